@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Services start with `import "server-only"`, which only resolves under React's server build.
+      "server-only": path.resolve(import.meta.dirname, "lib/test/empty.ts"),
+    },
+  },
   test: {
     projects: [
       {

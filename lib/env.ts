@@ -21,3 +21,8 @@ export const env = {
   ...parsed.data,
   dataDir: path.resolve(parsed.data.DATA_DIR),
 };
+
+/** The database URL at call time: `npm start` and the test set-up fill it in after start-up. */
+export function databaseUrl(): string | undefined {
+  return process.env.DATABASE_URL;
+}

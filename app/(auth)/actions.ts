@@ -1,0 +1,30 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/config";
+import { runAction, type ActionResult } from "@/lib/server/action";
+import { AppError } from "@/lib/server/errors";
+import { signUp } from "@/lib/server/users";
+import { signInSchema } from "@/lib/validation/schemas";
+
+export async function signInAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const data = signInSchema.parse(input);
+    try {
+      await signIn("credentials", { ...data, redirect: false });
+    } catch (err) {
+      if (err instanceof AuthError) throw new AppError("unauthorized", "That email and password do not match an account");
+      throw err;
+    }
+    return null;
+  });
+}
+
+export async function signUpAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
+  return runAction(async () => {
+    const { workspace } = await signUp(input);
+    const { email, password } = input as { email: string; password: string };
+    await signIn("credentials", { email, password, redirect: false });
+    return { slug: workspace.slug };
+  });
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { signInSchema, signUpSchema } from "@/lib/validation/schemas";
+import { signInAction, signUpAction } from "./actions";
+
+type Mode = "login" | "signup";
+
+export function AuthForm({ mode }: { mode: Mode }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const schema = mode === "login" ? signInSchema : signUpSchema;
+  const form = useForm<FieldValues>({ resolver: zodResolver(schema as typeof signUpSchema) as unknown as Resolver<FieldValues>, defaultValues: { name: "", email: "", password: "" } });
+  const { register, handleSubmit, formState, setError } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = mode === "login" ? await signInAction(values) : await signUpAction(values);
+    if (!result.ok) {
+      const fields = (result.error.details?.fields ?? {}) as Record<string, string>;
+      for (const [name, message] of Object.entries(fields)) setError(name as Path<FieldValues>, { message });
+      setFormError(result.error.message);
+      return;
+    }
+    router.replace(result.data && "slug" in result.data ? `/w/${result.data.slug}` : "/");
+    router.refresh();
+  });
+
+  const err = (name: string) => formState.errors[name]?.message as string | undefined;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {formError && <Alert>{formError}</Alert>}
+      {mode === "signup" && (
+        <Field label="Name" error={err("name")}>
+          <input className={inputClass} autoComplete="name" {...register("name")} />
+        </Field>
+      )}
+      <Field label="Email" error={err("email")}>
+        <input className={inputClass} type="email" autoComplete="email" {...register("email")} />
+      </Field>
+      <Field label="Password" error={err("password")} hint={mode === "signup" ? "At least 8 characters" : undefined}>
+        <input className={inputClass} type="password" autoComplete={mode === "login" ? "current-password" : "new-password"} {...register("password")} />
+      </Field>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Please wait…" : mode === "login" ? "Sign in" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        {mode === "login" ? (
+          <>New here? <Link className="text-blue-700 underline" href="/signup">Create an account</Link></>
+        ) : (
+          <>Have an account? <Link className="text-blue-700 underline" href="/login">Sign in</Link></>
+        )}
+      </p>
+    </form>
+  );
+}

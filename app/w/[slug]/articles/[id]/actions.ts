@@ -1,0 +1,31 @@
+"use server";
+
+import { requireMember } from "@/lib/auth/membership";
+import { currentUserId } from "@/lib/auth/session";
+import { runAction } from "@/lib/server/action";
+import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
+import { createEntity, searchSpeakers } from "@/lib/server/speakers";
+
+export async function createAnnotationAction(workspaceId: string, input: unknown) {
+  return runAction(async () => createAnnotation(await currentUserId(), workspaceId, input));
+}
+
+export async function updateAnnotationAction(workspaceId: string, input: unknown) {
+  return runAction(async () => updateAnnotation(await currentUserId(), workspaceId, input));
+}
+
+export async function deleteAnnotationAction(workspaceId: string, id: string, version: number) {
+  return runAction(async () => deleteAnnotation(await currentUserId(), workspaceId, id, version));
+}
+
+export async function restoreAnnotationAction(workspaceId: string, id: string) {
+  return runAction(async () => restoreAnnotation(await currentUserId(), workspaceId, id));
+}
+
+export async function searchSpeakersAction(workspaceId: string, q: string) {
+  return runAction(async () => searchSpeakers(await requireMember(await currentUserId(), workspaceId), q));
+}
+
+export async function createEntityAction(workspaceId: string, input: unknown) {
+  return runAction(async () => createEntity(await currentUserId(), workspaceId, input));
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { requirePageMember } from "@/lib/auth/session";
+import { permissions } from "@/lib/domain/roles";
+import { getReaderData } from "@/lib/server/articles";
+import { AppError } from "@/lib/server/errors";
+import { listClaimTypes } from "@/lib/server/workspaces";
+import { notFound } from "next/navigation";
+import { Reader } from "@/components/reader/reader";
+
+export const metadata: Metadata = { title: "Article" };
+
+export default async function ArticlePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { actor } = await requirePageMember(slug);
+  const article = await getReaderData(actor, id).catch((err) => {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+  const claimTypes = await listClaimTypes(actor);
+  return <Reader article={article} claimTypes={claimTypes} workspaceId={actor.workspaceId} canEdit={permissions(actor.role).annotate} />;
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { requirePageMember } from "@/lib/auth/session";
+import { signOut } from "@/lib/auth/config";
+import { listWorkspaces } from "@/lib/server/workspaces";
+import { WorkspaceNav } from "@/components/workspace/workspace-nav";
+
+export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { user, actor } = await requirePageMember(slug);
+  const workspaces = await listWorkspaces(user.id);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-4 px-4">
+          <Link href={`/w/${slug}`} className="font-semibold text-blue-800">Claimboard</Link>
+          <WorkspaceNav slug={slug} workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))} current={actor.workspaceName} canImport={actor.role !== "VIEWER" && actor.role !== "REVIEWER"} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-slate-600" data-testid="current-user">
+              {user.name} · <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">{actor.role.toLowerCase()}</span>
+            </span>
+            <form
+              action={async () => {
+                "use server";
+                await signOut({ redirectTo: "/login" });
+              }}
+            >
+              <button className="text-slate-600 underline hover:text-slate-900">Sign out</button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageMember } from "@/lib/auth/session";
+import { listArticles } from "@/lib/server/articles";
+
+export const metadata: Metadata = { title: "Articles" };
+
+export default async function ArticlesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string; q?: string }> }) {
+  const { slug } = await params;
+  const { cursor, q } = await searchParams;
+  const { actor } = await requirePageMember(slug);
+  const { items, nextCursor } = await listArticles(actor, { cursor, q });
+  const canImport = actor.role === "OWNER" || actor.role === "EDITOR";
+  return (
+    <main>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">Articles</h1>
+        <form className="ml-auto flex gap-2" role="search">
+          <label htmlFor="article-q" className="sr-only">Filter articles by title</label>
+          <input id="article-q" name="q" defaultValue={q} placeholder="Filter by title…" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+        </form>
+        {canImport && (
+          <Link href={`/w/${slug}/import`} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
+            Import articles
+          </Link>
+        )}
+      </div>
+      {items.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+          <p className="font-medium">{q ? `No article title contains “${q}”.` : "No articles yet."}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {canImport ? "Paste an article or upload .txt / .md files to start marking claims." : "Editors of this workspace can import articles."}
+          </p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-2">Title</th>
+                <th scope="col" className="px-4 py-2">Publisher</th>
+                <th scope="col" className="px-4 py-2">Origins</th>
+                <th scope="col" className="px-4 py-2">Date</th>
+                <th scope="col" className="px-4 py-2">Lang</th>
+                <th scope="col" className="px-4 py-2 text-right">Paragraphs</th>
+                <th scope="col" className="px-4 py-2 text-right">Claims</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+                  <td className="max-w-md px-4 py-2">
+                    <Link href={`/w/${slug}/articles/${a.id}`} className="font-medium text-blue-800 hover:underline">{a.title}</Link>
+                  </td>
+                  <td className="px-4 py-2">{a.publisher ?? <span className="text-slate-400">—</span>}</td>
+                  <td className="px-4 py-2">{a.origins.length ? a.origins.join(", ") : <span className="text-slate-400">—</span>}</td>
+                  <td className="whitespace-nowrap px-4 py-2">{a.publishedAt ?? <span className="text-slate-400">—</span>}</td>
+                  <td className="px-4 py-2 uppercase">{a.language ?? "—"}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{a.passages}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{a.claims}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="mt-4 flex gap-3 text-sm">
+        {cursor && <Link className="text-blue-700 underline" href={`/w/${slug}${q ? `?q=${encodeURIComponent(q)}` : ""}`}>First page</Link>}
+        {nextCursor && <Link className="text-blue-700 underline" href={`/w/${slug}?cursor=${nextCursor}${q ? `&q=${encodeURIComponent(q)}` : ""}`}>Next page</Link>}
+      </div>
+    </main>
+  );
+}

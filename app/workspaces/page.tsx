@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { createWorkspace, listWorkspaces } from "@/lib/server/workspaces";
+
+export default async function WorkspacesPage() {
+  const user = await requirePageUser();
+  const workspaces = await listWorkspaces(user.id);
+  async function create(formData: FormData) {
+    "use server";
+    const u = await requirePageUser();
+    const ws = await createWorkspace(u.id, { name: String(formData.get("name") ?? "") || "My desk" });
+    redirect(`/w/${ws.slug}`);
+  }
+  return (
+    <main className="mx-auto max-w-lg p-10">
+      <h1 className="text-2xl font-semibold">Your workspaces</h1>
+      <ul className="mt-4 space-y-2">
+        {workspaces.map((w) => (
+          <li key={w.slug}><Link className="text-blue-700 underline" href={`/w/${w.slug}`}>{w.name}</Link> <span className="text-xs text-slate-500">({w.role.toLowerCase()})</span></li>
+        ))}
+        {workspaces.length === 0 && <li className="text-slate-600">You are not a member of any workspace yet.</li>}
+      </ul>
+      <form action={create} className="mt-6 flex gap-2">
+        <label htmlFor="ws-name" className="sr-only">Workspace name</label>
+        <input id="ws-name" name="name" maxLength={100} placeholder="New workspace name" className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <button className="rounded-md bg-slate-900 px-4 py-2 text-sm text-white">Create</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import type { ParsedArticle } from "@/lib/domain/import-metadata";
+
+type Values = { title: string; publishedAt: string; publisher: string; origins: string; byline: string; url: string; language: string };
+
+export type Draft = {
+  key: number;
+  text: string;
+  fileName?: string;
+  parsed: ParsedArticle;
+  duplicateOf: { id: string; title: string } | null;
+  values: Values;
+  status: "ready" | "saving" | "done" | "error" | "duplicate";
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  articleId?: string;
+};
+
+const FIELDS: { name: keyof Values; label: string; hint?: string; type?: string }[] = [
+  { name: "title", label: "Title" },
+  { name: "publishedAt", label: "Published", type: "date" },
+  { name: "publisher", label: "Publisher" },
+  { name: "origins", label: "Origins (relayed or translated from)", hint: "Comma-separated, e.g. Reuters, Japan Times" },
+  { name: "byline", label: "Byline" },
+  { name: "url", label: "Source URL" },
+];
+
+export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draft: Draft; slug: string; onChange: (v: Values) => void; onImport: () => void; onRemove: () => void }) {
+  const { parsed, values } = draft;
+  const duplicates = parsed.passages.filter((p) => p.isDuplicate).length;
+  const set = (name: keyof Values, value: string) => onChange({ ...values, [name]: value });
+  const locked = draft.status === "saving" || draft.status === "done";
+  return (
+    <article className="rounded-lg border border-slate-200 bg-white p-4" aria-label={`Import ${values.title || draft.fileName || "article"}`} data-testid="import-card">
+      <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium">{draft.fileName ?? "Pasted text"}</span>
+        <span className="text-slate-500">· {parsed.passages.length} paragraphs</span>
+        {duplicates > 0 && <span className="rounded bg-amber-100 px-1.5 text-amber-900">{duplicates} repeated paragraph{duplicates > 1 ? "s" : ""} flagged (kept as in the text)</span>}
+        {parsed.language && <span className="rounded bg-slate-100 px-1.5 uppercase">{parsed.language}</span>}
+      </div>
+      {draft.status === "duplicate" && draft.duplicateOf && (
+        <Alert tone="warning" className="mb-3">
+          Already in this workspace as <Link className="underline" href={`/w/${slug}/articles/${draft.duplicateOf.id}`}>“{draft.duplicateOf.title}”</Link>; it will not be stored twice.
+        </Alert>
+      )}
+      {draft.status === "error" && draft.error && <Alert className="mb-3">{draft.error}</Alert>}
+      {draft.status === "done" && draft.articleId && (
+        <Alert tone="success" className="mb-3">
+          Imported. <Link className="font-medium underline" href={`/w/${slug}/articles/${draft.articleId}`}>Open “{values.title}”</Link>
+        </Alert>
+      )}
+      <fieldset disabled={locked || draft.status === "duplicate"} className="grid gap-3 md:grid-cols-2">
+        {FIELDS.map((f) => (
+          <Field key={f.name} label={f.label} hint={f.hint} error={draft.fieldErrors?.[f.name]} className={f.name === "title" ? "md:col-span-2" : undefined}>
+            <input className={inputClass} type={f.type ?? "text"} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} />
+          </Field>
+        ))}
+      </fieldset>
+      {parsed.metadataLines.length > 0 && (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer text-slate-600">Lines read as metadata and left out of the text ({parsed.metadataLines.length})</summary>
+          <ul className="mt-1 space-y-1">
+            {parsed.metadataLines.map((l, i) => (
+              <li key={i} className="rounded bg-slate-50 px-2 py-1"><span className="mr-2 text-xs uppercase text-slate-500">{l.kind}</span>{l.text}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-slate-600">Preview paragraphs</summary>
+        <ol className="mt-1 max-h-64 list-decimal space-y-1 overflow-auto pl-6">
+          {parsed.passages.map((p, i) => (
+            <li key={i} className={p.isDuplicate ? "text-amber-800" : undefined}>{p.text}{p.isDuplicate && " (repeated)"}</li>
+          ))}
+        </ol>
+      </details>
+      <div className="mt-4 flex gap-2">
+        {draft.status !== "done" && draft.status !== "duplicate" && (
+          <Button onClick={onImport} disabled={locked}>{draft.status === "saving" ? "Importing…" : "Import"}</Button>
+        )}
+        <Button variant="ghost" onClick={onRemove} disabled={draft.status === "saving"}>{draft.status === "done" ? "Dismiss" : "Remove"}</Button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,203 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useRef, useState } from "react";
+import { previewImportAction, importArticleAction } from "@/app/w/[slug]/import/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { decodeUpload, formatBytes } from "@/lib/domain/import-decode";
+import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
+import { ImportCard, type Draft } from "./import-card";
+
+let nextKey = 0;
+
+/** Paste or upload → detected metadata for confirmation → import, with progress. */
+export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+  const [paste, setPaste] = useState("");
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const addTexts = useCallback(
+    async (items: { text: string; fileName?: string }[]) => {
+      for (const [i, item] of items.entries()) {
+        setBusy(`Reading ${item.fileName ?? "pasted text"} (${i + 1} of ${items.length})…`);
+        const res = await previewImportAction(workspaceId, item);
+        if (!res.ok) {
+          setFileErrors((e) => [...e, res.error.message]);
+          continue;
+        }
+        const p = res.data.parsed;
+        setDrafts((d) => [
+          ...d,
+          {
+            key: ++nextKey,
+            text: item.text,
+            fileName: item.fileName,
+            parsed: p,
+            duplicateOf: res.data.duplicateOf,
+            values: {
+              title: p.title,
+              publishedAt: p.publishedAt ?? "",
+              publisher: p.publisher ?? "",
+              origins: p.origins.join(", "),
+              byline: p.byline ?? "",
+              url: p.url ?? "",
+              language: p.language ?? "",
+            },
+            status: res.data.duplicateOf ? "duplicate" : "ready",
+          },
+        ]);
+      }
+      setBusy(null);
+    },
+    [workspaceId],
+  );
+
+  async function onFiles(files: FileList | File[]) {
+    setFileErrors([]);
+    const ok: { text: string; fileName: string }[] = [];
+    const errors: string[] = [];
+    for (const file of Array.from(files)) {
+      if (file.size > MAX_UPLOAD_BYTES) {
+        // Refuse before reading the whole file into memory.
+        errors.push(`${file.name} is ${formatBytes(file.size, true)}; the limit is ${formatBytes(MAX_UPLOAD_BYTES)}`);
+        continue;
+      }
+      const r = decodeUpload(file.name, new Uint8Array(await file.arrayBuffer()), MAX_UPLOAD_BYTES);
+      if (r.ok) ok.push({ text: r.text, fileName: file.name });
+      else errors.push(r.error);
+    }
+    setFileErrors(errors);
+    if (fileInput.current) fileInput.current.value = "";
+    await addTexts(ok);
+  }
+
+  async function importOne(key: number) {
+    const d = drafts.find((x) => x.key === key);
+    if (!d) return;
+    update(key, { status: "saving", error: undefined, fieldErrors: undefined });
+    const v = d.values;
+    const res = await importArticleAction(workspaceId, {
+      text: d.text,
+      fileName: d.fileName,
+      title: v.title,
+      publishedAt: v.publishedAt,
+      publisher: v.publisher || undefined,
+      origins: v.origins.split(",").map((s) => s.trim()).filter(Boolean),
+      byline: v.byline || undefined,
+      url: v.url,
+      language: v.language,
+    });
+    if (res.ok) update(key, { status: "done", articleId: res.data.id });
+    else {
+      const articleId = res.error.details?.articleId as string | undefined;
+      update(key, {
+        status: articleId ? "duplicate" : "error",
+        error: res.error.message,
+        fieldErrors: res.error.details?.fields as Record<string, string> | undefined,
+        duplicateOf: articleId ? { id: articleId, title: d.values.title } : d.duplicateOf,
+      });
+    }
+  }
+
+  async function importAll() {
+    const ready = drafts.filter((d) => d.status === "ready" || d.status === "error");
+    for (const [i, d] of ready.entries()) {
+      setBusy(`Importing ${i + 1} of ${ready.length}…`);
+      await importOne(d.key);
+    }
+    setBusy(null);
+  }
+
+  function update(key: number, patch: Partial<Draft>) {
+    setDrafts((ds) => ds.map((d) => (d.key === key ? { ...d, ...patch } : d)));
+  }
+
+  const pending = drafts.filter((d) => d.status === "ready" || d.status === "error").length;
+  return (
+    <div className="mt-6 space-y-6">
+      <section className="grid gap-4 md:grid-cols-2">
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <label htmlFor="paste" className="text-sm font-medium">Paste article text</label>
+          <textarea
+            id="paste"
+            value={paste}
+            onChange={(e) => setPaste(e.target.value)}
+            rows={8}
+            className="mt-2 w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+            placeholder={"Title\n\nĐăng ngày: 14/09/2023\n\nFirst paragraph…\n\n(Theo Reuters)"}
+          />
+          <Button
+            className="mt-2"
+            disabled={!!busy}
+            onClick={async () => {
+              if (!paste.trim()) {
+                setFileErrors(["The text is empty: paste an article first"]);
+                return;
+              }
+              setFileErrors([]);
+              await addTexts([{ text: paste }]);
+              setPaste("");
+            }}
+          >
+            Detect metadata
+          </Button>
+        </div>
+        <div
+          className={`flex flex-col items-center justify-center rounded-lg border-2 border-dashed p-4 text-center ${dragging ? "border-blue-600 bg-blue-50" : "border-slate-300 bg-white"}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void onFiles(e.dataTransfer.files);
+          }}
+        >
+          <p className="text-sm font-medium">Drop .txt or .md files here</p>
+          <p className="text-xs text-slate-500">UTF-8, up to 5 MB each, several at once</p>
+          <label className="mt-3 cursor-pointer rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+            Choose files
+            <input ref={fileInput} type="file" multiple accept=".txt,.md,text/plain,text/markdown" className="sr-only" data-testid="file-input" onChange={(e) => e.target.files && void onFiles(e.target.files)} />
+          </label>
+        </div>
+      </section>
+
+      {busy && (
+        <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
+          <span className="h-3 w-3 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" aria-hidden /> {busy}
+        </p>
+      )}
+      {fileErrors.length > 0 && (
+        <Alert>
+          <ul className="list-inside list-disc">{fileErrors.map((e) => <li key={e}>{e}</li>)}</ul>
+        </Alert>
+      )}
+
+      {drafts.length > 0 && (
+        <section aria-label="Articles to import" className="space-y-4">
+          <div className="flex items-center gap-3">
+            <h2 className="font-semibold">Check and import ({drafts.length})</h2>
+            {pending > 1 && <Button onClick={importAll} disabled={!!busy}>Import all {pending}</Button>}
+            <Link href={`/w/${slug}`} className="ml-auto text-sm text-blue-700 underline">Back to articles</Link>
+          </div>
+          {drafts.map((d) => (
+            <ImportCard
+              key={d.key}
+              draft={d}
+              slug={slug}
+              onChange={(values) => update(d.key, { values })}
+              onImport={() => importOne(d.key)}
+              onRemove={() => setDrafts((ds) => ds.filter((x) => x.key !== d.key))}
+            />
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReaderArticle } from "./types";
+
+export function ArticleHeader({ article, claimCount }: { article: ReaderArticle; claimCount: number }) {
+  const meta: [string, React.ReactNode][] = [
+    ["Publisher", article.publisher?.name],
+    ["Origins", article.origins.length ? article.origins.map((o) => o.name).join(", ") : null],
+    ["Published", article.publishedAt],
+    ["Byline", article.byline],
+    ["Language", article.language?.toUpperCase()],
+    ["Source", article.url ? <a href={article.url} className="break-all text-blue-700 underline" rel="noreferrer noopener" target="_blank">{article.url}</a> : null],
+  ];
+  return (
+    <header>
+      <h1 className="text-2xl font-semibold leading-tight" data-testid="article-title">{article.title}</h1>
+      <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
+        {meta.filter(([, v]) => v).map(([k, v]) => (
+          <div key={k} className="flex gap-1">
+            <dt className="text-slate-400">{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+        <div className="flex gap-1"><dt className="text-slate-400">Claims</dt><dd data-testid="claim-count">{claimCount}</dd></div>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { clsx } from "clsx";
+import { MODALITY_LABELS } from "./claim-form";
+import type { ClaimTypeView, ReaderAnnotation } from "./types";
+
+/** Claims in reading order; selecting one scrolls the text to it. */
+export function ClaimList({ items, typeById, activeId, onSelect }: { items: ReaderAnnotation[]; typeById: Map<string, ClaimTypeView>; activeId: string | null; onSelect: (id: string) => void }) {
+  if (items.length === 0) {
+    return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">No claims marked in this article yet.</p>;
+  }
+  return (
+    <ol className="space-y-1.5" aria-label="Claims in reading order" data-testid="claim-list">
+      {items.map((a) => {
+        const t = typeById.get(a.claimTypeId);
+        const speaker = a.speakerEntity?.name ?? a.speakerSource?.name;
+        return (
+          <li key={a.id} id={`claim-item-${a.id}`}>
+            <button
+              type="button"
+              onClick={() => onSelect(a.id)}
+              aria-current={activeId === a.id ? "true" : undefined}
+              className={clsx("w-full rounded-md border px-2.5 py-1.5 text-left text-sm", activeId === a.id ? "border-slate-900 bg-slate-50" : "border-slate-200 bg-white hover:bg-slate-50")}
+            >
+              <span className="flex items-center gap-1.5 text-xs font-medium">
+                <span className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: t?.color }} aria-hidden />
+                {t?.label ?? "Claim"}
+                <span className="font-normal text-slate-500">· {MODALITY_LABELS[a.modality]}</span>
+                {speaker && <span className="truncate font-normal text-slate-500">· {speaker}</span>}
+              </span>
+              <span className="mt-0.5 line-clamp-2 text-slate-700">“{a.exact}”</span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,208 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createAnnotationAction, deleteAnnotationAction, restoreAnnotationAction, updateAnnotationAction } from "@/app/w/[slug]/articles/[id]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { readingOrder } from "@/lib/domain/highlight-layout";
+import { claimFormToDetails, type ClaimFormValues } from "@/lib/validation/schemas";
+import { ArticleHeader } from "./article-header";
+import { ClaimDetails } from "./claim-details";
+import { ClaimForm, valuesFrom } from "./claim-form";
+import { ClaimList } from "./claim-list";
+import { PassageView } from "./passage-view";
+import { readSelection } from "./selection";
+import type { ClaimTypeView, PendingSelection, ReaderAnnotation, ReaderArticle } from "./types";
+
+const isTyping = (t: EventTarget | null) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+
+export function Reader({ article, claimTypes, workspaceId, canEdit }: { article: ReaderArticle; claimTypes: ClaimTypeView[]; workspaceId: string; canEdit: boolean }) {
+  const router = useRouter();
+  const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(article.annotations);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingSelection | null>(null);
+  const [pendingType, setPendingType] = useState("");
+  const [editing, setEditing] = useState(false);
+  const [formError, setFormError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [selectionError, setSelectionError] = useState<string | null>(null);
+  const [undo, setUndo] = useState<ReaderAnnotation | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const textRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => setAnnotations(article.annotations), [article.annotations]);
+
+  const typeById = useMemo(() => new Map(claimTypes.map((t) => [t.id, t])), [claimTypes]);
+  const positionOf = useMemo(() => new Map(article.passages.map((p) => [p.id, p.position])), [article.passages]);
+  const ordered = useMemo(() => readingOrder(annotations.map((a) => ({ ...a, passagePosition: positionOf.get(a.passageId) ?? 0 }))), [annotations, positionOf]);
+  const byPassage = useMemo(() => {
+    const m = new Map<string, ReaderAnnotation[]>();
+    for (const a of annotations) m.set(a.passageId, [...(m.get(a.passageId) ?? []), a]);
+    return m;
+  }, [annotations]);
+  const active = annotations.find((a) => a.id === activeId) ?? null;
+
+  const focusPanel = () => requestAnimationFrame(() => panelRef.current?.querySelector<HTMLElement>("[role=radiogroup] input:checked, [role=combobox]")?.focus());
+
+  const selectClaim = useCallback((id: string, scrollText: boolean) => {
+    setActiveId(id);
+    setPending(null);
+    setEditing(false);
+    setFormError(null);
+    if (scrollText) document.querySelector(`mark[data-claim-ids~="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    else document.getElementById(`claim-item-${id}`)?.scrollIntoView({ block: "nearest" });
+  }, []);
+
+  // Mouse and keyboard selections both end up here.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const onChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!textRef.current) return;
+        const r = readSelection(textRef.current);
+        if (!r) return;
+        if (!r.ok) return setSelectionError(r.reason);
+        setSelectionError(null);
+        if (!canEdit) return;
+        setPending(r.selection);
+        setActiveId(null);
+        setEditing(false);
+        setFormError(null);
+      }, 120);
+    };
+    document.addEventListener("selectionchange", onChange);
+    return () => document.removeEventListener("selectionchange", onChange);
+  }, [canEdit]);
+
+  const restore = useCallback(async () => {
+    if (!undo) return;
+    const res = await restoreAnnotationAction(workspaceId, undo.id);
+    if (!res.ok) return setFormError({ message: res.error.message, conflict: false });
+    setAnnotations((as) => [...as, res.data]);
+    setUndo(null);
+    setAnnounce("Claim restored");
+    selectClaim(res.data.id, true);
+  }, [undo, workspaceId, selectClaim]);
+
+  const remove = useCallback(async (a: ReaderAnnotation) => {
+    const res = await deleteAnnotationAction(workspaceId, a.id, a.version);
+    if (!res.ok) return setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
+    setAnnotations((as) => as.filter((x) => x.id !== a.id));
+    setActiveId(null);
+    setUndo(a);
+    setAnnounce("Claim deleted. Press Ctrl+Z or the Undo button to restore it.");
+  }, [workspaceId]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const inText = !!textRef.current?.contains(e.target as Node);
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !isTyping(e.target) && undo) {
+        e.preventDefault();
+        void restore();
+        return;
+      }
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (pending && inText && /^[1-9]$/.test(e.key)) {
+        const t = claimTypes.find((c) => c.shortcut === Number(e.key));
+        if (t) {
+          e.preventDefault();
+          setPendingType(t.id);
+          focusPanel();
+        }
+      } else if (pending && inText && e.key === "Enter") {
+        e.preventDefault();
+        focusPanel();
+      } else if (e.key === "Escape") {
+        setPending(null);
+        setEditing(false);
+        setSelectionError(null);
+      } else if (active && canEdit && !editing && !inText && (e.key === "e" || e.key === "Delete")) {
+        e.preventDefault();
+        if (e.key === "e") setEditing(true);
+        else void remove(active);
+      } else if (!inText && (e.key === "j" || e.key === "k") && ordered.length) {
+        const i = ordered.findIndex((a) => a.id === activeId);
+        const next = e.key === "j" ? Math.min(i + 1, ordered.length - 1) : Math.max(i - 1, 0);
+        selectClaim(ordered[i === -1 ? 0 : next].id, true);
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [pending, claimTypes, undo, restore, remove, active, activeId, canEdit, editing, ordered, selectClaim]);
+
+  async function save(v: ClaimFormValues): Promise<Record<string, string> | void> {
+    setFormError(null);
+    const details = claimFormToDetails(v);
+    const res = pending
+      ? await createAnnotationAction(workspaceId, { ...details, passageId: pending.passageId, start: pending.start, end: pending.end, exact: pending.exact })
+      : await updateAnnotationAction(workspaceId, { ...details, id: active!.id, version: active!.version });
+    if (!res.ok) {
+      setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
+      return res.error.details?.fields as Record<string, string> | undefined;
+    }
+    setAnnotations((as) => [...as.filter((a) => a.id !== res.data.id), res.data]);
+    setPending(null);
+    setPendingType("");
+    setEditing(false);
+    window.getSelection()?.removeAllRanges();
+    setAnnounce(pending ? "Claim saved" : "Changes saved");
+    selectClaim(res.data.id, false);
+  }
+
+  const createInitial = useMemo(() => valuesFrom(null, pendingType), [pendingType]);
+  const editInitial = useMemo(() => valuesFrom(active), [active]);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
+      <article className="min-w-0 rounded-lg border border-slate-200 bg-white px-12 py-6" lang={article.language ?? undefined}>
+        <ArticleHeader article={article} claimCount={annotations.length} />
+        <div ref={textRef} className="mt-5 space-y-4 text-[15px]" data-testid="article-text">
+          {article.passages.map((p) => (
+            <PassageView key={p.id} passage={p} annotations={byPassage.get(p.id) ?? EMPTY} typeById={typeById} activeId={activeId} onClaimClick={(ids) => selectClaim(ids[0] === activeId && ids.length > 1 ? ids[1] : ids[0], false)} />
+          ))}
+        </div>
+      </article>
+      <aside ref={panelRef} aria-label="Claims" className="space-y-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          {!canEdit && <Alert tone="info" className="mb-3">You have view-only access to this workspace: you can read claims but not change them.</Alert>}
+          {selectionError && <Alert className="mb-3">{selectionError}</Alert>}
+          {undo && (
+            <Alert tone="info" className="mb-3 flex items-center gap-2">
+              Claim deleted. <Button size="sm" variant="secondary" onClick={restore}>Undo</Button> <span className="text-xs">(Ctrl+Z)</span>
+            </Alert>
+          )}
+          {pending && canEdit ? (
+            <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={pending.exact} initial={createInitial} mode="create" error={formError?.message ?? null} conflict={false} onSubmit={save} onCancel={() => setPending(null)} onReload={() => router.refresh()} />
+          ) : active && editing ? (
+            <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={active.exact} initial={editInitial} mode="edit" error={formError?.message ?? null} conflict={!!formError?.conflict} onSubmit={save} onCancel={() => setEditing(false)} onReload={() => router.refresh()} />
+          ) : active ? (
+            <>
+              {formError && <Alert className="mb-3">{formError.message}</Alert>}
+              <ClaimDetails a={active} type={typeById.get(active.claimTypeId)} canEdit={canEdit} onEdit={() => setEditing(true)} onDelete={() => remove(active)} />
+            </>
+          ) : (
+            <div className="text-sm text-slate-600">
+              <p className="font-medium text-slate-800">{canEdit ? "Select text to mark a claim" : "Select a claim to read its details"}</p>
+              {canEdit && (
+                <ul className="mt-2 list-inside list-disc space-y-0.5">
+                  <li>Drag over text, or click into a paragraph and use <kbd>Shift</kbd>+arrows</li>
+                  <li>Press <kbd>1</kbd>–<kbd>9</kbd> to pick the claim type</li>
+                  <li><kbd>j</kbd>/<kbd>k</kbd> next / previous claim, <kbd>e</kbd> edit, <kbd>Del</kbd> delete</li>
+                </ul>
+              )}
+            </div>
+          )}
+        </div>
+        <div>
+          <h2 className="mb-2 text-sm font-semibold text-slate-700">Claims ({annotations.length})</h2>
+          <ClaimList items={ordered} typeById={typeById} activeId={activeId} onSelect={(id) => selectClaim(id, true)} />
+        </div>
+        <p className="sr-only" aria-live="polite">{announce}</p>
+      </aside>
+    </div>
+  );
+}
+
+const EMPTY: ReaderAnnotation[] = [];

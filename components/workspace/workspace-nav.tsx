@@ -1,0 +1,39 @@
+"use client";
+
+import { clsx } from "clsx";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+
+export function WorkspaceNav({ slug, workspaces, current, canImport }: { slug: string; workspaces: { slug: string; name: string }[]; current: string; canImport: boolean }) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const links = [
+    { href: `/w/${slug}`, label: "Articles", exact: true },
+    ...(canImport ? [{ href: `/w/${slug}/import`, label: "Import", exact: false }] : []),
+    { href: `/w/${slug}/settings`, label: "Settings", exact: false },
+  ];
+  return (
+    <nav aria-label="Workspace" className="flex items-center gap-1 text-sm">
+      <label className="sr-only" htmlFor="workspace-switch">Workspace</label>
+      <select
+        id="workspace-switch"
+        className="max-w-56 truncate rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        value={slug}
+        onChange={(e) => router.push(`/w/${e.target.value}`)}
+        title={current}
+      >
+        {workspaces.map((w) => (
+          <option key={w.slug} value={w.slug}>{w.name}</option>
+        ))}
+      </select>
+      {links.map((l) => {
+        const active = l.exact ? pathname === l.href : pathname.startsWith(l.href);
+        return (
+          <Link key={l.href} href={l.href} aria-current={active ? "page" : undefined} className={clsx("rounded px-3 py-1.5", active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}>
+            {l.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

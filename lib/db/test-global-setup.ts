@@ -1,0 +1,27 @@
+// Vitest global set-up for integration tests: a real PostgreSQL (embedded unless
+// TEST_DATABASE_URL is given), a fresh database, all migrations applied.
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
+import { applyMigrations } from "./migrate";
+
+let db: EmbeddedDatabase | undefined;
+
+export async function setup() {
+  let url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    db = await startEmbeddedPostgres({
+      dir: path.resolve(".data/test-pg"),
+      port: Number(process.env.TEST_PG_PORT ?? 54339),
+      database: "claims_test",
+      fresh: true,
+    });
+    url = db.url;
+  }
+  await applyMigrations(url);
+  process.env.DATABASE_URL = url;
+  process.env.TEST_DATABASE_ADMIN_URL = url.replace(/\/[^/]+$/, "/postgres");
+}
+
+export async function teardown() {
+  await db?.stop();
+}

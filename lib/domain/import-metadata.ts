@@ -1,0 +1,180 @@
+// Splits an imported article into body passages and the provenance lines around them
+// (title, date, credit, link). Removed lines are returned so the user can confirm them.
+import { parseCreditLine, parseUrlLine } from "./import-credits";
+import { parseDateLine } from "./import-dates";
+import { codePointLength, flagDuplicatePassages, normalizeText, sliceCodePoints } from "./text";
+
+export type MetadataKind = "title" | "date" | "credit" | "url";
+
+export type ParsedArticle = {
+  title: string;
+  titleFromHeading: boolean;
+  publishedAt: string | null;
+  publisher: string | null;
+  origins: string[];
+  byline: string | null;
+  url: string | null;
+  language: "vi" | "en" | null;
+  passages: { text: string; isDuplicate: boolean }[];
+  metadataLines: { text: string; kind: MetadataKind }[];
+};
+
+/** Credit and link lines are only looked for among this many closing paragraphs. */
+const CREDIT_WINDOW = 3;
+const MAX_HEADING_LENGTH = 150;
+const MAX_DERIVED_TITLE_LENGTH = 120;
+
+type Paragraph = { text: string; line: number };
+
+function paragraphsOf(lines: string[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  lines.forEach((raw, line) => {
+    const text = raw.trim();
+    if (text) paragraphs.push({ text, line });
+  });
+  return paragraphs;
+}
+
+const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)(?:\s+#+)?$/u;
+
+/**
+ * A heading stands alone: short, not ending like a sentence or an introduction, and set off
+ * from the next body paragraph by a blank line (metadata lines in between are ignored).
+ */
+function headingText(candidate: Paragraph, next: Paragraph | undefined, lines: string[]): string | null {
+  const markdown = MARKDOWN_HEADING.exec(candidate.text);
+  if (markdown) return markdown[1].trim();
+  if (!next || codePointLength(candidate.text) > MAX_HEADING_LENGTH) return null;
+  if (/[.:;,]$/u.test(candidate.text)) return null;
+  const between = lines.slice(candidate.line + 1, next.line);
+  return between.some((line) => line.trim() === "") ? candidate.text : null;
+}
+
+/** Index just past the first sentence, skipping the periods of initials such as "U.S.". */
+function firstSentenceEnd(paragraph: string): number {
+  const sentenceEnd = /[.!?…]["”’»)]*(?=\s|$)/gu;
+  for (let match = sentenceEnd.exec(paragraph); match; match = sentenceEnd.exec(paragraph)) {
+    const before = paragraph.slice(0, match.index);
+    if (match[0].startsWith(".") && /(?:^|[\s.])\p{L}$/u.test(before)) continue;
+    return match.index + match[0].length;
+  }
+  return paragraph.length;
+}
+
+/** Title made from the first sentence, cut at a word boundary to ≤ 120 code points with "…". */
+export function deriveTitle(paragraph: string): string {
+  const sentence = paragraph.slice(0, firstSentenceEnd(paragraph)).trim().replace(/\.$/u, "");
+  if (codePointLength(sentence) <= MAX_DERIVED_TITLE_LENGTH) return sentence;
+  const room = sliceCodePoints(sentence, 0, MAX_DERIVED_TITLE_LENGTH - 1);
+  const lastSpace = room.lastIndexOf(" ");
+  const cut = lastSpace > 0 ? room.slice(0, lastSpace) : room;
+  return `${cut.replace(/[\s,;:–—-]+$/u, "")}…`;
+}
+
+// Letters with Vietnamese diacritics; the "only" set leaves out à, é, ê, ô... that French or
+// Portuguese also use, so a French quote does not make a text Vietnamese.
+const VI_LETTERS = new Set(
+  Array.from("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"),
+);
+const VI_ONLY_LETTERS = new Set(
+  Array.from("ảạăằắẳẵặầấẩẫậđẻẽẹềếểễệỉĩịỏọồốổỗộơờớởỡợủũụưừứửữựỳỷỹỵ"),
+);
+const EN_FUNCTION_WORDS = new Set(
+  "the a an of to in on and is are was were that for with by from at as it has have said".split(" "),
+);
+
+/** "vi" when Vietnamese diacritics are common, "en" for ASCII text with English function words, else null. */
+export function detectLanguage(text: string): "vi" | "en" | null {
+  const letters = Array.from(text.toLowerCase()).filter((ch) => /\p{L}/u.test(ch));
+  if (letters.length === 0) return null;
+  const vietnamese = letters.filter((ch) => VI_LETTERS.has(ch)).length;
+  const vietnameseOnly = letters.filter((ch) => VI_ONLY_LETTERS.has(ch)).length;
+  if (vietnameseOnly > 0 && vietnamese / letters.length >= 0.05) return "vi";
+  const nonAscii = letters.filter((ch) => ch > "\u007f").length;
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const functionWords = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
+  if (nonAscii / letters.length <= 0.03 && functionWords > 0 && functionWords / words.length >= 0.05) {
+    return "en";
+  }
+  return null;
+}
+
+function pushUnique(target: string[], values: string[]): void {
+  for (const value of values) {
+    if (!target.some((existing) => existing.toLowerCase() === value.toLowerCase())) target.push(value);
+  }
+}
+
+/** Parses raw article text into title, provenance and body passages (see ParsedArticle). */
+export function parseArticle(rawText: string): ParsedArticle {
+  const lines = normalizeText(rawText).split("\n");
+  const paragraphs = paragraphsOf(lines);
+  const kinds = new Map<Paragraph, MetadataKind>();
+  let publishedAt: string | null = null;
+  let byline: string | null = null;
+  let creditPublisher: string | null = null;
+  let urlPublisher: string | null = null;
+  let url: string | null = null;
+  const origins: string[] = [];
+
+  for (const paragraph of paragraphs) {
+    const date = parseDateLine(paragraph.text);
+    if (date) {
+      kinds.set(paragraph, "date");
+      publishedAt ??= date;
+    }
+  }
+
+  const closing = paragraphs.filter((p) => !kinds.has(p)).slice(-CREDIT_WINDOW);
+  for (const paragraph of closing) {
+    const link = parseUrlLine(paragraph.text);
+    if (link) {
+      kinds.set(paragraph, "url");
+      url ??= link.url;
+      urlPublisher ??= link.publisher;
+      continue;
+    }
+    const credit = parseCreditLine(paragraph.text);
+    if (credit) {
+      kinds.set(paragraph, "credit");
+      byline ??= credit.byline;
+      creditPublisher ??= credit.publisher;
+      pushUnique(origins, credit.origins);
+    }
+  }
+
+  let body = paragraphs.filter((p) => !kinds.has(p));
+  let title = "";
+  let titleFromHeading = false;
+  if (body.length > 0) {
+    const heading = headingText(body[0], body[1], lines);
+    if (heading !== null) {
+      kinds.set(body[0], "title");
+      title = heading;
+      titleFromHeading = true;
+      body = body.slice(1);
+    } else {
+      title = deriveTitle(body[0].text);
+    }
+  } else if (paragraphs.length > 0) {
+    // Only metadata: the first line is all there is to name the article by.
+    title = deriveTitle(paragraphs[0].text);
+  }
+
+  const bodyTexts = body.map((p) => p.text);
+  const duplicates = flagDuplicatePassages(bodyTexts);
+  return {
+    title,
+    titleFromHeading,
+    publishedAt,
+    publisher: creditPublisher ?? urlPublisher,
+    origins,
+    byline,
+    url,
+    language: detectLanguage(paragraphs.map((p) => p.text).join("\n")),
+    passages: bodyTexts.map((text, i) => ({ text, isDuplicate: duplicates[i] })),
+    metadataLines: paragraphs
+      .filter((p) => kinds.has(p))
+      .map((p) => ({ text: p.text, kind: kinds.get(p)! })),
+  };
+}

@@ -1,0 +1,194 @@
+import "server-only";
+import { requireMember, type Actor } from "@/lib/auth/membership";
+import { getDb, type Tx } from "@/lib/db/client";
+import { foldForMatch } from "@/lib/domain/claim-types";
+import { contentHash } from "@/lib/domain/content-hash";
+import { parseArticle } from "@/lib/domain/import-metadata";
+import { guessSourceKind } from "@/lib/domain/source-kinds";
+import { audit } from "@/lib/server/audit";
+import { AppError } from "@/lib/server/errors";
+import { annotationSelect } from "@/lib/server/annotations";
+import { importArticleSchema, MAX_PASTE_CHARS } from "@/lib/validation/schemas";
+import { z } from "zod";
+
+const previewSchema = z.object({
+  text: z.string().max(MAX_PASTE_CHARS, `Text can be at most ${MAX_PASTE_CHARS.toLocaleString("en")} characters`),
+  fileName: z.string().max(255).optional(),
+});
+
+/** Detect metadata for confirmation, and say whether this content is already stored. */
+export async function previewImport(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const { text, fileName } = previewSchema.parse(input);
+  const parsed = parseArticle(text);
+  if (parsed.passages.length === 0) throw new AppError("bad_request", `${fileName ? `${fileName}: ` : ""}the text is empty; nothing to import`);
+  const hash = contentHash(parsed.passages.map((p) => p.text));
+  const existing = await getDb().article.findUnique({
+    where: { workspaceId_contentHash: { workspaceId: actor.workspaceId, contentHash: hash } },
+    select: { id: true, title: true },
+  });
+  return { fileName, parsed, duplicateOf: existing };
+}
+
+/** Store an article: sources matched or created by name, passages, origins, audit; one transaction. */
+export async function importArticle(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const data = importArticleSchema.parse(input);
+  const parsed = parseArticle(data.text);
+  if (parsed.passages.length === 0) throw new AppError("bad_request", "The text is empty: paste an article or choose a file");
+  const hash = contentHash(parsed.passages.map((p) => p.text));
+  const db = getDb();
+  const existing = await db.article.findUnique({
+    where: { workspaceId_contentHash: { workspaceId, contentHash: hash } },
+    select: { id: true, title: true },
+  });
+  if (existing) throw duplicateError(existing);
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const publisher = data.publisher ? await upsertSource(tx, actor, data.publisher) : null;
+      const originNames = [...new Map(data.origins.map((o) => [foldForMatch(o), o])).values()];
+      const origins = [];
+      for (const name of originNames) origins.push(await upsertSource(tx, actor, name));
+      const article = await tx.article.create({
+        data: {
+          workspaceId,
+          title: data.title,
+          url: data.url ?? null,
+          byline: data.byline ?? null,
+          publishedAt: data.publishedAt ? new Date(`${data.publishedAt}T00:00:00Z`) : null,
+          language: data.language ?? parsed.language,
+          contentHash: hash,
+          publisherId: publisher?.id ?? null,
+          createdById: actor.userId,
+        },
+        select: { id: true, title: true },
+      });
+      await tx.passage.createMany({
+        data: parsed.passages.map((p, position) => ({ workspaceId, articleId: article.id, position, text: p.text, isDuplicate: p.isDuplicate })),
+      });
+      if (origins.length) {
+        await tx.articleOrigin.createMany({
+          data: origins.map((s, position) => ({ workspaceId, articleId: article.id, sourceId: s.id, position })),
+        });
+      }
+      await audit(tx, actor, "article.import", "Article", article.id, undefined, {
+        title: data.title,
+        publisher: data.publisher,
+        origins: originNames,
+        passages: parsed.passages.length,
+        fileName: data.fileName,
+      });
+      return { ...article, passages: parsed.passages.length, duplicates: parsed.passages.filter((p) => p.isDuplicate).length };
+    });
+  } catch (err) {
+    // Two people importing the same text at once: the unique index decides, with the same message.
+    if ((err as { code?: string }).code === "P2002") {
+      const winner = await db.article.findUnique({ where: { workspaceId_contentHash: { workspaceId, contentHash: hash } }, select: { id: true, title: true } });
+      if (winner) throw duplicateError(winner);
+    }
+    throw err;
+  }
+}
+
+function duplicateError(existing: { id: string; title: string }) {
+  return new AppError("conflict", `This article is already in the workspace as “${existing.title}”; it was not imported again`, {
+    articleId: existing.id,
+  });
+}
+
+async function upsertSource(tx: Tx, actor: Actor, name: string) {
+  const normalizedName = foldForMatch(name);
+  const found = await tx.source.findUnique({ where: { workspaceId_normalizedName: { workspaceId: actor.workspaceId, normalizedName } }, select: { id: true } });
+  if (found) return found;
+  const created = await tx.source.create({
+    data: { workspaceId: actor.workspaceId, name, normalizedName, kind: guessSourceKind(name) },
+    select: { id: true, name: true, kind: true },
+  });
+  await audit(tx, actor, "source.create", "Source", created.id, undefined, created);
+  return created;
+}
+
+const PAGE_SIZE = 50;
+
+/** One page of articles, newest first; `cursor` is the last id of the previous page. */
+export async function listArticles(actor: Actor, opts: { cursor?: string; q?: string } = {}) {
+  await requireMember(actor.userId, actor.workspaceId);
+  const q = opts.q?.trim();
+  const rows = await getDb().article.findMany({
+    where: { workspaceId: actor.workspaceId, ...(q ? { title: { contains: q, mode: "insensitive" as const } } : {}) },
+    select: {
+      id: true,
+      title: true,
+      publishedAt: true,
+      language: true,
+      createdAt: true,
+      publisher: { select: { name: true } },
+      origins: { select: { source: { select: { name: true } } }, orderBy: { position: "asc" } },
+      _count: { select: { passages: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE + 1,
+    ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
+  });
+  const ids = rows.map((r) => r.id);
+  const counts = ids.length
+    ? await getDb().annotation.groupBy({
+        by: ["passageId"],
+        where: { workspaceId: actor.workspaceId, deletedAt: null, passage: { articleId: { in: ids } } },
+        _count: { _all: true },
+      })
+    : [];
+  const passageArticle = counts.length
+    ? await getDb().passage.findMany({ where: { id: { in: counts.map((c) => c.passageId) } }, select: { id: true, articleId: true } })
+    : [];
+  const articleOf = new Map(passageArticle.map((p) => [p.id, p.articleId]));
+  const claimCount = new Map<string, number>();
+  for (const c of counts) {
+    const a = articleOf.get(c.passageId)!;
+    claimCount.set(a, (claimCount.get(a) ?? 0) + c._count._all);
+  }
+  const page = rows.slice(0, PAGE_SIZE).map((r) => ({
+    id: r.id,
+    title: r.title,
+    publishedAt: r.publishedAt?.toISOString().slice(0, 10) ?? null,
+    language: r.language,
+    publisher: r.publisher?.name ?? null,
+    origins: r.origins.map((o) => o.source.name),
+    passages: r._count.passages,
+    claims: claimCount.get(r.id) ?? 0,
+  }));
+  return { items: page, nextCursor: rows.length > PAGE_SIZE ? page.at(-1)!.id : null };
+}
+
+/** Everything the reader needs for one article, in a fixed number of queries. */
+export async function getReaderData(actor: Actor, articleId: string) {
+  await requireMember(actor.userId, actor.workspaceId);
+  if (!z.string().uuid().safeParse(articleId).success) throw new AppError("not_found", "Article not found");
+  const db = getDb();
+  const article = await db.article.findFirst({
+    where: { id: articleId, workspaceId: actor.workspaceId },
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      byline: true,
+      publishedAt: true,
+      language: true,
+      publisher: { select: { id: true, name: true } },
+      origins: { select: { source: { select: { id: true, name: true } } }, orderBy: { position: "asc" } },
+      passages: { select: { id: true, position: true, text: true, isDuplicate: true }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!article) throw new AppError("not_found", "Article not found");
+  const annotations = await db.annotation.findMany({
+    where: { workspaceId: actor.workspaceId, deletedAt: null, passage: { articleId } },
+    select: annotationSelect,
+  });
+  return {
+    ...article,
+    publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
+    origins: article.origins.map((o) => o.source),
+    annotations,
+  };
+}

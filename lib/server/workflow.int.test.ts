@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { importArticle, getReaderData, previewImport } from "@/lib/server/articles";
+import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
+import { signUp } from "@/lib/server/users";
+import { listClaimTypes, setMember } from "@/lib/server/workspaces";
+import { AppError } from "@/lib/server/errors";
+import { requireMember } from "@/lib/auth/membership";
+
+let n = 0;
+async function newUser(name = "Editor") {
+  n += 1;
+  const email = `user${n}-${Date.now()}@test.local`;
+  const { user, workspace } = await signUp({ name, email, password: "correct horse" });
+  return { user, workspace, email };
+}
+
+async function expectAppError(p: Promise<unknown>, code: string, message?: RegExp) {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err, `expected AppError ${code}`).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  if (message) expect((err as AppError).message).toMatch(message);
+}
+
+const ARTICLE = `Summit ends with pledges
+
+Published: 14/09/2023
+
+The leaders met for five hours at the cosmodrome 🚀 and pledged closer ties.
+
+Washington says shells were shipped; Moscow denies it.
+
+Source: Example Wire`;
+
+describe("import → annotate → edit → delete, on a real PostgreSQL", () => {
+  let owner: Awaited<ReturnType<typeof newUser>>;
+  beforeAll(async () => {
+    owner = await newUser();
+  });
+
+  it("imports with detected metadata and refuses the same content twice", async () => {
+    const preview = await previewImport(owner.user.id, owner.workspace.id, { text: ARTICLE });
+    expect(preview.parsed.title).toBe("Summit ends with pledges");
+    expect(preview.parsed.publishedAt).toBe("2023-09-14");
+    expect(preview.duplicateOf).toBeNull();
+    const imported = await importArticle(owner.user.id, owner.workspace.id, {
+      text: ARTICLE,
+      title: preview.parsed.title,
+      publishedAt: preview.parsed.publishedAt ?? undefined,
+      publisher: "Example Daily",
+      origins: preview.parsed.origins,
+    });
+    expect(imported.passages).toBe(2);
+    const again = await previewImport(owner.user.id, owner.workspace.id, { text: ARTICLE.replace(/\n/g, "\r\n") });
+    expect(again.duplicateOf?.id).toBe(imported.id);
+    await expectAppError(
+      importArticle(owner.user.id, owner.workspace.id, { text: ARTICLE, title: "Again" }),
+      "conflict",
+      /already in the workspace as “Summit ends with pledges”/,
+    );
+    const articles = await getDb().article.count({ where: { workspaceId: owner.workspace.id } });
+    expect(articles).toBe(1);
+  });
+
+  it("stores code-point offsets with quote, prefix and suffix, and checks versions", async () => {
+    const actor = await requireMember(owner.user.id, owner.workspace.id);
+    const article = await getDb().article.findFirstOrThrow({ where: { workspaceId: owner.workspace.id }, select: { id: true } });
+    const reader = await getReaderData(actor, article.id);
+    const passage = reader.passages[0];
+    const types = await listClaimTypes(actor);
+    // "pledged closer ties" comes after the rocket emoji: code points differ from UTF-16 units by 1.
+    const utf16 = passage.text.indexOf("pledged");
+    const start = Array.from(passage.text.slice(0, utf16)).length;
+    expect(start).toBe(utf16 - 1);
+    const end = start + "pledged closer ties".length;
+    const created = await createAnnotation(owner.user.id, owner.workspace.id, {
+      passageId: passage.id,
+      start,
+      end,
+      exact: "pledged closer ties",
+      claimTypeId: types.find((t) => t.key === "agreement")!.id,
+      modality: "REPORTED",
+      note: "<script>alert(1)</script>",
+    });
+    expect(created.exact).toBe("pledged closer ties");
+    expect(created.prefix.endsWith("🚀 and ")).toBe(true);
+    expect(created.suffix).toBe(".");
+    expect(created.note).toBe("<script>alert(1)</script>");
+
+    await expectAppError(
+      createAnnotation(owner.user.id, owner.workspace.id, { passageId: passage.id, start: 0, end: 9999, claimTypeId: types[0].id, modality: "ASSERTED" }),
+      "bad_request",
+      /outside the passage/,
+    );
+    await expectAppError(
+      createAnnotation(owner.user.id, owner.workspace.id, { passageId: passage.id, start: 0, end: 5, exact: "xxxxx", claimTypeId: types[0].id, modality: "ASSERTED" }),
+      "bad_request",
+      /does not match/,
+    );
+
+    const edited = await updateAnnotation(owner.user.id, owner.workspace.id, {
+      id: created.id, version: 1, claimTypeId: types[0].id, modality: "ALLEGED",
+    });
+    expect(edited.version).toBe(2);
+    await expectAppError(
+      updateAnnotation(owner.user.id, owner.workspace.id, { id: created.id, version: 1, claimTypeId: types[0].id, modality: "DENIED" }),
+      "conflict",
+      /Someone else changed this claim/,
+    );
+    const stored = await getDb().annotation.findUniqueOrThrow({ where: { id: created.id }, select: { modality: true } });
+    expect(stored.modality).toBe("ALLEGED");
+
+    await deleteAnnotation(owner.user.id, owner.workspace.id, created.id, 2);
+    expect((await getReaderData(actor, article.id)).annotations).toHaveLength(0);
+    await restoreAnnotation(owner.user.id, owner.workspace.id, created.id);
+    expect((await getReaderData(actor, article.id)).annotations).toHaveLength(1);
+
+    const events = await getDb().auditEvent.findMany({ where: { workspaceId: owner.workspace.id, entityId: created.id }, select: { action: true }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["annotation.create", "annotation.update", "annotation.delete", "annotation.restore"]);
+  });
+
+  it("hides other workspaces and stops viewers from changing anything", async () => {
+    const outsider = await newUser("Outsider");
+    const article = await getDb().article.findFirstOrThrow({ where: { workspaceId: owner.workspace.id }, select: { id: true, passages: { select: { id: true }, take: 1 } } });
+    await expectAppError(requireMember(outsider.user.id, owner.workspace.id), "not_found");
+    const outsiderActor = await requireMember(outsider.user.id, outsider.workspace.id);
+    // An id from another workspace is "not found" even inside the outsider's own workspace.
+    await expectAppError(getReaderData(outsiderActor, article.id), "not_found");
+    const types = await listClaimTypes(outsiderActor);
+    await expectAppError(
+      createAnnotation(outsider.user.id, outsider.workspace.id, { passageId: article.passages[0].id, start: 0, end: 3, claimTypeId: types[0].id, modality: "ASSERTED" }),
+      "not_found",
+    );
+
+    await setMember(owner.user.id, owner.workspace.id, { email: outsider.email, role: "VIEWER" });
+    const viewer = await requireMember(outsider.user.id, owner.workspace.id);
+    expect(viewer.role).toBe("VIEWER");
+    await expect(getReaderData(viewer, article.id)).resolves.toMatchObject({ id: article.id });
+    const ownerTypes = await listClaimTypes(viewer);
+    await expectAppError(
+      createAnnotation(outsider.user.id, owner.workspace.id, { passageId: article.passages[0].id, start: 0, end: 3, claimTypeId: ownerTypes[0].id, modality: "ASSERTED" }),
+      "forbidden",
+      /viewer/,
+    );
+    await expectAppError(importArticle(outsider.user.id, owner.workspace.id, { text: "New text", title: "x" }), "forbidden");
+  });
+
+  it("rejects empty text without writing anything", async () => {
+    const before = await getDb().article.count();
+    await expect(importArticle(owner.user.id, owner.workspace.id, { text: "   \n  ", title: "Empty" })).rejects.toThrow(/empty/);
+    expect(await getDb().article.count()).toBe(before);
+  });
+});

@@ -1,0 +1,94 @@
+// The demo workspace, created on first start. It goes through the same services as the UI,
+// so the demo exercises import, metadata detection and annotation for real.
+import bcrypt from "bcryptjs";
+import { getDb } from "../lib/db/client";
+import { foldForMatch } from "../lib/domain/claim-types";
+import { parseArticle } from "../lib/domain/import-metadata";
+import { utf16ToCodePoint } from "../lib/domain/text";
+import { importArticle } from "../lib/server/articles";
+import { createAnnotation } from "../lib/server/annotations";
+import { createWorkspace } from "../lib/server/workspaces";
+import { demoArticles, demoEntities, demoSources } from "./demo/demo-content";
+
+export const DEMO_SLUG = "demo";
+export const DEMO_USERS = {
+  owner: { email: "demo@example.com", name: "Demo Editor", password: "demo-desk-2026" },
+  viewer: { email: "viewer@example.com", name: "Demo Viewer", password: "demo-desk-2026" },
+} as const;
+
+/** Create the demo workspace unless it exists. */
+export async function seedDemo(): Promise<{ created: boolean; email: string; password: string }> {
+  const db = getDb();
+  const result = { email: DEMO_USERS.owner.email, password: DEMO_USERS.owner.password };
+  if (await db.workspace.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } })) return { created: false, ...result };
+
+  const [owner, viewer] = await Promise.all(
+    [DEMO_USERS.owner, DEMO_USERS.viewer].map(async (u) =>
+      db.user.upsert({
+        where: { email: u.email },
+        create: { email: u.email, name: u.name, passwordHash: await bcrypt.hash(u.password, 10) },
+        update: {},
+        select: { id: true },
+      }),
+    ),
+  );
+  const ws = await createWorkspace(owner.id, { name: "Demo desk: Kim–Putin summit" }, { isDemo: true, slug: DEMO_SLUG });
+  await db.membership.create({ data: { workspaceId: ws.id, userId: viewer.id, role: "VIEWER" } });
+
+  await db.source.createMany({
+    data: demoSources.map((s) => ({ workspaceId: ws.id, name: s.name, normalizedName: foldForMatch(s.name), kind: s.kind, country: s.country, language: s.language, isDemo: true })),
+  });
+  const sourceId = new Map((await db.source.findMany({ where: { workspaceId: ws.id }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
+
+  const entityId = new Map<string, string>();
+  for (const e of demoEntities) {
+    const entity = await db.entity.create({ data: { workspaceId: ws.id, name: e.name, kind: e.kind }, select: { id: true } });
+    entityId.set(e.name, entity.id);
+    const aliases = new Map<string, { alias: string; language?: string }>([[foldForMatch(e.name), { alias: e.name }]]);
+    for (const a of e.aliases) aliases.set(foldForMatch(a.alias), a);
+    await db.entityAlias.createMany({
+      data: [...aliases].map(([normalizedAlias, a]) => ({ workspaceId: ws.id, entityId: entity.id, alias: a.alias, normalizedAlias, language: a.language })),
+    });
+  }
+
+  const typeId = new Map((await db.claimType.findMany({ where: { workspaceId: ws.id }, select: { id: true, key: true } })).map((t) => [t.key, t.id]));
+  for (const demo of demoArticles) {
+    const parsed = parseArticle(demo.text);
+    const article = await importArticle(owner.id, ws.id, {
+      text: demo.text,
+      title: parsed.title,
+      publishedAt: parsed.publishedAt ?? undefined,
+      publisher: demo.publisher,
+      origins: demo.origins,
+      byline: parsed.byline ?? undefined,
+      url: parsed.url ?? undefined,
+      language: parsed.language ?? undefined,
+    });
+    const passages = await db.passage.findMany({ where: { articleId: article.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
+    for (const claim of demo.claims) {
+      const passage = passages.find((p) => p.text.includes(claim.quote));
+      if (!passage) throw new Error(`demo claim not found in ${demo.key}: ${claim.quote}`);
+      let at = passage.text.indexOf(claim.quote);
+      for (let i = 0; i < (claim.occurrence ?? 0); i++) at = passage.text.indexOf(claim.quote, at + 1);
+      const start = utf16ToCodePoint(passage.text, at);
+      const end = utf16ToCodePoint(passage.text, at + claim.quote.length);
+      await createAnnotation(owner.id, ws.id, {
+        passageId: passage.id,
+        start,
+        end,
+        exact: claim.quote,
+        claimTypeId: typeId.get(claim.type)!,
+        speaker: claim.speaker?.entity
+          ? { entityId: entityId.get(claim.speaker.entity) }
+          : claim.speaker?.source
+            ? { sourceId: sourceId.get(claim.speaker.source) }
+            : undefined,
+        modality: claim.modality,
+        actors: claim.fields?.actors ?? [],
+        fields: { date: claim.fields?.date, quantity: claim.fields?.quantity, item: claim.fields?.item },
+        note: claim.note,
+      });
+    }
+  }
+  return { created: true, ...result };
+}

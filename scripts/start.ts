@@ -1,0 +1,91 @@
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data →
+// production build (when sources changed) → `next start`. Ctrl-C stops everything cleanly.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
+import { env } from "../lib/env";
+
+const log = (msg: string) => console.log(`[start] ${msg}`);
+fs.mkdirSync(env.dataDir, { recursive: true });
+
+let embedded: EmbeddedDatabase | undefined;
+let databaseUrl = env.DATABASE_URL;
+if (!databaseUrl) {
+  log(`starting embedded PostgreSQL (data in ${path.relative(process.cwd(), env.dataDir)}/pg, port ${env.EMBEDDED_PG_PORT})`);
+  embedded = await startEmbeddedPostgres({
+    dir: path.join(env.dataDir, "pg"),
+    port: env.EMBEDDED_PG_PORT,
+    database: "claims",
+    fresh: process.env.FRESH_DB === "1",
+    log: (l) => console.error(`[postgres] ${l}`),
+  });
+  databaseUrl = embedded.url;
+}
+process.env.DATABASE_URL = databaseUrl;
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (embedded) {
+    log("stopping embedded PostgreSQL");
+    await embedded.stop().catch(() => {});
+  }
+  process.exit(code);
+}
+
+try {
+  const applied = await applyMigrations(databaseUrl);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  const { seedDemo } = await import("../prisma/seed");
+  const demo = await seedDemo();
+  if (demo.created) log("created the demo workspace");
+
+  const authSecret = env.AUTH_SECRET ?? loadOrCreateSecret();
+  if (needsBuild()) {
+    log("building the app (next build)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const child = spawn("npx", ["next", "start", "-p", String(env.PORT)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", NODE_ENV: "production" },
+  });
+  child.on("exit", (code) => void shutdown(code ?? 0));
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.on(sig, () => {
+      child.kill("SIGTERM");
+    });
+  }
+  log(`ready: http://localhost:${env.PORT}`);
+  log(`sign in as ${demo.email} / ${demo.password} (demo workspace), or create an account`);
+} catch (err) {
+  console.error(`[start] ${(err as Error).message}`);
+  await shutdown(1);
+}
+
+function loadOrCreateSecret(): string {
+  const file = path.join(env.dataDir, "auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+// Rebuild only when a source file is newer than the last build.
+function needsBuild(): boolean {
+  if (process.env.SKIP_BUILD === "1") return false;
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  const roots = ["app", "components", "lib", "prisma/schema.prisma", "package-lock.json", "next.config.ts"];
+  const newer = (p: string): boolean => {
+    if (!fs.existsSync(p)) return false;
+    const st = fs.statSync(p);
+    if (!st.isDirectory()) return st.mtimeMs > builtAt;
+    return fs.readdirSync(p).some((f) => f !== "generated" && newer(path.join(p, f)));
+  };
+  return roots.some(newer);
+}
