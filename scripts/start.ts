@@ -45,15 +45,16 @@ try {
   if (demo.created) log("created the demo workspace");
 
   const authSecret = env.AUTH_SECRET ?? loadOrCreateSecret();
-  if (needsBuild()) {
+  const dev = process.argv.includes("--dev");
+  if (!dev && needsBuild()) {
     log("building the app (next build)…");
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  const child = spawn("npx", ["next", "start", "-p", String(env.PORT)], {
+  const child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(env.PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", NODE_ENV: dev ? "development" : "production" },
   });
   child.on("exit", (code) => void shutdown(code ?? 0));
   for (const sig of ["SIGINT", "SIGTERM"] as const) {

@@ -118,9 +118,10 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
         </div>
         {formState.errors.claimTypeId && <p id="claim-type-error" className="mt-1 text-sm text-red-700">{formState.errors.claimTypeId.message}</p>}
       </fieldset>
-      <Field label="Speaker" error={formState.errors.speaker?.message}>
-        <Controller control={control} name="speaker" render={({ field }) => <SpeakerCombobox workspaceId={workspaceId} value={field.value} onChange={field.onChange} />} />
-      </Field>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="claim-speaker" className="text-sm font-medium text-slate-700">Speaker</label>
+        <Controller control={control} name="speaker" render={({ field }) => <SpeakerCombobox id="claim-speaker" workspaceId={workspaceId} value={field.value} onChange={field.onChange} />} />
+      </div>
       <Field label="Modality" error={formState.errors.modality?.message}>
         <select className={inputClass} {...register("modality")}>
           {MODALITIES.map((m) => <option key={m} value={m}>{MODALITY_LABELS[m]}</option>)}

@@ -12,38 +12,23 @@ type Props = {
   onClaimClick: (ids: string[]) => void;
 };
 
-// Blocks every edit while keeping the caret, so a keyboard user can select with Shift+arrows.
-const preventEdit = (e: React.SyntheticEvent) => e.preventDefault();
-
 /** One paragraph, rendered as text, with claims highlighted in their type's colour. */
 export const PassageView = memo(function PassageView({ passage, annotations, typeById, activeId, onClaimClick }: Props) {
   const segments = useMemo(() => layoutHighlights(passage.text, annotations), [passage.text, annotations]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   return (
     <div className="group relative">
-      <span className="absolute -left-9 top-0.5 w-7 select-none text-right text-xs tabular-nums text-slate-400" aria-hidden>
+      <span contentEditable={false} className="absolute -left-9 top-0.5 w-7 select-none text-right text-xs tabular-nums text-slate-400" aria-hidden>
         {passage.position + 1}
       </span>
       <p
         data-passage-id={passage.id}
         data-testid={`passage-${passage.position}`}
-        contentEditable
-        suppressContentEditableWarning
-        spellCheck={false}
-        role="textbox"
-        aria-readonly="true"
-        aria-multiline="true"
-        aria-label={`Paragraph ${passage.position + 1}`}
-        onBeforeInput={preventEdit}
-        onPaste={preventEdit}
-        onCut={preventEdit}
-        onDrop={preventEdit}
-        className={`passage-text whitespace-pre-wrap leading-7 ${passage.isDuplicate ? "text-slate-500" : ""}`}
+        className={`whitespace-pre-wrap leading-7 ${passage.isDuplicate ? "text-slate-500" : ""}`}
       >
         {segments.map((s) => {
           const text = passage.text.slice(s.from, s.to);
           if (s.ids.length === 0) return <span key={s.from}>{text}</span>;
-          const inner = byId.get(s.ids[s.ids.length - 1])!;
           const colors = s.ids.map((id) => typeById.get(byId.get(id)!.claimTypeId)?.color ?? "#888").reverse();
           const labels = s.ids.map((id) => typeById.get(byId.get(id)!.claimTypeId)?.label ?? "claim").reverse();
           return (
@@ -58,7 +43,7 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
               onClick={(e) => {
                 if (!window.getSelection()?.isCollapsed) return;
                 e.preventDefault();
-                onClaimClick(s.ids.includes(inner.id) ? [...s.ids].reverse() : s.ids);
+                onClaimClick([...s.ids].reverse());
               }}
             >
               {text}
@@ -67,7 +52,7 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
         })}
       </p>
       {passage.isDuplicate && (
-        <span className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs text-amber-900">Repeats an earlier paragraph (e.g. a photo caption)</span>
+        <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-amber-100 px-1.5 text-xs text-amber-900">Repeats an earlier paragraph (e.g. a photo caption)</span>
       )}
     </div>
   );

@@ -104,10 +104,17 @@ export function Reader({ article, claimTypes, workspaceId, canEdit }: { article:
         return;
       }
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (pending && inText && /^[1-9]$/.test(e.key)) {
+      if (inText && canEdit && /^[1-9]$/.test(e.key)) {
+        // Read the selection now: the key may arrive before the debounced selectionchange.
+        const r = readSelection(textRef.current!);
         const t = claimTypes.find((c) => c.shortcut === Number(e.key));
-        if (t) {
+        if (t && (r?.ok || pending)) {
           e.preventDefault();
+          if (r?.ok) {
+            setPending(r.selection);
+            setActiveId(null);
+            setEditing(false);
+          }
           setPendingType(t.id);
           focusPanel();
         }
@@ -158,7 +165,24 @@ export function Reader({ article, claimTypes, workspaceId, canEdit }: { article:
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
       <article className="min-w-0 rounded-lg border border-slate-200 bg-white px-12 py-6" lang={article.language ?? undefined}>
         <ArticleHeader article={article} claimCount={annotations.length} />
-        <div ref={textRef} className="mt-5 space-y-4 text-[15px]" data-testid="article-text">
+        {/* One read-only editing host for the whole text: the caret lets keyboard users select with
+            Shift+arrows, and a selection can run across paragraphs so we can explain why it is refused. */}
+        <div
+          ref={textRef}
+          className="passage-text mt-5 space-y-4 text-[15px]"
+          data-testid="article-text"
+          contentEditable
+          suppressContentEditableWarning
+          spellCheck={false}
+          role="textbox"
+          aria-readonly="true"
+          aria-multiline="true"
+          aria-label="Article text"
+          onBeforeInput={preventEdit}
+          onPaste={preventEdit}
+          onCut={preventEdit}
+          onDrop={preventEdit}
+        >
           {article.passages.map((p) => (
             <PassageView key={p.id} passage={p} annotations={byPassage.get(p.id) ?? EMPTY} typeById={typeById} activeId={activeId} onClaimClick={(ids) => selectClaim(ids[0] === activeId && ids.length > 1 ? ids[1] : ids[0], false)} />
           ))}
@@ -206,3 +230,4 @@ export function Reader({ article, claimTypes, workspaceId, canEdit }: { article:
 }
 
 const EMPTY: ReaderAnnotation[] = [];
+const preventEdit = (e: React.SyntheticEvent) => e.preventDefault();

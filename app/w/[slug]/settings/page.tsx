@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { requirePageMember } from "@/lib/auth/session";
+import { permissions } from "@/lib/domain/roles";
+import { listClaimTypes, listMembers } from "@/lib/server/workspaces";
+import { ClaimTypesEditor } from "@/components/settings/claim-types-editor";
+import { MembersPanel } from "@/components/settings/members-panel";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor } = await requirePageMember(slug);
+  const [types, members] = await Promise.all([listClaimTypes(actor), listMembers(actor)]);
+  const can = permissions(actor.role);
+  return (
+    <main className="grid gap-6 lg:grid-cols-2">
+      <section aria-labelledby="types-h" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h1 id="types-h" className="text-lg font-semibold">Claim types</h1>
+        <p className="mb-4 text-sm text-slate-600">Colours and number keys used when marking claims.</p>
+        <ClaimTypesEditor workspaceId={actor.workspaceId} slug={slug} types={types} canEdit={can.annotate} />
+      </section>
+      <section aria-labelledby="members-h" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="members-h" className="text-lg font-semibold">Members</h2>
+        <p className="mb-4 text-sm text-slate-600">Owners manage members. Editors import and mark claims; reviewers and viewers read.</p>
+        <MembersPanel workspaceId={actor.workspaceId} slug={slug} members={members} canManage={can.manageWorkspace} />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useState } from "react";
+import { setMemberAction } from "@/app/w/[slug]/settings/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { ROLES } from "@/lib/domain/roles";
+
+type M = { id: string; name: string; email: string; role: string };
+
+export function MembersPanel({ workspaceId, slug, members, canManage }: { workspaceId: string; slug: string; members: M[]; canManage: boolean }) {
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState("EDITOR");
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <div>
+      <ul className="divide-y divide-slate-100" aria-label="Members">
+        {members.map((m) => (
+          <li key={m.id} className="flex items-center gap-2 py-2 text-sm">
+            <span className="font-medium">{m.name}</span>
+            <span className="text-slate-500">{m.email}</span>
+            <span className="ml-auto rounded bg-slate-100 px-1.5 text-xs uppercase">{m.role.toLowerCase()}</span>
+          </li>
+        ))}
+      </ul>
+      {canManage && (
+        <form
+          className="mt-4 flex flex-wrap gap-2"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const res = await setMemberAction(workspaceId, slug, { email, role });
+            setMsg(res.ok ? { ok: true, text: `${email} is now ${role.toLowerCase()}` } : { ok: false, text: res.error.message });
+            if (res.ok) setEmail("");
+          }}
+        >
+          <label htmlFor="member-email" className="sr-only">Email of an existing account</label>
+          <input id="member-email" type="email" required className={`${inputClass} w-64`} placeholder="colleague@example.org" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <label htmlFor="member-role" className="sr-only">Role</label>
+          <select id="member-role" className="rounded border border-slate-300 px-2 text-sm" value={role} onChange={(e) => setRole(e.target.value)}>
+            {ROLES.map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
+          </select>
+          <Button type="submit">Add or change role</Button>
+        </form>
+      )}
+      {msg && <Alert tone={msg.ok ? "success" : "error"} className="mt-3">{msg.text}</Alert>}
+    </div>
+  );
+}
