@@ -1,5 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data →
 // production build (when sources changed) → `next start`. Ctrl-C stops everything cleanly.
+import "dotenv/config";
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

@@ -1,0 +1,78 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations, readMigrations } from "./migrate";
+import { diffToSchema } from "./schema-ddl";
+
+// Proves that prisma/migrations produce exactly the schema in schema.prisma: one database is
+// built by our migration runner, another from the schema's full DDL, and their catalogs compared.
+const admin = () => new pg.Client({ connectionString: process.env.TEST_DATABASE_ADMIN_URL });
+const urlFor = (db: string) => process.env.TEST_DATABASE_ADMIN_URL!.replace(/\/[^/]+$/, `/${db}`);
+const A = "schema_from_migrations";
+const B = "schema_from_prisma";
+
+async function recreate(name: string) {
+  const c = admin();
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+}
+
+async function catalog(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const q = async (sql: string) => (await c.query(sql)).rows;
+  const result = {
+    columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, ordinal_position
+      FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+      ORDER BY table_name, column_name`),
+    constraints: await q(`SELECT conrelid::regclass::text AS tbl, conname, contype, pg_get_constraintdef(oid) AS def
+      FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+      ORDER BY 1, 2`),
+    indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'
+      AND tablename <> '_prisma_migrations' ORDER BY 1, 2`),
+    enums: await q(`SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+      ORDER BY 1, 3`),
+    extensions: await q(`SELECT extname FROM pg_extension ORDER BY 1`),
+  };
+  await c.end();
+  return result;
+}
+
+describe("migrations match schema.prisma", () => {
+  beforeAll(async () => {
+    await recreate(A);
+    await recreate(B);
+  });
+  afterAll(async () => {
+    const c = admin();
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${A} WITH (FORCE)`);
+    await c.query(`DROP DATABASE IF EXISTS ${B} WITH (FORCE)`);
+    await c.end();
+  });
+
+  it("are in Prisma's folder format", () => {
+    const migrations = readMigrations();
+    expect(migrations.length).toBeGreaterThan(0);
+    for (const m of migrations) expect(m.name).toMatch(/^\d{14}_[a-z0-9_]+$/);
+  });
+
+  it("produce the same tables, columns, constraints, indexes and enums as the schema's DDL", async () => {
+    const applied = await applyMigrations(urlFor(A));
+    expect(applied.length).toBe(readMigrations().length);
+    const ddl = await diffToSchema(urlFor(B));
+    expect(ddl).toMatch(/CREATE TABLE "Annotation"/);
+    const c = new pg.Client({ connectionString: urlFor(B) });
+    await c.connect();
+    await c.query(ddl);
+    await c.end();
+    const [fromMigrations, fromSchema] = await Promise.all([catalog(urlFor(A)), catalog(urlFor(B))]);
+    expect(fromMigrations.columns.length).toBeGreaterThan(50);
+    expect(fromMigrations).toEqual(fromSchema);
+  });
+
+  it("records applied migrations so a second run applies nothing", async () => {
+    expect(await applyMigrations(urlFor(A))).toEqual([]);
+  });
+});
