@@ -10,6 +10,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { env } from "../lib/env";
 
 const log = (msg: string) => console.log(`[start] ${msg}`);
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 fs.mkdirSync(env.dataDir, { recursive: true });
 
 let embedded: EmbeddedDatabase | undefined;
@@ -49,11 +50,12 @@ try {
   const dev = process.argv.includes("--dev");
   if (!dev && needsBuild()) {
     log("building the app (next build)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  const child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(env.PORT)], {
+  // Run Next directly (not through npx) so stopping this process really stops the server.
+  const child = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", NODE_ENV: dev ? "development" : "production" },
   });
@@ -63,11 +65,24 @@ try {
       child.kill("SIGTERM");
     });
   }
+  await waitForHttp(`http://localhost:${env.PORT}/login`, child);
   log(`ready: http://localhost:${env.PORT}`);
   log(`sign in as ${demo.email} / ${demo.password} (demo workspace), or create an account`);
+  log("press Ctrl-C to stop");
 } catch (err) {
   console.error(`[start] ${(err as Error).message}`);
   await shutdown(1);
+}
+
+async function waitForHttp(url: string, child: ReturnType<typeof spawn>) {
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      await fetch(url, { redirect: "manual" });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 function loadOrCreateSecret(): string {

@@ -25,6 +25,9 @@ describe("parseCreditLine", () => {
     ["By Jane Doe and John Roe", credit("Jane Doe and John Roe", null, [])],
     ["Thanh Hà tổng hợp", credit("Thanh Hà", null, [])],
     ["Nguồn: Bộ Quốc phòng Nga", credit(null, null, ["Bộ Quốc phòng Nga"])],
+    ["Source: Demo Wire (demo)", credit(null, null, ["Demo Wire (demo)"])],
+    ["Nguồn: Tin Mẫu (demo)", credit(null, null, ["Tin Mẫu (demo)"])],
+    ["Minh An (Theo Demo Wire (demo))", null],
   ])("%s", (line, expected) => {
     expect(parseCreditLine(line)).toEqual(expected);
   });

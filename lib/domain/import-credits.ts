@@ -22,7 +22,9 @@ const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
 const STARTS_UPPER = /^[\p{Lu}\p{N}]/u;
 
 /** An outlet or agency: "Reuters", "Japan Times", "ntdvn.net", "Bộ Quốc phòng Nga". */
-function isOriginName(s: string): boolean {
+function isOriginName(name: string): boolean {
+  // A short trailing qualifier is part of the name: "Demo Wire (demo)", "Reuters (Tokyo)".
+  const s = name.replace(/\s*\([^()]{1,30}\)$/u, "");
   const words = s.split(/\s+/u);
   if (s.length === 0 || s.length > 50 || words.length > 6) return false;
   if (DOMAIN.test(s)) return true;
@@ -93,10 +95,11 @@ export function parseCreditLine(line: string): CreditLine | null {
   let head = s;
   let clause: { origins: string[]; byline: string | null } | null = null;
   const paren = /^(.*?)\s*\(([^()]+)\)$/u.exec(s);
-  if (paren) {
+  // "(Theo Reuters)" is a source clause; "Source: Demo Wire (demo)" is a name with a qualifier.
+  const parenClause = paren ? parseClause(paren[2].trim(), true) : null;
+  if (paren && parenClause) {
     head = paren[1];
-    clause = parseClause(paren[2].trim(), true);
-    if (!clause) return null;
+    clause = parenClause;
   } else {
     const marker = SOURCE_MARKER.exec(s);
     if (marker) {
