@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireMember, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { checkSelector, quoteSelector } from "@/lib/domain/anchoring";
+import { foldForMatch } from "@/lib/domain/claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
@@ -47,7 +48,16 @@ export async function createAnnotation(userId: string | null, workspaceId: strin
     const details = await resolveDetails(tx, actor, data);
     const quote = quoteSelector(passage.text, data.start, data.end);
     const created = await tx.annotation.create({
-      data: { workspaceId, passageId: passage.id, start: data.start, end: data.end, ...quote, ...details, authorId: actor.userId },
+      data: {
+        workspaceId,
+        passageId: passage.id,
+        start: data.start,
+        end: data.end,
+        ...quote,
+        ...details,
+        searchText: foldForMatch(`${quote.exact} ${details.note ?? ""}`),
+        authorId: actor.userId,
+      },
       select: annotationSelect,
     });
     await audit(tx, actor, "annotation.create", "Annotation", created.id, undefined, created);
@@ -65,7 +75,7 @@ export async function updateAnnotation(userId: string | null, workspaceId: strin
     const details = await resolveDetails(tx, actor, data);
     const { count } = await tx.annotation.updateMany({
       where: { id: data.id, workspaceId, version: data.version, deletedAt: null },
-      data: { ...details, version: { increment: 1 } },
+      data: { ...details, searchText: foldForMatch(`${before.exact} ${details.note ?? ""}`), version: { increment: 1 } },
     });
     if (count === 0) throw versionConflict(before);
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: data.id }, select: annotationSelect });

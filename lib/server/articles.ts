@@ -65,7 +65,14 @@ export async function importArticle(userId: string | null, workspaceId: string, 
         select: { id: true, title: true },
       });
       await tx.passage.createMany({
-        data: parsed.passages.map((p, position) => ({ workspaceId, articleId: article.id, position, text: p.text, isDuplicate: p.isDuplicate })),
+        data: parsed.passages.map((p, position) => ({
+          workspaceId,
+          articleId: article.id,
+          position,
+          text: p.text,
+          searchText: foldForMatch(p.text),
+          isDuplicate: p.isDuplicate,
+        })),
       });
       if (origins.length) {
         await tx.articleOrigin.createMany({

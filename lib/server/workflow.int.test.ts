@@ -117,6 +117,9 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
 
     const events = await getDb().auditEvent.findMany({ where: { workspaceId: owner.workspace.id, entityId: created.id }, select: { action: true }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["annotation.create", "annotation.update", "annotation.delete", "annotation.restore"]);
+    // The audit log is append-only in the database itself.
+    await expect(getDb().auditEvent.updateMany({ where: { entityId: created.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(getDb().auditEvent.deleteMany({ where: { entityId: created.id } })).rejects.toThrow(/append-only/);
   });
 
   it("hides other workspaces and stops viewers from changing anything", async () => {
