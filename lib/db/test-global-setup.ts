@@ -9,9 +9,11 @@ let db: EmbeddedDatabase | undefined;
 export async function setup() {
   let url = process.env.TEST_DATABASE_URL;
   if (!url) {
+    const port = Number(process.env.TEST_PG_PORT ?? 54339);
+    // One data folder per port, so parallel test runs on different ports do not collide.
     db = await startEmbeddedPostgres({
-      dir: path.resolve(".data/test-pg"),
-      port: Number(process.env.TEST_PG_PORT ?? 54339),
+      dir: path.resolve(`.data/test-pg-${port}`),
+      port,
       database: "claims_test",
       fresh: true,
     });
