@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rankSuggestions, trigramSimilarity, trigrams, type SuggestCandidate, type SuggestClaim } from "./suggestions";
+
+describe("trigrams", () => {
+  it("pads each word like pg_trgm", () => {
+    expect([...trigrams("Cat")].sort()).toEqual(["  c", " ca", "at ", "cat"]);
+  });
+});
+
+describe("trigramSimilarity", () => {
+  it.each([
+    ["nha may", "nhà máy", 1],
+    ["Bình Nhưỡng", "BINH NHUONG", 1],
+    ["Đà Nẵng", "da nang", 1],
+    ["nhà máy, đạn pháo!", "nha may dan phao", 1],
+    ["word", "two words", 4 / 11], // pg_trgm's documented similarity('word', 'two words') = 0.363636
+    ["xyz", "abc", 0],
+    ["", "", 0],
+    ["...", "abc", 0],
+  ])("%j vs %j", (a, b, expected) => expect(trigramSimilarity(a, b)).toBeCloseTo(expected, 6));
+
+  it("is symmetric, within [0, 1], and 1 against a case/diacritic variant of itself", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const s = trigramSimilarity(a, b);
+        expect(s).toBe(trigramSimilarity(b, a));
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+      }),
+    );
+    const vietnamese = fc.array(fc.constantFrom("Triều", "Tiên", "nhà", "máy", "Đạn", "pháo", "Nga", "Kim"), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(vietnamese, (words) => {
+        const text = words.join(" ");
+        expect(trigramSimilarity(text, text.normalize("NFD").toUpperCase())).toBe(1);
+      }),
+    );
+  });
+});
+
+const ARMS = "type-arms";
+const GIFT = "type-gift";
+const claim: SuggestClaim = {
+  claimTypeId: ARMS,
+  text: "Triều Tiên chuyển đạn pháo cho Nga",
+  entityKeys: ["North Korea", "Russia"],
+};
+
+describe("rankSuggestions", () => {
+  it.each<[string, SuggestCandidate, number, string[]]>([
+    [
+      "same wording without diacritics, type and entities",
+      { id: "p1", statement: "Trieu Tien chuyen dan phao cho Nga", claimTypeId: ARMS, entityKeys: ["north korea", "russia"] },
+      1,
+      ["same type", "shares North Korea, Russia", "similar wording (100%)"],
+    ],
+    [
+      "English statement sharing type and entities",
+      // "Shells shipped" shares no trigram with the Vietnamese text: the match is type and entities alone.
+      { id: "p2", statement: "Shells shipped", claimTypeId: ARMS, entityKeys: ["north korea", "russia", "kim jong un"] },
+      0.3 + 0.3 * (2 / 3),
+      ["same type", "shares North Korea, Russia"],
+    ],
+    [
+      "wording matched through a linked mention",
+      { id: "p3", statement: "DPRK arms deliveries", claimTypeId: null, entityKeys: [], mentionTexts: ["unrelated", "Triều Tiên chuyển đạn pháo cho Nga"] },
+      0.4,
+      ["similar wording (100%)"],
+    ],
+  ])("%s", (_name, candidate, score, reasons) => {
+    const [s] = rankSuggestions(claim, [candidate]);
+    expect(s.id).toBe(candidate.id);
+    expect(s.score).toBeCloseTo(score, 2);
+    expect(s.reasons).toEqual(reasons);
+  });
+
+  it.each<[string, SuggestCandidate]>([
+    ["nothing in common", { id: "x", statement: "Putin visits Hanoi", claimTypeId: GIFT, entityKeys: ["vietnam"] }],
+    ["one shared entity of many, other type", { id: "y", statement: "Sanctions", claimTypeId: GIFT, entityKeys: ["russia", "usa", "eu"] }],
+    ["the same type alone", { id: "p4", statement: "Missiles sold", claimTypeId: ARMS, entityKeys: [] }],
+  ])("drops %s", (_name, candidate) => expect(rankSuggestions(claim, [candidate])).toEqual([]));
+
+  it("ranks a cross-language candidate sharing type and entities above a similarly worded one of another type", () => {
+    const ranked = rankSuggestions(claim, [
+      { id: "vi-other", statement: "Triều Tiên chuyển đạn cho Nga", claimTypeId: GIFT, entityKeys: [] },
+      { id: "en-same", statement: "North Korea sent shells to Russia", claimTypeId: ARMS, entityKeys: ["north korea", "russia"] },
+    ]);
+    expect(ranked.map((s) => s.id)).toEqual(["en-same", "vi-other"]);
+  });
+
+  it("sorts by score then id and honours the limit", () => {
+    const same = (id: string): SuggestCandidate => ({ id, statement: "x", claimTypeId: ARMS, entityKeys: ["russia"] });
+    const best: SuggestCandidate = { id: "z", statement: claim.text, claimTypeId: ARMS, entityKeys: ["russia"] };
+    expect(rankSuggestions(claim, [same("c"), same("a"), best, same("b")], 3).map((s) => s.id)).toEqual(["z", "a", "b"]);
+    expect(rankSuggestions(claim, [best], 0)).toEqual([]);
+  });
+
+  it("lists at most three shared entities", () => {
+    const many = ["A", "B", "C", "D", "E"];
+    const [s] = rankSuggestions({ ...claim, entityKeys: many }, [{ id: "p", statement: "", claimTypeId: null, entityKeys: many }]);
+    expect(s.reasons).toEqual(["shares A, B, C and 2 more"]);
+  });
+});

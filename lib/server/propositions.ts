@@ -1,0 +1,168 @@
+import "server-only";
+import { requireMember, type Actor } from "@/lib/auth/membership";
+import { getDb, type Tx } from "@/lib/db/client";
+import { foldForMatch } from "@/lib/domain/claim-types";
+import { audit } from "@/lib/server/audit";
+import { AppError } from "@/lib/server/errors";
+import {
+  linkMentionSchema,
+  mergePropositionsSchema,
+  moveMentionSchema,
+  newPropositionSchema,
+  unlinkMentionSchema,
+  updatePropositionSchema,
+} from "@/lib/validation/propositions";
+
+export const propositionSelect = { id: true, statement: true, claimTypeId: true, verdict: true, createdAt: true } as const;
+
+async function findAnnotation(tx: Tx, workspaceId: string, id: string) {
+  const a = await tx.annotation.findFirst({ where: { id, workspaceId, deletedAt: null }, select: { id: true, exact: true, claimTypeId: true } });
+  if (!a) throw new AppError("not_found", "Claim not found");
+  return a;
+}
+
+async function findProposition(tx: Tx, workspaceId: string, id: string, label = "Proposition") {
+  const p = await tx.proposition.findFirst({ where: { id, workspaceId }, select: propositionSelect });
+  if (!p) throw new AppError("not_found", `${label} not found`);
+  return p;
+}
+
+/** "New proposition from this claim": the claim's quote becomes the statement unless given. */
+export async function createPropositionFromClaim(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const data = newPropositionSchema.parse(input);
+  return getDb().$transaction(async (tx) => {
+    const a = await findAnnotation(tx, workspaceId, data.annotationId);
+    const statement = data.statement || a.exact.slice(0, 500);
+    const p = await tx.proposition.create({
+      data: { workspaceId, statement, searchText: foldForMatch(statement), claimTypeId: a.claimTypeId, createdById: actor.userId },
+      select: propositionSelect,
+    });
+    await tx.mentionLink.create({ data: { workspaceId, annotationId: a.id, propositionId: p.id, stance: data.stance } });
+    await audit(tx, actor, "proposition.create", "Proposition", p.id, undefined, { ...p, firstMention: { annotationId: a.id, stance: data.stance } });
+    return p;
+  });
+}
+
+/** Link a claim to a proposition, or change the stance of an existing link. */
+export async function linkMention(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const data = linkMentionSchema.parse(input);
+  return getDb().$transaction(async (tx) => {
+    await findAnnotation(tx, workspaceId, data.annotationId);
+    await findProposition(tx, workspaceId, data.propositionId);
+    const key = { annotationId_propositionId: { annotationId: data.annotationId, propositionId: data.propositionId } };
+    const before = await tx.mentionLink.findUnique({ where: key, select: { stance: true } });
+    const link = await tx.mentionLink.upsert({
+      where: key,
+      create: { workspaceId, annotationId: data.annotationId, propositionId: data.propositionId, stance: data.stance },
+      update: { stance: data.stance },
+      select: { annotationId: true, propositionId: true, stance: true },
+    });
+    await audit(tx, actor, before ? "mention.restance" : "mention.link", "Proposition", data.propositionId, before ?? undefined, link);
+    return link;
+  });
+}
+
+export async function unlinkMention(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const data = unlinkMentionSchema.parse(input);
+  return getDb().$transaction(async (tx) => {
+    const { count } = await tx.mentionLink.deleteMany({ where: { workspaceId, annotationId: data.annotationId, propositionId: data.propositionId } });
+    if (count === 0) throw new AppError("not_found", "That claim is not linked to this proposition");
+    await audit(tx, actor, "mention.unlink", "Proposition", data.propositionId, data, undefined);
+    return data;
+  });
+}
+
+/** Move one mention to another proposition, keeping its stance. */
+export async function moveMention(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const data = moveMentionSchema.parse(input);
+  if (data.fromId === data.toId) throw new AppError("bad_request", "Choose a different proposition to move the claim to");
+  return getDb().$transaction(async (tx) => {
+    await findProposition(tx, workspaceId, data.fromId, "Source proposition");
+    const target = await findProposition(tx, workspaceId, data.toId, "Target proposition");
+    const link = await tx.mentionLink.findFirst({ where: { workspaceId, annotationId: data.annotationId, propositionId: data.fromId }, select: { stance: true } });
+    if (!link) throw new AppError("not_found", "That claim is not linked to the source proposition");
+    const existing = await tx.mentionLink.findFirst({ where: { annotationId: data.annotationId, propositionId: data.toId }, select: { stance: true } });
+    if (existing) throw new AppError("conflict", `The claim is already linked to “${target.statement}” (${existing.stance.toLowerCase()}); unlink one of them instead`);
+    await tx.mentionLink.update({
+      where: { annotationId_propositionId: { annotationId: data.annotationId, propositionId: data.fromId } },
+      data: { propositionId: data.toId },
+    });
+    await audit(tx, actor, "mention.move", "Proposition", data.toId, { propositionId: data.fromId }, { propositionId: data.toId, annotationId: data.annotationId, stance: link.stance });
+    return { annotationId: data.annotationId, propositionId: data.toId, stance: link.stance };
+  });
+}
+
+/**
+ * Merge `sourceId` into `targetId`: its mentions move, then it is deleted. A claim linked to both
+ * with different stances is refused (the editor decides which stance is right first).
+ */
+export async function mergePropositions(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const data = mergePropositionsSchema.parse(input);
+  if (data.sourceId === data.targetId) throw new AppError("bad_request", "A proposition cannot be merged into itself");
+  return getDb().$transaction(async (tx) => {
+    const source = await findProposition(tx, workspaceId, data.sourceId, "Proposition to merge");
+    const target = await findProposition(tx, workspaceId, data.targetId, "Target proposition");
+    const [fromLinks, toLinks] = await Promise.all([
+      tx.mentionLink.findMany({ where: { propositionId: source.id }, select: { annotationId: true, stance: true } }),
+      tx.mentionLink.findMany({ where: { propositionId: target.id }, select: { annotationId: true, stance: true } }),
+    ]);
+    const targetStance = new Map(toLinks.map((l) => [l.annotationId, l.stance]));
+    const clashes = fromLinks.filter((l) => targetStance.has(l.annotationId) && targetStance.get(l.annotationId) !== l.stance);
+    if (clashes.length) {
+      throw new AppError("conflict", `${clashes.length} claim${clashes.length > 1 ? "s are" : " is"} linked to both with different stances; make the stances agree, then merge`, {
+        annotationIds: clashes.map((c) => c.annotationId),
+      });
+    }
+    const moving = fromLinks.filter((l) => !targetStance.has(l.annotationId)).map((l) => l.annotationId);
+    await tx.mentionLink.updateMany({ where: { propositionId: source.id, annotationId: { in: moving } }, data: { propositionId: target.id } });
+    await tx.proposition.delete({ where: { id: source.id } });
+    await audit(tx, actor, "proposition.merge", "Proposition", target.id, source, { target, moved: moving.length, alreadyLinked: fromLinks.length - moving.length });
+    return { target, moved: moving.length };
+  });
+}
+
+export async function updateProposition(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const data = updatePropositionSchema.parse(input);
+  return getDb().$transaction(async (tx) => {
+    const before = await findProposition(tx, workspaceId, data.id);
+    if (data.claimTypeId && !(await tx.claimType.findFirst({ where: { id: data.claimTypeId, workspaceId }, select: { id: true } }))) {
+      throw new AppError("not_found", "Claim type not found", { fields: { claimTypeId: "Choose a claim type from this workspace" } });
+    }
+    const after = await tx.proposition.update({
+      where: { id: data.id },
+      data: { statement: data.statement, searchText: foldForMatch(data.statement), claimTypeId: data.claimTypeId, verdict: data.verdict || null },
+      select: propositionSelect,
+    });
+    await audit(tx, actor, "proposition.update", "Proposition", data.id, before, after);
+    return after;
+  });
+}
+
+export async function deleteProposition(userId: string | null, workspaceId: string, id: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const pid = unlinkMentionSchema.shape.propositionId.safeParse(id);
+  if (!pid.success) throw new AppError("not_found", "Proposition not found");
+  return getDb().$transaction(async (tx) => {
+    const before = await findProposition(tx, workspaceId, pid.data);
+    await tx.proposition.delete({ where: { id: before.id } });
+    await audit(tx, actor, "proposition.delete", "Proposition", before.id, before, undefined);
+    return { id: before.id };
+  });
+}
+
+/** Propositions a claim is linked to, with stance (for the reader's side panel). */
+export async function linksForAnnotations(actor: Actor, annotationIds: string[]) {
+  await requireMember(actor.userId, actor.workspaceId);
+  if (annotationIds.length === 0) return [];
+  return getDb().mentionLink.findMany({
+    where: { workspaceId: actor.workspaceId, annotationId: { in: annotationIds } },
+    select: { annotationId: true, stance: true, proposition: { select: { id: true, statement: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
