@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { demoArticles } from "./demo/demo-content";
+import { requireMember } from "@/lib/auth/membership";
+import { getMatrix } from "@/lib/server/comparison";
+import { demoPropositions } from "./demo/demo-propositions";
 import { DEMO_SLUG, seedDemo } from "./seed";
 
 describe("demo workspace", () => {
@@ -19,5 +22,12 @@ describe("demo workspace", () => {
     expect(sources.every((s) => s.name.includes("(demo)"))).toBe(true);
     const audit = await getDb().auditEvent.count({ where: { workspaceId: ws.id, action: "annotation.create" } });
     expect(audit).toBe(claims);
+    const actor = await requireMember(first.userId, ws.id);
+    const matrix = await getMatrix(actor, { sort: "contested" });
+    expect(matrix.total).toBe(demoPropositions.length);
+    // The demo shows every kind of verdict the desk needs to recognise.
+    const kinds = new Set(matrix.rows.map((r) => r.verdict.kind));
+    for (const kind of ["conflict", "detail_conflict", "single_origin"]) expect(kinds).toContain(kind);
+    expect(matrix.rows[0].verdict.kind).toBe("conflict");
   });
 });

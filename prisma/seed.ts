@@ -8,7 +8,9 @@ import { utf16ToCodePoint } from "../lib/domain/text";
 import { importArticle } from "../lib/server/articles";
 import { createAnnotation } from "../lib/server/annotations";
 import { createWorkspace } from "../lib/server/workspaces";
+import { createPropositionFromClaim, linkMention } from "../lib/server/propositions";
 import { demoArticles, demoEntities, demoSources } from "./demo/demo-content";
+import { demoPropositions } from "./demo/demo-propositions";
 
 export const DEMO_SLUG = "demo";
 export const DEMO_USERS = {
@@ -17,10 +19,13 @@ export const DEMO_USERS = {
 } as const;
 
 /** Create the demo workspace unless it exists. */
-export async function seedDemo(): Promise<{ created: boolean; email: string; password: string }> {
+export async function seedDemo(): Promise<{ created: boolean; email: string; password: string; userId: string }> {
   const db = getDb();
   const result = { email: DEMO_USERS.owner.email, password: DEMO_USERS.owner.password };
-  if (await db.workspace.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } })) return { created: false, ...result };
+  if (await db.workspace.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } })) {
+    const owner = await db.user.findUnique({ where: { email: DEMO_USERS.owner.email }, select: { id: true } });
+    return { created: false, ...result, userId: owner?.id ?? "" };
+  }
 
   const [owner, viewer] = await Promise.all(
     [DEMO_USERS.owner, DEMO_USERS.viewer].map(async (u) =>
@@ -51,6 +56,7 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
     });
   }
 
+  const claimIds = new Map<string, string>();
   const typeId = new Map((await db.claimType.findMany({ where: { workspaceId: ws.id }, select: { id: true, key: true } })).map((t) => [t.key, t.id]));
   for (const demo of demoArticles) {
     const parsed = parseArticle(demo.text);
@@ -65,14 +71,14 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
       language: parsed.language ?? undefined,
     });
     const passages = await db.passage.findMany({ where: { articleId: article.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
-    for (const claim of demo.claims) {
+    for (const [index, claim] of demo.claims.entries()) {
       const passage = passages.find((p) => p.text.includes(claim.quote));
       if (!passage) throw new Error(`demo claim not found in ${demo.key}: ${claim.quote}`);
       let at = passage.text.indexOf(claim.quote);
       for (let i = 0; i < (claim.occurrence ?? 0); i++) at = passage.text.indexOf(claim.quote, at + 1);
       const start = utf16ToCodePoint(passage.text, at);
       const end = utf16ToCodePoint(passage.text, at + claim.quote.length);
-      await createAnnotation(owner.id, ws.id, {
+      const annotation = await createAnnotation(owner.id, ws.id, {
         passageId: passage.id,
         start,
         end,
@@ -88,7 +94,19 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
         fields: { date: claim.fields?.date, quantity: claim.fields?.quantity, item: claim.fields?.item },
         note: claim.note,
       });
+      claimIds.set(`${demo.key}#${index}`, annotation.id);
     }
   }
-  return { created: true, ...result };
+
+  for (const p of demoPropositions) {
+    const id = (key: string, index: number) => claimIds.get(`${key}#${index}`) ?? fail(`demo proposition refers to a missing claim ${key}#${index}`);
+    const [[firstKey, firstIndex, firstStance], ...rest] = p.mentions;
+    const created = await createPropositionFromClaim(owner.id, ws.id, { annotationId: id(firstKey, firstIndex), statement: p.statement, stance: firstStance });
+    for (const [key, index, stance] of rest) await linkMention(owner.id, ws.id, { annotationId: id(key, index), propositionId: created.id, stance });
+  }
+  return { created: true, ...result, userId: owner.id };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

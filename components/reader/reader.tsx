@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { readingOrder } from "@/lib/domain/highlight-layout";
 import { claimFormToDetails, type ClaimFormValues } from "@/lib/validation/schemas";
+import { ClaimPropositions } from "@/components/propositions/claim-propositions";
 import { ArticleHeader } from "./article-header";
 import { ClaimDetails } from "./claim-details";
 import { ClaimForm, valuesFrom } from "./claim-form";
@@ -17,10 +18,12 @@ import type { ClaimTypeView, PendingSelection, ReaderAnnotation, ReaderArticle }
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
 
-export function Reader({ article, claimTypes, workspaceId, canEdit }: { article: ReaderArticle; claimTypes: ClaimTypeView[]; workspaceId: string; canEdit: boolean }) {
+type ReaderProps = { article: ReaderArticle; claimTypes: ClaimTypeView[]; workspaceId: string; slug: string; canEdit: boolean; initialClaimId?: string };
+
+export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initialClaimId }: ReaderProps) {
   const router = useRouter();
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(article.annotations);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(initialClaimId ?? null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [pendingType, setPendingType] = useState("");
   const [editing, setEditing] = useState(false);
@@ -53,6 +56,11 @@ export function Reader({ article, claimTypes, workspaceId, canEdit }: { article:
     if (scrollText) document.querySelector(`mark[data-claim-ids~="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
     else document.getElementById(`claim-item-${id}`)?.scrollIntoView({ block: "nearest" });
   }, []);
+
+  // A link to one claim (from a proposition or search) opens with it selected and in view.
+  useEffect(() => {
+    if (initialClaimId) document.querySelector(`mark[data-claim-ids~="${initialClaimId}"]`)?.scrollIntoView({ block: "center" });
+  }, [initialClaimId]);
 
   // Mouse and keyboard selections both end up here.
   useEffect(() => {
@@ -205,6 +213,7 @@ export function Reader({ article, claimTypes, workspaceId, canEdit }: { article:
             <>
               {formError && <Alert className="mb-3">{formError.message}</Alert>}
               <ClaimDetails a={active} type={typeById.get(active.claimTypeId)} canEdit={canEdit} onEdit={() => setEditing(true)} onDelete={() => remove(active)} />
+              <ClaimPropositions workspaceId={workspaceId} slug={slug} annotationId={active.id} quote={active.exact} links={active.mentions} canEdit={canEdit} onChanged={() => router.refresh()} />
             </>
           ) : (
             <div className="text-sm text-slate-600">

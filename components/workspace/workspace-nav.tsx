@@ -9,6 +9,9 @@ export function WorkspaceNav({ slug, workspaces, current, canImport }: { slug: s
   const router = useRouter();
   const links = [
     { href: `/w/${slug}`, label: "Articles", exact: true },
+    { href: `/w/${slug}/propositions`, label: "Compare", exact: false },
+    { href: `/w/${slug}/entities`, label: "Entities", exact: false },
+    { href: `/w/${slug}/search`, label: "Search", exact: false },
     ...(canImport ? [{ href: `/w/${slug}/import`, label: "Import", exact: false }] : []),
     { href: `/w/${slug}/settings`, label: "Settings", exact: false },
   ];

@@ -30,6 +30,7 @@ export const annotationSelect = {
   speakerEntity: { select: { id: true, name: true } },
   speakerSource: { select: { id: true, name: true } },
   author: { select: { id: true, name: true } },
+  mentions: { select: { stance: true, proposition: { select: { id: true, statement: true } } }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.AnnotationSelect;
 
 export type AnnotationView = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;

@@ -120,6 +120,7 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
     const byOrigin = await getMatrix(actor, { columns: "origins" });
     const row = byOrigin.rows.find((r) => r.id === p.id)!;
     expect(Object.keys(row.cells)).toEqual([`source:${tass}`]);
+    expect(row.cells[`source:${tass}`].quotes).toHaveLength(2);
     const byPublisher = await getMatrix(actor, { columns: "publishers" });
     expect(Object.keys(byPublisher.rows.find((r) => r.id === p.id)!.cells)).toHaveLength(2);
   });

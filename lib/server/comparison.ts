@@ -100,7 +100,10 @@ export async function getProposition(actor: Actor, id: string) {
   };
 }
 
-export type MatrixCell = { stances: ("SUPPORTS" | "REFUTES" | "NEUTRAL")[]; annotationIds: string[] };
+export type MatrixCell = {
+  stances: ("SUPPORTS" | "REFUTES" | "NEUTRAL")[];
+  quotes: { annotationId: string; exact: string; stance: "SUPPORTS" | "REFUTES" | "NEUTRAL"; articleId: string; articleTitle: string }[];
+};
 const PAGE = 50;
 
 /**
@@ -161,9 +164,10 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
       const c = columns.get(col.key) ?? { ...col, count: 0 };
       c.count += 1;
       columns.set(col.key, c);
-      const cell = (cells[col.key] ??= { stances: [], annotationIds: [] });
+      const cell = (cells[col.key] ??= { stances: [], quotes: [] });
       if (!cell.stances.includes(m.stance)) cell.stances.push(m.stance);
-      cell.annotationIds.push(m.annotation.id);
+      const art = m.annotation.passage.article;
+      cell.quotes.push({ annotationId: m.annotation.id, exact: m.annotation.exact, stance: m.stance, articleId: art.id, articleTitle: art.title });
     });
     return { id: r.id, statement: r.statement, rating: r.rating, claimType: r.claimType, verdict: r.verdict, mentionCount: r.mentions.length, cells };
   });
@@ -232,4 +236,33 @@ export async function suggestPropositions(actor: Actor, annotationId: string) {
   );
   const statement = new Map(candidates.map((c) => [c.id, c.statement]));
   return ranked.map((r) => ({ ...r, statement: statement.get(r.id)! }));
+}
+
+/** Propositions whose statement contains or resembles `q` (trigram index), for "link to existing". */
+export async function findPropositions(actor: Actor, rawQ: unknown) {
+  await requireMember(actor.userId, actor.workspaceId);
+  const q = foldForMatch(z.string().max(200).catch("").parse(rawQ));
+  if (q.length < 2) {
+    return getDb().proposition.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, statement: true }, orderBy: { createdAt: "desc" }, take: 50 });
+  }
+  return getDb().$queryRaw<{ id: string; statement: string }[]>`
+    SELECT id, statement FROM "Proposition"
+    WHERE "workspaceId" = ${actor.workspaceId}::uuid
+      AND ("searchText" LIKE '%' || ${q} || '%' OR ${q} <% "searchText")
+    ORDER BY ("searchText" LIKE '%' || ${q} || '%') DESC, word_similarity(${q}, "searchText") DESC, "createdAt" DESC
+    LIMIT 10`;
+}
+
+/** Choices for the comparison filters. */
+export async function matrixFilterOptions(actor: Actor) {
+  await requireMember(actor.userId, actor.workspaceId);
+  const db = getDb();
+  const where = { workspaceId: actor.workspaceId };
+  const [claimTypes, entities, sources, sessions] = await Promise.all([
+    db.claimType.findMany({ where, select: { id: true, label: true }, orderBy: { position: "asc" } }),
+    db.entity.findMany({ where, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 1000 }),
+    db.source.findMany({ where, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 1000 }),
+    db.annotationSession.findMany({ where, select: { id: true, name: true }, orderBy: { createdAt: "desc" }, take: 200 }),
+  ]);
+  return { claimTypes, entities, sources, sessions };
 }

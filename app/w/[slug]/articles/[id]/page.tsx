@@ -9,13 +9,23 @@ import { Reader } from "@/components/reader/reader";
 
 export const metadata: Metadata = { title: "Article" };
 
-export default async function ArticlePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ claim?: string }> }) {
   const { slug, id } = await params;
+  const { claim } = await searchParams;
   const { actor } = await requirePageMember(slug);
   const article = await getReaderData(actor, id).catch((err) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
   const claimTypes = await listClaimTypes(actor);
-  return <Reader article={article} claimTypes={claimTypes} workspaceId={actor.workspaceId} canEdit={permissions(actor.role).annotate} />;
+  return (
+    <Reader
+      article={article}
+      claimTypes={claimTypes}
+      workspaceId={actor.workspaceId}
+      slug={slug}
+      canEdit={permissions(actor.role).annotate}
+      initialClaimId={article.annotations.some((a) => a.id === claim) ? claim : undefined}
+    />
+  );
 }

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageMember } from "@/lib/auth/session";
+import { permissions } from "@/lib/domain/roles";
+import { getProposition } from "@/lib/server/comparison";
+import { AppError } from "@/lib/server/errors";
+import { listClaimTypes } from "@/lib/server/workspaces";
+import { StanceBadge, VerdictBadge, type StanceValue } from "@/components/propositions/badges";
+import { MentionCard } from "@/components/propositions/mention-card";
+import { PropositionEditor } from "@/components/propositions/proposition-editor";
+
+export const metadata: Metadata = { title: "Proposition" };
+
+const GROUPS: StanceValue[] = ["SUPPORTS", "REFUTES", "NEUTRAL"];
+
+export default async function PropositionPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { actor } = await requirePageMember(slug);
+  const p = await getProposition(actor, id).catch((err) => {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+  const claimTypes = await listClaimTypes(actor);
+  const canEdit = permissions(actor.role).annotate;
+  const v = p.verdict;
+  return (
+    <main className="mx-auto max-w-5xl space-y-6">
+      <nav className="text-sm"><Link href={`/w/${slug}/propositions`} className="text-blue-700 underline">← Comparison</Link></nav>
+      <header className="rounded-lg border border-slate-200 bg-white p-5">
+        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          {p.claimType && (
+            <span className="inline-flex items-center gap-1"><span className="h-2.5 w-2.5 rounded-full" style={{ background: p.claimType.color }} aria-hidden />{p.claimType.label}</span>
+          )}
+          {v.rating && <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white">Rating: {v.rating}</span>}
+        </div>
+        <h1 className="mt-1 text-2xl font-semibold" data-testid="proposition-statement">{p.statement}</h1>
+        <div className="mt-3 flex flex-wrap items-start gap-3 rounded-md bg-slate-50 p-3">
+          <VerdictBadge kind={v.kind} />
+          <p className="flex-1 text-sm" data-testid="verdict-sentence">{v.sentence}</p>
+        </div>
+        <dl className="mt-3 grid grid-cols-3 gap-3 text-center text-sm">
+          {GROUPS.map((g) => {
+            const s = g === "SUPPORTS" ? v.supports : g === "REFUTES" ? v.refutes : v.neutral;
+            return (
+              <div key={g} className="rounded border border-slate-200 p-2">
+                <dt><StanceBadge stance={g} /></dt>
+                <dd className="mt-1 tabular-nums">{s.mentions} mention{s.mentions === 1 ? "" : "s"} · {s.outlets} outlet{s.outlets === 1 ? "" : "s"} · <strong>{s.origins.length}</strong> independent origin{s.origins.length === 1 ? "" : "s"}</dd>
+              </div>
+            );
+          })}
+        </dl>
+        {canEdit && <PropositionEditor workspaceId={actor.workspaceId} slug={slug} proposition={{ id: p.id, statement: p.statement, claimTypeId: p.claimType?.id ?? null, verdict: v.rating }} claimTypes={claimTypes} />}
+      </header>
+      {GROUPS.map((g) => {
+        const items = p.mentions.filter((m) => m.stance === g);
+        if (items.length === 0) return null;
+        return (
+          <section key={g} aria-label={`${g.toLowerCase()} mentions`} className="space-y-2">
+            <h2 className="flex items-center gap-2 text-lg font-semibold"><StanceBadge stance={g} /> {items.length}</h2>
+            {items.map((m) => (
+              <MentionCard key={m.annotation.id} slug={slug} workspaceId={actor.workspaceId} propositionId={p.id} mention={m} canEdit={canEdit} />
+            ))}
+          </section>
+        );
+      })}
+      {p.mentions.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No claims are linked to this proposition. Link claims from the article reader.</p>}
+    </main>
+  );
+}

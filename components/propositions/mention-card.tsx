@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { findPropositionsAction, linkMentionAction, moveMentionAction, unlinkMentionAction } from "@/app/w/[slug]/propositions/actions";
+import { MODALITY_LABELS } from "@/components/reader/claim-form";
+import type { getProposition } from "@/lib/server/comparison";
+import { STANCE_META, type StanceValue } from "./badges";
+
+type Mention = Awaited<ReturnType<typeof getProposition>>["mentions"][number];
+
+/** One mention quoted in its context, with its provenance and stance controls. */
+export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit }: { slug: string; workspaceId: string; propositionId: string; mention: Mention; canEdit: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [targets, setTargets] = useState<{ id: string; statement: string }[]>([]);
+  const a = mention.annotation;
+  const art = a.passage.article;
+  const chars = Array.from(a.passage.text);
+  const before = chars.slice(Math.max(0, a.start - 160), a.start).join("");
+  const after = chars.slice(a.end, a.end + 160).join("");
+  const fields = (a.fields ?? {}) as Record<string, string>;
+  const speaker = a.speakerSource?.name ?? a.speakerEntity?.name;
+
+  async function act(p: Promise<{ ok: boolean; error?: { message: string } }>) {
+    setError(null);
+    const r = await p;
+    if (!r.ok) setError(r.error!.message);
+    else router.refresh();
+  }
+
+  return (
+    <article className="rounded-lg border border-slate-200 bg-white p-4" data-testid="mention-card">
+      <p className="text-[15px] leading-7" lang={art.language ?? undefined}>
+        {a.start > 160 && "…"}
+        <span className="text-slate-500">{before}</span>
+        <mark className="rounded bg-yellow-100 px-0.5 font-medium text-slate-900">{a.exact}</mark>
+        <span className="text-slate-500">{after}</span>
+        {a.end + 160 < chars.length && "…"}
+      </p>
+      <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+        <div className="flex gap-1"><dt className="text-slate-400">Article</dt><dd><Link className="text-blue-800 underline" href={`/w/${slug}/articles/${art.id}?claim=${a.id}`}>{art.title}</Link></dd></div>
+        <div className="flex gap-1"><dt className="text-slate-400">Publisher</dt><dd>{art.publisher?.name ?? "—"}</dd></div>
+        {art.origins.length > 0 && <div className="flex gap-1"><dt className="text-slate-400">Origin</dt><dd>{art.origins.map((o) => o.source.name).join(", ")}</dd></div>}
+        {speaker && <div className="flex gap-1"><dt className="text-slate-400">Speaker</dt><dd>{speaker}</dd></div>}
+        <div className="flex gap-1"><dt className="text-slate-400">Modality</dt><dd>{MODALITY_LABELS[a.modality]}</dd></div>
+        {art.publishedAt && <div className="flex gap-1"><dt className="text-slate-400">Published</dt><dd>{art.publishedAt.toISOString().slice(0, 10)}</dd></div>}
+        {Object.entries(fields).map(([k, v]) => <div key={k} className="flex gap-1"><dt className="capitalize text-slate-400">{k}</dt><dd>{v}</dd></div>)}
+        <div className="flex gap-1"><dt className="text-slate-400">Independent origin</dt><dd className="font-medium text-slate-800">{mention.origin.label} <span className="font-normal text-slate-500">(via {mention.origin.via})</span></dd></div>
+      </dl>
+      {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+      {canEdit && (
+        <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+          <label className="sr-only" htmlFor={`stance-${a.id}`}>Stance</label>
+          <select id={`stance-${a.id}`} value={mention.stance} className={`rounded border px-1 py-0.5 text-xs ${STANCE_META[mention.stance].cls}`} onChange={(e) => void act(linkMentionAction(workspaceId, { annotationId: a.id, propositionId, stance: e.target.value as StanceValue }))}>
+            {(["SUPPORTS", "REFUTES", "NEUTRAL"] as const).map((s) => <option key={s} value={s}>{STANCE_META[s].glyph} {STANCE_META[s].label}</option>)}
+          </select>
+          <button type="button" className="text-xs underline" onClick={async () => {
+            setMoving(!moving);
+            const r = await findPropositionsAction(workspaceId, "");
+            setTargets(r.ok ? r.data.filter((t) => t.id !== propositionId) : []);
+          }}>Move to another proposition…</button>
+          <button type="button" className="text-xs text-slate-500 underline" onClick={() => void act(unlinkMentionAction(workspaceId, { annotationId: a.id, propositionId }))}>Unlink</button>
+          {moving && (
+            <select aria-label="Move to" className="max-w-xs rounded border border-slate-300 px-1 py-0.5 text-xs" defaultValue="" onChange={(e) => e.target.value && void act(moveMentionAction(workspaceId, { annotationId: a.id, fromId: propositionId, toId: e.target.value }))}>
+              <option value="" disabled>Choose a proposition</option>
+              {targets.map((t) => <option key={t.id} value={t.id}>{t.statement.slice(0, 80)}</option>)}
+            </select>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
