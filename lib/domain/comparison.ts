@@ -124,26 +124,50 @@ function readActors(actors: string[]): FieldReading {
   return { key: keys.join("\u0000"), display: keys.map((k) => byKey.get(k)!).join(", ") };
 }
 
+// Quantities are compared by their first number ("5 attack drones" = "5"; "more than 1,000" =
+// "1000"); wording around the number differs between languages and is not a disagreement.
+function readQuantity(raw: string | undefined): FieldReading {
+  const scalar = readScalar(raw);
+  if (!scalar) return null;
+  const n = /\d[\d.,\s]*/.exec(raw!)?.[0].replace(/[.,\s]/g, "");
+  return n ? { key: `n:${Number(n)}`, display: scalar.display } : scalar;
+}
+
+// Values are attributed to the outlet that printed them: a relay can change a number, and the
+// desk needs to see which outlet did.
+function attribution(m: MentionInput, origin: IndependentOrigin): string {
+  return m.publisher?.name ?? origin.label;
+}
+
 function fieldConflict(field: DetailField, items: Attributed[], read: (m: MentionInput) => FieldReading): DetailConflict | null {
-  const byKey = new Map<string, { value: string; origins: Map<string, string> }>();
+  const byKey = new Map<string, { value: string; origins: Set<string> }>();
   for (const { m, origin } of items) {
     const reading = read(m);
     // A mention that leaves the field blank says nothing about it, so it cannot disagree.
     if (!reading) continue;
-    const entry = byKey.get(reading.key) ?? { value: reading.display, origins: new Map<string, string>() };
-    entry.origins.set(origin.key, origin.label);
+    const entry = byKey.get(reading.key) ?? { value: reading.display, origins: new Set<string>() };
+    entry.origins.add(attribution(m, origin));
     byKey.set(reading.key, entry);
   }
   if (byKey.size < 2) return null;
-  return { field, values: [...byKey.values()].map((v) => ({ value: v.value, origins: [...v.origins.values()] })) };
+  return { field, values: [...byKey.values()].map((v) => ({ value: v.value, origins: [...v.origins] })) };
+}
+
+// Actor lists disagree only when neither contains the other: naming fewer actors is not a contradiction.
+function actorConflict(items: Attributed[]): DetailConflict | null {
+  const conflict = fieldConflict("actors", items, (m) => readActors(m.actors));
+  if (!conflict) return null;
+  const sets = items.map(({ m }) => readActors(m.actors)?.key.split("\u0000")).filter((x): x is string[] => !!x);
+  const within = (a: string[], b: string[]) => a.every((x) => b.includes(x));
+  const clash = sets.some((a, i) => sets.some((b, j) => i < j && !within(a, b) && !within(b, a)));
+  return clash ? conflict : null;
 }
 
 function findDetailConflicts(items: Attributed[]): DetailConflict[] {
   const conflicts = [
     fieldConflict("date", items, (m) => readScalar(m.fields.date)),
-    fieldConflict("quantity", items, (m) => readScalar(m.fields.quantity)),
-    fieldConflict("item", items, (m) => readScalar(m.fields.item)),
-    fieldConflict("actors", items, (m) => readActors(m.actors)),
+    fieldConflict("quantity", items, (m) => readQuantity(m.fields.quantity)),
+    actorConflict(items),
   ];
   return conflicts.filter((c): c is DetailConflict => c !== null);
 }

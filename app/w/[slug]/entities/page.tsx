@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { clsx } from "clsx";
+import { requirePageMember } from "@/lib/auth/session";
+import { permissions } from "@/lib/domain/roles";
+import { ENTITY_KINDS } from "@/lib/validation/schemas";
+import { listEntities } from "@/lib/server/entities";
+import { listSourceOptions, listSources, SOURCE_LIST_LIMIT } from "@/lib/server/sources";
+import { EntityCard } from "@/components/entities/entity-card";
+import { EntityForm } from "@/components/entities/entity-form";
+import { ENTITY_KIND_LABELS } from "@/components/entities/labels";
+import { SourcesTable } from "@/components/entities/sources-table";
+
+export const metadata: Metadata = { title: "Entities & sources" };
+
+type Search = { tab?: string; q?: string; kind?: string; cursor?: string };
+type RawSearch = Record<keyof Search, string | string[] | undefined>;
+
+// A repeated query parameter arrives as an array; the first value wins.
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function EntitiesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Partial<RawSearch>> }) {
+  const { slug } = await params;
+  const raw = await searchParams;
+  const search: Search = { tab: first(raw.tab), q: first(raw.q), kind: first(raw.kind), cursor: first(raw.cursor) };
+  const { actor } = await requirePageMember(slug);
+  const canEdit = permissions(actor.role).annotate;
+  const tab = search.tab === "sources" ? "sources" : "entities";
+  const base = `/w/${slug}/entities`;
+  return (
+    <main>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">Entities &amp; sources</h1>
+        <nav aria-label="Entities and sources" className="flex gap-1 text-sm">
+          {(["entities", "sources"] as const).map((t) => (
+            <Link
+              key={t}
+              href={t === "entities" ? base : `${base}?tab=sources`}
+              aria-current={tab === t ? "page" : undefined}
+              className={clsx("rounded px-3 py-1.5", tab === t ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
+            >
+              {t === "entities" ? "Entities" : "Sources"}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {tab === "entities" ? (
+        <EntitiesSection slug={slug} base={base} actor={actor} canEdit={canEdit} search={search} />
+      ) : (
+        <SourcesSection slug={slug} actor={actor} canEdit={canEdit} q={search.q} />
+      )}
+    </main>
+  );
+}
+
+type Actor = Awaited<ReturnType<typeof requirePageMember>>["actor"];
+
+async function EntitiesSection({ slug, base, actor, canEdit, search }: { slug: string; base: string; actor: Actor; canEdit: boolean; search: Search }) {
+  const kind = ENTITY_KINDS.find((k) => k === search.kind);
+  const q = search.q?.trim() || undefined;
+  const { items, nextCursor } = await listEntities(actor, { q, kind, cursor: search.cursor });
+  const filters = new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { kind } : {}) });
+  const withFilters = (extra: Record<string, string> = {}) => {
+    const p = new URLSearchParams(filters);
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    return p.size ? `${base}?${p}` : base;
+  };
+  return (
+    <section aria-labelledby="entities-h">
+      <h2 id="entities-h" className="sr-only">Entities</h2>
+      <p className="mb-3 text-sm text-slate-600">
+        People, countries, organizations and things named in claims. Search matches any alias, ignoring case and accents (“bac han” finds “Bắc Hàn”).
+      </p>
+      <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action={base}>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="entity-q" className="text-sm font-medium text-slate-700">Name or alias</label>
+          <input id="entity-q" name="q" defaultValue={q} placeholder="e.g. Triều Tiên" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="entity-kind" className="text-sm font-medium text-slate-700">Kind</label>
+          <select id="entity-kind" name="kind" defaultValue={kind ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <option value="">All kinds</option>
+            {ENTITY_KINDS.map((k) => <option key={k} value={k}>{ENTITY_KIND_LABELS[k]}</option>)}
+          </select>
+        </div>
+        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">Search</button>
+        {(q || kind) && <Link href={base} className="py-1.5 text-sm text-blue-700 underline">Clear</Link>}
+      </form>
+      {canEdit && (
+        <div className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
+          <EntityForm workspaceId={actor.workspaceId} slug={slug} />
+        </div>
+      )}
+      {items.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+          <p className="font-medium">{q || kind ? "No entity matches these filters." : "No entities yet."}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {canEdit ? "Add one above, or create speakers while marking claims in an article." : "Editors create entities while marking claims."}
+          </p>
+        </div>
+      ) : (
+        <ul className="space-y-3" aria-label="Entities">
+          {items.map((e) => <EntityCard key={e.id} workspaceId={actor.workspaceId} slug={slug} entity={e} canEdit={canEdit} />)}
+        </ul>
+      )}
+      <div className="mt-4 flex gap-3 text-sm">
+        {search.cursor && <Link className="text-blue-700 underline" href={withFilters()}>First page</Link>}
+        {nextCursor && <Link className="text-blue-700 underline" href={withFilters({ cursor: nextCursor })}>Next page</Link>}
+      </div>
+    </section>
+  );
+}
+
+async function SourcesSection({ slug, actor, canEdit, q: rawQ }: { slug: string; actor: Actor; canEdit: boolean; q?: string }) {
+  const q = rawQ?.trim() || undefined;
+  const [sources, options] = await Promise.all([listSources(actor, { q }), canEdit ? listSourceOptions(actor) : Promise.resolve([])]);
+  return (
+    <section aria-labelledby="sources-h">
+      <h2 id="sources-h" className="sr-only">Sources</h2>
+      <p className="mb-3 text-sm text-slate-600">
+        Outlets, wires, state media, governments and people that publish or originate claims. Set what each one relays, so two outlets copying one wire count as one origin.
+      </p>
+      <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action={`/w/${slug}/entities`}>
+        <input type="hidden" name="tab" value="sources" />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="source-q" className="text-sm font-medium text-slate-700">Source name</label>
+          <input id="source-q" name="q" defaultValue={q} placeholder="e.g. TASS" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+        </div>
+        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">Search</button>
+        {q && <Link href={`/w/${slug}/entities?tab=sources`} className="py-1.5 text-sm text-blue-700 underline">Clear</Link>}
+      </form>
+      {sources.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+          <p className="font-medium">{q ? `No source name contains “${q}”.` : "No sources yet."}</p>
+          <p className="mt-1 text-sm text-slate-600">Sources are created when articles are imported, from their publisher and credit lines.</p>
+        </div>
+      ) : (
+        <SourcesTable workspaceId={actor.workspaceId} slug={slug} sources={sources} options={options} canEdit={canEdit} />
+      )}
+      {sources.length === SOURCE_LIST_LIMIT && (
+        <p className="mt-2 text-sm text-slate-600">Showing the first {SOURCE_LIST_LIMIT} sources by name; search to narrow the list.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { EntityListItem } from "@/lib/server/entities";
+import { AliasChips } from "./alias-chips";
+import { AliasForm } from "./alias-form";
+import { EntityForm } from "./entity-form";
+import { ENTITY_KIND_LABELS, plural } from "./labels";
+import { MergeDialog } from "./merge-dialog";
+
+/** One entity: name, kind, usage, alias chips; editors also rename, add aliases and merge. */
+export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId: string; slug: string; entity: EntityListItem; canEdit: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const [addingAlias, setAddingAlias] = useState(false);
+  const headingId = `entity-${entity.id}`;
+  return (
+    <li aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="entity-card">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h3 id={headingId} className="text-base font-semibold">{entity.name}</h3>
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase text-slate-700">{ENTITY_KIND_LABELS[entity.kind]}</span>
+        <span className="text-sm text-slate-600">
+          {plural(entity.counts.speakerUses, "claim")} as speaker · {plural(entity.counts.sources, "linked source")}
+        </span>
+        {canEdit && !editing && (
+          <div className="ml-auto flex gap-2">
+            <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Rename or change kind of ${entity.name}`}>
+              Edit
+            </Button>
+            <MergeDialog workspaceId={workspaceId} slug={slug} entity={entity} />
+          </div>
+        )}
+      </div>
+      {editing && (
+        <div className="mt-3">
+          <EntityForm workspaceId={workspaceId} slug={slug} entity={entity} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+        </div>
+      )}
+      <div className="mt-3 flex flex-wrap items-start gap-2">
+        <AliasChips workspaceId={workspaceId} slug={slug} entityName={entity.name} aliases={entity.aliases} canEdit={canEdit} />
+        {canEdit && !addingAlias && (
+          <Button size="sm" variant="ghost" className="py-0.5 text-blue-800" onClick={() => setAddingAlias(true)} aria-label={`Add an alias to ${entity.name}`}>
+            + Add alias
+          </Button>
+        )}
+      </div>
+      {canEdit && addingAlias && (
+        <div className="mt-3 border-t border-slate-100 pt-3">
+          <AliasForm workspaceId={workspaceId} slug={slug} entityId={entity.id} entityName={entity.name} onClose={() => setAddingAlias(false)} />
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,55 @@
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { ErrorBody } from "@/lib/server/errors";
+import { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
+
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
+  PERSON: "Person",
+  COUNTRY: "Country",
+  ORGANIZATION: "Organization",
+  PLACE: "Place",
+  WEAPON_SYSTEM: "Weapon system",
+  OTHER: "Other",
+};
+
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  OUTLET: "Outlet",
+  WIRE_AGENCY: "Wire agency",
+  STATE_MEDIA: "State media",
+  GOVERNMENT: "Government",
+  PERSON: "Person",
+  OTHER: "Other",
+};
+
+/** Languages offered for aliases; any BCP 47 code is accepted by the server. */
+export const ALIAS_LANGUAGES = [
+  { code: "", label: "any language" },
+  { code: "vi", label: "Vietnamese" },
+  { code: "en", label: "English" },
+  { code: "ko", label: "Korean" },
+  { code: "ru", label: "Russian" },
+  { code: "zh", label: "Chinese" },
+  { code: "ja", label: "Japanese" },
+  { code: "fr", label: "French" },
+] as const;
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Put a failed action's field errors next to their fields (`rename` maps server names to form
+ * names); returns the message to show when no field took it.
+ */
+export function applyFieldErrors<T extends FieldValues>(error: ErrorBody, setError: UseFormSetError<T>, fields: readonly Path<T>[], rename: Record<string, Path<T>> = {}): string | null {
+  const given = (error.details?.fields ?? {}) as Record<string, string>;
+  let placed = false;
+  for (const [key, message] of Object.entries(given)) {
+    const name = rename[key] ?? (key as Path<T>);
+    if (fields.includes(name)) {
+      setError(name, { message: error.code === "validation" ? message : error.message });
+      placed = true;
+    }
+  }
+  return placed ? null : error.message;
+}

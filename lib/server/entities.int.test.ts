@@ -1,0 +1,223 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { requireMember, type Actor } from "@/lib/auth/membership";
+import { getDb } from "@/lib/db/client";
+import { createAnnotation, deleteAnnotation } from "@/lib/server/annotations";
+import { importArticle } from "@/lib/server/articles";
+import { addAlias, listEntities, mergeEntities, removeAlias, updateEntity } from "@/lib/server/entities";
+import { AppError, toErrorBody } from "@/lib/server/errors";
+import { listSources, updateSource } from "@/lib/server/sources";
+import { createEntity } from "@/lib/server/speakers";
+import { signUp } from "@/lib/server/users";
+import { listClaimTypes, setMember } from "@/lib/server/workspaces";
+
+let n = 0;
+async function newUser(name = "Editor") {
+  n += 1;
+  const email = `entities${n}-${Date.now()}@test.local`;
+  const { user, workspace } = await signUp({ name, email, password: "correct horse" });
+  return { user, workspace, email };
+}
+
+async function expectAppError(p: Promise<unknown>, code: string, message?: RegExp) {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err, `expected AppError ${code}`).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  if (message) expect((err as AppError).message).toMatch(message);
+}
+
+const auditCount = (workspaceId: string) => getDb().auditEvent.count({ where: { workspaceId } });
+const names = (r: { items: { name: string }[] }) => r.items.map((e) => e.name).sort();
+
+const ARTICLE = `Bình Nhưỡng bác bỏ cáo buộc
+
+Ngày 14/09/2023
+
+Triều Tiên bác bỏ cáo buộc chuyển giao đạn pháo cho Nga.
+
+Nhà lãnh đạo Kim Jong-un nói chuyến thăm mở ra chương mới.`;
+
+describe("entities, aliases and source provenance, on a real PostgreSQL", () => {
+  let owner: Awaited<ReturnType<typeof newUser>>;
+  let actor: Actor;
+  let ws: string;
+  let uid: string;
+  beforeAll(async () => {
+    owner = await newUser();
+    ws = owner.workspace.id;
+    uid = owner.user.id;
+    actor = await requireMember(uid, ws);
+  });
+
+  it("finds an entity by any alias, ignoring case and diacritics", async () => {
+    const nk = await createEntity(uid, ws, { name: "Bắc Hàn", kind: "COUNTRY" });
+    for (const alias of ["Triều Tiên", "Bắc Triều Tiên"]) await addAlias(uid, ws, { entityId: nk.id, alias, language: "vi" });
+    await addAlias(uid, ws, { entityId: nk.id, alias: "North Korea", language: "en" });
+    await createEntity(uid, ws, { name: "Đức", kind: "COUNTRY" });
+    await createEntity(uid, ws, { name: "Hàn Quốc", kind: "COUNTRY" });
+
+    expect(names(await listEntities(actor, { q: "bac han" }))).toEqual(["Bắc Hàn"]);
+    // Two aliases match "trieu tien"; the entity is listed once.
+    expect(names(await listEntities(actor, { q: "TRIEU TIEN" }))).toEqual(["Bắc Hàn"]);
+    expect(names(await listEntities(actor, { q: "north" }))).toEqual(["Bắc Hàn"]);
+    expect(names(await listEntities(actor, { q: "duc" }))).toEqual(["Đức"]);
+    expect(names(await listEntities(actor, { q: "han" }))).toEqual(["Bắc Hàn", "Hàn Quốc"]);
+    expect(names(await listEntities(actor, { q: "han", kind: "PERSON" }))).toEqual([]);
+
+    const [row] = (await listEntities(actor, { q: "north" })).items;
+    expect(row.aliases.map((a) => a.alias).sort()).toEqual(["Bắc Hàn", "Bắc Triều Tiên", "North Korea", "Triều Tiên"]);
+    expect(row.aliases.find((a) => a.alias === "North Korea")?.language).toBe("en");
+    expect(row.counts).toEqual({ speakerUses: 0, sources: 0 });
+  });
+
+  it("pages entities 50 at a time, with the kind filter kept", async () => {
+    for (let i = 0; i < 51; i++) await createEntity(uid, ws, { name: `Hwasong-${String(i).padStart(2, "0")}`, kind: "WEAPON_SYSTEM" });
+    const page1 = await listEntities(actor, { kind: "WEAPON_SYSTEM" });
+    expect(page1.items).toHaveLength(50);
+    expect(page1.nextCursor).toBe(page1.items[49].id);
+    const page2 = await listEntities(actor, { kind: "WEAPON_SYSTEM", cursor: page1.nextCursor! });
+    expect(page2.items.map((e) => e.name)).toEqual(["Hwasong-50"]);
+    expect(page2.nextCursor).toBeNull();
+    // Bad filters from a URL fall back to no filter instead of failing the page.
+    expect((await listEntities(actor, { kind: "TANK", cursor: "nope", q: "HWASONG-4" })).items).toHaveLength(10);
+  });
+
+  it("refuses a duplicate alias, warns about one shared with another entity, keeps the name and one alias", async () => {
+    const [nk] = (await listEntities(actor, { q: "bac han" })).items;
+    await expectAppError(addAlias(uid, ws, { entityId: nk.id, alias: "BẮC HÀN" }), "conflict", /already an alias of Bắc Hàn/);
+
+    const [south] = (await listEntities(actor, { q: "han quoc" })).items;
+    const shared = await addAlias(uid, ws, { entityId: south.id, alias: "Triều Tiên" });
+    expect(shared.alsoAliasOf).toEqual([{ id: nk.id, name: "Bắc Hàn" }]);
+    expect(shared.warning).toMatch(/also an alias of Bắc Hàn/);
+    await removeAlias(uid, ws, { aliasId: shared.alias.id });
+    const fresh = await addAlias(uid, ws, { entityId: south.id, alias: "Nam Hàn" });
+    expect(fresh.alsoAliasOf).toEqual([]);
+    expect(fresh.warning).toBeNull();
+
+    const solo = await createEntity(uid, ws, { name: "Lone", kind: "OTHER" });
+    const [loneAlias] = (await listEntities(actor, { q: "lone" })).items[0].aliases;
+    const before = await auditCount(ws);
+    await expectAppError(removeAlias(uid, ws, { aliasId: loneAlias.id }), "bad_request", /only alias/);
+    const nameAlias = nk.aliases.find((a) => a.alias === "Bắc Hàn")!;
+    await expectAppError(removeAlias(uid, ws, { aliasId: nameAlias.id }), "bad_request", /rename it/);
+    expect(await auditCount(ws)).toBe(before);
+    expect(await getDb().entityAlias.count({ where: { entityId: { in: [solo.id, nk.id] } } })).toBe(5);
+
+    // Renaming keeps the old name as an alias and adds the new one, so both still find it.
+    const renamed = await updateEntity(uid, ws, { id: nk.id, name: "Triều Tiên (CHDCND)" });
+    expect(renamed.addedAlias).toBe("Triều Tiên (CHDCND)");
+    expect(names(await listEntities(actor, { q: "chdcnd" }))).toEqual(["Triều Tiên (CHDCND)"]);
+    expect(names(await listEntities(actor, { q: "bắc hàn" }))).toEqual(["Triều Tiên (CHDCND)"]);
+    await removeAlias(uid, ws, { aliasId: nameAlias.id });
+    expect(names(await listEntities(actor, { q: "bac han" }))).toEqual([]);
+  });
+
+  it("merges two entities without losing aliases, claims or linked sources", async () => {
+    const imported = await importArticle(uid, ws, { text: ARTICLE, title: "Bình Nhưỡng bác bỏ", publisher: "VnExpress", origins: ["TTXVN"] });
+    const passages = await getDb().passage.findMany({ where: { articleId: imported.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
+    const types = await listClaimTypes(actor);
+    const kimA = await createEntity(uid, ws, { name: "Kim Jong Un", kind: "PERSON" });
+    await addAlias(uid, ws, { entityId: kimA.id, alias: "Chủ tịch Kim", language: "vi" });
+    await addAlias(uid, ws, { entityId: kimA.id, alias: "Kim Jong-un" });
+    const kimB = await createEntity(uid, ws, { name: "Kim Jong-un", kind: "ORGANIZATION" });
+    await addAlias(uid, ws, { entityId: kimB.id, alias: "Nhà lãnh đạo Triều Tiên" });
+
+    const mark = (passage: { id: string; text: string }, entityId: string) =>
+      createAnnotation(uid, ws, { passageId: passage.id, start: 0, end: 4, exact: Array.from(passage.text).slice(0, 4).join(""), claimTypeId: types[0].id, modality: "ASSERTED", speaker: { entityId } });
+    const a1 = await mark(passages[0], kimA.id);
+    const a2 = await mark(passages[1], kimA.id);
+    const b1 = await mark(passages[1], kimB.id);
+    await deleteAnnotation(uid, ws, a2.id, a2.version);
+    const [publisher] = await listSources(actor, { q: "vnexpress" });
+    await updateSource(uid, ws, { id: publisher.id, entityId: kimA.id });
+
+    const aliasKeys = async (ids: string[]) =>
+      new Set((await getDb().entityAlias.findMany({ where: { entityId: { in: ids } }, select: { normalizedAlias: true } })).map((a) => a.normalizedAlias));
+    const keysBefore = await aliasKeys([kimA.id, kimB.id]);
+
+    const before = await auditCount(ws);
+    await expectAppError(mergeEntities(uid, ws, { sourceId: kimA.id, targetId: kimA.id }), "bad_request", /^An entity cannot be merged into itself$/);
+    expect(await auditCount(ws)).toBe(before);
+
+    const merged = await mergeEntities(uid, ws, { sourceId: kimA.id, targetId: kimB.id });
+    expect(merged).toMatchObject({ id: kimB.id, movedAnnotations: 2, movedSources: 1 });
+    expect(await getDb().entity.findUnique({ where: { id: kimA.id } })).toBeNull();
+    // Every alias key of both entities survives on the target, each once.
+    expect(await aliasKeys([kimB.id])).toEqual(keysBefore);
+    expect(await getDb().entityAlias.count({ where: { entityId: kimB.id } })).toBe(keysBefore.size);
+
+    const speakers = await getDb().annotation.findMany({ where: { id: { in: [a1.id, a2.id, b1.id] } }, select: { speakerEntityId: true } });
+    expect(speakers.map((s) => s.speakerEntityId)).toEqual([kimB.id, kimB.id, kimB.id]);
+    expect((await getDb().source.findUniqueOrThrow({ where: { id: publisher.id } })).entityId).toBe(kimB.id);
+
+    const [row] = (await listEntities(actor, { q: "chu tich kim" })).items;
+    expect(row).toMatchObject({ id: kimB.id, kind: "ORGANIZATION", counts: { speakerUses: 2, sources: 1 } });
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { workspaceId: ws, action: "entity.merge" }, select: { entityId: true, before: true, after: true } });
+    expect(event.entityId).toBe(kimB.id);
+    expect(event.before).toMatchObject({ source: { annotations: 2, sources: 1, aliases: 3 }, target: { annotations: 1, aliases: 2 } });
+    expect(event.after).toMatchObject({ target: { annotations: 3, sources: 1, aliases: keysBefore.size } });
+
+    await expectAppError(mergeEntities(uid, ws, { sourceId: kimA.id, targetId: kimB.id }), "not_found");
+  });
+
+  it("edits sources and refuses relay cycles without writing anything", async () => {
+    await importArticle(uid, ws, { text: `${ARTICLE}\n\nThêm một đoạn.`, title: "Relay", publisher: "Tuổi Trẻ", origins: ["Reuters", "TASS"] });
+    const byName = async (q: string) => (await listSources(actor, { q }))[0];
+    const [a, b, c] = [await byName("tuoi tre"), await byName("reuters"), await byName("tass")];
+    expect(a.counts).toEqual({ published: 1, relayedIn: 0, claimsSpoken: 0 });
+    expect(b.counts).toEqual({ published: 0, relayedIn: 1, claimsSpoken: 0 });
+
+    const relayed = await updateSource(uid, ws, { id: a.id, upstreamId: b.id, kind: "OUTLET", country: "VN", language: "vi" });
+    expect(relayed.upstream).toEqual({ id: b.id, name: "Reuters" });
+    await updateSource(uid, ws, { id: b.id, upstreamId: c.id });
+
+    const before = await auditCount(ws);
+    await expectAppError(updateSource(uid, ws, { id: b.id, upstreamId: a.id }), "bad_request", /^Reuters cannot relay Tuổi Trẻ: Tuổi Trẻ already relays Reuters \(directly or through others\), which would make a cycle$/);
+    await expectAppError(updateSource(uid, ws, { id: c.id, upstreamId: a.id, name: "TASS agency" }), "bad_request", /TASS agency cannot relay Tuổi Trẻ: Tuổi Trẻ already relays TASS agency/);
+    await expectAppError(updateSource(uid, ws, { id: a.id, upstreamId: a.id }), "bad_request", /cannot relay itself/);
+    expect(await auditCount(ws)).toBe(before);
+    const stored = await getDb().source.findMany({ where: { id: { in: [a.id, b.id, c.id] } }, select: { name: true, upstreamId: true } });
+    expect(Object.fromEntries(stored.map((s) => [s.name, s.upstreamId]))).toEqual({ "Tuổi Trẻ": b.id, Reuters: c.id, TASS: null });
+
+    const badKind = await updateSource(uid, ws, { id: a.id, kind: "BLOG" }).then(() => null, (e: unknown) => e);
+    expect(badKind).toBeInstanceOf(z.ZodError);
+    expect(toErrorBody(badKind).status).toBe(422);
+
+    await expectAppError(updateSource(uid, ws, { id: c.id, name: "reuters" }), "conflict", /already the name of the source “Reuters”/);
+    const renamed = await updateSource(uid, ws, { id: c.id, name: "TASS (Nga)", kind: "STATE_MEDIA", country: "", upstreamId: null });
+    expect(renamed).toMatchObject({ name: "TASS (Nga)", kind: "STATE_MEDIA", country: null, upstream: null });
+    expect((await byName("tass (nga)")).id).toBe(c.id);
+  });
+
+  it("hides other workspaces' entities and sources and keeps viewers read-only", async () => {
+    const outsider = await newUser("Outsider");
+    const [mine] = (await listEntities(actor, { q: "duc" })).items;
+    const theirs = await createEntity(outsider.user.id, outsider.workspace.id, { name: "Đức", kind: "COUNTRY" });
+    await importArticle(outsider.user.id, outsider.workspace.id, { text: "Một đoạn văn.\n\nHai đoạn văn.", title: "x", publisher: "Dân Trí" });
+    const [theirSource] = await listSources(await requireMember(outsider.user.id, outsider.workspace.id));
+    const [mySource] = await listSources(actor, { q: "tuoi tre" });
+
+    await expectAppError(updateEntity(uid, ws, { id: theirs.id, name: "Germany" }), "not_found");
+    await expectAppError(addAlias(uid, ws, { entityId: theirs.id, alias: "Germany" }), "not_found");
+    await expectAppError(mergeEntities(uid, ws, { sourceId: mine.id, targetId: theirs.id }), "not_found");
+    await expectAppError(mergeEntities(uid, ws, { sourceId: theirs.id, targetId: mine.id }), "not_found");
+    await expectAppError(updateSource(uid, ws, { id: theirSource.id, name: "Mine now" }), "not_found");
+    await expectAppError(updateSource(uid, ws, { id: mySource.id, upstreamId: theirSource.id }), "not_found");
+    await expectAppError(updateSource(uid, ws, { id: mySource.id, entityId: theirs.id }), "not_found");
+    expect(names(await listEntities(actor, { q: "duc" }))).toEqual(["Đức"]);
+    expect((await listEntities(actor, { q: "duc" })).items[0].id).toBe(mine.id);
+    await expectAppError(listEntities({ ...actor, workspaceId: outsider.workspace.id }), "not_found");
+
+    await setMember(uid, ws, { email: outsider.email, role: "VIEWER" });
+    const viewer = await requireMember(outsider.user.id, ws);
+    expect((await listEntities(viewer, { q: "duc" })).items).toHaveLength(1);
+    const [other] = (await listEntities(viewer, { q: "han quoc" })).items;
+    const before = await auditCount(ws);
+    await expectAppError(mergeEntities(outsider.user.id, ws, { sourceId: mine.id, targetId: other.id }), "forbidden", /viewer/);
+    await expectAppError(addAlias(outsider.user.id, ws, { entityId: mine.id, alias: "Germany" }), "forbidden");
+    await expectAppError(updateSource(outsider.user.id, ws, { id: mySource.id, kind: "OTHER" }), "forbidden");
+    expect(await auditCount(ws)).toBe(before);
+    expect(await getDb().entity.count({ where: { id: { in: [mine.id, other.id] } } })).toBe(2);
+  });
+});
