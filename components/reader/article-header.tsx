@@ -1,6 +1,6 @@
 import type { ReaderArticle } from "./types";
 
-export function ArticleHeader({ article, claimCount }: { article: ReaderArticle; claimCount: number }) {
+export function ArticleHeader({ article, claimCount, exportMenu }: { article: ReaderArticle; claimCount: number; exportMenu?: React.ReactNode }) {
   const meta: [string, React.ReactNode][] = [
     ["Publisher", article.publisher?.name],
     ["Origins", article.origins.length ? article.origins.map((o) => o.name).join(", ") : null],
@@ -11,7 +11,10 @@ export function ArticleHeader({ article, claimCount }: { article: ReaderArticle;
   ];
   return (
     <header>
-      <h1 className="text-2xl font-semibold leading-tight" data-testid="article-title">{article.title}</h1>
+      <div className="flex items-start gap-3">
+        <h1 className="flex-1 text-2xl font-semibold leading-tight" data-testid="article-title">{article.title}</h1>
+        {exportMenu}
+      </div>
       <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
         {meta.filter(([, v]) => v).map(([k, v]) => (
           <div key={k} className="flex gap-1">

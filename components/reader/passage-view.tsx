@@ -22,9 +22,10 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
         {passage.position + 1}
       </span>
       <p
+        id={`p-${passage.position}`}
         data-passage-id={passage.id}
         data-testid={`passage-${passage.position}`}
-        className={`whitespace-pre-wrap leading-7 ${passage.isDuplicate ? "text-slate-500" : ""}`}
+        className={`scroll-mt-20 whitespace-pre-wrap leading-7 ${passage.isDuplicate ? "text-slate-500" : ""}`}
       >
         {segments.map((s) => {
           const text = passage.text.slice(s.from, s.to);

@@ -50,8 +50,20 @@ export const mentionSelect = {
 
 export type MentionRow = Prisma.MentionLinkGetPayload<{ select: typeof mentionSelect }>;
 
+type SourceLike = { id: string; name: string; kind: string };
+/** The fields of a stored claim that decide its independent origin and details. */
+export type AnnotationLike = {
+  id: string;
+  modality: string;
+  fields: unknown;
+  actors: string[];
+  speakerSource: SourceLike | null;
+  speakerEntity: { id: string; name: string; sources: SourceLike[] } | null;
+  passage: { article: { publisher: SourceLike | null; origins: { source: SourceLike }[] } };
+};
+
 /** The domain's view of a stored mention. */
-export function toMentionInput(m: MentionRow): MentionInput {
+export function toMentionInput(m: { stance: MentionInput["stance"]; annotation: AnnotationLike }): MentionInput {
   const a = m.annotation;
   const entitySource = a.speakerEntity?.sources[0] ?? null;
   return {

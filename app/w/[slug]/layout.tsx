@@ -3,6 +3,7 @@ import { requirePageMember } from "@/lib/auth/session";
 import { signOut } from "@/lib/auth/config";
 import { listWorkspaces } from "@/lib/server/workspaces";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
+import { HeaderSearch } from "@/components/search/header-search";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -10,11 +11,12 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const workspaces = await listWorkspaces(user.id);
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white">
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-4 px-4">
           <Link href={`/w/${slug}`} className="font-semibold text-blue-800">Claimboard</Link>
           <WorkspaceNav slug={slug} workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))} current={actor.workspaceName} canImport={actor.role !== "VIEWER" && actor.role !== "REVIEWER"} />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <HeaderSearch slug={slug} />
             <span className="text-slate-600" data-testid="current-user">
               {user.name} · <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">{actor.role.toLowerCase()}</span>
             </span>

@@ -4,6 +4,7 @@ import { requirePageMember } from "@/lib/auth/session";
 import { getMatrix, matrixFilterOptions } from "@/lib/server/comparison";
 import { VERDICT_META } from "@/components/propositions/badges";
 import { MatrixTable } from "@/components/propositions/matrix-table";
+import { ExportMenu } from "@/components/report/export-menu";
 import { VERDICT_KINDS } from "@/lib/validation/propositions";
 
 export const metadata: Metadata = { title: "Comparison" };
@@ -20,13 +21,19 @@ export default async function ComparisonPage({ params, searchParams }: { params:
     const next = new URLSearchParams(Object.entries({ ...sp, ...patch }).filter(([, v]) => v) as [string, string][]);
     return `/w/${slug}/propositions?${next.toString()}`;
   };
+  const exportQuery = new URLSearchParams(
+    Object.entries({ claimTypeId: f.claimTypeId, verdict: f.verdict, entityId: f.entityId, sourceId: f.sourceId, from: f.from, to: f.to, sessionId: f.sessionId }).filter(([, v]) => v) as [string, string][],
+  ).toString();
   const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <main className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Comparison</h1>
         <p className="text-sm text-slate-600">{m.total} proposition{m.total === 1 ? "" : "s"} × {m.columns.length} {f.columns === "origins" ? "independent origins" : "publishers"}</p>
-        <div className="ml-auto flex overflow-hidden rounded-md border border-slate-300 text-sm" role="group" aria-label="Columns">
+        <div className="ml-auto">
+          <ExportMenu workspaceId={actor.workspaceId} slug={slug} query={exportQuery} />
+        </div>
+        <div className="flex overflow-hidden rounded-md border border-slate-300 text-sm" role="group" aria-label="Columns">
           <Link href={qs({ columns: "publishers", page: undefined })} aria-current={f.columns === "publishers" ? "true" : undefined} className={`px-3 py-1.5 ${f.columns === "publishers" ? "bg-slate-900 text-white" : "bg-white"}`}>Publishers</Link>
           <Link href={qs({ columns: "origins", page: undefined })} aria-current={f.columns === "origins" ? "true" : undefined} className={`px-3 py-1.5 ${f.columns === "origins" ? "bg-slate-900 text-white" : "bg-white"}`}>Independent origins</Link>
         </div>

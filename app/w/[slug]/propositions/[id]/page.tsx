@@ -9,6 +9,7 @@ import { listClaimTypes } from "@/lib/server/workspaces";
 import { StanceBadge, VerdictBadge, type StanceValue } from "@/components/propositions/badges";
 import { MentionCard } from "@/components/propositions/mention-card";
 import { PropositionEditor } from "@/components/propositions/proposition-editor";
+import { ExportMenu } from "@/components/report/export-menu";
 
 export const metadata: Metadata = { title: "Proposition" };
 
@@ -26,7 +27,10 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
   const v = p.verdict;
   return (
     <main className="mx-auto max-w-5xl space-y-6">
-      <nav className="text-sm"><Link href={`/w/${slug}/propositions`} className="text-blue-700 underline">← Comparison</Link></nav>
+      <nav className="flex items-center text-sm">
+        <Link href={`/w/${slug}/propositions`} className="text-blue-700 underline">← Comparison</Link>
+        <span className="ml-auto"><ExportMenu workspaceId={actor.workspaceId} slug={slug} query={`propositionIds=${p.id}`} /></span>
+      </nav>
       <header className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {p.claimType && (

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { ZodError } from "zod";
+import { requirePageMember } from "@/lib/auth/session";
+import { AppError } from "@/lib/server/errors";
+import { search, SEARCH_KINDS, SEARCH_MAX_LIMIT, type SearchResult } from "@/lib/server/search";
+import { KindChips } from "@/components/search/kind-chips";
+import { SearchForm } from "@/components/search/search-form";
+import { SearchResults } from "@/components/search/search-results";
+
+export const metadata: Metadata = { title: "Search" };
+
+type Params = { q?: string | string[]; kind?: string | string[] };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const asKind = (v: string | undefined) => SEARCH_KINDS.find((k) => k === v);
+
+export default async function SearchPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Params> }) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const { actor } = await requirePageMember(slug);
+  const q = first(sp.q)?.trim() ?? "";
+  const kind = asKind(first(sp.kind));
+
+  let result: SearchResult | null = null;
+  let problem: string | undefined;
+  if (q) {
+    try {
+      // Every kind is searched so the chips can show counts; a chosen kind gets the longest list.
+      result = await search(actor, { q, limit: kind ? SEARCH_MAX_LIMIT : 10 });
+    } catch (err) {
+      if (err instanceof AppError && err.code === "bad_request") problem = `${err.message}: one letter would match almost everything.`;
+      else if (err instanceof ZodError) problem = err.issues[0]?.message ?? "Check the search text";
+      else throw err;
+    }
+  }
+
+  return (
+    <main className="mx-auto flex max-w-4xl flex-col gap-4">
+      <h1 className="text-xl font-semibold">Search</h1>
+      <SearchForm slug={slug} q={q} kind={kind} error={problem} />
+      {result ? (
+        <>
+          <KindChips slug={slug} q={result.q} active={kind} groups={result.groups} />
+          <SearchResults slug={slug} result={result} kind={kind} />
+        </>
+      ) : (
+        !problem && (
+          <p className="text-sm text-slate-600">
+            One search over article passages, marked claims, propositions, entities (by any alias) and sources. Results that contain
+            your words come first, then similar spellings.
+          </p>
+        )
+      )}
+    </main>
+  );
+}

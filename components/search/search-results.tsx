@@ -1,0 +1,73 @@
+import Link from "next/link";
+import type { SearchGroup, SearchKind, SearchResult } from "@/lib/server/search";
+import { KIND_LABELS, searchHref } from "./links";
+import { ClaimItem, EntityItem, PassageItem, PropositionItem, SourceItem } from "./result-items";
+
+function GroupItems({ slug, group }: { slug: string; group: SearchGroup }) {
+  const li = "border-b border-slate-100 px-4 py-3 last:border-0";
+  switch (group.kind) {
+    case "passage":
+      return group.items.map((hit) => <li key={hit.id} className={li}><PassageItem slug={slug} hit={hit} /></li>);
+    case "claim":
+      return group.items.map((hit) => <li key={hit.id} className={li}><ClaimItem slug={slug} hit={hit} /></li>);
+    case "proposition":
+      return group.items.map((hit) => <li key={hit.id} className={li}><PropositionItem slug={slug} hit={hit} /></li>);
+    case "entity":
+      return group.items.map((hit) => <li key={hit.id} className={li}><EntityItem slug={slug} hit={hit} /></li>);
+    case "source":
+      return group.items.map((hit) => <li key={hit.id} className={li}><SourceItem slug={slug} hit={hit} /></li>);
+  }
+}
+
+/** How many matches a group has, in words: contained matches and similar spellings apart. */
+function countLine(group: SearchGroup, q: string): string {
+  const similar = group.total - group.exactTotal;
+  const contain = `${group.exactTotal} ${group.exactTotal === 1 ? "contains" : "contain"} “${q}”`;
+  return similar > 0 ? `${contain} · ${similar} with a similar spelling` : contain;
+}
+
+/** Result groups; with `kind` set, only that group, with a longer list. */
+export function SearchResults({ slug, result, kind }: { slug: string; result: SearchResult; kind?: SearchKind }) {
+  const shown = result.groups.filter((g) => (kind ? g.kind === kind : g.items.length > 0));
+  if (shown.every((g) => g.items.length === 0)) {
+    const elsewhere = kind && result.groups.some((g) => g.total > 0);
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="search-empty">
+        <p className="font-medium">
+          No {kind ? KIND_LABELS[kind].many.toLowerCase() : "results"} for “{result.q}”.
+        </p>
+        <p className="mt-1 text-sm text-slate-600">
+          Search ignores accents and case, so “nha may” also finds “nhà máy”.{" "}
+          {elsewhere ? "Other kinds have matches: pick one above." : "Try fewer words, or another spelling of a name."}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-6">
+      {shown.map((group) => {
+        const label = KIND_LABELS[group.kind].many;
+        const headingId = `search-group-${group.kind}`;
+        return (
+          <section key={group.kind} aria-labelledby={headingId} data-testid={headingId}>
+            <div className="mb-2 flex flex-wrap items-baseline gap-x-3">
+              <h2 id={headingId} className="text-base font-semibold">{label}</h2>
+              <span className="text-sm text-slate-500">{countLine(group, result.q)}</span>
+              {group.total > group.items.length &&
+                (kind ? (
+                  <span className="text-sm text-slate-500">showing the best {group.items.length}</span>
+                ) : (
+                  <Link href={searchHref(slug, result.q, group.kind)} className="ml-auto text-sm text-blue-700 underline">
+                    All {group.total} {label.toLowerCase()}
+                  </Link>
+                ))}
+            </div>
+            <ol className="rounded-lg border border-slate-200 bg-white">
+              <GroupItems slug={slug} group={group} />
+            </ol>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

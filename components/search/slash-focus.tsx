@@ -1,0 +1,34 @@
+"use client";
+
+import { useEffect } from "react";
+
+const TEXT_INPUTS = new Set(["text", "search", "email", "url", "tel", "password", "number", "date", "datetime-local", "month", "time", "week"]);
+
+/** True when a "/" typed at `target` belongs to what the user is writing. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && TEXT_INPUTS.has(target.type);
+}
+
+/**
+ * Pressing "/" outside a text field focuses the search box: the input marked
+ * `data-slash-focus="primary"` if the page has one, else any `data-slash-focus` input.
+ */
+export function SlashFocus() {
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.key !== "/" || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return;
+      const input =
+        document.querySelector<HTMLInputElement>('input[data-slash-focus="primary"]') ??
+        document.querySelector<HTMLInputElement>("input[data-slash-focus]");
+      if (!input) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+  return null;
+}

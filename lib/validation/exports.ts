@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { matrixFilterSchema } from "@/lib/validation/propositions";
+
+export const EXPORT_FORMATS = ["csv", "jsonl", "w3c", "claimreview", "markdown"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What to export: one article, a session, a set of propositions or the whole workspace, narrowed by the matrix filters. */
+export const exportScopeSchema = matrixFilterSchema
+  .pick({ claimTypeId: true, verdict: true, entityId: true, sourceId: true, from: true, to: true, sessionId: true })
+  .extend({
+    articleId: z.string().uuid("articleId must be an id").optional(),
+    propositionIds: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean)))
+      .pipe(z.array(z.string().uuid("propositionIds must be ids")).max(1000, "At most 1,000 propositions per export").optional()),
+  });
+export type ExportScope = z.output<typeof exportScopeSchema>;
