@@ -1,0 +1,24 @@
+import { apiHandler } from "@/lib/api/handler";
+import { created, readBody, readQuery } from "@/lib/api/http";
+import { endpoints } from "@/lib/api/endpoints";
+import { createApiToken, listApiTokens } from "@/lib/server/api-tokens";
+import { requireMember } from "@/lib/auth/membership";
+
+// Token management needs a browser session: a leaked token must not be able to mint more.
+
+export const GET = apiHandler(
+  async ({ req, auth }) => {
+    const { workspaceId } = readQuery(req, endpoints.listTokens.query);
+    return { items: await listApiTokens(await requireMember(auth.userId, workspaceId)) };
+  },
+  { auth: "session" },
+);
+
+export const POST = apiHandler(
+  async ({ req, auth }) => {
+    const { data } = await readBody(req, endpoints.createToken.body);
+    const { workspaceId, ...input } = data;
+    return created(await createApiToken(auth.userId, workspaceId, input));
+  },
+  { auth: "session" },
+);

@@ -1,0 +1,15 @@
+import { endpoints } from "@/lib/api/endpoints";
+import { route } from "@/lib/api/route";
+import { getPropositionFields } from "@/lib/server/api-lists";
+import { getProposition } from "@/lib/server/comparison";
+import { deleteProposition, updateProposition } from "@/lib/server/propositions";
+
+export const GET = route(endpoints.getProposition, async ({ actor, params }) => getProposition(actor, params.id));
+
+/** Partial update: the stored statement, claim type and rating, overwritten by the fields sent. */
+export const PATCH = route(endpoints.updateProposition, async ({ actor, params, raw }) => {
+  const { statement, claimTypeId, verdict } = await getPropositionFields(actor, params.id);
+  return updateProposition(actor.userId, actor.workspaceId, { statement, claimTypeId, verdict, ...raw, id: params.id });
+});
+
+export const DELETE = route(endpoints.deleteProposition, async ({ actor, params }) => deleteProposition(actor.userId, actor.workspaceId, params.id));

@@ -1,0 +1,71 @@
+import { clsx } from "clsx";
+import type { OpenApiOperation } from "@/lib/api/openapi";
+
+const METHOD_STYLES: Record<string, string> = {
+  get: "bg-blue-100 text-blue-900",
+  post: "bg-green-100 text-green-900",
+  put: "bg-amber-100 text-amber-900",
+  patch: "bg-amber-100 text-amber-900",
+  delete: "bg-red-100 text-red-900",
+};
+
+/** A JSON Schema (or any JSON) behind a disclosure, rendered as text. */
+export function JsonDetails({ label, value }: { label: string; value: unknown }) {
+  return (
+    <details className="rounded border border-slate-200 bg-slate-50 text-sm">
+      <summary className="cursor-pointer px-3 py-1.5 font-medium text-slate-700">{label}</summary>
+      <pre className="max-h-96 overflow-auto border-t border-slate-200 px-3 py-2 text-xs">{JSON.stringify(value, null, 2)}</pre>
+    </details>
+  );
+}
+
+type Param = { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> };
+
+function typeOf(schema: Record<string, unknown>): string {
+  if (Array.isArray(schema.enum)) return schema.enum.join(" | ");
+  const type = Array.isArray(schema.type) ? schema.type.join(" | ") : String(schema.type ?? "any");
+  const bounds = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : null, schema.maximum !== undefined ? `≤ ${schema.maximum}` : null].filter(Boolean).join(", ");
+  return [schema.format ? `${type} (${schema.format})` : type, bounds, schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : null].filter(Boolean).join(", ");
+}
+
+export function OperationCard({ method, path, op }: { method: string; path: string; op: OpenApiOperation }) {
+  const params = op.parameters as Param[];
+  const body = op.requestBody?.content["application/json"].schema ?? null;
+  const responses = Object.entries(op.responses as Record<string, { description: string; content?: { "application/json": { schema: unknown } } }>);
+  const [okStatus, ok] = responses[0];
+  const auth = op.security.length === 0 ? "public" : op.security.some((s) => "bearerAuth" in s) ? "API token or browser session" : "browser session only";
+  return (
+    <article className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="api-operation" id={op.operationId}>
+      <h3 className="flex flex-wrap items-baseline gap-2">
+        <span className={clsx("rounded px-1.5 py-0.5 font-mono text-xs font-semibold uppercase", METHOD_STYLES[method])}>{method}</span>
+        <code className="break-all text-sm font-medium">{path}</code>
+      </h3>
+      <p className="text-sm">{op.summary}</p>
+      {"description" in op && op.description && <p className="whitespace-pre-line text-sm text-slate-600">{op.description}</p>}
+      <p className="text-xs text-slate-500">Auth: {auth}</p>
+      {params.length > 0 && (
+        <table className="w-full text-left text-xs">
+          <caption className="sr-only">Parameters</caption>
+          <thead className="text-slate-500">
+            <tr><th className="pr-3 font-medium">Parameter</th><th className="pr-3 font-medium">In</th><th className="pr-3 font-medium">Type</th><th className="font-medium">Notes</th></tr>
+          </thead>
+          <tbody>
+            {params.map((p) => (
+              <tr key={`${p.in}-${p.name}`} className="align-top">
+                <td className="pr-3 font-mono">{p.name}{p.required && <span className="text-red-700" title="required">*</span>}</td>
+                <td className="pr-3">{p.in}</td>
+                <td className="pr-3">{typeOf(p.schema)}</td>
+                <td>{p.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {body && <JsonDetails label="Request body (application/json)" value={body} />}
+      {ok.content && <JsonDetails label={`Response ${okStatus}`} value={ok.content["application/json"].schema} />}
+      <p className="text-xs text-slate-500">
+        Errors: {responses.slice(1).map(([status, r]) => <span key={status} title={r.description} className="mr-2">{status}</span>)}
+      </p>
+    </article>
+  );
+}

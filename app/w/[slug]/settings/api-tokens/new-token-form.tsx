@@ -1,0 +1,78 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { createApiTokenSchema, type CreateApiTokenInput } from "@/lib/api/token-schema";
+import type { Role } from "@/lib/domain/roles";
+import { createApiTokenAction } from "./actions";
+
+/** Name + role; on success the plain token is shown here once, with a copy button. */
+export function NewTokenForm({ workspaceId, slug, roles }: { workspaceId: string; slug: string; roles: Role[] }) {
+  const { register, handleSubmit, formState, reset, setError } = useForm<CreateApiTokenInput>({
+    resolver: zodResolver(createApiTokenSchema),
+    defaultValues: { name: "", role: "VIEWER" },
+  });
+  const [issued, setIssued] = useState<{ token: string; name: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = handleSubmit(async (v) => {
+    setFailure(null);
+    const res = await createApiTokenAction(workspaceId, slug, v);
+    if (!res.ok) {
+      const fields = (res.error.details?.fields ?? {}) as Record<string, string>;
+      if (fields.name) setError("name", { message: fields.name });
+      if (fields.role) setError("role", { message: res.error.message });
+      if (!fields.name && !fields.role) setFailure(res.error.message);
+      return;
+    }
+    setIssued({ token: res.data.token, name: res.data.name });
+    setCopied(false);
+    reset({ name: "", role: v.role });
+  });
+
+  async function copy() {
+    if (!issued) return;
+    await navigator.clipboard.writeText(issued.token);
+    setCopied(true);
+  }
+
+  return (
+    <div className="space-y-3">
+      <form onSubmit={submit} noValidate aria-label="New API token" className="flex flex-wrap items-start gap-2">
+        <Field label="Token name" error={formState.errors.name?.message} hint="What uses it, e.g. “nightly export”" className="min-w-64 flex-1">
+          <input className={inputClass} autoComplete="off" {...register("name")} />
+        </Field>
+        <Field label="Role" error={formState.errors.role?.message}>
+          <select className={inputClass} {...register("role")}>
+            {roles.map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
+          </select>
+        </Field>
+        <Button type="submit" className="mt-6" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Creating…" : "Create token"}
+        </Button>
+      </form>
+      {failure && <Alert>{failure}</Alert>}
+      {issued && (
+        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="new-token">
+          <p className="font-medium">Copy “{issued.name}” now: it is shown only this once. Only a hash is stored, so it cannot be shown again; if you lose it, revoke it and create another.</p>
+          <div className="flex gap-2">
+            <label htmlFor="new-token-value" className="sr-only">New API token</label>
+            <input id="new-token-value" readOnly value={issued.token} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono`} />
+            <Button variant="secondary" onClick={() => void copy()}>{copied ? "Copied" : "Copy"}</Button>
+            <Button variant="ghost" onClick={() => setIssued(null)}>Done</Button>
+          </div>
+          <p>
+            Treat it like a password. Try it: <code className="break-all rounded bg-white px-1">curl -H &quot;Authorization: Bearer {issued.token.slice(0, 7)}…&quot; {window.location.origin}/api/v1/workspaces/{workspaceId}/articles</code>{" "}
+            · <Link href={`/w/${slug}/api-docs`} className="underline">API reference</Link>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { revokeApiTokenAction } from "./actions";
+
+export type TokenRow = {
+  id: string;
+  name: string;
+  role: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  user: { id: string; name: string };
+};
+
+// Rendered on the server and the client alike, so no locale- or timezone-dependent formatting.
+const when = (iso: string | null, none = "never") => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : none);
+
+/** The tokens with their use and state; active ones can be revoked after a confirmation. */
+export function TokenList({ workspaceId, slug, currentUserId, tokens }: { workspaceId: string; slug: string; currentUserId: string; tokens: TokenRow[] }) {
+  if (tokens.length === 0) return <p className="text-sm text-slate-600">No tokens yet.</p>;
+  return (
+    <table className="w-full text-left text-sm" aria-label="API tokens">
+      <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+        <tr>
+          <th className="py-2 pr-3 font-medium">Name</th>
+          <th className="py-2 pr-3 font-medium">Role</th>
+          <th className="py-2 pr-3 font-medium">Created</th>
+          <th className="py-2 pr-3 font-medium">Last used</th>
+          <th className="py-2 pr-3 font-medium">State</th>
+          <th className="py-2" />
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {tokens.map((t) => (
+          <tr key={t.id} data-testid="token-row" className={t.revokedAt ? "text-slate-400" : undefined}>
+            <td className="py-2 pr-3">
+              <span className="font-medium">{t.name}</span>
+              {t.user.id !== currentUserId && <span className="block text-xs text-slate-500">by {t.user.name}</span>}
+            </td>
+            <td className="py-2 pr-3"><span className="rounded bg-slate-100 px-1.5 text-xs uppercase">{t.role.toLowerCase()}</span></td>
+            <td className="py-2 pr-3 whitespace-nowrap">{when(t.createdAt)}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{when(t.lastUsedAt)}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{t.revokedAt ? `revoked ${when(t.revokedAt)}` : "active"}</td>
+            <td className="py-2 text-right">{!t.revokedAt && <RevokeButton workspaceId={workspaceId} slug={slug} token={t} />}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RevokeButton({ workspaceId, slug, token }: { workspaceId: string; slug: string; token: TokenRow }) {
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function revoke() {
+    setPending(true);
+    setError(null);
+    const res = await revokeApiTokenAction(workspaceId, slug, token.id);
+    setPending(false);
+    if (!res.ok) return setError(res.error.message);
+    setOpen(false);
+  }
+
+  return (
+    <Dialog.Root open={open} onOpenChange={(next) => { setOpen(next); if (!next) setError(null); }}>
+      <Dialog.Trigger asChild>
+        <Button size="sm" variant="secondary">Revoke…</Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Content className="fixed left-1/2 top-24 z-40 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg border border-slate-200 bg-white p-5 shadow-xl">
+          <Dialog.Title className="text-lg font-semibold">Revoke “{token.name}”?</Dialog.Title>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">
+            Anything using this token gets “401 unauthorized” from its next request on. This cannot be undone; create a new token to restore access.
+          </Dialog.Description>
+          {error && <Alert className="mt-3">{error}</Alert>}
+          <div className="mt-5 flex justify-end gap-2">
+            <Dialog.Close asChild>
+              <Button variant="ghost">Cancel</Button>
+            </Dialog.Close>
+            <Button variant="danger" onClick={() => void revoke()} disabled={pending}>{pending ? "Revoking…" : "Revoke token"}</Button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,508 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { endpoints } from "@/lib/api/endpoints";
+import { MAX_BODY_BYTES } from "@/lib/api/http";
+import { composite, responses } from "@/lib/api/schemas";
+import { signUp } from "@/lib/server/users";
+import { createWorkspace, listClaimTypes, setMember } from "@/lib/server/workspaces";
+import { requireMember } from "@/lib/auth/membership";
+import * as workspacesRoute from "@/app/api/v1/workspaces/route";
+import * as tokensRoute from "@/app/api/v1/tokens/route";
+import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
+import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import * as unknownRoute from "@/app/api/v1/[...path]/route";
+import * as sourcesRoute from "@/app/api/v1/workspaces/[workspaceId]/sources/route";
+import * as sourceRoute from "@/app/api/v1/workspaces/[workspaceId]/sources/[id]/route";
+import * as articlesRoute from "@/app/api/v1/workspaces/[workspaceId]/articles/route";
+import * as articleRoute from "@/app/api/v1/workspaces/[workspaceId]/articles/[id]/route";
+import * as annotationsRoute from "@/app/api/v1/workspaces/[workspaceId]/annotations/route";
+import * as annotationRoute from "@/app/api/v1/workspaces/[workspaceId]/annotations/[id]/route";
+import * as propositionsRoute from "@/app/api/v1/workspaces/[workspaceId]/propositions/route";
+import * as propositionRoute from "@/app/api/v1/workspaces/[workspaceId]/propositions/[id]/route";
+import * as mentionRoute from "@/app/api/v1/workspaces/[workspaceId]/propositions/[id]/mentions/[annotationId]/route";
+import * as entitiesRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/route";
+import * as entityRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/[id]/route";
+import * as aliasesRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/[id]/aliases/route";
+import * as aliasRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/[id]/aliases/[aliasId]/route";
+import * as entityMergeRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/[id]/merge/route";
+import * as comparisonRoute from "@/app/api/v1/workspaces/[workspaceId]/comparison/route";
+import * as searchRoute from "@/app/api/v1/workspaces/[workspaceId]/search/route";
+
+// The browser session, as next-auth's auth() would report it; tests switch users by setting it.
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@/lib/auth/config", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+
+type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
+type Call = { method?: string; params?: Record<string, string | string[]>; token?: string; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> };
+
+const ORIGIN = "http://localhost:3000";
+
+async function call(handler: Handler, url: string, { method = "GET", params = {}, token, body, rawBody, headers = {} }: Call = {}) {
+  const req = new Request(`${ORIGIN}/api/v1${url}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined || rawBody !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
+    body: rawBody ?? (body !== undefined ? JSON.stringify(body) : undefined),
+    // Node's fetch needs this for a streamed body.
+    ...(rawBody instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
+  const res = await handler(req, { params: Promise.resolve(params) as Promise<never> });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, body: (text ? JSON.parse(text) : null) as any };
+}
+
+/** Asserts the body matches the documented zod schema (what the OpenAPI document says). */
+function documented<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const r = schema.safeParse(body);
+  expect(r.success, r.success ? "" : JSON.stringify(r.error.issues.slice(0, 3))).toBe(true);
+  return r.data as z.output<S>;
+}
+
+let n = 0;
+async function newUser(name: string) {
+  n += 1;
+  const email = `api${n}-${Date.now()}@test.local`;
+  return { ...(await signUp({ name, email, password: "correct horse" })), email };
+}
+
+const ARTICLE = `Kim visits the cosmodrome
+
+Published: 13/09/2023
+
+Kim Jong-un and Vladimir Putin met at the Vostochny cosmodrome 🚀 for five hours.
+
+Washington says North Korea shipped artillery shells; Moscow denies it.`;
+
+describe("REST API v1, handlers on a real PostgreSQL", () => {
+  let owner: Awaited<ReturnType<typeof newUser>>;
+  let viewer: Awaited<ReturnType<typeof newUser>>;
+  let otherWs: { id: string };
+  let editorToken: string;
+  let viewerToken: string;
+  let ws: string;
+
+  beforeAll(async () => {
+    owner = await newUser("Owner");
+    viewer = await newUser("Viewer");
+    ws = owner.workspace.id;
+    await setMember(owner.user.id, ws, { email: viewer.email, role: "VIEWER" });
+    otherWs = await createWorkspace(owner.user.id, { name: "Second desk" });
+  });
+  beforeEach(() => {
+    session.userId = null;
+  });
+
+  describe("tokens", () => {
+    it("creates a token in a browser session, shows it once, and never lists it or its hash", async () => {
+      session.userId = owner.user.id;
+      const res = await call(tokensRoute.POST, "/tokens", { method: "POST", body: { workspaceId: ws, name: "script", role: "EDITOR" } });
+      expect(res.status).toBe(201);
+      const created = documented(composite.tokenCreated, res.body);
+      expect(created.token).toMatch(/^cb_/);
+      editorToken = created.token;
+      viewerToken = (await call(tokensRoute.POST, "/tokens", { method: "POST", body: { workspaceId: ws, name: "reader", role: "VIEWER" } })).body.token;
+
+      const list = await call(tokensRoute.GET, `/tokens?workspaceId=${ws}`);
+      expect(list.status).toBe(200);
+      const { tokenHash } = await getDb().apiToken.findUniqueOrThrow({ where: { id: created.id }, select: { tokenHash: true } });
+      expect(list.text).not.toContain(editorToken);
+      expect(list.text).not.toContain(tokenHash);
+      expect(list.text).not.toMatch(/tokenHash|"token"/);
+      expect(documented(composite.tokens, list.body).items.map((t) => t.name)).toEqual(["reader", "script"]);
+    });
+
+    it("uses the token on GET /workspaces (its workspace only) and /articles, and records lastUsedAt", async () => {
+      session.userId = owner.user.id;
+      const bySession = await call(workspacesRoute.GET, "/workspaces");
+      expect(bySession.body.items.map((w: { id: string }) => w.id).sort()).toEqual([ws, otherWs.id].sort());
+      session.userId = null;
+
+      const byToken = await call(workspacesRoute.GET, "/workspaces", { token: editorToken });
+      expect(byToken.status).toBe(200);
+      expect(documented(responses.workspaces, byToken.body).items.map((w) => w.id)).toEqual([ws]);
+      const articles = await call(articlesRoute.GET, `/workspaces/${ws}/articles`, { token: editorToken, params: { workspaceId: ws } });
+      expect(articles.status).toBe(200);
+      expect(articles.body).toEqual({ items: [], nextCursor: null });
+      const row = await getDb().apiToken.findFirstOrThrow({ where: { workspaceId: ws, name: "script" }, select: { lastUsedAt: true } });
+      expect(row.lastUsedAt).not.toBeNull();
+    });
+
+    it("answers 404 for another workspace, even one the token's creator belongs to", async () => {
+      const res = await call(articlesRoute.GET, `/workspaces/${otherWs.id}/articles`, { token: editorToken, params: { workspaceId: otherWs.id } });
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ error: { code: "not_found", message: "Workspace not found", details: {} } });
+    });
+
+    it("refuses writes with a viewer token (403), naming the token's role", async () => {
+      const res = await call(articlesRoute.POST, `/workspaces/${ws}/articles`, { method: "POST", token: viewerToken, params: { workspaceId: ws }, body: { text: ARTICLE, title: "x" } });
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ code: "forbidden", message: "This token's role (viewer) cannot do this; it needs editor or higher" });
+      expect(await getDb().article.count({ where: { workspaceId: ws } })).toBe(0);
+    });
+
+    it("refuses a token role above the creator's (403); a viewer may create a viewer token", async () => {
+      session.userId = viewer.user.id;
+      const res = await call(tokensRoute.POST, "/tokens", { method: "POST", body: { workspaceId: ws, name: "mine", role: "EDITOR" } });
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toBe("Your role in this workspace is viewer, so a token can be viewer or lower, not editor");
+      expect(res.body.error.details).toEqual({ fields: { role: "At most viewer" } });
+      const ok = await call(tokensRoute.POST, "/tokens", { method: "POST", body: { workspaceId: ws, name: "mine", role: "VIEWER" } });
+      expect(ok.status).toBe(201);
+      // The viewer's list holds their own token only.
+      const list = await call(tokensRoute.GET, `/tokens?workspaceId=${ws}`);
+      expect(list.body.items.map((t: { name: string }) => t.name)).toEqual(["mine"]);
+    });
+
+    it("does not let a token create, list or revoke tokens", async () => {
+      const res = await call(tokensRoute.POST, "/tokens", { method: "POST", token: editorToken, body: { workspaceId: ws, name: "child", role: "VIEWER" } });
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/API tokens cannot manage API tokens/);
+      expect((await call(tokensRoute.GET, `/tokens?workspaceId=${ws}`, { token: editorToken })).status).toBe(403);
+    });
+
+    it("answers 401 in the one error shape for no credentials, a malformed header, an unknown or a revoked token", async () => {
+      const none = await call(articlesRoute.GET, `/workspaces/${ws}/articles`, { params: { workspaceId: ws } });
+      expect(none.status).toBe(401);
+      expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(none.body.error.code).toBe("unauthorized");
+      const basic = await call(articlesRoute.GET, `/workspaces/${ws}/articles`, { params: { workspaceId: ws }, headers: { authorization: "Basic abc" } });
+      expect(basic.status).toBe(401);
+      const unknown = await call(workspacesRoute.GET, "/workspaces", { token: `cb_${"A".repeat(43)}` });
+      expect(unknown.status).toBe(401);
+      expect(unknown.body).toEqual({ error: { code: "unauthorized", message: "Unknown API token; check that it was copied whole", details: {} } });
+
+      session.userId = owner.user.id;
+      const { body: throwaway } = await call(tokensRoute.POST, "/tokens", { method: "POST", body: { workspaceId: ws, name: "throwaway", role: "VIEWER" } });
+      const revoke = await call(tokenRoute.DELETE, `/tokens/${throwaway.id}?workspaceId=${ws}`, { method: "DELETE", params: { id: throwaway.id } });
+      expect(revoke.status).toBe(200);
+      expect(documented(responses.token, revoke.body).revokedAt).not.toBeNull();
+      session.userId = null;
+      const revoked = await call(workspacesRoute.GET, "/workspaces", { token: throwaway.token });
+      expect(revoked.status).toBe(401);
+      expect(revoked.body.error).toMatchObject({ code: "unauthorized", message: expect.stringMatching(/revoked/) });
+    });
+
+    it("refuses a cross-site write with a browser session", async () => {
+      session.userId = owner.user.id;
+      const res = await call(tokensRoute.POST, "/tokens", {
+        method: "POST",
+        body: { workspaceId: ws, name: "csrf", role: "VIEWER" },
+        headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      });
+      expect(res.status).toBe(403);
+      // Browsers without Sec-Fetch-Site: the Origin decides.
+      const byOrigin = await call(tokensRoute.POST, "/tokens", { method: "POST", body: { workspaceId: ws, name: "csrf", role: "VIEWER" }, headers: { origin: "https://evil.example" } });
+      expect(byOrigin.status).toBe(403);
+      expect(await getDb().apiToken.count({ where: { name: "csrf" } })).toBe(0);
+      const sameSite = await call(tokensRoute.POST, "/tokens", {
+        method: "POST",
+        body: { workspaceId: ws, name: "from the settings page", role: "VIEWER" },
+        headers: { origin: ORIGIN, "sec-fetch-site": "same-origin" },
+      });
+      expect(sameSite.status).toBe(201);
+    });
+  });
+
+  describe("request bodies", () => {
+    const post = (body: Call) => call(articlesRoute.POST, `/workspaces/${ws}/articles`, { method: "POST", token: editorToken, params: { workspaceId: ws }, ...body });
+
+    it("rejects an unknown field with 422 naming it", async () => {
+      const res = await post({ body: { text: ARTICLE, title: "Kim visits", foo: 1 } });
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: "validation", message: 'Unrecognized key: "foo"' });
+    });
+
+    it("rejects malformed JSON with 400", async () => {
+      const res = await post({ rawBody: '{"text": "unterminated' });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: "bad_request", message: "Request body is not valid JSON" });
+    });
+
+    it("rejects a body over 5 MB with 413, declared or streamed", async () => {
+      const big = JSON.stringify({ text: "x".repeat(MAX_BODY_BYTES), title: "big" });
+      const declared = await post({ rawBody: big });
+      expect(declared.status).toBe(413);
+      expect(declared.body.error).toMatchObject({ code: "too_large", message: "Request body is larger than the 5 MB limit" });
+      // Without Content-Length the stream itself is counted.
+      const stream = new ReadableStream<Uint8Array>({
+        start(c) {
+          const chunk = new TextEncoder().encode("x".repeat(1024 * 1024));
+          for (let i = 0; i < 6; i++) c.enqueue(chunk);
+          c.close();
+        },
+      });
+      const streamed = await post({ rawBody: stream });
+      expect(streamed.status).toBe(413);
+    });
+
+    it("reports field errors from the shared zod schemas", async () => {
+      const res = await post({ body: { text: ARTICLE, title: "", url: "not a url" } });
+      expect(res.status).toBe(422);
+      expect(res.body.error.details.fields).toMatchObject({ title: "Give the article a title", url: "Enter a full URL starting with http:// or https://" });
+    });
+  });
+
+  describe("articles, claims and pagination", () => {
+    let articleId: string;
+    let passage: { id: string; text: string };
+    let claimTypeId: string;
+    const ids: string[] = [];
+
+    it("imports an article (201) and reads it back with passages", async () => {
+      const res = await call(articlesRoute.POST, `/workspaces/${ws}/articles`, {
+        method: "POST",
+        token: editorToken,
+        params: { workspaceId: ws },
+        body: { text: ARTICLE, title: "Kim visits the cosmodrome", publishedAt: "2023-09-13", publisher: "Example Daily", origins: ["Reuters"] },
+      });
+      expect(res.status).toBe(201);
+      articleId = documented(responses.imported, res.body).id;
+      const again = await call(articlesRoute.POST, `/workspaces/${ws}/articles`, { method: "POST", token: editorToken, params: { workspaceId: ws }, body: { text: ARTICLE, title: "Again" } });
+      expect(again.status).toBe(409);
+      expect(again.body.error.details).toEqual({ articleId });
+
+      const detail = await call(articleRoute.GET, "", { token: viewerToken, params: { workspaceId: ws, id: articleId } });
+      expect(detail.status).toBe(200);
+      const article = documented(composite.articleDetail, detail.body);
+      expect(article.publisher?.name).toBe("Example Daily");
+      passage = article.passages[0];
+      claimTypeId = (await listClaimTypes(await requireMember(owner.user.id, ws)))[0].id;
+      expect((await call(articleRoute.GET, "", { token: viewerToken, params: { workspaceId: ws, id: "nope" } })).status).toBe(404);
+    });
+
+    it("refuses a claim whose offsets fall outside the passage (400 with the reason)", async () => {
+      const length = Array.from(passage.text).length;
+      const res = await call(annotationsRoute.POST, "", {
+        method: "POST",
+        token: editorToken,
+        params: { workspaceId: ws },
+        body: { passageId: passage.id, start: length - 2, end: length + 5, claimTypeId, modality: "ASSERTED" },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("bad_request");
+      expect(res.body.error.message.length).toBeGreaterThan(10);
+      expect(res.body.error.details.fields.start).toBe(res.body.error.message);
+    });
+
+    it("creates claims with code-point offsets and pages through them with nextCursor", async () => {
+      for (const word of ["Kim Jong-un", "Vladimir Putin", "five hours"]) {
+        const utf16 = passage.text.indexOf(word);
+        const start = Array.from(passage.text.slice(0, utf16)).length;
+        const res = await call(annotationsRoute.POST, "", {
+          method: "POST",
+          token: editorToken,
+          params: { workspaceId: ws },
+          body: { passageId: passage.id, start, end: start + word.length, exact: word, claimTypeId, modality: "REPORTED", actors: ["Kim"] },
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        ids.push(documented(responses.annotation, res.body).id);
+      }
+      const first = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=2&articleId=${articleId}`, { token: viewerToken, params: { workspaceId: ws } });
+      expect(first.status).toBe(200);
+      const page1 = documented(composite.annotations, first.body);
+      expect(page1.items).toHaveLength(2);
+      expect(page1.nextCursor).toBe(page1.items[1].id);
+      const second = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=2&articleId=${articleId}&cursor=${page1.nextCursor}`, { token: viewerToken, params: { workspaceId: ws } });
+      const page2 = documented(composite.annotations, second.body);
+      expect(page2.items).toHaveLength(1);
+      expect(page2.nextCursor).toBeNull();
+      expect([...page1.items, ...page2.items].map((a) => a.id).sort()).toEqual([...ids].sort());
+      expect(page2.items[0].articleId).toBe(articleId);
+
+      const tooMany = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=101`, { token: viewerToken, params: { workspaceId: ws } });
+      expect(tooMany.status).toBe(422);
+      expect(tooMany.body.error.message).toBe("limit: must be at most 100");
+    });
+
+    it("re-cuts a service's pages to the requested limit (articles)", async () => {
+      await call(articlesRoute.POST, "", { method: "POST", token: editorToken, params: { workspaceId: ws }, body: { text: "Second\n\nAnother paragraph entirely.", title: "Second" } });
+      const p1 = await call(articlesRoute.GET, `/workspaces/${ws}/articles?limit=1`, { token: viewerToken, params: { workspaceId: ws } });
+      const page1 = documented(composite.articles, p1.body);
+      expect(page1.items.map((a) => a.title)).toEqual(["Second"]);
+      expect(page1.nextCursor).not.toBeNull();
+      const p2 = await call(articlesRoute.GET, `/workspaces/${ws}/articles?limit=1&cursor=${page1.nextCursor}`, { token: viewerToken, params: { workspaceId: ws } });
+      expect(p2.body).toMatchObject({ items: [{ title: "Kim visits the cosmodrome", claims: 3 }], nextCursor: null });
+    });
+
+    it("edits a claim partially with a version, and refuses a stale version with 409", async () => {
+      const id = ids[0];
+      const url = `/workspaces/${ws}/annotations/${id}`;
+      const edited = await call(annotationRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { version: 1, note: "Check with KCNA" } });
+      expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+      const after = documented(responses.annotation, edited.body);
+      expect(after).toMatchObject({ version: 2, note: "Check with KCNA", modality: "REPORTED", actors: ["Kim"], claimTypeId });
+
+      const stale = await call(annotationRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { version: 1, modality: "DENIED" } });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error).toMatchObject({ code: "conflict", details: { currentVersion: 2 } });
+      const unknownKey = await call(annotationRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { version: 2, id } });
+      expect(unknownKey.status).toBe(422);
+      expect(unknownKey.body.error.message).toBe('Unrecognized key: "id"');
+      const noVersion = await call(annotationRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { note: "x" } });
+      expect(noVersion.status).toBe(422);
+      expect(noVersion.body.error.details.fields).toHaveProperty("version");
+
+      const read = await call(annotationRoute.GET, url, { token: viewerToken, params: { workspaceId: ws, id } });
+      expect(documented(composite.annotationWithArticle, read.body).version).toBe(2);
+      const staleDelete = await call(annotationRoute.DELETE, `${url}?version=1`, { method: "DELETE", token: editorToken, params: { workspaceId: ws, id } });
+      expect(staleDelete.status).toBe(409);
+      const deleted = await call(annotationRoute.DELETE, `${url}?version=2`, { method: "DELETE", token: editorToken, params: { workspaceId: ws, id } });
+      expect(deleted.body).toEqual({ id });
+      expect((await call(annotationRoute.GET, url, { token: viewerToken, params: { workspaceId: ws, id } })).status).toBe(404);
+    });
+
+    it("groups claims under propositions, links stances and shows verdicts in the comparison", async () => {
+      const p = { workspaceId: ws };
+      const created = await call(propositionsRoute.POST, "", { method: "POST", token: editorToken, params: p, body: { annotationId: ids[1], statement: "Putin met Kim at Vostochny", stance: "SUPPORTS" } });
+      expect(created.status).toBe(201);
+      const prop = documented(responses.proposition, created.body);
+      const linked = await call(mentionRoute.PUT, "", { method: "PUT", token: editorToken, params: { ...p, id: prop.id, annotationId: ids[2] }, body: { stance: "REFUTES" } });
+      expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+      expect(documented(responses.mention, linked.body)).toEqual({ annotationId: ids[2], propositionId: prop.id, stance: "REFUTES" });
+
+      const detail = await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p, id: prop.id } });
+      expect(documented(composite.propositionDetail, detail.body).verdict.kind).toBe("conflict");
+
+      const rated = await call(propositionRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: prop.id }, body: { verdict: "Confirmed" } });
+      expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+      expect(documented(responses.proposition, rated.body)).toMatchObject({ statement: "Putin met Kim at Vostochny", verdict: "Confirmed" });
+
+      const matrix = await call(comparisonRoute.GET, `/workspaces/${ws}/comparison?verdict=conflict&columns=origins`, { token: viewerToken, params: p });
+      const m = documented(composite.comparison, matrix.body);
+      expect(m.rows.map((r) => r.id)).toEqual([prop.id]);
+      expect(m.rows[0].verdict.sentence.length).toBeGreaterThan(0);
+
+      const list = await call(propositionsRoute.GET, `/workspaces/${ws}/propositions?q=vostochny`, { token: viewerToken, params: p });
+      expect(documented(composite.propositions, list.body).items).toMatchObject([{ id: prop.id, mentionCount: 2 }]);
+
+      const unlinked = await call(mentionRoute.DELETE, "", { method: "DELETE", token: editorToken, params: { ...p, id: prop.id, annotationId: ids[2] } });
+      expect(unlinked.body).toEqual({ annotationId: ids[2], propositionId: prop.id });
+    });
+  });
+
+  describe("entities, sources and search", () => {
+    it("creates, renames, aliases and merges entities; path ids stay in the path", async () => {
+      const p = { workspaceId: ws };
+      const a = documented(responses.entity, (await call(entitiesRoute.POST, "", { method: "POST", token: editorToken, params: p, body: { name: "North Korea", kind: "COUNTRY" } })).body);
+      const b = documented(responses.entity, (await call(entitiesRoute.POST, "", { method: "POST", token: editorToken, params: p, body: { name: "Bắc Triều Tiên", kind: "COUNTRY" } })).body);
+
+      const renamed = await call(entityRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: a.id }, body: { name: "Triều Tiên" } });
+      expect(documented(composite.entityUpdated, renamed.body)).toMatchObject({ name: "Triều Tiên", addedAlias: "Triều Tiên" });
+      const repeatsId = await call(entityRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: a.id }, body: { id: b.id, name: "x" } });
+      expect(repeatsId.status).toBe(422);
+      expect(repeatsId.body.error.message).toMatch(/^Unrecognized key: "id"/);
+      const nothing = await call(entityRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: a.id }, body: {} });
+      expect(nothing.status).toBe(422);
+      expect(nothing.body.error.message).toBe("Change the name or the kind");
+
+      const added = await call(aliasesRoute.POST, "", { method: "POST", token: editorToken, params: { ...p, id: b.id }, body: { alias: "Bắc Hàn", language: "vi" } });
+      expect(added.status).toBe(201);
+      const alias = documented(composite.aliasAdded, added.body).alias;
+      // The alias belongs to b, not a: removing it "from a" is not found.
+      expect((await call(aliasRoute.DELETE, "", { method: "DELETE", token: editorToken, params: { ...p, id: a.id, aliasId: alias.id } })).status).toBe(404);
+      expect((await call(aliasRoute.DELETE, "", { method: "DELETE", token: editorToken, params: { ...p, id: b.id, aliasId: alias.id } })).body).toEqual({ id: alias.id });
+
+      const merged = await call(entityMergeRoute.POST, "", { method: "POST", token: editorToken, params: { ...p, id: a.id }, body: { sourceId: b.id } });
+      expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+      expect(documented(composite.entitiesMerged, merged.body).id).toBe(a.id);
+
+      const list = await call(entitiesRoute.GET, `/workspaces/${ws}/entities?q=bac trieu`, { token: viewerToken, params: p });
+      expect(documented(composite.entities, list.body).items.map((e) => e.id)).toEqual([a.id]);
+    });
+
+    it("lists sources with a cursor and edits one", async () => {
+      const p = { workspaceId: ws };
+      const first = documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?limit=1`, { token: viewerToken, params: p })).body);
+      expect(first.items.map((s) => s.name)).toEqual(["Example Daily"]);
+      const rest = documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?limit=1&cursor=${first.nextCursor}`, { token: viewerToken, params: p })).body);
+      expect(rest).toMatchObject({ items: [{ name: "Reuters" }], nextCursor: null });
+
+      const edited = await call(sourceRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: first.items[0].id }, body: { upstreamId: rest.items[0].id, country: "" } });
+      expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+      expect(documented(responses.source, edited.body)).toMatchObject({ upstream: { name: "Reuters" }, country: null });
+      const loop = await call(sourceRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: rest.items[0].id }, body: { upstreamId: first.items[0].id } });
+      expect(loop.status).toBe(400);
+      expect(loop.body.error.message).toMatch(/cycle/);
+    });
+
+    it("searches the workspace", async () => {
+      const res = await call(searchRoute.GET, `/workspaces/${ws}/search?q=cosmodrome&kinds=passage,claim`, { token: viewerToken, params: { workspaceId: ws } });
+      expect(res.status).toBe(200);
+      const r = documented(composite.search, res.body);
+      expect(r.groups.map((g) => g.kind)).toEqual(["passage", "claim"]);
+      expect(r.groups[0].total).toBeGreaterThan(0);
+      const short = await call(searchRoute.GET, `/workspaces/${ws}/search?q=x`, { token: viewerToken, params: { workspaceId: ws } });
+      expect(short.status).toBe(400);
+    });
+
+    it("answers unknown API paths with a JSON 404", async () => {
+      const res = await call(unknownRoute.GET, "/nothing/here", { token: viewerToken });
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("not_found");
+    });
+  });
+
+  describe("OpenAPI document", () => {
+    it("is OpenAPI 3.1 JSON with every main path, the error shape and bearer security", async () => {
+      const res = await call(openapiRoute.GET, "/openapi.json");
+      expect(res.status).toBe(200);
+      const doc = JSON.parse(res.text);
+      expect(doc.openapi).toBe("3.1.0");
+      for (const p of [
+        "/workspaces",
+        "/tokens",
+        "/tokens/{id}",
+        "/workspaces/{workspaceId}/sources/{id}",
+        "/workspaces/{workspaceId}/articles",
+        "/workspaces/{workspaceId}/annotations/{id}",
+        "/workspaces/{workspaceId}/propositions/{id}/mentions/{annotationId}",
+        "/workspaces/{workspaceId}/entities/{id}/aliases/{aliasId}",
+        "/workspaces/{workspaceId}/comparison",
+        "/workspaces/{workspaceId}/search",
+      ]) {
+        expect(doc.paths, p).toHaveProperty([p]);
+      }
+      expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+      expect(doc.components.schemas.Error.properties.error.required).toEqual(["code", "message", "details"]);
+      const post = doc.paths["/workspaces/{workspaceId}/articles"].post;
+      expect(post.requestBody.content["application/json"].schema).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(["text", "title"]) });
+      const patch = doc.paths["/workspaces/{workspaceId}/sources/{id}"].patch.requestBody.content["application/json"].schema;
+      expect(Object.keys(patch.properties)).not.toContain("id");
+      const listParams = doc.paths["/workspaces/{workspaceId}/annotations"].get.parameters.map((x: { name: string }) => x.name);
+      expect(listParams).toEqual(expect.arrayContaining(["workspaceId", "cursor", "limit", "articleId", "claimTypeId"]));
+    });
+
+    it("holds only valid JSON Schemas (2020-12)", () => {
+      const ajv = new Ajv2020({ strict: false, validateFormats: false });
+      return call(openapiRoute.GET, "/openapi.json").then(({ body: doc }) => {
+        for (const [p, ops] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, { content?: Record<string, { schema: object }> }> }>>(doc.paths)) {
+          for (const [method, op] of Object.entries(ops)) {
+            const schemas = [op.requestBody?.content["application/json"].schema, ...Object.values(op.responses).map((r) => r.content?.["application/json"].schema)];
+            for (const s of schemas) if (s && !("$ref" in s)) expect(() => ajv.compile(s), `${method} ${p}`).not.toThrow();
+          }
+        }
+      });
+    });
+
+    it("documents exactly the routes that exist (every method of every app/api/v1 route file)", async () => {
+      const root = path.resolve("app/api/v1");
+      const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith("route.ts") && !f.includes("exports") && !f.startsWith("[...path]"));
+      const found = new Set<string>();
+      for (const f of files) {
+        const mod = await import(path.join(root, f));
+        const apiPath = `/${path.dirname(f)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/\.$/, "");
+        for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (m in mod) found.add(`${m} ${apiPath}`);
+      }
+      const documentedOps = new Set(Object.values(endpoints).map((e) => `${e.method} ${e.path}`));
+      expect(found.size).toBe(31);
+      expect([...found].sort()).toEqual([...documentedOps].sort());
+    });
+  });
+});

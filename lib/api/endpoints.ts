@@ -1,0 +1,125 @@
+import { z } from "zod";
+import type { Role } from "@/lib/domain/roles";
+import type { BodySpec } from "@/lib/api/http";
+import { bodies, composite, queries, responses } from "@/lib/api/schemas";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * One documented operation. Workspace routes built with `route()` enforce exactly what is written
+ * here (role, query, body), so the OpenAPI document cannot drift from the handlers.
+ */
+export type EndpointDef = {
+  method: HttpMethod;
+  /** Relative to /api/v1, OpenAPI style: /workspaces/{workspaceId}/articles/{id}. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** "session": browser session only; "none": public. Default: API token or browser session. */
+  auth?: "any" | "session" | "none";
+  /** Lowest role (of both the membership and the token) allowed. */
+  minRole?: Role;
+  /** What `{id}` in the path names, for "… not found". */
+  resource?: string;
+  query?: z.ZodObject;
+  body?: BodySpec;
+  response: z.ZodType;
+  status?: 200 | 201;
+};
+
+const ws = "/workspaces/{workspaceId}";
+const def = <const D extends EndpointDef>(d: D) => d;
+
+export const endpoints = {
+  listWorkspaces: def({ method: "GET", path: "/workspaces", tag: "Workspaces", summary: "Workspaces you belong to (a token sees only its own)", response: responses.workspaces }),
+
+  listTokens: def({ method: "GET", path: "/tokens", tag: "API tokens", auth: "session", summary: "Your API tokens in a workspace (owners see everyone's); never the token itself", query: queries.tokens, response: composite.tokens }),
+  createToken: def({
+    method: "POST",
+    path: "/tokens",
+    tag: "API tokens",
+    auth: "session",
+    summary: "Create a personal API token",
+    description: "The plain token is in this response only; store it now. Its role can be at most your role in the workspace.",
+    body: bodies.createToken,
+    response: composite.tokenCreated,
+    status: 201,
+  }),
+  revokeToken: def({ method: "DELETE", path: "/tokens/{id}", tag: "API tokens", auth: "session", resource: "API token", summary: "Revoke an API token (yours, or any as an owner)", query: queries.tokens, response: responses.token }),
+
+  listSources: def({ method: "GET", path: `${ws}/sources`, tag: "Sources", minRole: "VIEWER", summary: "Sources by name, with usage counts", query: queries.sources, response: composite.sources }),
+  updateSource: def({ method: "PATCH", path: `${ws}/sources/{id}`, tag: "Sources", minRole: "EDITOR", resource: "Source", summary: "Edit a source: name, kind, country, language, upstream (the source it relays), linked entity; null clears", body: bodies.updateSource, response: responses.source }),
+
+  listArticles: def({ method: "GET", path: `${ws}/articles`, tag: "Articles", minRole: "VIEWER", summary: "Articles, newest first; q matches the title", query: queries.articles, response: composite.articles }),
+  importArticle: def({
+    method: "POST",
+    path: `${ws}/articles`,
+    tag: "Articles",
+    minRole: "EDITOR",
+    summary: "Import an article from plain text",
+    description: "Paragraphs become passages (NFC). Publisher and origins are matched to sources by name or created. The same content twice is a 409 with details.articleId.",
+    body: bodies.importArticle,
+    response: responses.imported,
+    status: 201,
+  }),
+  getArticle: def({ method: "GET", path: `${ws}/articles/{id}`, tag: "Articles", minRole: "VIEWER", resource: "Article", summary: "An article with its passages and claims", response: composite.articleDetail }),
+
+  listAnnotations: def({ method: "GET", path: `${ws}/annotations`, tag: "Claims", minRole: "VIEWER", summary: "Claims (annotations), newest first", query: queries.annotations, response: composite.annotations }),
+  createAnnotation: def({
+    method: "POST",
+    path: `${ws}/annotations`,
+    tag: "Claims",
+    minRole: "EDITOR",
+    summary: "Mark a claim in a passage",
+    description: "start/end are Unicode code points into the passage's NFC text; `exact`, when given, must equal that span. A span outside the passage or not matching is a 400 with the reason.",
+    body: bodies.createAnnotation,
+    response: responses.annotation,
+    status: 201,
+  }),
+  getAnnotation: def({ method: "GET", path: `${ws}/annotations/{id}`, tag: "Claims", minRole: "VIEWER", resource: "Claim", summary: "One claim", response: composite.annotationWithArticle }),
+  updateAnnotation: def({
+    method: "PATCH",
+    path: `${ws}/annotations/{id}`,
+    tag: "Claims",
+    minRole: "EDITOR",
+    resource: "Claim",
+    summary: "Edit a claim's details",
+    description: "Send `version` as read; fields left out keep their value. If someone saved in between, 409 with details.currentVersion and nothing is changed.",
+    body: bodies.updateAnnotation,
+    response: responses.annotation,
+  }),
+  deleteAnnotation: def({ method: "DELETE", path: `${ws}/annotations/{id}`, tag: "Claims", minRole: "EDITOR", resource: "Claim", summary: "Delete a claim (kept for the audit trail); ?version= as read, 409 if stale", query: queries.deleteAnnotation, response: responses.deleted }),
+
+  listPropositions: def({ method: "GET", path: `${ws}/propositions`, tag: "Propositions", minRole: "VIEWER", summary: "Propositions, newest first, with mention counts", query: queries.propositions, response: composite.propositions }),
+  createProposition: def({ method: "POST", path: `${ws}/propositions`, tag: "Propositions", minRole: "EDITOR", summary: "New proposition from a claim (the claim's quote is the statement unless given)", body: bodies.createProposition, response: responses.proposition, status: 201 }),
+  getProposition: def({ method: "GET", path: `${ws}/propositions/{id}`, tag: "Propositions", minRole: "VIEWER", resource: "Proposition", summary: "A proposition with every mention, its independent origin and the verdict in words", response: composite.propositionDetail }),
+  updateProposition: def({ method: "PATCH", path: `${ws}/propositions/{id}`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Edit statement, claim type or rating; fields left out keep their value", body: bodies.updateProposition, response: responses.proposition }),
+  deleteProposition: def({ method: "DELETE", path: `${ws}/propositions/{id}`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Delete a proposition (its claims stay)", response: responses.deleted }),
+  mergePropositions: def({ method: "POST", path: `${ws}/propositions/{id}/merge`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Merge proposition `sourceId` into this one; 409 if a claim is linked to both with different stances", body: bodies.mergePropositions, response: composite.propositionMerged }),
+  linkMention: def({ method: "PUT", path: `${ws}/propositions/{id}/mentions/{annotationId}`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Link a claim to this proposition, or change its stance", body: bodies.linkMention, response: responses.mention }),
+  unlinkMention: def({ method: "DELETE", path: `${ws}/propositions/{id}/mentions/{annotationId}`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Unlink a claim from this proposition", response: responses.unlinked }),
+
+  listEntities: def({ method: "GET", path: `${ws}/entities`, tag: "Entities", minRole: "VIEWER", summary: "Entities by name; q matches any alias ignoring case and diacritics", query: queries.entities, response: composite.entities }),
+  createEntity: def({ method: "POST", path: `${ws}/entities`, tag: "Entities", minRole: "EDITOR", summary: "Create an entity (its name becomes its first alias)", body: bodies.createEntity, response: responses.entity, status: 201 }),
+  updateEntity: def({ method: "PATCH", path: `${ws}/entities/{id}`, tag: "Entities", minRole: "EDITOR", resource: "Entity", summary: "Rename or re-kind an entity (a new name is kept as an alias)", body: bodies.updateEntity, response: composite.entityUpdated }),
+  addAlias: def({ method: "POST", path: `${ws}/entities/{id}/aliases`, tag: "Entities", minRole: "EDITOR", resource: "Entity", summary: "Add an alias; `alsoAliasOf` lists other entities with the same alias", body: bodies.addAlias, response: composite.aliasAdded, status: 201 }),
+  removeAlias: def({ method: "DELETE", path: `${ws}/entities/{id}/aliases/{aliasId}`, tag: "Entities", minRole: "EDITOR", resource: "Entity", summary: "Remove an alias (not the entity's name, not its last one)", response: responses.deleted }),
+  mergeEntities: def({ method: "POST", path: `${ws}/entities/{id}/merge`, tag: "Entities", minRole: "EDITOR", resource: "Entity", summary: "Merge entity `sourceId` into this one: aliases, claims spoken and linked sources move", body: bodies.mergeEntities, response: composite.entitiesMerged }),
+
+  comparison: def({
+    method: "GET",
+    path: `${ws}/comparison`,
+    tag: "Comparison",
+    minRole: "VIEWER",
+    summary: "Propositions × sources matrix with verdicts (the Compare page as JSON)",
+    description: "Paged by `page` (50 rows), like the page. Unknown filter values are ignored, as in the UI.",
+    query: queries.comparison,
+    response: composite.comparison,
+  }),
+  search: def({ method: "GET", path: `${ws}/search`, tag: "Search", minRole: "VIEWER", summary: "Search passages, claims, propositions, entities and sources", query: queries.search, response: composite.search }),
+
+  openapi: def({ method: "GET", path: "/openapi.json", tag: "Meta", auth: "none", summary: "This document (OpenAPI 3.1)", response: z.record(z.string(), z.unknown()) }),
+} satisfies Record<string, EndpointDef>;
+
+export type EndpointName = keyof typeof endpoints;

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { AppError } from "@/lib/server/errors";
+import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
+
+/** The largest request body the API reads, in bytes (the same 5 MB as an uploaded file). */
+export const MAX_BODY_BYTES = MAX_UPLOAD_BYTES;
+const LIMIT_LABEL = `${MAX_BODY_BYTES / (1024 * 1024)} MB`;
+
+/**
+ * A request body and its schema. `fromPath` maps schema keys to the path parameters that fill
+ * them (e.g. `{ targetId: "id" }`): those come from the URL, never from the body.
+ */
+export type BodySpec<S extends z.ZodType = z.ZodType> = { schema: S; fromPath?: Readonly<Record<string, string>> };
+
+function tooLarge(): AppError {
+  return new AppError("too_large", `Request body is larger than the ${LIMIT_LABEL} limit`, { limitBytes: MAX_BODY_BYTES });
+}
+
+// Content-Length can be absent (chunked) or wrong, so the stream itself is counted too.
+async function readLimited(req: Request): Promise<Uint8Array> {
+  const declared = Number(req.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** The parsed JSON body: 413 above the size limit, 400 when empty or not JSON. */
+export async function readJson(req: Request): Promise<unknown> {
+  const bytes = await readLimited(req);
+  if (bytes.byteLength === 0) throw new AppError("bad_request", "Request body is empty; send a JSON object");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("bad_request", "Request body is not valid UTF-8");
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new AppError("bad_request", "Request body is not valid JSON", { reason: (err as Error).message });
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Read the body and validate it against `spec.schema` after adding `fromPath` (the URL's values,
+ * keyed like the schema), which the body may not repeat. Returns the schema's output and the raw object (for PATCH merges).
+ */
+export async function readBody<S extends z.ZodType>(req: Request, spec: BodySpec<S>, fromPath: Record<string, string> = {}) {
+  const raw = await readJson(req);
+  if (isRecord(raw)) {
+    const repeated = Object.keys(spec.fromPath ?? {}).filter((k) => k in raw);
+    if (repeated.length) {
+      const message = `Unrecognized key: "${repeated[0]}" (it is taken from the URL)`;
+      throw new AppError("validation", message, { fields: { [repeated[0]]: message } });
+    }
+  }
+  const merged = isRecord(raw) ? { ...raw, ...fromPath } : raw;
+  const data: z.output<S> = spec.schema.parse(merged);
+  return { data, raw: isRecord(raw) ? raw : {} };
+}
+
+/** A path segment that must be an id; anything else is simply "not found". */
+export function idParam(value: string, what: string): string {
+  if (!z.string().uuid().safeParse(value).success) throw new AppError("not_found", `${what} not found`);
+  return value;
+}
+
+/** Query parameters validated by `schema`; a repeated parameter keeps its last value. */
+export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
+  return schema.parse(Object.fromEntries(new URL(req.url).searchParams));
+}
+
+/** A JSON response with a status other than 200 (e.g. 201 Created). */
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+export const created = (data: unknown) => json(data, 201);

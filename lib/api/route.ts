@@ -1,0 +1,56 @@
+import "server-only";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/membership";
+import { apiActor, type ApiAuth } from "@/lib/api/auth";
+import type { EndpointDef } from "@/lib/api/endpoints";
+import { apiHandler, type RouteHandler } from "@/lib/api/handler";
+import { created, idParam, readBody, readQuery } from "@/lib/api/http";
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type BodyOut<D extends EndpointDef> = D["body"] extends { schema: infer S } ? Out<S> : undefined;
+
+/** Path parameter names: `{workspaceId}` → "workspaceId". */
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+}
+
+const PARAM_LABELS: Record<string, string> = { workspaceId: "Workspace", annotationId: "Claim", aliasId: "Alias" };
+
+export type WorkspaceRouteCtx<D extends EndpointDef> = {
+  req: Request;
+  auth: ApiAuth;
+  /** The member acting, with the lower of membership and token role. */
+  actor: Actor;
+  /** Path ids, already checked to be ids (anything else is 404). */
+  params: Record<string, string>;
+  query: Out<D["query"]>;
+  body: BodyOut<D>;
+  /** The body as sent (for partial updates that merge over the stored record). */
+  raw: Record<string, unknown>;
+};
+
+/**
+ * A handler for a documented workspace endpoint: path ids checked, `apiActor` with the
+ * endpoint's `minRole`, query and body validated by its schemas, 201 when it says so.
+ */
+export function route<D extends EndpointDef & { minRole: NonNullable<EndpointDef["minRole"]> }>(
+  def: D,
+  fn: (ctx: WorkspaceRouteCtx<D>) => Promise<unknown>,
+): RouteHandler<Record<string, string>> {
+  const names = pathParams(def.path);
+  if (!names.includes("workspaceId")) throw new Error(`route(): ${def.path} has no {workspaceId}; use apiHandler`);
+  return apiHandler<Record<string, string>>(async ({ req, params, auth }) => {
+    const ids: Record<string, string> = {};
+    for (const name of names) ids[name] = idParam(params[name] ?? "", PARAM_LABELS[name] ?? def.resource ?? "Record");
+    const actor = await apiActor(auth, ids.workspaceId, def.minRole);
+    const query = (def.query ? readQuery(req, def.query) : undefined) as Out<D["query"]>;
+    let body = undefined as BodyOut<D>;
+    let raw: Record<string, unknown> = {};
+    if (def.body) {
+      const fromPath = Object.fromEntries(Object.entries(def.body.fromPath ?? {}).map(([key, param]) => [key, ids[param]]));
+      ({ data: body, raw } = (await readBody(req, def.body, fromPath)) as { data: BodyOut<D>; raw: Record<string, unknown> });
+    }
+    const result = await fn({ req, auth, actor, params: ids, query, body, raw });
+    return def.status === 201 && !(result instanceof Response) ? created(result) : result;
+  });
+}

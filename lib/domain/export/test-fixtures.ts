@@ -1,0 +1,80 @@
+// Sample export records for the serializer tests, modelled on the seed corpus.
+import type { ExportLink, ExportMention, ExportProposition } from "./records";
+
+export const PROP_ID = "7d0c7e0a-3c1e-4b7e-9d1a-5a1c2b3d4e5f";
+
+export const link = (over: Partial<ExportLink> = {}): ExportLink => ({
+  id: PROP_ID,
+  statement: "North Korea supplied artillery shells to Russia",
+  stance: "SUPPORTS",
+  verdict: "conflict",
+  verdictSentence: "Conflict: 1 independent origin supports it (White House) and 1 refutes it (KCNA).",
+  rating: "Unproven",
+  ...over,
+});
+
+export const mention = (over: Partial<ExportMention> = {}): ExportMention => ({
+  annotationId: "0b6f1a52-8a8e-4f3e-a1c4-1f2e3d4c5b6a",
+  articleId: "5f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+  articleTitle: "Nhà Trắng: Bình Nhưỡng đã chuyển đạn pháo cho Nga",
+  articleUrl: "https://www.rfi.fr/vi/article-1",
+  publishedAt: "2023-10-14",
+  language: "vi",
+  publisher: "RFI Tiếng Việt",
+  origins: ["AFP", "Reuters"],
+  independentOrigin: "White House",
+  passageId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+  passagePosition: 3,
+  start: 14,
+  end: 63,
+  exact: "Triều Tiên đã chuyển hơn 1.000 container đạn dược",
+  prefix: "Nhà Trắng nói ",
+  suffix: " cho Nga trong",
+  claimType: "Arms transfer",
+  modality: "ALLEGED",
+  speaker: "White House",
+  speakerKind: "GOVERNMENT",
+  actors: ["Triều Tiên", "Nga"],
+  fields: { date: "2023-09", quantity: "hơn 1.000 container", item: "đạn dược" },
+  note: "Credit line names AFP first.",
+  status: "APPROVED",
+  author: "Lan Nguyễn",
+  createdAt: "2024-06-20T08:15:30.000Z",
+  updatedAt: "2024-06-21T09:00:00.000Z",
+  propositions: [link()],
+  ...over,
+});
+
+export const proposition = (over: Partial<ExportProposition> = {}): ExportProposition => ({
+  id: PROP_ID,
+  statement: "North Korea supplied artillery shells to Russia",
+  claimType: "Arms transfer",
+  rating: "Unproven",
+  verdict: "conflict",
+  verdictSentence: "Conflict: 1 independent origin supports it (White House) and 1 refutes it (KCNA).",
+  createdAt: "2024-06-20T08:00:00.000Z",
+  updatedAt: "2024-06-22T10:30:00.000Z",
+  mentions: [
+    mention(),
+    mention({
+      annotationId: "1c7a2b63-9b9f-4a4f-b2d5-2a3b4c5d6e7f",
+      articleId: "6a2d3e4f-5c6b-4d7e-9f8a-0b1c2d3e4f5a",
+      articleTitle: "Moscow bác bỏ cáo buộc mua vũ khí của Bình Nhưỡng",
+      articleUrl: "https://vnexpress.net/article-2",
+      publishedAt: "2023-10-15",
+      publisher: "VnExpress",
+      origins: ["TASS"],
+      independentOrigin: "Kremlin",
+      exact: "Điện Kremlin bác bỏ thông tin",
+      prefix: "",
+      suffix: ".",
+      modality: "DENIED",
+      speaker: "Kremlin",
+      speakerKind: "GOVERNMENT",
+      fields: {},
+      note: null,
+      propositions: [link({ stance: "REFUTES" })],
+    }),
+  ],
+  ...over,
+});

@@ -1,0 +1,95 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { requireMember } from "@/lib/auth/membership";
+import { getDb } from "@/lib/db/client";
+import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/api-tokens";
+import { AppError } from "@/lib/server/errors";
+import { signUp } from "@/lib/server/users";
+import { setMember } from "@/lib/server/workspaces";
+
+let n = 0;
+async function newUser(name: string) {
+  n += 1;
+  const email = `tokens${n}-${Date.now()}@test.local`;
+  return { ...(await signUp({ name, email, password: "correct horse" })), email };
+}
+
+async function appError(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe("API tokens, on a real PostgreSQL", () => {
+  let owner: Awaited<ReturnType<typeof newUser>>;
+  let viewer: Awaited<ReturnType<typeof newUser>>;
+  beforeAll(async () => {
+    owner = await newUser("Owner");
+    viewer = await newUser("Viewer");
+    await setMember(owner.user.id, owner.workspace.id, { email: viewer.email, role: "VIEWER" });
+  });
+
+  it("returns the plain token once, stores only its sha256, and audits the creation", async () => {
+    const created = await createApiToken(owner.user.id, owner.workspace.id, { name: "  nightly script ", role: "EDITOR" });
+    expect(created.token).toMatch(/^cb_[A-Za-z0-9_-]{43}$/);
+    expect(created).toMatchObject({ name: "nightly script", role: "EDITOR" });
+    const row = await getDb().apiToken.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.tokenHash).toBe(crypto.createHash("sha256").update(created.token).digest("hex"));
+    expect(JSON.stringify(row)).not.toContain(created.token.slice(3));
+    const events = await getDb().auditEvent.findMany({ where: { workspaceId: owner.workspace.id, entityId: created.id }, select: { action: true, before: true, after: true } });
+    expect(events.map((e) => e.action)).toEqual(["apiToken.create"]);
+    expect(JSON.stringify(events)).not.toContain(row.tokenHash);
+  });
+
+  it("refuses a role above the creator's, and lets a viewer create a viewer token for themselves", async () => {
+    const err = await appError(createApiToken(viewer.user.id, owner.workspace.id, { name: "too strong", role: "EDITOR" }));
+    expect(err.code).toBe("forbidden");
+    expect(err.message).toBe("Your role in this workspace is viewer, so a token can be viewer or lower, not editor");
+    const ok = await createApiToken(viewer.user.id, owner.workspace.id, { name: "reader", role: "VIEWER" });
+    expect(ok.role).toBe("VIEWER");
+    expect((await getDb().apiToken.findUniqueOrThrow({ where: { id: ok.id } })).userId).toBe(viewer.user.id);
+  });
+
+  it("lists without hashes: members see their own tokens, owners see everyone's", async () => {
+    const mine = await listApiTokens(await requireMember(viewer.user.id, owner.workspace.id));
+    expect(mine.map((t) => t.name)).toEqual(["reader"]);
+    const all = await listApiTokens(await requireMember(owner.user.id, owner.workspace.id));
+    expect(all.map((t) => t.name).sort()).toEqual(["nightly script", "reader"]);
+    for (const t of all) expect(Object.keys(t).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name", "revokedAt", "role", "user"]);
+  });
+
+  it("authenticates, updates lastUsedAt at most once a minute, and refuses revoked and unknown tokens", async () => {
+    const { token, id } = await createApiToken(owner.user.id, owner.workspace.id, { name: "short-lived", role: "VIEWER" });
+    const identity = await authenticateApiToken(token);
+    expect(identity).toEqual({ id, userId: owner.user.id, workspaceId: owner.workspace.id, role: "VIEWER" });
+    const first = (await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    expect(first).not.toBeNull();
+    await authenticateApiToken(token);
+    expect((await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(first);
+    await getDb().apiToken.update({ where: { id }, data: { lastUsedAt: new Date(Date.now() - 120_000) } });
+    await authenticateApiToken(token);
+    expect((await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt!.getTime()).toBeGreaterThan(Date.now() - 10_000);
+
+    // Another member cannot revoke (or even see) it; its creator can, twice without harm.
+    expect((await appError(revokeApiToken(viewer.user.id, owner.workspace.id, id))).code).toBe("not_found");
+    const revoked = await revokeApiToken(owner.user.id, owner.workspace.id, id);
+    expect(revoked.revokedAt).not.toBeNull();
+    expect((await revokeApiToken(owner.user.id, owner.workspace.id, id)).revokedAt).toEqual(revoked.revokedAt);
+    const actions = await getDb().auditEvent.findMany({ where: { entityId: id }, select: { action: true }, orderBy: { id: "asc" } });
+    expect(actions.map((a) => a.action)).toEqual(["apiToken.create", "apiToken.revoke"]);
+
+    const gone = await appError(authenticateApiToken(token));
+    expect(gone.code).toBe("unauthorized");
+    expect(gone.message).toMatch(/revoked/);
+    expect((await appError(authenticateApiToken(`cb_${"x".repeat(43)}`))).code).toBe("unauthorized");
+    expect((await appError(authenticateApiToken("not-a-token"))).code).toBe("unauthorized");
+  });
+
+  it("lets an owner revoke a member's token, and hides tokens of other workspaces", async () => {
+    const { id } = await createApiToken(viewer.user.id, owner.workspace.id, { name: "left the desk", role: "VIEWER" });
+    expect((await revokeApiToken(owner.user.id, owner.workspace.id, id)).revokedAt).not.toBeNull();
+    // The viewer's own workspace does not contain it.
+    expect((await appError(revokeApiToken(viewer.user.id, viewer.workspace.id, id))).code).toBe("not_found");
+    expect((await appError(revokeApiToken(owner.user.id, owner.workspace.id, "not-an-id"))).code).toBe("not_found");
+  });
+});

@@ -1,0 +1,110 @@
+import "server-only";
+import crypto from "node:crypto";
+import { z } from "zod";
+import { requireMember, type Actor } from "@/lib/auth/membership";
+import { getDb } from "@/lib/db/client";
+import { hasRole, type Role } from "@/lib/domain/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { API_TOKEN_PREFIX, createApiTokenSchema } from "@/lib/api/token-schema";
+import { audit } from "@/lib/server/audit";
+import { AppError } from "@/lib/server/errors";
+
+// 32 random bytes, base64url: 43 characters after the prefix.
+const TOKEN_PATTERN = new RegExp(`^${API_TOKEN_PREFIX}[A-Za-z0-9_-]{43}$`);
+// lastUsedAt is advisory: writing it on every request would make each read a write.
+const LAST_USED_RESOLUTION_MS = 60_000;
+const LIST_LIMIT = 500;
+
+/** What the list shows; never the hash. */
+export const apiTokenSelect = {
+  id: true,
+  name: true,
+  role: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  user: { select: { id: true, name: true } },
+} satisfies Prisma.ApiTokenSelect;
+
+export type ApiTokenView = Prisma.ApiTokenGetPayload<{ select: typeof apiTokenSelect }>;
+
+/** The identity a valid token carries: whose it is, for which workspace, with which role. */
+export type TokenIdentity = { id: string; userId: string; workspaceId: string; role: Role };
+
+const hashToken = (plain: string) => crypto.createHash("sha256").update(plain, "utf8").digest("hex");
+
+/**
+ * Create a personal token for `userId` in one workspace. Its role can be at most the creator's
+ * membership role. The plain token is returned here once and only its sha256 is stored.
+ */
+export async function createApiToken(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "VIEWER");
+  const data = createApiTokenSchema.parse(input);
+  if (!hasRole(actor.role, data.role)) {
+    throw new AppError(
+      "forbidden",
+      `Your role in this workspace is ${actor.role.toLowerCase()}, so a token can be ${actor.role.toLowerCase()} or lower, not ${data.role.toLowerCase()}`,
+      { fields: { role: `At most ${actor.role.toLowerCase()}` } },
+    );
+  }
+  const token = `${API_TOKEN_PREFIX}${crypto.randomBytes(32).toString("base64url")}`;
+  return getDb().$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { workspaceId, userId: actor.userId, name: data.name, role: data.role, tokenHash: hashToken(token) },
+      select: { id: true, name: true, role: true, createdAt: true },
+    });
+    await audit(tx, actor, "apiToken.create", "ApiToken", created.id, undefined, created);
+    return { token, ...created };
+  });
+}
+
+/** The actor's tokens in the workspace, newest first; owners see every member's tokens. */
+export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
+  const member = await requireMember(actor.userId, actor.workspaceId);
+  return getDb().apiToken.findMany({
+    where: { workspaceId: member.workspaceId, ...(member.role === "OWNER" ? {} : { userId: member.userId }) },
+    select: apiTokenSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LIST_LIMIT,
+  });
+}
+
+/** Revoke a token: its own creator or a workspace owner may. Revoking twice changes nothing. */
+export async function revokeApiToken(userId: string | null, workspaceId: string, id: unknown): Promise<ApiTokenView> {
+  const actor = await requireMember(userId, workspaceId, "VIEWER");
+  const tokenId = z.string().uuid().safeParse(id);
+  if (!tokenId.success) throw new AppError("not_found", "API token not found");
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.apiToken.findFirst({
+      where: { id: tokenId.data, workspaceId, ...(actor.role === "OWNER" ? {} : { userId: actor.userId }) },
+      select: apiTokenSelect,
+    });
+    if (!before) throw new AppError("not_found", "API token not found");
+    if (before.revokedAt) return before;
+    const after = await tx.apiToken.update({ where: { id: before.id }, data: { revokedAt: new Date() }, select: apiTokenSelect });
+    await audit(tx, actor, "apiToken.revoke", "ApiToken", after.id, { name: before.name, role: before.role, userId: before.user.id }, { revokedAt: after.revokedAt });
+    return after;
+  });
+}
+
+/** The identity behind a plain token; unknown and revoked tokens are "unauthorized". */
+export async function authenticateApiToken(plain: string): Promise<TokenIdentity> {
+  if (!TOKEN_PATTERN.test(plain)) throw new AppError("unauthorized", "Unknown API token; check that it was copied whole");
+  const db = getDb();
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(plain) },
+    select: { id: true, userId: true, workspaceId: true, role: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!row) throw new AppError("unauthorized", "Unknown API token; check that it was copied whole");
+  if (row.revokedAt) throw new AppError("unauthorized", "This API token was revoked; create a new one in the workspace settings");
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    const cutoff = new Date(now - LAST_USED_RESOLUTION_MS);
+    // Conditional, so concurrent requests in the same minute write once.
+    await db.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] },
+      data: { lastUsedAt: new Date(now) },
+    });
+  }
+  return { id: row.id, userId: row.userId, workspaceId: row.workspaceId, role: row.role };
+}

@@ -1,0 +1,128 @@
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { requireMember, type Actor } from "@/lib/auth/membership";
+import { getDb } from "@/lib/db/client";
+import { HAVE_W3C_TESTS, w3cValidator } from "@/lib/domain/export/test-w3c";
+import { utf16ToCodePoint } from "@/lib/domain/text";
+import { createAnnotation } from "@/lib/server/annotations";
+import { importArticle } from "@/lib/server/articles";
+import { propositionExport } from "@/lib/server/export-reports";
+import { mentionExport } from "@/lib/server/export-stream";
+import { parseScope } from "@/lib/server/exports";
+import { createPropositionFromClaim, linkMention, updateProposition } from "@/lib/server/propositions";
+import { signUp } from "@/lib/server/users";
+import { listClaimTypes } from "@/lib/server/workspaces";
+
+const BASE = "https://desk.example";
+
+async function readStream(res: Response): Promise<{ text: string; chunks: number }> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let chunks = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return { text, chunks };
+    chunks += 1;
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+describe("exports", () => {
+  let actor: Actor;
+  let userId: string;
+  let ws: string;
+  let propositionId: string;
+
+  beforeAll(async () => {
+    const { user, workspace } = await signUp({ name: "Export desk", email: `export-${Date.now()}@test.local`, password: "export-pass" });
+    userId = user.id;
+    ws = workspace.id;
+    actor = await requireMember(userId, ws);
+    const types = await listClaimTypes(actor);
+    const text = "Wire says 🚀 Pyongyang shipped =HYPERLINK(\"x\") shells, \"officials\" said.\n\nMoscow denied it.";
+    const a = await importArticle(userId, ws, { text, title: "Export test", publisher: "Outlet", origins: ["Wire"], publishedAt: "2023-09-14" });
+    const passages = await getDb().passage.findMany({ where: { articleId: a.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
+    const mark = (p: { id: string; text: string }, quote: string, typeKey: string, note?: string) => {
+      const at = p.text.indexOf(quote);
+      return createAnnotation(userId, ws, {
+        passageId: p.id,
+        start: utf16ToCodePoint(p.text, at),
+        end: utf16ToCodePoint(p.text, at + quote.length),
+        exact: quote,
+        claimTypeId: types.find((t) => t.key === typeKey)!.id,
+        modality: "REPORTED",
+        note,
+      });
+    };
+    const shipped = await mark(passages[0], "Pyongyang shipped =HYPERLINK(\"x\") shells", "arms_transfer", "+cmd|' /C calc'!A0");
+    const denied = await mark(passages[1], "Moscow denied it", "denial");
+    const p = await createPropositionFromClaim(userId, ws, { annotationId: shipped.id, statement: "North Korea shipped shells", stance: "SUPPORTS" });
+    propositionId = p.id;
+    await linkMention(userId, ws, { annotationId: denied.id, propositionId: p.id, stance: "REFUTES" });
+    await updateProposition(userId, ws, { id: p.id, statement: "North Korea shipped shells", claimTypeId: null, verdict: "Disputed" });
+  });
+
+  it("CSV: one row per mention and proposition, formulas neutralised, RFC 4180 quoting", async () => {
+    const res = await mentionExport(actor, "csv", parseScope({}), BASE);
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    const { text } = await readStream(res);
+    const rows: Record<string, string>[] = parse(text.replace(/^\uFEFF/, ""), { columns: true });
+    expect(rows).toHaveLength(2);
+    const shipped = rows.find((r) => r.stance === "SUPPORTS")!;
+    expect(shipped.quote).toBe("Pyongyang shipped =HYPERLINK(\"x\") shells");
+    expect(shipped.note.startsWith("'+cmd")).toBe(true);
+    expect(shipped.independent_origin).toBe("Wire");
+    expect(shipped.verdict).toBe("conflict");
+    expect(shipped.rating).toBe("Disputed");
+  });
+
+  it("W3C Web Annotation: valid against the W3C schemas, code-point positions", async () => {
+    const res = await mentionExport(actor, "w3c", parseScope({}), BASE);
+    const doc = JSON.parse((await readStream(res)).text);
+    expect(doc.type).toBe("AnnotationCollection");
+    const items = doc.first.items;
+    expect(items).toHaveLength(2);
+    const shipped = items.find((i: { target: { selector: { exact?: string }[] } }) => i.target.selector.some((s) => s.exact?.startsWith("Pyongyang")));
+    const position = shipped.target.selector.find((s: { type: string }) => s.type === "TextPositionSelector");
+    // "Wire says 🚀 " is 12 code points (13 UTF-16 units).
+    expect(position.start).toBe(12);
+    if (HAVE_W3C_TESTS) {
+      const validate = w3cValidator();
+      for (const assertion of ["annotations/3.1-annotationContextValidated.json", "annotations/3.1-annotationTypeValidated.json", "annotations/3.1-targetKeyFound.json"]) {
+        const v = validate(assertion);
+        expect(v({ "@context": doc["@context"], ...shipped }), `${assertion}: ${JSON.stringify(v.errors)}`).toBe(true);
+      }
+    }
+  });
+
+  it("JSONL narrows to one proposition; ClaimReview covers rated propositions; Markdown explains the verdict", async () => {
+    const jsonl = (await readStream(await mentionExport(actor, "jsonl", parseScope({ propositionIds: propositionId, verdict: "conflict" }), BASE))).text;
+    expect(jsonl.trim().split("\n")).toHaveLength(2);
+    const none = (await readStream(await mentionExport(actor, "jsonl", parseScope({ verdict: "agree" }), BASE))).text;
+    expect(none).toBe("");
+    const reviews = await (await propositionExport(actor, "claimreview", parseScope({}), BASE)).json();
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({ "@type": "ClaimReview", claimReviewed: "North Korea shipped shells", reviewRating: { alternateName: "Disputed" } });
+    const md = await (await propositionExport(actor, "markdown", parseScope({}), BASE)).text();
+    expect(md).toContain("North Korea shipped shells");
+    // Both claims come from one article relaying the wire, so the wire is the origin of each side.
+    expect(md).toContain("1 independent origin supports it (Wire) and 1 refutes it (Wire)");
+  });
+
+  it("streams large exports in batches instead of building them in memory", async () => {
+    const [type] = await listClaimTypes(actor);
+    const passage = await getDb().passage.findFirstOrThrow({ where: { workspaceId: ws }, select: { id: true } });
+    await getDb().annotation.createMany({
+      data: Array.from({ length: 3000 }, () => ({ workspaceId: ws, passageId: passage.id, start: 0, end: 4, exact: "Wire", prefix: "", suffix: " says", claimTypeId: type.id, authorId: userId })),
+    });
+    const before = process.memoryUsage().heapUsed;
+    const { text, chunks } = await readStream(await mentionExport(actor, "jsonl", parseScope({}), BASE));
+    const grew = process.memoryUsage().heapUsed - before;
+    expect(text.trim().split("\n")).toHaveLength(3002);
+    // One chunk per record: the response is written as batches are read, not assembled first.
+    expect(chunks).toBeGreaterThanOrEqual(3002);
+    console.log(`jsonl export of 3002 claims: ${chunks} chunks, heap grew ${(grew / 1e6).toFixed(1)} MB while the test also held the whole text`);
+    await expect(async () => parseScope({ propositionIds: "not-a-uuid" })).rejects.toThrow(/propositionIds must be ids/);
+  });
+});
