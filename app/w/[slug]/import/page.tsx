@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageMember } from "@/lib/auth/session";
 import { ImportWizard } from "@/components/import/import-wizard";
+import { BulkImportPanel } from "@/components/import/bulk-import";
 
 export const metadata: Metadata = { title: "Import articles" };
 
@@ -15,6 +16,7 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
         the origins it relays; check them before saving.
       </p>
       <ImportWizard workspaceId={actor.workspaceId} slug={slug} />
+      <BulkImportPanel workspaceId={actor.workspaceId} slug={slug} />
     </main>
   );
 }

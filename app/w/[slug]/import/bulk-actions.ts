@@ -1,0 +1,37 @@
+"use server";
+
+import { currentUserId } from "@/lib/auth/session";
+import { formatBytes } from "@/lib/domain/import-decode";
+import { MAX_BULK_BYTES } from "@/lib/domain/import-jsonl";
+import { runAction } from "@/lib/server/action";
+import { bulkImport, previewHtmlImport, previewUrlImport } from "@/lib/server/bulk-import";
+import { AppError } from "@/lib/server/errors";
+
+// The file arrives as multipart form data; refuse an oversized one before reading it into memory.
+async function uploadedFile(formData: FormData) {
+  const file = formData.get("file");
+  if (!(file instanceof File) || !file.name) throw new AppError("bad_request", "Choose a file to import", { fields: { file: "Choose a file" } });
+  if (file.size > MAX_BULK_BYTES) throw new AppError("too_large", `${file.name} is ${formatBytes(file.size, true)}; the limit is ${formatBytes(MAX_BULK_BYTES)}`);
+  return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** A .jsonl (articles or claims) or .json/.jsonld (W3C) file, imported all or nothing. */
+export async function bulkImportAction(workspaceId: string, formData: FormData) {
+  return runAction(async () => {
+    const userId = await currentUserId();
+    return bulkImport(userId, workspaceId, { ...(await uploadedFile(formData)), kind: formData.get("kind") ?? undefined });
+  });
+}
+
+/** A saved .html/.htm page → the import wizard's preview (nothing is stored yet). */
+export async function previewHtmlAction(workspaceId: string, formData: FormData) {
+  return runAction(async () => {
+    const userId = await currentUserId();
+    return previewHtmlImport(userId, workspaceId, await uploadedFile(formData));
+  });
+}
+
+/** A public web page fetched by the server → the import wizard's preview. */
+export async function previewUrlAction(workspaceId: string, url: string) {
+  return runAction(async () => previewUrlImport(await currentUserId(), workspaceId, { url }));
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import { importArticleAction } from "@/app/w/[slug]/import/actions";
+import { previewHtmlAction, previewUrlAction } from "@/app/w/[slug]/import/bulk-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { formatBytes } from "@/lib/domain/import-decode";
+import type { ParsedArticle } from "@/lib/domain/import-metadata";
+import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
+import { ImportCard, type Draft } from "./import-card";
+
+type Preview = { text: string; fileName?: string; parsed: ParsedArticle; duplicateOf: { id: string; title: string } | null };
+
+let nextKey = 0;
+
+function draftOf(p: Preview): Draft {
+  const d = p.parsed;
+  return {
+    key: ++nextKey,
+    text: p.text,
+    fileName: p.fileName,
+    parsed: d,
+    duplicateOf: p.duplicateOf,
+    values: { title: d.title, publishedAt: d.publishedAt ?? "", publisher: d.publisher ?? "", origins: d.origins.join(", "), byline: d.byline ?? "", url: d.url ?? "", language: d.language ?? "" },
+    status: p.duplicateOf ? "duplicate" : "ready",
+  };
+}
+
+/** A saved page (.html) or a public URL → main text and metadata → the usual preview card → import. */
+export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+  const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [url, setUrl] = useState("");
+  const [urlError, setUrlError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+
+  async function preview(label: string, run: () => Promise<Awaited<ReturnType<typeof previewUrlAction>>>) {
+    setError(null);
+    setUrlError(undefined);
+    setBusy(label);
+    try {
+      const res = await run();
+      if (res.ok) setDrafts((ds) => [...ds, draftOf(res.data)]);
+      else {
+        setError(res.error.message);
+        setUrlError((res.error.details?.fields as Record<string, string> | undefined)?.url);
+      }
+    } catch {
+      setError("The request could not be sent (network error); try again.");
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    if (fileInput.current) fileInput.current.value = "";
+    if (file.size > MAX_UPLOAD_BYTES) return setError(`${file.name} is ${formatBytes(file.size, true)}; the limit is ${formatBytes(MAX_UPLOAD_BYTES)}`);
+    const form = new FormData();
+    form.set("file", file);
+    await preview(`Reading ${file.name}…`, () => previewHtmlAction(workspaceId, form));
+  }
+
+  async function importOne(key: number) {
+    const d = drafts.find((x) => x.key === key);
+    if (!d) return;
+    update(key, { status: "saving", error: undefined, fieldErrors: undefined });
+    const v = d.values;
+    const res = await importArticleAction(workspaceId, {
+      text: d.text,
+      fileName: d.fileName,
+      title: v.title,
+      publishedAt: v.publishedAt,
+      publisher: v.publisher || undefined,
+      origins: v.origins.split(",").map((s) => s.trim()).filter(Boolean),
+      byline: v.byline || undefined,
+      url: v.url,
+      language: v.language,
+    });
+    if (res.ok) return update(key, { status: "done", articleId: res.data.id });
+    const articleId = res.error.details?.articleId as string | undefined;
+    update(key, {
+      status: articleId ? "duplicate" : "error",
+      error: res.error.message,
+      fieldErrors: res.error.details?.fields as Record<string, string> | undefined,
+      duplicateOf: articleId ? { id: articleId, title: v.title } : d.duplicateOf,
+    });
+  }
+
+  function update(key: number, patch: Partial<Draft>) {
+    setDrafts((ds) => ds.map((d) => (d.key === key ? { ...d, ...patch } : d)));
+  }
+
+  return (
+    <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h3 className="text-sm font-semibold">An article from a web page</h3>
+      <p className="text-xs text-slate-500">We keep the main text only (no menus, ads, scripts or images) and read the title, author, date and site name the page declares. Check them on the card before importing.</p>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-html`} className="text-sm font-medium text-slate-700">Saved page (.html or .htm)</label>
+        <input id={`${id}-html`} ref={fileInput} type="file" accept=".html,.htm,text/html" className="text-sm" data-testid="bulk-html-input" disabled={!!busy} onChange={(e) => void onFile(e.target.files?.[0])} />
+      </div>
+      <form
+        className="flex items-start gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!url.trim()) return setUrlError("Enter the page's address");
+          void preview(`Fetching ${url.trim()}…`, () => previewUrlAction(workspaceId, url));
+        }}
+      >
+        <Field label="Or the page's address" error={urlError} hint="http:// or https://, public pages only; the server gives up after 10 s" className="flex-1">
+          <input className={inputClass} type="url" inputMode="url" placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} />
+        </Field>
+        <Button type="submit" variant="secondary" disabled={!!busy} className="mt-6">Fetch page</Button>
+      </form>
+      {busy && (
+        <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
+          <span className="h-3 w-3 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" aria-hidden /> {busy}
+        </p>
+      )}
+      {error && <Alert>{error}</Alert>}
+      {drafts.length > 0 && (
+        <div className="space-y-3" aria-label="Web pages to import">
+          {drafts.map((d) => (
+            <ImportCard
+              key={d.key}
+              draft={d}
+              slug={slug}
+              onChange={(values) => update(d.key, { values })}
+              onImport={() => void importOne(d.key)}
+              onRemove={() => setDrafts((ds) => ds.filter((x) => x.key !== d.key))}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
