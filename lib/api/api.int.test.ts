@@ -31,6 +31,8 @@ import * as aliasRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/[id]
 import * as entityMergeRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/[id]/merge/route";
 import * as comparisonRoute from "@/app/api/v1/workspaces/[workspaceId]/comparison/route";
 import * as searchRoute from "@/app/api/v1/workspaces/[workspaceId]/search/route";
+import * as exportRoute from "@/app/api/v1/workspaces/[workspaceId]/exports/[format]/route";
+import { EXPORT_FORMATS } from "@/lib/validation/exports";
 
 // The browser session, as next-auth's auth() would report it; tests switch users by setting it.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -484,16 +486,35 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       return call(openapiRoute.GET, "/openapi.json").then(({ body: doc }) => {
         for (const [p, ops] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, { content?: Record<string, { schema: object }> }> }>>(doc.paths)) {
           for (const [method, op] of Object.entries(ops)) {
-            const schemas = [op.requestBody?.content["application/json"].schema, ...Object.values(op.responses).map((r) => r.content?.["application/json"].schema)];
+            const schemas = [op.requestBody?.content["application/json"].schema, ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}).map((c) => c.schema))];
             for (const s of schemas) if (s && !("$ref" in s)) expect(() => ajv.compile(s), `${method} ${p}`).not.toThrow();
           }
         }
       });
     });
 
+    it("documents the export: its formats and filters, and the media type each format really answers with", async () => {
+      const { body: doc } = await call(openapiRoute.GET, "/openapi.json");
+      const op = doc.paths["/workspaces/{workspaceId}/exports/{format}"].get;
+      const params = Object.fromEntries(op.parameters.map((p: { name: string }) => [p.name, p]));
+      expect(params.format).toMatchObject({ in: "path", schema: { enum: [...EXPORT_FORMATS] } });
+      for (const name of ["claimTypeId", "verdict", "entityId", "sourceId", "from", "to", "sessionId", "articleId", "propositionIds"]) expect(params[name], name).toMatchObject({ in: "query", required: false });
+      expect(op.description).toMatch(/memory stays flat/);
+      expect(op.description).toMatch(/formula injection/);
+      const media = Object.keys(op.responses["200"].content);
+      expect(media.sort()).toEqual(["application/ld+json", "application/x-ndjson", "text/csv", "text/markdown"]);
+      for (const format of EXPORT_FORMATS) {
+        const req = new Request(`${ORIGIN}/api/v1/workspaces/${ws}/exports/${format}`, { headers: { authorization: `Bearer ${viewerToken}` } });
+        const res = await exportRoute.GET(req, { params: Promise.resolve({ workspaceId: ws, format }) });
+        await res.text();
+        expect(res.status, format).toBe(200);
+        expect(media, format).toContain(res.headers.get("content-type")?.split(";")[0]);
+      }
+    });
+
     it("documents exactly the routes that exist (every method of every app/api/v1 route file)", async () => {
       const root = path.resolve("app/api/v1");
-      const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith("route.ts") && !f.includes("exports") && !f.startsWith("[...path]"));
+      const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith("route.ts") && !f.startsWith("[...path]"));
       const found = new Set<string>();
       for (const f of files) {
         const mod = await import(path.join(root, f));
@@ -501,7 +522,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
         for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (m in mod) found.add(`${m} ${apiPath}`);
       }
       const documentedOps = new Set(Object.values(endpoints).map((e) => `${e.method} ${e.path}`));
-      expect(found.size).toBe(31);
+      expect(found.size).toBe(32);
       expect([...found].sort()).toEqual([...documentedOps].sort());
     });
   });

@@ -2,14 +2,11 @@ import { z } from "zod";
 import type { Role } from "@/lib/domain/roles";
 import type { BodySpec } from "@/lib/api/http";
 import { bodies, composite, queries, responses } from "@/lib/api/schemas";
+import { exportFormatSchema } from "@/lib/validation/exports";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/**
- * One documented operation. Workspace routes built with `route()` enforce exactly what is written
- * here (role, query, body), so the OpenAPI document cannot drift from the handlers.
- */
-export type EndpointDef = {
+type EndpointBase = {
   method: HttpMethod;
   /** Relative to /api/v1, OpenAPI style: /workspaces/{workspaceId}/articles/{id}. */
   path: string;
@@ -22,11 +19,24 @@ export type EndpointDef = {
   minRole?: Role;
   /** What `{id}` in the path names, for "… not found". */
   resource?: string;
+  /** Path parameters that are not record ids, by name; the others are uuids. */
+  pathParams?: Record<string, z.ZodType<string>>;
   query?: z.ZodObject;
-  body?: BodySpec;
-  response: z.ZodType;
-  status?: 200 | 201;
 };
+
+/**
+ * One documented operation answering JSON. Workspace routes built with `route()` enforce exactly
+ * what is written here (role, path, query, body), so the OpenAPI document cannot drift from the handlers.
+ */
+export type JsonEndpointDef = EndpointBase & { body?: BodySpec; response: z.ZodType; status?: 200 | 201; media?: never };
+
+/**
+ * Documentation only: an operation answering a file (or stream) that its hand-written handler
+ * builds, so `route()` refuses it. `media`: each media type it may answer with → what that body is.
+ */
+export type FileEndpointDef = EndpointBase & { media: Readonly<Record<string, string>>; body?: never; response?: never; status?: never };
+
+export type EndpointDef = JsonEndpointDef | FileEndpointDef;
 
 const ws = "/workspaces/{workspaceId}";
 const def = <const D extends EndpointDef>(d: D) => d;
@@ -118,6 +128,27 @@ export const endpoints = {
     response: composite.comparison,
   }),
   search: def({ method: "GET", path: `${ws}/search`, tag: "Search", minRole: "VIEWER", summary: "Search passages, claims, propositions, entities and sources", query: queries.search, response: composite.search }),
+
+  exportClaims: def({
+    method: "GET",
+    path: `${ws}/exports/{format}`,
+    tag: "Exports",
+    minRole: "VIEWER",
+    summary: "Download the workspace's claims (csv, jsonl, w3c) or a proposition report (claimreview, markdown) as a file",
+    description: [
+      "Claim exports (csv, jsonl, w3c) stream from the database in batches, so memory stays flat however large the workspace. The file comes as an attachment (Content-Disposition).",
+      "CSV cells starting with = + - @ (or a tab or carriage return) are prefixed with ' against formula injection in spreadsheets; a program reading the CSV back should drop that apostrophe, or use jsonl, which is not altered.",
+      "The query narrows the scope like the comparison filters: a claimTypeId, verdict, entityId, sourceId, from, to or sessionId that is not valid is ignored, as in the UI; an invalid articleId or propositionIds, or an unknown format, is a 422.",
+    ].join("\n\n"),
+    pathParams: { format: exportFormatSchema },
+    query: queries.exports,
+    media: {
+      "text/csv": "csv: one row per claim and linked proposition (UTF-8 with BOM, RFC 4180)",
+      "application/x-ndjson": "jsonl: one JSON object per claim and line",
+      "application/ld+json": "w3c: a W3C Web Annotation AnnotationCollection of the claims; claimreview: schema.org ClaimReview objects for the rated propositions",
+      "text/markdown": "markdown: the claim report, each proposition with its verdict and sources",
+    },
+  }),
 
   openapi: def({ method: "GET", path: "/openapi.json", tag: "Meta", auth: "none", summary: "This document (OpenAPI 3.1)", response: z.record(z.string(), z.unknown()) }),
 } satisfies Record<string, EndpointDef>;

@@ -48,13 +48,17 @@ const PATH_PARAM_DOCS: Record<string, string> = {
 };
 
 function parameters(d: EndpointDef): Parameter[] {
-  const path = [...d.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-    name,
-    in: "path" as const,
-    required: true,
-    description: PATH_PARAM_DOCS[name] ?? `${d.resource ?? "Record"} id`,
-    schema: { type: "string", format: "uuid" },
-  }));
+  const path = [...d.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
+    const own = d.pathParams?.[name];
+    const { description, ...schema } = own ? toSchema(own, "input") : { type: "string", format: "uuid" };
+    return {
+      name,
+      in: "path" as const,
+      required: true,
+      description: typeof description === "string" ? description : (PATH_PARAM_DOCS[name] ?? `${d.resource ?? "Record"} id`),
+      schema,
+    };
+  });
   if (!d.query) return path;
   const q = toSchema(d.query, "input");
   const required = new Set((q.required as string[] | undefined) ?? []);
@@ -68,10 +72,21 @@ function parameters(d: EndpointDef): Parameter[] {
 const errorRef = { $ref: "#/components/schemas/Error" };
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: errorRef } } });
 
+// A file's body has no JSON Schema; each media type says what it holds.
+function fileContent(media: Readonly<Record<string, string>>) {
+  return Object.fromEntries(Object.entries(media).map(([type, description]) => [type, { schema: /\+json$/.test(type) ? { description } : { type: "string", description } }]));
+}
+
 function operationResponses(d: EndpointDef) {
   const status = String(d.status ?? 200);
   const out: Record<string, unknown> = {
-    [status]: { description: status === "201" ? "Created" : "OK", content: { "application/json": { schema: toSchema(d.response, "output") } } },
+    [status]: d.media
+      ? {
+          description: "The file, as an attachment",
+          headers: { "Content-Disposition": { description: 'attachment; filename="…"', schema: { type: "string" } } },
+          content: fileContent(d.media),
+        }
+      : { description: status === "201" ? "Created" : "OK", content: { "application/json": { schema: toSchema(d.response, "output") } } },
   };
   if (d.body) {
     out["400"] = errorResponse("The body is not valid JSON, or the request makes no sense (e.g. a span outside the passage)");

@@ -2,12 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/membership";
 import { apiActor, type ApiAuth } from "@/lib/api/auth";
-import type { EndpointDef } from "@/lib/api/endpoints";
+import type { JsonEndpointDef } from "@/lib/api/endpoints";
 import { apiHandler, type RouteHandler } from "@/lib/api/handler";
 import { created, idParam, readBody, readQuery } from "@/lib/api/http";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
-type BodyOut<D extends EndpointDef> = D["body"] extends { schema: infer S } ? Out<S> : undefined;
+type BodyOut<D extends JsonEndpointDef> = D["body"] extends { schema: infer S } ? Out<S> : undefined;
 
 /** Path parameter names: `{workspaceId}` → "workspaceId". */
 export function pathParams(path: string): string[] {
@@ -16,7 +16,7 @@ export function pathParams(path: string): string[] {
 
 const PARAM_LABELS: Record<string, string> = { workspaceId: "Workspace", annotationId: "Claim", aliasId: "Alias" };
 
-export type WorkspaceRouteCtx<D extends EndpointDef> = {
+export type WorkspaceRouteCtx<D extends JsonEndpointDef> = {
   req: Request;
   auth: ApiAuth;
   /** The member acting, with the lower of membership and token role. */
@@ -30,10 +30,10 @@ export type WorkspaceRouteCtx<D extends EndpointDef> = {
 };
 
 /**
- * A handler for a documented workspace endpoint: path ids checked, `apiActor` with the
+ * A handler for a documented workspace endpoint: path ids (or its `pathParams`) checked, `apiActor` with the
  * endpoint's `minRole`, query and body validated by its schemas, 201 when it says so.
  */
-export function route<D extends EndpointDef & { minRole: NonNullable<EndpointDef["minRole"]> }>(
+export function route<D extends JsonEndpointDef & { minRole: NonNullable<JsonEndpointDef["minRole"]> }>(
   def: D,
   fn: (ctx: WorkspaceRouteCtx<D>) => Promise<unknown>,
 ): RouteHandler<Record<string, string>> {
@@ -41,7 +41,10 @@ export function route<D extends EndpointDef & { minRole: NonNullable<EndpointDef
   if (!names.includes("workspaceId")) throw new Error(`route(): ${def.path} has no {workspaceId}; use apiHandler`);
   return apiHandler<Record<string, string>>(async ({ req, params, auth }) => {
     const ids: Record<string, string> = {};
-    for (const name of names) ids[name] = idParam(params[name] ?? "", PARAM_LABELS[name] ?? def.resource ?? "Record");
+    for (const name of names) {
+      const own = def.pathParams?.[name];
+      ids[name] = own ? own.parse(params[name]) : idParam(params[name] ?? "", PARAM_LABELS[name] ?? def.resource ?? "Record");
+    }
     const actor = await apiActor(auth, ids.workspaceId, def.minRole);
     const query = (def.query ? readQuery(req, def.query) : undefined) as Out<D["query"]>;
     let body = undefined as BodyOut<D>;

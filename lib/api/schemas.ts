@@ -4,6 +4,7 @@ import type { BodySpec } from "@/lib/api/http";
 import { pageQuerySchema } from "@/lib/api/pagination";
 import { createApiTokenSchema } from "@/lib/api/token-schema";
 import { addAliasSchema, mergeEntitiesSchema, updateEntitySchema, updateSourceSchema } from "@/lib/validation/entities";
+import { exportScopeSchema } from "@/lib/validation/exports";
 import {
   linkMentionSchema,
   matrixFilterSchema,
@@ -70,6 +71,8 @@ export const queries = {
   }),
   deleteAnnotation: z.object({ version: z.coerce.number("must be a number").int().min(1).describe("The version the delete is based on") }),
   tokens: z.object({ workspaceId: z.string().uuid("workspaceId must be an id") }),
+  /** What the export route parses (parseScope); documented here, not enforced by route(). */
+  exports: exportScopeSchema,
 };
 
 // Responses: what the services return, for the OpenAPI document and the tests that hold the

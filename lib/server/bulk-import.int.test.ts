@@ -7,13 +7,14 @@ import { requireMember, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { createAnnotation } from "@/lib/server/annotations";
 import { importArticle } from "@/lib/server/articles";
-import { bulkImport, fetchPage, previewHtmlImport, previewUrlImport } from "@/lib/server/bulk-import";
+import { bulkImport } from "@/lib/server/bulk-import";
 import { isPrivateAddress } from "@/lib/domain/import-html";
 import { AppError } from "@/lib/server/errors";
 import { mentionExport } from "@/lib/server/export-stream";
 import { parseScope } from "@/lib/server/exports";
 import { createEntity } from "@/lib/server/speakers";
 import { signUp } from "@/lib/server/users";
+import { fetchPage, previewHtmlImport, previewUrlImport } from "@/lib/server/web-page-import";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 
 let n = 0;

@@ -21,6 +21,8 @@ export type ExportMention = {
   articleId: string;
   articleTitle: string;
   articleUrl: string | null;
+  /** sha256 of the article's folded passages: lets another workspace find the same article. */
+  articleContentHash?: string;
   /** Calendar date YYYY-MM-DD. */
   publishedAt: string | null;
   language: string | null;
@@ -42,6 +44,8 @@ export type ExportMention = {
   speaker: string | null;
   /** Kind of the speaker's Entity or Source (PERSON, COUNTRY, GOVERNMENT...); PERSON makes a schema.org Person. */
   speakerKind?: string | null;
+  /** Whether the speaker is an Entity or a Source (both tables have kinds like PERSON). */
+  speakerType?: "entity" | "source" | null;
   actors: string[];
   fields: { date?: string; quantity?: string; item?: string };
   note: string | null;

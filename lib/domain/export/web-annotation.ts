@@ -27,6 +27,10 @@ export type ClaimExtension = {
   modality: string;
   speaker: string | null;
   speakerKind: string | null;
+  speakerType: "entity" | "source" | null;
+  articleTitle: string;
+  articleUrl: string | null;
+  contentHash: string | null;
   actors: string[];
   fields: { date?: string; quantity?: string; item?: string };
   note: string | null;
@@ -92,6 +96,10 @@ function extension(m: ExportMention): ClaimExtension {
     modality: m.modality,
     speaker: m.speaker,
     speakerKind: m.speakerKind ?? null,
+    speakerType: m.speakerType ?? null,
+    articleTitle: m.articleTitle,
+    articleUrl: m.articleUrl,
+    contentHash: m.articleContentHash ?? null,
     actors: m.actors,
     // Only the known keys: `fields` is JSON in the database and may hold anything.
     fields: Object.fromEntries((["date", "quantity", "item"] as const).filter((k) => m.fields[k] !== undefined).map((k) => [k, m.fields[k]])),

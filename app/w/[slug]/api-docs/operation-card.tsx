@@ -31,8 +31,9 @@ function typeOf(schema: Record<string, unknown>): string {
 export function OperationCard({ method, path, op }: { method: string; path: string; op: OpenApiOperation }) {
   const params = op.parameters as Param[];
   const body = op.requestBody?.content["application/json"].schema ?? null;
-  const responses = Object.entries(op.responses as Record<string, { description: string; content?: { "application/json": { schema: unknown } } }>);
+  const responses = Object.entries(op.responses as Record<string, { description: string; content?: Record<string, { schema: { description?: string } }> }>);
   const [okStatus, ok] = responses[0];
+  const { "application/json": okJson, ...files } = ok.content ?? {};
   const auth = op.security.length === 0 ? "public" : op.security.some((s) => "bearerAuth" in s) ? "API token or browser session" : "browser session only";
   return (
     <article className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="api-operation" id={op.operationId}>
@@ -62,7 +63,17 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
         </table>
       )}
       {body && <JsonDetails label="Request body (application/json)" value={body} />}
-      {ok.content && <JsonDetails label={`Response ${okStatus}`} value={ok.content["application/json"].schema} />}
+      {okJson && <JsonDetails label={`Response ${okStatus}`} value={okJson.schema} />}
+      {Object.keys(files).length > 0 && (
+        <div className="text-xs">
+          <p className="text-slate-500">Response {okStatus}: {ok.description}</p>
+          <ul className="list-disc pl-5">
+            {Object.entries(files).map(([type, { schema }]) => (
+              <li key={type}><code>{type}</code>: {schema.description}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="text-xs text-slate-500">
         Errors: {responses.slice(1).map(([status, r]) => <span key={status} title={r.description} className="mr-2">{status}</span>)}
       </p>

@@ -4,8 +4,9 @@ import { currentUserId } from "@/lib/auth/session";
 import { formatBytes } from "@/lib/domain/import-decode";
 import { MAX_BULK_BYTES } from "@/lib/domain/import-jsonl";
 import { runAction } from "@/lib/server/action";
-import { bulkImport, previewHtmlImport, previewUrlImport } from "@/lib/server/bulk-import";
+import { bulkImport } from "@/lib/server/bulk-import";
 import { AppError } from "@/lib/server/errors";
+import { previewHtmlImport, previewUrlImport } from "@/lib/server/web-page-import";
 
 // The file arrives as multipart form data; refuse an oversized one before reading it into memory.
 async function uploadedFile(formData: FormData) {

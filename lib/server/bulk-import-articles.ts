@@ -1,0 +1,110 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/auth/membership";
+import type { Tx } from "@/lib/db/client";
+import { foldForMatch } from "@/lib/domain/claim-types";
+import { contentHash } from "@/lib/domain/content-hash";
+import { planArticle, type ArticlePlan, type BulkError } from "@/lib/domain/import-jsonl";
+import { guessSourceKind } from "@/lib/domain/source-kinds";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { auditRow, createInChunks, inTransaction, invalidFile, type AuditRow, type BulkImportResult } from "@/lib/server/bulk-import-write";
+import { AppError } from "@/lib/server/errors";
+
+// Article lines of a bulk file: planned and checked for duplicates, then written in one transaction.
+
+type HashedPlan = ArticlePlan & { hash: string };
+
+export async function importArticleLines(actor: Actor, fileName: string, lines: { line: number; value: unknown }[], errors: BulkError[]): Promise<BulkImportResult> {
+  if (lines.length === 0 && errors.length === 0) throw new AppError("bad_request", `${fileName} contains no articles to import`);
+  const plans: HashedPlan[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const { line, value } of lines) {
+    const r = planArticle(line, value);
+    if (!r.ok) {
+      errors.push(...r.errors);
+      continue;
+    }
+    // The same hash importArticle stores, so duplicates are found across both paths.
+    const hash = contentHash(r.plan.parsed.passages.map((p) => p.text));
+    const first = firstLineOf.get(hash);
+    if (first !== undefined) errors.push({ line, message: `line ${line}: same article text as line ${first}; each article can be imported once` });
+    else firstLineOf.set(hash, line);
+    plans.push({ ...r.plan, hash });
+  }
+  return inTransaction(fileName, async (tx) => {
+    const existing = plans.length
+      ? await tx.article.findMany({ where: { workspaceId: actor.workspaceId, contentHash: { in: [...firstLineOf.keys()] } }, select: { title: true, contentHash: true } })
+      : [];
+    const titleOf = new Map(existing.map((a) => [a.contentHash, a.title]));
+    for (const p of plans) {
+      const title = titleOf.get(p.hash);
+      if (title !== undefined && firstLineOf.get(p.hash) === p.line) {
+        errors.push({ line: p.line, message: `line ${p.line}: this article is already in the workspace as “${title}”; remove the line` });
+      }
+    }
+    if (errors.length) throw invalidFile(fileName, errors);
+    const articles = await writeArticles(tx, actor, fileName, plans);
+    return { fileName, kind: "articles", articles, claims: 0, reanchored: 0, createdSpeakers: [] };
+  });
+}
+
+/** Same rows importArticle writes (sources by folded name, passages, origins, audit), in bulk. */
+async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: HashedPlan[]) {
+  const workspaceId = actor.workspaceId;
+  const sourceNames = new Map<string, string>();
+  const originsOf = plans.map((p) => [...new Map(p.input.origins.map((o) => [foldForMatch(o), o])).values()]);
+  for (const [i, p] of plans.entries()) {
+    for (const name of [p.input.publisher, ...originsOf[i]]) if (name && !sourceNames.has(foldForMatch(name))) sourceNames.set(foldForMatch(name), name);
+  }
+  const found = sourceNames.size
+    ? await tx.source.findMany({ where: { workspaceId, normalizedName: { in: [...sourceNames.keys()] } }, select: { id: true, normalizedName: true } })
+    : [];
+  const sourceId = new Map(found.map((s) => [s.normalizedName, s.id]));
+  const newSources = [...sourceNames]
+    .filter(([folded]) => !sourceId.has(folded))
+    .map(([normalizedName, name]) => ({ id: randomUUID(), workspaceId, name, normalizedName, kind: guessSourceKind(name) }));
+  for (const s of newSources) sourceId.set(s.normalizedName, s.id);
+
+  const audits: AuditRow[] = newSources.map((s) => auditRow(actor, "source.create", "Source", s.id, { id: s.id, name: s.name, kind: s.kind }));
+  const articleRows: Prisma.ArticleCreateManyInput[] = [];
+  const passageRows: Prisma.PassageCreateManyInput[] = [];
+  const originRows: Prisma.ArticleOriginCreateManyInput[] = [];
+  const result: BulkImportResult["articles"] = [];
+  for (const [i, { input, parsed, hash, line }] of plans.entries()) {
+    const id = randomUUID();
+    articleRows.push({
+      id,
+      workspaceId,
+      title: input.title,
+      url: input.url ?? null,
+      byline: input.byline ?? null,
+      publishedAt: input.publishedAt ? new Date(`${input.publishedAt}T00:00:00Z`) : null,
+      language: input.language ?? parsed.language,
+      contentHash: hash,
+      publisherId: input.publisher ? sourceId.get(foldForMatch(input.publisher))! : null,
+      createdById: actor.userId,
+    });
+    parsed.passages.forEach((p, position) =>
+      passageRows.push({ workspaceId, articleId: id, position, text: p.text, searchText: foldForMatch(p.text), isDuplicate: p.isDuplicate }),
+    );
+    originsOf[i].forEach((name, position) => originRows.push({ workspaceId, articleId: id, sourceId: sourceId.get(foldForMatch(name))!, position }));
+    audits.push(
+      auditRow(actor, "article.import", "Article", id, {
+        title: input.title,
+        publisher: input.publisher,
+        origins: originsOf[i],
+        passages: parsed.passages.length,
+        fileName,
+        line,
+      }),
+    );
+    result.push({ id, title: input.title, passages: parsed.passages.length });
+  }
+  audits.push(auditRow(actor, "article.bulk_import", "Workspace", workspaceId, { fileName, articles: result.length }));
+  await createInChunks(newSources, (data) => tx.source.createMany({ data }));
+  await createInChunks(articleRows, (data) => tx.article.createMany({ data }));
+  await createInChunks(passageRows, (data) => tx.passage.createMany({ data }));
+  await createInChunks(originRows, (data) => tx.articleOrigin.createMany({ data }));
+  await createInChunks(audits, (data) => tx.auditEvent.createMany({ data }));
+  return result;
+}

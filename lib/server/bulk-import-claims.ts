@@ -1,0 +1,247 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/membership";
+import type { Tx } from "@/lib/db/client";
+import { quoteSelector } from "@/lib/domain/anchoring";
+import { foldForMatch } from "@/lib/domain/claim-types";
+import { findArticle, locateSpan, matchClaimType, type ArticleCandidate, type BulkError, type ClaimDraft, type JsonlKind } from "@/lib/domain/import-jsonl";
+import { guessSourceKind } from "@/lib/domain/source-kinds";
+import { auditRow, createInChunks, inTransaction, invalidFile, type AuditRow, type BulkImportResult } from "@/lib/server/bulk-import-write";
+import { AppError } from "@/lib/server/errors";
+import { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
+
+// Claim drafts of a bulk file (JSONL or W3C): resolved against the workspace, then written in one transaction.
+
+type PassageRow = { id: string; articleId: string; position: number; text: string };
+
+export async function importClaims(actor: Actor, fileName: string, kind: JsonlKind, drafts: ClaimDraft[], errors: BulkError[]): Promise<BulkImportResult> {
+  if (drafts.length === 0 && errors.length === 0) throw new AppError("bad_request", `${fileName} contains no claims to import`);
+  return inTransaction(fileName, async (tx) => {
+    const resolved = await resolveClaims(tx, actor, drafts, errors);
+    if (errors.length) throw invalidFile(fileName, errors);
+    const createdSpeakers = await createSpeakers(tx, actor, resolved);
+    const audits: AuditRow[] = [];
+    const rows = resolved.map((c) => {
+      const id = randomUUID();
+      const quote = quoteSelector(c.passage.text, c.start, c.end);
+      const speakerEntityId = c.speaker?.kind === "entity" ? c.speaker.id! : null;
+      const speakerSourceId = c.speaker?.kind === "source" ? c.speaker.id! : null;
+      const row = {
+        id,
+        workspaceId: actor.workspaceId,
+        passageId: c.passage.id,
+        start: c.start,
+        end: c.end,
+        ...quote,
+        claimTypeId: c.claimTypeId,
+        speakerEntityId,
+        speakerSourceId,
+        modality: c.draft.modality,
+        actors: c.draft.actors,
+        fields: c.draft.fields,
+        note: c.draft.note ?? null,
+        searchText: foldForMatch(`${quote.exact} ${c.draft.note ?? ""}`),
+        authorId: actor.userId,
+      };
+      audits.push(auditRow(actor, "annotation.create", "Annotation", id, { ...row, searchText: undefined, fileName, line: c.draft.line, anchored: c.method }));
+      return row;
+    });
+    audits.push(auditRow(actor, "annotation.bulk_import", "Workspace", actor.workspaceId, { fileName, kind, claims: rows.length }));
+    await createInChunks(rows, (data) => tx.annotation.createMany({ data }));
+    await createInChunks(audits, (data) => tx.auditEvent.createMany({ data }));
+    return { fileName, kind, articles: [], claims: rows.length, reanchored: resolved.filter((c) => c.method !== "exact").length, createdSpeakers };
+  });
+}
+
+type SpeakerChoice = { kind: "entity" | "source"; id?: string; name: string; create?: boolean; detailKind?: string };
+type ResolvedClaim = {
+  draft: ClaimDraft;
+  passage: PassageRow;
+  start: number;
+  end: number;
+  method: string;
+  claimTypeId: string;
+  speaker: SpeakerChoice | null;
+};
+
+/** Finds article, passage, span, claim type and speaker of every draft; problems go to `errors`. */
+async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors: BulkError[]): Promise<ResolvedClaim[]> {
+  const workspaceId = actor.workspaceId;
+  const fail = (d: ClaimDraft, message: string) => errors.push({ line: d.line, message: `${d.where}: ${message}` });
+  const uuid = z.string().uuid();
+  const ids = new Set<string>(), hashes = new Set<string>(), urls = new Set<string>(), titles = new Set<string>();
+  for (const { article: a } of drafts) {
+    if (a.id && uuid.safeParse(a.id).success) ids.add(a.id);
+    if (a.contentHash) hashes.add(a.contentHash);
+    if (a.url) urls.add(a.url);
+    if (a.title) titles.add(a.title);
+  }
+  const or = [
+    ids.size ? { id: { in: [...ids] } } : null,
+    hashes.size ? { contentHash: { in: [...hashes] } } : null,
+    urls.size ? { url: { in: [...urls] } } : null,
+    titles.size ? { title: { in: [...titles] } } : null,
+  ].filter((c) => c !== null);
+  const articles: ArticleCandidate[] = or.length
+    ? await tx.article.findMany({ where: { workspaceId, OR: or }, select: { id: true, title: true, url: true, contentHash: true } })
+    : [];
+
+  const articleOf = new Map<ClaimDraft, string>();
+  const byQuote: ClaimDraft[] = [];
+  const needsQuote = new Set<ClaimDraft>();
+  for (const d of drafts) {
+    const r = findArticle(d, articles);
+    if (typeof r === "string") articleOf.set(d, r);
+    else if (r.searchQuote) {
+      byQuote.push(d);
+      needsQuote.add(d);
+    }
+    else fail(d, r.error);
+  }
+  const passages = new Map<string, PassageRow>();
+  const articleIds = [...new Set(articleOf.values())];
+  const rows = articleIds.length
+    ? await tx.passage.findMany({ where: { workspaceId, articleId: { in: articleIds } }, select: { id: true, articleId: true, position: true, text: true } })
+    : [];
+  for (const p of rows) passages.set(`${p.articleId}:${p.position}`, p);
+  const countOf = new Map<string, number>();
+  for (const p of rows) countOf.set(p.articleId, (countOf.get(p.articleId) ?? 0) + 1);
+  const foundByQuote = await findPassagesByQuote(tx, workspaceId, byQuote);
+
+  const types = await tx.claimType.findMany({ where: { workspaceId }, select: { id: true, key: true, label: true } });
+  const speakers = await findSpeakers(tx, workspaceId, drafts);
+  const existing = await existingClaimKeys(tx, workspaceId, [...passages.values(), ...foundByQuote.values()].map((p) => p.id));
+  const seen = new Map<string, string>();
+
+  const out: ResolvedClaim[] = [];
+  for (const d of drafts) {
+    let passage: PassageRow | undefined;
+    if (foundByQuote.has(d)) passage = foundByQuote.get(d);
+    else if (needsQuote.has(d)) {
+      fail(d, `the article is not in this workspace, and the quote “${shorten(d.exact ?? "")}” was not found in exactly one paragraph here; import the article first`);
+      continue;
+    } else {
+      const articleId = articleOf.get(d);
+      if (!articleId) continue;
+      passage = passages.get(`${articleId}:${d.passage}`);
+      if (!passage) {
+        const n = countOf.get(articleId) ?? 0;
+        const title = articles.find((a) => a.id === articleId)?.title;
+        fail(d, `“${title}” has ${n} paragraph${n === 1 ? "" : "s"} (0–${n - 1}); there is no paragraph ${d.passage}`);
+        continue;
+      }
+    }
+    const span = locateSpan(passage!.text, d);
+    const type = matchClaimType(types, d.claimType);
+    const speaker = d.speaker ? speakers(d.speaker) : null;
+    if (!span.ok) fail(d, span.reason);
+    if (!type) fail(d, `claim type “${d.claimType}” is not in this workspace (it has: ${types.map((t) => t.label).join(", ")})`);
+    if (speaker && "error" in speaker) fail(d, speaker.error);
+    if (!span.ok || !type || (speaker && "error" in speaker)) continue;
+    const who = speaker as SpeakerChoice | null;
+    const key = [passage!.id, span.start, span.end, type.id, who ? `${who.kind}:${who.id ?? foldForMatch(who.name)}` : "-", d.modality].join("|");
+    if (existing.has(key)) fail(d, `this claim (${type.label}, ${d.modality.toLowerCase()}, “${shorten(sliceQuote(passage!.text, span.start, span.end))}”) is already in the workspace; remove it from the file`);
+    else if (seen.has(key)) fail(d, `same claim as ${seen.get(key)}`);
+    else {
+      seen.set(key, d.where);
+      out.push({ draft: d, passage: passage!, start: span.start, end: span.end, method: span.method, claimTypeId: type.id, speaker: who });
+    }
+  }
+  return out;
+}
+
+function shorten(s: string, max = 60) {
+  const chars = Array.from(s);
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}…`;
+}
+const sliceQuote = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join("");
+
+/** For drafts with no known article: the one paragraph containing prefix+quote+suffix (else the quote), one query per pass. */
+async function findPassagesByQuote(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): Promise<Map<ClaimDraft, PassageRow>> {
+  const found = new Map<ClaimDraft, PassageRow>();
+  const passes: ((d: ClaimDraft) => string)[] = [(d) => `${d.prefix ?? ""}${d.exact}${d.suffix ?? ""}`, (d) => d.exact!];
+  let pending = drafts;
+  for (const needleOf of passes) {
+    if (pending.length === 0) break;
+    const needles = pending.map(needleOf);
+    const hits = await tx.$queryRaw<(PassageRow & { i: number })[]>`
+      SELECT q.i::int AS i, p.id::text AS id, p."articleId"::text AS "articleId", p.position, p.text
+      FROM unnest(${needles}::text[]) WITH ORDINALITY AS q(needle, i)
+      JOIN "Passage" p ON p."workspaceId" = ${workspaceId}::uuid AND strpos(p.text, q.needle) > 0`;
+    const byDraft = new Map<number, PassageRow[]>();
+    for (const h of hits) byDraft.set(h.i - 1, [...(byDraft.get(h.i - 1) ?? []), h]);
+    const next: ClaimDraft[] = [];
+    pending.forEach((d, i) => {
+      let matches = byDraft.get(i) ?? [];
+      if (matches.length > 1 && d.passage !== null) matches = matches.filter((m) => m.position === d.passage);
+      if (matches.length === 1) found.set(d, matches[0]);
+      else if (matches.length === 0) next.push(d);
+    });
+    pending = next;
+  }
+  return found;
+}
+
+type SpeakerLookup = (s: NonNullable<ClaimDraft["speaker"]>) => SpeakerChoice | { error: string };
+
+/** Speakers by entity name or alias, or source name (ignoring case and diacritics); two queries. */
+async function findSpeakers(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): Promise<SpeakerLookup> {
+  const names = [...new Set(drafts.flatMap((d) => (d.speaker ? [foldForMatch(d.speaker.name)] : [])))];
+  if (names.length === 0) return () => ({ error: "no speaker" });
+  const [aliases, sources] = await Promise.all([
+    tx.entityAlias.findMany({ where: { workspaceId, normalizedAlias: { in: names } }, select: { normalizedAlias: true, entity: { select: { id: true, name: true } } } }),
+    tx.source.findMany({ where: { workspaceId, normalizedName: { in: names } }, select: { id: true, name: true, normalizedName: true } }),
+  ]);
+  return (s) => {
+    const folded = foldForMatch(s.name);
+    const entities = [...new Map(aliases.filter((a) => a.normalizedAlias === folded).map((a) => [a.entity.id, a.entity])).values()];
+    const source = sources.find((x) => x.normalizedName === folded);
+    if (s.kind !== "source" && entities.length === 1) return { kind: "entity", id: entities[0].id, name: entities[0].name };
+    if (s.kind !== "source" && entities.length > 1) {
+      return { error: `speaker “${s.name}” is a name of ${entities.length} entities (${entities.map((e) => e.name).join(", ")}); merge them or rename one` };
+    }
+    if (s.kind !== "entity" && source) return { kind: "source", id: source.id, name: source.name };
+    if (s.kind) return { kind: s.kind, name: s.name, create: true, detailKind: s.detailKind };
+    return { error: `speaker “${s.name}” is neither an entity nor a source in this workspace; add it on the Entities page first, or leave speaker out` };
+  };
+}
+
+/** Creates the speakers a W3C file names by kind but this workspace lacks; fills in their ids. */
+async function createSpeakers(tx: Tx, actor: Actor, claims: ResolvedClaim[]): Promise<string[]> {
+  const wanted = new Map<string, SpeakerChoice>();
+  for (const c of claims) if (c.speaker?.create) wanted.set(`${c.speaker.kind}:${foldForMatch(c.speaker.name)}`, c.speaker);
+  const workspaceId = actor.workspaceId;
+  const idOf = new Map<string, string>();
+  const audits: AuditRow[] = [];
+  for (const [key, s] of wanted) {
+    const id = randomUUID();
+    idOf.set(key, id);
+    if (s.kind === "entity") {
+      const kind = ENTITY_KINDS.find((k) => k === s.detailKind) ?? "OTHER";
+      await tx.entity.create({ data: { id, workspaceId, name: s.name, kind } });
+      await tx.entityAlias.create({ data: { workspaceId, entityId: id, alias: s.name, normalizedAlias: foldForMatch(s.name) } });
+      audits.push(auditRow(actor, "entity.create", "Entity", id, { id, name: s.name, kind }));
+    } else {
+      const kind = SOURCE_KINDS.find((k) => k === s.detailKind) ?? guessSourceKind(s.name);
+      await tx.source.create({ data: { id, workspaceId, name: s.name, normalizedName: foldForMatch(s.name), kind } });
+      audits.push(auditRow(actor, "source.create", "Source", id, { id, name: s.name, kind }));
+    }
+  }
+  if (audits.length) await tx.auditEvent.createMany({ data: audits });
+  for (const c of claims) if (c.speaker?.create) c.speaker = { ...c.speaker, id: idOf.get(`${c.speaker.kind}:${foldForMatch(c.speaker.name)}`) };
+  return [...wanted.values()].map((s) => `${s.name} (${s.kind})`);
+}
+
+async function existingClaimKeys(tx: Tx, workspaceId: string, passageIds: string[]): Promise<Set<string>> {
+  if (passageIds.length === 0) return new Set();
+  const rows = await tx.annotation.findMany({
+    where: { workspaceId, deletedAt: null, passageId: { in: [...new Set(passageIds)] } },
+    select: { passageId: true, start: true, end: true, claimTypeId: true, speakerEntityId: true, speakerSourceId: true, modality: true },
+  });
+  return new Set(
+    rows.map((r) =>
+      [r.passageId, r.start, r.end, r.claimTypeId, r.speakerEntityId ? `entity:${r.speakerEntityId}` : r.speakerSourceId ? `source:${r.speakerSourceId}` : "-", r.modality].join("|"),
+    ),
+  );
+}
