@@ -20,7 +20,7 @@ export function WorkspaceNav({ slug, workspaces, current, canImport }: { slug: s
       <label className="sr-only" htmlFor="workspace-switch">Workspace</label>
       <select
         id="workspace-switch"
-        className="max-w-56 truncate rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        className="max-w-44 truncate rounded border xl:max-w-56 border-slate-300 bg-white px-2 py-1 text-sm"
         value={slug}
         onChange={(e) => router.push(`/w/${e.target.value}`)}
         title={current}
@@ -32,7 +32,7 @@ export function WorkspaceNav({ slug, workspaces, current, canImport }: { slug: s
       {links.map((l) => {
         const active = l.exact ? pathname === l.href : pathname.startsWith(l.href);
         return (
-          <Link key={l.href} href={l.href} aria-current={active ? "page" : undefined} className={clsx("rounded px-3 py-1.5", active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}>
+          <Link key={l.href} href={l.href} aria-current={active ? "page" : undefined} className={clsx("whitespace-nowrap rounded px-2.5 py-1.5", active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}>
             {l.label}
           </Link>
         );

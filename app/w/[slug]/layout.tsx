@@ -17,8 +17,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <WorkspaceNav slug={slug} workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))} current={actor.workspaceName} canImport={actor.role !== "VIEWER" && actor.role !== "REVIEWER"} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <HeaderSearch slug={slug} />
-            <span className="text-slate-600" data-testid="current-user">
-              {user.name} · <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">{actor.role.toLowerCase()}</span>
+            <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
+              <span className="hidden xl:inline">{user.name} · </span>
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">{actor.role.toLowerCase()}</span>
             </span>
             <form
               action={async () => {
@@ -26,7 +27,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
                 await signOut({ redirectTo: "/login" });
               }}
             >
-              <button className="text-slate-600 underline hover:text-slate-900">Sign out</button>
+              <button className="whitespace-nowrap text-slate-600 underline hover:text-slate-900">Sign out</button>
             </form>
           </div>
         </div>
