@@ -7,7 +7,6 @@ import { getDb } from "@/lib/db/client";
 import { endpoints } from "@/lib/api/endpoints";
 import { MAX_BODY_BYTES } from "@/lib/api/http";
 import { composite, responses } from "@/lib/api/schemas";
-import { signUp } from "@/lib/server/users";
 import { createWorkspace, listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { requireMember } from "@/lib/auth/membership";
 import * as workspacesRoute from "@/app/api/v1/workspaces/route";
@@ -33,6 +32,7 @@ import * as comparisonRoute from "@/app/api/v1/workspaces/[workspaceId]/comparis
 import * as searchRoute from "@/app/api/v1/workspaces/[workspaceId]/search/route";
 import * as exportRoute from "@/app/api/v1/workspaces/[workspaceId]/exports/[format]/route";
 import { EXPORT_FORMATS } from "@/lib/validation/exports";
+import { newUser } from "@/lib/test/helpers";
 
 // The browser session, as next-auth's auth() would report it; tests switch users by setting it.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -65,13 +65,6 @@ function documented<S extends z.ZodType>(schema: S, body: unknown): z.output<S> 
   const r = schema.safeParse(body);
   expect(r.success, r.success ? "" : JSON.stringify(r.error.issues.slice(0, 3))).toBe(true);
   return r.data as z.output<S>;
-}
-
-let n = 0;
-async function newUser(name: string) {
-  n += 1;
-  const email = `api${n}-${Date.now()}@test.local`;
-  return { ...(await signUp({ name, email, password: "correct horse" })), email };
 }
 
 const ARTICLE = `Kim visits the cosmodrome

@@ -4,15 +4,8 @@ import { requireMember } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/api-tokens";
 import { AppError } from "@/lib/server/errors";
-import { signUp } from "@/lib/server/users";
 import { setMember } from "@/lib/server/workspaces";
-
-let n = 0;
-async function newUser(name: string) {
-  n += 1;
-  const email = `tokens${n}-${Date.now()}@test.local`;
-  return { ...(await signUp({ name, email, password: "correct horse" })), email };
-}
+import { newUser } from "@/lib/test/helpers";
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(() => null, (e: unknown) => e);

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import { hostname } from "node:os";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { createAnnotation } from "@/lib/server/annotations";
 import { importArticle } from "@/lib/server/articles";
@@ -13,17 +13,9 @@ import { AppError } from "@/lib/server/errors";
 import { mentionExport } from "@/lib/server/export-stream";
 import { parseScope } from "@/lib/server/exports";
 import { createEntity } from "@/lib/server/speakers";
-import { signUp } from "@/lib/server/users";
 import { fetchPage, previewHtmlImport, previewUrlImport } from "@/lib/server/web-page-import";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
-
-let n = 0;
-async function newUser(name: string) {
-  n += 1;
-  const email = `bulk${n}-${Date.now()}@test.local`;
-  const { user, workspace } = await signUp({ name, email, password: "correct horse" });
-  return { user, workspace, email, actor: await requireMember(user.id, workspace.id) };
-}
+import { newUser } from "@/lib/test/helpers";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const jsonl = (...rows: unknown[]) => utf8(rows.map((r) => (typeof r === "string" ? r : JSON.stringify(r))).join("\n"));

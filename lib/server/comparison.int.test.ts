@@ -8,24 +8,17 @@ import { utf16ToCodePoint } from "@/lib/domain/text";
 import { createAnnotation } from "@/lib/server/annotations";
 import { importArticle } from "@/lib/server/articles";
 import { getMatrix, getProposition, suggestPropositions } from "@/lib/server/comparison";
-import { AppError } from "@/lib/server/errors";
 import { createPropositionFromClaim, linkMention, mergePropositions, moveMention } from "@/lib/server/propositions";
 import { createEntity } from "@/lib/server/speakers";
 import { signUp } from "@/lib/server/users";
 import { listClaimTypes } from "@/lib/server/workspaces";
+import { expectAppError } from "@/lib/test/helpers";
 
 // Acceptance on the real seed corpus: the US allegation against the Russian and North Korean
 // denial is a conflict; a gift list relayed from TASS by two outlets counts one origin.
 const SEEDS = path.resolve(import.meta.dirname, "../../../shared/corpus/seeds");
 const present = fs.existsSync(SEEDS);
 if (!present) console.warn(`seed corpus not found at ${SEEDS}; skipping the comparison acceptance test`);
-
-async function expectAppError(p: Promise<unknown>, code: string, message?: RegExp) {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  if (message) expect((err as AppError).message).toMatch(message);
-}
 
 describe.skipIf(!present)("comparison on the seed corpus", () => {
   let userId: string;

@@ -5,26 +5,11 @@ import { getDb } from "@/lib/db/client";
 import { createAnnotation, deleteAnnotation } from "@/lib/server/annotations";
 import { importArticle } from "@/lib/server/articles";
 import { addAlias, listEntities, mergeEntities, removeAlias, updateEntity } from "@/lib/server/entities";
-import { AppError, toErrorBody } from "@/lib/server/errors";
+import { toErrorBody } from "@/lib/server/errors";
 import { listSources, updateSource } from "@/lib/server/sources";
 import { createEntity } from "@/lib/server/speakers";
-import { signUp } from "@/lib/server/users";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
-
-let n = 0;
-async function newUser(name = "Editor") {
-  n += 1;
-  const email = `entities${n}-${Date.now()}@test.local`;
-  const { user, workspace } = await signUp({ name, email, password: "correct horse" });
-  return { user, workspace, email };
-}
-
-async function expectAppError(p: Promise<unknown>, code: string, message?: RegExp) {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err, `expected AppError ${code}`).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  if (message) expect((err as AppError).message).toMatch(message);
-}
+import { newUser, expectAppError } from "@/lib/test/helpers";
 
 const auditCount = (workspaceId: string) => getDb().auditEvent.count({ where: { workspaceId } });
 const names = (r: { items: { name: string }[] }) => r.items.map((e) => e.name).sort();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { Snippet } from "@/lib/domain/snippet";
@@ -9,15 +9,8 @@ import { importArticle } from "@/lib/server/articles";
 import { AppError } from "@/lib/server/errors";
 import { search, type SearchGroup, type SearchKind, type SearchResult } from "@/lib/server/search";
 import { createEntity } from "@/lib/server/speakers";
-import { signUp } from "@/lib/server/users";
 import { listClaimTypes } from "@/lib/server/workspaces";
-
-let n = 0;
-async function newUser(name: string) {
-  n += 1;
-  const { user, workspace } = await signUp({ name, email: `search${n}-${Date.now()}@test.local`, password: "correct horse" });
-  return { user, workspace, actor: await requireMember(user.id, workspace.id) };
-}
+import { newUser } from "@/lib/test/helpers";
 
 const group = <K extends SearchKind>(r: SearchResult, kind: K) => r.groups.find((g) => g.kind === kind) as Extract<SearchGroup, { kind: K }>;
 const marks = (s: Snippet) => s.parts.filter((p) => p.match).map((p) => p.text);

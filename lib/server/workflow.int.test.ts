@@ -2,25 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { importArticle, getReaderData, previewImport } from "@/lib/server/articles";
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
-import { signUp } from "@/lib/server/users";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
-import { AppError } from "@/lib/server/errors";
 import { requireMember } from "@/lib/auth/membership";
-
-let n = 0;
-async function newUser(name = "Editor") {
-  n += 1;
-  const email = `user${n}-${Date.now()}@test.local`;
-  const { user, workspace } = await signUp({ name, email, password: "correct horse" });
-  return { user, workspace, email };
-}
-
-async function expectAppError(p: Promise<unknown>, code: string, message?: RegExp) {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err, `expected AppError ${code}`).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  if (message) expect((err as AppError).message).toMatch(message);
-}
+import { newUser, expectAppError } from "@/lib/test/helpers";
 
 const ARTICLE = `Summit ends with pledges
 
