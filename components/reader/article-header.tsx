@@ -1,6 +1,6 @@
 import type { ReaderArticle } from "./types";
 
-export function ArticleHeader({ article, claimCount, exportMenu }: { article: ReaderArticle; claimCount: number; exportMenu?: React.ReactNode }) {
+export function ArticleHeader({ article, claimCount, actions }: { article: ReaderArticle; claimCount: number; actions?: React.ReactNode }) {
   const meta: [string, React.ReactNode][] = [
     ["Publisher", article.publisher?.name],
     ["Origins", article.origins.length ? article.origins.map((o) => o.name).join(", ") : null],
@@ -13,7 +13,7 @@ export function ArticleHeader({ article, claimCount, exportMenu }: { article: Re
     <header>
       <div className="flex items-start gap-3">
         <h1 className="flex-1 text-2xl font-semibold leading-tight" data-testid="article-title">{article.title}</h1>
-        {exportMenu}
+        <div className="flex shrink-0 items-center gap-1 print:hidden">{actions}</div>
       </div>
       <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
         {meta.filter(([, v]) => v).map(([k, v]) => (

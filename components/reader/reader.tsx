@@ -10,6 +10,7 @@ import { claimFormToDetails, type ClaimFormValues } from "@/lib/validation/schem
 import { ClaimPropositions } from "@/components/propositions/claim-propositions";
 import { ExportMenu } from "@/components/report/export-menu";
 import { ArticleHeader } from "./article-header";
+import { DeleteArticleButton } from "./delete-article-button";
 import { ClaimDetails } from "./claim-details";
 import { ClaimForm, valuesFrom } from "./claim-form";
 import { ClaimList } from "./claim-list";
@@ -173,7 +174,16 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
       <article className="min-w-0 rounded-lg border border-slate-200 bg-white px-12 py-6" lang={article.language ?? undefined}>
-        <ArticleHeader article={article} claimCount={annotations.length} exportMenu={<ExportMenu workspaceId={workspaceId} slug={slug} query={`articleId=${article.id}`} />} />
+        <ArticleHeader
+          article={article}
+          claimCount={annotations.length}
+          actions={
+            <>
+              <ExportMenu workspaceId={workspaceId} slug={slug} query={`articleId=${article.id}`} />
+              {canEdit && <DeleteArticleButton workspaceId={workspaceId} slug={slug} articleId={article.id} title={article.title} claims={annotations.length} />}
+            </>
+          }
+        />
         {/* One read-only editing host for the whole text: the caret lets keyboard users select with
             Shift+arrows, and a selection can run across paragraphs so we can explain why it is refused. */}
         <div

@@ -515,7 +515,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
         for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (m in mod) found.add(`${m} ${apiPath}`);
       }
       const documentedOps = new Set(Object.values(endpoints).map((e) => `${e.method} ${e.path}`));
-      expect(found.size).toBe(32);
+      expect(found.size).toBe(33);
       expect([...found].sort()).toEqual([...documentedOps].sort());
     });
   });

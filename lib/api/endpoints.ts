@@ -74,6 +74,7 @@ export const endpoints = {
     status: 201,
   }),
   getArticle: def({ method: "GET", path: `${ws}/articles/{id}`, tag: "Articles", minRole: "VIEWER", resource: "Article", summary: "An article with its passages and claims", response: composite.articleDetail }),
+  deleteArticle: def({ method: "DELETE", path: `${ws}/articles/{id}`, tag: "Articles", minRole: "EDITOR", resource: "Article", summary: "Delete an article with its passages and claims (propositions stay)", response: responses.deleted }),
 
   listAnnotations: def({ method: "GET", path: `${ws}/annotations`, tag: "Claims", minRole: "VIEWER", summary: "Claims (annotations), newest first", query: queries.annotations, response: composite.annotations }),
   createAnnotation: def({

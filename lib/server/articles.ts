@@ -199,3 +199,21 @@ export async function getReaderData(actor: Actor, articleId: string) {
     annotations,
   };
 }
+
+/** Delete an article with its passages and claims (editors); propositions stay, minus its mentions. */
+export async function deleteArticle(userId: string | null, workspaceId: string, id: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const articleId = z.string().uuid().safeParse(id);
+  if (!articleId.success) throw new AppError("not_found", "Article not found");
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.article.findFirst({
+      where: { id: articleId.data, workspaceId },
+      select: { id: true, title: true, contentHash: true, _count: { select: { passages: true } } },
+    });
+    if (!before) throw new AppError("not_found", "Article not found");
+    const claims = await tx.annotation.count({ where: { workspaceId, passage: { articleId: before.id } } });
+    await tx.article.delete({ where: { id: before.id } });
+    await audit(tx, actor, "article.delete", "Article", before.id, { title: before.title, contentHash: before.contentHash, passages: before._count.passages, claims }, undefined);
+    return { id: before.id };
+  });
+}

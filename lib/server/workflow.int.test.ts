@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { importArticle, getReaderData, previewImport } from "@/lib/server/articles";
+import { deleteArticle, importArticle, getReaderData, previewImport } from "@/lib/server/articles";
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { requireMember } from "@/lib/auth/membership";
@@ -130,6 +130,20 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
       /viewer/,
     );
     await expectAppError(importArticle(outsider.user.id, owner.workspace.id, { text: "New text", title: "x" }), "forbidden");
+  });
+
+  it("deletes an article with its claims, editors only, and audits it", async () => {
+    const text = `Deletable ${Date.now()}\n\nA paragraph that will go away.`;
+    const a = await importArticle(owner.user.id, owner.workspace.id, { text, title: "Deletable" });
+    const viewer = await newUser("Viewer");
+    await setMember(owner.user.id, owner.workspace.id, { email: viewer.email, role: "VIEWER" });
+    await expectAppError(deleteArticle(viewer.user.id, owner.workspace.id, a.id), "forbidden");
+    await deleteArticle(owner.user.id, owner.workspace.id, a.id);
+    expect(await getDb().article.count({ where: { id: a.id } })).toBe(0);
+    expect(await getDb().passage.count({ where: { articleId: a.id } })).toBe(0);
+    await expectAppError(deleteArticle(owner.user.id, owner.workspace.id, a.id), "not_found");
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { entityId: a.id, action: "article.delete" }, select: { before: true } });
+    expect(event.before).toMatchObject({ title: "Deletable", passages: 1 });
   });
 
   it("rejects empty text without writing anything", async () => {

@@ -5,6 +5,7 @@ import { currentUserId } from "@/lib/auth/session";
 import { runAction } from "@/lib/server/action";
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { createEntity, searchSpeakers } from "@/lib/server/speakers";
+import { deleteArticle } from "@/lib/server/articles";
 
 export async function createAnnotationAction(workspaceId: string, input: unknown) {
   return runAction(async () => createAnnotation(await currentUserId(), workspaceId, input));
@@ -28,4 +29,8 @@ export async function searchSpeakersAction(workspaceId: string, q: string) {
 
 export async function createEntityAction(workspaceId: string, input: unknown) {
   return runAction(async () => createEntity(await currentUserId(), workspaceId, input));
+}
+
+export async function deleteArticleAction(workspaceId: string, articleId: string) {
+  return runAction(async () => deleteArticle(await currentUserId(), workspaceId, articleId));
 }

@@ -1,5 +1,7 @@
 import { endpoints } from "@/lib/api/endpoints";
 import { route } from "@/lib/api/route";
-import { getReaderData } from "@/lib/server/articles";
+import { deleteArticle, getReaderData } from "@/lib/server/articles";
 
 export const GET = route(endpoints.getArticle, async ({ actor, params }) => getReaderData(actor, params.id));
+
+export const DELETE = route(endpoints.deleteArticle, async ({ actor, params }) => deleteArticle(actor.userId, actor.workspaceId, params.id));
