@@ -7,26 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/domain/import-decode";
-import type { ParsedArticle } from "@/lib/domain/import-metadata";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
-import { ImportCard, type Draft } from "./import-card";
-
-type Preview = { text: string; fileName?: string; parsed: ParsedArticle; duplicateOf: { id: string; title: string } | null };
-
-let nextKey = 0;
-
-function draftOf(p: Preview): Draft {
-  const d = p.parsed;
-  return {
-    key: ++nextKey,
-    text: p.text,
-    fileName: p.fileName,
-    parsed: d,
-    duplicateOf: p.duplicateOf,
-    values: { title: d.title, publishedAt: d.publishedAt ?? "", publisher: d.publisher ?? "", origins: d.origins.join(", "), byline: d.byline ?? "", url: d.url ?? "", language: d.language ?? "" },
-    status: p.duplicateOf ? "duplicate" : "ready",
-  };
-}
+import { draftAfterImport, draftFromPreview, importInputOf, type Draft } from "./draft";
+import { ImportCard } from "./import-card";
 
 /** A saved page (.html) or a public URL → main text and metadata → the usual preview card → import. */
 export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: string }) {
@@ -44,7 +27,7 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
     setBusy(label);
     try {
       const res = await run();
-      if (res.ok) setDrafts((ds) => [...ds, draftOf(res.data)]);
+      if (res.ok) setDrafts((ds) => [...ds, draftFromPreview(res.data, res.data.text, res.data.fileName)]);
       else {
         setError(res.error.message);
         setUrlError((res.error.details?.fields as Record<string, string> | undefined)?.url);
@@ -69,26 +52,7 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
     const d = drafts.find((x) => x.key === key);
     if (!d) return;
     update(key, { status: "saving", error: undefined, fieldErrors: undefined });
-    const v = d.values;
-    const res = await importArticleAction(workspaceId, {
-      text: d.text,
-      fileName: d.fileName,
-      title: v.title,
-      publishedAt: v.publishedAt,
-      publisher: v.publisher || undefined,
-      origins: v.origins.split(",").map((s) => s.trim()).filter(Boolean),
-      byline: v.byline || undefined,
-      url: v.url,
-      language: v.language,
-    });
-    if (res.ok) return update(key, { status: "done", articleId: res.data.id });
-    const articleId = res.error.details?.articleId as string | undefined;
-    update(key, {
-      status: articleId ? "duplicate" : "error",
-      error: res.error.message,
-      fieldErrors: res.error.details?.fields as Record<string, string> | undefined,
-      duplicateOf: articleId ? { id: articleId, title: v.title } : d.duplicateOf,
-    });
+    update(key, draftAfterImport(d, await importArticleAction(workspaceId, importInputOf(d))));
   }
 
   function update(key: number, patch: Partial<Draft>) {

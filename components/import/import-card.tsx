@@ -4,22 +4,9 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import type { ParsedArticle } from "@/lib/domain/import-metadata";
+import type { Draft, DraftValues as Values } from "./draft";
 
-type Values = { title: string; publishedAt: string; publisher: string; origins: string; byline: string; url: string; language: string };
-
-export type Draft = {
-  key: number;
-  text: string;
-  fileName?: string;
-  parsed: ParsedArticle;
-  duplicateOf: { id: string; title: string } | null;
-  values: Values;
-  status: "ready" | "saving" | "done" | "error" | "duplicate";
-  error?: string;
-  fieldErrors?: Record<string, string>;
-  articleId?: string;
-};
+export type { Draft } from "./draft";
 
 const FIELDS: { name: keyof Values; label: string; hint?: string; type?: string }[] = [
   { name: "title", label: "Title" },

@@ -7,9 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { decodeUpload, formatBytes } from "@/lib/domain/import-decode";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
-import { ImportCard, type Draft } from "./import-card";
-
-let nextKey = 0;
+import { draftAfterImport, draftFromPreview, importInputOf, type Draft } from "./draft";
+import { ImportCard } from "./import-card";
 
 /** Paste or upload → detected metadata for confirmation → import, with progress. */
 export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug: string }) {
@@ -29,27 +28,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
           setFileErrors((e) => [...e, res.error.message]);
           continue;
         }
-        const p = res.data.parsed;
-        setDrafts((d) => [
-          ...d,
-          {
-            key: ++nextKey,
-            text: item.text,
-            fileName: item.fileName,
-            parsed: p,
-            duplicateOf: res.data.duplicateOf,
-            values: {
-              title: p.title,
-              publishedAt: p.publishedAt ?? "",
-              publisher: p.publisher ?? "",
-              origins: p.origins.join(", "),
-              byline: p.byline ?? "",
-              url: p.url ?? "",
-              language: p.language ?? "",
-            },
-            status: res.data.duplicateOf ? "duplicate" : "ready",
-          },
-        ]);
+        setDrafts((d) => [...d, draftFromPreview(res.data, item.text, item.fileName)]);
       }
       setBusy(null);
     },
@@ -79,28 +58,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
     const d = drafts.find((x) => x.key === key);
     if (!d) return;
     update(key, { status: "saving", error: undefined, fieldErrors: undefined });
-    const v = d.values;
-    const res = await importArticleAction(workspaceId, {
-      text: d.text,
-      fileName: d.fileName,
-      title: v.title,
-      publishedAt: v.publishedAt,
-      publisher: v.publisher || undefined,
-      origins: v.origins.split(",").map((s) => s.trim()).filter(Boolean),
-      byline: v.byline || undefined,
-      url: v.url,
-      language: v.language,
-    });
-    if (res.ok) update(key, { status: "done", articleId: res.data.id });
-    else {
-      const articleId = res.error.details?.articleId as string | undefined;
-      update(key, {
-        status: articleId ? "duplicate" : "error",
-        error: res.error.message,
-        fieldErrors: res.error.details?.fields as Record<string, string> | undefined,
-        duplicateOf: articleId ? { id: articleId, title: d.values.title } : d.duplicateOf,
-      });
-    }
+    update(key, draftAfterImport(d, await importArticleAction(workspaceId, importInputOf(d))));
   }
 
   async function importAll() {

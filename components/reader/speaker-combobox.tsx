@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { createEntityAction, searchSpeakersAction } from "@/app/w/[slug]/articles/[id]/actions";
 import { inputClass } from "@/components/ui/field";
+import { useCombobox, type ComboboxResults } from "@/components/ui/use-combobox";
 import type { SpeakerOption } from "@/lib/server/speakers";
 
 type Value = { kind: "entity" | "source"; id: string; name: string } | null;
@@ -10,32 +11,20 @@ type Option = SpeakerOption | { kind: "create"; id: string; name: string; entity
 
 /** Speaker autocomplete over entity names, aliases and sources; diacritic-insensitive; creates inline. */
 export function SpeakerCombobox({ workspaceId, value, onChange, id, disabled, ...aria }: { workspaceId: string; value: Value; onChange: (v: Value) => void; id?: string; disabled?: boolean; "aria-describedby"?: string; "aria-invalid"?: boolean }) {
-  const [query, setQuery] = useState(value?.name ?? "");
-  const [options, setOptions] = useState<Option[]>([]);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const listId = useId();
-  const seq = useRef(0);
-
-  useEffect(() => setQuery(value?.name ?? ""), [value?.id, value?.name]);
-
-  useEffect(() => {
-    if (!open) return;
-    const mine = ++seq.current;
-    const t = setTimeout(async () => {
+  const search = useCallback(
+    async (query: string): Promise<ComboboxResults<Option>> => {
       const res = await searchSpeakersAction(workspaceId, query);
-      if (mine !== seq.current) return;
       const found: Option[] = res.ok ? res.data : [];
       const q = query.trim();
       const creates: Option[] = q && !found.some((o) => o.name.toLowerCase() === q.toLowerCase())
         ? (["PERSON", "ORGANIZATION", "COUNTRY"] as const).map((k) => ({ kind: "create" as const, id: `create-${k}`, name: q, entityKind: k, detail: `new ${k.toLowerCase()}` }))
         : [];
-      setOptions([...found, ...creates]);
-      setActive(0);
-    }, 120);
-    return () => clearTimeout(t);
-  }, [query, open, workspaceId]);
+      return { options: [...found, ...creates] };
+    },
+    [workspaceId],
+  );
+  const box = useCombobox({ selected: value, search, onPick: pick, onEdit: () => { if (value) onChange(null); }, debounceMs: 120 });
 
   async function pick(o: Option) {
     setError(null);
@@ -44,7 +33,7 @@ export function SpeakerCombobox({ workspaceId, value, onChange, id, disabled, ..
       if (!res.ok) return setError(res.error.message);
       onChange({ kind: "entity", id: res.data.id, name: res.data.name });
     } else onChange({ kind: o.kind, id: o.id, name: o.name });
-    setOpen(false);
+    box.setOpen(false);
   }
 
   return (
@@ -54,38 +43,9 @@ export function SpeakerCombobox({ workspaceId, value, onChange, id, disabled, ..
           id={id}
           {...aria}
           disabled={disabled}
-          role="combobox"
-          aria-expanded={open}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
+          {...box.inputProps}
           className={inputClass}
-          value={query}
           placeholder="Who says it? (person, body, outlet)"
-          autoComplete="off"
-          onFocus={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setOpen(true);
-            if (value) onChange(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === "ArrowDown") {
-              e.preventDefault();
-              setOpen(true);
-              setActive((a) => Math.min(a + 1, options.length - 1));
-            } else if (e.key === "ArrowUp") {
-              e.preventDefault();
-              setActive((a) => Math.max(a - 1, 0));
-            } else if (e.key === "Enter" && open && options[active]) {
-              e.preventDefault();
-              void pick(options[active]);
-            } else if (e.key === "Escape" && open) {
-              e.stopPropagation();
-              setOpen(false);
-            }
-          }}
         />
         {value && (
           <button type="button" className="rounded px-2 text-sm text-slate-600 hover:bg-slate-100" onClick={() => onChange(null)} aria-label="Clear speaker">
@@ -93,21 +53,10 @@ export function SpeakerCombobox({ workspaceId, value, onChange, id, disabled, ..
           </button>
         )}
       </div>
-      {open && options.length > 0 && (
-        <ul id={listId} role="listbox" className="absolute z-30 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
-          {options.map((o, i) => (
-            <li
-              key={`${o.kind}-${o.id}`}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={`cursor-pointer px-3 py-1.5 ${i === active ? "bg-blue-50" : ""}`}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                void pick(o);
-              }}
-              onMouseEnter={() => setActive(i)}
-            >
+      {box.open && box.options.length > 0 && (
+        <ul id={box.listId} role="listbox" className="absolute z-30 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+          {box.options.map((o, i) => (
+            <li key={`${o.kind}-${o.id}`} {...box.optionProps(o, i)} className={`cursor-pointer px-3 py-1.5 ${i === box.active ? "bg-blue-50" : ""}`}>
               {o.kind === "create" ? (
                 <span>Create “{o.name}” <span className="text-xs text-slate-500">({o.detail})</span></span>
               ) : (
