@@ -101,7 +101,7 @@ test("nested claims stay visible and clickable; delete can be undone", async ({ 
   await page.locator("mark[data-depth='2']").click();
   await expect(page.getByTestId("claim-details")).toContainText("Arms transfer");
 
-  await page.getByRole("button", { name: /^Delete/ }).click();
+  await page.getByTestId("claim-details").getByRole("button", { name: /^Delete/ }).click();
   await expect(reader.claimList().getByRole("button")).toHaveCount(1);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(reader.claimList().getByRole("button")).toHaveCount(2);
@@ -188,6 +188,7 @@ test("a viewer can read claims but cannot mark or change them", async ({ page, o
   await expect(vpage.getByTestId("claim-details")).toBeVisible();
   await expect(vpage.getByRole("button", { name: /^Edit/ })).toHaveCount(0);
   await expect(vpage.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
+  await expect(vpage.getByRole("button", { name: "Delete…" })).toHaveCount(0);
   await vpage.goto(`/w/${owner.slug}/import`);
   await expect(vpage.getByRole("heading", { name: "Not found" })).toBeVisible();
   await ctx.close();

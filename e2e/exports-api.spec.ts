@@ -67,7 +67,8 @@ test("API tokens: shown once, scoped by role, refused after revoking", async ({ 
   const row = page.getByTestId("token-row").filter({ hasText: "e2e reader" });
   await row.getByRole("button", { name: "Revoke…" }).click();
   await page.getByRole("button", { name: "Revoke token" }).click();
-  await expect(row.getByRole("button", { name: "Revoke…" })).toHaveCount(0);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(row).toContainText("revoked");
   const after = await api.get("/api/v1/workspaces");
   expect(after.status()).toBe(401);
   expect((await after.json()).error.code).toBe("unauthorized");

@@ -73,7 +73,11 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
         if (!textRef.current) return;
         const r = readSelection(textRef.current);
         if (!r) return;
-        if (!r.ok) return setSelectionError(r.reason);
+        if (!r.ok) {
+          // The drag may have passed through a valid selection on its way; that is not the claim.
+          setPending(null);
+          return setSelectionError(r.reason);
+        }
         setSelectionError(null);
         if (!canEdit) return;
         setPending(r.selection);
