@@ -269,7 +269,7 @@ describe("W3C Web Annotation round trip between workspaces", () => {
     const exported = await (await mentionExport(a.actor, "w3c", parseScope({}), "https://claims.example.org")).text();
     const err = await appError(bulkImport(c.user.id, c.workspace.id, { fileName: "claims-a.jsonld", bytes: utf8(exported) }));
     expect(err.details?.errors).toHaveLength(4);
-    expect((err.details?.errors as string[])[0]).toMatch(/^annotation 1 \(https:\/\/claims\.example\.org\/api\/v1\/annotations\/.+\): the article is not in this workspace, and the quote “.+” was not found in exactly one paragraph here; import the article first$/);
+    expect((err.details?.errors as string[])[0]).toMatch(/^annotation 1 \(https:\/\/claims\.example\.org\/api\/v1\/workspaces\/[^/]+\/annotations\/.+\): the article is not in this workspace, and the quote “.+” was not found in exactly one paragraph here; import the article first$/);
     // The same annotations as JSON Lines are recognised from their first line and reported by line number.
     const lines = (JSON.parse(exported) as { first: { items: unknown[] } }).first.items.map((item) => JSON.stringify(item)).join("\n");
     const byLine = await appError(bulkImport(c.user.id, c.workspace.id, { fileName: "claims-a.jsonl", bytes: utf8(lines) }));

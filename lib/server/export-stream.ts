@@ -55,7 +55,7 @@ export async function mentionExport(actor: Actor, format: Extract<ExportFormat, 
   const mentions = exportMentions(actor, scope);
   if (format === "csv") return streamResponse(mentionChunks(mentions, csvHeader({ bom: true }), (m) => csvRows(m), ""), "text/csv; charset=utf-8", `${name}.csv`);
   if (format === "jsonl") return streamResponse(mentionChunks(mentions, "", (m) => jsonlLine(m), ""), "application/x-ndjson; charset=utf-8", `${name}.jsonl`);
-  const options = { baseUrl, workspaceSlug: ws.slug };
+  const options = { baseUrl, workspaceSlug: ws.slug, workspaceId: actor.workspaceId };
   const head = annotationCollectionHeader({ id: `${baseUrl}/api/v1/workspaces/${actor.workspaceId}/exports/w3c`, label: `Claims from ${ws.name}`, created: new Date().toISOString() });
   return streamResponse(
     mentionChunks(mentions, head, (m, i) => annotationCollectionItem(m, options, i), annotationCollectionFooter()),

@@ -84,6 +84,8 @@ describe("exports", () => {
     const items = doc.first.items;
     expect(items).toHaveLength(2);
     const shipped = items.find((i: { target: { selector: { exact?: string }[] } }) => i.target.selector.some((s) => s.exact?.startsWith("Pyongyang")));
+    // Each annotation's id resolves to the claim in the REST API.
+    expect(shipped.id).toMatch(new RegExp(`^${BASE}/api/v1/workspaces/${ws}/annotations/[0-9a-f-]{36}$`));
     const position = shipped.target.selector.find((s: { type: string }) => s.type === "TextPositionSelector");
     // "Wire says 🚀 " is 12 code points (13 UTF-16 units).
     expect(position.start).toBe(12);

@@ -16,7 +16,8 @@ export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
  */
 export const CLAIM_EXTENSION_KEY = "claimboard:claim";
 
-export type WebAnnotationOptions = { baseUrl: string; workspaceSlug: string };
+/** `workspaceId`, when given, makes annotation IRIs resolve to the REST API's claim resource. */
+export type WebAnnotationOptions = { baseUrl: string; workspaceSlug: string; workspaceId?: string };
 
 export type ClaimExtension = {
   version: 1;
@@ -63,9 +64,10 @@ export type WebAnnotation = {
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 const seg = encodeURIComponent;
 
-/** The annotation's IRI: `${baseUrl}/api/v1/annotations/${id}`. */
-export function annotationIri(baseUrl: string, annotationId: string): string {
-  return `${trimSlash(baseUrl)}/api/v1/annotations/${seg(annotationId)}`;
+/** The annotation's IRI: the API's claim URL (`/api/v1/workspaces/{ws}/annotations/{id}`) when the workspace is known. */
+export function annotationIri(baseUrl: string, annotationId: string, workspaceId?: string): string {
+  const scope = workspaceId ? `/workspaces/${seg(workspaceId)}` : "";
+  return `${trimSlash(baseUrl)}/api/v1${scope}/annotations/${seg(annotationId)}`;
 }
 
 /** The passage the annotation targets: the article page with a `#p-<position>` fragment. */
@@ -112,7 +114,7 @@ function extension(m: ExportMention): ClaimExtension {
 function build(m: ExportMention, o: WebAnnotationOptions, withContext: boolean): WebAnnotation {
   return {
     ...(withContext ? { "@context": ANNO_CONTEXT } : {}),
-    id: annotationIri(o.baseUrl, m.annotationId),
+    id: annotationIri(o.baseUrl, m.annotationId, o.workspaceId),
     type: "Annotation",
     motivation: "classifying",
     created: m.createdAt,

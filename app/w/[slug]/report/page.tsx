@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageMember } from "@/lib/auth/session";
-import { exportPropositions, parseScope } from "@/lib/server/exports";
+import { exportPropositions } from "@/lib/server/exports";
+import { exportScopeSchema } from "@/lib/validation/exports";
 import { StanceBadge, VerdictBadge, STANCE_META, type StanceValue } from "@/components/propositions/badges";
 import { PrintButton } from "@/components/report/print-button";
 import { reportMatrix } from "@/lib/domain/export/report-matrix";
@@ -16,8 +17,17 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
-  const scope = parseScope(sp);
-  const propositions = await exportPropositions(actor, scope);
+  const parsed = exportScopeSchema.safeParse(sp);
+  if (!parsed.success) {
+    return (
+      <main className="mx-auto max-w-2xl p-8">
+        <h1 className="text-xl font-semibold">This report link is not valid</h1>
+        <p className="mt-2 text-slate-600">{parsed.error.issues[0]?.message}. Open the report again from the comparison page.</p>
+        <Link href={`/w/${slug}/propositions`} className="mt-4 inline-block text-blue-700 underline">Go to the comparison</Link>
+      </main>
+    );
+  }
+  const propositions = await exportPropositions(actor, parsed.data);
   const matrix = reportMatrix(propositions);
   const query = new URLSearchParams(Object.entries(sp).filter(([, v]) => v) as [string, string][]).toString();
   return (
