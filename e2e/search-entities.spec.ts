@@ -11,6 +11,10 @@ test("search ignores accents and case and highlights the match", async ({ page, 
   await importer.importCard();
 
   await page.goto(`/w/${owner.slug}`);
+  // "?" lists the keyboard shortcuts.
+  await page.locator("body").press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("Mark the selection as a claim");
+  await page.keyboard.press("Escape");
   // "/" jumps to the header search box.
   await page.locator("body").press("/");
   await expect(page.getByRole("searchbox", { name: "Search this workspace" })).toBeFocused();

@@ -4,6 +4,7 @@ import { signOut } from "@/lib/auth/config";
 import { listWorkspaces } from "@/lib/server/workspaces";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import { HeaderSearch } from "@/components/search/header-search";
+import { ShortcutsHelp } from "@/components/workspace/shortcuts-help";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -17,6 +18,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <WorkspaceNav slug={slug} workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))} current={actor.workspaceName} canImport={actor.role !== "VIEWER" && actor.role !== "REVIEWER"} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <HeaderSearch slug={slug} />
+            <ShortcutsHelp />
             <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
               <span className="hidden xl:inline">{user.name} · </span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">{actor.role.toLowerCase()}</span>
