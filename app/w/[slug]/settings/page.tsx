@@ -25,6 +25,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         <MembersPanel workspaceId={actor.workspaceId} slug={slug} members={members} canManage={can.manageWorkspace} />
       </section>
       <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm lg:col-span-2"><a href={`/w/${slug}/settings/api-tokens`} className="font-semibold text-blue-700 underline">API tokens</a>: personal tokens for scripts using the <a href={`/w/${slug}/api-docs`} className="text-blue-700 underline">REST API</a>.</p>
+      <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm lg:col-span-2">
+        <a href="/workspaces" className="font-semibold text-blue-700 underline">Your workspaces</a>: switch desks or create a new workspace (you will own it).
+      </p>
     </main>
   );
 }
