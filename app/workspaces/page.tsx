@@ -9,7 +9,8 @@ export default async function WorkspacesPage() {
   async function create(formData: FormData) {
     "use server";
     const u = await requirePageUser();
-    const ws = await createWorkspace(u.id, { name: String(formData.get("name") ?? "") || "My desk" });
+    // The input caps the length; trimming here keeps a crafted request from failing validation.
+    const ws = await createWorkspace(u.id, { name: String(formData.get("name") ?? "").trim().slice(0, 100) || "My desk" });
     redirect(`/w/${ws.slug}`);
   }
   return (
