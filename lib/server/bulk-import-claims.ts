@@ -189,10 +189,9 @@ type SpeakerLookup = (s: NonNullable<ClaimDraft["speaker"]>) => SpeakerChoice | 
 async function findSpeakers(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): Promise<SpeakerLookup> {
   const names = [...new Set(drafts.flatMap((d) => (d.speaker ? [foldForMatch(d.speaker.name)] : [])))];
   if (names.length === 0) return () => ({ error: "no speaker" });
-  const [aliases, sources] = await Promise.all([
-    tx.entityAlias.findMany({ where: { workspaceId, normalizedAlias: { in: names } }, select: { normalizedAlias: true, entity: { select: { id: true, name: true } } } }),
-    tx.source.findMany({ where: { workspaceId, normalizedName: { in: names } }, select: { id: true, name: true, normalizedName: true } }),
-  ]);
+  // Sequential: both run on the transaction's one connection.
+  const aliases = await tx.entityAlias.findMany({ where: { workspaceId, normalizedAlias: { in: names } }, select: { normalizedAlias: true, entity: { select: { id: true, name: true } } } });
+  const sources = await tx.source.findMany({ where: { workspaceId, normalizedName: { in: names } }, select: { id: true, name: true, normalizedName: true } });
   return (s) => {
     const folded = foldForMatch(s.name);
     const entities = [...new Map(aliases.filter((a) => a.normalizedAlias === folded).map((a) => [a.entity.id, a.entity])).values()];

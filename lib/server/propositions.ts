@@ -107,10 +107,9 @@ export async function mergePropositions(userId: string | null, workspaceId: stri
   return getDb().$transaction(async (tx) => {
     const source = await findProposition(tx, workspaceId, data.sourceId, "Proposition to merge");
     const target = await findProposition(tx, workspaceId, data.targetId, "Target proposition");
-    const [fromLinks, toLinks] = await Promise.all([
-      tx.mentionLink.findMany({ where: { propositionId: source.id }, select: { annotationId: true, stance: true } }),
-      tx.mentionLink.findMany({ where: { propositionId: target.id }, select: { annotationId: true, stance: true } }),
-    ]);
+    // One connection per transaction: its queries run one after another.
+    const fromLinks = await tx.mentionLink.findMany({ where: { propositionId: source.id }, select: { annotationId: true, stance: true } });
+    const toLinks = await tx.mentionLink.findMany({ where: { propositionId: target.id }, select: { annotationId: true, stance: true } });
     const targetStance = new Map(toLinks.map((l) => [l.annotationId, l.stance]));
     const clashes = fromLinks.filter((l) => targetStance.has(l.annotationId) && targetStance.get(l.annotationId) !== l.stance);
     if (clashes.length) {
