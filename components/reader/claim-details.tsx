@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MODALITY_LABELS } from "./claim-form";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
@@ -22,6 +23,9 @@ export function ClaimDetails({ a, type, canEdit, onEdit, onDelete }: { a: Reader
         {type?.label ?? "Claim"}
         <span className="ml-auto text-xs font-normal text-slate-500">by {a.author.name} · v{a.version}</span>
       </p>
+      {a.orphaned && (
+        <Alert tone="warning">This claim&apos;s quote is no longer in the paragraph; edit the text back or delete the claim.</Alert>
+      )}
       <blockquote className="border-l-4 pl-3 text-sm italic text-slate-700" style={{ borderColor: type?.color }}>{a.exact}</blockquote>
       <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1 text-sm">
         {rows.filter(([, v]) => v).map(([k, v]) => (

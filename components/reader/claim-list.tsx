@@ -15,7 +15,7 @@ export function ClaimList({ items, typeById, activeId, onSelect }: { items: Read
         const t = typeById.get(a.claimTypeId);
         const speaker = a.speakerEntity?.name ?? a.speakerSource?.name;
         return (
-          <li key={a.id} id={`claim-item-${a.id}`}>
+          <li key={a.id} id={`claim-item-${a.id}`} data-orphaned={a.orphaned || undefined}>
             <button
               type="button"
               onClick={() => onSelect(a.id)}
@@ -27,6 +27,11 @@ export function ClaimList({ items, typeById, activeId, onSelect }: { items: Read
                 {t?.label ?? "Claim"}
                 <span className="font-normal text-slate-500">· {MODALITY_LABELS[a.modality]}</span>
                 {speaker && <span className="truncate font-normal text-slate-500">· {speaker}</span>}
+                {a.orphaned && (
+                  <span className="ml-auto shrink-0 rounded bg-amber-100 px-1.5 text-[11px] font-medium text-amber-900" title="Its quote is no longer in the paragraph">
+                    Orphaned
+                  </span>
+                )}
               </span>
               <span className="mt-0.5 line-clamp-2 text-slate-700">“{a.exact}”</span>
             </button>

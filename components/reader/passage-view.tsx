@@ -2,6 +2,7 @@
 
 import { memo, useMemo } from "react";
 import { layoutHighlights } from "@/lib/domain/highlight-layout";
+import { codePointLength } from "@/lib/domain/text";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
 type Props = {
@@ -10,12 +11,20 @@ type Props = {
   typeById: Map<string, ClaimTypeView>;
   activeId: string | null;
   onClaimClick: (ids: string[]) => void;
+  /** Present for editors: opens the correction dialog for this paragraph. */
+  onCorrect?: (passageId: string) => void;
 };
 
 /** One paragraph, rendered as text, with claims highlighted in their type's colour. */
-export const PassageView = memo(function PassageView({ passage, annotations, typeById, activeId, onClaimClick }: Props) {
-  const segments = useMemo(() => layoutHighlights(passage.text, annotations), [passage.text, annotations]);
-  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+export const PassageView = memo(function PassageView({ passage, annotations, typeById, activeId, onClaimClick, onCorrect }: Props) {
+  // Orphaned claims keep offsets into the old text, so they are listed but never highlighted;
+  // a range that does not fit the current text is skipped rather than clamped onto other words.
+  const anchored = useMemo(() => {
+    const length = codePointLength(passage.text);
+    return annotations.filter((a) => !a.orphaned && a.start >= 0 && a.start < a.end && a.end <= length);
+  }, [passage.text, annotations]);
+  const segments = useMemo(() => layoutHighlights(passage.text, anchored), [passage.text, anchored]);
+  const byId = useMemo(() => new Map(anchored.map((a) => [a.id, a])), [anchored]);
   return (
     <div className="group relative">
       <span contentEditable={false} className="absolute -left-9 top-0.5 w-7 select-none text-right text-xs tabular-nums text-slate-400" aria-hidden>
@@ -54,6 +63,20 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
       </p>
       {passage.isDuplicate && (
         <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-amber-100 px-1.5 text-xs text-amber-900">Repeats an earlier paragraph (e.g. a photo caption)</span>
+      )}
+      {onCorrect && (
+        <button
+          type="button"
+          contentEditable={false}
+          aria-label={`Correct paragraph ${passage.position + 1}`}
+          title="Correct this paragraph's text"
+          onClick={() => onCorrect(passage.id)}
+          className="absolute -right-10 top-0 select-none rounded p-1 text-slate-500 opacity-0 hover:bg-slate-100 hover:text-slate-900 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-blue-600 group-hover:opacity-100"
+        >
+          <svg viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor" aria-hidden>
+            <path d="M13.6 2.6a2 2 0 0 1 2.8 0l1 1a2 2 0 0 1 0 2.8l-9.3 9.3-4 1.1a.6.6 0 0 1-.8-.8l1.1-4 9.2-9.4Zm-8 10.2-.6 2.2 2.2-.6 7.4-7.4-1.6-1.6-7.4 7.4Z" />
+          </svg>
+        </button>
       )}
     </div>
   );

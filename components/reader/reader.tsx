@@ -11,6 +11,7 @@ import { ClaimPropositions } from "@/components/propositions/claim-propositions"
 import { ExportMenu } from "@/components/report/export-menu";
 import { ArticleHeader } from "./article-header";
 import { DeleteArticleButton } from "./delete-article-button";
+import { describeCorrection, EditPassageDialog } from "./edit-passage-dialog";
 import { ClaimDetails } from "./claim-details";
 import { ClaimForm, valuesFrom } from "./claim-form";
 import { ClaimList } from "./claim-list";
@@ -33,6 +34,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const [selectionError, setSelectionError] = useState<string | null>(null);
   const [undo, setUndo] = useState<ReaderAnnotation | null>(null);
   const [announce, setAnnounce] = useState("");
+  const [correcting, setCorrecting] = useState<string | null>(null);
+  const [corrected, setCorrected] = useState<{ message: string; orphaned: boolean } | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
@@ -47,6 +50,13 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     return m;
   }, [annotations]);
   const active = annotations.find((a) => a.id === activeId) ?? null;
+  const correctingPassage = article.passages.find((p) => p.id === correcting);
+
+  // A pending selection's offsets would not survive the correction, so drop it.
+  const openCorrection = useCallback((passageId: string) => {
+    setPending(null);
+    setCorrecting(passageId);
+  }, []);
 
   const focusPanel = () => requestAnimationFrame(() => panelRef.current?.querySelector<HTMLElement>("[role=radiogroup] input:checked, [role=combobox]")?.focus());
 
@@ -111,7 +121,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const inText = !!textRef.current?.contains(e.target as Node);
+      // The per-paragraph buttons live inside the text host but are controls, not text.
+      const inText = !!textRef.current?.contains(e.target as Node) && !(e.target instanceof HTMLButtonElement);
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !isTyping(e.target) && undo) {
         e.preventDefault();
         void restore();
@@ -207,14 +218,44 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           onDrop={preventEdit}
         >
           {article.passages.map((p) => (
-            <PassageView key={p.id} passage={p} annotations={byPassage.get(p.id) ?? EMPTY} typeById={typeById} activeId={activeId} onClaimClick={(ids) => selectClaim(ids[0] === activeId && ids.length > 1 ? ids[1] : ids[0], false)} />
+            <PassageView key={p.id} passage={p} annotations={byPassage.get(p.id) ?? EMPTY} typeById={typeById} activeId={activeId} onClaimClick={(ids) => selectClaim(ids[0] === activeId && ids.length > 1 ? ids[1] : ids[0], false)} onCorrect={canEdit ? openCorrection : undefined} />
           ))}
         </div>
+        {/* Rendered outside the text host: its handlers would otherwise swallow typing in the dialog. */}
+        {correctingPassage && (
+          <EditPassageDialog
+            key={correctingPassage.id}
+            workspaceId={workspaceId}
+            passage={correctingPassage}
+            claims={byPassage.get(correctingPassage.id)?.length ?? 0}
+            lang={article.language ?? undefined}
+            onClose={() => setCorrecting(null)}
+            onReload={() => {
+              setCorrecting(null);
+              router.refresh();
+            }}
+            onSaved={(result) => {
+              const message = describeCorrection(result);
+              setCorrecting(null);
+              // A claim deleted before the correction was not re-anchored; restoring it would mislead.
+              setUndo((u) => (u?.passageId === result.passage.id ? null : u));
+              setCorrected({ message, orphaned: result.summary.orphaned > 0 });
+              setAnnounce(message);
+              router.refresh();
+            }}
+          />
+        )}
       </article>
       <aside ref={panelRef} aria-label="Claims" className="space-y-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           {!canEdit && <Alert tone="info" className="mb-3">You have view-only access to this workspace: you can read claims but not change them.</Alert>}
           {selectionError && <Alert className="mb-3">{selectionError}</Alert>}
+          {corrected && (
+            <Alert tone={corrected.orphaned ? "warning" : "success"} className="mb-3 flex items-start gap-2">
+              <span data-testid="correction-summary" className="flex-1">{corrected.message}</span>
+              <Button size="sm" variant="ghost" onClick={() => setCorrected(null)}>Dismiss</Button>
+            </Alert>
+          )}
           {undo && (
             <Alert tone="info" className="mb-3 flex items-center gap-2">
               Claim deleted. <Button size="sm" variant="secondary" onClick={restore}>Undo</Button> <span className="text-xs">(Ctrl+Z)</span>

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { requireMember, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
-import { checkSelector, quoteSelector } from "@/lib/domain/anchoring";
+import { checkSelector, quoteSelector, reanchor } from "@/lib/domain/anchoring";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
@@ -42,6 +42,8 @@ export async function createAnnotation(userId: string | null, workspaceId: strin
   const actor = await requireMember(userId, workspaceId, "EDITOR");
   const data = createAnnotationSchema.parse(input);
   return getDb().$transaction(async (tx) => {
+    // Share-lock the paragraph so a text correction cannot slip in between the check and the insert.
+    await tx.$queryRaw`SELECT 1 FROM "Passage" WHERE "id" = ${data.passageId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR SHARE`;
     const passage = await tx.passage.findFirst({ where: { id: data.passageId, workspaceId }, select: { id: true, text: true } });
     if (!passage) throw new AppError("not_found", "Passage not found");
     const check = checkSelector(passage.text, { start: data.start, end: data.end, exact: data.exact });
@@ -113,10 +115,28 @@ export async function restoreAnnotation(userId: string | null, workspaceId: stri
       data: { deletedAt: null, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("not_found", "There is no deleted claim to restore");
+    await reanchorRestored(tx, annotationId);
     const after = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
     await audit(tx, actor, "annotation.restore", "Annotation", annotationId, undefined, after);
     return after;
   });
+}
+
+// The paragraph may have been corrected while the claim was deleted: anchor it to the current
+// text again, or keep it as orphaned (offsets and quote untouched), never on the wrong words.
+async function reanchorRestored(tx: Tx, annotationId: string) {
+  const a = await tx.annotation.findUniqueOrThrow({
+    where: { id: annotationId },
+    select: { start: true, end: true, exact: true, prefix: true, suffix: true, passage: { select: { text: true } } },
+  });
+  if (checkSelector(a.passage.text, { start: a.start, end: a.end, exact: a.exact }).ok) return;
+  const found = reanchor(a.passage.text, a);
+  if (!found) {
+    await tx.annotation.update({ where: { id: annotationId }, data: { orphaned: true } });
+    return;
+  }
+  const quote = quoteSelector(a.passage.text, found.start, found.end);
+  await tx.annotation.update({ where: { id: annotationId }, data: { start: found.start, end: found.end, ...quote, orphaned: false } });
 }
 
 function parseId(id: unknown): string {

@@ -6,6 +6,7 @@ import { runAction } from "@/lib/server/action";
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { createEntity, searchSpeakers } from "@/lib/server/speakers";
 import { deleteArticle } from "@/lib/server/articles";
+import { updatePassageText } from "@/lib/server/passages";
 
 export async function createAnnotationAction(workspaceId: string, input: unknown) {
   return runAction(async () => createAnnotation(await currentUserId(), workspaceId, input));
@@ -33,4 +34,8 @@ export async function createEntityAction(workspaceId: string, input: unknown) {
 
 export async function deleteArticleAction(workspaceId: string, articleId: string) {
   return runAction(async () => deleteArticle(await currentUserId(), workspaceId, articleId));
+}
+
+export async function updatePassageTextAction(workspaceId: string, input: unknown) {
+  return runAction(async () => updatePassageText(await currentUserId(), workspaceId, input));
 }

@@ -1,0 +1,108 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { useState } from "react";
+import { updatePassageTextAction } from "@/app/w/[slug]/articles/[id]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import type { PassageCorrection } from "@/lib/server/passages";
+import { passageTextSchema } from "@/lib/validation/passages";
+
+type Props = {
+  workspaceId: string;
+  passage: { id: string; position: number; text: string };
+  claims: number;
+  lang?: string;
+  onClose: () => void;
+  onSaved: (result: PassageCorrection) => void;
+  onReload: () => void;
+};
+
+/** Correct one paragraph's text; the server re-anchors its claims and reports what happened to them. */
+export function EditPassageDialog({ workspaceId, passage, claims, lang, onClose, onSaved, onReload }: Props) {
+  const [text, setText] = useState(passage.text);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [pending, setPending] = useState(false);
+  const n = passage.position + 1;
+
+  async function save(e?: React.FormEvent) {
+    e?.preventDefault();
+    setError(null);
+    const checked = passageTextSchema.safeParse(text);
+    if (!checked.success) return setFieldError(checked.error.issues[0]?.message);
+    setFieldError(undefined);
+    setPending(true);
+    const res = await updatePassageTextAction(workspaceId, { passageId: passage.id, text, expectedText: passage.text });
+    setPending(false);
+    if (res.ok) return onSaved(res.data);
+    const fields = res.error.details?.fields as Record<string, string> | undefined;
+    if (fields?.text) setFieldError(fields.text);
+    else setError({ message: res.error.message, conflict: res.error.code === "conflict" });
+  }
+
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Content className="fixed left-1/2 top-16 z-40 w-[min(44rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg border border-slate-200 bg-white p-5 shadow-xl">
+          <Dialog.Title className="text-lg font-semibold">Correct paragraph {n}</Dialog.Title>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">
+            {claims === 0
+              ? "This paragraph has no claims yet. "
+              : `This paragraph has ${claims === 1 ? "1 claim" : `${claims} claims`}. When you save, each is found again by its quote and the words around it. `}
+            A claim whose quote is no longer in the text is kept and marked orphaned, never moved to other words. Saving is recorded in the audit log.
+          </Dialog.Description>
+          <form className="mt-4 space-y-3" aria-label={`Correct paragraph ${n}`} onSubmit={(e) => void save(e)}>
+            <Field label="Paragraph text" error={fieldError} hint="One paragraph, without line breaks. Ctrl+Enter saves.">
+              <textarea
+                className={`${inputClass} min-h-40 leading-6`}
+                rows={8}
+                lang={lang}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
+                  e.preventDefault();
+                  void save();
+                }}
+              />
+            </Field>
+            {error && (
+              <Alert className="flex flex-wrap items-center gap-2">
+                {error.message}
+                {error.conflict && <Button size="sm" variant="secondary" onClick={onReload}>Reload</Button>}
+              </Alert>
+            )}
+            <div className="flex justify-end gap-2 pt-1">
+              <Dialog.Close asChild>
+                <Button variant="ghost">Cancel</Button>
+              </Dialog.Close>
+              <Button type="submit" disabled={pending || text === passage.text}>
+                {pending ? "Saving…" : "Save correction"}
+              </Button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+/** "Paragraph 2 corrected: 2 claims kept, 1 moved, 1 orphaned." */
+export function describeCorrection({ changed, passage, summary }: Pick<PassageCorrection, "changed" | "passage" | "summary">): string {
+  if (!changed) return `Paragraph ${passage.position + 1} is unchanged: the text you saved is the one already stored.`;
+  const parts = (
+    [
+      [summary.kept, "kept"],
+      [summary.moved, "moved"],
+      [summary.fuzzy, "re-anchored to reworded text"],
+      [summary.orphaned, "orphaned"],
+    ] as const
+  )
+    .filter(([count]) => count > 0)
+    .map(([count, what], i) => (i === 0 ? `${count} ${count === 1 ? "claim" : "claims"} ${what}` : `${count} ${what}`));
+  const head = `Paragraph ${passage.position + 1} corrected`;
+  return parts.length ? `${head}: ${parts.join(", ")}.` : `${head}; it has no claims.`;
+}

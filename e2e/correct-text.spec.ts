@@ -1,0 +1,100 @@
+import { test, expect } from "./fixtures";
+import { ImportPage } from "./pages/import-page";
+import { ReaderPage } from "./pages/reader-page";
+
+const uniq = () => Math.random().toString(36).slice(2, 8);
+
+const FIRST = "Ông Kim 🚀 đã thăm nhà máy chế tạo chiến đấu cơ ở Komsomolsk, theo hãng tin Ví Dụ.";
+const QUOTE = "nhà máy chế tạo chiến đấu cơ";
+
+function articleText(tag: string) {
+  return `Hội nghị thượng đỉnh ${tag} kết thúc
+
+Đăng ngày: 14/09/2023
+
+${FIRST}
+
+Nhà Trắng cáo buộc Bình Nhưỡng cung cấp đạn pháo cho Nga, nhưng Moskva bác bỏ (bản ${tag}).
+
+Minh An (Theo Wire Example)`;
+}
+
+test("correcting a paragraph keeps a claim on its words, and lists it as orphaned once they are gone", async ({ page, owner }) => {
+  const importer = new ImportPage(page, owner.slug);
+  await importer.open();
+  await importer.paste(articleText(uniq()));
+  await page.goto(await importer.importCard());
+  const reader = new ReaderPage(page);
+
+  await reader.selectWithMouse(0, QUOTE);
+  await expect(page.getByTestId("claim-quote")).toHaveText(QUOTE);
+  await page.keyboard.press("1");
+  await reader.saveClaim();
+  await expect(reader.marks()).toHaveText([QUOTE]);
+
+  const correct = async (expected: string | RegExp, text: string) => {
+    // The control is revealed on hover (and on keyboard focus).
+    await reader.passage(0).hover();
+    await page.getByRole("button", { name: "Correct paragraph 1", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Correct paragraph 1" });
+    await expect(dialog).toContainText("orphaned");
+    const field = dialog.getByLabel("Paragraph text");
+    await expect(field).toHaveValue(expected);
+    await field.fill(text);
+    await dialog.getByRole("button", { name: "Save correction" }).click();
+    await expect(dialog).toHaveCount(0);
+  };
+
+  // Words inserted before the claim: the claim follows its words to their new offsets.
+  const corrected = `Sáng 13/9, ông Kim 🚀 đã thăm ${QUOTE} ở Komsomolsk, theo hãng tin Ví Dụ.`;
+  await correct(FIRST, corrected);
+  await expect(page.getByTestId("correction-summary")).toHaveText("Paragraph 1 corrected: 1 claim moved.");
+  await expect(reader.passage(0)).toHaveText(corrected);
+  await expect(reader.marks()).toHaveText([QUOTE]);
+  await page.reload();
+  await expect(reader.passage(0)).toHaveText(corrected);
+  await expect(reader.marks()).toHaveText([QUOTE]);
+  await expect(reader.claimList()).not.toContainText("Orphaned");
+
+  // The quoted words removed: the claim is kept, not highlighted, and listed as orphaned with its quote.
+  const shortened = "Sáng 13/9, ông Kim 🚀 đã thăm Komsomolsk, theo hãng tin Ví Dụ.";
+  await correct(corrected, shortened);
+  await expect(page.getByTestId("correction-summary")).toHaveText("Paragraph 1 corrected: 1 claim orphaned.");
+  await expect(reader.passage(0)).toHaveText(shortened);
+  await expect(reader.marks()).toHaveCount(0);
+  const item = reader.claimList().getByRole("button");
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText("Orphaned");
+  await expect(item).toContainText(`“${QUOTE}”`);
+
+  await page.reload();
+  await expect(reader.marks()).toHaveCount(0);
+  await expect(item).toContainText("Orphaned");
+  await item.click();
+  const details = page.getByTestId("claim-details");
+  await expect(details).toContainText("This claim's quote is no longer in the paragraph; edit the text back or delete the claim.");
+  await expect(details.locator("blockquote")).toHaveText(QUOTE);
+});
+
+test("a paragraph with a line break is refused in the dialog and nothing changes", async ({ page, owner }) => {
+  const importer = new ImportPage(page, owner.slug);
+  await importer.open();
+  await importer.paste(articleText(uniq()));
+  await page.goto(await importer.importCard());
+  const reader = new ReaderPage(page);
+
+  // Keyboard only: from the article text, Tab reaches the control, which is hidden until hover or focus.
+  await page.getByTestId("article-text").focus();
+  await page.keyboard.press("Tab");
+  const control = page.getByRole("button", { name: "Correct paragraph 1", exact: true });
+  await expect(control).toBeFocused();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Correct paragraph 1" });
+  await dialog.getByLabel("Paragraph text").fill("Dòng một.\nDòng hai.");
+  await dialog.getByRole("button", { name: "Save correction" }).click();
+  await expect(dialog.getByText(/cannot contain line breaks/)).toBeVisible();
+  await expect(dialog.getByLabel("Paragraph text")).toHaveAttribute("aria-invalid", "true");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(reader.passage(0)).toHaveText(FIRST);
+});

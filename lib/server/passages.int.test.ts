@@ -1,0 +1,235 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { requireMember } from "@/lib/auth/membership";
+import { getDb } from "@/lib/db/client";
+import { foldForMatch } from "@/lib/domain/claim-types";
+import { contentHash } from "@/lib/domain/content-hash";
+import { createAnnotation, deleteAnnotation, restoreAnnotation } from "@/lib/server/annotations";
+import { getReaderData, importArticle } from "@/lib/server/articles";
+import { toErrorBody } from "@/lib/server/errors";
+import { updatePassageText } from "@/lib/server/passages";
+import { listClaimTypes, setMember } from "@/lib/server/workspaces";
+import { expectAppError, newUser } from "@/lib/test/helpers";
+
+const P0 = "Washington says shells were shipped to Russia in Agust; Moscow denies it.";
+const P1 = "The leaders met for five hours at the cosmodrome 🚀 and pledged closer ties.";
+
+let tags = 0;
+const articleText = (first = P0) => `Shells report ${++tags} ${Date.now()}
+
+Published: 14/09/2023
+
+${first}
+
+${P1}
+
+Source: Example Wire`;
+
+type Owner = Awaited<ReturnType<typeof newUser>>;
+
+async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote: string][], first = P0) {
+  const { id } = await importArticle(owner.user.id, owner.workspace.id, { text: articleText(first), title: `Shells ${tags}` });
+  const reader = await getReaderData(owner.actor, id);
+  expect(reader.passages.map((p) => p.text)).toEqual([first, P1]);
+  const types = await listClaimTypes(owner.actor);
+  const claims = [];
+  for (const [paragraph, quote] of quotes) {
+    const passage = reader.passages[paragraph];
+    // Offsets are code points: count them in front of the quote.
+    const start = Array.from(passage.text.slice(0, passage.text.indexOf(quote))).length;
+    claims.push(
+      await createAnnotation(owner.user.id, owner.workspace.id, {
+        passageId: passage.id,
+        start,
+        end: start + Array.from(quote).length,
+        exact: quote,
+        claimTypeId: types[0].id,
+        modality: "ASSERTED",
+      }),
+    );
+  }
+  return { articleId: id, passages: reader.passages, claims };
+}
+
+const stored = (id: string) =>
+  getDb().annotation.findUniqueOrThrow({
+    where: { id },
+    select: { start: true, end: true, exact: true, prefix: true, suffix: true, orphaned: true, version: true, searchText: true },
+  });
+
+const auditOf = (workspaceId: string, entityId: string, action: string) =>
+  getDb().auditEvent.findMany({ where: { workspaceId, entityId, action }, select: { before: true, after: true }, orderBy: { id: "asc" } });
+
+async function expectInvalid(p: Promise<unknown>, field: string, message: RegExp) {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err, "expected the input to be refused").not.toBeNull();
+  const { status, error } = toErrorBody(err);
+  expect(status).toBe(422);
+  expect((error.details?.fields as Record<string, string>)[field]).toMatch(message);
+}
+
+describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", () => {
+  // A fresh workspace per test: the articles share paragraphs, and content is unique per workspace.
+  let owner: Owner;
+  beforeEach(async () => {
+    owner = await newUser("Corrector");
+  });
+
+  it("fixing a typo before a claim moves it; a claim before the typo keeps its offsets with new context", async () => {
+    const { articleId, passages, claims } = await importWithClaims(owner, [
+      [0, "shells were shipped to Russia"],
+      [0, "Moscow denies it"],
+      [1, "pledged closer ties"],
+    ]);
+    const [before, after, elsewhere] = claims;
+    const fixed = P0.replace("Agust", "August");
+
+    const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: fixed, expectedText: P0 });
+    expect(result.changed).toBe(true);
+    expect(result.summary).toEqual({ kept: 1, moved: 1, fuzzy: 0, orphaned: 0 });
+    expect(result.annotations.map((a) => a.id).sort()).toEqual([before.id, after.id].sort());
+
+    const kept = await stored(before.id);
+    expect(kept).toMatchObject({ start: before.start, end: before.end, exact: before.exact, orphaned: false, version: 2 });
+    expect(kept.suffix.startsWith(" in August;")).toBe(true);
+
+    const moved = await stored(after.id);
+    expect(moved).toMatchObject({ start: after.start + 1, end: after.end + 1, exact: "Moscow denies it", orphaned: false, version: 2 });
+    expect(moved.prefix.endsWith("in August; ")).toBe(true);
+    expect(Array.from(fixed).slice(moved.start, moved.end).join("")).toBe("Moscow denies it");
+
+    // The other paragraph's claim is untouched.
+    expect(await stored(elsewhere.id)).toMatchObject({ start: elsewhere.start, version: 1 });
+
+    const passage = await getDb().passage.findUniqueOrThrow({ where: { id: passages[0].id }, select: { text: true, searchText: true } });
+    expect(passage).toEqual({ text: fixed, searchText: foldForMatch(fixed) });
+    const article = await getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { contentHash: true } });
+    expect(article.contentHash).toBe(contentHash([fixed, P1]));
+
+    const [event] = await auditOf(owner.workspace.id, passages[0].id, "passage.update");
+    expect(event.before).toMatchObject({ text: P0 });
+    expect(event.after).toMatchObject({ text: fixed, summary: { kept: 1, moved: 1, fuzzy: 0, orphaned: 0 } });
+    expect(await auditOf(owner.workspace.id, after.id, "annotation.reanchor")).toEqual([
+      { before: expect.objectContaining({ start: after.start, version: 1 }), after: expect.objectContaining({ start: after.start + 1, method: "moved", version: 2 }) },
+    ]);
+    expect(await auditOf(owner.workspace.id, elsewhere.id, "annotation.reanchor")).toHaveLength(0);
+  });
+
+  it("a small change inside a quote re-anchors it fuzzily; a rewritten quote is orphaned in place", async () => {
+    const { passages, claims } = await importWithClaims(owner, [
+      [0, "shells were shipped to Russia"],
+      [0, "Moscow denies it"],
+    ]);
+    const [close, rewritten] = claims;
+    // One letter dropped (within 20% edits) and a quote rewritten beyond recognition.
+    const text = P0.replace("shipped", "shiped").replace("denies it", "rejects the report");
+
+    const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text });
+    expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 1, orphaned: 1 });
+
+    const fuzzy = await stored(close.id);
+    expect(fuzzy).toMatchObject({ start: close.start, end: close.end - 1, exact: "shells were shiped to Russia", orphaned: false, version: 2 });
+    expect(fuzzy.searchText).toBe(foldForMatch("shells were shiped to Russia "));
+    const [fuzzyEvent] = await auditOf(owner.workspace.id, close.id, "annotation.reanchor");
+    expect(fuzzyEvent.before).toMatchObject({ exact: "shells were shipped to Russia" });
+    expect(fuzzyEvent.after).toMatchObject({ exact: "shells were shiped to Russia", method: "fuzzy" });
+
+    expect(await stored(rewritten.id)).toMatchObject({
+      start: rewritten.start,
+      end: rewritten.end,
+      exact: rewritten.exact,
+      prefix: rewritten.prefix,
+      suffix: rewritten.suffix,
+      orphaned: true,
+      version: 2,
+    });
+  });
+
+  it("deleting the quoted sentence orphans the claim, the reader still lists it, and writing it back re-attaches it", async () => {
+    const { articleId, passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"]]);
+    const [claim] = claims;
+    const shortened = "Washington says shells were shipped to Russia in Agust.";
+
+    const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: shortened, expectedText: P0 });
+    expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 0, orphaned: 1 });
+    // The stored offsets now lie past the end of the text: they are kept, not clamped or moved.
+    expect(claim.end).toBeGreaterThan(Array.from(shortened).length);
+    expect(await stored(claim.id)).toMatchObject({ start: claim.start, end: claim.end, exact: "Moscow denies it", prefix: claim.prefix, suffix: claim.suffix, orphaned: true });
+
+    const reader = await getReaderData(owner.actor, articleId);
+    expect(reader.passages[0].text).toBe(shortened);
+    expect(reader.annotations).toEqual([expect.objectContaining({ id: claim.id, orphaned: true, exact: "Moscow denies it" })]);
+
+    const back = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: P0, expectedText: shortened });
+    expect(back.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, orphaned: 0 });
+    expect(await stored(claim.id)).toMatchObject({ start: claim.start, end: claim.end, orphaned: false, version: 3 });
+  });
+
+  it("a claim deleted before a correction and restored after it is re-anchored, or kept orphaned", async () => {
+    const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"], [0, "shells were shipped"]]);
+    const [denial, shipped] = claims;
+    await deleteAnnotation(owner.user.id, owner.workspace.id, denial.id, denial.version);
+    await deleteAnnotation(owner.user.id, owner.workspace.id, shipped.id, shipped.version);
+    await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: `Officials in Washington say arms went to Russia in August; Moscow denies it.` });
+    const movedBack = await restoreAnnotation(owner.user.id, owner.workspace.id, denial.id);
+    expect(movedBack.exact).toBe("Moscow denies it");
+    expect(movedBack.orphaned).toBe(false);
+    expect(movedBack.start).toBe(Array.from("Officials in Washington say arms went to Russia in August; ").length);
+    const lost = await restoreAnnotation(owner.user.id, owner.workspace.id, shipped.id);
+    expect(lost.orphaned).toBe(true);
+    expect(lost.exact).toBe("shells were shipped");
+  });
+
+  it("saving the same text changes nothing", async () => {
+    const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"]]);
+    const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: `  ${P0}\r\n`, expectedText: P0 });
+    expect(result).toMatchObject({ changed: false, summary: { kept: 1, moved: 0, fuzzy: 0, orphaned: 0 } });
+    expect(await stored(claims[0].id)).toMatchObject({ version: 1 });
+    expect(await auditOf(owner.workspace.id, passages[0].id, "passage.update")).toHaveLength(0);
+  });
+
+  it("refuses viewers, stale text, line breaks, empty or overlong text and other workspaces' paragraphs, writing nothing", async () => {
+    const { articleId, passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"]]);
+    const passageId = passages[0].id;
+    const hashBefore = (await getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { contentHash: true } })).contentHash;
+
+    const viewer = await newUser("Viewer");
+    await setMember(owner.user.id, owner.workspace.id, { email: viewer.email, role: "VIEWER" });
+    await expectAppError(updatePassageText(viewer.user.id, owner.workspace.id, { passageId, text: "Changed." }), "forbidden", /viewer/);
+
+    await expectAppError(
+      updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: "Changed.", expectedText: "An older version of the paragraph." }),
+      "conflict",
+      /Someone else corrected this paragraph/,
+    );
+
+    await expectInvalid(updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: "First line.\nSecond line." }), "text", /line breaks/);
+    await expectInvalid(updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: "First line.\r\n\r\nSecond line." }), "text", /line breaks/);
+    await expectInvalid(updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: " \n\t " }), "text", /cannot be empty/);
+    await expectInvalid(updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: "a".repeat(20_001) }), "text", /at most 20,000 characters/);
+
+    // Another workspace's paragraph is "not found", from the outsider's own workspace too.
+    const outsider = await newUser("Outsider");
+    await expectAppError(updatePassageText(outsider.user.id, outsider.workspace.id, { passageId, text: "Changed." }), "not_found");
+    await expectAppError(updatePassageText(outsider.user.id, owner.workspace.id, { passageId, text: "Changed." }), "not_found");
+
+    const passage = await getDb().passage.findUniqueOrThrow({ where: { id: passageId }, select: { text: true } });
+    expect(passage.text).toBe(P0);
+    expect(await stored(claims[0].id)).toMatchObject({ version: 1, orphaned: false });
+    expect((await getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { contentHash: true } })).contentHash).toBe(hashBefore);
+    expect(await auditOf(owner.workspace.id, passageId, "passage.update")).toHaveLength(0);
+    await expect(requireMember(viewer.user.id, owner.workspace.id)).resolves.toMatchObject({ role: "VIEWER" });
+  });
+
+  it("refuses a correction that would make the article a copy of another one", async () => {
+    const original = await importWithClaims(owner, [], "A paragraph only the first article has.");
+    const copy = await importWithClaims(owner, [[0, "only the second"]], "A paragraph only the second article has.");
+    await expectAppError(
+      updatePassageText(owner.user.id, owner.workspace.id, { passageId: copy.passages[0].id, text: original.passages[0].text }),
+      "conflict",
+      /same text as “Shells/,
+    );
+    const passage = await getDb().passage.findUniqueOrThrow({ where: { id: copy.passages[0].id }, select: { text: true } });
+    expect(passage.text).toBe("A paragraph only the second article has.");
+    expect(await stored(copy.claims[0].id)).toMatchObject({ version: 1, orphaned: false });
+  });
+});
