@@ -61,10 +61,7 @@ test("sign up → import → mark a claim with the mouse → reload keeps the hi
 });
 
 test("keyboard selection after an emoji stores code-point offsets that survive reload", async ({ page, owner }) => {
-  const importer = new ImportPage(page, owner.slug);
-  await importer.open();
-  await importer.paste(articleText(uniq()));
-  await page.goto(await importer.importCard());
+  await new ImportPage(page, owner.slug).importAndOpen(articleText(uniq()));
   const reader = new ReaderPage(page);
 
   // Put the caret at the very start of paragraph 1 ("Ông Kim 🚀 đã thăm…") and select with Shift+arrows.
@@ -80,10 +77,7 @@ test("keyboard selection after an emoji stores code-point offsets that survive r
 });
 
 test("nested claims stay visible and clickable; delete can be undone", async ({ page, owner }) => {
-  const importer = new ImportPage(page, owner.slug);
-  await importer.open();
-  await importer.paste(articleText(uniq()));
-  await page.goto(await importer.importCard());
+  await new ImportPage(page, owner.slug).importAndOpen(articleText(uniq()));
   const reader = new ReaderPage(page);
 
   await reader.selectWithMouse(1, "Nhà Trắng cáo buộc Bình Nhưỡng cung cấp đạn pháo cho Nga");
@@ -110,10 +104,7 @@ test("nested claims stay visible and clickable; delete can be undone", async ({ 
 });
 
 test("a selection across paragraphs is refused with a reason", async ({ page, owner }) => {
-  const importer = new ImportPage(page, owner.slug);
-  await importer.open();
-  await importer.paste(articleText(uniq()));
-  await page.goto(await importer.importCard());
+  await new ImportPage(page, owner.slug).importAndOpen(articleText(uniq()));
   const reader = new ReaderPage(page);
   const a = await reader.passage(0).boundingBox();
   const b = await reader.passage(1).boundingBox();
@@ -126,11 +117,7 @@ test("a selection across paragraphs is refused with a reason", async ({ page, ow
 });
 
 test("two editors saving the same claim: the second is told, nothing is overwritten", async ({ page, owner, browser }) => {
-  const importer = new ImportPage(page, owner.slug);
-  await importer.open();
-  await importer.paste(articleText(uniq()));
-  const href = await importer.importCard();
-  await page.goto(href);
+  const href = await new ImportPage(page, owner.slug).importAndOpen(articleText(uniq()));
   const reader = new ReaderPage(page);
   await reader.selectWithMouse(1, "Moskva bác bỏ");
   await page.keyboard.press("2");
@@ -157,11 +144,7 @@ test("two editors saving the same claim: the second is told, nothing is overwrit
 });
 
 test("a viewer can read claims but cannot mark or change them", async ({ page, owner, browser }, info) => {
-  const importer = new ImportPage(page, owner.slug);
-  await importer.open();
-  await importer.paste(articleText(uniq()));
-  const href = await importer.importCard();
-  await page.goto(href);
+  const href = await new ImportPage(page, owner.slug).importAndOpen(articleText(uniq()));
   const reader = new ReaderPage(page);
   await reader.selectWithMouse(1, "đạn pháo");
   await page.keyboard.press("1");

@@ -20,10 +20,7 @@ Minh An (Theo Wire Example)`;
 }
 
 test("correcting a paragraph keeps a claim on its words, and lists it as orphaned once they are gone", async ({ page, owner }) => {
-  const importer = new ImportPage(page, owner.slug);
-  await importer.open();
-  await importer.paste(articleText(uniq()));
-  await page.goto(await importer.importCard());
+  await new ImportPage(page, owner.slug).importAndOpen(articleText(uniq()));
   const reader = new ReaderPage(page);
 
   await reader.selectWithMouse(0, QUOTE);
@@ -77,10 +74,7 @@ test("correcting a paragraph keeps a claim on its words, and lists it as orphane
 });
 
 test("a paragraph with a line break is refused in the dialog and nothing changes", async ({ page, owner }) => {
-  const importer = new ImportPage(page, owner.slug);
-  await importer.open();
-  await importer.paste(articleText(uniq()));
-  await page.goto(await importer.importCard());
+  await new ImportPage(page, owner.slug).importAndOpen(articleText(uniq()));
   const reader = new ReaderPage(page);
 
   // Keyboard only: from the article text, Tab reaches the control, which is hidden until hover or focus.

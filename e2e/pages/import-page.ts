@@ -17,6 +17,15 @@ export class ImportPage {
     return this.page.getByTestId("import-card").nth(index);
   }
 
+  /** Paste `text`, import it with the detected metadata and open the new article; returns its URL path. */
+  async importAndOpen(text: string): Promise<string> {
+    await this.open();
+    await this.paste(text);
+    const href = await this.importCard();
+    await this.page.goto(href);
+    return href;
+  }
+
   /** Import the card and return the new article's URL path. */
   async importCard(index = 0): Promise<string> {
     const card = this.card(index);
