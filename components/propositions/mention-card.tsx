@@ -32,7 +32,10 @@ export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit
   }
 
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-4" data-testid="mention-card">
+    <article className={`rounded-lg border bg-white p-4 ${a.orphaned ? "border-dashed border-amber-400" : "border-slate-200"}`} data-testid="mention-card">
+      {a.orphaned && (
+        <p className="mb-2 text-xs font-medium text-amber-800">Orphaned: a correction removed these words from the article, so this mention is not counted in the verdict.</p>
+      )}
       <p className="text-[15px] leading-7" lang={art.language ?? undefined}>
         {a.start > 160 && "…"}
         <span className="text-slate-500">{before}</span>

@@ -18,6 +18,7 @@ export const mentionSelect = {
   annotation: {
     select: {
       id: true,
+      orphaned: true,
       exact: true,
       prefix: true,
       suffix: true,
@@ -104,7 +105,8 @@ export async function getProposition(actor: Actor, id: string) {
     loadUpstreams(actor.workspaceId),
   ]);
   const inputs = mentions.map(toMentionInput);
-  const verdict = computeVerdict(inputs, upstream);
+  // A claim whose words a text correction removed is listed but no longer counts.
+  const verdict = computeVerdict(inputs.filter((_, i) => !mentions[i].annotation.orphaned), upstream);
   return {
     ...p,
     verdict: { rating: p.verdict, ...verdict },
@@ -132,7 +134,7 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
       select: { id: true, statement: true, verdict: true, createdAt: true, claimType: { select: { id: true, label: true, color: true } } },
       orderBy: { createdAt: "desc" },
     }),
-    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null } }, select: mentionSelect }),
+    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null, orphaned: false } }, select: mentionSelect }),
     loadUpstreams(actor.workspaceId),
     f.entityId ? entityAliasKeys(actor.workspaceId, f.entityId) : Promise.resolve(null),
     f.sessionId ? db.annotationSession.findFirst({ where: { id: f.sessionId, workspaceId: actor.workspaceId }, select: { articleIds: true } }) : Promise.resolve(null),

@@ -110,7 +110,7 @@ async function loadVerdicts(workspaceId: string, rows: Row[], cache: Map<string,
   const missing = [...new Set(rows.flatMap((r) => r.mentions.map((m) => m.proposition.id)))].filter((id) => !cache.has(id));
   if (missing.length === 0) return;
   const links = await getDb().mentionLink.findMany({
-    where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null } },
+    where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null, orphaned: false } },
     select: mentionSelect,
   });
   for (const id of missing) {

@@ -7,6 +7,8 @@ import { createAnnotation, deleteAnnotation, restoreAnnotation } from "@/lib/ser
 import { getReaderData, importArticle } from "@/lib/server/articles";
 import { toErrorBody } from "@/lib/server/errors";
 import { updatePassageText } from "@/lib/server/passages";
+import { getMatrix, getProposition } from "@/lib/server/comparison";
+import { createPropositionFromClaim } from "@/lib/server/propositions";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { expectAppError, newUser } from "@/lib/test/helpers";
 
@@ -177,6 +179,19 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const lost = await restoreAnnotation(owner.user.id, owner.workspace.id, shipped.id);
     expect(lost.orphaned).toBe(true);
     expect(lost.exact).toBe("shells were shipped");
+  });
+
+  it("an orphaned claim stays on its proposition's page but no longer counts in the verdict", async () => {
+    const { passages, claims } = await importWithClaims(owner, [[0, "shells were shipped"]]);
+    const p = await createPropositionFromClaim(owner.user.id, owner.workspace.id, { annotationId: claims[0].id, statement: "Shells were shipped", stance: "SUPPORTS" });
+    expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("single_origin");
+    await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: "Washington now says nothing was sent; Moscow denies it." });
+    const view = await getProposition(owner.actor, p.id);
+    expect(view.mentions).toHaveLength(1);
+    expect(view.mentions[0].annotation.orphaned).toBe(true);
+    expect(view.verdict.kind).toBe("no_mentions");
+    const matrix = await getMatrix(owner.actor, {});
+    expect(matrix.rows.find((r) => r.id === p.id)?.mentionCount).toBe(0);
   });
 
   it("saving the same text changes nothing", async () => {
