@@ -21,7 +21,7 @@ export function HeaderSearch({ slug }: { slug: string }) {
         autoComplete="off"
         placeholder="Search…   /"
         data-slash-focus
-        className="w-40 rounded-md xl:w-56 border border-slate-300 bg-white px-3 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30"
+        className="w-40 rounded-md 2xl:w-56 border border-slate-300 bg-white px-3 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30"
       />
       <SlashFocus />
     </Form>

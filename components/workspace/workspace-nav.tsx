@@ -20,7 +20,7 @@ export function WorkspaceNav({ slug, workspaces, current, canImport }: { slug: s
       <label className="sr-only" htmlFor="workspace-switch">Workspace</label>
       <select
         id="workspace-switch"
-        className="max-w-44 truncate rounded border xl:max-w-56 border-slate-300 bg-white px-2 py-1 text-sm"
+        className="max-w-44 truncate rounded border 2xl:max-w-56 border-slate-300 bg-white px-2 py-1 text-sm"
         value={slug}
         onChange={(e) => router.push(`/w/${e.target.value}`)}
         title={current}

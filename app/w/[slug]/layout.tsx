@@ -20,7 +20,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             <HeaderSearch slug={slug} />
             <ShortcutsHelp />
             <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
-              <span className="hidden xl:inline">{user.name} · </span>
+              <span className="hidden 2xl:inline">{user.name} · </span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">{actor.role.toLowerCase()}</span>
             </span>
             <form
