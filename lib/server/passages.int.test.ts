@@ -8,6 +8,8 @@ import { getReaderData, importArticle } from "@/lib/server/articles";
 import { toErrorBody } from "@/lib/server/errors";
 import { updatePassageText } from "@/lib/server/passages";
 import { getMatrix, getProposition } from "@/lib/server/comparison";
+import { mentionExport } from "@/lib/server/export-stream";
+import { parseScope } from "@/lib/server/exports";
 import { createPropositionFromClaim } from "@/lib/server/propositions";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { expectAppError, newUser } from "@/lib/test/helpers";
@@ -192,6 +194,11 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(view.verdict.kind).toBe("no_mentions");
     const matrix = await getMatrix(owner.actor, {});
     expect(matrix.rows.find((r) => r.id === p.id)?.mentionCount).toBe(0);
+    // Exports keep the claim, marked, with the verdict that leaves it out.
+    const jsonl = await (await mentionExport(owner.actor, "jsonl", parseScope({}), "https://desk.example")).text();
+    const record = JSON.parse(jsonl.trim());
+    expect(record).toMatchObject({ exact: "shells were shipped", orphaned: true });
+    expect(record.propositions[0].verdict).toBe("no_mentions");
   });
 
   it("saving the same text changes nothing", async () => {

@@ -26,6 +26,7 @@ export const CSV_COLUMNS = [
   "note",
   "author",
   "created_at",
+  "orphaned",
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -85,6 +86,7 @@ function row(m: ExportMention, link: ExportLink | null): Record<CsvColumn, strin
     note: m.note ?? "",
     author: m.author,
     created_at: m.createdAt,
+    orphaned: m.orphaned ? "yes" : "",
   };
 }
 

@@ -29,6 +29,7 @@ function ordered(m: ExportMention) {
     fields: { date: m.fields.date ?? null, quantity: m.fields.quantity ?? null, item: m.fields.item ?? null },
     note: m.note,
     status: m.status,
+    orphaned: m.orphaned ?? false,
     author: m.author,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,

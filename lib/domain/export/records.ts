@@ -50,6 +50,8 @@ export type ExportMention = {
   fields: { date?: string; quantity?: string; item?: string };
   note: string | null;
   status: string;
+  /** A text correction removed the quoted words: kept for the record, not counted in verdicts. */
+  orphaned?: boolean;
   author: string;
   /** ISO 8601 date-times. */
   createdAt: string;
