@@ -59,13 +59,17 @@ try {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", NODE_ENV: dev ? "development" : "production" },
   });
-  child.on("exit", (code) => void shutdown(code ?? 0));
+  child.on("exit", (code) => {
+    if (code && !stopping) console.error(`[start] the web server stopped (exit code ${code}); if port ${env.PORT} is in use, start with PORT=<another port>`);
+    void shutdown(code ?? 0);
+  });
   for (const sig of ["SIGINT", "SIGTERM"] as const) {
     process.on(sig, () => {
       child.kill("SIGTERM");
     });
   }
-  await waitForHttp(`http://localhost:${env.PORT}/login`, child);
+  const up = await waitForHttp(`http://localhost:${env.PORT}/login`, child);
+  if (!up) throw new Error(`the web server did not start (is port ${env.PORT} already in use? set PORT to use another)`);
   log(`ready: http://localhost:${env.PORT}`);
   log(`sign in as ${demo.email} / ${demo.password} (demo workspace), or create an account`);
   log("press Ctrl-C to stop");
@@ -74,15 +78,16 @@ try {
   await shutdown(1);
 }
 
-async function waitForHttp(url: string, child: ReturnType<typeof spawn>) {
+async function waitForHttp(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
     try {
       await fetch(url, { redirect: "manual" });
-      return;
+      return child.exitCode === null;
     } catch {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+  return false;
 }
 
 function loadOrCreateSecret(): string {
