@@ -19,10 +19,36 @@ export async function signUp(input: unknown) {
   return { user, workspace };
 }
 
+/** Failed sign-ins allowed per email within the window before further attempts are refused. */
+export const SIGN_IN_LIMIT = { failures: 10, windowMinutes: 15 } as const;
+
+/** Minutes until this email may try again, or null when it is not throttled. */
+export async function signInBlockedFor(email: string): Promise<number | null> {
+  const since = new Date(Date.now() - SIGN_IN_LIMIT.windowMinutes * 60_000);
+  const recent = await getDb().signInFailure.findMany({
+    where: { email: email.toLowerCase(), at: { gte: since } },
+    select: { at: true },
+    orderBy: { at: "desc" },
+    take: SIGN_IN_LIMIT.failures,
+  });
+  if (recent.length < SIGN_IN_LIMIT.failures) return null;
+  const oldest = recent[recent.length - 1].at.getTime();
+  return Math.max(1, Math.ceil((oldest + SIGN_IN_LIMIT.windowMinutes * 60_000 - Date.now()) / 60_000));
+}
+
 /** The user with these credentials, or null; timing does not reveal whether the email exists. */
 export async function verifyCredentials(email: string, password: string) {
-  const user = await getDb().user.findUnique({ where: { email: email.toLowerCase() }, select: { ...userPublicSelect, passwordHash: true } });
+  const key = email.toLowerCase();
+  // Throttled emails are refused before the (deliberately slow) hash comparison.
+  if ((await signInBlockedFor(key)) !== null) return null;
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { email: key }, select: { ...userPublicSelect, passwordHash: true } });
   const ok = await bcrypt.compare(password, user?.passwordHash ?? "$2a$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinval");
-  if (!user || !ok) return null;
+  if (!user || !ok) {
+    const cutoff = new Date(Date.now() - SIGN_IN_LIMIT.windowMinutes * 60_000);
+    await db.$transaction([db.signInFailure.deleteMany({ where: { email: key, at: { lt: cutoff } } }), db.signInFailure.create({ data: { email: key } })]);
+    return null;
+  }
+  await db.signInFailure.deleteMany({ where: { email: key } });
   return { id: user.id, email: user.email, name: user.name };
 }
