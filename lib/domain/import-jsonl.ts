@@ -233,6 +233,8 @@ export type ClaimDraft = {
   fields: { date?: string; quantity?: string; item?: string };
   actors: string[];
   note?: string;
+  /** Exported as orphaned: if its quote is not in the paragraph, import it orphaned rather than refuse the file. */
+  orphaned?: boolean;
 };
 
 /** Validates one claim line into a ClaimDraft; errors say the line and the field. */

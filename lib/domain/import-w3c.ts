@@ -104,6 +104,7 @@ const claimExtensionSchema = z.object({
   fields: claimFieldsSchema.nullish(),
   actors: z.array(z.string().trim().min(1).max(200)).max(20).nullish(),
   note: z.string().trim().max(MAX_NOTE_CHARS).nullish(),
+  orphaned: z.boolean().nullish(),
   articleId: z.string().nullish(),
   articleTitle: z.string().nullish(),
   articleUrl: z.string().nullish(),
@@ -229,6 +230,7 @@ export function readAnnotation(line: number, where: string, raw: unknown): Read 
       fields: Object.fromEntries(Object.entries(claim?.fields ?? {}).filter(([, v]) => v)),
       actors: claim?.actors ?? [],
       note: (claim ? claim.note : bodyText("describing")?.trim().slice(0, MAX_NOTE_CHARS)) || undefined,
+      orphaned: claim?.orphaned ?? undefined,
     },
   };
 }

@@ -24,7 +24,8 @@ export async function importClaims(actor: Actor, fileName: string, kind: JsonlKi
     const audits: AuditRow[] = [];
     const rows = resolved.map((c) => {
       const id = randomUUID();
-      const quote = quoteSelector(c.passage.text, c.start, c.end);
+      const orphaned = c.method === "orphaned";
+      const quote = orphaned ? { exact: c.draft.exact!, prefix: c.draft.prefix ?? "", suffix: c.draft.suffix ?? "" } : quoteSelector(c.passage.text, c.start, c.end);
       const speakerEntityId = c.speaker?.kind === "entity" ? c.speaker.id! : null;
       const speakerSourceId = c.speaker?.kind === "source" ? c.speaker.id! : null;
       const row = {
@@ -42,6 +43,7 @@ export async function importClaims(actor: Actor, fileName: string, kind: JsonlKi
         fields: c.draft.fields,
         note: c.draft.note ?? null,
         searchText: foldForMatch(`${quote.exact} ${c.draft.note ?? ""}`),
+        orphaned,
         authorId: actor.userId,
       };
       audits.push(auditRow(actor, "annotation.create", "Annotation", id, { ...row, searchText: undefined, fileName, line: c.draft.line, anchored: c.method }));
@@ -135,17 +137,20 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
     const span = locateSpan(passage!.text, d);
     const type = matchClaimType(types, d.claimType);
     const speaker = d.speaker ? speakers(d.speaker) : null;
-    if (!span.ok) fail(d, span.reason);
+    // An orphaned claim keeps its stored offsets and quote, as it did where it was exported.
+    const keepOrphan = !span.ok && d.orphaned === true && d.start !== null && d.end !== null && !!d.exact;
+    if (!span.ok && !keepOrphan) fail(d, span.reason);
     if (!type) fail(d, `claim type “${d.claimType}” is not in this workspace (it has: ${types.map((t) => t.label).join(", ")})`);
     if (speaker && "error" in speaker) fail(d, speaker.error);
-    if (!span.ok || !type || (speaker && "error" in speaker)) continue;
+    if ((!span.ok && !keepOrphan) || !type || (speaker && "error" in speaker)) continue;
     const who = speaker as SpeakerChoice | null;
-    const key = [passage!.id, span.start, span.end, type.id, who ? `${who.kind}:${who.id ?? foldForMatch(who.name)}` : "-", d.modality].join("|");
-    if (existing.has(key)) fail(d, `this claim (${type.label}, ${d.modality.toLowerCase()}, “${shorten(sliceQuote(passage!.text, span.start, span.end))}”) is already in the workspace; remove it from the file`);
+    const at = span.ok ? { start: span.start, end: span.end, method: span.method } : { start: d.start!, end: d.end!, method: "orphaned" as const };
+    const key = [passage!.id, at.start, at.end, type.id, who ? `${who.kind}:${who.id ?? foldForMatch(who.name)}` : "-", d.modality].join("|");
+    if (existing.has(key)) fail(d, `this claim (${type.label}, ${d.modality.toLowerCase()}, “${shorten(span.ok ? sliceQuote(passage!.text, at.start, at.end) : d.exact!)}”) is already in the workspace; remove it from the file`);
     else if (seen.has(key)) fail(d, `same claim as ${seen.get(key)}`);
     else {
       seen.set(key, d.where);
-      out.push({ draft: d, passage: passage!, start: span.start, end: span.end, method: span.method, claimTypeId: type.id, speaker: who });
+      out.push({ draft: d, passage: passage!, start: at.start, end: at.end, method: at.method, claimTypeId: type.id, speaker: who });
     }
   }
   return out;

@@ -9,6 +9,7 @@ import { toErrorBody } from "@/lib/server/errors";
 import { updatePassageText } from "@/lib/server/passages";
 import { getMatrix, getProposition } from "@/lib/server/comparison";
 import { mentionExport } from "@/lib/server/export-stream";
+import { bulkImport } from "@/lib/server/bulk-import";
 import { parseScope } from "@/lib/server/exports";
 import { createPropositionFromClaim } from "@/lib/server/propositions";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
@@ -199,6 +200,17 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const record = JSON.parse(jsonl.trim());
     expect(record).toMatchObject({ exact: "shells were shipped", orphaned: true });
     expect(record.propositions[0].verdict).toBe("no_mentions");
+
+    // A W3C export of it imports into another workspace holding the corrected article as an
+    // orphaned claim, instead of refusing the whole file.
+    const w3c = await (await mentionExport(owner.actor, "w3c", parseScope({}), "https://desk.example")).text();
+    const other = await newUser("Other desk");
+    const current = await getReaderData(owner.actor, (await getDb().passage.findUniqueOrThrow({ where: { id: passages[0].id }, select: { articleId: true } })).articleId);
+    await importArticle(other.user.id, other.workspace.id, { text: current.passages.map((x) => x.text).join("\n\n"), title: current.title });
+    const result = await bulkImport(other.user.id, other.workspace.id, { fileName: "claims.jsonld", bytes: new TextEncoder().encode(w3c) });
+    expect(result.claims).toBe(1);
+    const imported = await getDb().annotation.findFirstOrThrow({ where: { workspaceId: other.workspace.id }, select: { exact: true, orphaned: true, start: true, end: true } });
+    expect(imported).toEqual({ exact: "shells were shipped", orphaned: true, start: claims[0].start, end: claims[0].end });
   });
 
   it("saving the same text changes nothing", async () => {

@@ -85,6 +85,7 @@ describe("webAnnotation", () => {
       fields: { date: "2023-09", quantity: "hơn 1.000 container", item: "đạn dược" },
       note: "Credit line names AFP first.",
       status: "APPROVED",
+      orphaned: false,
       propositions: [{ id: link().id, statement: link().statement, stance: "SUPPORTS" }],
     });
   });

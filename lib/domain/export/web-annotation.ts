@@ -36,6 +36,8 @@ export type ClaimExtension = {
   fields: { date?: string; quantity?: string; item?: string };
   note: string | null;
   status: string;
+  /** A text correction removed the quoted words; offsets and quote are the stored ones. */
+  orphaned: boolean;
   propositions: { id: string; statement: string; stance: ExportStance }[];
 };
 
@@ -107,6 +109,7 @@ function extension(m: ExportMention): ClaimExtension {
     fields: Object.fromEntries((["date", "quantity", "item"] as const).filter((k) => m.fields[k] !== undefined).map((k) => [k, m.fields[k]])),
     note: m.note,
     status: m.status,
+    orphaned: m.orphaned ?? false,
     propositions: m.propositions.map((p) => ({ id: p.id, statement: p.statement, stance: p.stance })),
   };
 }
