@@ -4,7 +4,7 @@ import bcrypt from "bcryptjs";
 import { getDb } from "../lib/db/client";
 import { foldForMatch } from "../lib/domain/claim-types";
 import { parseArticle } from "../lib/domain/import-metadata";
-import { utf16ToCodePoint } from "../lib/domain/text";
+import { quoteSpan } from "../lib/domain/anchoring";
 import { importArticle } from "../lib/server/articles";
 import { createAnnotation } from "../lib/server/annotations";
 import { createWorkspace } from "../lib/server/workspaces";
@@ -73,15 +73,11 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
     const passages = await db.passage.findMany({ where: { articleId: article.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
     for (const [index, claim] of demo.claims.entries()) {
       const passage = passages.find((p) => p.text.includes(claim.quote));
-      if (!passage) throw new Error(`demo claim not found in ${demo.key}: ${claim.quote}`);
-      let at = passage.text.indexOf(claim.quote);
-      for (let i = 0; i < (claim.occurrence ?? 0); i++) at = passage.text.indexOf(claim.quote, at + 1);
-      const start = utf16ToCodePoint(passage.text, at);
-      const end = utf16ToCodePoint(passage.text, at + claim.quote.length);
+      const span = passage && quoteSpan(passage.text, claim.quote, claim.occurrence);
+      if (!passage || !span) throw new Error(`demo claim not found in ${demo.key}: ${claim.quote}`);
       const annotation = await createAnnotation(owner.id, ws.id, {
         passageId: passage.id,
-        start,
-        end,
+        ...span,
         exact: claim.quote,
         claimTypeId: typeId.get(claim.type)!,
         speaker: claim.speaker?.entity

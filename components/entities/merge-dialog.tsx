@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import type { EntityListItem } from "@/lib/server/entities";
 import { EntityPicker, type PickedEntity } from "./entity-picker";
 import { plural } from "./labels";
+import { DialogPanel } from "@/components/ui/dialog";
 
 /** Pick another entity and merge this one into it, after saying exactly what moves. */
 export function MergeDialog({ workspaceId, slug, entity }: { workspaceId: string; slug: string; entity: EntityListItem }) {
@@ -40,13 +41,7 @@ export function MergeDialog({ workspaceId, slug, entity }: { workspaceId: string
       <Dialog.Trigger asChild>
         <Button size="sm" variant="secondary">Merge…</Button>
       </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-24 z-40 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg border border-slate-200 bg-white p-5 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">Merge “{entity.name}” into another entity</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            Use this when two entries name the same person, country or thing.
-          </Dialog.Description>
+      <DialogPanel title={`Merge “${entity.name}” into another entity`} description="Use this when two entries name the same person, country or thing." width="36rem">
           <div className="mt-4 space-y-4">
             <Field label="Merge into" error={error && !target ? error : undefined}>
               <EntityPicker workspaceId={workspaceId} value={target} onChange={setTarget} excludeId={entity.id} placeholder="Search the entity to keep…" />
@@ -72,8 +67,7 @@ export function MergeDialog({ workspaceId, slug, entity }: { workspaceId: string
               {pending ? "Merging…" : target ? `Merge into “${target.name}”` : "Merge"}
             </Button>
           </div>
-        </Dialog.Content>
-      </Dialog.Portal>
+      </DialogPanel>
     </Dialog.Root>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { deletePropositionAction, findPropositionsAction, mergePropositionsAction, updatePropositionAction } from "@/app/w/[slug]/propositions/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 
 type P = { id: string; statement: string; claimTypeId: string | null; verdict: string | null };
@@ -43,12 +44,19 @@ export function PropositionEditor({ workspaceId, slug, proposition, claimTypes }
         <div className="flex gap-2">
           <Button size="sm" variant="secondary" onClick={() => setOpen("edit")}>Edit</Button>
           <Button size="sm" variant="secondary" onClick={startMerge}>Merge into…</Button>
-          <Button size="sm" variant="ghost" onClick={async () => {
-            if (!confirm("Delete this proposition? The claims stay; only their links to it go.")) return;
-            const r = await deletePropositionAction(workspaceId, proposition.id);
-            if (r.ok) router.push(`/w/${slug}/propositions`);
-            else setError({ message: r.error.message });
-          }}>Delete</Button>
+          <ConfirmDialog
+            trigger={<Button size="sm" variant="ghost">Delete…</Button>}
+            title="Delete this proposition?"
+            description="The claims stay; only their links to it go. The audit log keeps a record."
+            confirmLabel="Delete proposition"
+            pendingLabel="Deleting…"
+            onConfirm={async () => {
+              const r = await deletePropositionAction(workspaceId, proposition.id);
+              if (!r.ok) return r.error.message;
+              router.push(`/w/${slug}/propositions`);
+              return null;
+            }}
+          />
         </div>
       )}
       {open === "edit" && (

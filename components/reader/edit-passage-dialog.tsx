@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import type { PassageCorrection } from "@/lib/server/passages";
 import { passageTextSchema } from "@/lib/validation/passages";
+import { DialogPanel } from "@/components/ui/dialog";
 
 type Props = {
   workspaceId: string;
@@ -42,18 +43,14 @@ export function EditPassageDialog({ workspaceId, passage, claims, lang, onClose,
     else setError({ message: res.error.message, conflict: res.error.code === "conflict" });
   }
 
+  const explanation =
+    (claims === 0
+      ? "This paragraph has no claims yet. "
+      : `This paragraph has ${claims === 1 ? "1 claim" : `${claims} claims`}. When you save, each is found again by its quote and the words around it. `) +
+    "A claim whose quote is no longer in the text is kept and marked orphaned, never moved to other words. Saving is recorded in the audit log.";
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-16 z-40 w-[min(44rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg border border-slate-200 bg-white p-5 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">Correct paragraph {n}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            {claims === 0
-              ? "This paragraph has no claims yet. "
-              : `This paragraph has ${claims === 1 ? "1 claim" : `${claims} claims`}. When you save, each is found again by its quote and the words around it. `}
-            A claim whose quote is no longer in the text is kept and marked orphaned, never moved to other words. Saving is recorded in the audit log.
-          </Dialog.Description>
+      <DialogPanel title={`Correct paragraph ${n}`} description={explanation} width="44rem">
           <form className="mt-4 space-y-3" aria-label={`Correct paragraph ${n}`} onSubmit={(e) => void save(e)}>
             <Field label="Paragraph text" error={fieldError} hint="One paragraph, without line breaks. Ctrl+Enter saves.">
               <textarea
@@ -84,8 +81,7 @@ export function EditPassageDialog({ workspaceId, passage, claims, lang, onClose,
               </Button>
             </div>
           </form>
-        </Dialog.Content>
-      </Dialog.Portal>
+      </DialogPanel>
     </Dialog.Root>
   );
 }

@@ -18,6 +18,7 @@ import { ClaimList } from "./claim-list";
 import { PassageView } from "./passage-view";
 import { readSelection } from "./selection";
 import type { ClaimTypeView, PendingSelection, ReaderAnnotation, ReaderArticle } from "./types";
+import { groupBy } from "@/lib/domain/group-by";
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
 
@@ -44,11 +45,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const typeById = useMemo(() => new Map(claimTypes.map((t) => [t.id, t])), [claimTypes]);
   const positionOf = useMemo(() => new Map(article.passages.map((p) => [p.id, p.position])), [article.passages]);
   const ordered = useMemo(() => readingOrder(annotations.map((a) => ({ ...a, passagePosition: positionOf.get(a.passageId) ?? 0 }))), [annotations, positionOf]);
-  const byPassage = useMemo(() => {
-    const m = new Map<string, ReaderAnnotation[]>();
-    for (const a of annotations) m.set(a.passageId, [...(m.get(a.passageId) ?? []), a]);
-    return m;
-  }, [annotations]);
+  const byPassage = useMemo(() => groupBy(annotations, (a) => a.passageId), [annotations]);
   const active = annotations.find((a) => a.id === activeId) ?? null;
   const correctingPassage = article.passages.find((p) => p.id === correcting);
 

@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useState } from "react";
+import { DialogPanel } from "@/components/ui/dialog";
 
 const SHORTCUTS: [string, string][] = [
   ["/", "Search the workspace"],
@@ -38,11 +39,7 @@ export function ShortcutsHelp() {
       <Dialog.Trigger className="hidden rounded px-1.5 text-slate-500 hover:bg-slate-100 lg:inline" aria-label="Keyboard shortcuts">
         ?
       </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-20 z-40 w-[min(30rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg bg-white p-5 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">Keyboard shortcuts</Dialog.Title>
-          <Dialog.Description className="sr-only">Keys for searching and marking claims</Dialog.Description>
+      <DialogPanel title="Keyboard shortcuts" description="Keys for searching and marking claims" width="30rem" hideDescription>
           <dl className="mt-3 grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1.5 text-sm">
             {SHORTCUTS.map(([k, v]) => (
               <div key={k} className="contents">
@@ -52,8 +49,7 @@ export function ShortcutsHelp() {
             ))}
           </dl>
           <Dialog.Close className="mt-4 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">Close</Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
+      </DialogPanel>
     </Dialog.Root>
   );
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSelector, quoteSelector, reanchor, type StoredSelector } from "./anchoring";
+import { checkSelector, quoteSelector, quoteSpan, reanchor, type StoredSelector } from "./anchoring";
 import { codePointLength, sliceCodePoints } from "./text";
 
 const PASSAGE =
@@ -180,5 +180,21 @@ describe("reanchor", () => {
         },
       ),
     );
+  });
+});
+
+describe("quoteSpan", () => {
+  it.each([
+    ["plain", "abc def", "def", 0, { start: 4, end: 7 }],
+    ["after an emoji (code points, not UTF-16 units)", "🚀 launch", "launch", 0, { start: 2, end: 8 }],
+    ["second occurrence", "ab ab ab", "ab", 1, { start: 3, end: 5 }],
+    ["an emoji with a skin tone (two code points) inside the quote", "go 👍🏽 now", "👍🏽 now", 0, { start: 3, end: 9 }],
+  ])("%s", (_name, text, quote, occurrence, expected) => {
+    expect(quoteSpan(text, quote, occurrence)).toEqual(expected);
+  });
+  it("returns null when the quote or that occurrence is absent", () => {
+    expect(quoteSpan("abc", "x")).toBeNull();
+    expect(quoteSpan("ab ab", "ab", 2)).toBeNull();
+    expect(quoteSpan("abc", "")).toBeNull();
   });
 });

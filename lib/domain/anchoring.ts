@@ -1,6 +1,6 @@
 // Annotation anchors: offsets plus a quote with context, so an annotation can be found again
 // after the passage text is corrected. All offsets here count code points.
-import { codePointLength, sliceCodePoints } from "./text";
+import { codePointLength, sliceCodePoints, utf16ToCodePoint } from "./text";
 
 export type QuoteSelector = { exact: string; prefix: string; suffix: string };
 
@@ -194,4 +194,15 @@ export function reanchor(newText: string, selector: StoredSelector): Reanchored 
   const window = chars.slice(windowStart, windowEnd);
   const fuzzy = findFuzzy(window, quote, maxErrors, oldStart - windowStart);
   return fuzzy && { start: fuzzy.start + windowStart, end: fuzzy.end + windowStart, method: "fuzzy" };
+}
+
+/** Code-point span of the n-th (0-based) occurrence of `quote` in `text`, or null when absent. */
+export function quoteSpan(text: string, quote: string, occurrence = 0): { start: number; end: number } | null {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(quote, at + 1);
+    if (at < 0 || quote.length === 0) return null;
+  }
+  const start = utf16ToCodePoint(text, at);
+  return { start, end: start + codePointLength(quote) };
 }

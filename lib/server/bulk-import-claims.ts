@@ -10,6 +10,7 @@ import { guessSourceKind } from "@/lib/domain/source-kinds";
 import { auditRow, createInChunks, inTransaction, invalidFile, type AuditRow, type BulkImportResult } from "@/lib/server/bulk-import-write";
 import { AppError } from "@/lib/server/errors";
 import { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
+import { groupBy } from "@/lib/domain/group-by";
 
 // Claim drafts of a bulk file (JSONL or W3C): resolved against the workspace, then written in one transaction.
 
@@ -174,8 +175,7 @@ async function findPassagesByQuote(tx: Tx, workspaceId: string, drafts: ClaimDra
       SELECT q.i::int AS i, p.id::text AS id, p."articleId"::text AS "articleId", p.position, p.text
       FROM unnest(${needles}::text[]) WITH ORDINALITY AS q(needle, i)
       JOIN "Passage" p ON p."workspaceId" = ${workspaceId}::uuid AND strpos(p.text, q.needle) > 0`;
-    const byDraft = new Map<number, PassageRow[]>();
-    for (const h of hits) byDraft.set(h.i - 1, [...(byDraft.get(h.i - 1) ?? []), h]);
+    const byDraft = groupBy(hits, (h) => h.i - 1);
     const next: ClaimDraft[] = [];
     pending.forEach((d, i) => {
       let matches = byDraft.get(i) ?? [];

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { requireMember, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { parseArticle } from "@/lib/domain/import-metadata";
-import { utf16ToCodePoint } from "@/lib/domain/text";
+import { quoteSpan } from "@/lib/domain/anchoring";
 import { createAnnotation } from "@/lib/server/annotations";
 import { importArticle } from "@/lib/server/articles";
 import { getMatrix, getProposition, suggestPropositions } from "@/lib/server/comparison";
@@ -31,11 +31,9 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
     const passages = await getDb().passage.findMany({ where: { articleId: articleByFile.get(file)! }, select: { id: true, text: true } });
     const p = passages.find((x) => x.text.includes(quote));
     if (!p) throw new Error(`quote not found in ${file}: ${quote}`);
-    const at = p.text.indexOf(quote);
     return createAnnotation(userId, ws, {
       passageId: p.id,
-      start: utf16ToCodePoint(p.text, at),
-      end: utf16ToCodePoint(p.text, at + quote.length),
+      ...quoteSpan(p.text, quote),
       exact: quote,
       claimTypeId: type(claimType),
       speaker,

@@ -9,6 +9,7 @@ import { rankSuggestions } from "@/lib/domain/suggestions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 import { matrixFilterSchema, type MatrixFilter } from "@/lib/validation/propositions";
+import { groupBy } from "@/lib/domain/group-by";
 
 const src = { select: { id: true, name: true, kind: true } } as const;
 
@@ -139,8 +140,7 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
     f.entityId ? entityAliasKeys(actor.workspaceId, f.entityId) : Promise.resolve(null),
     f.sessionId ? db.annotationSession.findFirst({ where: { id: f.sessionId, workspaceId: actor.workspaceId }, select: { articleIds: true } }) : Promise.resolve(null),
   ]);
-  const byProp = new Map<string, MentionRow[]>();
-  for (const l of links) byProp.set(l.propositionId, [...(byProp.get(l.propositionId) ?? []), l]);
+  const byProp = groupBy(links, (l) => l.propositionId);
 
   const matches = (m: MentionRow) => {
     const a = m.annotation;

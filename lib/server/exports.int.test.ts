@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { requireMember, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { HAVE_W3C_TESTS, w3cValidator } from "@/lib/domain/export/test-w3c";
-import { utf16ToCodePoint } from "@/lib/domain/text";
+import { quoteSpan } from "@/lib/domain/anchoring";
 import { createAnnotation } from "@/lib/server/annotations";
 import { importArticle } from "@/lib/server/articles";
 import { propositionExport } from "@/lib/server/export-reports";
@@ -44,11 +44,9 @@ describe("exports", () => {
     const a = await importArticle(userId, ws, { text, title: "Export test", publisher: "Outlet", origins: ["Wire"], publishedAt: "2023-09-14" });
     const passages = await getDb().passage.findMany({ where: { articleId: a.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
     const mark = (p: { id: string; text: string }, quote: string, typeKey: string, note?: string) => {
-      const at = p.text.indexOf(quote);
       return createAnnotation(userId, ws, {
         passageId: p.id,
-        start: utf16ToCodePoint(p.text, at),
-        end: utf16ToCodePoint(p.text, at + quote.length),
+        ...quoteSpan(p.text, quote),
         exact: quote,
         claimTypeId: types.find((t) => t.key === typeKey)!.id,
         modality: "REPORTED",

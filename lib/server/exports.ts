@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadUpstreams, mentionSelect, toMentionInput } from "@/lib/server/comparison";
 import { AppError } from "@/lib/server/errors";
 import { exportScopeSchema, type ExportScope } from "@/lib/validation/exports";
+import { groupBy } from "@/lib/domain/group-by";
 
 const BATCH = 500;
 type VerdictInfo = { kind: string; sentence: string };
@@ -114,8 +115,9 @@ async function loadVerdicts(workspaceId: string, rows: Row[], cache: Map<string,
     where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null, orphaned: false } },
     select: mentionSelect,
   });
+  const byProposition = groupBy(links, (l) => l.propositionId);
   for (const id of missing) {
-    const v = computeVerdict(links.filter((l) => l.propositionId === id).map(toMentionInput), upstream);
+    const v = computeVerdict((byProposition.get(id) ?? []).map(toMentionInput), upstream);
     cache.set(id, { kind: v.kind, sentence: v.sentence });
   }
 }

@@ -14,6 +14,7 @@ import { parseScope } from "@/lib/server/exports";
 import { createPropositionFromClaim } from "@/lib/server/propositions";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { expectAppError, newUser } from "@/lib/test/helpers";
+import { quoteSpan } from "@/lib/domain/anchoring";
 
 const P0 = "Washington says shells were shipped to Russia in Agust; Moscow denies it.";
 const P1 = "The leaders met for five hours at the cosmodrome 🚀 and pledged closer ties.";
@@ -39,13 +40,10 @@ async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote:
   const claims = [];
   for (const [paragraph, quote] of quotes) {
     const passage = reader.passages[paragraph];
-    // Offsets are code points: count them in front of the quote.
-    const start = Array.from(passage.text.slice(0, passage.text.indexOf(quote))).length;
     claims.push(
       await createAnnotation(owner.user.id, owner.workspace.id, {
         passageId: passage.id,
-        start,
-        end: start + Array.from(quote).length,
+        ...quoteSpan(passage.text, quote),
         exact: quote,
         claimTypeId: types[0].id,
         modality: "ASSERTED",

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { deleteArticle, importArticle, getReaderData, previewImport } from "@/lib/server/articles";
+import { deleteArticle, importArticle, getReaderData, listArticles, previewImport } from "@/lib/server/articles";
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { requireMember } from "@/lib/auth/membership";
@@ -95,8 +95,11 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
     const stored = await getDb().annotation.findUniqueOrThrow({ where: { id: created.id }, select: { modality: true } });
     expect(stored.modality).toBe("ALLEGED");
 
+    const claimsListed = async () => (await listArticles(actor)).items.find((x) => x.id === article.id)?.claims;
+    expect(await claimsListed()).toBe(1);
     await deleteAnnotation(owner.user.id, owner.workspace.id, created.id, 2);
     expect((await getReaderData(actor, article.id)).annotations).toHaveLength(0);
+    expect(await claimsListed()).toBe(0);
     await restoreAnnotation(owner.user.id, owner.workspace.id, created.id);
     expect((await getReaderData(actor, article.id)).annotations).toHaveLength(1);
 

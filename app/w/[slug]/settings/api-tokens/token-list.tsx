@@ -1,9 +1,7 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
-import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { revokeApiTokenAction } from "./actions";
 
 export type TokenRow = {
@@ -54,40 +52,17 @@ export function TokenList({ workspaceId, slug, currentUserId, tokens }: { worksp
 }
 
 function RevokeButton({ workspaceId, slug, token }: { workspaceId: string; slug: string; token: TokenRow }) {
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function revoke() {
-    setPending(true);
-    setError(null);
-    const res = await revokeApiTokenAction(workspaceId, slug, token.id);
-    setPending(false);
-    if (!res.ok) return setError(res.error.message);
-    setOpen(false);
-  }
-
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => { setOpen(next); if (!next) setError(null); }}>
-      <Dialog.Trigger asChild>
-        <Button size="sm" variant="secondary">Revoke…</Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-24 z-40 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg border border-slate-200 bg-white p-5 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">Revoke “{token.name}”?</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            Anything using this token gets “401 unauthorized” from its next request on. This cannot be undone; create a new token to restore access.
-          </Dialog.Description>
-          {error && <Alert className="mt-3">{error}</Alert>}
-          <div className="mt-5 flex justify-end gap-2">
-            <Dialog.Close asChild>
-              <Button variant="ghost">Cancel</Button>
-            </Dialog.Close>
-            <Button variant="danger" onClick={() => void revoke()} disabled={pending}>{pending ? "Revoking…" : "Revoke token"}</Button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ConfirmDialog
+      trigger={<Button size="sm" variant="secondary">Revoke…</Button>}
+      title={`Revoke “${token.name}”?`}
+      description="Anything using this token gets “401 unauthorized” from its next request on. This cannot be undone; create a new token to restore access."
+      confirmLabel="Revoke token"
+      pendingLabel="Revoking…"
+      onConfirm={async () => {
+        const res = await revokeApiTokenAction(workspaceId, slug, token.id);
+        return res.ok ? null : res.error.message;
+      }}
+    />
   );
 }
