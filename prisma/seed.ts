@@ -46,6 +46,7 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
   const sourceId = new Map((await db.source.findMany({ where: { workspaceId: ws.id }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
 
   const entityId = new Map<string, string>();
+  const entityOf = (name: string) => entityId.get(name) ?? fail(`demo entity ${name} is missing`);
   for (const e of demoEntities) {
     const entity = await db.entity.create({ data: { workspaceId: ws.id, name: e.name, kind: e.kind }, select: { id: true } });
     entityId.set(e.name, entity.id);
@@ -55,6 +56,12 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
       data: [...aliases].map(([normalizedAlias, a]) => ({ workspaceId: ws.id, entityId: entity.id, alias: a.alias, normalizedAlias, language: a.language })),
     });
   }
+
+  for (const e of demoEntities) {
+    if (e.speaksFor) await db.entity.update({ where: { id: entityOf(e.name) }, data: { speaksForId: entityOf(e.speaksFor) } });
+  }
+  const speakerRef = (s: { entity?: string; source?: string }) =>
+    s.entity ? { entityId: entityOf(s.entity) } : { sourceId: sourceId.get(s.source!) ?? fail(`demo source ${s.source} is missing`) };
 
   const claimIds = new Map<string, string>();
   const typeId = new Map((await db.claimType.findMany({ where: { workspaceId: ws.id }, select: { id: true, key: true } })).map((t) => [t.key, t.id]));
@@ -75,19 +82,17 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
       const passage = passages.find((p) => p.text.includes(claim.quote));
       const span = passage && quoteSpan(passage.text, claim.quote, claim.occurrence);
       if (!passage || !span) throw new Error(`demo claim not found in ${demo.key}: ${claim.quote}`);
+      const actors = claim.fields?.actors ?? [];
       const annotation = await createAnnotation(owner.id, ws.id, {
         passageId: passage.id,
         ...span,
         exact: claim.quote,
         claimTypeId: typeId.get(claim.type)!,
-        speaker: claim.speaker?.entity
-          ? { entityId: entityId.get(claim.speaker.entity) }
-          : claim.speaker?.source
-            ? { sourceId: sourceId.get(claim.speaker.source) }
-            : undefined,
+        speakers: (claim.speakers ?? (claim.speaker ? [claim.speaker] : [])).map(speakerRef),
         modality: claim.modality,
-        actors: claim.fields?.actors ?? [],
-        fields: { date: claim.fields?.date, quantity: claim.fields?.quantity, item: claim.fields?.item },
+        actorEntityIds: actors.filter((a) => entityId.has(a)).map(entityOf),
+        actors: actors.filter((a) => !entityId.has(a)),
+        fields: { date: claim.fields?.date, quantities: claim.fields?.quantities, item: claim.fields?.item },
         note: claim.note,
       });
       claimIds.set(`${demo.key}#${index}`, annotation.id);

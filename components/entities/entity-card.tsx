@@ -8,6 +8,7 @@ import { AliasForm } from "./alias-form";
 import { EntityForm } from "./entity-form";
 import { ENTITY_KIND_LABELS, plural } from "./labels";
 import { MergeDialog } from "./merge-dialog";
+import { SpeaksFor } from "./speaks-for";
 
 /** One entity: name, kind, usage, alias chips; editors also rename, add aliases and merge. */
 export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId: string; slug: string; entity: EntityListItem; canEdit: boolean }) {
@@ -36,6 +37,7 @@ export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId
           <EntityForm workspaceId={workspaceId} slug={slug} entity={entity} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
         </div>
       )}
+      <SpeaksFor workspaceId={workspaceId} slug={slug} entity={entity} canEdit={canEdit} />
       <div className="mt-3 flex flex-wrap items-start gap-2">
         <AliasChips workspaceId={workspaceId} slug={slug} entityName={entity.name} aliases={entity.aliases} canEdit={canEdit} />
         {canEdit && !addingAlias && (

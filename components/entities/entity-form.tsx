@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -26,7 +27,7 @@ export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Prop
     resolver: zodResolver(entityFormSchema),
     defaultValues: { name: entity?.name ?? "", kind: entity?.kind ?? "PERSON" },
   });
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string; existing?: { id: string; name: string } } | null>(null);
 
   const submit = handleSubmit(async (v) => {
     setNotice(null);
@@ -35,7 +36,8 @@ export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Prop
       : await createEntityAction(workspaceId, slug, v);
     if (!res.ok) {
       const rest = applyFieldErrors(res.error, setError, ["name", "kind"]);
-      if (rest) setNotice({ ok: false, text: rest });
+      const existing = res.error.details?.existing as { id: string; name: string } | undefined;
+      if (rest || existing) setNotice({ ok: false, text: rest ?? res.error.message, existing });
       return;
     }
     if (!entity) {
@@ -63,7 +65,19 @@ export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Prop
           {onCancel && <Button size="sm" variant="ghost" onClick={onCancel}>Cancel</Button>}
         </div>
       </div>
-      {notice && <Alert tone={notice.ok ? "success" : "error"}>{notice.text}</Alert>}
+      {notice && (
+        <Alert tone={notice.ok ? "success" : "error"}>
+          {notice.text}
+          {notice.existing && (
+            <>
+              {" "}
+              <Link className="font-medium underline" href={`/w/${slug}/entities?q=${encodeURIComponent(notice.existing.name)}`}>
+                Open {notice.existing.name}
+              </Link>
+            </>
+          )}
+        </Alert>
+      )}
     </form>
   );
 }

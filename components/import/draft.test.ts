@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ParsedArticle } from "@/lib/domain/import-metadata";
-import { draftAfterImport, draftFromPreview, importInputOf } from "./draft";
+import { NO_DATE_WARNING, NO_PUBLISHER_WARNING, type ParsedArticle } from "@/lib/domain/import-metadata";
+import { draftAfterImport, draftFromPreview, draftWarnings, importInputOf } from "./draft";
 
 const parsed: ParsedArticle = {
   title: "Rice exports rise",
@@ -11,8 +11,9 @@ const parsed: ParsedArticle = {
   byline: null,
   url: null,
   language: "en",
-  passages: [{ text: "Rice exports rise", isDuplicate: false }],
+  passages: [{ text: "Rice exports rise", isDuplicate: false, isCaption: false }],
   metadataLines: [],
+  warnings: [],
 };
 
 describe("draftFromPreview", () => {
@@ -66,5 +67,31 @@ describe("draftAfterImport", () => {
     },
   ])("$name", ({ res, patch }) => {
     expect(draftAfterImport(d, res)).toEqual(expect.objectContaining(patch));
+  });
+});
+
+describe("draftWarnings", () => {
+  const unattributed: ParsedArticle = { ...parsed, origins: [], publishedAt: null, warnings: [NO_PUBLISHER_WARNING, NO_DATE_WARNING] };
+  const base = draftFromPreview({ parsed: unattributed, duplicateOf: null }, "text");
+  const fields = (values: Partial<typeof base.values>, extra: string[] = []) =>
+    draftWarnings({ parsed: { ...unattributed, warnings: [...unattributed.warnings, ...extra] }, values: { ...base.values, ...values } }).map((w) => [w.field, w.message]);
+
+  it.each([
+    { name: "nothing filled in", values: {}, want: [["publisher", NO_PUBLISHER_WARNING], ["publishedAt", NO_DATE_WARNING]] },
+    { name: "a publisher typed in", values: { publisher: "VnExpress" }, want: [["publishedAt", NO_DATE_WARNING]] },
+    { name: "an origin typed in", values: { origins: " Reuters " }, want: [["publishedAt", NO_DATE_WARNING]] },
+    { name: "only commas as origins", values: { origins: " , " }, want: [["publisher", NO_PUBLISHER_WARNING], ["publishedAt", NO_DATE_WARNING]] },
+    { name: "everything filled in", values: { publisher: "VOV", publishedAt: "2023-09-14" }, want: [] },
+  ])("$name", ({ values, want }) => {
+    expect(fields(values)).toEqual(want);
+  });
+
+  it("works from the fields, not the parse, when a page's metadata filled them", () => {
+    const withPublisher = draftFromPreview({ parsed: { ...unattributed, publisher: "VOV.VN" }, duplicateOf: null }, "text");
+    expect(draftWarnings(withPublisher).map((w) => w.field)).toEqual(["publishedAt"]);
+  });
+
+  it("keeps any other parse warning for the card as a whole", () => {
+    expect(fields({ publisher: "VOV", publishedAt: "2023-09-14" }, ["Something else"])).toEqual([[null, "Something else"]]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ParsedArticle } from "@/lib/domain/import-metadata";
+import { NO_DATE_WARNING, NO_PUBLISHER_WARNING, type ParsedArticle } from "@/lib/domain/import-metadata";
 
 export type DraftValues = { title: string; publishedAt: string; publisher: string; origins: string; byline: string; url: string; language: string };
 
@@ -61,4 +61,34 @@ export function draftAfterImport(d: Draft, res: ImportResult): Partial<Draft> {
     fieldErrors: res.error.details?.fields as Record<string, string> | undefined,
     duplicateOf: articleId ? { id: articleId, title: d.values.title } : d.duplicateOf,
   };
+}
+
+export type DraftWarning = {
+  /** The field that fixes it, so the card can show the warning beside it; null for the card as a whole. */
+  field: keyof DraftValues | null;
+  message: string;
+  hint?: string;
+};
+
+/**
+ * The warnings that still hold for the draft as the user has edited it: the publisher and date
+ * warnings are worked out from the current fields (typing a publisher, an origin or a date clears
+ * them, and a web page's own metadata may already fill them); any other parse warning is kept.
+ */
+export function draftWarnings(d: Pick<Draft, "parsed" | "values">): DraftWarning[] {
+  const v = d.values;
+  const warnings: DraftWarning[] = [];
+  const hasOrigin = v.origins.split(",").some((s) => s.trim() !== "");
+  if (v.publisher.trim() === "" && !hasOrigin) warnings.push({ field: "publisher", message: NO_PUBLISHER_WARNING });
+  if (v.publishedAt.trim() === "") {
+    warnings.push({
+      field: "publishedAt",
+      message: NO_DATE_WARNING,
+      hint: "Dates written without a year in its claims (“hôm 13/9”, “on Wednesday”) cannot be placed in time. Add the date before importing.",
+    });
+  }
+  for (const message of d.parsed.warnings ?? []) {
+    if (message !== NO_PUBLISHER_WARNING && message !== NO_DATE_WARNING) warnings.push({ field: null, message });
+  }
+  return warnings;
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import type { Draft, DraftValues as Values } from "./draft";
+import { draftWarnings, type Draft, type DraftValues as Values } from "./draft";
 
 export type { Draft } from "./draft";
 
@@ -20,6 +20,10 @@ const FIELDS: { name: keyof Values; label: string; hint?: string; type?: string 
 export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draft: Draft; slug: string; onChange: (v: Values) => void; onImport: () => void; onRemove: () => void }) {
   const { parsed, values } = draft;
   const duplicates = parsed.passages.filter((p) => p.isDuplicate).length;
+  const captions = parsed.passages.filter((p) => p.isCaption).length;
+  // Once stored (or refused as a duplicate) there is nothing left to fix in this card.
+  const warnings = draft.status === "done" || draft.status === "duplicate" ? [] : draftWarnings(draft);
+  const cardWarnings = warnings.filter((w) => w.field === null || !FIELDS.some((f) => f.name === w.field));
   const set = (name: keyof Values, value: string) => onChange({ ...values, [name]: value });
   const locked = draft.status === "saving" || draft.status === "done";
   return (
@@ -28,6 +32,8 @@ export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draf
         <span className="font-medium">{draft.fileName ?? "Pasted text"}</span>
         <span className="text-slate-500">· {parsed.passages.length} paragraphs</span>
         {duplicates > 0 && <span className="rounded bg-amber-100 px-1.5 text-amber-900">{duplicates} repeated paragraph{duplicates > 1 ? "s" : ""} flagged (kept as in the text)</span>}
+        {captions > 0 && <span className="rounded bg-slate-100 px-1.5 text-slate-700">{captions} photo caption{captions > 1 ? "s" : ""} marked (kept, not used as the title)</span>}
+        {warnings.length > 0 && <span className="rounded bg-amber-100 px-1.5 font-medium text-amber-900">{warnings.length} to check before importing</span>}
         {parsed.language && <span className="rounded bg-slate-100 px-1.5 uppercase">{parsed.language}</span>}
       </div>
       {draft.status === "duplicate" && draft.duplicateOf && (
@@ -41,11 +47,25 @@ export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draf
           Imported. <Link className="font-medium underline" href={`/w/${slug}/articles/${draft.articleId}`}>Open “{values.title}”</Link>
         </Alert>
       )}
+      {cardWarnings.map((w) => (
+        <Alert key={w.message} tone="warning" className="mb-3">{w.message}</Alert>
+      ))}
       <fieldset disabled={locked || draft.status === "duplicate"} className="grid gap-3 md:grid-cols-2">
         {FIELDS.map((f) => (
-          <Field key={f.name} label={f.label} hint={f.hint} error={draft.fieldErrors?.[f.name]} className={f.name === "title" ? "md:col-span-2" : undefined}>
-            <input className={inputClass} type={f.type ?? "text"} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} />
-          </Field>
+          <div key={f.name} className={f.name === "title" ? "md:col-span-2" : undefined}>
+            <Field label={f.label} hint={f.hint} error={draft.fieldErrors?.[f.name]}>
+              <input className={inputClass} type={f.type ?? "text"} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} />
+            </Field>
+            {/* Beside the field that fixes it, so the desk sees what to fill in before importing. */}
+            {warnings
+              .filter((w) => w.field === f.name)
+              .map((w) => (
+                <Alert key={w.message} tone="warning" className="mt-1 font-medium">
+                  {w.message}
+                  {w.hint && <span className="block font-normal">{w.hint}</span>}
+                </Alert>
+              ))}
+          </div>
         ))}
       </fieldset>
       {parsed.metadataLines.length > 0 && (
@@ -62,7 +82,11 @@ export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draf
         <summary className="cursor-pointer text-slate-600">Preview paragraphs</summary>
         <ol className="mt-1 max-h-64 list-decimal space-y-1 overflow-auto pl-6">
           {parsed.passages.map((p, i) => (
-            <li key={i} className={p.isDuplicate ? "text-amber-800" : undefined}>{p.text}{p.isDuplicate && " (repeated)"}</li>
+            <li key={i} className={p.isDuplicate ? "text-amber-800" : p.isCaption ? "italic text-slate-600" : undefined}>
+              {p.text}
+              {p.isCaption && " (photo caption)"}
+              {p.isDuplicate && " (repeated)"}
+            </li>
           ))}
         </ol>
       </details>

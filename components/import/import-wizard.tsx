@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { decodeUpload, formatBytes } from "@/lib/domain/import-decode";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
-import { draftAfterImport, draftFromPreview, importInputOf, type Draft } from "./draft";
+import { draftAfterImport, draftFromPreview, draftWarnings, importInputOf, type Draft } from "./draft";
 import { ImportCard } from "./import-card";
 
 /** Paste or upload → detected metadata for confirmation → import, with progress. */
@@ -75,6 +75,8 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
   }
 
   const pending = drafts.filter((d) => d.status === "ready" || d.status === "error").length;
+  // "Import all" should not hide that some cards still lack a publisher or a date.
+  const warned = drafts.filter((d) => (d.status === "ready" || d.status === "error") && draftWarnings(d).length > 0).length;
   return (
     <div className="mt-6 space-y-6">
       <section className="grid gap-4 md:grid-cols-2">
@@ -142,6 +144,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
           <div className="flex items-center gap-3">
             <h2 className="font-semibold">Check and import ({drafts.length})</h2>
             {pending > 1 && <Button onClick={importAll} disabled={!!busy}>Import all {pending}</Button>}
+            {warned > 0 && <span className="rounded bg-amber-100 px-1.5 text-sm text-amber-900">{warned} article{warned > 1 ? "s have" : " has"} warnings: check the cards below</span>}
             <Link href={`/w/${slug}`} className="ml-auto text-sm text-blue-700 underline">Back to articles</Link>
           </div>
           {drafts.map((d) => (

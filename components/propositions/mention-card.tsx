@@ -21,8 +21,14 @@ export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit
   const chars = Array.from(a.passage.text);
   const before = chars.slice(Math.max(0, a.start - 160), a.start).join("");
   const after = chars.slice(a.end, a.end + 160).join("");
-  const fields = (a.fields ?? {}) as Record<string, string>;
-  const speaker = a.speakerSource?.name ?? a.speakerEntity?.name;
+  const d = mention.details;
+  const stored = (a.fields ?? {}) as { dateValue?: string };
+  const details: [string, string][] = [
+    ...(d.date ? [["Date", stored.dateValue && stored.dateValue !== d.date ? `${d.date} (read as ${stored.dateValue})` : d.date] as [string, string]] : []),
+    ...(d.quantities ?? []).map((q): [string, string] => ["Quantity", [q.value, q.item].filter(Boolean).join(" ")]),
+    ...(d.item ? [["Item", d.item] as [string, string]] : []),
+    ...(mention.actors.length ? [["Actors", mention.actors.map((x) => x.label).join(", ")] as [string, string]] : []),
+  ];
 
   async function act(p: Promise<{ ok: boolean; error?: { message: string } }>) {
     setError(null);
@@ -32,9 +38,12 @@ export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit
   }
 
   return (
-    <article className={`rounded-lg border bg-white p-4 ${a.orphaned ? "border-dashed border-amber-400" : "border-slate-200"}`} data-testid="mention-card">
+    <article className={`rounded-lg border bg-white p-4 ${mention.counted ? "border-slate-200" : "border-dashed border-amber-400"}`} data-testid="mention-card">
       {a.orphaned && (
         <p className="mb-2 text-xs font-medium text-amber-800">Orphaned: a correction removed these words from the article, so this mention is not counted in the verdict.</p>
+      )}
+      {!a.orphaned && a.needsReview && (
+        <p className="mb-2 text-xs font-medium text-amber-800">Needs review: a correction changed these words and the claim was re-anchored uncertainly. It is not counted until someone confirms it in the article.</p>
       )}
       <p className="text-[15px] leading-7" lang={art.language ?? undefined}>
         {a.start > 160 && "…"}
@@ -47,11 +56,16 @@ export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit
         <div className="flex gap-1"><dt className="text-slate-400">Article</dt><dd><Link className="text-blue-800 underline" href={`/w/${slug}/articles/${art.id}?claim=${a.id}`}>{art.title}</Link></dd></div>
         <div className="flex gap-1"><dt className="text-slate-400">Publisher</dt><dd>{art.publisher?.name ?? "—"}</dd></div>
         {art.origins.length > 0 && <div className="flex gap-1"><dt className="text-slate-400">Origin</dt><dd>{art.origins.map((o) => o.source.name).join(", ")}</dd></div>}
-        {speaker && <div className="flex gap-1"><dt className="text-slate-400">Speaker</dt><dd>{speaker}</dd></div>}
+        {a.speakers.length > 0 && <div className="flex gap-1"><dt className="text-slate-400">{a.speakers.length === 1 ? "Speaker" : "Speakers"}</dt><dd>{a.speakers.map((x) => x.name).join(", ")}</dd></div>}
         <div className="flex gap-1"><dt className="text-slate-400">Modality</dt><dd>{MODALITY_LABELS[a.modality]}</dd></div>
         {art.publishedAt && <div className="flex gap-1"><dt className="text-slate-400">Published</dt><dd>{art.publishedAt.toISOString().slice(0, 10)}</dd></div>}
-        {Object.entries(fields).map(([k, v]) => <div key={k} className="flex gap-1"><dt className="capitalize text-slate-400">{k}</dt><dd>{v}</dd></div>)}
-        <div className="flex gap-1"><dt className="text-slate-400">Independent origin</dt><dd className="font-medium text-slate-800">{mention.origin.label} <span className="font-normal text-slate-500">(via {mention.origin.via})</span></dd></div>
+        {details.map(([k, v], i) => <div key={`${k}-${i}`} className="flex gap-1"><dt className="text-slate-400">{k}</dt><dd>{v}</dd></div>)}
+        <div className="flex gap-1">
+          <dt className="text-slate-400">Independent origin{mention.origins.length === 1 ? "" : "s"}</dt>
+          <dd className="font-medium text-slate-800" data-testid="mention-origin">
+            {mention.origins.map((o) => (o.via === "unattributed" ? "unattributed (not counted)" : `${o.path} (via ${o.via})`)).join("; ")}
+          </dd>
+        </div>
       </dl>
       {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
       {canEdit && (

@@ -8,19 +8,44 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 
-type P = { id: string; statement: string; claimTypeId: string | null; verdict: string | null };
+type Rating = { label: string | null; value: number | null; best: number | null; worst: number | null; url: string | null; date: string | null };
+type P = { id: string; statement: string; claimTypeId: string | null; rating: Rating | null };
+type Draft = { id: string; statement: string; claimTypeId: string | null; label: string; value: string; best: string; worst: string; url: string; date: string };
+
+const draftOf = (p: P): Draft => ({
+  id: p.id,
+  statement: p.statement,
+  claimTypeId: p.claimTypeId,
+  label: p.rating?.label ?? "",
+  value: p.rating?.value?.toString() ?? "",
+  best: p.rating?.best?.toString() ?? "",
+  worst: p.rating?.worst?.toString() ?? "",
+  url: p.rating?.url ?? "",
+  date: p.rating?.date ?? "",
+});
+const num = (s: string) => (s.trim() === "" ? null : Number(s));
 
 /** Edit the statement, type and rating; merge into another proposition; delete. */
 export function PropositionEditor({ workspaceId, slug, proposition, claimTypes }: { workspaceId: string; slug: string; proposition: P; claimTypes: { id: string; label: string }[] }) {
   const router = useRouter();
   const [open, setOpen] = useState<"none" | "edit" | "merge">("none");
-  const [v, setV] = useState(proposition);
+  const [v, setV] = useState(() => draftOf(proposition));
   const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
   const [targets, setTargets] = useState<{ id: string; statement: string }[]>([]);
   const [target, setTarget] = useState("");
 
   async function save() {
-    const r = await updatePropositionAction(workspaceId, { id: v.id, statement: v.statement, claimTypeId: v.claimTypeId, verdict: v.verdict || null });
+    const r = await updatePropositionAction(workspaceId, {
+      id: v.id,
+      statement: v.statement,
+      claimTypeId: v.claimTypeId,
+      ratingLabel: v.label.trim() || null,
+      ratingValue: num(v.value),
+      ratingBest: num(v.best),
+      ratingWorst: num(v.worst),
+      reviewUrl: v.url.trim() || null,
+      reviewDate: v.date || null,
+    });
     if (!r.ok) return setError({ message: r.error.message, fields: r.error.details?.fields as Record<string, string> });
     setError(null);
     setOpen("none");
@@ -70,8 +95,26 @@ export function PropositionEditor({ workspaceId, slug, proposition, claimTypes }
               {claimTypes.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
             </select>
           </Field>
-          <Field label="Desk rating" hint="Published in ClaimReview exports, e.g. False, Misleading, Unproven" error={error?.fields?.verdict}>
-            <input className={inputClass} value={v.verdict ?? ""} onChange={(e) => setV({ ...v, verdict: e.target.value })} />
+          <Field label="Desk rating" hint="Published in ClaimReview exports, e.g. False, Misleading, Unproven" error={error?.fields?.ratingLabel}>
+            <input className={inputClass} value={v.label} onChange={(e) => setV({ ...v, label: e.target.value })} />
+          </Field>
+          <fieldset className="grid grid-cols-3 gap-2 md:col-span-2">
+            <legend className="mb-1 text-sm font-medium text-slate-700">Rating scale (optional): the value between the worst and the best rating</legend>
+            <Field label="Value" error={error?.fields?.ratingValue}>
+              <input className={inputClass} inputMode="numeric" value={v.value} onChange={(e) => setV({ ...v, value: e.target.value })} />
+            </Field>
+            <Field label="Worst" error={error?.fields?.ratingWorst}>
+              <input className={inputClass} inputMode="numeric" placeholder="1" value={v.worst} onChange={(e) => setV({ ...v, worst: e.target.value })} />
+            </Field>
+            <Field label="Best" error={error?.fields?.ratingBest}>
+              <input className={inputClass} inputMode="numeric" placeholder="5" value={v.best} onChange={(e) => setV({ ...v, best: e.target.value })} />
+            </Field>
+          </fieldset>
+          <Field label="Published fact-check URL" error={error?.fields?.reviewUrl}>
+            <input className={inputClass} type="url" placeholder="https://" value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} />
+          </Field>
+          <Field label="Published on" error={error?.fields?.reviewDate}>
+            <input className={inputClass} type="date" value={v.date} onChange={(e) => setV({ ...v, date: e.target.value })} />
           </Field>
           <div className="flex gap-2 md:col-span-2">
             <Button size="sm" onClick={save}>Save</Button>

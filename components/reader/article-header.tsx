@@ -24,6 +24,11 @@ export function ArticleHeader({ article, claimCount, actions }: { article: Reade
         ))}
         <div className="flex gap-1"><dt className="text-slate-400">Claims</dt><dd data-testid="claim-count">{claimCount}</dd></div>
       </dl>
+      {!article.publisher && article.origins.length === 0 && (
+        <p className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" role="status">
+          No publisher or origin: claims here without a speaker count as unattributed. Add the publisher with “Edit details”.
+        </p>
+      )}
     </header>
   );
 }

@@ -1,21 +1,54 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { MODALITY_LABELS } from "./claim-form";
+import { foldForMatch } from "@/lib/domain/claim-types";
+import { TEXT_ACTOR_TITLE } from "./actor-picker";
+import { describeStoredDate, joinNames, quantitiesText, quoteBeforeReview } from "./claim-readings";
+import { MODALITY_LABELS } from "./modality";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
-export function ClaimDetails({ a, type, canEdit, onEdit, onDelete }: { a: ReaderAnnotation; type?: ClaimTypeView; canEdit: boolean; onEdit: () => void; onDelete: () => void }) {
-  const fields = (a.fields ?? {}) as Record<string, string>;
-  const rows: [string, string | undefined][] = [
-    ["Speaker", a.speakerEntity?.name ?? a.speakerSource?.name],
+type StoredFields = { date?: string; dateValue?: string; item?: string };
+
+export function ClaimDetails({
+  a,
+  type,
+  canEdit,
+  onEdit,
+  onDelete,
+  onConfirmAnchor,
+  onRemark,
+}: {
+  a: ReaderAnnotation;
+  type?: ClaimTypeView;
+  canEdit: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+  /** Accept the re-anchored position of a claim that needs review. */
+  onConfirmAnchor?: () => void;
+  /** Mark the claim's words again by hand. */
+  onRemark?: () => void;
+}) {
+  const fields = (a.fields ?? {}) as StoredFields;
+  const reading = describeStoredDate(fields.dateValue);
+  const date = fields.date && (reading && foldForMatch(reading) !== foldForMatch(fields.date) ? `${fields.date} (reads as ${reading})` : fields.date);
+  const actors: ReactNode[] = [
+    ...a.actorEntities.map((e) => <span key={`e-${e.id}`}>{e.name}</span>),
+    ...a.actors.map((name, i) => (
+      <span key={`t-${i}`} title={TEXT_ACTOR_TITLE} className="rounded border border-dashed border-slate-400 px-1 italic">{name}</span>
+    )),
+  ];
+  const rows: [string, ReactNode][] = [
+    [a.speakers.length > 1 ? "Speakers" : "Speaker", a.speakers.length ? joinNames(a.speakers.map((s) => s.name)) : <span className="text-slate-500">not named</span>],
     ["Modality", MODALITY_LABELS[a.modality]],
-    ["Date", fields.date],
-    ["Quantity", fields.quantity],
+    ["Date", date],
+    ["Counts", quantitiesText(a.fields)],
     ["Item", fields.item],
-    ["Actors", a.actors.join(", ") || undefined],
+    ["Actors", actors.length ? <span className="flex flex-wrap gap-x-2 gap-y-0.5">{actors}</span> : undefined],
     ["Note", a.note ?? undefined],
   ];
+  const before = quoteBeforeReview(a.anchorReview);
   return (
     <section aria-label="Selected claim" className="space-y-2" data-testid="claim-details">
       <p className="flex items-center gap-2 text-sm font-semibold">
@@ -25,6 +58,18 @@ export function ClaimDetails({ a, type, canEdit, onEdit, onDelete }: { a: Reader
       </p>
       {a.orphaned && (
         <Alert tone="warning">This claim&apos;s quote is no longer in the paragraph; edit the text back or delete the claim.</Alert>
+      )}
+      {a.needsReview && !a.orphaned && (
+        <Alert tone="warning" className="space-y-1.5">
+          <p><strong>Needs review.</strong> A text correction changed these words; this claim is re-anchored to the words shown and is not counted in verdicts until someone confirms it.</p>
+          {before && <p>Before the correction: <q className="italic">{before}</q></p>}
+          {canEdit && (onConfirmAnchor || onRemark) && (
+            <span className="flex gap-2">
+              {onConfirmAnchor && <Button size="sm" variant="secondary" onClick={onConfirmAnchor}>Confirm this position</Button>}
+              {onRemark && <Button size="sm" variant="ghost" onClick={onRemark}>Re-mark</Button>}
+            </span>
+          )}
+        </Alert>
       )}
       <blockquote className="border-l-4 pl-3 text-sm italic text-slate-700" style={{ borderColor: type?.color }}>{a.exact}</blockquote>
       <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1 text-sm">

@@ -1,39 +1,37 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { clsx } from "clsx";
+import { useEffect, useId } from "react";
+import { Controller, useForm, useWatch, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { claimFormSchema, MODALITIES, type ClaimFormValues } from "@/lib/validation/schemas";
-import { SpeakerCombobox } from "./speaker-combobox";
+import { ActorPicker } from "./actor-picker";
+import { readDateInput } from "./claim-readings";
+import { MODALITY_HINTS, MODALITY_LABELS } from "./modality";
+import { QuantityRows } from "./quantity-rows";
+import { SpeakersPicker } from "./speaker-combobox";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
-export const MODALITY_LABELS: Record<(typeof MODALITIES)[number], string> = {
-  ASSERTED: "Asserted",
-  REPORTED: "Reported",
-  ALLEGED: "Alleged",
-  DENIED: "Denied",
-  SPECULATIVE: "Speculative",
-  FORECAST: "Forecast",
-};
+export { MODALITY_LABELS } from "./modality";
+
+type StoredFields = { date?: string; quantities?: { value: string; item?: string }[]; item?: string };
 
 export function valuesFrom(a: ReaderAnnotation | null, claimTypeId = ""): ClaimFormValues {
-  const f = (a?.fields ?? {}) as Record<string, string | undefined>;
-  const speaker = a?.speakerEntity
-    ? { kind: "entity" as const, ...a.speakerEntity }
-    : a?.speakerSource
-      ? { kind: "source" as const, ...a.speakerSource }
-      : null;
+  const f = (a?.fields ?? {}) as StoredFields;
   return {
     claimTypeId: a?.claimTypeId ?? claimTypeId,
-    speaker,
+    speakers: a?.speakers.map((s) => ({ kind: s.type, id: s.id, name: s.name })) ?? [],
     modality: a?.modality ?? "ASSERTED",
     date: f.date ?? "",
-    quantity: f.quantity ?? "",
+    quantities: f.quantities?.map((q) => ({ value: q.value, item: q.item ?? "" })) ?? [],
     item: f.item ?? "",
-    actors: a?.actors.join(", ") ?? "",
+    actors: [
+      ...(a?.actorEntities.map((e) => ({ kind: "entity" as const, id: e.id, name: e.name })) ?? []),
+      ...(a?.actors.map((name) => ({ kind: "text" as const, id: "", name })) ?? []),
+    ],
     note: a?.note ?? "",
   };
 }
@@ -46,21 +44,32 @@ type Props = {
   mode: "create" | "edit";
   error: string | null;
   conflict: boolean;
+  /** The article's publication date (YYYY-MM-DD): it supplies the year of a date written without one. */
+  articleDate?: string | null;
+  /** Resolves to field errors keyed as the server names them (e.g. "fields.date", "speakers.1"). */
   onSubmit: (v: ClaimFormValues) => Promise<Record<string, string> | void>;
   onCancel: () => void;
   onReload: () => void;
 };
 
-/** Type (keys 1–9), speaker, modality, structured fields and note for one claim. */
-export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error, conflict, onSubmit, onCancel, onReload }: Props) {
+/** Type (keys 1–9), speakers, modality, date, counts, actors and note for one claim. */
+export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error, conflict, articleDate, onSubmit, onCancel, onReload }: Props) {
   const form = useForm<ClaimFormValues>({ resolver: zodResolver(claimFormSchema), defaultValues: initial });
-  const { register, control, handleSubmit, formState, reset, setValue, setError, watch } = form;
+  const { register, control, handleSubmit, formState, reset, setValue, setError } = form;
+  const { errors } = formState;
   useEffect(() => reset(initial), [initial, reset]);
-  const selectedType = watch("claimTypeId");
+  const selectedType = useWatch({ control, name: "claimTypeId" });
+  const modality = useWatch({ control, name: "modality" });
+  const date = useWatch({ control, name: "date" });
+  const dateReading = readDateInput(date ?? "", articleDate);
+  const uid = useId();
+  const dateId = `${uid}-date`;
+  const dateNoteId = `${uid}-date-note`;
 
   const submit = handleSubmit(async (v) => {
     const fieldErrors = await onSubmit(v);
-    if (fieldErrors) for (const [k, m] of Object.entries(fieldErrors)) setError(k as keyof ClaimFormValues, { message: m });
+    if (!fieldErrors) return;
+    serverErrors(fieldErrors, v).forEach(([name, message], i) => setError(name, { type: "server", message }, { shouldFocus: i === 0 }));
   });
 
   return (
@@ -68,10 +77,10 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
       onSubmit={submit}
       noValidate
       aria-label={mode === "create" ? "New claim" : "Edit claim"}
-      className="space-y-3"
+      className="space-y-2.5"
       onKeyDown={(e) => {
         const inText = e.target instanceof HTMLTextAreaElement || (e.target instanceof HTMLInputElement && e.target.type !== "radio");
-        if (!inText && /^[1-9]$/.test(e.key)) {
+        if (!inText && !e.ctrlKey && !e.metaKey && !e.altKey && /^[1-9]$/.test(e.key)) {
           const t = claimTypes.find((c) => c.shortcut === Number(e.key));
           if (t) {
             e.preventDefault();
@@ -88,7 +97,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
         }
       }}
     >
-      <blockquote className="max-h-28 overflow-auto border-l-4 border-slate-300 pl-3 text-sm italic text-slate-700" data-testid="claim-quote">
+      <blockquote className="max-h-20 overflow-auto border-l-4 border-slate-300 pl-3 text-sm italic text-slate-700" data-testid="claim-quote">
         {quote}
       </blockquote>
       {error && (
@@ -103,7 +112,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
       )}
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Claim type</legend>
-        <div className="mt-1 flex flex-wrap gap-1.5" role="radiogroup" aria-describedby={formState.errors.claimTypeId ? "claim-type-error" : undefined}>
+        <div className="mt-1 flex flex-wrap gap-1" role="radiogroup" aria-describedby={errors.claimTypeId ? `${uid}-type-error` : undefined}>
           {claimTypes.map((t) => (
             <label
               key={t.id}
@@ -116,39 +125,87 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
             </label>
           ))}
         </div>
-        {formState.errors.claimTypeId && <p id="claim-type-error" className="mt-1 text-sm text-red-700">{formState.errors.claimTypeId.message}</p>}
+        {errors.claimTypeId && <p id={`${uid}-type-error`} className="mt-1 text-sm text-red-700">{errors.claimTypeId.message}</p>}
       </fieldset>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="claim-speaker" className="text-sm font-medium text-slate-700">Speaker</label>
-        <Controller control={control} name="speaker" render={({ field }) => <SpeakerCombobox id="claim-speaker" workspaceId={workspaceId} value={field.value} onChange={field.onChange} />} />
-      </div>
-      <Field label="Modality" error={formState.errors.modality?.message}>
-        <select className={inputClass} {...register("modality")}>
-          {MODALITIES.map((m) => <option key={m} value={m}>{MODALITY_LABELS[m]}</option>)}
-        </select>
-      </Field>
-      <div className="grid grid-cols-2 gap-2">
-        <Field label="Date" error={formState.errors.date?.message}>
-          <input className={inputClass} placeholder="2023-09-13" {...register("date")} />
+      <Controller
+        control={control}
+        name="speakers"
+        render={({ field }) => (
+          <Field label="Speakers" error={errors.speakers?.message ?? errors.speakers?.root?.message}>
+            <SpeakersPicker workspaceId={workspaceId} value={field.value} onChange={field.onChange} />
+          </Field>
+        )}
+      />
+      <div className="grid grid-cols-[2fr_3fr] gap-2">
+        <Field label="Modality" hint={MODALITY_HINTS[modality]} error={errors.modality?.message}>
+          <select className={clsx(inputClass, "py-1.5")} {...register("modality")}>
+            {MODALITIES.map((m) => <option key={m} value={m}>{MODALITY_LABELS[m]}</option>)}
+          </select>
         </Field>
-        <Field label="Quantity" error={formState.errors.quantity?.message}>
-          <input className={inputClass} placeholder="5" {...register("quantity")} />
-        </Field>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor={dateId} className="text-sm font-medium text-slate-700">Date</label>
+          <input
+            id={dateId}
+            className={clsx(inputClass, "py-1.5")}
+            placeholder="13/9, tháng 9/2023, 2023"
+            aria-invalid={errors.date ? true : undefined}
+            aria-describedby={errors.date || dateReading ? dateNoteId : undefined}
+            {...register("date")}
+          />
+          {errors.date ? (
+            <p id={dateNoteId} className="text-sm text-red-700">{errors.date.message}</p>
+          ) : (
+            dateReading && <p id={dateNoteId} className={clsx("text-xs", dateReading.ok ? "text-slate-500" : "text-amber-800")}>{dateReading.text}</p>
+          )}
+        </div>
       </div>
-      <Field label="Item" error={formState.errors.item?.message}>
-        <input className={inputClass} placeholder="artillery shells" {...register("item")} />
+      <QuantityRows form={form} idPrefix={uid} />
+      <Field label="Item" error={errors.item?.message}>
+        <input className={clsx(inputClass, "py-1.5")} placeholder="artillery shells" {...register("item")} />
       </Field>
-      <Field label="Actors" hint="Comma-separated, e.g. North Korea, Russia" error={formState.errors.actors?.message}>
-        <input className={inputClass} {...register("actors")} />
+      <Controller
+        control={control}
+        name="actors"
+        render={({ field }) => (
+          <Field label="Actors" error={errors.actors?.message ?? errors.actors?.root?.message}>
+            <ActorPicker workspaceId={workspaceId} value={field.value} onChange={field.onChange} />
+          </Field>
+        )}
+      />
+      <Field label="Note" error={errors.note?.message}>
+        <textarea className={clsx(inputClass, "py-1.5")} rows={2} {...register("note")} />
       </Field>
-      <Field label="Note" error={formState.errors.note?.message}>
-        <textarea className={inputClass} rows={2} {...register("note")} />
-      </Field>
-      <div className="flex items-center gap-2">
+      {/* Stays in view at the bottom of the panel however long the form grows. */}
+      <div className="sticky bottom-0 z-10 -mx-4 -mb-4 flex items-center gap-2 rounded-b-lg border-t border-slate-200 bg-white px-4 py-2">
         <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : mode === "create" ? "Save claim" : "Save changes"}</Button>
         <Button variant="ghost" onClick={onCancel}>Cancel</Button>
         <span className="ml-auto text-xs text-slate-500"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves · <kbd>Esc</kbd> cancels</span>
       </div>
     </form>
   );
+}
+
+/** Place the server's field errors (named after the service input) on the form's own fields. */
+function serverErrors(given: Record<string, string>, v: ClaimFormValues): [Path<ClaimFormValues>, string][] {
+  // The service input drops empty counts and splits actors by kind: map its indexes back.
+  const sentQuantities = v.quantities.flatMap((q, i) => (q.value.trim() ? [i] : []));
+  const entityActors = v.actors.filter((a) => a.kind === "entity");
+  const textActors = v.actors.filter((a) => a.kind === "text" && a.name.trim());
+  const out: [Path<ClaimFormValues>, string][] = [];
+  for (const [key, message] of Object.entries(given)) {
+    const [head, second, third] = key.split(".");
+    const at = second !== undefined && /^\d+$/.test(second) ? Number(second) : null;
+    const named = (name: string | undefined) => (name ? `${name}: ${message}` : message);
+    if (key === "fields.date") out.push(["date", message]);
+    else if (key === "fields.item") out.push(["item", message]);
+    else if (head === "fields" && second === "quantities") {
+      const row = third !== undefined ? sentQuantities[Number(third)] : undefined;
+      const part = key.endsWith(".item") ? "item" : "value";
+      out.push(row === undefined ? ["quantities", message] : [`quantities.${row}.${part}`, message]);
+    } else if (head === "speakers") out.push(["speakers", named(at === null ? undefined : v.speakers[at]?.name)]);
+    else if (head === "actorEntityIds") out.push(["actors", named(at === null ? undefined : entityActors[at]?.name)]);
+    else if (head === "actors") out.push(["actors", named(at === null ? undefined : textActors[at]?.name)]);
+    else if (head === "claimTypeId" || head === "modality" || head === "note") out.push([head, message]);
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { clsx } from "clsx";
-import { MODALITY_LABELS } from "./claim-form";
+import { joinNames, quantitiesText } from "./claim-readings";
+import { MODALITY_LABELS } from "./modality";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
 /** Claims in reading order; selecting one scrolls the text to it. */
@@ -13,9 +14,10 @@ export function ClaimList({ items, typeById, activeId, onSelect }: { items: Read
     <ol className="space-y-1.5" aria-label="Claims in reading order" data-testid="claim-list">
       {items.map((a) => {
         const t = typeById.get(a.claimTypeId);
-        const speaker = a.speakerEntity?.name ?? a.speakerSource?.name;
+        const speakers = a.speakers.length ? joinNames(a.speakers.map((s) => s.name)) : null;
+        const facts = [quantitiesText(a.fields), (a.fields as { date?: string } | null)?.date].filter(Boolean).join(" · ");
         return (
-          <li key={a.id} id={`claim-item-${a.id}`} data-orphaned={a.orphaned || undefined}>
+          <li key={a.id} id={`claim-item-${a.id}`} data-orphaned={a.orphaned || undefined} data-needs-review={a.needsReview || undefined}>
             <button
               type="button"
               onClick={() => onSelect(a.id)}
@@ -26,14 +28,21 @@ export function ClaimList({ items, typeById, activeId, onSelect }: { items: Read
                 <span className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: t?.color }} aria-hidden />
                 {t?.label ?? "Claim"}
                 <span className="font-normal text-slate-500">· {MODALITY_LABELS[a.modality]}</span>
-                {speaker && <span className="truncate font-normal text-slate-500">· {speaker}</span>}
-                {a.orphaned && (
+                {speakers && <span className="truncate font-normal text-slate-500" title={speakers}>· {speakers}</span>}
+                {a.orphaned ? (
                   <span className="ml-auto shrink-0 rounded bg-amber-100 px-1.5 text-[11px] font-medium text-amber-900" title="Its quote is no longer in the paragraph">
                     Orphaned
                   </span>
+                ) : (
+                  a.needsReview && (
+                    <span className="ml-auto shrink-0 rounded bg-orange-100 px-1.5 text-[11px] font-medium text-orange-900" title="A text correction moved it; not counted in verdicts until someone confirms it">
+                      Needs review
+                    </span>
+                  )
                 )}
               </span>
               <span className="mt-0.5 line-clamp-2 text-slate-700">“{a.exact}”</span>
+              {facts && <span className="mt-0.5 block truncate text-xs text-slate-500">{facts}</span>}
             </button>
           </li>
         );

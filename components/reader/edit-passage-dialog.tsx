@@ -47,7 +47,7 @@ export function EditPassageDialog({ workspaceId, passage, claims, lang, onClose,
     (claims === 0
       ? "This paragraph has no claims yet. "
       : `This paragraph has ${claims === 1 ? "1 claim" : `${claims} claims`}. When you save, each is found again by its quote and the words around it. `) +
-    "A claim whose quote is no longer in the text is kept and marked orphaned, never moved to other words. Saving is recorded in the audit log.";
+    "A claim whose words changed is placed on the reworded words only when quote and context agree; otherwise it waits for your review (not counted until confirmed), and one whose quote is gone is kept as orphaned, never moved to other words. Saving is recorded in the audit log.";
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <DialogPanel title={`Correct paragraph ${n}`} description={explanation} width="44rem">
@@ -94,6 +94,7 @@ export function describeCorrection({ changed, passage, summary }: Pick<PassageCo
       [summary.kept, "kept"],
       [summary.moved, "moved"],
       [summary.fuzzy, "re-anchored to reworded text"],
+      [summary.needsReview, "need your review"],
       [summary.orphaned, "orphaned"],
     ] as const
   )

@@ -6,7 +6,7 @@ import { codePointLength } from "@/lib/domain/text";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
 type Props = {
-  passage: { id: string; position: number; text: string; isDuplicate: boolean };
+  passage: { id: string; position: number; text: string; isDuplicate: boolean; isCaption?: boolean };
   annotations: ReaderAnnotation[];
   typeById: Map<string, ClaimTypeView>;
   activeId: string | null;
@@ -48,7 +48,8 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
               data-claim-ids={s.ids.join(" ")}
               data-depth={Math.min(s.ids.length, 3)}
               data-active={s.ids.includes(activeId ?? "") ? "true" : undefined}
-              title={labels.join(" + ")}
+              data-needs-review={s.ids.some((id) => byId.get(id)!.needsReview) ? "true" : undefined}
+              title={`${labels.join(" + ")}${s.ids.some((id) => byId.get(id)!.needsReview) ? " (needs review: re-anchored after a correction, not counted yet)" : ""}`}
               style={{ "--claim-color": colors[0], "--claim-color-2": colors[1], "--claim-color-3": colors[2] } as React.CSSProperties}
               onClick={(e) => {
                 if (!window.getSelection()?.isCollapsed) return;
@@ -63,6 +64,9 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
       </p>
       {passage.isDuplicate && (
         <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-amber-100 px-1.5 text-xs text-amber-900">Repeats an earlier paragraph (e.g. a photo caption)</span>
+      )}
+      {!passage.isDuplicate && passage.isCaption && (
+        <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-slate-100 px-1.5 text-xs text-slate-700">Photo caption</span>
       )}
       {onCorrect && (
         <button

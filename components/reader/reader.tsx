@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { createAnnotationAction, deleteAnnotationAction, restoreAnnotationAction, updateAnnotationAction } from "@/app/w/[slug]/articles/[id]/actions";
+import { confirmAnchorAction, createAnnotationAction, deleteAnnotationAction, remarkAnnotationAction, restoreAnnotationAction, updateAnnotationAction } from "@/app/w/[slug]/articles/[id]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { readingOrder } from "@/lib/domain/highlight-layout";
@@ -11,6 +11,8 @@ import { ClaimPropositions } from "@/components/propositions/claim-propositions"
 import { ExportMenu } from "@/components/report/export-menu";
 import { ArticleHeader } from "./article-header";
 import { DeleteArticleButton } from "./delete-article-button";
+import { EditArticleDialog } from "./edit-article-dialog";
+import { CorrectionReport } from "./correction-report";
 import { describeCorrection, EditPassageDialog } from "./edit-passage-dialog";
 import { ClaimDetails } from "./claim-details";
 import { ClaimForm, valuesFrom } from "./claim-form";
@@ -18,6 +20,7 @@ import { ClaimList } from "./claim-list";
 import { PassageView } from "./passage-view";
 import { readSelection } from "./selection";
 import type { ClaimTypeView, PendingSelection, ReaderAnnotation, ReaderArticle } from "./types";
+import type { ReanchorChange } from "@/lib/server/passages";
 import { groupBy } from "@/lib/domain/group-by";
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
@@ -36,7 +39,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const [undo, setUndo] = useState<ReaderAnnotation | null>(null);
   const [announce, setAnnounce] = useState("");
   const [correcting, setCorrecting] = useState<string | null>(null);
-  const [corrected, setCorrected] = useState<{ message: string; orphaned: boolean } | null>(null);
+  const [corrected, setCorrected] = useState<{ message: string; changes: ReanchorChange[] } | null>(null);
+  // Re-marking a claim that needs review or is orphaned: the next selection in its paragraph places it.
+  const [remarking, setRemarking] = useState<{ id: string; version: number; passageId: string; before: string } | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
@@ -161,6 +166,34 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     return () => document.removeEventListener("keydown", onKey);
   }, [pending, claimTypes, undo, restore, remove, active, activeId, canEdit, editing, ordered, selectClaim]);
 
+  const startRemark = useCallback((a: { id: string; version: number; passageId: string; exact: string }) => {
+    setRemarking({ id: a.id, version: a.version, passageId: a.passageId, before: a.exact });
+    setPending(null);
+    setEditing(false);
+    setAnnounce("Select the words this claim should mark, in the same paragraph, then choose Place claim here.");
+  }, []);
+
+  async function placeRemark() {
+    if (!remarking || !pending) return;
+    if (pending.passageId !== remarking.passageId) return setFormError({ message: "Select words in the claim's own paragraph: a claim belongs to one paragraph.", conflict: false });
+    const res = await remarkAnnotationAction(workspaceId, { id: remarking.id, version: remarking.version, start: pending.start, end: pending.end, exact: pending.exact });
+    if (!res.ok) return setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
+    setAnnotations((as) => [...as.filter((a) => a.id !== res.data.id), res.data]);
+    setRemarking(null);
+    setPending(null);
+    setCorrected(null);
+    window.getSelection()?.removeAllRanges();
+    setAnnounce("Claim re-marked; it counts again.");
+    selectClaim(res.data.id, false);
+  }
+
+  async function confirmAnchor(a: ReaderAnnotation) {
+    const res = await confirmAnchorAction(workspaceId, { id: a.id, version: a.version });
+    if (!res.ok) return setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
+    setAnnotations((as) => [...as.filter((x) => x.id !== res.data.id), res.data]);
+    setAnnounce("Position confirmed; the claim counts again.");
+  }
+
   async function save(v: ClaimFormValues): Promise<Record<string, string> | void> {
     setFormError(null);
     const details = claimFormToDetails(v);
@@ -192,6 +225,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           actions={
             <>
               <ExportMenu workspaceId={workspaceId} slug={slug} query={`articleId=${article.id}`} />
+              {canEdit && <EditArticleDialog workspaceId={workspaceId} article={article} />}
               {canEdit && <DeleteArticleButton workspaceId={workspaceId} slug={slug} articleId={article.id} title={article.title} claims={annotations.length} />}
             </>
           }
@@ -236,7 +270,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
               setCorrecting(null);
               // A claim deleted before the correction was not re-anchored; restoring it would mislead.
               setUndo((u) => (u?.passageId === result.passage.id ? null : u));
-              setCorrected({ message, orphaned: result.summary.orphaned > 0 });
+              setCorrected({ message, changes: result.changes });
               setAnnounce(message);
               router.refresh();
             }}
@@ -248,24 +282,51 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           {!canEdit && <Alert tone="info" className="mb-3">You have view-only access to this workspace: you can read claims but not change them.</Alert>}
           {selectionError && <Alert className="mb-3">{selectionError}</Alert>}
           {corrected && (
-            <Alert tone={corrected.orphaned ? "warning" : "success"} className="mb-3 flex items-start gap-2">
-              <span data-testid="correction-summary" className="flex-1">{corrected.message}</span>
-              <Button size="sm" variant="ghost" onClick={() => setCorrected(null)}>Dismiss</Button>
-            </Alert>
+            <CorrectionReport
+              workspaceId={workspaceId}
+              message={corrected.message}
+              changes={corrected.changes}
+              onConfirmed={() => router.refresh()}
+              onRemark={(c) => {
+                const a = annotations.find((x) => x.id === c.id);
+                if (a) startRemark(a);
+              }}
+              onDismiss={() => setCorrected(null)}
+            />
           )}
           {undo && (
             <Alert tone="info" className="mb-3 flex items-center gap-2">
               Claim deleted. <Button size="sm" variant="secondary" onClick={restore}>Undo</Button> <span className="text-xs">(Ctrl+Z)</span>
             </Alert>
           )}
-          {pending && canEdit ? (
+          {remarking && canEdit ? (
+            <section aria-label="Re-mark claim" className="space-y-2 text-sm" data-testid="remark-panel">
+              <p className="font-medium">Re-mark this claim</p>
+              <p>Before: <q>{remarking.before}</q></p>
+              <p className="text-slate-600">Select the words it should mark in the same paragraph.</p>
+              {pending && <blockquote className="border-l-4 border-slate-300 pl-3 italic">{pending.exact}</blockquote>}
+              {formError && <Alert>{formError.message}</Alert>}
+              <div className="flex gap-2">
+                <Button size="sm" disabled={!pending} onClick={() => void placeRemark()}>Place claim here</Button>
+                <Button size="sm" variant="ghost" onClick={() => { setRemarking(null); setFormError(null); }}>Cancel</Button>
+              </div>
+            </section>
+          ) : pending && canEdit ? (
             <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={pending.exact} initial={createInitial} mode="create" error={formError?.message ?? null} conflict={false} onSubmit={save} onCancel={() => setPending(null)} onReload={() => router.refresh()} />
           ) : active && editing ? (
             <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={active.exact} initial={editInitial} mode="edit" error={formError?.message ?? null} conflict={!!formError?.conflict} onSubmit={save} onCancel={() => setEditing(false)} onReload={() => router.refresh()} />
           ) : active ? (
             <>
               {formError && <Alert className="mb-3">{formError.message}</Alert>}
-              <ClaimDetails a={active} type={typeById.get(active.claimTypeId)} canEdit={canEdit} onEdit={() => setEditing(true)} onDelete={() => remove(active)} />
+              <ClaimDetails
+                a={active}
+                type={typeById.get(active.claimTypeId)}
+                canEdit={canEdit}
+                onEdit={() => setEditing(true)}
+                onDelete={() => remove(active)}
+                onConfirmAnchor={canEdit && active.needsReview && !active.orphaned ? () => void confirmAnchor(active) : undefined}
+                onRemark={canEdit && (active.needsReview || active.orphaned) ? () => startRemark(active) : undefined}
+              />
               <ClaimPropositions workspaceId={workspaceId} slug={slug} annotationId={active.id} quote={active.exact} links={active.mentions} canEdit={canEdit} onChanged={() => router.refresh()} />
             </>
           ) : (

@@ -2,74 +2,104 @@
 
 import { useCallback, useState } from "react";
 import { createEntityAction, searchSpeakersAction } from "@/app/w/[slug]/articles/[id]/actions";
-import { inputClass } from "@/components/ui/field";
 import { useCombobox, type ComboboxResults } from "@/components/ui/use-combobox";
+import { foldForMatch } from "@/lib/domain/claim-types";
 import type { SpeakerOption } from "@/lib/server/speakers";
+import type { PickedRef } from "@/lib/validation/schemas";
+import { ChipCombobox } from "./chip-combobox";
 
-type Value = { kind: "entity" | "source"; id: string; name: string } | null;
-type Option = SpeakerOption | { kind: "create"; id: string; name: string; entityKind: "PERSON" | "ORGANIZATION" | "COUNTRY"; detail: string; matched?: undefined };
+type EntityKind = "PERSON" | "ORGANIZATION" | "COUNTRY";
+type Option = SpeakerOption | { kind: "create"; id: string; name: string; entityKind: EntityKind; detail: string; matched?: undefined };
+type Existing = { id: string; name: string };
 
-/** Speaker autocomplete over entity names, aliases and sources; diacritic-insensitive; creates inline. */
-export function SpeakerCombobox({ workspaceId, value, onChange, id, disabled, ...aria }: { workspaceId: string; value: Value; onChange: (v: Value) => void; id?: string; disabled?: boolean; "aria-describedby"?: string; "aria-invalid"?: boolean }) {
+const CREATE_KINDS: EntityKind[] = ["PERSON", "ORGANIZATION", "COUNTRY"];
+
+/**
+ * Who says the claim, in order: entities (by name or any alias) and sources, diacritic-insensitive.
+ * Creates an entity inline only for a name that no listed option already answers to.
+ */
+export function SpeakersPicker({
+  workspaceId,
+  value,
+  onChange,
+  id,
+  disabled,
+  ...aria
+}: {
+  workspaceId: string;
+  value: PickedRef[];
+  onChange: (v: PickedRef[]) => void;
+  id?: string;
+  disabled?: boolean;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const chosen = new Set(value.map((v) => `${v.kind}:${v.id}`));
+  const chosenKey = [...chosen].join(",");
+
   const search = useCallback(
     async (query: string): Promise<ComboboxResults<Option>> => {
       const res = await searchSpeakersAction(workspaceId, query);
-      const found: Option[] = res.ok ? res.data : [];
+      if (!res.ok) return { options: [], error: res.error.message };
       const q = query.trim();
-      const creates: Option[] = q && !found.some((o) => o.name.toLowerCase() === q.toLowerCase())
-        ? (["PERSON", "ORGANIZATION", "COUNTRY"] as const).map((k) => ({ kind: "create" as const, id: `create-${k}`, name: q, entityKind: k, detail: `new ${k.toLowerCase()}` }))
+      const folded = foldForMatch(q);
+      const answered = res.data.some((o) => foldForMatch(o.name) === folded || (o.matched !== undefined && foldForMatch(o.matched) === folded));
+      const creates: Option[] = q && !answered
+        ? CREATE_KINDS.map((k) => ({ kind: "create" as const, id: `create-${k}`, name: q, entityKind: k, detail: k.toLowerCase() }))
         : [];
-      return { options: [...found, ...creates] };
+      const taken = new Set(chosenKey.split(","));
+      return { options: [...res.data.filter((o) => !taken.has(`${o.kind}:${o.id}`)), ...creates] };
     },
-    [workspaceId],
+    [workspaceId, chosenKey],
   );
-  const box = useCombobox({ selected: value, search, onPick: pick, onEdit: () => { if (value) onChange(null); }, debounceMs: 120 });
+  const box = useCombobox({ selected: null, search, onPick: pick, debounceMs: 120 });
+
+  function add(ref: PickedRef) {
+    if (!chosen.has(`${ref.kind}:${ref.id}`)) onChange([...value, ref]);
+  }
 
   async function pick(o: Option) {
     setError(null);
+    setNote(null);
     if (o.kind === "create") {
       const res = await createEntityAction(workspaceId, { name: o.name, kind: o.entityKind });
-      if (!res.ok) return setError(res.error.message);
-      onChange({ kind: "entity", id: res.data.id, name: res.data.name });
-    } else onChange({ kind: o.kind, id: o.id, name: o.name });
+      if (res.ok) add({ kind: "entity", id: res.data.id, name: res.data.name });
+      else {
+        const existing = (res.error.details as { existing?: Existing } | undefined)?.existing;
+        if (!existing) return setError(res.error.message);
+        // Someone already named it (maybe by an alias): use that entity rather than a duplicate.
+        add({ kind: "entity", id: existing.id, name: existing.name });
+        setNote(`“${o.name}” is already ${existing.name}; added it`);
+      }
+    } else add({ kind: o.kind, id: o.id, name: o.name });
+    box.setQuery("");
     box.setOpen(false);
   }
 
   return (
-    <div className="relative">
-      <div className="flex gap-1">
-        <input
-          id={id}
-          {...aria}
-          disabled={disabled}
-          {...box.inputProps}
-          className={inputClass}
-          placeholder="Who says it? (person, body, outlet)"
-        />
-        {value && (
-          <button type="button" className="rounded px-2 text-sm text-slate-600 hover:bg-slate-100" onClick={() => onChange(null)} aria-label="Clear speaker">
-            ×
-          </button>
-        )}
-      </div>
-      {box.open && box.options.length > 0 && (
-        <ul id={box.listId} role="listbox" className="absolute z-30 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
-          {box.options.map((o, i) => (
-            <li key={`${o.kind}-${o.id}`} {...box.optionProps(o, i)} className={`cursor-pointer px-3 py-1.5 ${i === box.active ? "bg-blue-50" : ""}`}>
-              {o.kind === "create" ? (
-                <span>Create “{o.name}” <span className="text-xs text-slate-500">({o.detail})</span></span>
-              ) : (
-                <span>
-                  {o.name}
-                  {o.matched && <span className="text-slate-500"> · “{o.matched}”</span>} <span className="text-xs text-slate-500">{o.detail}</span>
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {error && <p className="mt-1 text-sm text-red-700" role="alert">{error}</p>}
-    </div>
+    <ChipCombobox
+      id={id}
+      {...aria}
+      disabled={disabled}
+      box={box}
+      chips={value.map((v) => ({ key: `${v.kind}:${v.id}`, name: v.name, title: v.kind === "source" ? "source" : undefined }))}
+      onRemove={(i) => onChange(value.filter((_, k) => k !== i))}
+      optionKey={(o) => `${o.kind}-${o.id}`}
+      renderOption={(o) =>
+        o.kind === "create" ? (
+          <span>Create “{o.name}” <span className="text-xs text-slate-500">({o.detail})</span></span>
+        ) : (
+          <span>
+            {o.name}
+            {o.matched && <span className="text-slate-500"> · “{o.matched}”</span>} <span className="text-xs text-slate-500">{o.detail}</span>
+          </span>
+        )
+      }
+      placeholder="Who says it? (person, body, outlet)"
+      note={note}
+      error={error}
+    />
   );
 }

@@ -10,15 +10,17 @@ import {
   matrixFilterSchema,
   mergePropositionsSchema,
   newPropositionSchema,
+  sameValuesSchema,
   STANCES,
   updatePropositionSchema,
   VERDICT_KINDS,
 } from "@/lib/validation/propositions";
+import { jsonlArticleSchema } from "@/lib/domain/import-jsonl";
+import { updateArticleSchema } from "@/lib/validation/articles";
 import {
   createAnnotationSchema,
   createEntitySchema,
   ENTITY_KINDS,
-  importArticleSchema,
   MODALITIES,
   SOURCE_KINDS,
   updateAnnotationSchema,
@@ -32,7 +34,23 @@ export const ANNOTATION_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"
 
 export const bodies = {
   createToken: { schema: createApiTokenSchema.extend({ workspaceId: z.string().uuid("workspaceId must be an id") }).strict() },
-  importArticle: { schema: importArticleSchema.strict() },
+  /** A metadata field left out is detected from the text, as the import preview does; null means "none". */
+  importArticle: { schema: jsonlArticleSchema },
+  updateArticle: { schema: updateArticleSchema.strict(), fromPath: { id: "id" } },
+  confirmAnchor: { schema: z.object({ id, version: z.number("version must be a number").int().min(1).max(2_147_483_647) }).strict(), fromPath: { id: "id" } },
+  remarkAnnotation: {
+    schema: z
+      .object({
+        id,
+        version: z.number("version must be a number").int().min(1).max(2_147_483_647),
+        start: z.number().int().min(0).describe("Code points into the passage's NFC text"),
+        end: z.number().int().min(1),
+        exact: z.string().max(20_000).optional().describe("When given, must equal the text at start–end"),
+      })
+      .strict(),
+    fromPath: { id: "id" },
+  },
+  sameValues: { schema: sameValuesSchema.strict(), fromPath: { propositionId: "id" } },
   updateSource: { schema: updateSourceSchema.strict(), fromPath: { id: "id" } },
   createAnnotation: { schema: createAnnotationSchema.strict() },
   /** Partial: fields left out keep their value; `version` is the one the edit started from. */
@@ -105,7 +123,7 @@ export const responses = {
     passages: z.number().int(),
     claims: z.number().int(),
   }),
-  imported: z.object({ id, title: z.string(), passages: z.number().int(), duplicates: z.number().int() }),
+  imported: z.object({ id, title: z.string(), passages: z.number().int(), duplicates: z.number().int(), warnings: z.array(z.string()).describe("What to fix in the article's details, e.g. no publisher") }),
   annotation: z.object({
     id,
     passageId: id,
@@ -116,23 +134,44 @@ export const responses = {
     suffix: z.string(),
     claimTypeId: id,
     modality: z.enum(MODALITIES),
-    actors: z.array(z.string()),
-    fields: z.object({ date: z.string().optional(), quantity: z.string().optional(), item: z.string().optional() }),
+    speakers: z.array(z.object({ type: z.enum(["entity", "source"]), id, name: z.string() })).describe("Who says it, in order; each is an independent origin"),
+    actorEntities: z.array(ref).describe("Actors that are entities, in order"),
+    actors: z.array(z.string()).describe("Actors named in free text (matched to entity aliases when compared)"),
+    fields: z.object({
+      date: z.string().optional().describe("As written"),
+      dateValue: z.string().optional().describe("Parsed: 2023-09-13, 2023-09, 2023, or --09-13 when the year is unknown"),
+      datePrecision: z.enum(["year", "month", "day"]).optional(),
+      quantities: z.array(z.object({ value: z.string(), item: z.string().optional() })).optional(),
+      item: z.string().optional(),
+    }),
     note: z.string().nullable(),
     status: z.enum(ANNOTATION_STATUSES),
-    orphaned: z.boolean(),
+    orphaned: z.boolean().describe("A correction removed its words: listed, not counted"),
+    needsReview: z.boolean().describe("Re-anchored uncertainly after a correction: not counted until confirmed"),
+    anchorReview: z.looseObject({ reason: z.string(), confidence: z.number() }).nullable().describe("The evidence behind needsReview, with the quote before"),
     version: z.number().int(),
     createdAt: ts,
     updatedAt: ts,
-    speakerEntity: ref.nullable(),
-    speakerSource: ref.nullable(),
     author: ref,
     mentions: z.array(z.object({ stance, proposition: z.object({ id, statement: z.string() }) })),
   }),
-  proposition: z.object({ id, statement: z.string(), claimTypeId: id.nullable(), verdict: z.string().nullable().describe("The desk's own rating"), createdAt: ts }),
+  proposition: z.object({
+    id,
+    statement: z.string(),
+    claimTypeId: id.nullable(),
+    ratingLabel: z.string().nullable().describe("The desk's own rating, e.g. False"),
+    ratingValue: z.number().int().nullable(),
+    ratingBest: z.number().int().nullable(),
+    ratingWorst: z.number().int().nullable(),
+    reviewUrl: z.string().nullable().describe("The published fact-check"),
+    reviewDate: z.union([ts, z.string()]).nullable(),
+    reviewerId: id.nullable(),
+    createdAt: ts,
+  }),
   mention: z.object({ annotationId: id, propositionId: id, stance }),
   unlinked: z.object({ annotationId: id, propositionId: id }),
   entity: z.object({ id, name: z.string(), kind: z.enum(ENTITY_KINDS) }),
+  entityDetail: z.object({ id, name: z.string(), kind: z.enum(ENTITY_KINDS), speaksFor: ref.nullable().describe("Claims by this entity count as that one's origin") }),
   alias: z.object({ id, alias: z.string(), language: z.string().nullable() }),
   token: z.object({ id, name: z.string(), role: z.enum(ROLES), createdAt: ts, lastUsedAt: ts.nullable(), revokedAt: ts.nullable(), user: ref }),
   error: z.object({
@@ -145,6 +184,17 @@ export const responses = {
 };
 
 const verdict = z.looseObject({ kind: z.enum(VERDICT_KINDS), sentence: z.string().describe("The verdict explained in words") });
+const origin = z.object({ key: z.string(), label: z.string(), via: z.string(), path: z.string().describe("How the cited name reaches its origin, e.g. “Dmitry Peskov, for Russia”") });
+const detailValue = z.object({ key: z.string().describe("Send two keys to mark values the same"), value: z.string(), raw: z.array(z.string()), origins: z.array(z.string()) });
+const rating = z.object({
+  label: z.string().nullable(),
+  value: z.number().int().nullable(),
+  best: z.number().int().nullable(),
+  worst: z.number().int().nullable(),
+  url: z.string().nullable(),
+  date: z.string().nullable(),
+  reviewer: ref.nullable(),
+});
 const claimTypeTag = z.object({ id, label: z.string(), color: z.string() });
 
 export const composite = {
@@ -159,8 +209,22 @@ export const composite = {
     language: z.string().nullable(),
     publisher: ref.nullable(),
     origins: z.array(ref),
-    passages: z.array(z.object({ id, position: z.number().int(), text: z.string(), isDuplicate: z.boolean() })),
+    version: z.number().int().describe("Send it back when correcting the metadata"),
+    metadataLines: z.array(z.object({ text: z.string(), kind: z.string() })).describe("Provenance lines removed from the body at import, verbatim"),
+    passages: z.array(z.object({ id, position: z.number().int(), text: z.string(), isDuplicate: z.boolean(), isCaption: z.boolean() })),
     annotations: z.array(responses.annotation),
+  }),
+  articleUpdated: z.object({
+    id,
+    title: z.string(),
+    url: z.string().nullable(),
+    byline: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    language: z.string().nullable(),
+    version: z.number().int(),
+    publisher: ref.nullable(),
+    origins: z.array(ref),
+    redatedClaims: z.number().int().describe("Claims whose year-less date was read again against the new publication date"),
   }),
   annotationWithArticle: responses.annotation.extend({ articleId: id }),
   annotations: page(responses.annotation.extend({ articleId: id })),
@@ -170,12 +234,26 @@ export const composite = {
     statement: z.string(),
     createdAt: ts,
     claimType: claimTypeTag.nullable(),
-    verdict: verdict.extend({ rating: z.string().nullable() }),
-    mentions: z.array(z.looseObject({ stance, annotation: z.looseObject({ id, exact: z.string() }), origin: z.object({ key: z.string(), label: z.string(), via: z.string() }) })),
+    rating: rating.nullable(),
+    sameValues: z.array(z.object({ field: z.string(), keys: z.tuple([z.string(), z.string()]) })),
+    verdict: verdict.extend({
+      detailConflicts: z.array(z.looseObject({ field: z.string(), values: z.array(detailValue) })),
+      uncertainDetails: z.array(z.looseObject({ field: z.string(), values: z.array(detailValue), reason: z.string() })).describe("Values that could not be compared: shown for a person to check"),
+    }),
+    mentions: z.array(
+      z.looseObject({
+        stance,
+        counted: z.boolean().describe("False for orphaned and needs-review claims"),
+        annotation: z.looseObject({ id, exact: z.string() }),
+        origins: z.array(origin),
+      }),
+    ),
   }),
+  sameValues: z.object({ propositionId: id, sameValues: z.array(z.object({ field: z.string(), keys: z.tuple([z.string(), z.string()]) })) }),
+  likelyDuplicates: z.object({ items: z.array(z.object({ a: ref, b: ref, score: z.number(), reason: z.string() })) }),
   propositionMerged: z.object({ target: responses.proposition, moved: z.number().int() }),
-  entities: page(responses.entity.extend({ aliases: z.array(responses.alias), counts: z.object({ speakerUses: z.number().int(), sources: z.number().int() }) })),
-  entityUpdated: responses.entity.extend({ addedAlias: z.string().nullable() }),
+  entities: page(responses.entityDetail.extend({ aliases: z.array(responses.alias), counts: z.object({ speakerUses: z.number().int(), sources: z.number().int() }) })),
+  entityUpdated: responses.entityDetail.extend({ addedAlias: z.string().nullable() }),
   aliasAdded: z.object({ alias: responses.alias, alsoAliasOf: z.array(ref), warning: z.string().nullable() }),
   entitiesMerged: z.object({
     id,
@@ -195,7 +273,7 @@ export const composite = {
       z.object({
         id,
         statement: z.string(),
-        rating: z.string().nullable(),
+        rating: rating.nullable(),
         claimType: claimTypeTag.nullable(),
         verdict,
         mentionCount: z.number().int(),

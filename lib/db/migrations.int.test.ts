@@ -9,6 +9,8 @@ import { diffToSchema } from "./schema-ddl";
 const admin = () => new pg.Client({ connectionString: process.env.TEST_DATABASE_ADMIN_URL });
 const urlFor = (db: string) => process.env.TEST_DATABASE_ADMIN_URL!.replace(/\/[^/]+$/, `/${db}`);
 const A = "schema_from_migrations";
+// CHECK constraints Prisma's schema language cannot express: written by hand in migrations.
+const MIGRATION_ONLY_CONSTRAINTS = ["AnnotationSpeaker_one_target"];
 const B = "schema_from_prisma";
 
 async function recreate(name: string) {
@@ -70,7 +72,9 @@ describe("migrations match schema.prisma", () => {
     await c.end();
     const [fromMigrations, fromSchema] = await Promise.all([catalog(urlFor(A)), catalog(urlFor(B))]);
     expect(fromMigrations.columns.length).toBeGreaterThan(50);
-    expect(fromMigrations).toEqual(fromSchema);
+    const handWritten = fromMigrations.constraints.filter((c) => MIGRATION_ONLY_CONSTRAINTS.includes(c.conname));
+    expect(handWritten.map((c) => c.conname).sort()).toEqual([...MIGRATION_ONLY_CONSTRAINTS].sort());
+    expect({ ...fromMigrations, constraints: fromMigrations.constraints.filter((c) => !handWritten.includes(c)) }).toEqual(fromSchema);
   });
 
   it("records applied migrations so a second run applies nothing", async () => {

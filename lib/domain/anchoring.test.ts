@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSelector, quoteSelector, quoteSpan, reanchor, type StoredSelector } from "./anchoring";
+import { checkSelector, isCounted, quoteSelector, quoteSpan, reanchor, type ReanchorResult, type StoredSelector } from "./anchoring";
 import { codePointLength, sliceCodePoints } from "./text";
 
 const PASSAGE =
@@ -66,17 +66,27 @@ describe("checkSelector", () => {
 describe("reanchor", () => {
   const armour = "áo giáp với các vùng bảo vệ";
   const sel = selectorFor(PASSAGE, armour);
+  const quoteOf = (text: string, result: ReanchorResult) => {
+    if (result.outcome === "orphaned") throw new Error(`expected a span, got orphaned: ${result.reason}`);
+    return sliceCodePoints(text, result.start, result.end);
+  };
 
   it("keeps the offsets when the quote is still there", () => {
-    expect(reanchor(PASSAGE, sel)).toEqual({ start: sel.start, end: sel.end, method: "exact" });
+    expect(reanchor(PASSAGE, sel)).toEqual({
+      outcome: "exact",
+      start: sel.start,
+      end: sel.end,
+      confidence: 1,
+      reason: "the quote is unchanged at the same place",
+    });
   });
 
   it("follows the quote when text is inserted before it", () => {
     const edited = PASSAGE.replace("Hãng tin Nga", "Hãng thông tấn 🇻🇳 nhà nước Nga");
     const result = reanchor(edited, sel);
-    expect(result?.method).toBe("moved");
-    expect(sliceCodePoints(edited, result!.start, result!.end)).toBe(armour);
-    expect(result!.start).toBe(sel.start + codePointLength("thông tấn 🇻🇳 nhà nước ") - codePointLength("tin "));
+    expect(result).toMatchObject({ outcome: "moved", start: sel.start + codePointLength("thông tấn 🇻🇳 nhà nước ") - codePointLength("tin ") });
+    expect(quoteOf(edited, result)).toBe(armour);
+    expect(result.reason).toBe("the same words were found 18 characters later");
   });
 
   it("picks the occurrence whose context matches, not the nearest one", () => {
@@ -87,25 +97,33 @@ describe("reanchor", () => {
     stored.suffix = " cho Tri";
     const edited = `Thêm. ${text}`.replace("Mỹ nói", "Mỹ");
     const result = reanchor(edited, stored);
-    expect(result?.method).toBe("moved");
-    expect(sliceCodePoints(edited, result!.start, result!.end + 4)).toBe("đạn pháo cho");
+    expect(result.outcome).toBe("moved");
+    if (result.outcome === "moved") expect(sliceCodePoints(edited, result.start, result.end + 4)).toBe("đạn pháo cho");
   });
 
   it("picks the occurrence nearest the old start when contexts tie", () => {
     const text = "Kim. Kim. Kim. Kim.";
     const stored: StoredSelector = { start: 11, end: 14, exact: "Kim", prefix: "", suffix: "" };
-    expect(reanchor(`${text} `, stored)).toEqual({ start: 10, end: 13, method: "moved" });
+    expect(reanchor(`${text} `, stored)).toMatchObject({ outcome: "moved", start: 10, end: 13 });
+  });
+
+  it("asks for review when contexts tie and two occurrences are about as near", () => {
+    const stored: StoredSelector = { start: 3, end: 6, exact: "Kim", prefix: "", suffix: "" };
+    const result = reanchor("Kim. Kim.", stored);
+    expect(result).toMatchObject({ outcome: "needs_review" });
+    expect(result.reason).toMatch(/^found 2 places/);
   });
 
   it.each([
-    ["a corrected typo inside the quote", armour.replace("vùng", "vung")],
-    ["a word added inside the quote", armour.replace("các vùng", "các vùng được")],
-    ["a dropped word", armour.replace("với ", "")],
-  ])("falls back to a fuzzy match after %s", (_label, replacement) => {
+    ["a corrected typo inside the quote", armour.replace("vùng", "vung"), 1],
+    ["a word added inside the quote", armour.replace("các vùng", "các vùng được"), 5],
+    ["a dropped word", armour.replace("với ", ""), 4],
+  ])("falls back to a fuzzy match after %s", (_label, replacement, edits) => {
     const edited = `Mở đầu. ${PASSAGE.replace(armour, replacement)}`;
     const result = reanchor(edited, sel);
-    expect(result?.method).toBe("fuzzy");
-    expect(sliceCodePoints(edited, result!.start, result!.end)).toBe(replacement);
+    expect(result.outcome).toBe("fuzzy");
+    expect(quoteOf(edited, result)).toBe(replacement);
+    expect(result.reason).toContain(`(${edits} of 27 characters)`);
   });
 
   it("matches fuzzily across emoji without splitting them", () => {
@@ -113,33 +131,74 @@ describe("reanchor", () => {
     const stored = selectorFor(text, "Kim 👍🏽 thăm nhà máy");
     const edited = text.replace("👍🏽", "👍🏽🇻🇳");
     const result = reanchor(edited, stored);
-    expect(result?.method).toBe("fuzzy");
-    expect(sliceCodePoints(edited, result!.start, result!.end)).toBe("Kim 👍🏽🇻🇳 thăm nhà máy");
+    expect(result.outcome).toBe("fuzzy");
+    expect(quoteOf(edited, result)).toBe("Kim 👍🏽🇻🇳 thăm nhà máy");
+  });
+
+  it("snaps a fuzzy match that would cut a word out to the whole word", () => {
+    const text = "Thứ trưởng Nguyễn Văn A cho biết đề thi giữ nguyên cấu trúc.";
+    const stored = selectorFor(text, "Thứ trưởng Nguyễn Văn A");
+    const edited = text.replace("Văn A", "Văn An");
+    const result = reanchor(edited, stored);
+    expect(result.outcome).toBe("fuzzy");
+    expect(quoteOf(edited, result)).toBe("Thứ trưởng Nguyễn Văn An");
+  });
+
+  it("proposes the reworded span between the old context for review", () => {
+    const edited = PASSAGE.replace(armour, "áo chống đạn nhẹ và bền");
+    const result = reanchor(edited, sel);
+    expect(result.outcome).toBe("needs_review");
+    expect(quoteOf(edited, result)).toBe("áo chống đạn nhẹ và bền");
+    expect(result.confidence).toBeLessThan(0.6);
+    expect(result.reason).toMatch(/^reworded: /);
   });
 
   it.each([
     ["the quote was deleted", PASSAGE.replace(armour, "")],
-    ["the quote was rewritten beyond 20%", PASSAGE.replace(armour, "áo chống đạn nhẹ và bền")],
     ["the text is empty", ""],
-  ])("returns null when %s", (_label, edited) => {
-    expect(reanchor(edited, sel)).toBeNull();
+    ["the paragraph was rewritten", "Bài viết đã được gỡ xuống theo yêu cầu của tòa soạn."],
+  ])("is orphaned when %s", (_label, edited) => {
+    expect(reanchor(edited, sel)).toMatchObject({ outcome: "orphaned", confidence: 0 });
   });
 
-  it("returns null for a short quote that changed at all", () => {
+  it("does not count a short quote that changed at all", () => {
     const stored = selectorFor("Ông Kim đến Nga", "Kim");
-    expect(reanchor("Ông Kin đến Nga", stored)).toBeNull();
+    const result = reanchor("Ông Kin đến Nga", stored);
+    expect(result.outcome).toBe("needs_review");
+    expect(quoteOf("Ông Kin đến Nga", result)).toBe("Kin");
+  });
+
+  it("does not follow a short quote into a longer word", () => {
+    const stored = selectorFor("Đoàn đến Nga hôm qua.", "Nga");
+    const edited = "Đoàn đến Ngaoka hôm qua.";
+    const result = reanchor(edited, stored);
+    expect(result.outcome).toBe("needs_review");
+    expect(result.reason).toBe("the quote is now part of a longer word");
   });
 
   it("handles old offsets past the end of a shortened text", () => {
     const stored = { ...sel, start: 500, end: 500 + codePointLength(armour) };
-    const result = reanchor(PASSAGE, stored);
-    expect(result).toEqual({ start: sel.start, end: sel.end, method: "moved" });
+    expect(reanchor(PASSAGE, stored)).toMatchObject({ start: sel.start, end: sel.end, outcome: "moved" });
   });
 
   it("does not reach far-away text with a fuzzy match", () => {
     const far = `${"x".repeat(3000)} ${armour.replace("vùng", "vung")}`;
     const stored = { ...sel, start: 0, end: codePointLength(armour) };
-    expect(reanchor(far, stored)).toBeNull();
+    expect(reanchor(far, stored).outcome).toBe("orphaned");
+  });
+
+  it("orphans an empty stored quote", () => {
+    expect(reanchor(PASSAGE, { start: 0, end: 0, exact: "", prefix: "", suffix: "" }).outcome).toBe("orphaned");
+  });
+
+  it.each([
+    ["exact", true],
+    ["moved", true],
+    ["fuzzy", true],
+    ["needs_review", false],
+    ["orphaned", false],
+  ] as const)("isCounted(%s) is %s", (outcome, counted) => {
+    expect(isCounted(outcome)).toBe(counted);
   });
 
   const textAndRange = fc
@@ -155,12 +214,13 @@ describe("reanchor", () => {
     fc.assert(
       fc.property(textAndRange, ({ text, start, end }) => {
         const stored = { start, end, ...quoteSelector(text, start, end) };
-        expect(reanchor(text, stored)).toEqual({ start, end, method: "exact" });
+        expect(reanchor(text, stored)).toMatchObject({ start, end, outcome: "exact", confidence: 1 });
       }),
     );
   });
 
-  it("property: inserting text outside the quote keeps it anchored to the same words", () => {
+  it("property: inserting text outside the quote keeps it on the same words", () => {
+    const wordChar = /[\p{L}\p{N}\p{M}]/u;
     fc.assert(
       fc.property(
         textAndRange,
@@ -173,10 +233,19 @@ describe("reanchor", () => {
           const stored = { start, end, ...quoteSelector(text, start, end) };
           const edited = `${sliceCodePoints(text, 0, at)}${inserted}${sliceCodePoints(text, at, length)}`;
           const result = reanchor(edited, stored);
-          expect(result).not.toBeNull();
-          expect(result!.method).not.toBe("fuzzy");
-          expect(sliceCodePoints(edited, result!.start, result!.end)).toBe(stored.exact);
-          if (at >= end || inserted === "") expect(result!.method).toBe("exact");
+          expect(result.outcome).not.toBe("orphaned");
+          // Word characters inserted right against a word character of the quote make it part
+          // of a longer word (unless the stored quote already cut that word there).
+          const isWord = (s: string | undefined) => s !== undefined && wordChar.test(s);
+          const quote = Array.from(stored.exact);
+          const glued =
+            (at === start && isWord(Array.from(inserted).at(-1)) && isWord(quote[0]) && !isWord(Array.from(stored.prefix).at(-1))) ||
+            (at === end && isWord(Array.from(inserted)[0]) && isWord(quote.at(-1)) && !isWord(Array.from(stored.suffix)[0]));
+          if (inserted === "" || (at >= end && !glued)) expect(result.outcome).toBe("exact");
+          if (!glued) {
+            expect(result.outcome).not.toBe("fuzzy");
+            expect(quoteOf(edited, result)).toBe(stored.exact);
+          }
         },
       ),
     );

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ReanchorResult } from "./anchoring";
 import type { ClaimDraft } from "./import-jsonl";
 import {
+  CLAIM_FIELDS,
   decodeBulkFile,
   detectJsonlKind,
   findArticle,
@@ -11,6 +13,17 @@ import {
   readJsonLines,
   reportErrors,
 } from "./import-jsonl";
+
+// Lets a test force what re-anchoring answers, so locateSpan's handling of each outcome is
+// tested apart from the matching heuristics (lib/domain/anchoring has its own tests).
+const forced = vi.hoisted(() => ({ result: undefined as ReanchorResult | undefined }));
+vi.mock("./anchoring", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./anchoring")>();
+  return { ...actual, reanchor: (...args: Parameters<typeof actual.reanchor>) => forced.result ?? actual.reanchor(...args) };
+});
+afterEach(() => {
+  forced.result = undefined;
+});
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const MB = 1024 * 1024;
@@ -101,10 +114,33 @@ describe("planArticle", () => {
 
 describe("readClaimLine", () => {
   const base = { articleTitle: "Kim thăm Nga", passage: 0, start: 4, end: 10, claimType: "visit" };
+  const read = (row: object) => {
+    const r = readClaimLine(2, row);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join("\n"));
+    return r.draft;
+  };
 
   it("reads a claim with defaults", () => {
-    const r = readClaimLine(2, { ...base, modality: "reported", exact: "Kim".normalize("NFD") });
-    expect(r.ok && r.draft).toMatchObject({ line: 2, where: "line 2", article: { title: "Kim thăm Nga" }, modality: "REPORTED", actors: [], fields: {} });
+    expect(read({ ...base, modality: "reported", exact: "Kim".normalize("NFD") })).toMatchObject({ line: 2, where: "line 2", article: { title: "Kim thăm Nga" }, modality: "REPORTED", speakers: [], actors: [], fields: {} });
+    expect(read({ ...base, modality: "Unconfirmed" }).modality).toBe("UNCONFIRMED");
+  });
+
+  it.each([
+    ["several speakers, in order", { speakers: ["Dmitry Peskov", " TASS "] }, [{ name: "Dmitry Peskov" }, { name: "TASS" }]],
+    ["no speaker", { speakers: [] }, []],
+    ["the older one-name speaker", { speaker: "White House" }, [{ name: "White House" }]],
+  ])("reads %s", (_, row, speakers) => {
+    expect(read({ ...base, ...row }).speakers).toEqual(speakers);
+  });
+
+  it.each([
+    ["the date, quantities and item", { date: "13/9/2023", quantities: [{ value: "hơn 1.000", item: "container" }, { value: " 5 " }], item: "đạn dược" }, { date: "13/9/2023", quantities: [{ value: "hơn 1.000", item: "container" }, { value: "5" }], item: "đạn dược" }],
+    ["an older file's one quantity", { quantity: "hơn 1.000 container" }, { quantities: [{ value: "hơn 1.000 container" }] }],
+    ["the export's parsed date, dropped (the server parses it again)", { date: "tháng 9/2023", dateValue: "2023-09", datePrecision: "month" }, { date: "tháng 9/2023" }],
+    ["nulls and empty strings as absent", { date: null, quantities: null, item: "", quantity: null, dateValue: null }, {}],
+    ["a quantity whose item is null", { quantities: [{ value: "5", item: null }] }, { quantities: [{ value: "5" }] }],
+  ])("reads fields: %s", (_, fields, expected) => {
+    expect(read({ ...base, fields }).fields).toEqual(expected);
   });
 
   it.each([
@@ -115,12 +151,29 @@ describe("readClaimLine", () => {
     [{ ...base, start: "1" }, /^line 5: "start" must be a number, not a string$/],
     [{ ...base, passage: -1 }, /^line 5: "passage": must be 0 or more \(0 is the first paragraph\)$/],
     [{ ...base, actors: "Nga" }, /^line 5: "actors" must be an array, not a string$/],
-    [{ ...base, modality: "maybe" }, /^line 5: "modality": must be one of asserted, reported, alleged, denied, speculative, forecast$/],
+    [{ ...base, modality: "maybe" }, /^line 5: "modality": must be one of asserted, reported, alleged, denied, speculative, forecast, unconfirmed$/],
     [{ ...base, articleId: "42" }, /^line 5: "articleId": must be an article id \(a UUID\)$/],
+    [{ ...base, speakers: ["Peskov"], speaker: "TASS" }, /^line 5: give either "speakers" \(a list of names\) or the older "speaker" \(one name\), not both$/],
+    [{ ...base, speakers: "Peskov" }, /^line 5: "speakers" must be an array, not a string$/],
+    [{ ...base, speakers: ["Peskov", ""] }, /^line 5: "speakers\.1": a speaker is empty$/],
+    [{ ...base, speakers: Array.from({ length: 11 }, (_, i) => `S${i}`) }, /^line 5: "speakers": At most 10 speakers$/],
+    [{ ...base, speakers: ["Điện Kremlin", "điện kremlin"] }, /^line 5: "speakers": “điện kremlin” is listed twice$/],
+    [{ ...base, speaker: ["Peskov"] }, /^line 5: "speaker" must be a string, not an array$/],
+    [{ ...base, fields: { quantity: "5", quantities: [{ value: "5" }] } }, /^line 5: "fields": give either "quantities" or the older "quantity", not both$/],
+    [{ ...base, fields: { quantities: [{ value: "" }] } }, /^line 5: "fields\.quantities\.0\.value": Write the count/],
+    [{ ...base, fields: { quantities: [{ value: "5", unit: "kg" }] } }, /^line 5: unknown field "fields\.quantities\.0\.unit"$/],
+    [{ ...base, fields: { quantities: "5" } }, /^line 5: "fields\.quantities" must be an array, not a string$/],
   ])("rejects %j", (row, message) => {
     const r = readClaimLine(5, row);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.message).join("\n")).toMatch(message);
+  });
+
+  it("tells users the current fields, not the older speaker", () => {
+    expect(CLAIM_FIELDS).toContain("speakers");
+    expect(CLAIM_FIELDS).not.toContain("speaker");
+    const r = readClaimLine(5, { ...base, speeker: "x" });
+    expect(!r.ok && r.errors[0].message).toBe(`line 5: unknown field "speeker" (allowed: ${CLAIM_FIELDS.join(", ")})`);
   });
 });
 
@@ -155,8 +208,20 @@ describe("locateSpan (code points)", () => {
 
   it("reports offsets that do not match and a quote that is nowhere", () => {
     const r = locateSpan(text, { start: 0, end: 3, exact: "máy bay không người lái" });
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^quote does not match the text at 0–3.*and the quote was not found elsewhere in the passage$/) });
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^quote does not match the text at 0–3: /) });
     expect(locateSpan(text, { start: 0, end: 999 })).toEqual({ ok: false, reason: `end 999 is outside the passage (length ${Array.from(text).length} code points)` });
+  });
+
+  const found = (outcome: "exact" | "moved" | "fuzzy" | "needs_review"): ReanchorResult => ({ outcome, start: 8, end: 12, confidence: 0.5, reason: "two places fit" });
+  it.each([
+    ["exact", found("exact"), { ok: true, start: 8, end: 12, method: "exact" }],
+    ["moved", found("moved"), { ok: true, start: 8, end: 12, method: "moved" }],
+    ["fuzzy", found("fuzzy"), { ok: true, start: 8, end: 12, method: "fuzzy" }],
+    ["needs_review", found("needs_review"), { ok: false, reason: "no start/end given, and the quote was found elsewhere only uncertainly (two places fit); correct start and end" }],
+    ["orphaned", { outcome: "orphaned", confidence: 0, reason: "gone" } as ReanchorResult, { ok: false, reason: "no start/end given, and the quote was not found elsewhere in the passage" }],
+  ])("re-anchoring outcome %s: only a sure one is used", (_, result, expected) => {
+    forced.result = result;
+    expect(locateSpan(text, { start: null, end: null, exact: "được" })).toEqual(expected);
   });
 });
 

@@ -6,7 +6,7 @@ import { checkSelector, reanchor, type ReanchorMethod } from "./anchoring";
 import { foldForMatch } from "./claim-types";
 import { formatBytes, firstInvalidUtf8Offset } from "./import-decode";
 import { parseArticle, type ParsedArticle } from "./import-metadata";
-import { importArticleSchema, claimFieldsSchema, MAX_NOTE_CHARS, MAX_UPLOAD_BYTES, MODALITIES, type ModalityValue } from "@/lib/validation/schemas";
+import { importArticleSchema, MAX_ACTORS, MAX_NOTE_CHARS, MAX_QUANTITY_ITEMS, MAX_SPEAKERS, MAX_UPLOAD_BYTES, MODALITIES, type ModalityValue } from "@/lib/validation/schemas";
 
 export const MAX_BULK_BYTES = MAX_UPLOAD_BYTES;
 export const MAX_BULK_LINES = 5000;
@@ -148,6 +148,24 @@ export type ArticlePlan = {
   parsed: ParsedArticle;
 };
 
+/**
+ * Metadata as given, with every field left out (undefined) filled from what was detected in the
+ * text; null means "none" and keeps detection off for that field.
+ */
+export function withDetected(r: z.output<typeof jsonlArticleSchema>, parsed: ParsedArticle) {
+  const pick = <T>(given: T | null | undefined, detected: T | null): T | undefined => (given === undefined ? (detected ?? undefined) : (given ?? undefined));
+  return {
+    text: r.text,
+    title: r.title ?? parsed.title,
+    publishedAt: pick(r.publishedAt, parsed.publishedAt),
+    publisher: pick(r.publisher, parsed.publisher),
+    origins: r.origins === undefined ? parsed.origins : (r.origins ?? []),
+    byline: pick(r.byline, parsed.byline),
+    url: pick(r.url, parsed.url),
+    language: pick(r.language, parsed.language),
+  };
+}
+
 /** Validates one article line and fills missing metadata from the text; errors say the line. */
 export function planArticle(line: number, raw: unknown): { ok: true; plan: ArticlePlan } | { ok: false; errors: BulkError[] } {
   const where = `line ${line}`;
@@ -158,17 +176,7 @@ export function planArticle(line: number, raw: unknown): { ok: true; plan: Artic
   if (parsed.passages.length === 0) {
     return { ok: false, errors: [{ line, message: `${where}: the text has no body paragraphs (only a title or metadata lines); nothing to import` }] };
   }
-  const pick = <T>(given: T | null | undefined, detected: T | null): T | undefined => (given === undefined ? (detected ?? undefined) : (given ?? undefined));
-  const merged = {
-    text: r.text,
-    title: r.title ?? parsed.title,
-    publishedAt: pick(r.publishedAt, parsed.publishedAt),
-    publisher: pick(r.publisher, parsed.publisher),
-    origins: r.origins === undefined ? parsed.origins : (r.origins ?? []),
-    byline: pick(r.byline, parsed.byline),
-    url: pick(r.url, parsed.url),
-    language: pick(r.language, parsed.language),
-  };
+  const merged = withDetected(r, parsed);
   const input = importArticleSchema.safeParse(merged);
   if (!input.success) return { ok: false, errors: describeIssues(where, line, input.error, merged) };
   return { ok: true, plan: { line, input: input.data, parsed } };
@@ -183,7 +191,55 @@ const modality = z
 
 const nfc = (max: number, label: string) => z.string().max(max, `${label} can be at most ${max} characters`).transform((s) => s.normalize("NFC"));
 
-/** One claim per line; offsets are code points into the NFC text of passage `passage` (0-based). */
+const text = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
+
+/** A claim's fields as the server stores them (claimFieldsSchema's shape), before it parses the date. */
+export type DraftFields = { date?: string; quantities?: { value: string; item?: string }[]; item?: string };
+
+const quantityItemSchema = z.object({ value: text(100, "Quantity").min(1, "Write the count, e.g. 5, 1.000, năm or five"), item: text(200, "Item").nullish() }).strict();
+
+/**
+ * `fields` of an imported claim (JSONL line or W3C extension). Wider than claimFieldsSchema, so
+ * files written by older and current exports load: `quantity` (one string, before counts became
+ * a list) becomes one quantity item; `dateValue`/`datePrecision` (what the export writes next to
+ * the date) are accepted and dropped, since the server parses the date again. null and ""
+ * mean absent, as the JSONL export writes them. Unknown keys are still refused.
+ */
+export const importFieldsSchema = z
+  .object({
+    date: text(100, "Date").nullish(),
+    dateValue: z.string().nullish(),
+    datePrecision: z.string().nullish(),
+    quantities: z.array(quantityItemSchema).max(MAX_QUANTITY_ITEMS, `At most ${MAX_QUANTITY_ITEMS} quantity items`).nullish(),
+    quantity: text(100, "Quantity").nullish(),
+    item: text(200, "Item").nullish(),
+  })
+  .strict()
+  .refine((f) => !(f.quantities != null && f.quantity != null), 'give either "quantities" or the older "quantity", not both')
+  .transform((f): DraftFields => {
+    const quantities = f.quantities?.map((q) => ({ value: q.value, ...(q.item ? { item: q.item } : {}) })) ?? (f.quantity ? [{ value: f.quantity }] : []);
+    return { ...(f.date ? { date: f.date } : {}), ...(quantities.length ? { quantities } : {}), ...(f.item ? { item: f.item } : {}) };
+  });
+
+/** The first name given twice (compared as the server matches names: ignoring case and diacritics). */
+export function repeatedName(names: string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const n of names) {
+    const key = foldForMatch(n);
+    if (seen.has(key)) return n;
+    seen.add(key);
+  }
+  return undefined;
+}
+
+/**
+ * One claim per line; offsets are code points into the NFC text of passage `passage` (0-based).
+ * Say the article by articleId, articleUrl and/or articleTitle (all given must match). Optional:
+ * exact/prefix/suffix (re-anchor when offsets moved), modality (default asserted), speakers
+ * (names of entities or sources, in order), fields { date, quantities: [{ value, item }], item },
+ * actors (names, matched to entity aliases), note. Files from before several speakers may give
+ * one `speaker` name instead of `speakers`.
+ */
 export const jsonlClaimSchema = z
   .object({
     articleId: z.string().uuid("must be an article id (a UUID)").optional(),
@@ -197,15 +253,24 @@ export const jsonlClaimSchema = z
     suffix: nfc(2_000, "suffix").optional(),
     claimType: z.string().trim().min(1, "is empty").max(100),
     modality: modality.optional(),
+    speakers: z
+      .array(z.string().trim().min(1, "a speaker is empty").max(200))
+      .max(MAX_SPEAKERS, `At most ${MAX_SPEAKERS} speakers`)
+      .refine((xs) => !repeatedName(xs), { error: (i) => `“${repeatedName(i.input as string[])}” is listed twice` })
+      .optional(),
     speaker: z.string().trim().min(1, "is empty").max(200).optional(),
-    fields: claimFieldsSchema.optional(),
-    actors: z.array(z.string().trim().min(1, "an actor is empty").max(200)).max(20, "At most 20 actors").optional(),
+    fields: importFieldsSchema.optional(),
+    actors: z.array(z.string().trim().min(1, "an actor is empty").max(200)).max(MAX_ACTORS, `At most ${MAX_ACTORS} actors`).optional(),
     note: z.string().trim().max(MAX_NOTE_CHARS, `Note can be at most ${MAX_NOTE_CHARS} characters`).optional(),
   })
   .strict()
-  .refine((c) => c.articleId || c.articleUrl || c.articleTitle, "say which article: give articleId, articleUrl or articleTitle");
+  .refine((c) => c.articleId || c.articleUrl || c.articleTitle, "say which article: give articleId, articleUrl or articleTitle")
+  .refine((c) => !(c.speakers && c.speaker !== undefined), 'give either "speakers" (a list of names) or the older "speaker" (one name), not both');
 
-export const CLAIM_FIELDS = Object.keys(jsonlClaimSchema.shape);
+/** Fields accepted only so that files written before the current format still load. */
+const LEGACY_CLAIM_FIELDS: readonly string[] = ["speaker"];
+/** The claim line's fields, as shown to users ("allowed: …"); the legacy ones are left out. */
+export const CLAIM_FIELDS = Object.keys(jsonlClaimSchema.shape).filter((k) => !LEGACY_CLAIM_FIELDS.includes(k));
 
 /** How an imported claim names its article: by id, content hash, URL or title. */
 export type ArticleRef = { id?: string; contentHash?: string; url?: string; title?: string };
@@ -229,12 +294,16 @@ export type ClaimDraft = {
   suffix?: string;
   claimType: string;
   modality: ModalityValue;
-  speaker?: SpeakerRef;
-  fields: { date?: string; quantity?: string; item?: string };
+  /** Who says it, in order; empty when nobody is named. */
+  speakers: SpeakerRef[];
+  fields: DraftFields;
+  /** Actor names; the server matches them to entities by alias, the rest stay free text. */
   actors: string[];
   note?: string;
   /** Exported as orphaned: if its quote is not in the paragraph, import it orphaned rather than refuse the file. */
   orphaned?: boolean;
+  /** Exported while waiting for a person to confirm its re-anchoring: it keeps waiting here. */
+  needsReview?: boolean;
 };
 
 /** Validates one claim line into a ClaimDraft; errors say the line and the field. */
@@ -258,7 +327,7 @@ export function readClaimLine(line: number, raw: unknown): { ok: true; draft: Cl
       suffix: r.suffix,
       claimType: r.claimType,
       modality: r.modality ?? "ASSERTED",
-      speaker: r.speaker ? { name: r.speaker } : undefined,
+      speakers: (r.speakers ?? (r.speaker !== undefined ? [r.speaker] : [])).map((n) => ({ name: n })),
       fields: r.fields ?? {},
       actors: r.actors ?? [],
       note: r.note || undefined,
@@ -319,6 +388,8 @@ export type SpanResult = { ok: true; start: number; end: number; method: Reancho
 /**
  * Where a claim lands in passage text (code points): at start–end when they are in range and
  * match `exact`; else re-anchored from exact/prefix/suffix (same quote elsewhere, then fuzzy).
+ * An uncertain re-anchoring (needs_review) is refused with its reason rather than imported as
+ * if it were sure: the person importing can fix the offsets, and nothing is counted wrongly.
  */
 export function locateSpan(text: string, d: { start: number | null; end: number | null; exact?: string; prefix?: string; suffix?: string }): SpanResult {
   let reason = "no start/end given";
@@ -329,7 +400,8 @@ export function locateSpan(text: string, d: { start: number | null; end: number 
   }
   if (!d.exact) return { ok: false, reason };
   const found = reanchor(text, { start: d.start ?? 0, end: d.end ?? 0, exact: d.exact, prefix: d.prefix ?? "", suffix: d.suffix ?? "" });
-  if (found) return { ok: true, start: found.start, end: found.end, method: found.method };
+  if (found.outcome === "exact" || found.outcome === "moved" || found.outcome === "fuzzy") return { ok: true, start: found.start, end: found.end, method: found.outcome };
+  if (found.outcome === "needs_review") return { ok: false, reason: `${reason}, and the quote was found elsewhere only uncertainly (${found.reason}); correct start and end` };
   return { ok: false, reason: `${reason}, and the quote was not found elsewhere in the passage` };
 }
 

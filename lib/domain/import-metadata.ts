@@ -1,10 +1,22 @@
 // Splits an imported article into body passages and the provenance lines around them
-// (title, date, credit, link). Removed lines are returned so the user can confirm them.
+// (title, date, credit, link, dateline). Removed lines are returned so the user can confirm
+// them, and nothing is dropped silently: every non-empty input line is either a passage or
+// a metadata line (a dateline is the head of the first passage's line).
+import { isPhotoCaption } from "./import-captions";
 import { parseCreditLine, parseUrlLine } from "./import-credits";
+import { parseDateline } from "./import-datelines";
 import { parseDateLine } from "./import-dates";
 import { codePointLength, flagDuplicatePassages, normalizeText, sliceCodePoints } from "./text";
 
-export type MetadataKind = "title" | "date" | "credit" | "url";
+export type MetadataKind = "title" | "date" | "credit" | "url" | "dateline";
+
+export type ParsedPassage = {
+  text: string;
+  /** The same paragraph appeared earlier (a repeated photo caption, a pasted block twice). */
+  isDuplicate: boolean;
+  /** A photo caption ("… (Ảnh: AFP)"): article text, kept, but never the title. */
+  isCaption: boolean;
+};
 
 export type ParsedArticle = {
   title: string;
@@ -15,9 +27,17 @@ export type ParsedArticle = {
   byline: string | null;
   url: string | null;
   language: "vi" | "en" | null;
-  passages: { text: string; isDuplicate: boolean }[];
+  passages: ParsedPassage[];
   metadataLines: { text: string; kind: MetadataKind }[];
+  /** What the desk should fix before importing (see NO_PUBLISHER_WARNING, NO_DATE_WARNING). */
+  warnings: string[];
 };
+
+// Without a publisher or an origin, nothing names who a claim in the text came from.
+export const NO_PUBLISHER_WARNING =
+  "No publisher was found: claims from this article will count as unattributed unless they name a speaker or an origin. Add the publisher before importing.";
+// Without a date, "hôm 13/9" or "on Wednesday" in a claim cannot be placed in time.
+export const NO_DATE_WARNING = "No publication date was found";
 
 /** Credit and link lines are only looked for among this many closing paragraphs. */
 const CREDIT_WINDOW = 3;
@@ -144,37 +164,62 @@ export function parseArticle(rawText: string): ParsedArticle {
   }
 
   let body = paragraphs.filter((p) => !kinds.has(p));
+  const captions = new Set(body.filter((p) => isPhotoCaption(p.text)));
+  // Photos often sit above the story: skip leading captions when looking for the heading,
+  // the first sentence and the dateline. A caption itself is never a heading.
+  const firstNonCaption = () => body.findIndex((p) => !captions.has(p));
   let title = "";
   let titleFromHeading = false;
-  if (body.length > 0) {
-    const heading = headingText(body[0], body[1], lines);
-    if (heading !== null) {
-      kinds.set(body[0], "title");
-      title = heading;
-      titleFromHeading = true;
-      body = body.slice(1);
-    } else {
-      title = deriveTitle(body[0].text);
-    }
-  } else if (paragraphs.length > 0) {
-    // Only metadata: the first line is all there is to name the article by.
-    title = deriveTitle(paragraphs[0].text);
+  const headingAt = firstNonCaption();
+  const heading = headingAt >= 0 ? headingText(body[headingAt], body[headingAt + 1], lines) : null;
+  if (heading !== null) {
+    kinds.set(body[headingAt], "title");
+    title = heading;
+    titleFromHeading = true;
+    body = body.filter((_, i) => i !== headingAt);
   }
 
-  const bodyTexts = body.map((p) => p.text);
+  // The dateline opens the story's first paragraph only; elsewhere "HÀ NỘI – …" is body text.
+  const texts = new Map(body.map((p) => [p, p.text]));
+  const datelines: { text: string; line: number }[] = [];
+  const leadAt = firstNonCaption();
+  const lead = leadAt >= 0 ? body[leadAt] : undefined;
+  const dateline = lead ? parseDateline(lead.text) : null;
+  if (lead && dateline) {
+    texts.set(lead, dateline.rest);
+    datelines.push({ text: dateline.dateline, line: lead.line });
+    // "MOSCOW (Reuters) - …" names the wire the story came from; a closing credit says it better.
+    if (dateline.agency && origins.length === 0) origins.push(dateline.agency);
+  }
+
+  if (!titleFromHeading) {
+    if (lead) title = deriveTitle(texts.get(lead)!);
+    // Only captions, or only metadata: the first line is all there is to name the article by.
+    else if (body.length > 0) title = deriveTitle(body[0].text);
+    else if (paragraphs.length > 0) title = deriveTitle(paragraphs[0].text);
+  }
+
+  const bodyTexts = body.map((p) => texts.get(p)!);
   const duplicates = flagDuplicatePassages(bodyTexts);
+  const publisher = creditPublisher ?? urlPublisher;
+  const warnings: string[] = [];
+  if (publisher === null && origins.length === 0) warnings.push(NO_PUBLISHER_WARNING);
+  if (publishedAt === null) warnings.push(NO_DATE_WARNING);
+  const removed = [
+    ...paragraphs.filter((p) => kinds.has(p)).map((p) => ({ text: p.text, kind: kinds.get(p)!, line: p.line })),
+    ...datelines.map((d) => ({ text: d.text, kind: "dateline" as const, line: d.line })),
+  ].sort((a, b) => a.line - b.line);
   return {
     title,
     titleFromHeading,
     publishedAt,
-    publisher: creditPublisher ?? urlPublisher,
+    publisher,
     origins,
     byline,
     url,
     language: detectLanguage(paragraphs.map((p) => p.text).join("\n")),
-    passages: bodyTexts.map((text, i) => ({ text, isDuplicate: duplicates[i] })),
-    metadataLines: paragraphs
-      .filter((p) => kinds.has(p))
-      .map((p) => ({ text: p.text, kind: kinds.get(p)! })),
+    passages: body.map((p, i) => ({ text: bodyTexts[i], isDuplicate: duplicates[i], isCaption: captions.has(p) })),
+    metadataLines: removed.map(({ text, kind }) => ({ text, kind })),
+    warnings,
   };
 }

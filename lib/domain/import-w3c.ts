@@ -2,13 +2,14 @@
 // Annotations, one Annotation, or JSON Lines of Annotations, as our exporter writes them.
 // Each annotation becomes a ClaimDraft that the bulk-import service resolves and writes.
 import { z } from "zod";
-import { readJsonLines, MAX_BULK_LINES, type BulkError, type ClaimDraft, type ArticleRef, type SpeakerRef } from "./import-jsonl";
-import { claimFieldsSchema, MAX_NOTE_CHARS, MODALITIES } from "@/lib/validation/schemas";
+import { importFieldsSchema, readJsonLines, repeatedName, MAX_BULK_LINES, type BulkError, type ClaimDraft, type ArticleRef, type SpeakerRef } from "./import-jsonl";
+import { MAX_ACTORS, MAX_NOTE_CHARS, MAX_SPEAKERS, MODALITIES } from "@/lib/validation/schemas";
 
 /**
  * Extension property carrying the claim as stored (see CLAIM_EXTENSION_KEY in
- * lib/domain/export/web-annotation.ts): claimType, modality, speaker, speakerKind, actors,
- * fields, note, articleId, passagePosition. Optional here: articleTitle, articleUrl, contentHash.
+ * lib/domain/export/web-annotation.ts): claimType, modality, speakers, actors, fields, note,
+ * orphaned, needsReview, articleId, passagePosition. Optional here: articleTitle, articleUrl,
+ * contentHash. Version 1 files name one speaker by speaker/speakerKind/speakerType instead.
  */
 export const W3C_CLAIM_KEY = "claimboard:claim";
 /** Optional extension naming the article by stable keys ({ title, url, contentHash }), so another workspace can find it. */
@@ -90,6 +91,12 @@ function pageItems(first: Json): { ok: true; items: unknown[] } | { ok: false; e
   return { ok: true, items };
 }
 
+const speakerSchema = z.object({
+  name: z.string().trim().min(1, "a speaker needs a name").max(200),
+  type: z.enum(["entity", "source"]).nullish(),
+  kind: z.string().nullish(),
+});
+
 const claimExtensionSchema = z.object({
   claimType: z.union([z.string(), z.object({ key: z.string().optional(), label: z.string().optional() })]).optional(),
   modality: z
@@ -97,14 +104,21 @@ const claimExtensionSchema = z.object({
     .transform((s) => s.trim().toUpperCase())
     .pipe(z.enum(MODALITIES, { error: `modality must be one of ${MODALITIES.map((m) => m.toLowerCase()).join(", ")}` }))
     .optional(),
+  /** In order; `type` says which table the speaker is in, `kind` its EntityKind or SourceKind. */
+  speakers: z
+    .array(speakerSchema)
+    .max(MAX_SPEAKERS, `at most ${MAX_SPEAKERS} speakers`)
+    .refine((xs) => !repeatedName(xs.map((x) => x.name)), { error: (i) => `“${repeatedName((i.input as { name: string }[]).map((x) => x.name))}” is listed twice` })
+    .nullish(),
+  // Version 1: one speaker. Ignored when `speakers` is given (a writer may send both for older readers).
   speaker: z.string().trim().min(1).max(200).nullish(),
   speakerKind: z.string().nullish(),
-  /** "entity" or "source", when the exporter says which table the speaker is in. */
   speakerType: z.enum(["entity", "source"]).nullish(),
-  fields: claimFieldsSchema.nullish(),
-  actors: z.array(z.string().trim().min(1).max(200)).max(20).nullish(),
+  fields: importFieldsSchema.nullish(),
+  actors: z.array(z.string().trim().min(1).max(200)).max(MAX_ACTORS).nullish(),
   note: z.string().trim().max(MAX_NOTE_CHARS).nullish(),
   orphaned: z.boolean().nullish(),
+  needsReview: z.boolean().nullish(),
   articleId: z.string().nullish(),
   articleTitle: z.string().nullish(),
   articleUrl: z.string().nullish(),
@@ -140,13 +154,18 @@ function selectorsOf(target: Json): Json[] {
   return out;
 }
 
-// The exporter gives the speaker's EntityKind or SourceKind; kinds only sources have make a
-// source, the rest an entity (PERSON and OTHER exist in both; an entity is the likelier speaker).
-function speakerOf(claim: z.output<typeof claimExtensionSchema>): SpeakerRef | undefined {
-  if (!claim.speaker) return undefined;
-  const detail = claim.speakerKind?.toUpperCase() ?? undefined;
-  const kind = claim.speakerType ?? (detail && SOURCE_ONLY_KINDS.has(detail) ? "source" : detail && ENTITY_KINDS.has(detail) ? "entity" : undefined);
-  return { name: claim.speaker, kind, detailKind: detail };
+// The exporter gives the speaker's type and its EntityKind or SourceKind. Without a type, kinds
+// only sources have make a source, the rest an entity (PERSON and OTHER exist in both; an entity
+// is the likelier speaker).
+function speakerOf(name: string, type: "entity" | "source" | null | undefined, kind: string | null | undefined): SpeakerRef {
+  const detail = kind?.toUpperCase() || undefined;
+  const table = type ?? (detail && SOURCE_ONLY_KINDS.has(detail) ? "source" : detail && ENTITY_KINDS.has(detail) ? "entity" : undefined);
+  return { name, kind: table, detailKind: detail };
+}
+
+function speakersOf(claim: z.output<typeof claimExtensionSchema>): SpeakerRef[] {
+  if (claim.speakers) return claim.speakers.map((s) => speakerOf(s.name, s.type, s.kind));
+  return claim.speaker ? [speakerOf(claim.speaker, claim.speakerType, claim.speakerKind)] : [];
 }
 
 type Read = { ok: true; draft: ClaimDraft } | { ok: false; errors: BulkError[] };
@@ -226,11 +245,12 @@ export function readAnnotation(line: number, where: string, raw: unknown): Read 
       suffix: q?.suffix?.normalize("NFC"),
       claimType: claimType!.trim(),
       modality: claim?.modality ?? bodyModality ?? "ASSERTED",
-      speaker: claim ? speakerOf(claim) : undefined,
-      fields: Object.fromEntries(Object.entries(claim?.fields ?? {}).filter(([, v]) => v)),
+      speakers: claim ? speakersOf(claim) : [],
+      fields: claim?.fields ?? {},
       actors: claim?.actors ?? [],
       note: (claim ? claim.note : bodyText("describing")?.trim().slice(0, MAX_NOTE_CHARS)) || undefined,
       orphaned: claim?.orphaned ?? undefined,
+      needsReview: claim?.needsReview ?? undefined,
     },
   };
 }

@@ -44,27 +44,27 @@ const GIFT = "type-gift";
 const claim: SuggestClaim = {
   claimTypeId: ARMS,
   text: "Triều Tiên chuyển đạn pháo cho Nga",
-  entityKeys: ["North Korea", "Russia"],
+  entities: ["North Korea", "Russia"],
 };
 
 describe("rankSuggestions", () => {
   it.each<[string, SuggestCandidate, number, string[]]>([
     [
       "same wording without diacritics, type and entities",
-      { id: "p1", statement: "Trieu Tien chuyen dan phao cho Nga", claimTypeId: ARMS, entityKeys: ["north korea", "russia"] },
+      { id: "p1", statement: "Trieu Tien chuyen dan phao cho Nga", claimTypeId: ARMS, entities: ["north korea", "russia"] },
       1,
       ["same type", "shares North Korea, Russia", "similar wording (100%)"],
     ],
     [
       "English statement sharing type and entities",
       // "Shells shipped" shares no trigram with the Vietnamese text: the match is type and entities alone.
-      { id: "p2", statement: "Shells shipped", claimTypeId: ARMS, entityKeys: ["north korea", "russia", "kim jong un"] },
+      { id: "p2", statement: "Shells shipped", claimTypeId: ARMS, entities: ["north korea", "russia", "kim jong un"] },
       0.3 + 0.3 * (2 / 3),
       ["same type", "shares North Korea, Russia"],
     ],
     [
       "wording matched through a linked mention",
-      { id: "p3", statement: "DPRK arms deliveries", claimTypeId: null, entityKeys: [], mentionTexts: ["unrelated", "Triều Tiên chuyển đạn pháo cho Nga"] },
+      { id: "p3", statement: "DPRK arms deliveries", claimTypeId: null, entities: [], mentionTexts: ["unrelated", "Triều Tiên chuyển đạn pháo cho Nga"] },
       0.4,
       ["similar wording (100%)"],
     ],
@@ -76,29 +76,29 @@ describe("rankSuggestions", () => {
   });
 
   it.each<[string, SuggestCandidate]>([
-    ["nothing in common", { id: "x", statement: "Putin visits Hanoi", claimTypeId: GIFT, entityKeys: ["vietnam"] }],
-    ["one shared entity of many, other type", { id: "y", statement: "Sanctions", claimTypeId: GIFT, entityKeys: ["russia", "usa", "eu"] }],
-    ["the same type alone", { id: "p4", statement: "Missiles sold", claimTypeId: ARMS, entityKeys: [] }],
+    ["nothing in common", { id: "x", statement: "Putin visits Hanoi", claimTypeId: GIFT, entities: ["vietnam"] }],
+    ["one shared entity of many, other type", { id: "y", statement: "Sanctions", claimTypeId: GIFT, entities: ["russia", "usa", "eu"] }],
+    ["the same type alone", { id: "p4", statement: "Missiles sold", claimTypeId: ARMS, entities: [] }],
   ])("drops %s", (_name, candidate) => expect(rankSuggestions(claim, [candidate])).toEqual([]));
 
   it("ranks a cross-language candidate sharing type and entities above a similarly worded one of another type", () => {
     const ranked = rankSuggestions(claim, [
-      { id: "vi-other", statement: "Triều Tiên chuyển đạn cho Nga", claimTypeId: GIFT, entityKeys: [] },
-      { id: "en-same", statement: "North Korea sent shells to Russia", claimTypeId: ARMS, entityKeys: ["north korea", "russia"] },
+      { id: "vi-other", statement: "Triều Tiên chuyển đạn cho Nga", claimTypeId: GIFT, entities: [] },
+      { id: "en-same", statement: "North Korea sent shells to Russia", claimTypeId: ARMS, entities: ["north korea", "russia"] },
     ]);
     expect(ranked.map((s) => s.id)).toEqual(["en-same", "vi-other"]);
   });
 
   it("sorts by score then id and honours the limit", () => {
-    const same = (id: string): SuggestCandidate => ({ id, statement: "x", claimTypeId: ARMS, entityKeys: ["russia"] });
-    const best: SuggestCandidate = { id: "z", statement: claim.text, claimTypeId: ARMS, entityKeys: ["russia"] };
+    const same = (id: string): SuggestCandidate => ({ id, statement: "x", claimTypeId: ARMS, entities: ["russia"] });
+    const best: SuggestCandidate = { id: "z", statement: claim.text, claimTypeId: ARMS, entities: ["russia"] };
     expect(rankSuggestions(claim, [same("c"), same("a"), best, same("b")], 3).map((s) => s.id)).toEqual(["z", "a", "b"]);
     expect(rankSuggestions(claim, [best], 0)).toEqual([]);
   });
 
   it("lists at most three shared entities", () => {
     const many = ["A", "B", "C", "D", "E"];
-    const [s] = rankSuggestions({ ...claim, entityKeys: many }, [{ id: "p", statement: "", claimTypeId: null, entityKeys: many }]);
+    const [s] = rankSuggestions({ ...claim, entities: many }, [{ id: "p", statement: "", claimTypeId: null, entities: many }]);
     expect(s.reasons).toEqual(["shares A, B, C and 2 more"]);
   });
 });

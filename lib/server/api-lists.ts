@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageOf, type Page, type PageQuery } from "@/lib/api/pagination";
-import { annotationSelect, type AnnotationView } from "@/lib/server/annotations";
+import { annotationSelect, toAnnotationView, type AnnotationView } from "@/lib/server/annotations";
 import { AppError } from "@/lib/server/errors";
 import { propositionSelect } from "@/lib/server/propositions";
 import { sourceSelect, type SourceListItem } from "@/lib/server/sources";
@@ -22,7 +22,7 @@ export async function listSourcesPage(actor: Actor, opts: PageQuery & { q?: stri
   const folded = opts.q ? foldForMatch(opts.q) : "";
   const rows = await getDb().source.findMany({
     where: { workspaceId: actor.workspaceId, ...(folded ? { normalizedName: { contains: folded } } : {}) },
-    select: { ...sourceSelect, _count: { select: { published: true, originOf: true, spokenIn: { where: { deletedAt: null } } } } },
+    select: { ...sourceSelect, _count: { select: { published: true, originOf: true, spokenIn: { where: { annotation: { deletedAt: null } } } } } },
     orderBy: [{ normalizedName: "asc" }, { id: "asc" }],
     take: opts.limit + 1,
     ...cursorArgs(opts.cursor),
@@ -35,7 +35,7 @@ export type AnnotationListFilter = { articleId?: string; claimTypeId?: string; s
 export type ApiAnnotation = AnnotationView & { articleId: string };
 
 const annotationWithArticle = { ...annotationSelect, passage: { select: { articleId: true } } } satisfies Prisma.AnnotationSelect;
-const withArticleId = ({ passage, ...a }: Prisma.AnnotationGetPayload<{ select: typeof annotationWithArticle }>): ApiAnnotation => ({ ...a, articleId: passage.articleId });
+const withArticleId = ({ passage, ...a }: Prisma.AnnotationGetPayload<{ select: typeof annotationWithArticle }>): ApiAnnotation => ({ ...toAnnotationView(a), articleId: passage.articleId });
 
 /** Claims (not deleted), newest first, optionally of one article, claim type or status. */
 export async function listAnnotationsPage(actor: Actor, opts: PageQuery & AnnotationListFilter): Promise<Page<ApiAnnotation>> {

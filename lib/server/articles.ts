@@ -7,7 +7,7 @@ import { parseArticle } from "@/lib/domain/import-metadata";
 import { guessSourceKind } from "@/lib/domain/source-kinds";
 import { audit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
-import { annotationSelect } from "@/lib/server/annotations";
+import { annotationSelect, toAnnotationView } from "@/lib/server/annotations";
 import { importArticleSchema, MAX_PASTE_CHARS } from "@/lib/validation/schemas";
 import { z } from "zod";
 
@@ -59,6 +59,7 @@ export async function importArticle(userId: string | null, workspaceId: string, 
           publishedAt: data.publishedAt ? new Date(`${data.publishedAt}T00:00:00Z`) : null,
           language: data.language ?? parsed.language,
           contentHash: hash,
+          metadataLines: parsed.metadataLines,
           publisherId: publisher?.id ?? null,
           createdById: actor.userId,
         },
@@ -72,6 +73,7 @@ export async function importArticle(userId: string | null, workspaceId: string, 
           text: p.text,
           searchText: foldForMatch(p.text),
           isDuplicate: p.isDuplicate,
+          isCaption: p.isCaption,
         })),
       });
       if (origins.length) {
@@ -86,7 +88,12 @@ export async function importArticle(userId: string | null, workspaceId: string, 
         passages: parsed.passages.length,
         fileName: data.fileName,
       });
-      return { ...article, passages: parsed.passages.length, duplicates: parsed.passages.filter((p) => p.isDuplicate).length };
+      // What the desk should still fix, judged on what was stored (not only on what was detected).
+      const warnings = [
+        ...(!publisher && origins.length === 0 ? ["No publisher or origin was given: claims from this article will count as unattributed unless they name a speaker. Add the publisher in the article's details."] : []),
+        ...(!data.publishedAt ? ["No publication date was given: claim dates written without a year cannot be placed. Add it in the article's details."] : []),
+      ];
+      return { ...article, passages: parsed.passages.length, duplicates: parsed.passages.filter((p) => p.isDuplicate).length, warnings };
     });
   } catch (err) {
     // Two people importing the same text at once: the unique index decides, with the same message.
@@ -104,7 +111,8 @@ function duplicateError(existing: { id: string; title: string }) {
   });
 }
 
-async function upsertSource(tx: Tx, actor: Actor, name: string) {
+/** The source of this name (ignoring case and accents), created when missing. */
+export async function upsertSource(tx: Tx, actor: Actor, name: string) {
   const normalizedName = foldForMatch(name);
   const found = await tx.source.findUnique({ where: { workspaceId_normalizedName: { workspaceId: actor.workspaceId, normalizedName } }, select: { id: true } });
   if (found) return found;
@@ -175,9 +183,11 @@ export async function getReaderData(actor: Actor, articleId: string) {
       byline: true,
       publishedAt: true,
       language: true,
+      version: true,
+      metadataLines: true,
       publisher: { select: { id: true, name: true } },
       origins: { select: { source: { select: { id: true, name: true } } }, orderBy: { position: "asc" } },
-      passages: { select: { id: true, position: true, text: true, isDuplicate: true }, orderBy: { position: "asc" } },
+      passages: { select: { id: true, position: true, text: true, isDuplicate: true, isCaption: true }, orderBy: { position: "asc" } },
     },
   });
   if (!article) throw new AppError("not_found", "Article not found");
@@ -189,7 +199,7 @@ export async function getReaderData(actor: Actor, articleId: string) {
     ...article,
     publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
     origins: article.origins.map((o) => o.source),
-    annotations,
+    annotations: annotations.map(toAnnotationView),
   };
 }
 

@@ -81,11 +81,12 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
       publishedAt: input.publishedAt ? new Date(`${input.publishedAt}T00:00:00Z`) : null,
       language: input.language ?? parsed.language,
       contentHash: hash,
+      metadataLines: parsed.metadataLines,
       publisherId: input.publisher ? sourceId.get(foldForMatch(input.publisher))! : null,
       createdById: actor.userId,
     });
     parsed.passages.forEach((p, position) =>
-      passageRows.push({ workspaceId, articleId: id, position, text: p.text, searchText: foldForMatch(p.text), isDuplicate: p.isDuplicate }),
+      passageRows.push({ workspaceId, articleId: id, position, text: p.text, searchText: foldForMatch(p.text), isDuplicate: p.isDuplicate, isCaption: p.isCaption }),
     );
     originsOf[i].forEach((name, position) => originRows.push({ workspaceId, articleId: id, sourceId: sourceId.get(foldForMatch(name))!, position }));
     audits.push(

@@ -8,6 +8,7 @@ import { foldForMatch } from "@/lib/domain/claim-types";
 import { findArticle, locateSpan, matchClaimType, type ArticleCandidate, type BulkError, type ClaimDraft, type JsonlKind } from "@/lib/domain/import-jsonl";
 import { guessSourceKind } from "@/lib/domain/source-kinds";
 import { auditRow, createInChunks, inTransaction, invalidFile, type AuditRow, type BulkImportResult } from "@/lib/server/bulk-import-write";
+import { parseFields } from "@/lib/server/annotations";
 import { AppError } from "@/lib/server/errors";
 import { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
 import { groupBy } from "@/lib/domain/group-by";
@@ -23,35 +24,40 @@ export async function importClaims(actor: Actor, fileName: string, kind: JsonlKi
     if (errors.length) throw invalidFile(fileName, errors);
     const createdSpeakers = await createSpeakers(tx, actor, resolved);
     const audits: AuditRow[] = [];
+    const speakerRows: { workspaceId: string; annotationId: string; position: number; entityId: string | null; sourceId: string | null }[] = [];
+    const actorRows: { workspaceId: string; annotationId: string; entityId: string; position: number }[] = [];
+    const workspaceId = actor.workspaceId;
     const rows = resolved.map((c) => {
       const id = randomUUID();
       const orphaned = c.method === "orphaned";
       const quote = orphaned ? { exact: c.draft.exact!, prefix: c.draft.prefix ?? "", suffix: c.draft.suffix ?? "" } : quoteSelector(c.passage.text, c.start, c.end);
-      const speakerEntityId = c.speaker?.kind === "entity" ? c.speaker.id! : null;
-      const speakerSourceId = c.speaker?.kind === "source" ? c.speaker.id! : null;
+      c.speakers.forEach((s, position) => speakerRows.push({ workspaceId, annotationId: id, position, entityId: s.kind === "entity" ? s.id! : null, sourceId: s.kind === "source" ? s.id! : null }));
+      c.actorEntities.forEach((e, position) => actorRows.push({ workspaceId, annotationId: id, entityId: e.id, position }));
       const row = {
         id,
-        workspaceId: actor.workspaceId,
+        workspaceId,
         passageId: c.passage.id,
         start: c.start,
         end: c.end,
         ...quote,
         claimTypeId: c.claimTypeId,
-        speakerEntityId,
-        speakerSourceId,
         modality: c.draft.modality,
-        actors: c.draft.actors,
-        fields: c.draft.fields,
+        actors: c.freeActors,
+        fields: c.fields,
         note: c.draft.note ?? null,
         searchText: foldForMatch(`${quote.exact} ${c.draft.note ?? ""}`),
         orphaned,
+        needsReview: !orphaned && c.draft.needsReview === true,
         authorId: actor.userId,
       };
-      audits.push(auditRow(actor, "annotation.create", "Annotation", id, { ...row, searchText: undefined, fileName, line: c.draft.line, anchored: c.method }));
+      const speakers = c.speakers.map((s) => ({ type: s.kind, id: s.id, name: s.name }));
+      audits.push(auditRow(actor, "annotation.create", "Annotation", id, { ...row, searchText: undefined, speakers, actorEntities: c.actorEntities, fileName, line: c.draft.line, anchored: c.method }));
       return row;
     });
     audits.push(auditRow(actor, "annotation.bulk_import", "Workspace", actor.workspaceId, { fileName, kind, claims: rows.length }));
     await createInChunks(rows, (data) => tx.annotation.createMany({ data }));
+    await createInChunks(speakerRows, (data) => tx.annotationSpeaker.createMany({ data }));
+    await createInChunks(actorRows, (data) => tx.annotationActor.createMany({ data }));
     await createInChunks(audits, (data) => tx.auditEvent.createMany({ data }));
     return { fileName, kind, articles: [], claims: rows.length, reanchored: resolved.filter((c) => c.method !== "exact").length, createdSpeakers };
   });
@@ -65,7 +71,10 @@ type ResolvedClaim = {
   end: number;
   method: string;
   claimTypeId: string;
-  speaker: SpeakerChoice | null;
+  speakers: SpeakerChoice[];
+  actorEntities: { id: string; name: string }[];
+  freeActors: string[];
+  fields: ReturnType<typeof parseFields>;
 };
 
 /** Finds article, passage, span, claim type and speaker of every draft; problems go to `errors`. */
@@ -114,6 +123,8 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
 
   const types = await tx.claimType.findMany({ where: { workspaceId }, select: { id: true, key: true, label: true } });
   const speakers = await findSpeakers(tx, workspaceId, drafts);
+  const actorEntity = await findActorEntities(tx, workspaceId, drafts);
+  const articleDates = await articleDatesOf(tx, workspaceId, [...passages.values(), ...foundByQuote.values()].map((p) => p.articleId));
   const existing = await existingClaimKeys(tx, workspaceId, [...passages.values(), ...foundByQuote.values()].map((p) => p.id));
   const seen = new Map<string, string>();
 
@@ -137,21 +148,30 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
     }
     const span = locateSpan(passage!.text, d);
     const type = matchClaimType(types, d.claimType);
-    const speaker = d.speaker ? speakers(d.speaker) : null;
+    const found = d.speakers.map(speakers);
     // An orphaned claim keeps its stored offsets and quote, as it did where it was exported.
     const keepOrphan = !span.ok && d.orphaned === true && d.start !== null && d.end !== null && !!d.exact;
     if (!span.ok && !keepOrphan) fail(d, span.reason);
     if (!type) fail(d, `claim type “${d.claimType}” is not in this workspace (it has: ${types.map((t) => t.label).join(", ")})`);
-    if (speaker && "error" in speaker) fail(d, speaker.error);
-    if ((!span.ok && !keepOrphan) || !type || (speaker && "error" in speaker)) continue;
-    const who = speaker as SpeakerChoice | null;
+    for (const s of found) if ("error" in s) fail(d, s.error);
+    let fields: ResolvedClaim["fields"] | null = null;
+    try {
+      fields = parseFields(d.fields, articleDates.get(passage!.articleId) ?? null);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      fail(d, err.message);
+    }
+    if ((!span.ok && !keepOrphan) || !type || found.some((s) => "error" in s) || !fields) continue;
+    const who = found as SpeakerChoice[];
     const at = span.ok ? { start: span.start, end: span.end, method: span.method } : { start: d.start!, end: d.end!, method: "orphaned" as const };
-    const key = [passage!.id, at.start, at.end, type.id, who ? `${who.kind}:${who.id ?? foldForMatch(who.name)}` : "-", d.modality].join("|");
+    const key = claimKey(passage!.id, at.start, at.end, type.id, who.map((w) => `${w.kind}:${w.id ?? foldForMatch(w.name)}`), d.modality);
     if (existing.has(key)) fail(d, `this claim (${type.label}, ${d.modality.toLowerCase()}, “${shorten(span.ok ? sliceQuote(passage!.text, at.start, at.end) : d.exact!)}”) is already in the workspace; remove it from the file`);
     else if (seen.has(key)) fail(d, `same claim as ${seen.get(key)}`);
     else {
       seen.set(key, d.where);
-      out.push({ draft: d, passage: passage!, start: at.start, end: at.end, method: at.method, claimTypeId: type.id, speaker: who });
+      const actorEntities = [...new Map(d.actors.flatMap((name) => actorEntity(name)).map((e) => [e.id, e])).values()];
+      const freeActors = d.actors.filter((name) => actorEntity(name).length === 0);
+      out.push({ draft: d, passage: passage!, start: at.start, end: at.end, method: at.method, claimTypeId: type.id, speakers: who, actorEntities, freeActors, fields });
     }
   }
   return out;
@@ -188,11 +208,33 @@ async function findPassagesByQuote(tx: Tx, workspaceId: string, drafts: ClaimDra
   return found;
 }
 
-type SpeakerLookup = (s: NonNullable<ClaimDraft["speaker"]>) => SpeakerChoice | { error: string };
+const claimKey = (passageId: string, start: number, end: number, typeId: string, speakers: string[], modality: string) =>
+  [passageId, start, end, typeId, speakers.length ? [...speakers].sort().join(",") : "-", modality].join("|");
+
+/** Publication dates of articles, for dates written without a year (one query). */
+async function articleDatesOf(tx: Tx, workspaceId: string, ids: string[]): Promise<Map<string, Date | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.article.findMany({ where: { workspaceId, id: { in: [...new Set(ids)] } }, select: { id: true, publishedAt: true } });
+  return new Map(rows.map((r) => [r.id, r.publishedAt]));
+}
+
+/** Actor names that are an entity's alias (aliases name one entity per workspace); one query. */
+async function findActorEntities(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): Promise<(name: string) => { id: string; name: string }[]> {
+  const names = [...new Set(drafts.flatMap((d) => d.actors.map(foldForMatch)))];
+  if (names.length === 0) return () => [];
+  const aliases = await tx.entityAlias.findMany({ where: { workspaceId, normalizedAlias: { in: names } }, select: { normalizedAlias: true, entity: { select: { id: true, name: true } } } });
+  const byName = new Map(aliases.map((a) => [a.normalizedAlias, a.entity]));
+  return (name) => {
+    const e = byName.get(foldForMatch(name));
+    return e ? [e] : [];
+  };
+}
+
+type SpeakerLookup = (s: ClaimDraft["speakers"][number]) => SpeakerChoice | { error: string };
 
 /** Speakers by entity name or alias, or source name (ignoring case and diacritics); two queries. */
 async function findSpeakers(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): Promise<SpeakerLookup> {
-  const names = [...new Set(drafts.flatMap((d) => (d.speaker ? [foldForMatch(d.speaker.name)] : [])))];
+  const names = [...new Set(drafts.flatMap((d) => d.speakers.map((s) => foldForMatch(s.name))))];
   if (names.length === 0) return () => ({ error: "no speaker" });
   // Sequential: both run on the transaction's one connection.
   const aliases = await tx.entityAlias.findMany({ where: { workspaceId, normalizedAlias: { in: names } }, select: { normalizedAlias: true, entity: { select: { id: true, name: true } } } });
@@ -214,7 +256,7 @@ async function findSpeakers(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): 
 /** Creates the speakers a W3C file names by kind but this workspace lacks; fills in their ids. */
 async function createSpeakers(tx: Tx, actor: Actor, claims: ResolvedClaim[]): Promise<string[]> {
   const wanted = new Map<string, SpeakerChoice>();
-  for (const c of claims) if (c.speaker?.create) wanted.set(`${c.speaker.kind}:${foldForMatch(c.speaker.name)}`, c.speaker);
+  for (const c of claims) for (const s of c.speakers) if (s.create) wanted.set(`${s.kind}:${foldForMatch(s.name)}`, s);
   const workspaceId = actor.workspaceId;
   const idOf = new Map<string, string>();
   const audits: AuditRow[] = [];
@@ -233,7 +275,7 @@ async function createSpeakers(tx: Tx, actor: Actor, claims: ResolvedClaim[]): Pr
     }
   }
   if (audits.length) await tx.auditEvent.createMany({ data: audits });
-  for (const c of claims) if (c.speaker?.create) c.speaker = { ...c.speaker, id: idOf.get(`${c.speaker.kind}:${foldForMatch(c.speaker.name)}`) };
+  for (const c of claims) c.speakers = c.speakers.map((s) => (s.create ? { ...s, id: idOf.get(`${s.kind}:${foldForMatch(s.name)}`) } : s));
   return [...wanted.values()].map((s) => `${s.name} (${s.kind})`);
 }
 
@@ -241,11 +283,7 @@ async function existingClaimKeys(tx: Tx, workspaceId: string, passageIds: string
   if (passageIds.length === 0) return new Set();
   const rows = await tx.annotation.findMany({
     where: { workspaceId, deletedAt: null, passageId: { in: [...new Set(passageIds)] } },
-    select: { passageId: true, start: true, end: true, claimTypeId: true, speakerEntityId: true, speakerSourceId: true, modality: true },
+    select: { passageId: true, start: true, end: true, claimTypeId: true, modality: true, speakers: { select: { entityId: true, sourceId: true } } },
   });
-  return new Set(
-    rows.map((r) =>
-      [r.passageId, r.start, r.end, r.claimTypeId, r.speakerEntityId ? `entity:${r.speakerEntityId}` : r.speakerSourceId ? `source:${r.speakerSourceId}` : "-", r.modality].join("|"),
-    ),
-  );
+  return new Set(rows.map((r) => claimKey(r.passageId, r.start, r.end, r.claimTypeId, r.speakers.map((s) => (s.entityId ? `entity:${s.entityId}` : `source:${s.sourceId}`)), r.modality)));
 }

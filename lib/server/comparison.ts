@@ -4,10 +4,11 @@ import type { Actor } from "@/lib/auth/membership";
 import { requireMember } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import { computeVerdict, contestedness, independentOrigin, type MentionInput, type SourceRef, type UpstreamMap, type Verdict } from "@/lib/domain/comparison";
+import { computeVerdict, contestedness, independentOrigins, type MentionInput, type OriginGraph, type SameValues } from "@/lib/domain/comparison";
 import { rankSuggestions } from "@/lib/domain/suggestions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
+import { actorRefs, comparedAnnotationSelect, counts, loadActorAliases, loadOriginGraph, speakerRefs, toMentionInput } from "@/lib/server/mention-inputs";
 import { matrixFilterSchema, type MatrixFilter } from "@/lib/validation/propositions";
 import { groupBy } from "@/lib/domain/group-by";
 
@@ -18,30 +19,21 @@ export const mentionSelect = {
   propositionId: true,
   annotation: {
     select: {
-      id: true,
-      orphaned: true,
+      ...comparedAnnotationSelect,
       exact: true,
       prefix: true,
       suffix: true,
       start: true,
       end: true,
-      modality: true,
-      fields: true,
-      actors: true,
-      speakerSource: src,
-      speakerEntity: { select: { id: true, name: true, sources: { ...src, take: 1, orderBy: { createdAt: "asc" as const } } } },
       passage: {
         select: {
           id: true,
           position: true,
           article: {
             select: {
-              id: true,
-              title: true,
-              publishedAt: true,
+              ...comparedAnnotationSelect.passage.select.article.select,
               language: true,
               publisher: src,
-              origins: { select: { source: src }, orderBy: { position: "asc" as const } },
             },
           },
         },
@@ -52,39 +44,31 @@ export const mentionSelect = {
 
 export type MentionRow = Prisma.MentionLinkGetPayload<{ select: typeof mentionSelect }>;
 
-type SourceLike = { id: string; name: string; kind: string };
-/** The fields of a stored claim that decide its independent origin and details. */
-export type AnnotationLike = {
-  id: string;
-  modality: string;
-  fields: unknown;
-  actors: string[];
-  speakerSource: SourceLike | null;
-  speakerEntity: { id: string; name: string; sources: SourceLike[] } | null;
-  passage: { article: { publisher: SourceLike | null; origins: { source: SourceLike }[] } };
-};
+/** The desk's rating of a proposition, as the API and exports show it. */
+export const ratingSelect = {
+  ratingLabel: true,
+  ratingValue: true,
+  ratingBest: true,
+  ratingWorst: true,
+  reviewUrl: true,
+  reviewDate: true,
+  reviewer: { select: { id: true, name: true } },
+} satisfies Prisma.PropositionSelect;
 
-/** The domain's view of a stored mention. */
-export function toMentionInput(m: { stance: MentionInput["stance"]; annotation: AnnotationLike }): MentionInput {
-  const a = m.annotation;
-  const entitySource = a.speakerEntity?.sources[0] ?? null;
-  return {
-    annotationId: a.id,
-    stance: m.stance,
-    speaker: a.speakerSource ?? entitySource,
-    speakerEntity: a.speakerSource || entitySource ? null : a.speakerEntity ? { id: a.speakerEntity.id, name: a.speakerEntity.name } : null,
-    articleOrigins: a.passage.article.origins.map((o) => o.source),
-    publisher: a.passage.article.publisher,
-    fields: (a.fields ?? {}) as MentionInput["fields"],
-    actors: a.actors,
-    modality: a.modality,
-  };
+type RatingRow = Prisma.PropositionGetPayload<{ select: typeof ratingSelect }>;
+export type Rating = { label: string | null; value: number | null; best: number | null; worst: number | null; url: string | null; date: string | null; reviewer: { id: string; name: string } | null };
+
+export function toRating(r: RatingRow): Rating | null {
+  if (r.ratingLabel === null && r.ratingValue === null && r.reviewUrl === null) return null;
+  return { label: r.ratingLabel, value: r.ratingValue, best: r.ratingBest, worst: r.ratingWorst, url: r.reviewUrl, date: r.reviewDate?.toISOString().slice(0, 10) ?? null, reviewer: r.reviewer };
 }
 
-/** Source id → the source it relays, for the whole workspace (one query). */
-export async function loadUpstreams(workspaceId: string): Promise<UpstreamMap> {
-  const rows = await getDb().source.findMany({ where: { workspaceId, upstreamId: { not: null } }, select: { id: true, upstream: src } });
-  return new Map(rows.filter((r) => r.upstream).map((r) => [r.id, r.upstream as SourceRef]));
+/** Marked-as-same detail values stored on a proposition (malformed entries are ignored). */
+export function sameValuesOf(json: unknown): SameValues[] {
+  const parsed = z
+    .array(z.object({ field: z.enum(["date", "quantity", "actors"]), keys: z.tuple([z.string(), z.string()]) }).loose())
+    .safeParse(json);
+  return parsed.success ? parsed.data.map((s) => ({ field: s.field, keys: s.keys })) : [];
 }
 
 /** One proposition with every mention, its verdict and the sentence explaining it. */
@@ -94,24 +78,39 @@ export async function getProposition(actor: Actor, id: string) {
   const db = getDb();
   const p = await db.proposition.findFirst({
     where: { id, workspaceId: actor.workspaceId },
-    select: { id: true, statement: true, verdict: true, createdAt: true, claimType: { select: { id: true, label: true, color: true } } },
+    select: { id: true, statement: true, createdAt: true, sameValues: true, ...ratingSelect, claimType: { select: { id: true, label: true, color: true } } },
   });
   if (!p) throw new AppError("not_found", "Proposition not found");
-  const [mentions, upstream] = await Promise.all([
+  const [mentions, graph] = await Promise.all([
     db.mentionLink.findMany({
       where: { workspaceId: actor.workspaceId, propositionId: id, annotation: { deletedAt: null } },
       select: { ...mentionSelect, annotation: { select: { ...mentionSelect.annotation.select, passage: { select: { ...mentionSelect.annotation.select.passage.select, text: true } } } } },
       orderBy: { createdAt: "asc" },
     }),
-    loadUpstreams(actor.workspaceId),
+    loadOriginGraph(actor.workspaceId),
   ]);
-  const inputs = mentions.map(toMentionInput);
-  // A claim whose words a text correction removed is listed but no longer counts.
-  const verdict = computeVerdict(inputs.filter((_, i) => !mentions[i].annotation.orphaned), upstream);
+  const aliases = await loadActorAliases(actor.workspaceId, mentions.map((m) => m.annotation));
+  const inputs = mentions.map((m) => toMentionInput(m.stance, m.annotation, aliases));
+  const sameValues = sameValuesOf(p.sameValues);
+  // Orphaned and needs-review claims are listed but do not count until a person confirms them.
+  const verdict = computeVerdict(inputs.filter((_, i) => counts(mentions[i].annotation)), graph, { sameValues });
+  const { sameValues: _raw, ratingLabel: _l, ratingValue: _v, ratingBest: _b, ratingWorst: _w, reviewUrl: _u, reviewDate: _d, reviewer: _r, ...rest } = p;
   return {
-    ...p,
-    verdict: { rating: p.verdict, ...verdict },
-    mentions: mentions.map((m, i) => ({ ...m, origin: independentOrigin(inputs[i], upstream) })),
+    ...rest,
+    rating: toRating(p),
+    sameValues,
+    verdict,
+    mentions: mentions.map((m, i) => {
+      const { speakers: _s, actorEntities, ...annotation } = m.annotation;
+      return {
+        stance: m.stance,
+        annotation: { ...annotation, speakers: speakerRefs(m.annotation), actorEntities: actorEntities.map((x) => x.entity) },
+        counted: counts(m.annotation),
+        details: inputs[i].fields,
+        actors: inputs[i].actors,
+        origins: independentOrigins(inputs[i], graph),
+      };
+    }),
   };
 }
 
@@ -129,40 +128,40 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
   await requireMember(actor.userId, actor.workspaceId);
   const f: MatrixFilter = matrixFilterSchema.parse(rawFilter ?? {});
   const db = getDb();
-  const [props, links, upstream, entityKeys, session] = await Promise.all([
+  const [props, links, graph, entityKeys, session] = await Promise.all([
     db.proposition.findMany({
       where: { workspaceId: actor.workspaceId, ...(f.claimTypeId ? { claimTypeId: f.claimTypeId } : {}) },
-      select: { id: true, statement: true, verdict: true, createdAt: true, claimType: { select: { id: true, label: true, color: true } } },
+      select: { id: true, statement: true, createdAt: true, sameValues: true, ...ratingSelect, claimType: { select: { id: true, label: true, color: true } } },
       orderBy: { createdAt: "desc" },
     }),
-    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null, orphaned: false } }, select: mentionSelect }),
-    loadUpstreams(actor.workspaceId),
+    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null, orphaned: false, needsReview: false } }, select: mentionSelect }),
+    loadOriginGraph(actor.workspaceId),
     f.entityId ? entityAliasKeys(actor.workspaceId, f.entityId) : Promise.resolve(null),
     f.sessionId ? db.annotationSession.findFirst({ where: { id: f.sessionId, workspaceId: actor.workspaceId }, select: { articleIds: true } }) : Promise.resolve(null),
   ]);
+  const aliases = await loadActorAliases(actor.workspaceId, links.map((l) => l.annotation));
   const byProp = groupBy(links, (l) => l.propositionId);
 
-  const matches = (m: MentionRow) => {
-    const a = m.annotation;
-    const art = a.passage.article;
-    if (f.sourceId && ![art.publisher?.id, a.speakerSource?.id, ...art.origins.map((o) => o.source.id)].includes(f.sourceId)) return false;
+  const matches = (m: MentionRow, input: MentionInput) => {
+    const art = m.annotation.passage.article;
+    if (f.sourceId && ![art.publisher?.id, ...input.speakers.filter((s) => s.type === "source").map((s) => s.id), ...art.origins.map((o) => o.source.id)].includes(f.sourceId)) return false;
     const date = art.publishedAt?.toISOString().slice(0, 10);
     if (f.from && (!date || date < f.from)) return false;
     if (f.to && (!date || date > f.to)) return false;
     if (session && !session.articleIds.includes(art.id)) return false;
-    if (entityKeys && a.speakerEntity?.id !== f.entityId && !a.actors.some((x) => entityKeys.has(foldForMatch(x)))) return false;
+    if (entityKeys && !input.speakers.some((s) => s.type === "entity" && s.id === f.entityId) && !input.actors.some((x) => x.key === `entity:${f.entityId}` || entityKeys.has(x.key.replace(/^text:/, "")))) return false;
     return true;
   };
   const filtering = Boolean(f.sourceId || f.from || f.to || f.sessionId || f.entityId);
 
   let rows = props
-    .map(({ verdict: rating, ...p }) => {
+    .map((p) => {
       const mentions = byProp.get(p.id) ?? [];
-      const inputs = mentions.map(toMentionInput);
-      const verdict = computeVerdict(inputs, upstream);
-      return { ...p, rating, mentions, inputs, verdict, score: contestedness(verdict) };
+      const inputs = mentions.map((m) => toMentionInput(m.stance, m.annotation, aliases));
+      const verdict = computeVerdict(inputs, graph, { sameValues: sameValuesOf(p.sameValues) });
+      return { ...p, rating: toRating(p), mentions, inputs, verdict, score: contestedness(verdict) };
     })
-    .filter((r) => (!filtering || r.mentions.some(matches)) && (!f.verdict || r.verdict.kind === f.verdict));
+    .filter((r) => (!filtering || r.mentions.some((m, i) => matches(m, r.inputs[i]))) && (!f.verdict || r.verdict.kind === f.verdict));
   // An unknown session id matches nothing rather than everything.
   if (f.sessionId && !session) rows = [];
   if (f.sort === "contested") rows.sort((a, b) => b.score - a.score || b.mentions.length - a.mentions.length);
@@ -174,14 +173,16 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
   const table = pageRows.map((r) => {
     const cells: Record<string, MatrixCell> = {};
     r.mentions.forEach((m, i) => {
-      const col = columnOf(r.inputs[i], f.columns, upstream);
-      const c = columns.get(col.key) ?? { ...col, count: 0 };
-      c.count += 1;
-      columns.set(col.key, c);
-      const cell = (cells[col.key] ??= { stances: [], quotes: [] });
-      if (!cell.stances.includes(m.stance)) cell.stances.push(m.stance);
-      const art = m.annotation.passage.article;
-      cell.quotes.push({ annotationId: m.annotation.id, exact: m.annotation.exact, stance: m.stance, articleId: art.id, articleTitle: art.title });
+      // A claim with two speakers sits in both speakers' columns.
+      for (const col of columnsOf(r.inputs[i], f.columns, graph)) {
+        const c = columns.get(col.key) ?? { ...col, count: 0 };
+        c.count += 1;
+        columns.set(col.key, c);
+        const cell = (cells[col.key] ??= { stances: [], quotes: [] });
+        if (!cell.stances.includes(m.stance)) cell.stances.push(m.stance);
+        const art = m.annotation.passage.article;
+        cell.quotes.push({ annotationId: m.annotation.id, exact: m.annotation.exact, stance: m.stance, articleId: art.id, articleTitle: art.title });
+      }
     });
     return { id: r.id, statement: r.statement, rating: r.rating, claimType: r.claimType, verdict: r.verdict, mentionCount: r.mentions.length, cells };
   });
@@ -190,18 +191,16 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
     total,
     page: f.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE)),
-    columns: [...columns.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    columns: [...columns.values()].sort((a, b) => (a.key === "unattributed" ? 1 : 0) - (b.key === "unattributed" ? 1 : 0) || b.count - a.count || a.label.localeCompare(b.label)),
     rows: table,
   };
 }
 
-function columnOf(m: MentionInput, mode: MatrixFilter["columns"], upstream: UpstreamMap) {
-  if (mode === "origins") {
-    const o = independentOrigin(m, upstream);
-    return { key: o.key, label: o.label };
-  }
+// Unattributed mentions share one column ("unattributed"), never one each.
+function columnsOf(m: MentionInput, mode: MatrixFilter["columns"], graph: OriginGraph): { key: string; label: string; kind?: string }[] {
+  if (mode === "origins") return independentOrigins(m, graph).map((o) => ({ key: o.key, label: o.key === "unattributed" ? "Unattributed" : o.label }));
   const p = m.publisher;
-  return p ? { key: `source:${p.id}`, label: p.name, kind: p.kind } : { key: "none", label: "No publisher" };
+  return [p ? { key: `source:${p.id}`, label: p.name, kind: p.kind } : { key: "none", label: "No publisher" }];
 }
 
 async function entityAliasKeys(workspaceId: string, entityId: string): Promise<Set<string>> {
@@ -209,42 +208,81 @@ async function entityAliasKeys(workspaceId: string, entityId: string): Promise<S
   return new Set(aliases.map((a) => a.normalizedAlias));
 }
 
-/** Existing propositions a claim probably belongs to, best first, with reasons in words. */
+const suggestAnnotationSelect = {
+  exact: true,
+  actors: true,
+  fields: true,
+  modality: true,
+  claimType: { select: { key: true } },
+  speakers: { select: { entity: { select: { id: true, name: true } }, source: { select: { id: true, name: true } } } },
+  actorEntities: { select: { entity: { select: { id: true, name: true } } } },
+} satisfies Prisma.AnnotationSelect;
+type SuggestAnnotation = Prisma.AnnotationGetPayload<{ select: typeof suggestAnnotationSelect }>;
+
+function suggestEntities(a: SuggestAnnotation, aliases: ReadonlyMap<string, { id: string; name: string }>) {
+  return [
+    ...speakerRefs(a).map((s) => ({ key: `${s.type}:${s.id}`, label: s.name })),
+    ...actorRefs(a, aliases).map((x) => ({ key: x.key, label: x.label })),
+  ];
+}
+
+/**
+ * Existing propositions a claim probably belongs to, best first, with reasons in words and the
+ * stance to link with. Candidates: the same type, similar wording, or shared speakers and actors
+ * in any type, so a denial finds the arms-transfer proposition it refutes.
+ */
 export async function suggestPropositions(actor: Actor, annotationId: string) {
   await requireMember(actor.userId, actor.workspaceId);
   const db = getDb();
   const a = await db.annotation.findFirst({
     where: { id: annotationId, workspaceId: actor.workspaceId, deletedAt: null },
-    select: { exact: true, claimTypeId: true, actors: true, speakerEntity: { select: { name: true } }, speakerSource: { select: { name: true } }, mentions: { select: { propositionId: true } } },
+    select: { ...suggestAnnotationSelect, claimTypeId: true, mentions: { select: { propositionId: true } } },
   });
   if (!a) throw new AppError("not_found", "Claim not found");
+  const ownAliases = await loadActorAliases(actor.workspaceId, [a]);
+  const entities = suggestEntities(a, ownAliases);
+  const entityIds = entities.filter((e) => e.key.startsWith("entity:")).map((e) => e.key.slice(7));
+  const sourceIds = entities.filter((e) => e.key.startsWith("source:")).map((e) => e.key.slice(7));
+  const aliasTexts = entityIds.length
+    ? (await db.entityAlias.findMany({ where: { workspaceId: actor.workspaceId, entityId: { in: entityIds } }, select: { alias: true } })).map((x) => x.alias)
+    : [];
   const folded = foldForMatch(a.exact);
-  // Candidates: same type, or similar wording by trigram index; then ranked in the domain layer.
+  // Candidates by type or wording (trigram index), and by shared entities whatever their type.
   const similar = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Proposition"
-    WHERE "workspaceId" = ${actor.workspaceId}::uuid
-      AND ("claimTypeId" = ${a.claimTypeId}::uuid OR similarity("searchText", ${folded}) > 0.15)
-    ORDER BY similarity("searchText", ${folded}) DESC LIMIT 200`;
+    (SELECT id FROM "Proposition"
+      WHERE "workspaceId" = ${actor.workspaceId}::uuid
+        AND ("claimTypeId" = ${a.claimTypeId}::uuid OR similarity("searchText", ${folded}) > 0.15)
+      ORDER BY similarity("searchText", ${folded}) DESC LIMIT 200)
+    UNION
+    (SELECT DISTINCT ml."propositionId" FROM "MentionLink" ml
+      JOIN "Annotation" an ON an.id = ml."annotationId" AND an."deletedAt" IS NULL
+      WHERE ml."workspaceId" = ${actor.workspaceId}::uuid AND (
+        EXISTS (SELECT 1 FROM "AnnotationSpeaker" sp WHERE sp."annotationId" = an.id AND (sp."entityId" = ANY(${entityIds}::uuid[]) OR sp."sourceId" = ANY(${sourceIds}::uuid[])))
+        OR EXISTS (SELECT 1 FROM "AnnotationActor" ac WHERE ac."annotationId" = an.id AND ac."entityId" = ANY(${entityIds}::uuid[]))
+        OR an.actors && ${aliasTexts}::text[])
+      LIMIT 200)`;
   const linked = new Set(a.mentions.map((m) => m.propositionId));
   const ids = similar.map((s) => s.id).filter((id) => !linked.has(id));
   if (ids.length === 0) return [];
   const candidates = await db.proposition.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: ids }, workspaceId: actor.workspaceId },
     select: {
       id: true,
       statement: true,
       claimTypeId: true,
-      mentions: { take: 20, select: { annotation: { select: { exact: true, actors: true, speakerEntity: { select: { name: true } } } } } },
+      claimType: { select: { key: true } },
+      mentions: { take: 20, where: { annotation: { deletedAt: null } }, select: { annotation: { select: suggestAnnotationSelect } } },
     },
   });
-  const keys = (xs: (string | undefined | null)[]) => [...new Set(xs.filter((x): x is string => !!x).map(foldForMatch))];
+  const aliases = await loadActorAliases(actor.workspaceId, candidates.flatMap((c) => c.mentions.map((m) => m.annotation)));
   const ranked = rankSuggestions(
-    { claimTypeId: a.claimTypeId, text: a.exact, entityKeys: keys([a.speakerEntity?.name, a.speakerSource?.name, ...a.actors]) },
+    { claimTypeId: a.claimTypeId, text: a.exact, entities, denies: a.modality === "DENIED" || a.claimType.key === "denial" },
     candidates.map((c) => ({
       id: c.id,
       statement: c.statement,
       claimTypeId: c.claimTypeId,
-      entityKeys: keys(c.mentions.flatMap((m) => [m.annotation.speakerEntity?.name, ...m.annotation.actors])),
+      isDenial: c.claimType?.key === "denial",
+      entities: c.mentions.flatMap((m) => suggestEntities(m.annotation, aliases)),
       mentionTexts: c.mentions.map((m) => m.annotation.exact),
     })),
   );

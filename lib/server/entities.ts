@@ -15,8 +15,9 @@ export const entityListSelect = {
   id: true,
   name: true,
   kind: true,
+  speaksFor: { select: { id: true, name: true } },
   aliases: { select: aliasSelect, orderBy: [{ normalizedAlias: "asc" }, { id: "asc" }] },
-  _count: { select: { spokenIn: { where: { deletedAt: null } }, sources: true } },
+  _count: { select: { spokenIn: { where: { annotation: { deletedAt: null } } }, sources: true } },
 } satisfies Prisma.EntitySelect;
 
 type EntityRow = Prisma.EntityGetPayload<{ select: typeof entityListSelect }>;
@@ -45,31 +46,66 @@ export async function listEntities(actor: Actor, opts: unknown = {}): Promise<{ 
   return { items, nextCursor: rows.length > ENTITY_PAGE_SIZE ? items.at(-1)!.id : null };
 }
 
-/** Rename an entity or change its kind; a new name is also kept as an alias. */
+/**
+ * Rename an entity, change its kind or whom it speaks for; a new name is also kept as an alias.
+ * A name that already names another entity is refused (merge them instead); speaks-for chains
+ * may not loop.
+ */
 export async function updateEntity(userId: string | null, workspaceId: string, input: unknown) {
   const actor = await requireMember(userId, workspaceId, "EDITOR");
   const data = updateEntitySchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const before = await findEntity(tx, workspaceId, data.id);
+    const name = data.name ?? before.name;
+    const normalizedAlias = foldForMatch(name);
+    const owner = await tx.entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true } } } });
+    if (owner && owner.entity.id !== before.id) throw aliasOfAnother(name, owner);
+    if (data.speaksForId) await checkSpeaksFor(tx, workspaceId, { id: before.id, name }, data.speaksForId);
     const after = await tx.entity.update({
       where: { id: before.id },
-      data: { name: data.name ?? before.name, kind: data.kind ?? before.kind },
-      select: { id: true, name: true, kind: true },
+      data: { name, kind: data.kind ?? before.kind, ...(data.speaksForId !== undefined ? { speaksForId: data.speaksForId } : {}) },
+      select: { id: true, name: true, kind: true, speaksFor: { select: { id: true, name: true } } },
     });
     let addedAlias: string | null = null;
-    const normalizedAlias = foldForMatch(after.name);
-    if (!before.aliases.some((a) => a.normalizedAlias === normalizedAlias)) {
+    if (!owner) {
       await tx.entityAlias.create({ data: { workspaceId, entityId: after.id, alias: after.name, normalizedAlias } });
       addedAlias = after.name;
     }
-    await audit(tx, actor, "entity.update", "Entity", after.id, { name: before.name, kind: before.kind }, { ...after, addedAlias });
+    await audit(tx, actor, "entity.update", "Entity", after.id, { name: before.name, kind: before.kind, speaksForId: before.speaksForId }, { ...after, addedAlias });
     return { ...after, addedAlias };
   });
 }
 
+// The entity spoken for must be in this workspace and must not already speak for `entity`,
+// directly or through others.
+async function checkSpeaksFor(tx: Tx, workspaceId: string, entity: { id: string; name: string }, speaksForId: string) {
+  if (speaksForId === entity.id) {
+    throw new AppError("validation", `${entity.name} cannot speak for itself`, { fields: { speaksForId: "An entity cannot speak for itself" } });
+  }
+  // Serialize affiliation edits per workspace, so two opposite edits at once cannot both pass the check.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`entity-speaks-for:${workspaceId}`}))`;
+  const target = await tx.entity.findFirst({ where: { id: speaksForId, workspaceId }, select: { id: true, name: true } });
+  if (!target) throw new AppError("validation", "The entity it speaks for is not in this workspace", { fields: { speaksForId: "Choose an entity from this workspace" } });
+  // UNION (not UNION ALL) stops on a loop already stored, so the walk always ends.
+  const chain = await tx.$queryRaw<{ id: string; name: string }[]>`
+    WITH RECURSIVE chain(id, name, "speaksForId") AS (
+      SELECT id, name, "speaksForId" FROM "Entity" WHERE id = ${target.id}::uuid AND "workspaceId" = ${workspaceId}::uuid
+      UNION
+      SELECT e.id, e.name, e."speaksForId" FROM "Entity" e JOIN chain c ON e.id = c."speaksForId" WHERE e."workspaceId" = ${workspaceId}::uuid
+    )
+    SELECT id::text AS id, name FROM chain`;
+  if (chain.some((row) => row.id === entity.id)) {
+    throw new AppError(
+      "validation",
+      `${entity.name} cannot speak for ${target.name}: ${target.name} already speaks for ${entity.name} (${chain.map((c) => c.name).join(" → ")}), which would make a cycle`,
+      { fields: { speaksForId: "This would make a cycle" } },
+    );
+  }
+}
+
 /**
- * Add an alias. The same alias twice on one entity is a conflict; the same alias on another
- * entity is allowed (names are ambiguous) and reported in `alsoAliasOf` so the editor can check.
+ * Add an alias. An alias names one entity per workspace: the same alias on another entity is
+ * refused with that entity in `details.existing`, so the editor can merge the two instead.
  */
 export async function addAlias(userId: string | null, workspaceId: string, input: unknown) {
   const actor = await requireMember(userId, workspaceId, "EDITOR");
@@ -80,31 +116,63 @@ export async function addAlias(userId: string | null, workspaceId: string, input
       const entity = await findEntity(tx, workspaceId, data.entityId);
       const same = entity.aliases.find((a) => a.normalizedAlias === normalizedAlias);
       if (same) throw duplicateAlias(data.alias, entity.name, same.alias);
+      const owner = await tx.entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true } } } });
+      if (owner) throw aliasOfAnother(data.alias, owner);
       const alias = await tx.entityAlias.create({
         data: { workspaceId, entityId: entity.id, alias: data.alias, normalizedAlias, language: data.language ?? null },
         select: aliasSelect,
       });
-      const others = await tx.entityAlias.findMany({
-        where: { workspaceId, normalizedAlias, entityId: { not: entity.id } },
-        select: { entity: { select: { id: true, name: true } } },
-        orderBy: { entity: { name: "asc" } },
-      });
-      const alsoAliasOf = others.map((o) => o.entity);
-      await audit(tx, actor, "entity.alias.add", "Entity", entity.id, undefined, { alias, alsoAliasOf });
-      return {
-        alias,
-        alsoAliasOf,
-        warning: alsoAliasOf.length ? `“${data.alias}” is also an alias of ${alsoAliasOf.map((e) => e.name).join(", ")}` : null,
-      };
+      await audit(tx, actor, "entity.alias.add", "Entity", entity.id, undefined, { alias });
+      return { alias, alsoAliasOf: [] as { id: string; name: string }[], warning: null };
     });
   } catch (err) {
     // Two people adding the same alias at once: the unique index decides, with the same message.
     if ((err as { code?: string }).code === "P2002") {
-      const entity = await getDb().entity.findFirst({ where: { id: data.entityId, workspaceId }, select: { name: true } });
-      throw duplicateAlias(data.alias, entity?.name ?? "this entity", data.alias);
+      const owner = await getDb().entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true } } } });
+      if (owner?.entity.id === data.entityId) throw duplicateAlias(data.alias, owner.entity.name, owner.alias);
+      if (owner) throw aliasOfAnother(data.alias, owner);
     }
     throw err;
   }
+}
+
+/**
+ * Pairs of entities that probably name the same thing: an alias of one is trigram-similar to an
+ * alias of the other (ignoring case and accents), best first. Uses the alias trigram index.
+ */
+export async function listLikelyDuplicates(actor: Actor, limit = 20) {
+  await requireMember(actor.userId, actor.workspaceId);
+  const rows = await getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL pg_trgm.similarity_threshold = 0.55`;
+    return tx.$queryRaw<{ a: string; aName: string; aAlias: string; b: string; bName: string; bAlias: string; score: number }[]>`
+      SELECT DISTINCT ON (LEAST(x."entityId", y."entityId"), GREATEST(x."entityId", y."entityId"))
+        ea.id::text AS a, ea.name AS "aName", x.alias AS "aAlias", eb.id::text AS b, eb.name AS "bName", y.alias AS "bAlias",
+        similarity(x."normalizedAlias", y."normalizedAlias")::float8 AS score
+      FROM "EntityAlias" x
+      JOIN "EntityAlias" y ON y."workspaceId" = x."workspaceId" AND y."normalizedAlias" % x."normalizedAlias" AND y."entityId" > x."entityId"
+      JOIN "Entity" ea ON ea.id = x."entityId"
+      JOIN "Entity" eb ON eb.id = y."entityId"
+      WHERE x."workspaceId" = ${actor.workspaceId}::uuid
+      ORDER BY LEAST(x."entityId", y."entityId"), GREATEST(x."entityId", y."entityId"), similarity(x."normalizedAlias", y."normalizedAlias") DESC
+      LIMIT 500`;
+  });
+  return rows
+    .sort((p, q) => q.score - p.score || p.aName.localeCompare(q.aName))
+    .slice(0, limit)
+    .map((r) => ({
+      a: { id: r.a, name: r.aName },
+      b: { id: r.b, name: r.bName },
+      score: Math.round(r.score * 100) / 100,
+      reason: `“${r.aAlias}” and “${r.bAlias}” are ${Math.round(r.score * 100)}% alike (ignoring case and accents)`,
+    }));
+}
+
+function aliasOfAnother(alias: string, owner: { alias: string; entity: { id: string; name: string } }) {
+  const as = owner.alias === owner.entity.name ? "" : ` (as “${owner.alias}”)`;
+  return new AppError("conflict", `“${alias}” already names ${owner.entity.name}${as}; an alias names one entity. If they are the same, merge them instead`, {
+    existing: owner.entity,
+    fields: { alias: `Already a name of ${owner.entity.name}`, name: `Already a name of ${owner.entity.name}` },
+  });
 }
 
 /** Remove an alias; an entity keeps at least one, and always its current name. */
@@ -161,12 +229,29 @@ export async function mergeEntities(userId: string | null, workspaceId: string, 
     }
     // Deleted claims move too, so undoing a delete restores them with the merged speaker.
     // Bumping the version makes a claim form opened before the merge report a conflict.
-    const annotations = await tx.annotation.updateMany({
-      where: { workspaceId, speakerEntityId: source.id },
-      data: { speakerEntityId: target.id, version: { increment: 1 } },
-    });
+    const touched = await tx.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT "annotationId"::text AS id FROM "AnnotationSpeaker" WHERE "workspaceId" = ${workspaceId}::uuid AND "entityId" = ${source.id}::uuid
+      UNION SELECT DISTINCT "annotationId"::text FROM "AnnotationActor" WHERE "workspaceId" = ${workspaceId}::uuid AND "entityId" = ${source.id}::uuid`;
+    // A claim naming both entities keeps one row for the merged entity.
+    await tx.$executeRaw`
+      DELETE FROM "AnnotationSpeaker" s USING "AnnotationSpeaker" t
+      WHERE s."entityId" = ${source.id}::uuid AND t."entityId" = ${target.id}::uuid AND s."annotationId" = t."annotationId"`;
+    await tx.$executeRaw`
+      DELETE FROM "AnnotationActor" s USING "AnnotationActor" t
+      WHERE s."entityId" = ${source.id}::uuid AND t."entityId" = ${target.id}::uuid AND s."annotationId" = t."annotationId"`;
+    await tx.annotationSpeaker.updateMany({ where: { workspaceId, entityId: source.id }, data: { entityId: target.id } });
+    await tx.annotationActor.updateMany({ where: { workspaceId, entityId: source.id }, data: { entityId: target.id } });
+    if (touched.length) await tx.annotation.updateMany({ where: { workspaceId, id: { in: touched.map((t) => t.id) } }, data: { version: { increment: 1 } } });
     const sources = await tx.source.updateMany({ where: { workspaceId, entityId: source.id }, data: { entityId: target.id } });
+    // Who spoke for the merged entity now speaks for the target; the target keeps its own affiliation,
+    // or takes the merged one's when it had none (never itself).
+    await tx.entity.updateMany({ where: { workspaceId, speaksForId: source.id, id: { not: target.id } }, data: { speaksForId: target.id } });
+    await tx.entity.updateMany({ where: { workspaceId, id: target.id, speaksForId: source.id }, data: { speaksForId: null } });
+    if (!target.speaksForId && source.speaksForId && source.speaksForId !== target.id) {
+      await tx.entity.update({ where: { id: target.id }, data: { speaksForId: source.speaksForId } });
+    }
     await tx.entity.delete({ where: { id: source.id } });
+    const annotations = { count: touched.length };
 
     const after = await entityCounts(tx, workspaceId, target.id);
     await audit(
@@ -191,7 +276,7 @@ export async function mergeEntities(userId: string | null, workspaceId: string, 
 async function findEntity(tx: Tx, workspaceId: string, id: string) {
   const entity = await tx.entity.findFirst({
     where: { id, workspaceId },
-    select: { id: true, name: true, kind: true, aliases: { select: { id: true, alias: true, normalizedAlias: true } } },
+    select: { id: true, name: true, kind: true, speaksForId: true, aliases: { select: { id: true, alias: true, normalizedAlias: true } } },
   });
   if (!entity) throw new AppError("not_found", "Entity not found; it may have been merged or deleted");
   return entity;
@@ -200,7 +285,7 @@ async function findEntity(tx: Tx, workspaceId: string, id: string) {
 // All annotations (deleted ones included), so the audit shows that none were lost.
 async function entityCounts(tx: Tx, workspaceId: string, id: string) {
   const aliases = await tx.entityAlias.count({ where: { workspaceId, entityId: id } });
-  const annotations = await tx.annotation.count({ where: { workspaceId, speakerEntityId: id } });
+  const annotations = await tx.annotation.count({ where: { workspaceId, OR: [{ speakers: { some: { entityId: id } } }, { actorEntities: { some: { entityId: id } } }] } });
   const sources = await tx.source.count({ where: { workspaceId, entityId: id } });
   return { aliases, annotations, sources };
 }

@@ -3,11 +3,12 @@ import type { Actor } from "@/lib/auth/membership";
 import { requireMember } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import { computeVerdict, independentOrigin, type UpstreamMap } from "@/lib/domain/comparison";
-import type { ExportMention, ExportProposition } from "@/lib/domain/export/records";
+import { computeVerdict, independentOrigins, type OriginGraph } from "@/lib/domain/comparison";
+import type { ExportFields, ExportMention, ExportProposition } from "@/lib/domain/export/records";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { loadUpstreams, mentionSelect, toMentionInput } from "@/lib/server/comparison";
+import { mentionSelect, ratingSelect, sameValuesOf, toRating } from "@/lib/server/comparison";
 import { AppError } from "@/lib/server/errors";
+import { comparedAnnotationSelect, loadActorAliases, loadOriginGraph, toMentionInput, type ActorAliases } from "@/lib/server/mention-inputs";
 import { exportScopeSchema, type ExportScope } from "@/lib/validation/exports";
 import { groupBy } from "@/lib/domain/group-by";
 
@@ -16,24 +17,19 @@ type VerdictInfo = { kind: string; sentence: string };
 
 const src = { select: { id: true, name: true, kind: true } } as const;
 const exportAnnotationSelect = {
-  id: true,
+  ...comparedAnnotationSelect,
   start: true,
   end: true,
   exact: true,
   prefix: true,
   suffix: true,
-  modality: true,
-  actors: true,
-  fields: true,
   note: true,
   status: true,
-  orphaned: true,
   createdAt: true,
   updatedAt: true,
   claimType: { select: { label: true } },
   author: { select: { name: true } },
-  speakerSource: src,
-  speakerEntity: { select: { id: true, name: true, kind: true, sources: { ...src, take: 1, orderBy: { createdAt: "asc" as const } } } },
+  speakers: { select: { entity: { select: { id: true, name: true, kind: true } }, source: src }, orderBy: { position: "asc" as const } },
   passage: {
     select: {
       id: true,
@@ -43,7 +39,7 @@ const exportAnnotationSelect = {
       },
     },
   },
-  mentions: { select: { stance: true, proposition: { select: { id: true, statement: true, verdict: true } } } },
+  mentions: { select: { stance: true, proposition: { select: { id: true, statement: true, ratingLabel: true } } } },
 } satisfies Prisma.AnnotationSelect;
 type Row = Prisma.AnnotationGetPayload<{ select: typeof exportAnnotationSelect }>;
 
@@ -62,12 +58,14 @@ async function where(actor: Actor, scope: ExportScope): Promise<Prisma.Annotatio
   }
   if (scope.sourceId) {
     and.push({
-      OR: [{ speakerSourceId: scope.sourceId }, { passage: { article: { publisherId: scope.sourceId } } }, { passage: { article: { origins: { some: { sourceId: scope.sourceId } } } } }],
+      OR: [{ speakers: { some: { sourceId: scope.sourceId } } }, { passage: { article: { publisherId: scope.sourceId } } }, { passage: { article: { origins: { some: { sourceId: scope.sourceId } } } } }],
     });
   }
   if (scope.entityId) {
     const aliases = await getDb().entityAlias.findMany({ where: { workspaceId: actor.workspaceId, entityId: scope.entityId }, select: { alias: true } });
-    and.push({ OR: [{ speakerEntityId: scope.entityId }, { actors: { hasSome: aliases.map((a) => a.alias) } }] });
+    and.push({
+      OR: [{ speakers: { some: { entityId: scope.entityId } } }, { actorEntities: { some: { entityId: scope.entityId } } }, { actors: { hasSome: aliases.map((a) => a.alias) } }],
+    });
   }
   if (scope.sessionId) {
     const session = await getDb().annotationSession.findFirst({ where: { id: scope.sessionId, workspaceId: actor.workspaceId }, select: { articleIds: true } });
@@ -85,7 +83,7 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
   await requireMember(actor.userId, actor.workspaceId);
   const db = getDb();
   const filter = await where(actor, scope);
-  const upstream = await loadUpstreams(actor.workspaceId);
+  const graph = await loadOriginGraph(actor.workspaceId);
   const verdicts = new Map<string, VerdictInfo>();
   let cursor: string | undefined;
   for (;;) {
@@ -97,9 +95,10 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     if (rows.length === 0) return;
-    await loadVerdicts(actor.workspaceId, rows, verdicts, upstream);
+    const aliases = await loadActorAliases(actor.workspaceId, rows);
+    await loadVerdicts(actor.workspaceId, rows, verdicts, graph);
     for (const r of rows) {
-      const m = toExportMention(r, verdicts, upstream);
+      const m = toExportMention(r, verdicts, graph, aliases);
       if (scope.verdict && !m.propositions.some((p) => p.verdict === scope.verdict)) continue;
       yield m;
     }
@@ -108,23 +107,30 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
   }
 }
 
-async function loadVerdicts(workspaceId: string, rows: Row[], cache: Map<string, VerdictInfo>, upstream: UpstreamMap) {
+async function loadVerdicts(workspaceId: string, rows: Row[], cache: Map<string, VerdictInfo>, graph: OriginGraph) {
   const missing = [...new Set(rows.flatMap((r) => r.mentions.map((m) => m.proposition.id)))].filter((id) => !cache.has(id));
   if (missing.length === 0) return;
-  const links = await getDb().mentionLink.findMany({
-    where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null, orphaned: false } },
-    select: mentionSelect,
-  });
+  const [links, props] = await Promise.all([
+    getDb().mentionLink.findMany({
+      where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null, orphaned: false, needsReview: false } },
+      select: mentionSelect,
+    }),
+    getDb().proposition.findMany({ where: { workspaceId, id: { in: missing } }, select: { id: true, sameValues: true } }),
+  ]);
+  const aliases = await loadActorAliases(workspaceId, links.map((l) => l.annotation));
   const byProposition = groupBy(links, (l) => l.propositionId);
+  const same = new Map(props.map((p) => [p.id, sameValuesOf(p.sameValues)]));
   for (const id of missing) {
-    const v = computeVerdict((byProposition.get(id) ?? []).map(toMentionInput), upstream);
+    const inputs = (byProposition.get(id) ?? []).map((l) => toMentionInput(l.stance, l.annotation, aliases));
+    const v = computeVerdict(inputs, graph, { sameValues: same.get(id) });
     cache.set(id, { kind: v.kind, sentence: v.sentence });
   }
 }
 
-function toExportMention(r: Row, verdicts: Map<string, VerdictInfo>, upstream: UpstreamMap): ExportMention {
+function toExportMention(r: Row, verdicts: Map<string, VerdictInfo>, graph: OriginGraph, aliases: ActorAliases): ExportMention {
   const art = r.passage.article;
-  const origin = independentOrigin(toMentionInput({ stance: "NEUTRAL", annotation: r }), upstream);
+  const input = toMentionInput("NEUTRAL", r, aliases);
+  const f = (r.fields ?? {}) as ExportFields;
   return {
     annotationId: r.id,
     articleId: art.id,
@@ -135,7 +141,7 @@ function toExportMention(r: Row, verdicts: Map<string, VerdictInfo>, upstream: U
     language: art.language,
     publisher: art.publisher?.name ?? null,
     origins: art.origins.map((o) => o.source.name),
-    independentOrigin: origin.label,
+    independentOrigins: independentOrigins(input, graph).map((o) => o.path),
     passageId: r.passage.id,
     passagePosition: r.passage.position,
     start: r.start,
@@ -145,20 +151,26 @@ function toExportMention(r: Row, verdicts: Map<string, VerdictInfo>, upstream: U
     suffix: r.suffix,
     claimType: r.claimType.label,
     modality: r.modality,
-    speaker: r.speakerSource?.name ?? r.speakerEntity?.name ?? null,
-    speakerKind: r.speakerSource?.kind ?? r.speakerEntity?.kind ?? null,
-    speakerType: r.speakerSource ? "source" : r.speakerEntity ? "entity" : null,
-    actors: r.actors,
-    fields: (r.fields ?? {}) as ExportMention["fields"],
+    speakers: r.speakers.map((s) => (s.entity ? { name: s.entity.name, type: "entity" as const, kind: s.entity.kind } : { name: s.source!.name, type: "source" as const, kind: s.source!.kind })),
+    actors: [...r.actorEntities.map((a) => a.entity.name), ...r.actors],
+    fields: {
+      ...(f.date ? { date: f.date } : {}),
+      ...(f.dateValue ? { dateValue: f.dateValue } : {}),
+      ...(f.datePrecision ? { datePrecision: f.datePrecision } : {}),
+      ...(f.quantities?.length ? { quantities: f.quantities } : {}),
+      ...(f.item ? { item: f.item } : {}),
+    },
     note: r.note,
     status: r.status,
     orphaned: r.orphaned,
+    needsReview: r.needsReview,
     author: r.author.name,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     propositions: r.mentions.map((m) => {
+      // A claim that does not count still shows the verdict of the propositions it is linked to.
       const v = verdicts.get(m.proposition.id) ?? { kind: "no_mentions", sentence: "" };
-      return { id: m.proposition.id, statement: m.proposition.statement, stance: m.stance, verdict: v.kind, verdictSentence: v.sentence, rating: m.proposition.verdict };
+      return { id: m.proposition.id, statement: m.proposition.statement, stance: m.stance, verdict: v.kind, verdictSentence: v.sentence, rating: m.proposition.ratingLabel };
     }),
   };
 }
@@ -169,11 +181,22 @@ export async function exportPropositions(actor: Actor, scope: ExportScope): Prom
   const byId = new Map<string, ExportProposition>();
   const props = await getDb().proposition.findMany({
     where: { workspaceId: actor.workspaceId, ...(scope.propositionIds ? { id: { in: scope.propositionIds } } : {}), ...(scope.claimTypeId ? { claimTypeId: scope.claimTypeId } : {}) },
-    select: { id: true, statement: true, verdict: true, createdAt: true, updatedAt: true, claimType: { select: { label: true } } },
+    select: { id: true, statement: true, createdAt: true, updatedAt: true, claimType: { select: { label: true } }, ...ratingSelect },
     orderBy: { createdAt: "asc" },
   });
   for (const p of props) {
-    byId.set(p.id, { id: p.id, statement: p.statement, claimType: p.claimType?.label ?? null, rating: p.verdict, verdict: "no_mentions", verdictSentence: "", createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(), mentions: [] });
+    const rating = toRating(p);
+    byId.set(p.id, {
+      id: p.id,
+      statement: p.statement,
+      claimType: p.claimType?.label ?? null,
+      rating: rating && { ...rating, reviewer: rating.reviewer?.name ?? null },
+      verdict: "no_mentions",
+      verdictSentence: "",
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+      mentions: [],
+    });
   }
   for await (const m of exportMentions(actor, { ...scope, verdict: undefined })) {
     for (const link of m.propositions) {

@@ -1,29 +1,35 @@
 import "server-only";
 import { requireMember } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
-import { quoteSelector, reanchor, type ReanchorMethod } from "@/lib/domain/anchoring";
+import { quoteSelector, reanchor, type ReanchorOutcome } from "@/lib/domain/anchoring";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { contentHash } from "@/lib/domain/content-hash";
 import { flagDuplicatePassages, normalizeText } from "@/lib/domain/text";
-import { annotationSelect, type AnnotationView } from "@/lib/server/annotations";
+import { annotationSelect, toAnnotationView, type AnnotationView } from "@/lib/server/annotations";
 import { audit } from "@/lib/server/audit";
+import { reanchoredFields } from "@/lib/server/reanchor-fields";
 import { AppError } from "@/lib/server/errors";
 import { updatePassageTextSchema } from "@/lib/validation/passages";
 
 /** What happened to a paragraph's claims when its text was corrected. */
-export type ReanchorSummary = { kept: number; moved: number; fuzzy: number; orphaned: number };
+export type ReanchorSummary = { kept: number; moved: number; fuzzy: number; needsReview: number; orphaned: number };
+
+/** One claim a correction touched, with its quote before and after, for the desk to check. */
+export type ReanchorChange = { id: string; outcome: Exclude<ReanchorOutcome, "exact">; before: string; after: string; reason: string; confidence: number; version: number };
 
 export type PassageCorrection = {
   changed: boolean;
   passage: { id: string; articleId: string; position: number; text: string };
   summary: ReanchorSummary;
+  /** Every claim that did not stay exactly where it was (moved, fuzzy, needs review, orphaned). */
+  changes: ReanchorChange[];
   /** Every live claim of the paragraph after the correction. */
   annotations: AnnotationView[];
 };
 
-type Anchor = { id: string; start: number; end: number; exact: string; prefix: string; suffix: string; orphaned: boolean; version: number; note: string | null };
+type Anchor = { id: string; start: number; end: number; exact: string; prefix: string; suffix: string; orphaned: boolean; needsReview: boolean; version: number; note: string | null };
 
-const SUMMARY_KEY: Record<ReanchorMethod | "orphaned", keyof ReanchorSummary> = { exact: "kept", moved: "moved", fuzzy: "fuzzy", orphaned: "orphaned" };
+const SUMMARY_KEY: Record<ReanchorOutcome, keyof ReanchorSummary> = { exact: "kept", moved: "moved", fuzzy: "fuzzy", needs_review: "needsReview", orphaned: "orphaned" };
 
 /**
  * Correct one paragraph's text (editors). Claims are re-anchored by quote and context; those
@@ -50,16 +56,18 @@ export async function updatePassageText(userId: string | null, workspaceId: stri
         SELECT id FROM "Annotation" WHERE "passageId" = ${passage.id}::uuid AND "deletedAt" IS NULL ORDER BY id FOR UPDATE`;
       const anchors: Anchor[] = await tx.annotation.findMany({
         where: { passageId: passage.id, workspaceId, deletedAt: null },
-        select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, orphaned: true, version: true, note: true },
+        select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, orphaned: true, needsReview: true, version: true, note: true },
         orderBy: [{ start: "asc" }, { id: "asc" }],
       });
 
       if (data.text === passage.text) {
         const orphaned = anchors.filter((a) => a.orphaned).length;
+        const needsReview = anchors.filter((a) => !a.orphaned && a.needsReview).length;
         return {
           changed: false,
           passage,
-          summary: { kept: anchors.length - orphaned, moved: 0, fuzzy: 0, orphaned },
+          summary: { kept: anchors.length - orphaned - needsReview, moved: 0, fuzzy: 0, needsReview, orphaned },
+          changes: [],
           annotations: await liveAnnotations(tx, workspaceId, passage.id),
         };
       }
@@ -67,27 +75,28 @@ export async function updatePassageText(userId: string | null, workspaceId: stri
       const hashes = await rewriteArticleText(tx, workspaceId, passage, data.text);
       await tx.passage.update({ where: { id: passage.id }, data: { text: data.text, searchText: foldForMatch(data.text) } });
 
-      const summary: ReanchorSummary = { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-      const changes: { id: string; method: ReanchorMethod | "orphaned"; oldExact?: string }[] = [];
+      const summary: ReanchorSummary = { kept: 0, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 0 };
+      const changes: ReanchorChange[] = [];
       for (const before of anchors) {
         const found = reanchor(data.text, before);
-        const method = found?.method ?? "orphaned";
-        summary[SUMMARY_KEY[method]] += 1;
-        const next = found
-          ? { start: found.start, end: found.end, ...quoteSelector(data.text, found.start, found.end), orphaned: false }
-          : { start: before.start, end: before.end, exact: before.exact, prefix: before.prefix, suffix: before.suffix, orphaned: true };
-        const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => next[k] !== before[k]);
+        summary[SUMMARY_KEY[found.outcome]] += 1;
+        const next = reanchoredFields(data.text, before, found);
+        const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => k !== "anchorReview" && next[k] !== before[k as keyof Anchor]);
         if (!changed) continue;
         const searchText = next.exact !== before.exact ? { searchText: foldForMatch(`${next.exact} ${before.note ?? ""}`) } : {};
         await tx.annotation.update({ where: { id: before.id }, data: { ...next, ...searchText, version: { increment: 1 } } });
-        const { start, end, exact, prefix, suffix, orphaned, version } = before;
-        await audit(tx, actor, "annotation.reanchor", "Annotation", before.id, { start, end, exact, prefix, suffix, orphaned, version }, {
+        const { start, end, exact, prefix, suffix, orphaned, needsReview, version } = before;
+        await audit(tx, actor, "annotation.reanchor", "Annotation", before.id, { start, end, exact, prefix, suffix, orphaned, needsReview, version }, {
           ...next,
           version: before.version + 1,
-          method,
+          outcome: found.outcome,
+          reason: found.reason,
+          confidence: found.confidence,
           passageId: passage.id,
         });
-        changes.push({ id: before.id, method, ...(method === "fuzzy" ? { oldExact: before.exact } : {}) });
+        if (found.outcome !== "exact") {
+          changes.push({ id: before.id, outcome: found.outcome, before: before.exact, after: next.exact, reason: found.reason, confidence: found.confidence, version: before.version + 1 });
+        }
       }
 
       await audit(
@@ -103,6 +112,7 @@ export async function updatePassageText(userId: string | null, workspaceId: stri
         changed: true,
         passage: { ...passage, text: data.text },
         summary,
+        changes,
         annotations: await liveAnnotations(tx, workspaceId, passage.id),
       };
     });
@@ -137,8 +147,9 @@ async function rewriteArticleText(tx: Tx, workspaceId: string, passage: { id: st
   return { before: article.contentHash, after: hash };
 }
 
-function liveAnnotations(tx: Tx, workspaceId: string, passageId: string) {
-  return tx.annotation.findMany({ where: { workspaceId, passageId, deletedAt: null }, select: annotationSelect, orderBy: [{ start: "asc" }, { id: "asc" }] });
+async function liveAnnotations(tx: Tx, workspaceId: string, passageId: string): Promise<AnnotationView[]> {
+  const rows = await tx.annotation.findMany({ where: { workspaceId, passageId, deletedAt: null }, select: annotationSelect, orderBy: [{ start: "asc" }, { id: "asc" }] });
+  return rows.map(toAnnotationView);
 }
 
 function duplicateContent(existing?: { id: string; title: string }) {

@@ -7,13 +7,29 @@ import { AppError } from "@/lib/server/errors";
 import {
   linkMentionSchema,
   mergePropositionsSchema,
+  ratingProblems,
+  sameValuesSchema,
   moveMentionSchema,
   newPropositionSchema,
   unlinkMentionSchema,
   updatePropositionSchema,
 } from "@/lib/validation/propositions";
 
-export const propositionSelect = { id: true, statement: true, claimTypeId: true, verdict: true, createdAt: true } as const;
+export const propositionSelect = {
+  id: true,
+  statement: true,
+  claimTypeId: true,
+  ratingLabel: true,
+  ratingValue: true,
+  ratingBest: true,
+  ratingWorst: true,
+  reviewUrl: true,
+  reviewDate: true,
+  reviewerId: true,
+  createdAt: true,
+} as const;
+
+const RATING_KEYS = ["ratingLabel", "ratingValue", "ratingBest", "ratingWorst", "reviewUrl", "reviewDate"] as const;
 
 async function findAnnotation(tx: Tx, workspaceId: string, id: string) {
   const a = await tx.annotation.findFirst({ where: { id, workspaceId, deletedAt: null }, select: { id: true, exact: true, claimTypeId: true } });
@@ -125,21 +141,57 @@ export async function mergePropositions(userId: string | null, workspaceId: stri
   });
 }
 
+/** Edit statement, claim type and the desk's rating; whoever changes the rating becomes its reviewer. */
 export async function updateProposition(userId: string | null, workspaceId: string, input: unknown) {
   const actor = await requireMember(userId, workspaceId, "EDITOR");
   const data = updatePropositionSchema.parse(input);
+  const problems = ratingProblems(data);
+  if (Object.keys(problems).length) throw new AppError("validation", Object.values(problems)[0], { fields: problems });
   return getDb().$transaction(async (tx) => {
     const before = await findProposition(tx, workspaceId, data.id);
     if (data.claimTypeId && !(await tx.claimType.findFirst({ where: { id: data.claimTypeId, workspaceId }, select: { id: true } }))) {
-      throw new AppError("not_found", "Claim type not found", { fields: { claimTypeId: "Choose a claim type from this workspace" } });
+      throw new AppError("validation", "Claim type not found in this workspace", { fields: { claimTypeId: "Choose a claim type from this workspace" } });
     }
+    const reviewDate = data.reviewDate ? new Date(`${data.reviewDate}T00:00:00Z`) : null;
+    const rating = { ratingLabel: data.ratingLabel || null, ratingValue: data.ratingValue, ratingBest: data.ratingBest, ratingWorst: data.ratingWorst, reviewUrl: data.reviewUrl || null, reviewDate };
+    const ratingChanged = RATING_KEYS.some((k) => String(rating[k] ?? "") !== String(before[k] ?? ""));
+    const rated = Boolean(rating.ratingLabel || rating.ratingValue !== null || rating.reviewUrl);
     const after = await tx.proposition.update({
       where: { id: data.id },
-      data: { statement: data.statement, searchText: foldForMatch(data.statement), claimTypeId: data.claimTypeId, verdict: data.verdict || null },
+      data: {
+        statement: data.statement,
+        searchText: foldForMatch(data.statement),
+        claimTypeId: data.claimTypeId,
+        ...rating,
+        ...(ratingChanged ? { reviewerId: rated ? actor.userId : null } : {}),
+      },
       select: propositionSelect,
     });
     await audit(tx, actor, "proposition.update", "Proposition", data.id, before, after);
     return after;
+  });
+}
+
+/**
+ * Mark two detail values of a proposition's mentions as the same (or undo it), when the parser
+ * could not tell ("tháng trước" and "2023-08"). The verdict then treats them as one value.
+ */
+export async function markSameValues(userId: string | null, workspaceId: string, input: unknown) {
+  const actor = await requireMember(userId, workspaceId, "EDITOR");
+  const data = sameValuesSchema.parse(input);
+  return getDb().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ sameValues: unknown }[]>`
+      SELECT "sameValues" FROM "Proposition" WHERE id = ${data.propositionId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("not_found", "Proposition not found");
+    const current = Array.isArray(locked[0].sameValues) ? (locked[0].sameValues as { field: string; keys: [string, string] }[]) : [];
+    const pair = [...data.keys].sort() as [string, string];
+    const samePair = (e: { field: string; keys: [string, string] }) => e.field === data.field && [...e.keys].sort().join("\u0000") === pair.join("\u0000");
+    const next = data.same
+      ? current.some(samePair) ? current : [...current, { field: data.field, keys: pair, by: actor.userId, at: new Date().toISOString() }]
+      : current.filter((e) => !samePair(e));
+    await tx.proposition.update({ where: { id: data.propositionId }, data: { sameValues: next } });
+    await audit(tx, actor, data.same ? "proposition.same_values" : "proposition.different_values", "Proposition", data.propositionId, { sameValues: current }, { sameValues: next });
+    return { propositionId: data.propositionId, sameValues: next.map((e) => ({ field: e.field, keys: e.keys })) };
   });
 }
 

@@ -22,7 +22,7 @@ export const sourceSelect = {
 
 const sourceListSelect = {
   ...sourceSelect,
-  _count: { select: { published: true, originOf: true, spokenIn: { where: { deletedAt: null } } } },
+  _count: { select: { published: true, originOf: true, spokenIn: { where: { annotation: { deletedAt: null } } } } },
 } satisfies Prisma.SourceSelect;
 
 type SourceRow = Prisma.SourceGetPayload<{ select: typeof sourceListSelect }>;

@@ -4,6 +4,7 @@ import { requireMember, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { audit } from "@/lib/server/audit";
+import { AppError } from "@/lib/server/errors";
 import { createEntitySchema } from "@/lib/validation/schemas";
 
 export type SpeakerOption = { kind: "entity" | "source"; id: string; name: string; matched?: string; detail: string };
@@ -40,14 +41,38 @@ export async function searchSpeakers(actor: Actor, rawQ: unknown): Promise<Speak
 
 const label = (kind: string) => kind.toLowerCase().replace(/_/g, " ");
 
-/** Create an entity inline (from the speaker box); its name becomes its first alias. */
+/**
+ * Create an entity (inline from the speaker box, the entities page or the API); its name becomes
+ * its first alias. A name that already names an entity, ignoring case and diacritics, is refused
+ * with that entity in `details.existing`, so the caller can offer it instead of a duplicate.
+ */
 export async function createEntity(userId: string | null, workspaceId: string, input: unknown) {
   const actor = await requireMember(userId, workspaceId, "EDITOR");
   const data = createEntitySchema.parse(input);
-  return getDb().$transaction(async (tx) => {
-    const entity = await tx.entity.create({ data: { workspaceId, name: data.name, kind: data.kind }, select: { id: true, name: true, kind: true } });
-    await tx.entityAlias.create({ data: { workspaceId, entityId: entity.id, alias: data.name, normalizedAlias: foldForMatch(data.name) } });
-    await audit(tx, actor, "entity.create", "Entity", entity.id, undefined, entity);
-    return entity;
+  const normalizedAlias = foldForMatch(data.name);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const clash = await tx.entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true, kind: true } } } });
+      if (clash) throw existingName(data.name, clash);
+      const entity = await tx.entity.create({ data: { workspaceId, name: data.name, kind: data.kind }, select: { id: true, name: true, kind: true } });
+      await tx.entityAlias.create({ data: { workspaceId, entityId: entity.id, alias: data.name, normalizedAlias } });
+      await audit(tx, actor, "entity.create", "Entity", entity.id, undefined, entity);
+      return entity;
+    });
+  } catch (err) {
+    // Two people creating the same name at once: the unique alias index decides, with the same answer.
+    if ((err as { code?: string }).code === "P2002") {
+      const clash = await getDb().entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true, kind: true } } } });
+      if (clash) throw existingName(data.name, clash);
+    }
+    throw err;
+  }
+}
+
+function existingName(name: string, clash: { alias: string; entity: { id: string; name: string; kind: string } }) {
+  const as = clash.alias === clash.entity.name ? "" : ` (as “${clash.alias}”)`;
+  return new AppError("conflict", `“${name}” already names the entity ${clash.entity.name}${as} (names match ignoring case and accents); use it, or give the new entity another name`, {
+    existing: clash.entity,
+    fields: { name: `Already the name of ${clash.entity.name}` },
   });
 }

@@ -39,8 +39,10 @@ export const updateEntitySchema = z
     id: z.string().uuid(),
     name: entityNameSchema.optional(),
     kind: z.enum(ENTITY_KINDS).optional(),
+    /** The entity this one speaks for (a spokesman → his government); null clears it. */
+    speaksForId: z.string().uuid("speaksForId must be an id").nullable().optional(),
   })
-  .refine((v) => v.name !== undefined || v.kind !== undefined, "Change the name or the kind");
+  .refine((v) => v.name !== undefined || v.kind !== undefined || v.speaksForId !== undefined, "Change the name, the kind or whom it speaks for");
 export type UpdateEntityInput = z.input<typeof updateEntitySchema>;
 
 export const addAliasSchema = z.object({

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
+import { calendarDateSchema, httpUrlSchema } from "@/lib/validation/articles";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_NOTE_CHARS = 5000;
 export const MAX_PASTE_CHARS = 2_000_000;
 
-export const MODALITIES = ["ASSERTED", "REPORTED", "ALLEGED", "DENIED", "SPECULATIVE", "FORECAST"] as const;
+export const MODALITIES = ["ASSERTED", "REPORTED", "ALLEGED", "DENIED", "SPECULATIVE", "FORECAST", "UNCONFIRMED"] as const;
 export type ModalityValue = (typeof MODALITIES)[number];
 export const SOURCE_KINDS = ["OUTLET", "WIRE_AGENCY", "STATE_MEDIA", "GOVERNMENT", "PERSON", "OTHER"] as const;
 export const ENTITY_KINDS = ["PERSON", "COUNTRY", "ORGANIZATION", "PLACE", "WEAPON_SYSTEM", "OTHER"] as const;
@@ -36,40 +37,60 @@ export const importArticleSchema = z.object({
     .refine((t) => t.trim().length > 0, "The text is empty: paste an article or choose a file"),
   fileName: z.string().max(255).optional(),
   title: trimmed(300, "Title").min(1, "Give the article a title"),
-  publishedAt: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format yyyy-mm-dd")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  publishedAt: calendarDateSchema.optional().or(z.literal("").transform(() => undefined)),
   publisher: trimmed(200, "Publisher").optional(),
   origins: z.array(trimmed(200, "Origin").min(1)).max(20, "At most 20 origins").default([]),
   byline: trimmed(200, "Byline").optional(),
-  url: z.string().trim().url("Enter a full URL starting with http:// or https://").max(2000).optional().or(z.literal("").transform(() => undefined)),
+  url: httpUrlSchema.optional().or(z.literal("").transform(() => undefined)),
   language: z.enum(["vi", "en"]).optional().or(z.literal("").transform(() => undefined)),
 });
 export type ImportArticleInput = z.input<typeof importArticleSchema>;
 
-export const claimFieldsSchema = z
+export const MAX_SPEAKERS = 10;
+export const MAX_ACTORS = 20;
+export const MAX_QUANTITY_ITEMS = 20;
+
+export const quantityItemSchema = z
   .object({
-    date: trimmed(100, "Date").optional(),
-    quantity: trimmed(100, "Quantity").optional(),
+    value: trimmed(100, "Quantity").min(1, "Write the count, e.g. 5, 1.000, năm or five"),
     item: trimmed(200, "Item").optional(),
   })
   .strict();
 
-const speakerSchema = z
+export const claimFieldsSchema = z
   .object({
-    entityId: z.string().uuid().optional(),
-    sourceId: z.string().uuid().optional(),
+    date: trimmed(100, "Date").optional(),
+    quantities: z.array(quantityItemSchema).max(MAX_QUANTITY_ITEMS, `At most ${MAX_QUANTITY_ITEMS} quantity items`).optional(),
+    item: trimmed(200, "Item").optional(),
   })
-  .refine((s) => !(s.entityId && s.sourceId), "A speaker is either an entity or a source, not both")
-  .optional();
+  .strict();
+
+/** One speaker: exactly one of an entity or a source of this workspace. */
+export const speakerRefSchema = z
+  .object({
+    entityId: z.string().uuid("entityId must be an id").optional(),
+    sourceId: z.string().uuid("sourceId must be an id").optional(),
+  })
+  .strict()
+  .refine((s) => Boolean(s.entityId) !== Boolean(s.sourceId), "A speaker is either an entity or a source: give exactly one of entityId and sourceId");
 
 export const claimDetailsSchema = z.object({
   claimTypeId: z.string().uuid("Choose a claim type"),
-  speaker: speakerSchema,
+  /** Who says it, in order; each is an independent origin of the claim. Empty: nobody named. */
+  speakers: z
+    .array(speakerRefSchema)
+    .max(MAX_SPEAKERS, `At most ${MAX_SPEAKERS} speakers`)
+    .refine((xs) => new Set(xs.map((x) => x.entityId ?? x.sourceId)).size === xs.length, "The same speaker is listed twice")
+    .default([]),
   modality: z.enum(MODALITIES),
-  actors: z.array(trimmed(200, "Actor").min(1)).max(20, "At most 20 actors").default([]),
+  /** Actors that are entities of this workspace, in order. */
+  actorEntityIds: z
+    .array(z.string().uuid("actorEntityIds must be ids"))
+    .max(MAX_ACTORS, `At most ${MAX_ACTORS} actors`)
+    .refine((xs) => new Set(xs).size === xs.length, "The same actor is listed twice")
+    .default([]),
+  /** Actors named in free text, when no entity fits; matched to entity aliases when compared. */
+  actors: z.array(trimmed(200, "Actor").min(1)).max(MAX_ACTORS, `At most ${MAX_ACTORS} actors`).default([]),
   fields: claimFieldsSchema.default({}),
   note: trimmed(MAX_NOTE_CHARS, "Note").optional(),
 });
@@ -100,26 +121,32 @@ export const claimTypeSchema = z.object({
   shortcut: z.number().int().min(1).max(9).nullable(),
 });
 
-/** The claim side panel's form: flat strings, mapped to claimDetailsSchema on submit. */
+const pickedSchema = z.object({ kind: z.enum(["entity", "source"]), id: z.string(), name: z.string() });
+export type PickedRef = z.infer<typeof pickedSchema>;
+
+/** The claim side panel's form: strings and picked refs, mapped to claimDetailsSchema on submit. */
 export const claimFormSchema = z.object({
   claimTypeId: z.string().min(1, "Choose a claim type (keys 1–9)"),
-  speaker: z.object({ kind: z.enum(["entity", "source"]), id: z.string(), name: z.string() }).nullable(),
+  speakers: z.array(pickedSchema).max(MAX_SPEAKERS, `At most ${MAX_SPEAKERS} speakers`),
   modality: z.enum(MODALITIES),
   date: trimmed(100, "Date"),
-  quantity: trimmed(100, "Quantity"),
+  quantities: z.array(z.object({ value: trimmed(100, "Quantity"), item: trimmed(200, "Item") })).max(MAX_QUANTITY_ITEMS),
   item: trimmed(200, "Item"),
-  actors: trimmed(1000, "Actors"),
+  /** Entity actors (kind "entity") and free-text ones (kind "text", id ""). */
+  actors: z.array(z.object({ kind: z.enum(["entity", "text"]), id: z.string(), name: trimmed(200, "Actor") })).max(MAX_ACTORS, `At most ${MAX_ACTORS} actors`),
   note: trimmed(MAX_NOTE_CHARS, "Note"),
 });
 export type ClaimFormValues = z.infer<typeof claimFormSchema>;
 
 export function claimFormToDetails(v: ClaimFormValues) {
+  const quantities = v.quantities.filter((q) => q.value.trim()).map((q) => ({ value: q.value.trim(), ...(q.item.trim() ? { item: q.item.trim() } : {}) }));
   return {
     claimTypeId: v.claimTypeId,
-    speaker: v.speaker ? (v.speaker.kind === "entity" ? { entityId: v.speaker.id } : { sourceId: v.speaker.id }) : undefined,
+    speakers: v.speakers.map((s) => (s.kind === "entity" ? { entityId: s.id } : { sourceId: s.id })),
     modality: v.modality,
-    actors: v.actors.split(/[,;]/).map((a) => a.trim()).filter(Boolean),
-    fields: { date: v.date || undefined, quantity: v.quantity || undefined, item: v.item || undefined },
+    actorEntityIds: v.actors.filter((a) => a.kind === "entity").map((a) => a.id),
+    actors: v.actors.filter((a) => a.kind === "text").map((a) => a.name.trim()).filter(Boolean),
+    fields: { date: v.date || undefined, quantities: quantities.length ? quantities : undefined, item: v.item || undefined },
     note: v.note || undefined,
   };
 }

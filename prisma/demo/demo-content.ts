@@ -38,7 +38,7 @@
 
 export type DemoSourceKind = "OUTLET" | "WIRE_AGENCY" | "STATE_MEDIA" | "GOVERNMENT" | "PERSON" | "OTHER";
 export type DemoEntityKind = "PERSON" | "COUNTRY" | "ORGANIZATION" | "PLACE" | "WEAPON_SYSTEM" | "OTHER";
-export type DemoModality = "ASSERTED" | "REPORTED" | "ALLEGED" | "DENIED" | "SPECULATIVE" | "FORECAST";
+export type DemoModality = "ASSERTED" | "REPORTED" | "ALLEGED" | "DENIED" | "SPECULATIVE" | "FORECAST" | "UNCONFIRMED";
 export type DemoClaimTypeKey =
   | "arms_transfer"
   | "denial"
@@ -51,14 +51,19 @@ export type DemoClaimTypeKey =
   | "statement";
 
 export type DemoSource = { name: string; kind: DemoSourceKind; country?: string; language?: string };
-export type DemoEntity = { name: string; kind: DemoEntityKind; aliases: { alias: string; language?: string }[] };
+/** `speaksFor`: the entity this one speaks for (a spokesman → his government), by name. */
+export type DemoEntity = { name: string; kind: DemoEntityKind; aliases: { alias: string; language?: string }[]; speaksFor?: string };
+export type DemoSpeaker = { entity?: string; source?: string };
 export type DemoClaim = {
   quote: string;
   occurrence?: number;
   type: DemoClaimTypeKey;
-  speaker?: { entity?: string; source?: string };
+  speaker?: DemoSpeaker;
+  /** Several speakers, each an independent origin ("Moscow and Pyongyang deny…"). */
+  speakers?: DemoSpeaker[];
   modality: DemoModality;
-  fields?: { date?: string; quantity?: string; item?: string; actors?: string[] };
+  /** Actors by entity name (or free text when no entity has that name). */
+  fields?: { date?: string; quantities?: { value: string; item?: string }[]; item?: string; actors?: string[] };
   note?: string;
 };
 export type DemoArticle = {
@@ -171,6 +176,7 @@ export const demoEntities: DemoEntity[] = [
   {
     name: "White House",
     kind: "ORGANIZATION",
+    speaksFor: "United States",
     aliases: [
       { alias: "White House", language: "en" },
       { alias: "Nhà Trắng", language: "vi" },
@@ -179,6 +185,7 @@ export const demoEntities: DemoEntity[] = [
   {
     name: "US National Security Council",
     kind: "ORGANIZATION",
+    speaksFor: "White House",
     aliases: [
       { alias: "National Security Council", language: "en" },
       { alias: "NSC", language: "en" },
@@ -189,6 +196,7 @@ export const demoEntities: DemoEntity[] = [
     // Fictional spokesperson for the demo.
     name: "Daniel Marlow",
     kind: "PERSON",
+    speaksFor: "US National Security Council",
     aliases: [
       { alias: "Daniel Marlow" },
       { alias: "Marlow" },
@@ -198,6 +206,7 @@ export const demoEntities: DemoEntity[] = [
   {
     name: "Kremlin",
     kind: "ORGANIZATION",
+    speaksFor: "Russia",
     aliases: [
       { alias: "Kremlin", language: "en" },
       { alias: "Điện Kremlin", language: "vi" },
@@ -207,6 +216,7 @@ export const demoEntities: DemoEntity[] = [
     // Fictional Kremlin spokesman for the demo.
     name: "Arkady Voronin",
     kind: "PERSON",
+    speaksFor: "Kremlin",
     aliases: [
       { alias: "Arkady Voronin" },
       { alias: "Voronin" },
@@ -215,9 +225,20 @@ export const demoEntities: DemoEntity[] = [
   {
     name: "North Korean Ministry of Foreign Affairs",
     kind: "ORGANIZATION",
+    speaksFor: "North Korea",
     aliases: [
       { alias: "North Korea's foreign ministry", language: "en" },
       { alias: "Bộ Ngoại giao Triều Tiên", language: "vi" },
+    ],
+  },
+  {
+    // A counted item named in both languages: its aliases let counts be compared item by item.
+    name: "Attack drone",
+    kind: "WEAPON_SYSTEM",
+    aliases: [
+      { alias: "attack drones", language: "en" },
+      { alias: "máy bay không người lái tấn công", language: "vi" },
+      { alias: "UAV tấn công", language: "vi" },
     ],
   },
   {
@@ -404,7 +425,7 @@ Minh An (Theo Wire Example Agency)`,
         type: "meeting",
         speaker: { source: WIRE },
         modality: "REPORTED",
-        fields: { date: "2023-09-13", actors: ["Kim Jong Un", "Vladimir Putin"] },
+        fields: { date: "13/09/2023", actors: ["Kim Jong Un", "Vladimir Putin"] },
       },
       {
         // Outer speculative technology-transfer claim; the arms-transfer span is nested in it.
@@ -483,7 +504,7 @@ Source: Wire Example Agency (demo)`,
         type: "arms_transfer",
         speaker: { entity: "United States" },
         modality: "SPECULATIVE",
-        fields: { quantity: "millions", item: "artillery shells and rockets", actors: ["North Korea", "Russia"] },
+        fields: { quantities: [{ value: "millions", item: "artillery shells and rockets" }], item: "artillery shells and rockets", actors: ["North Korea", "Russia"] },
       },
       {
         quote: 'Washington "will not hesitate" to impose new sanctions if an arms deal goes ahead',
@@ -543,7 +564,11 @@ Source: Demo State News (demo)`,
         speaker: { source: STATE },
         modality: "ASSERTED",
         fields: {
-          quantity: "5 attack drones; 1 reconnaissance drone; 1 set of body armour",
+          quantities: [
+            { value: "5", item: "attack drones" },
+            { value: "1", item: "reconnaissance drone" },
+            { value: "1", item: "set of body armour" },
+          ],
           item: "attack drones; reconnaissance drone; body armour",
           actors: ["Kim Jong Un"],
         },
@@ -601,7 +626,7 @@ Nguồn: Demo State News (demo)`,
         type: "gift",
         speaker: { source: STATE },
         modality: "REPORTED",
-        fields: { quantity: "6", item: "máy bay không người lái tấn công (attack drones)", actors: ["Kim Jong Un"] },
+        fields: { quantities: [{ value: "sáu", item: "máy bay không người lái tấn công" }], item: "máy bay không người lái tấn công", actors: ["Kim Jong Un"] },
         note: "Quantity disagrees with the state agency's own release (5 attack drones).",
       },
       {
@@ -659,7 +684,7 @@ By Elena Marsh`,
         speaker: { entity: "Daniel Marlow" },
         modality: "ALLEGED",
         fields: {
-          quantity: "more than 1,000 containers",
+          quantities: [{ value: "more than 1,000", item: "containers" }],
           item: "military equipment and munitions",
           actors: ["North Korea", "Russia"],
         },
@@ -693,7 +718,7 @@ By Elena Marsh`,
         type: "gift",
         speaker: { source: STATE },
         modality: "REPORTED",
-        fields: { quantity: "5", item: "attack drones; body armour", actors: ["Kim Jong Un"] },
+        fields: { quantities: [{ value: "five", item: "attack drones" }], item: "attack drones; body armour", actors: ["Kim Jong Un"] },
         note: "Second outlet relaying the state agency's gift list.",
       },
     ],
@@ -761,7 +786,10 @@ Thu Hà (Theo Demo State News)`,
         speaker: { entity: "United States" },
         modality: "ALLEGED",
         fields: {
-          quantity: "hàng triệu quả đạn pháo; hàng chục tên lửa đạn đạo",
+          quantities: [
+            { value: "hàng triệu", item: "quả đạn pháo" },
+            { value: "hàng chục", item: "tên lửa đạn đạo" },
+          ],
           item: "artillery shells; ballistic missiles",
           actors: ["North Korea", "Russia"],
         },
@@ -769,9 +797,10 @@ Thu Hà (Theo Demo State News)`,
       {
         quote: "Cả Matxcơva lẫn Bình Nhưỡng đều bác bỏ cáo buộc này",
         type: "denial",
+        speakers: [{ entity: "Russia" }, { entity: "North Korea" }],
         modality: "DENIED",
         fields: { actors: ["Russia", "North Korea"] },
-        note: "Joint mention of both governments' denials; no single speaker.",
+        note: "Both governments deny it: two speakers, two independent origins.",
       },
     ],
   },

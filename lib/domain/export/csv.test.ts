@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, csvHeader, csvRows, neutralizeCell } from "./csv";
-import { link, mention } from "./test-fixtures";
+import { link, mention, mentionNeedsReview, mentionTwoQuantities, mentionTwoSpeakers } from "./test-fixtures";
 
 /** Parses a CSV document into objects keyed by the header, as a spreadsheet or pandas would. */
 function read(doc: string): Record<string, string>[] {
@@ -42,21 +42,45 @@ describe("csvRows", () => {
     expect(r).toMatchObject({
       article_title: "Nhà Trắng: Bình Nhưỡng đã chuyển đạn pháo cho Nga",
       origins: "AFP; Reuters",
-      independent_origin: "White House",
-      speaker: "White House",
+      independent_origins: "White House",
+      speakers: "White House",
+      speaker_types: "source",
       modality: "ALLEGED",
       date: "2023-09",
-      quantity: "hơn 1.000 container",
+      date_value: "2023-09",
+      date_precision: "month",
+      quantities: "hơn 1.000 container",
       item: "đạn dược",
       actors: "Triều Tiên; Nga",
       created_at: "2024-06-20T08:15:30.000Z",
+      orphaned: "",
+      needs_review: "",
     });
     expect(Object.keys(r)).toEqual([...CSV_COLUMNS]);
   });
 
+  it("lists several speakers in order, with their types in an aligned column", () => {
+    const [r] = read(csvHeader() + csvRows(mentionTwoSpeakers()));
+    expect(r).toMatchObject({ speakers: "Dmitry Peskov; TASS", speaker_types: "entity; source", independent_origins: "Dmitry Peskov, for Russia; TASS, for Russia" });
+  });
+
+  it("writes each quantity as its value and item, and the date as written and parsed", () => {
+    const [r] = read(csvHeader() + csvRows(mentionTwoQuantities()));
+    expect(r).toMatchObject({ quantities: "hơn 1.000 container; 5", item: "đạn dược", date: "13/9/2023", date_value: "2023-09-13", date_precision: "day" });
+  });
+
+  it.each([
+    ["needs review", mentionNeedsReview(), { needs_review: "yes", orphaned: "" }],
+    ["orphaned", mention({ orphaned: true }), { needs_review: "", orphaned: "yes" }],
+  ])("marks a %s claim on every one of its rows", (_, m, marks) => {
+    const rows = read(csvHeader() + csvRows({ ...m, propositions: [link(), link({ id: "other" })] }));
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toMatchObject(marks);
+  });
+
   it("writes empty cells for missing optional values", () => {
-    const [r] = read(csvHeader() + csvRows(mention({ articleUrl: null, publishedAt: null, publisher: null, speaker: null, note: null, fields: {}, origins: [], actors: [] })));
-    for (const c of ["article_url", "published_at", "publisher", "speaker", "note", "date", "quantity", "item", "origins", "actors"]) expect(r[c]).toBe("");
+    const [r] = read(csvHeader() + csvRows(mention({ articleUrl: null, publishedAt: null, publisher: null, speakers: [], note: null, fields: {}, origins: [], actors: [] })));
+    for (const c of ["article_url", "published_at", "publisher", "speakers", "speaker_types", "note", "date", "date_value", "date_precision", "quantities", "item", "origins", "actors", "orphaned", "needs_review"]) expect(r[c]).toBe("");
   });
 });
 
@@ -81,8 +105,9 @@ describe("spreadsheet formula injection", () => {
       articleTitle: "=HYPERLINK(\"http://evil.example\",\"x\")",
       exact: "Ông nói: \"5, 6, hay 7\", rồi\nxuống dòng\r\nvà \"hết\"",
       note: "+1",
-      speaker: "@SUM(A1)",
-      fields: { quantity: "-2", date: "2023-09-13", item: "đạn, pháo" },
+      speakers: [{ name: "@SUM(A1)", type: "entity" as const, kind: null }, { name: "=evil", type: "source" as const, kind: null }],
+      independentOrigins: ["+Kim, for North Korea"],
+      fields: { quantities: [{ value: "-2", item: "xe" }, { value: "=1+1" }], date: "=NOW()", dateValue: "2023-09-13", item: "đạn, pháo" },
       actors: ["-Nga", "Triều Tiên"],
     };
     const doc = csvHeader({ bom: true }) + csvRows(mention(hostile)) + csvRows(mention({ annotationId: "second" }));
@@ -92,9 +117,12 @@ describe("spreadsheet formula injection", () => {
       article_title: `'${hostile.articleTitle}`,
       quote: hostile.exact,
       note: "'+1",
-      speaker: "'@SUM(A1)",
-      quantity: "'-2",
-      date: "2023-09-13",
+      speakers: "'@SUM(A1); =evil",
+      speaker_types: "entity; source",
+      independent_origins: "'+Kim, for North Korea",
+      quantities: "'-2 xe; =1+1",
+      date: "'=NOW()",
+      date_value: "2023-09-13",
       item: "đạn, pháo",
       actors: "'-Nga; Triều Tiên",
     });

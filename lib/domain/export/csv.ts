@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { quantityTexts } from "./quantity-text";
 import type { ExportLink, ExportMention } from "./records";
 
 export const CSV_COLUMNS = [
@@ -8,8 +9,9 @@ export const CSV_COLUMNS = [
   "published_at",
   "publisher",
   "origins",
-  "independent_origin",
-  "speaker",
+  "independent_origins",
+  "speakers",
+  "speaker_types",
   "claim_type",
   "modality",
   "quote",
@@ -20,13 +22,16 @@ export const CSV_COLUMNS = [
   "verdict_sentence",
   "rating",
   "date",
-  "quantity",
+  "date_value",
+  "date_precision",
+  "quantities",
   "item",
   "actors",
   "note",
   "author",
   "created_at",
   "orphaned",
+  "needs_review",
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -68,8 +73,10 @@ function row(m: ExportMention, link: ExportLink | null): Record<CsvColumn, strin
     published_at: m.publishedAt ?? "",
     publisher: m.publisher ?? "",
     origins: m.origins.join(LIST_SEPARATOR),
-    independent_origin: m.independentOrigin,
-    speaker: m.speaker ?? "",
+    independent_origins: m.independentOrigins.join(LIST_SEPARATOR),
+    speakers: m.speakers.map((s) => s.name).join(LIST_SEPARATOR),
+    // Aligned with `speakers` (same order and count), so the two columns can be split together.
+    speaker_types: m.speakers.map((s) => s.type).join(LIST_SEPARATOR),
     claim_type: m.claimType,
     modality: m.modality,
     quote: m.exact,
@@ -80,13 +87,16 @@ function row(m: ExportMention, link: ExportLink | null): Record<CsvColumn, strin
     verdict_sentence: link?.verdictSentence ?? "",
     rating: link?.rating ?? "",
     date: m.fields.date ?? "",
-    quantity: m.fields.quantity ?? "",
+    date_value: m.fields.dateValue ?? "",
+    date_precision: m.fields.datePrecision ?? "",
+    quantities: quantityTexts(m.fields).join(LIST_SEPARATOR),
     item: m.fields.item ?? "",
     actors: m.actors.join(LIST_SEPARATOR),
     note: m.note ?? "",
     author: m.author,
     created_at: m.createdAt,
     orphaned: m.orphaned ? "yes" : "",
+    needs_review: m.needsReview ? "yes" : "",
   };
 }
 

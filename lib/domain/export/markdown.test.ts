@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown, markdownHeader, markdownMatrix, markdownProposition, markdownReport, stanceGlyph, verdictLabel } from "./markdown";
-import { link, mention, proposition } from "./test-fixtures";
+import { link, mention, mentionNeedsReview, mentionTwoQuantities, mentionTwoSpeakers, proposition, publishedRating, rating } from "./test-fixtures";
 
 /** Undoes CommonMark backslash escapes, as a renderer would for literal text. */
 const unescape = (s: string) => s.replace(/\\([!-/:-@[-`{-~])/g, "$1");
@@ -60,6 +60,47 @@ describe("markdownProposition", () => {
     expect(md).not.toContain("### Neutral");
     expect(md).toContain("> Triều Tiên đã chuyển hơn 1.000 container đạn dược\n>\n> — [Nhà Trắng: Bình Nhưỡng đã chuyển đạn pháo cho Nga](<https://www.rfi.fr/vi/article-1>), RFI Tiếng Việt, 2023-10-14 · origin: White House · via AFP, Reuters · speaker: White House · modality: alleged · date: 2023-09 · quantity: hơn 1.000 container · item: đạn dược · actors: Triều Tiên, Nga\n");
     expect(md).toContain("> Điện Kremlin bác bỏ thông tin\n>\n> — [Moscow bác bỏ");
+    expect(md).not.toMatch(/Orphaned|Needs review/);
+  });
+
+  const attribution = (m: ReturnType<typeof mention>) => {
+    const out = markdownProposition(proposition({ mentions: [m] }));
+    return out.split("\n").find((l) => l.startsWith("> — "))!;
+  };
+
+  it("lists every speaker and independent origin, in order", () => {
+    expect(attribution(mentionTwoSpeakers())).toContain(" · origins: Dmitry Peskov, for Russia; TASS, for Russia · via AFP, Reuters · speakers: Dmitry Peskov; TASS · ");
+    expect(attribution(mention({ speakers: [], independentOrigins: ["unattributed"] }))).toContain(" · origin: unattributed · via AFP, Reuters · modality: alleged · ");
+  });
+
+  it("lists every quantity, and the parsed date beside the date as written", () => {
+    expect(attribution(mentionTwoQuantities())).toContain(" · date: 13/9/2023 (2023-09-13) · quantities: hơn 1.000 container; 5 · item: đạn dược · ");
+  });
+
+  it.each([
+    ["needs review", mentionNeedsReview(), "> **Needs review:** re-anchored with low confidence after a text change; not counted in the verdict until someone confirms it."],
+    ["orphaned", mention({ orphaned: true }), "> **Orphaned:** a text correction removed the quoted words; kept for the record, not counted in the verdict."],
+  ])("marks a %s mention in its own paragraph under the attribution", (_, m, mark) => {
+    const out = markdownProposition(proposition({ mentions: [m] }));
+    expect(out).toContain(`${attribution(m)}\n>\n${mark}\n\n`);
+  });
+
+  it.each([
+    ["every part", publishedRating(), "False (2/5), published 2024-06-20 at <https://desk.example.org/fact-checks/shells>, reviewed by Minh Trần"],
+    ["only a label", rating(), "Unproven"],
+    ["a value without a scale or label", rating({ label: null, value: 3 }), "3"],
+    ["a date and reviewer, no URL", rating({ date: "2024-06-20", reviewer: "Minh Trần" }), "Unproven, published 2024-06-20, reviewed by Minh Trần"],
+    ["a URL without a date", rating({ url: "https://desk.example.org/fc" }), "Unproven, published at <https://desk.example.org/fc>"],
+    ["a URL that is not http(s)", rating({ url: "javascript:alert(1)" }), "Unproven, published at javascript:alert(1)"],
+  ])("shows the desk rating with %s", (_, r, line) => {
+    expect(markdownProposition(proposition({ rating: r }))).toContain(`- **Desk rating:** ${line}\n`);
+  });
+
+  it.each([
+    ["no rating", null],
+    ["neither label nor value", publishedRating({ label: " ", value: null })],
+  ])("has no rating line with %s", (_, r) => {
+    expect(markdownProposition(proposition({ rating: r }))).not.toContain("Desk rating");
   });
 
   it("keeps a multi-line hostile quote inside its blockquote", () => {
@@ -83,11 +124,13 @@ describe("markdownProposition", () => {
   });
 
   it("escapes the statement, rating and attribution fields", () => {
-    const out = markdownProposition(proposition({ statement: "Nga [mua](https://x) *đạn*\n# pháo", rating: "<b>False</b>", mentions: [mention({ publisher: "_Pub_", speaker: "`Kim`" })] }));
+    const hostile = mention({ publisher: "_Pub_", speakers: [{ name: "`Kim`", type: "entity", kind: null }, { name: "[x](y)", type: "source", kind: null }], fields: { quantities: [{ value: "*5*", item: "<b>" }] } });
+    const out = markdownProposition(proposition({ statement: "Nga [mua](https://x) *đạn*\n# pháo", rating: rating({ label: "<b>False</b>", reviewer: "_Minh_" }), mentions: [hostile] }));
     expect(out.split("\n")[0]).toBe("## Nga \\[mua\\](https://x) \\*đạn\\* \\# pháo");
-    expect(out).toContain("**Desk rating:** \\<b\\>False\\</b\\>");
+    expect(out).toContain("**Desk rating:** \\<b\\>False\\</b\\>, reviewed by \\_Minh\\_\n");
     expect(out).toContain("\\_Pub\\_");
-    expect(out).toContain("speaker: \\`Kim\\`");
+    expect(out).toContain("speakers: \\`Kim\\`; \\[x\\](y)");
+    expect(out).toContain("quantity: \\*5\\* \\<b\\>");
   });
 
   it("says so when nothing is linked", () => {

@@ -2,7 +2,8 @@
 // markdownProposition per proposition, then markdownMatrix; each chunk ends in a blank line.
 // All user text (quotes, titles, statements, names) is escaped so it renders as text: it cannot
 // open headings, lists, links, images, HTML, code, tables or math.
-import { linkTo, type ExportMention, type ExportProposition, type ExportStance } from "./records";
+import { quantityTexts } from "./quantity-text";
+import { linkTo, type ExportMention, type ExportProposition, type ExportRating, type ExportStance } from "./records";
 
 export type MarkdownMeta = { title: string; generatedAt: string; workspace: string };
 export type MarkdownMatrix = { columns: string[]; rows: { statement: string; cells: string[] }[] };
@@ -81,17 +82,43 @@ function attribution(m: ExportMention): string {
   const parts = [href ? `[${title}](<${href}>)` : title];
   if (m.publisher) parts.push(escapeMarkdown(m.publisher));
   if (m.publishedAt) parts.push(escapeMarkdown(m.publishedAt));
+  // "speaker" or "speakers" by count; lists joined by "; " since names and origin phrases
+  // ("Dmitry Peskov, for Russia") may hold commas.
+  const list = (one: string, many: string, xs: string[]) => (xs.length === 0 ? null : `${xs.length > 1 ? many : one}: ${escapeMarkdown(xs.join("; "))}`);
+  const date = m.fields.date && m.fields.dateValue && m.fields.dateValue !== m.fields.date ? `${m.fields.date} (${m.fields.dateValue})` : m.fields.date;
   const facts = [
-    `origin: ${escapeMarkdown(m.independentOrigin)}`,
+    list("origin", "origins", m.independentOrigins),
     m.origins.length > 0 ? `via ${escapeMarkdown(m.origins.join(", "))}` : null,
-    m.speaker ? `speaker: ${escapeMarkdown(m.speaker)}` : null,
+    list("speaker", "speakers", m.speakers.map((s) => s.name)),
     `modality: ${escapeMarkdown(m.modality.toLowerCase())}`,
-    m.fields.date ? `date: ${escapeMarkdown(m.fields.date)}` : null,
-    m.fields.quantity ? `quantity: ${escapeMarkdown(m.fields.quantity)}` : null,
+    date ? `date: ${escapeMarkdown(date)}` : null,
+    list("quantity", "quantities", quantityTexts(m.fields)),
     m.fields.item ? `item: ${escapeMarkdown(m.fields.item)}` : null,
     m.actors.length > 0 ? `actors: ${escapeMarkdown(m.actors.join(", "))}` : null,
   ].filter((f): f is string => f !== null);
   return `— ${parts.join(", ")} · ${facts.join(" · ")}`;
+}
+
+// Claims the verdict leaves out, said under the quote so a reader does not count them. Each is
+// its own paragraph of the blockquote (after a ">" line), not run on into the attribution.
+function marks(m: ExportMention): string[] {
+  const out: string[] = [];
+  if (m.orphaned) out.push(">", "> **Orphaned:** a text correction removed the quoted words; kept for the record, not counted in the verdict.");
+  if (m.needsReview) out.push(">", "> **Needs review:** re-anchored with low confidence after a text change; not counted in the verdict until someone confirms it.");
+  return out;
+}
+
+/** "False (2/5), published 2024-06-20 at <url>, reviewed by X": only the parts the desk set; null when neither label nor value is. */
+function ratingLine(r: ExportRating): string | null {
+  const label = r.label?.trim();
+  if (!label && r.value === null) return null;
+  const score = r.value === null ? "" : `${r.value}${r.best !== null ? `/${r.best}` : ""}`;
+  let out = label ? escapeMarkdown(label) + (score ? ` (${score})` : "") : score;
+  const href = safeHref(r.url);
+  const at = href ? ` at <${href}>` : r.url?.trim() ? ` at ${escapeMarkdown(r.url)}` : "";
+  if (r.date || at) out += `, published${r.date ? ` ${escapeMarkdown(r.date)}` : ""}${at}`;
+  if (r.reviewer?.trim()) out += `, reviewed by ${escapeMarkdown(r.reviewer)}`;
+  return out;
 }
 
 function verdictLine(p: ExportProposition): string {
@@ -106,7 +133,8 @@ function verdictLine(p: ExportProposition): string {
 export function markdownProposition(p: ExportProposition): string {
   const out = [`## ${escapeMarkdown(p.statement)}`, ""];
   out.push(`- **Verdict:** ${verdictLine(p)}`);
-  if (p.rating) out.push(`- **Desk rating:** ${escapeMarkdown(p.rating)}`);
+  const rating = p.rating && ratingLine(p.rating);
+  if (rating) out.push(`- **Desk rating:** ${rating}`);
   if (p.claimType) out.push(`- **Claim type:** ${escapeMarkdown(p.claimType)}`);
   out.push("");
   if (p.mentions.length === 0) out.push("_No mentions linked yet._", "");
@@ -114,7 +142,7 @@ export function markdownProposition(p: ExportProposition): string {
     const group = p.mentions.filter((m) => linkTo(m, p.id)?.stance === stance);
     if (group.length === 0) continue;
     out.push(`### ${label} (${group.length})`, "");
-    for (const m of group) out.push(blockquote(m.exact), ">", `> ${attribution(m)}`, "");
+    for (const m of group) out.push(blockquote(m.exact), ">", `> ${attribution(m)}`, ...marks(m), "");
   }
   return out.join("\n") + "\n";
 }

@@ -11,8 +11,35 @@ export type ExportLink = {
   /** VerdictKind from lib/domain/comparison ("conflict", "agree", ...). */
   verdict: string;
   verdictSentence: string;
-  /** The desk's own rating ("False", "Misleading"), or null when unrated. */
+  /** The desk's own rating label ("False", "Misleading"), or null when unrated. */
   rating: string | null;
+};
+
+/** The desk's published rating of a proposition (schema.org Rating + the fact-check it appeared in). */
+export type ExportRating = {
+  label: string | null;
+  /** On the scale worst…best, when the desk uses one. */
+  value: number | null;
+  best: number | null;
+  worst: number | null;
+  /** URL of the published fact-check. */
+  url: string | null;
+  /** YYYY-MM-DD the fact-check was published. */
+  date: string | null;
+  reviewer: string | null;
+};
+
+/** One speaker of a claim, in order. `kind`: its EntityKind or SourceKind (PERSON makes a schema.org Person). */
+export type ExportSpeaker = { name: string; type: "entity" | "source"; kind: string | null };
+
+/** A claim's structured fields as stored: the date as written and parsed, counts with their items. */
+export type ExportFields = {
+  date?: string;
+  /** The date parsed: "2023-09-13", "2023-09", "2023", or "--09-13" when the year is unknown. */
+  dateValue?: string;
+  datePrecision?: "year" | "month" | "day";
+  quantities?: { value: string; item?: string }[];
+  item?: string;
 };
 
 /** One claim mention; `start`/`end` are code point offsets into the NFC passage text. */
@@ -29,8 +56,8 @@ export type ExportMention = {
   publisher: string | null;
   /** Sources the article relays or translates, in byline order. */
   origins: string[];
-  /** Label of the independent origin (speaker, else first origin, else publisher). */
-  independentOrigin: string;
+  /** The independent origins in words (each speaker, else the first origin, else the publisher), e.g. "Dmitry Peskov, for Russia"; ["unattributed"] when nothing names a source. */
+  independentOrigins: string[];
   passageId: string;
   passagePosition: number;
   start: number;
@@ -39,19 +66,19 @@ export type ExportMention = {
   prefix: string;
   suffix: string;
   claimType: string;
-  /** Modality enum value: ASSERTED, REPORTED, ALLEGED, DENIED, SPECULATIVE, FORECAST. */
+  /** Modality enum value: ASSERTED, REPORTED, ALLEGED, DENIED, SPECULATIVE, FORECAST, UNCONFIRMED. */
   modality: string;
-  speaker: string | null;
-  /** Kind of the speaker's Entity or Source (PERSON, COUNTRY, GOVERNMENT...); PERSON makes a schema.org Person. */
-  speakerKind?: string | null;
-  /** Whether the speaker is an Entity or a Source (both tables have kinds like PERSON). */
-  speakerType?: "entity" | "source" | null;
+  /** Who says it, in order (empty: nobody named). */
+  speakers: ExportSpeaker[];
+  /** Actor names: entities first (by their name), then free-text actors. */
   actors: string[];
-  fields: { date?: string; quantity?: string; item?: string };
+  fields: ExportFields;
   note: string | null;
   status: string;
   /** A text correction removed the quoted words: kept for the record, not counted in verdicts. */
   orphaned?: boolean;
+  /** An uncertain re-anchoring waits for a person: not counted in verdicts until confirmed. */
+  needsReview?: boolean;
   author: string;
   /** ISO 8601 date-times. */
   createdAt: string;
@@ -64,7 +91,7 @@ export type ExportProposition = {
   id: string;
   statement: string;
   claimType: string | null;
-  rating: string | null;
+  rating: ExportRating | null;
   verdict: string;
   verdictSentence: string;
   createdAt: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codePointLength, sliceCodePoints } from "../text";
-import { link, mention } from "./test-fixtures";
+import { link, mention, mentionNeedsReview, mentionTwoQuantities, mentionTwoSpeakers } from "./test-fixtures";
 import { HAVE_W3C_TESTS, manifest, w3cValidator } from "./test-w3c";
 import {
   annotationCollectionFooter,
@@ -29,8 +29,15 @@ describe("webAnnotation", () => {
     ["classifying", "ALLEGED"],
     ["describing", "Credit line names AFP first."],
     ["commenting", "Speaker: White House"],
+    ["commenting", "Quantity: hơn 1.000 container"],
   ])("has a %s body %j", (purpose, value) => {
     expect(anno().body).toContainEqual({ type: "TextualBody", purpose, value });
+  });
+
+  it("lists every speaker and every quantity, in order, for people reading the bodies", () => {
+    const comments = (m: ReturnType<typeof mention>) => wire(webAnnotation(m, OPTS)).body.filter((b: { purpose: string }) => b.purpose === "commenting").map((b: { value: string }) => b.value);
+    expect(comments(mentionTwoSpeakers())).toEqual(["Speakers: Dmitry Peskov; TASS", "Quantity: hơn 1.000 container"]);
+    expect(comments(mentionTwoQuantities())).toEqual(["Speaker: White House", "Quantities: hơn 1.000 container; 5"]);
   });
 
   it("links every proposition as a SpecificResource body", () => {
@@ -42,8 +49,8 @@ describe("webAnnotation", () => {
     ]);
   });
 
-  it("leaves out note and speaker bodies when there are none", () => {
-    const purposes = anno({ note: null, speaker: null, propositions: [] }).body.map((b: { purpose: string }) => b.purpose);
+  it("leaves out note, speaker and quantity bodies when there are none", () => {
+    const purposes = anno({ note: null, speakers: [], fields: { date: "2023" }, propositions: [] }).body.map((b: { purpose: string }) => b.purpose);
     expect(purposes).toEqual(["tagging", "classifying"]);
   });
 
@@ -69,31 +76,51 @@ describe("webAnnotation", () => {
     const m = mention();
     const ext: ClaimExtension = anno()[CLAIM_EXTENSION_KEY];
     expect(ext).toEqual({
-      version: 1,
+      version: 2,
       articleId: m.articleId,
       passageId: m.passageId,
       passagePosition: 3,
       claimType: "Arms transfer",
       modality: "ALLEGED",
-      speaker: "White House",
-      speakerKind: "GOVERNMENT",
-      speakerType: m.speakerType ?? null,
+      speakers: [{ name: "White House", type: "source", kind: "GOVERNMENT" }],
       articleTitle: m.articleTitle,
       articleUrl: m.articleUrl,
       contentHash: m.articleContentHash ?? null,
       actors: ["Triều Tiên", "Nga"],
-      fields: { date: "2023-09", quantity: "hơn 1.000 container", item: "đạn dược" },
+      fields: { date: "2023-09", dateValue: "2023-09", datePrecision: "month", quantities: [{ value: "hơn 1.000", item: "container" }], item: "đạn dược" },
       note: "Credit line names AFP first.",
       status: "APPROVED",
       orphaned: false,
+      needsReview: false,
       propositions: [{ id: link().id, statement: link().statement, stance: "SUPPORTS" }],
     });
   });
 });
 
-it("exports only the known claim fields", () => {
-  const fields = { date: "2023-09-13", extra: "leak" } as unknown as ReturnType<typeof mention>["fields"];
-  expect(anno({ fields })[CLAIM_EXTENSION_KEY].fields).toEqual({ date: "2023-09-13" });
+describe("claim extension", () => {
+  const ext = (m: ReturnType<typeof mention>): ClaimExtension => wire(webAnnotation(m, OPTS))[CLAIM_EXTENSION_KEY];
+
+  it("lists every speaker in order with its type and kind", () => {
+    expect(ext(mentionTwoSpeakers()).speakers).toEqual([
+      { name: "Dmitry Peskov", type: "entity", kind: "PERSON" },
+      { name: "TASS", type: "source", kind: "STATE_MEDIA" },
+    ]);
+    expect(ext(mention({ speakers: [] })).speakers).toEqual([]);
+  });
+
+  it("carries every quantity and the date as written and parsed", () => {
+    expect(ext(mentionTwoQuantities()).fields).toEqual({ date: "13/9/2023", dateValue: "2023-09-13", datePrecision: "day", quantities: [{ value: "hơn 1.000", item: "container" }, { value: "5" }], item: "đạn dược" });
+  });
+
+  it.each([
+    ["needs review", mentionNeedsReview(), { needsReview: true, orphaned: false }],
+    ["orphaned", mention({ orphaned: true }), { needsReview: false, orphaned: true }],
+  ])("marks a %s claim", (_, m, marks) => expect(ext(m)).toMatchObject(marks));
+
+  it("exports only the known claim fields, down to each quantity's", () => {
+    const fields = { date: "2023-09-13", extra: "leak", quantities: [{ value: "5", item: "xe", secret: 1 }] } as unknown as ReturnType<typeof mention>["fields"];
+    expect(ext(mention({ fields })).fields).toEqual({ date: "2023-09-13", quantities: [{ value: "5", item: "xe" }] });
+  });
 });
 
 describe("annotation collection (streamed)", () => {
@@ -157,7 +184,8 @@ describe.skipIf(!HAVE_W3C_TESTS)(W3C_TITLE, () => {
 
   const samples = {
     full: () => anno(),
-    "no note, speaker, links or prefix": () => anno({ note: null, speaker: null, propositions: [], prefix: "", suffix: "" }),
+    "no note, speaker, links or prefix": () => anno({ note: null, speakers: [], fields: {}, propositions: [], prefix: "", suffix: "" }),
+    "two speakers, two quantities, needs review": () => wire(webAnnotation(mentionTwoQuantities({ speakers: mentionTwoSpeakers().speakers, needsReview: true }), OPTS)),
   };
   describe.each(Object.entries(samples))("%s annotation", (_, make) => {
     it.each(MUSTS)("passes must %s", (assertion) => expect(errors(assertion, make())).toBeNull());

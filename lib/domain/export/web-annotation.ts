@@ -5,14 +5,17 @@
 // `#p-<position>` fragment, and the TextPositionSelector's start/end count Unicode code points
 // into that passage's NFC text (as the model's TextPositionSelector and our storage do). The
 // TextQuoteSelector carries exact/prefix/suffix so a consumer can re-anchor if the text moved.
-import type { ExportMention, ExportStance } from "./records";
+import { quantityTexts } from "./quantity-text";
+import type { ExportFields, ExportMention, ExportSpeaker, ExportStance } from "./records";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
 /**
  * Extension key carrying the claim exactly as stored, so an import can restore claim type,
- * modality, speaker, actors and fields without parsing the human-readable bodies. It is not
+ * modality, speakers, actors and fields without parsing the human-readable bodies. It is not
  * mapped in @context: JSON-LD processors drop it, plain-JSON readers (our importer) keep it.
+ * Version 2 lists `speakers`; version 1 had one `speaker`/`speakerKind`/`speakerType` and a
+ * `fields.quantity` string, which the importer still reads.
  */
 export const CLAIM_EXTENSION_KEY = "claimboard:claim";
 
@@ -20,24 +23,25 @@ export const CLAIM_EXTENSION_KEY = "claimboard:claim";
 export type WebAnnotationOptions = { baseUrl: string; workspaceSlug: string; workspaceId?: string };
 
 export type ClaimExtension = {
-  version: 1;
+  version: 2;
   articleId: string;
   passageId: string;
   passagePosition: number;
   claimType: string;
   modality: string;
-  speaker: string | null;
-  speakerKind: string | null;
-  speakerType: "entity" | "source" | null;
+  /** In order; `kind` is the EntityKind or SourceKind, so an import can create a missing speaker in the right table. */
+  speakers: ExportSpeaker[];
   articleTitle: string;
   articleUrl: string | null;
   contentHash: string | null;
   actors: string[];
-  fields: { date?: string; quantity?: string; item?: string };
+  fields: ExportFields;
   note: string | null;
   status: string;
   /** A text correction removed the quoted words; offsets and quote are the stored ones. */
   orphaned: boolean;
+  /** An uncertain re-anchoring waits for a person; an import keeps it waiting. */
+  needsReview: boolean;
   propositions: { id: string; statement: string; stance: ExportStance }[];
 };
 
@@ -81,7 +85,11 @@ function bodies(m: ExportMention, o: WebAnnotationOptions): (TextualBody | LinkB
   const text = (purpose: string, value: string): TextualBody => ({ type: "TextualBody", purpose, value });
   const out: (TextualBody | LinkBody)[] = [text("tagging", m.claimType), text("classifying", m.modality)];
   if (m.note) out.push(text("describing", m.note));
-  if (m.speaker) out.push(text("commenting", `Speaker: ${m.speaker}`));
+  // For people reading the annotation in another tool; the importer reads the extension instead.
+  const list = (one: string, many: string, xs: string[]) => text("commenting", `${xs.length > 1 ? many : one}: ${xs.join("; ")}`);
+  if (m.speakers.length > 0) out.push(list("Speaker", "Speakers", m.speakers.map((s) => s.name)));
+  const counts = quantityTexts(m.fields);
+  if (counts.length > 0) out.push(list("Quantity", "Quantities", counts));
   // The model forbids `purpose` on a bare External Web Resource body, so each proposition is a
   // SpecificResource whose source is the proposition page.
   for (const p of m.propositions) {
@@ -90,26 +98,33 @@ function bodies(m: ExportMention, o: WebAnnotationOptions): (TextualBody | LinkB
   return out;
 }
 
+const FIELD_KEYS = ["date", "dateValue", "datePrecision", "quantities", "item"] as const;
+
+// Only the known keys, down to each quantity's: `fields` is JSON in the database and may hold anything.
+function knownFields(f: ExportFields): ExportFields {
+  const out: ExportFields = Object.fromEntries(FIELD_KEYS.filter((k) => f[k] !== undefined).map((k) => [k, f[k]]));
+  if (f.quantities) out.quantities = f.quantities.map((q) => ({ value: q.value, ...(q.item !== undefined ? { item: q.item } : {}) }));
+  return out;
+}
+
 function extension(m: ExportMention): ClaimExtension {
   return {
-    version: 1,
+    version: 2,
     articleId: m.articleId,
     passageId: m.passageId,
     passagePosition: m.passagePosition,
     claimType: m.claimType,
     modality: m.modality,
-    speaker: m.speaker,
-    speakerKind: m.speakerKind ?? null,
-    speakerType: m.speakerType ?? null,
+    speakers: m.speakers.map((s) => ({ name: s.name, type: s.type, kind: s.kind ?? null })),
     articleTitle: m.articleTitle,
     articleUrl: m.articleUrl,
     contentHash: m.articleContentHash ?? null,
     actors: m.actors,
-    // Only the known keys: `fields` is JSON in the database and may hold anything.
-    fields: Object.fromEntries((["date", "quantity", "item"] as const).filter((k) => m.fields[k] !== undefined).map((k) => [k, m.fields[k]])),
+    fields: knownFields(m.fields),
     note: m.note,
     status: m.status,
     orphaned: m.orphaned ?? false,
+    needsReview: m.needsReview ?? false,
     propositions: m.propositions.map((p) => ({ id: p.id, statement: p.statement, stance: p.stance })),
   };
 }

@@ -4,10 +4,11 @@ import { clsx } from "clsx";
 import { requirePageMember } from "@/lib/auth/session";
 import { permissions } from "@/lib/domain/roles";
 import { ENTITY_KINDS } from "@/lib/validation/schemas";
-import { listEntities } from "@/lib/server/entities";
+import { listEntities, listLikelyDuplicates } from "@/lib/server/entities";
 import { listSourceOptions, listSources, SOURCE_LIST_LIMIT } from "@/lib/server/sources";
 import { EntityCard } from "@/components/entities/entity-card";
 import { EntityForm } from "@/components/entities/entity-form";
+import { LikelyDuplicates } from "@/components/entities/likely-duplicates";
 import { ENTITY_KIND_LABELS } from "@/components/entities/labels";
 import { SourcesTable } from "@/components/entities/sources-table";
 
@@ -58,7 +59,7 @@ type Actor = Awaited<ReturnType<typeof requirePageMember>>["actor"];
 async function EntitiesSection({ slug, base, actor, canEdit, search }: { slug: string; base: string; actor: Actor; canEdit: boolean; search: Search }) {
   const kind = ENTITY_KINDS.find((k) => k === search.kind);
   const q = search.q?.trim() || undefined;
-  const { items, nextCursor } = await listEntities(actor, { q, kind, cursor: search.cursor });
+  const [{ items, nextCursor }, duplicates] = await Promise.all([listEntities(actor, { q, kind, cursor: search.cursor }), listLikelyDuplicates(actor)]);
   const filters = new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { kind } : {}) });
   const withFilters = (extra: Record<string, string> = {}) => {
     const p = new URLSearchParams(filters);
@@ -86,6 +87,7 @@ async function EntitiesSection({ slug, base, actor, canEdit, search }: { slug: s
         <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">Search</button>
         {(q || kind) && <Link href={base} className="py-1.5 text-sm text-blue-700 underline">Clear</Link>}
       </form>
+      <LikelyDuplicates workspaceId={actor.workspaceId} slug={slug} pairs={duplicates} canEdit={canEdit} />
       {canEdit && (
         <div className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
           <EntityForm workspaceId={actor.workspaceId} slug={slug} />

@@ -8,6 +8,7 @@ import {
   createPropositionFromClaim,
   deleteProposition,
   linkMention,
+  markSameValues,
   mergePropositions,
   moveMention,
   unlinkMention,
@@ -40,4 +41,7 @@ export async function suggestPropositionsAction(workspaceId: string, annotationI
 }
 export async function findPropositionsAction(workspaceId: string, q: string) {
   return runAction(async () => findPropositions(await requireMember(await currentUserId(), workspaceId), q));
+}
+export async function markSameValuesAction(workspaceId: string, input: unknown) {
+  return runAction(async () => markSameValues(await currentUserId(), workspaceId, input));
 }

@@ -7,6 +7,7 @@ import { StanceBadge, VerdictBadge, STANCE_META, type StanceValue } from "@/comp
 import { PrintButton } from "@/components/report/print-button";
 import { reportMatrix } from "@/lib/domain/export/report-matrix";
 import type { VerdictKind } from "@/lib/domain/comparison";
+import { describeRating } from "@/lib/domain/rating";
 
 export const metadata: Metadata = { title: "Claim report" };
 
@@ -51,7 +52,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <VerdictBadge kind={p.verdict as VerdictKind} />
             {p.claimType && <span className="text-slate-600">{p.claimType}</span>}
-            {p.rating && <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white">Rating: {p.rating}</span>}
+            {p.rating && <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white">Rating: {describeRating(p.rating)}</span>}
+            {p.rating?.url && <a className="text-xs text-blue-800 underline" href={p.rating.url}>published fact-check{p.rating.date ? ` (${p.rating.date})` : ""}</a>}
           </div>
           <p className="mt-2 text-sm" data-testid="report-sentence">{p.verdictSentence}</p>
           {STANCES.map((stance) => {
@@ -67,8 +69,10 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                       <p className="text-xs text-slate-600">
                         {m.articleTitle} · {m.publisher ?? "unknown publisher"}
                         {m.origins.length > 0 && <> · via {m.origins.join(", ")}</>}
-                        {m.speaker && <> · speaker {m.speaker}</>} · {m.modality.toLowerCase()}
-                        {m.publishedAt && <> · {m.publishedAt}</>} · independent origin: {m.independentOrigin}
+                        {m.speakers.length > 0 && <> · {m.speakers.length === 1 ? "speaker" : "speakers"} {m.speakers.map((s) => s.name).join(", ")}</>} · {m.modality.toLowerCase()}
+                        {m.publishedAt && <> · {m.publishedAt}</>} · independent origin{m.independentOrigins.length === 1 ? "" : "s"}: {m.independentOrigins.join("; ")}
+                        {m.orphaned && <> · <strong>orphaned, not counted</strong></>}
+                        {m.needsReview && <> · <strong>needs review, not counted</strong></>}
                       </p>
                     </li>
                   ))}

@@ -3,8 +3,9 @@
 import { requireMember } from "@/lib/auth/membership";
 import { currentUserId } from "@/lib/auth/session";
 import { runAction } from "@/lib/server/action";
-import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
+import { confirmAnchor, createAnnotation, deleteAnnotation, remarkAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { createEntity, searchSpeakers } from "@/lib/server/speakers";
+import { updateArticle } from "@/lib/server/article-metadata";
 import { deleteArticle } from "@/lib/server/articles";
 import { updatePassageText } from "@/lib/server/passages";
 
@@ -38,4 +39,16 @@ export async function deleteArticleAction(workspaceId: string, articleId: string
 
 export async function updatePassageTextAction(workspaceId: string, input: unknown) {
   return runAction(async () => updatePassageText(await currentUserId(), workspaceId, input));
+}
+
+export async function updateArticleAction(workspaceId: string, input: unknown) {
+  return runAction(async () => updateArticle(await currentUserId(), workspaceId, input));
+}
+
+export async function confirmAnchorAction(workspaceId: string, input: unknown) {
+  return runAction(async () => confirmAnchor(await currentUserId(), workspaceId, input));
+}
+
+export async function remarkAnnotationAction(workspaceId: string, input: unknown) {
+  return runAction(async () => remarkAnnotation(await currentUserId(), workspaceId, input));
 }

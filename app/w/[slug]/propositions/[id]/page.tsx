@@ -9,7 +9,9 @@ import { listClaimTypes } from "@/lib/server/workspaces";
 import { StanceBadge, VerdictBadge, type StanceValue } from "@/components/propositions/badges";
 import { MentionCard } from "@/components/propositions/mention-card";
 import { PropositionEditor } from "@/components/propositions/proposition-editor";
+import { VerdictEvidence } from "@/components/propositions/verdict-evidence";
 import { ExportMenu } from "@/components/report/export-menu";
+import { describeRating } from "@/lib/domain/rating";
 
 export const metadata: Metadata = { title: "Proposition" };
 
@@ -25,6 +27,7 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
   const claimTypes = await listClaimTypes(actor);
   const canEdit = permissions(actor.role).annotate;
   const v = p.verdict;
+  const uncounted = p.mentions.filter((m) => !m.counted).length;
   return (
     <main className="mx-auto max-w-5xl space-y-6">
       <nav className="flex items-center text-sm">
@@ -36,7 +39,17 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
           {p.claimType && (
             <span className="inline-flex items-center gap-1"><span className="h-2.5 w-2.5 rounded-full" style={{ background: p.claimType.color }} aria-hidden />{p.claimType.label}</span>
           )}
-          {v.rating && <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white">Rating: {v.rating}</span>}
+          {p.rating && (
+            <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white" data-testid="desk-rating">
+              Rating: {describeRating(p.rating)}
+            </span>
+          )}
+          {p.rating?.url && (
+            <a className="text-xs text-blue-800 underline" href={p.rating.url}>
+              Published fact-check{p.rating.date ? ` (${p.rating.date})` : ""}
+            </a>
+          )}
+          {p.rating?.reviewer && <span className="text-xs">reviewed by {p.rating.reviewer.name}</span>}
         </div>
         <h1 className="mt-1 text-2xl font-semibold" data-testid="proposition-statement">{p.statement}</h1>
         <div className="mt-3 flex flex-wrap items-start gap-3 rounded-md bg-slate-50 p-3">
@@ -49,12 +62,21 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
             return (
               <div key={g} className="rounded border border-slate-200 p-2">
                 <dt><StanceBadge stance={g} /></dt>
-                <dd className="mt-1 tabular-nums">{s.mentions} mention{s.mentions === 1 ? "" : "s"} · {s.outlets} outlet{s.outlets === 1 ? "" : "s"} · <strong>{s.origins.length}</strong> independent origin{s.origins.length === 1 ? "" : "s"}</dd>
+                <dd className="mt-1 tabular-nums">
+                  {s.mentions} mention{s.mentions === 1 ? "" : "s"} · {s.outlets} outlet{s.outlets === 1 ? "" : "s"} · <strong>{s.origins.length}</strong> independent origin{s.origins.length === 1 ? "" : "s"}
+                  {s.unattributed > 0 && <span className="text-amber-900"> · {s.unattributed} unattributed</span>}
+                </dd>
               </div>
             );
           })}
         </dl>
-        {canEdit && <PropositionEditor workspaceId={actor.workspaceId} slug={slug} proposition={{ id: p.id, statement: p.statement, claimTypeId: p.claimType?.id ?? null, verdict: v.rating }} claimTypes={claimTypes} />}
+        <VerdictEvidence workspaceId={actor.workspaceId} propositionId={p.id} verdict={v} sameValues={p.sameValues} canEdit={canEdit} />
+        {uncounted > 0 && (
+          <p className="mt-2 text-xs text-amber-900">
+            {uncounted} mention{uncounted === 1 ? " is" : "s are"} listed below but not counted (orphaned or waiting for review after a text correction).
+          </p>
+        )}
+        {canEdit && <PropositionEditor workspaceId={actor.workspaceId} slug={slug} proposition={{ id: p.id, statement: p.statement, claimTypeId: p.claimType?.id ?? null, rating: p.rating }} claimTypes={claimTypes} />}
       </header>
       {GROUPS.map((g) => {
         const items = p.mentions.filter((m) => m.stance === g);

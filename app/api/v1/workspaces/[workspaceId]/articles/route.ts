@@ -1,10 +1,13 @@
 import { endpoints } from "@/lib/api/endpoints";
 import { collectPages } from "@/lib/api/pagination";
 import { route } from "@/lib/api/route";
+import { parseArticle } from "@/lib/domain/import-metadata";
+import { withDetected } from "@/lib/domain/import-jsonl";
 import { importArticle, listArticles } from "@/lib/server/articles";
 
 export const GET = route(endpoints.listArticles, async ({ actor, query }) =>
   collectPages((cursor) => listArticles(actor, { cursor, q: query.q }), query),
 );
 
-export const POST = route(endpoints.importArticle, async ({ actor, body }) => importArticle(actor.userId, actor.workspaceId, body));
+// Metadata left out of the body is what the text's own lines say (as the import preview shows).
+export const POST = route(endpoints.importArticle, async ({ actor, body }) => importArticle(actor.userId, actor.workspaceId, withDetected(body, parseArticle(body.text))));

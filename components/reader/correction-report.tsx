@@ -1,0 +1,69 @@
+"use client";
+
+import { useState } from "react";
+import { confirmAnchorAction } from "@/app/w/[slug]/articles/[id]/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ReanchorChange } from "@/lib/server/passages";
+
+const OUTCOME: Record<ReanchorChange["outcome"], { label: string; cls: string }> = {
+  moved: { label: "Moved", cls: "bg-slate-100 text-slate-800" },
+  fuzzy: { label: "Re-anchored to reworded text", cls: "bg-sky-100 text-sky-900" },
+  needs_review: { label: "Needs review — not counted", cls: "bg-amber-100 text-amber-900" },
+  orphaned: { label: "Orphaned — not counted", cls: "bg-rose-100 text-rose-900" },
+};
+
+/**
+ * After a correction: every claim it touched, with its quote before and after and why, so the
+ * desk checks the approximate ones and confirms (or re-marks) those waiting for review.
+ */
+export function CorrectionReport({ workspaceId, message, changes, onConfirmed, onRemark, onDismiss }: {
+  workspaceId: string;
+  message: string;
+  changes: ReanchorChange[];
+  onConfirmed: () => void;
+  onRemark: (change: ReanchorChange) => void;
+  onDismiss: () => void;
+}) {
+  const [done, setDone] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const waiting = changes.filter((c) => c.outcome === "needs_review" && !done.has(c.id));
+
+  async function confirm(c: ReanchorChange) {
+    setError(null);
+    const r = await confirmAnchorAction(workspaceId, { id: c.id, version: c.version });
+    if (!r.ok) return setError(r.error.message);
+    setDone((d) => new Set(d).add(c.id));
+    onConfirmed();
+  }
+
+  return (
+    <Alert tone={waiting.length || changes.some((c) => c.outcome === "orphaned") ? "warning" : "success"} className="mb-3">
+      <div className="flex items-start gap-2">
+        <span data-testid="correction-summary" className="flex-1">{message}</span>
+        <Button size="sm" variant="ghost" onClick={onDismiss}>Dismiss</Button>
+      </div>
+      {changes.length > 0 && (
+        <ol className="mt-2 space-y-2" aria-label="Claims this correction touched" data-testid="correction-changes">
+          {changes.map((c) => (
+            <li key={c.id} className="rounded border border-slate-200 bg-white p-2 text-sm text-slate-800" data-outcome={c.outcome}>
+              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME[c.outcome].cls}`}>{done.has(c.id) ? "Confirmed" : OUTCOME[c.outcome].label}</span>
+              <p className="mt-1"><span className="text-slate-500">Before:</span> <q>{c.before}</q></p>
+              {c.outcome !== "orphaned" && c.after !== c.before && <p><span className="text-slate-500">Now:</span> <q data-testid="correction-after">{c.after}</q></p>}
+              <p className="text-xs text-slate-600">{c.reason}</p>
+              {!done.has(c.id) && (
+                <div className="mt-1 flex gap-2">
+                  {c.outcome === "needs_review" && <Button size="sm" onClick={() => void confirm(c)}>Confirm “{shorten(c.after)}”</Button>}
+                  {c.outcome !== "moved" && <Button size="sm" variant="secondary" onClick={() => onRemark(c)}>Re-mark…</Button>}
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {error && <p role="alert" className="mt-2 text-red-700">{error}</p>}
+    </Alert>
+  );
+}
+
+const shorten = (s: string) => (Array.from(s).length > 40 ? `${Array.from(s).slice(0, 39).join("")}…` : s);

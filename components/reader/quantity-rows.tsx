@@ -1,0 +1,71 @@
+"use client";
+
+import { clsx } from "clsx";
+import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
+import { inputClass } from "@/components/ui/field";
+import type { ClaimFormValues } from "@/lib/validation/schemas";
+import { readQuantityInput } from "./claim-readings";
+
+const ITEM_HINT = "Name each item the same way across articles, or add an alias, so counts are compared item by item.";
+
+/** Counted items of a claim ("5 attack drones; 1 reconnaissance drone"), each count read back as it is typed. */
+export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimFormValues>; idPrefix: string }) {
+  const { control, register, formState } = form;
+  const { fields, append, remove } = useFieldArray({ control, name: "quantities" });
+  const values = useWatch({ control, name: "quantities" });
+  const errors = formState.errors.quantities;
+  const listError = errors?.message ?? errors?.root?.message;
+
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium text-slate-700">Counts</legend>
+      {fields.map((f, i) => {
+        const n = i + 1;
+        const valueError = errors?.[i]?.value?.message;
+        const itemError = errors?.[i]?.item?.message;
+        const reading = readQuantityInput(values?.[i]?.value ?? "");
+        const noteId = `${idPrefix}-q${i}-note`;
+        const itemErrorId = `${idPrefix}-q${i}-item-error`;
+        return (
+          <div key={f.id} className="space-y-0.5" data-testid="quantity-row">
+            <div className="flex gap-1">
+              <input
+                className={clsx(inputClass, "w-28 shrink-0 py-1.5")}
+                aria-label={`Count ${n}`}
+                placeholder="5, hơn 1.000"
+                aria-invalid={valueError ? true : undefined}
+                aria-describedby={valueError || reading ? noteId : undefined}
+                {...register(`quantities.${i}.value`)}
+              />
+              <input
+                className={clsx(inputClass, "py-1.5")}
+                aria-label={`Counted thing ${n}`}
+                placeholder="attack drones"
+                title={ITEM_HINT}
+                aria-invalid={itemError ? true : undefined}
+                aria-describedby={itemError ? itemErrorId : undefined}
+                {...register(`quantities.${i}.item`)}
+              />
+              <button type="button" className="shrink-0 rounded px-2 text-sm text-slate-600 hover:bg-slate-100" onClick={() => remove(i)} aria-label={`Remove count ${n}`}>
+                ×
+              </button>
+            </div>
+            {valueError ? (
+              <p id={noteId} className="text-sm text-red-700">{valueError}</p>
+            ) : (
+              reading && <p id={noteId} className={clsx("text-xs", reading.ok ? "text-slate-500" : "text-amber-800")}>{reading.text}</p>
+            )}
+            {itemError && <p id={itemErrorId} className="text-sm text-red-700">{itemError}</p>}
+          </div>
+        );
+      })}
+      <div className="flex items-center gap-2">
+        <button type="button" className="rounded px-1 text-sm font-medium text-blue-700 hover:underline" onClick={() => append({ value: "", item: "" }, { shouldFocus: true })}>
+          <span aria-hidden>+</span> Add a count
+        </button>
+        {fields.length > 0 && <span className="text-xs text-slate-500">{ITEM_HINT}</span>}
+      </div>
+      {listError && <p className="text-sm text-red-700">{listError}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,136 @@
+import { test, expect } from "./fixtures";
+import { ClaimPanel } from "./pages/claim-panel";
+import { ImportPage } from "./pages/import-page";
+import { ReaderPage } from "./pages/reader-page";
+
+const uniq = () => Math.random().toString(36).slice(2, 8);
+
+// No date line: the article has no publication date, so relative dates cannot be read.
+function articleText(tag: string) {
+  return `Moskva và Bình Nhưỡng bác bỏ ${tag}
+
+Điện Kremlin nói không có thỏa thuận vũ khí nào với Triều Tiên.
+
+Moskva và Bình Nhưỡng bác bỏ cáo buộc chuyển giao đạn pháo, bản ${tag}.
+
+Nga đã nhận thêm nhiều UAV tấn công từ đối tác.`;
+}
+
+async function openArticle(page: import("@playwright/test").Page, slug: string, tag: string) {
+  await new ImportPage(page, slug).importAndOpen(articleText(tag));
+  return { reader: new ReaderPage(page), panel: new ClaimPanel(page) };
+}
+
+test("opening the speaker list never chooses a speaker: Ctrl+Enter saves the claim with nobody named", async ({ page, owner }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const tag = uniq();
+  const { reader, panel } = await openArticle(page, owner.slug, tag);
+
+  // A workspace with an entity in it, so the speaker list has something to offer.
+  await reader.selectWithMouse(0, "Điện Kremlin nói");
+  await page.keyboard.press("9");
+  await panel.createSpeaker(`Kremlin ${tag}`, "organization");
+  await reader.saveClaim();
+
+  await reader.selectWithMouse(1, "bác bỏ cáo buộc");
+  await page.keyboard.press("1");
+  await expect(panel.form().getByRole("radio", { name: /Arms transfer/ })).toBeChecked();
+  // Focus sits in Speakers with its list open and entities offered, none of them active.
+  await expect(panel.speakers()).toBeFocused();
+  await expect(panel.listbox().getByRole("option").first()).toBeVisible();
+  await expect(panel.speakers()).not.toHaveAttribute("aria-activedescendant", /.+/);
+  await expect(panel.listbox().getByRole("option", { selected: true })).toHaveCount(0);
+  // The fresh form fits: Save is on screen without scrolling.
+  await expect(panel.save()).toBeInViewport();
+
+  await page.keyboard.press("Control+Enter");
+  await expect(panel.form()).toHaveCount(0);
+  await expect(panel.details()).toContainText("Arms transfer");
+  await expect(panel.detail("Speaker")).toHaveText("not named");
+  await expect(panel.details()).not.toContainText(`Kremlin ${tag}`);
+
+  await page.reload();
+  await reader.claimList().getByRole("button", { name: /Arms transfer/ }).click();
+  await expect(panel.detail("Speaker")).toHaveText("not named");
+  await expect(panel.details()).not.toContainText(`Kremlin ${tag}`);
+});
+
+test("a claim can have several speakers, kept in order", async ({ page, owner }) => {
+  const tag = uniq();
+  const { reader, panel } = await openArticle(page, owner.slug, tag);
+
+  await reader.selectWithMouse(1, "Moskva và Bình Nhưỡng bác bỏ");
+  await page.keyboard.press("2");
+  await panel.createSpeaker(`Moscow ${tag}`, "country");
+  await panel.createSpeaker(`Pyongyang ${tag}`, "country");
+  await expect(panel.speakerChips()).toHaveText([`Moscow ${tag}×`, `Pyongyang ${tag}×`]);
+
+  // A name that only differs in case and accents is the listed entity, never a new one.
+  await panel.speakers().fill(`PYONGYANG ${tag.toUpperCase()}`);
+  await expect(panel.listbox()).toBeVisible();
+  await expect(panel.page.getByRole("option", { name: /^Create/ })).toHaveCount(0);
+  // Escape closes the list, not the form.
+  await page.keyboard.press("Escape");
+  await expect(panel.listbox()).toHaveCount(0);
+  await expect(panel.form()).toBeVisible();
+  await panel.speakers().fill("");
+
+  // Backspace in the empty box removes the last speaker; the keyboard adds it back.
+  await page.keyboard.press("Backspace");
+  await expect(panel.speakerChips()).toHaveText([`Moscow ${tag}×`]);
+  await panel.speakers().pressSequentially(`pyongyang ${tag}`);
+  await expect(panel.page.getByRole("option", { name: new RegExp(`^Pyongyang ${tag}`) })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await expect(panel.speakers()).toHaveAttribute("aria-activedescendant", /.+/);
+  await page.keyboard.press("Enter");
+  await expect(panel.speakerChips()).toHaveText([`Moscow ${tag}×`, `Pyongyang ${tag}×`]);
+  await expect(panel.form()).toBeVisible();
+
+  await reader.saveClaim();
+  await expect(panel.detail("Speakers")).toHaveText(`Moscow ${tag} and Pyongyang ${tag}`);
+  await page.reload();
+  await expect(reader.claimList()).toContainText(`Moscow ${tag} and Pyongyang ${tag}`);
+  await reader.claimList().getByRole("button", { name: /Denial/ }).click();
+  await expect(panel.detail("Speakers")).toHaveText(`Moscow ${tag} and Pyongyang ${tag}`);
+});
+
+test("a date or count the server cannot read is refused next to its field; a partial date saves", async ({ page, owner }) => {
+  const tag = uniq();
+  const { reader, panel } = await openArticle(page, owner.slug, tag);
+
+  await reader.selectWithMouse(2, "nhận thêm nhiều UAV tấn công");
+  await page.keyboard.press("1");
+  const date = panel.form().getByLabel("Date");
+  await date.fill("hôm qua");
+  // Read back while typing, but not yet an error.
+  await expect(date).toHaveAccessibleDescription(/^cannot read: .*relative to the article's date/);
+  await expect(date).not.toHaveAttribute("aria-invalid", "true");
+  await panel.save().click();
+  await expect(date).toHaveAttribute("aria-invalid", "true");
+  await expect(date).toHaveAccessibleDescription(/^"hôm qua" is relative to the article's date/);
+  await expect(panel.form()).toBeVisible();
+  await expect(reader.marks()).toHaveCount(0);
+
+  await date.fill("13/9");
+  await expect(date).toHaveAccessibleDescription(/^reads as 13 Sep/);
+  await panel.form().getByRole("button", { name: "Add a count" }).click();
+  const count = panel.form().getByLabel("Count 1", { exact: true });
+  await count.fill("nhiều");
+  await expect(count).toHaveAccessibleDescription(/^cannot read: no number found/);
+  await panel.form().getByLabel("Counted thing 1", { exact: true }).fill("UAV tấn công");
+  await panel.save().click();
+  await expect(count).toHaveAttribute("aria-invalid", "true");
+  await expect(count).toHaveAccessibleDescription(/^no number found/);
+  await expect(date).not.toHaveAttribute("aria-invalid", "true");
+  await expect(reader.marks()).toHaveCount(0);
+
+  await count.fill("hàng chục");
+  await expect(count).toHaveAccessibleDescription("reads as 20–99 (approximate)");
+  await reader.saveClaim();
+  await expect(panel.detail("Date")).toHaveText("13/9 (reads as 13 Sep)");
+  await expect(panel.detail("Counts")).toHaveText("hàng chục UAV tấn công");
+  await page.reload();
+  await reader.claimList().getByRole("button", { name: /Arms transfer/ }).click();
+  await expect(panel.detail("Date")).toHaveText("13/9 (reads as 13 Sep)");
+  await expect(panel.detail("Counts")).toHaveText("hàng chục UAV tấn công");
+});

@@ -1,0 +1,163 @@
+// Structured details of supporting mentions compared by meaning: dates as dates at their common
+// precision, counts as numbers (item by item), actors as entities. Values the parsers cannot read
+// are never called a conflict or an agreement: they are listed for a person to check.
+import { foldForMatch } from "../claim-types";
+import { compareClaimDates, describeClaimDate, formatClaimDate, parseClaimDate, type ClaimDate } from "../details/dates";
+import { describeQuantity, parseQuantity, quantitiesAgree, type Quantity } from "../details/quantities";
+
+export type DetailField = "date" | "quantity" | "actors";
+export type ActorRef = { key: string; label: string };
+/** A count with its item; `itemKey` is the item's entity ("entity:<id>") when its words are an alias. */
+export type QuantityItemInput = { value: string; item?: string; itemKey?: string };
+export type DetailInput = {
+  /** Who printed the value: the outlet, else the origin's label. */
+  attribution: string;
+  /** The article's publication date (YYYY-MM-DD): the year of a date written without one. */
+  articleDate: string | null;
+  fields: { date?: string; quantities?: QuantityItemInput[]; item?: string };
+  actors: ActorRef[];
+};
+/** Two values a person marked as the same, by their keys. */
+export type SameValues = { field: DetailField; keys: [string, string] };
+
+/** One distinct value of a field: its key (for "mark as same"), how it was written, who printed it. */
+export type DetailValue = { key: string; value: string; raw: string[]; origins: string[] };
+export type DetailConflict = { field: DetailField; item?: string; values: DetailValue[] };
+export type UncertainDetail = { field: DetailField; item?: string; values: DetailValue[]; reason: string };
+export type DetailReport = { conflicts: DetailConflict[]; uncertain: UncertainDetail[] };
+
+type Reading<T> = { key: string; display: string; raw: string; parsed: T | null; attribution: string };
+
+/** Union-find over keys a person marked as the same. */
+function sameClasses(same: SameValues[], field: DetailField): (key: string) => string {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    const p = parent.get(k);
+    if (!p || p === k) return k;
+    const root = find(p);
+    parent.set(k, root);
+    return root;
+  };
+  for (const s of same) {
+    if (s.field !== field) continue;
+    const [a, b] = s.keys.map(find);
+    if (a !== b) parent.set(a > b ? a : b, a > b ? b : a);
+  }
+  return find;
+}
+
+function group<T>(readings: Reading<T>[], classOf: (k: string) => string): (DetailValue & { parsed: T | null })[] {
+  const byKey = new Map<string, DetailValue & { parsed: T | null }>();
+  for (const r of readings) {
+    const cls = classOf(r.key);
+    const entry = byKey.get(cls) ?? { key: r.key, value: r.display, raw: [], origins: [], parsed: r.parsed };
+    if (!entry.raw.includes(r.raw)) entry.raw.push(r.raw);
+    if (!entry.origins.includes(r.attribution)) entry.origins.push(r.attribution);
+    byKey.set(cls, entry);
+  }
+  return [...byKey.values()];
+}
+
+const strip = ({ parsed: _p, ...v }: DetailValue & { parsed: unknown }): DetailValue => v;
+
+/**
+ * Values conflict when two parsed ones differ (`differ`); values that did not parse are uncertain
+ * unless a person marked them the same as another.
+ */
+function compareField<T>(field: DetailField, readings: Reading<T>[], same: SameValues[], differ: (a: T, b: T) => boolean, item?: string): { conflict: DetailConflict | null; uncertain: UncertainDetail | null } {
+  const values = group(readings, sameClasses(same, field));
+  if (values.length < 2) return { conflict: null, uncertain: null };
+  const parsed = values.filter((v) => v.parsed !== null);
+  const clash = parsed.some((a, i) => parsed.some((b, j) => i < j && differ(a.parsed as T, b.parsed as T)));
+  const unread = values.filter((v) => v.parsed === null);
+  return {
+    conflict: clash ? { field, ...(item ? { item } : {}), values: values.map(strip) } : null,
+    uncertain:
+      !clash && unread.length > 0
+        ? { field, ...(item ? { item } : {}), values: values.map(strip), reason: `${unread.map((v) => `“${v.value}”`).join(", ")} could not be read as ${field === "date" ? "a date" : "a number"}` }
+        : null,
+  };
+}
+
+function dateReadings(items: DetailInput[]): Reading<ClaimDate>[] {
+  return items.flatMap((m): Reading<ClaimDate>[] => {
+    const raw = m.fields.date?.trim();
+    if (!raw) return [];
+    const r = parseClaimDate(raw, m.articleDate ? { reference: m.articleDate } : undefined);
+    return r.ok
+      ? [{ key: `date:${formatClaimDate(r.value)}`, display: describeClaimDate(r.value), raw, parsed: r.value, attribution: m.attribution }]
+      : [{ key: `text:${foldForMatch(raw)}`, display: raw, raw, parsed: null, attribution: m.attribution }];
+  });
+}
+
+type CountReading = Reading<Quantity> & { item: string; itemKey: string; mention: number };
+
+function countReadings(m: DetailInput, mention: number): CountReading[] {
+  return (m.fields.quantities ?? []).flatMap((q): CountReading[] => {
+    const raw = q.value?.trim();
+    if (!raw) return [];
+    const r = parseQuantity(raw);
+    const item = (q.item?.trim() || (r.ok ? r.item : "")).replace(/\s+/g, " ");
+    const itemKey = q.itemKey ?? `text:${foldForMatch(item)}`;
+    const common = { raw, attribution: m.attribution, item, itemKey, mention };
+    return r.ok
+      ? [{ key: quantityKey(r.value), display: describeQuantity(r.value), parsed: r.value, ...common }]
+      : [{ key: `text:${foldForMatch(raw)}`, display: raw, parsed: null, ...common }];
+  });
+}
+
+const quantityKey = (q: Quantity) => `n:${q.minExclusive ? ">" : ""}${q.min}-${q.max}${q.maxExclusive ? "<" : ""}${q.approximate ? "~" : ""}`;
+
+type CountGroup = { item?: string; readings: CountReading[] };
+
+// Counts are compared item by item, matched by the item's entity (its words are an alias) or by
+// its words ignoring case and accents. When every mention gives one count, they are compared
+// whatever the item words (often one item in two languages: "UAV tấn công", "attack drones").
+// Items that only one mention names, while another mention also has unmatched items, may be the
+// same thing in other words: they are shown to a person rather than compared or ignored.
+function quantityGroups(items: DetailInput[]): { groups: CountGroup[]; unmatched: CountReading[] } {
+  const perMention = items.map(countReadings).filter((r) => r.length > 0);
+  if (perMention.every((r) => r.length === 1)) return { groups: [{ readings: perMention.flat() }], unmatched: [] };
+  const byItem = new Map<string, CountGroup>();
+  for (const r of perMention.flat()) {
+    const g = byItem.get(r.itemKey) ?? { item: r.item || undefined, readings: [] };
+    g.readings.push(r);
+    byItem.set(r.itemKey, g);
+  }
+  const groups = [...byItem.values()];
+  const alone = groups.filter((g) => new Set(g.readings.map((r) => r.mention)).size === 1).flatMap((g) => g.readings);
+  const unmatched = new Set(alone.map((r) => r.mention)).size >= 2 ? alone : [];
+  return { groups: groups.filter((g) => !unmatched.includes(g.readings[0])), unmatched };
+}
+
+function actorReading(m: DetailInput): Reading<string[]> | null {
+  const byKey = new Map(m.actors.map((a) => [a.key, a.label]));
+  if (byKey.size === 0) return null;
+  const keys = [...byKey.keys()].sort();
+  return { key: `actors:${keys.join("|")}`, display: keys.map((k) => byKey.get(k)!).join(", "), raw: m.actors.map((a) => a.label).join(", "), parsed: keys, attribution: m.attribution };
+}
+
+// Naming fewer actors is not a contradiction: lists disagree only when neither contains the other.
+const actorsDiffer = (a: string[], b: string[]) => !a.every((x) => b.includes(x)) && !b.every((x) => a.includes(x));
+
+/** Detail conflicts and unreadable values among supporting mentions. */
+export function compareDetails(items: DetailInput[], same: SameValues[] = []): DetailReport {
+  const conflicts: DetailConflict[] = [];
+  const uncertain: UncertainDetail[] = [];
+  const add = (r: { conflict: DetailConflict | null; uncertain: UncertainDetail | null }) => {
+    if (r.conflict) conflicts.push(r.conflict);
+    if (r.uncertain) uncertain.push(r.uncertain);
+  };
+  add(compareField("date", dateReadings(items), same, (a, b) => compareClaimDates(a, b) === "different"));
+  const counts = quantityGroups(items);
+  for (const g of counts.groups) add(compareField("quantity", g.readings, same, (a, b) => !quantitiesAgree(a, b), g.item));
+  if (counts.unmatched.length) {
+    uncertain.push({
+      field: "quantity",
+      values: counts.unmatched.map((r) => ({ key: `${r.itemKey}|${r.key}`, value: `${r.display} ${r.item}`.trim(), raw: [r.raw], origins: [r.attribution] })),
+      reason: "these counts are for items named differently, so they were not compared; give the items the same name or make one an alias of the other",
+    });
+  }
+  add(compareField("actors", items.map(actorReading).filter((r): r is Reading<string[]> => r !== null), same, actorsDiffer));
+  return { conflicts, uncertain };
+}

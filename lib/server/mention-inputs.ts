@@ -1,0 +1,108 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { foldForMatch } from "@/lib/domain/claim-types";
+import type { ActorRef, EntityRef, MentionInput, OriginGraph, SourceRef, SpeakerRef } from "@/lib/domain/comparison";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// What the comparison needs of a stored claim, selected once and shared by the proposition page,
+// the matrix and the exports, so they cannot disagree about a verdict.
+
+const src = { select: { id: true, name: true, kind: true } } as const;
+
+export const comparedAnnotationSelect = {
+  id: true,
+  orphaned: true,
+  needsReview: true,
+  modality: true,
+  fields: true,
+  actors: true,
+  speakers: { select: { entity: { select: { id: true, name: true } }, source: src }, orderBy: { position: "asc" as const } },
+  actorEntities: { select: { entity: { select: { id: true, name: true } } }, orderBy: { position: "asc" as const } },
+  passage: {
+    select: {
+      article: {
+        select: { id: true, title: true, publishedAt: true, publisher: src, origins: { select: { source: src }, orderBy: { position: "asc" as const } } },
+      },
+    },
+  },
+} satisfies Prisma.AnnotationSelect;
+
+/** The fields of a stored claim that decide its independent origins and details. */
+export type ComparedAnnotation = Prisma.AnnotationGetPayload<{ select: typeof comparedAnnotationSelect }>;
+
+/** Folded free-text actor → the entity whose alias it is (aliases name one entity per workspace). */
+export type ActorAliases = ReadonlyMap<string, EntityRef>;
+
+/** Whether a claim counts in verdicts: orphaned and needs-review claims are listed, not counted. */
+export const counts = (a: { orphaned: boolean; needsReview: boolean }) => !a.orphaned && !a.needsReview;
+
+/** Speakers in order, as the comparison sees them. */
+export function speakerRefs(a: Pick<ComparedAnnotation, "speakers">): SpeakerRef[] {
+  return a.speakers.map((s) => (s.entity ? { type: "entity" as const, ...s.entity } : { type: "source" as const, ...s.source! }));
+}
+
+/** Entity actors, then free-text ones resolved through aliases where one matches. */
+export function actorRefs(a: Pick<ComparedAnnotation, "actors" | "actorEntities">, aliases: ActorAliases): ActorRef[] {
+  const out = new Map<string, ActorRef>();
+  for (const { entity } of a.actorEntities) out.set(`entity:${entity.id}`, { key: `entity:${entity.id}`, label: entity.name });
+  for (const text of a.actors) {
+    const folded = foldForMatch(text);
+    if (!folded) continue;
+    const e = aliases.get(folded);
+    const ref = e ? { key: `entity:${e.id}`, label: e.name } : { key: `text:${folded}`, label: text.trim() };
+    if (!out.has(ref.key)) out.set(ref.key, ref);
+  }
+  return [...out.values()];
+}
+
+/** The domain's view of a stored mention. */
+export function toMentionInput(stance: MentionInput["stance"], a: ComparedAnnotation, aliases: ActorAliases): MentionInput {
+  const art = a.passage.article;
+  const f = (a.fields ?? {}) as StoredFields;
+  const quantities = f.quantities?.map((q) => {
+    const e = q.item ? aliases.get(foldForMatch(q.item)) : undefined;
+    return e ? { ...q, itemKey: `entity:${e.id}` } : q;
+  });
+  return {
+    annotationId: a.id,
+    articleId: art.id,
+    articleTitle: art.title,
+    stance,
+    speakers: speakerRefs(a),
+    articleOrigins: art.origins.map((o) => o.source),
+    publisher: art.publisher,
+    articleDate: art.publishedAt?.toISOString().slice(0, 10) ?? null,
+    fields: { date: f.date, quantities, item: f.item },
+    actors: actorRefs(a, aliases),
+    modality: a.modality,
+  };
+}
+
+/** The workspace's relays, source→entity links and speaks-for links (three small queries). */
+export async function loadOriginGraph(workspaceId: string): Promise<OriginGraph> {
+  const db = getDb();
+  const [relays, linked, spokesmen] = await Promise.all([
+    db.source.findMany({ where: { workspaceId, upstreamId: { not: null } }, select: { id: true, upstream: src } }),
+    db.source.findMany({ where: { workspaceId, entityId: { not: null } }, select: { id: true, entity: { select: { id: true, name: true } } } }),
+    db.entity.findMany({ where: { workspaceId, speaksForId: { not: null } }, select: { id: true, speaksFor: { select: { id: true, name: true } } } }),
+  ]);
+  return {
+    upstream: new Map(relays.filter((r) => r.upstream).map((r) => [r.id, r.upstream as SourceRef])),
+    sourceEntity: new Map(linked.filter((r) => r.entity).map((r) => [r.id, r.entity!])),
+    speaksFor: new Map(spokesmen.filter((r) => r.speaksFor).map((r) => [r.id, r.speaksFor!])),
+  };
+}
+
+type StoredFields = { date?: string; quantities?: { value: string; item?: string }[]; item?: string };
+
+/** Entities whose alias is one of the free-text actors or counted items of these claims (one query). */
+export async function loadActorAliases(workspaceId: string, annotations: Pick<ComparedAnnotation, "actors" | "fields">[]): Promise<ActorAliases> {
+  const texts = annotations.flatMap((a) => [...a.actors, ...(((a.fields ?? {}) as StoredFields).quantities ?? []).map((q) => q.item ?? "")]);
+  const folded = [...new Set(texts.map(foldForMatch).filter(Boolean))];
+  if (folded.length === 0) return new Map();
+  const rows = await getDb().entityAlias.findMany({
+    where: { workspaceId, normalizedAlias: { in: folded } },
+    select: { normalizedAlias: true, entity: { select: { id: true, name: true } } },
+  });
+  return new Map(rows.map((r) => [r.normalizedAlias, r.entity]));
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
+/** Optional text: "" or null clears it. */
+const clearable = (max: number, label: string) =>
+  trimmed(max, label)
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+export const calendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format yyyy-mm-dd")
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, "This day does not exist in the calendar");
+
+/** An http(s) link; javascript:, data: and other schemes are refused. */
+export const httpUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, "A URL can be at most 2,000 characters")
+  .url("Enter a full URL starting with http:// or https://")
+  .refine((u) => /^https?:\/\//i.test(u), "Only http:// and https:// links");
+
+/** Correct an article's metadata after import; fields left out keep their value. */
+export const updateArticleSchema = z.object({
+  id: z.string().uuid(),
+  /** The version the edit started from (a stale one is a 409). */
+  version: z.number("version must be a number").int().min(1).max(2_147_483_647),
+  title: trimmed(300, "Title").min(1, "Give the article a title").optional(),
+  /** The publisher's name: matched to a source ignoring case and accents, or created. */
+  publisher: clearable(200, "Publisher").optional(),
+  /** Sources it relays or translates, primary first (names, matched or created like the publisher). */
+  origins: z.array(trimmed(200, "Origin").min(1, "An origin is empty")).max(20, "At most 20 origins").optional(),
+  byline: clearable(200, "Byline").optional(),
+  publishedAt: calendarDateSchema.nullable().optional(),
+  url: httpUrlSchema.nullable().or(z.literal("").transform(() => null)).optional(),
+  language: z.enum(["vi", "en"], { error: () => ({ message: "Language must be vi or en" }) }).nullable().optional(),
+});
+export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
+
+/** The article details form: flat strings, mapped to updateArticleSchema on submit. */
+export const articleFormSchema = z.object({
+  title: trimmed(300, "Title").min(1, "Give the article a title"),
+  publisher: trimmed(200, "Publisher"),
+  origins: trimmed(2000, "Origins"),
+  byline: trimmed(200, "Byline"),
+  publishedAt: z.union([z.literal(""), calendarDateSchema]),
+  url: z.union([z.literal(""), httpUrlSchema]),
+  language: z.enum(["", "vi", "en"]),
+});
+export type ArticleFormValues = z.infer<typeof articleFormSchema>;
+
+/** Origins are typed comma- or semicolon-separated, primary first. */
+export function articleFormToInput(id: string, version: number, v: ArticleFormValues): UpdateArticleInput {
+  return {
+    id,
+    version,
+    title: v.title,
+    publisher: v.publisher || null,
+    origins: v.origins.split(/[;,]/).map((o) => o.trim()).filter(Boolean),
+    byline: v.byline || null,
+    publishedAt: v.publishedAt || null,
+    url: v.url || null,
+    language: v.language || null,
+  };
+}
