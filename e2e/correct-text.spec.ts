@@ -92,3 +92,53 @@ test("a paragraph with a line break is refused in the dialog and nothing changes
   await expect(dialog).toHaveCount(0);
   await expect(reader.passage(0)).toHaveText(FIRST);
 });
+
+// A rewording the context cannot vouch for: the claim is kept and shown at the proposed words,
+// but it is not counted until a person confirms it in the correction summary.
+test("a reworded claim waits for review, is not counted, and counts again once confirmed", async ({ page, owner }) => {
+  const tag = uniq();
+  const before = `Mỹ cáo buộc Bình Nhưỡng chuyển đạn pháo (bản ${tag}). Giới chức Nga gọi đây là tin giả, trong khi Bình Nhưỡng im lặng.`;
+  const after = `Mỹ cáo buộc Bình Nhưỡng chuyển đạn pháo (bản ${tag}). Giới chức Nga gọi đây là thông tin bịa đặt, trong khi Bình Nhưỡng im lặng.`;
+  const quote = "Giới chức Nga gọi đây là tin giả";
+  await new ImportPage(page, owner.slug).importAndOpen(`Tin giả ${tag}\n\nĐăng ngày: 14/09/2023\n\n${before}\n\nMinh An (Theo Wire Example)`);
+  const reader = new ReaderPage(page);
+
+  await reader.selectWithMouse(0, quote);
+  await expect(page.getByTestId("claim-quote")).toHaveText(quote);
+  await page.keyboard.press("2");
+  await reader.saveClaim();
+  const claims = page.getByRole("complementary", { name: "Claims" });
+  await claims.getByRole("button", { name: "New proposition from this claim" }).click();
+  await claims.getByRole("button", { name: "Create and link" }).click();
+  const propositionLink = claims.getByRole("link", { name: quote });
+  await expect(propositionLink).toBeVisible();
+  const propositionHref = (await propositionLink.getAttribute("href"))!;
+
+  await reader.passage(0).hover();
+  await page.getByRole("button", { name: "Correct paragraph 1", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Correct paragraph 1" });
+  await dialog.getByLabel("Paragraph text").fill(after);
+  await dialog.getByRole("button", { name: "Save correction" }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await expect(page.getByTestId("correction-summary")).toHaveText("Paragraph 1 corrected: 1 claim need your review.");
+  const change = page.getByTestId("correction-changes").getByRole("listitem");
+  await expect(change).toContainText(`Before: “${quote}”`);
+  await expect(change.getByTestId("correction-after")).toHaveText("Giới chức Nga gọi đây là thông tin bịa đặt");
+  await expect(reader.claimList()).toContainText("Needs review");
+
+  // Not counted meanwhile: the proposition has nothing that counts.
+  const proposition = await page.context().newPage();
+  await proposition.goto(propositionHref);
+  await expect(proposition.getByTestId("verdict-badge")).not.toHaveText(/Single origin/);
+  await expect(proposition.getByTestId("mention-card")).toContainText("Needs review");
+
+  await change.getByRole("button", { name: /^Confirm/ }).click();
+  await expect(change).toContainText("Confirmed");
+  await page.reload();
+  await expect(reader.claimList()).not.toContainText("Needs review");
+  await expect(reader.marks()).toHaveText(["Giới chức Nga gọi đây là thông tin bịa đặt"]);
+
+  await proposition.reload();
+  await expect(proposition.getByTestId("verdict-badge")).toHaveText(/Single origin/);
+});

@@ -20,7 +20,7 @@ const STANCES: StanceValue[] = ["SUPPORTS", "REFUTES", "NEUTRAL"];
 
 /** The claim's propositions: linked ones with stance, suggestions, new or existing links. */
 export function ClaimPropositions({ workspaceId, slug, annotationId, quote, links, canEdit, onChanged }: Props) {
-  const [suggestions, setSuggestions] = useState<{ id: string; statement: string; reasons: string[] }[]>([]);
+  const [suggestions, setSuggestions] = useState<{ id: string; statement: string; reasons: string[]; stance: StanceValue }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [mode, setMode] = useState<"idle" | "new" | "find">("idle");
   const [statement, setStatement] = useState(quote);
@@ -88,8 +88,9 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
                 <p className="font-medium">{s.statement}</p>
                 <p className="text-xs text-slate-500">{s.reasons.join(" · ")}</p>
                 <div className="mt-1 flex gap-1">
-                  {STANCES.map((st) => (
-                    <Button key={st} size="sm" variant="secondary" onClick={() => void link(s.id, st)} aria-label={`Link as ${STANCE_META[st].label.toLowerCase()}: ${s.statement}`}>
+                  {/* The suggested stance first (a denial is suggested as a refutation); the others stay one click away. */}
+                  {[s.stance, ...STANCES.filter((st) => st !== s.stance)].map((st) => (
+                    <Button key={st} size="sm" variant={st === s.stance ? "primary" : "secondary"} onClick={() => void link(s.id, st)} aria-label={`Link as ${STANCE_META[st].label.toLowerCase()}: ${s.statement}`}>
                       {STANCE_META[st].glyph} {STANCE_META[st].label}
                     </Button>
                   ))}

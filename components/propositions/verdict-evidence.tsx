@@ -54,7 +54,7 @@ export function VerdictEvidence({ workspaceId, propositionId, verdict, sameValue
         </dl>
       )}
       {groups.map((g) => (
-        <div key={`${g.field}-${g.item ?? ""}`} className={`rounded border p-2 ${g.reason ? "border-amber-300 bg-amber-50" : "border-rose-300 bg-rose-50"}`} data-testid="detail-values">
+        <div key={`${g.reason ? "check" : "conflict"}-${g.field}-${g.item ?? ""}-${g.values.map((v) => v.key).join("|")}`} className={`rounded border p-2 ${g.reason ? "border-amber-300 bg-amber-50" : "border-rose-300 bg-rose-50"}`} data-testid="detail-values">
           <p className="font-medium">
             {title(g)}: {g.reason ? `check by hand — ${g.reason}` : "supporting sources disagree"}
           </p>

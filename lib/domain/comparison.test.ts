@@ -1,138 +1,49 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { computeVerdict, contestedness, EMPTY_GRAPH, listNames, type MentionInput, type OriginGraph, type SameValues, type Stance, type Verdict, type VerdictKind } from "./comparison";
 import {
-  computeVerdict,
-  contestedness,
-  detectCycle,
-  independentOrigin,
-  listNames,
-  rootSource,
-  type MentionInput,
-  type SourceRef,
-  type Stance,
-  type VerdictKind,
-} from "./comparison";
+  BAO_VI_DU, DEMO_DAILY, entitySpeaker, GRAPH, KCNA, KIM, KREMLIN_PRESS, KREMLIN_SOURCE, mention, PENTAGON, PESKOV, printed, relay, REUTERS, said, sourceSpeaker, src, TASS,
+  TUOI_TRE, unattributed, VNEXPRESS, WHITE_HOUSE,
+} from "./comparison/test-fixtures";
 
-const src = (id: string, name = id): SourceRef => ({ id, name });
-const REUTERS = src("reuters", "Reuters");
-const TASS = src("tass", "TASS");
-const KCNA = src("kcna", "KCNA");
-const WHITE_HOUSE = src("wh", "White House");
-const KREMLIN = src("kremlin", "Kremlin");
-const DEMO_DAILY = src("demo", "Demo Daily");
-const BAO_VI_DU = src("bvd", "Báo Ví Dụ");
-const VNEXPRESS = src("vne", "VnExpress");
-const TUOI_TRE = src("tt", "Tuổi Trẻ");
-
-let nextId = 0;
-/** A mention with no speaker, origin or publisher unless given. */
-function mention(stance: Stance, over: Partial<MentionInput> = {}): MentionInput {
-  nextId += 1;
-  return { annotationId: `a${nextId}`, stance, speaker: null, articleOrigins: [], publisher: null, fields: {}, actors: [], ...over };
-}
-const relay = (stance: Stance, origin: SourceRef, publisher: SourceRef, over: Partial<MentionInput> = {}) =>
-  mention(stance, { articleOrigins: [origin], publisher, ...over });
-const said = (stance: Stance, speaker: SourceRef, publisher: SourceRef | null = null) => mention(stance, { speaker, publisher });
-
-describe("independentOrigin", () => {
-  it.each([
-    ["Source speaker wins over everything", { speaker: KREMLIN, speakerEntity: { id: "e1", name: "Putin" }, articleOrigins: [TASS], publisher: VNEXPRESS }, "source:kremlin", "Kremlin", "speaker"],
-    ["entity speaker with no Source", { speakerEntity: { id: "e1", name: "Kim Jong Un" }, articleOrigins: [TASS], publisher: VNEXPRESS }, "entity:e1", "Kim Jong Un", "speaker"],
-    ["first of several article origins", { articleOrigins: [REUTERS, TASS], publisher: VNEXPRESS }, "source:reuters", "Reuters", "origin"],
-    ["publisher when nothing is credited", { publisher: VNEXPRESS }, "source:vne", "VnExpress", "publisher"],
-  ] as const)("%s", (_name, over, key, label, via) => {
-    expect(independentOrigin(mention("SUPPORTS", over as Partial<MentionInput>))).toEqual({ key, label, via });
-  });
-
-  it("gives each unattributed mention its own key", () => {
-    const a = independentOrigin(mention("SUPPORTS", { annotationId: "x1" }));
-    const b = independentOrigin(mention("SUPPORTS", { annotationId: "x2" }));
-    expect(a).toMatchObject({ key: "unknown:x1", via: "unknown" });
-    expect(b.key).toBe("unknown:x2");
-  });
-
-  it("follows an outlet's upstream to the wire it relays", () => {
-    const upstream = new Map([[DEMO_DAILY.id, REUTERS]]);
-    expect(independentOrigin(mention("SUPPORTS", { publisher: DEMO_DAILY }), upstream)).toEqual({ key: "source:reuters", label: "Reuters", via: "publisher" });
-  });
-});
-
-describe("rootSource", () => {
-  it.each([
-    ["no upstream map", undefined, "a", "a"],
-    ["chain a→b→c", [["a", "b"], ["b", "c"]], "a", "c"],
-    ["two-cycle from a", [["a", "b"], ["b", "a"]], "a", "a"],
-    ["two-cycle from b", [["a", "b"], ["b", "a"]], "b", "a"],
-    ["tail into a cycle", [["x", "c"], ["c", "b"], ["b", "c"]], "x", "b"],
-    ["self-loop", [["a", "a"]], "a", "a"],
-  ] as const)("%s", (_name, edges, from, root) => {
-    const upstream = edges && new Map(edges.map(([k, v]) => [k, src(v)]));
-    expect(rootSource(src(from), upstream).id).toBe(root);
-  });
-
-  it("resolves a source and its upstream to the same root, cycles included", () => {
-    fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom("a", "b", "c", "d", "e"), fc.constantFrom("a", "b", "c", "d", "e")), (dict) => {
-        const upstream = new Map(Object.entries(dict).map(([k, v]) => [k, src(v)]));
-        for (const [id, up] of upstream) expect(rootSource(src(id), upstream).id).toBe(rootSource(up, upstream).id);
-      }),
-    );
-  });
-});
-
-describe("detectCycle", () => {
-  const edges = new Map([["demo", "reuters"], ["reuters", "afp"]]);
-  it.each([
-    ["self edge", "tass", "tass", true],
-    ["closing a two-step loop", "afp", "demo", true],
-    ["direct back edge", "reuters", "demo", true],
-    ["extending a chain", "vne", "demo", false],
-    ["unrelated nodes", "tass", "kcna", false],
-  ] as const)("%s: %s→%s", (_name, from, to, expected) => expect(detectCycle(edges, from, to)).toBe(expected));
-
-  it("terminates on stored data that already loops elsewhere", () => {
-    expect(detectCycle(new Map([["x", "y"], ["y", "x"]]), "a", "x")).toBe(false);
-  });
-
-  it("keeps a graph acyclic when only accepted edges are added", () => {
-    const node = fc.constantFrom("a", "b", "c", "d", "e", "f");
-    fc.assert(
-      fc.property(fc.array(fc.tuple(node, node), { maxLength: 30 }), (proposed) => {
-        const graph = new Map<string, string>();
-        for (const [from, to] of proposed) if (!graph.has(from) && !detectCycle(graph, from, to)) graph.set(from, to);
-        for (const start of graph.keys()) {
-          let current: string | undefined = start;
-          for (let steps = 0; current !== undefined; steps++) {
-            expect(steps).toBeLessThanOrEqual(graph.size);
-            current = graph.get(current);
-          }
-        }
-      }),
-    );
-  });
-});
-
-type Case = [name: string, mentions: () => MentionInput[], kind: VerdictKind, sentence: string];
+type Case = [name: string, mentions: () => MentionInput[], kind: VerdictKind, sentence: string, graph?: OriginGraph];
 const cases: Case[] = [
   ["no mentions", () => [], "no_mentions", "No mentions: nothing is linked to this proposition yet."],
   [
-    "US allegation against Russian/North Korean denial",
-    () => [said("SUPPORTS", WHITE_HOUSE, VNEXPRESS), mention("SUPPORTS", { publisher: DEMO_DAILY }), said("REFUTES", KREMLIN, TUOI_TRE), relay("REFUTES", KCNA, BAO_VI_DU)],
+    "US allegation against Russian and North Korean denials",
+    () => [said("SUPPORTS", WHITE_HOUSE, VNEXPRESS), printed("SUPPORTS", DEMO_DAILY), said("REFUTES", KREMLIN_SOURCE, TUOI_TRE), relay("REFUTES", KCNA, BAO_VI_DU)],
     "conflict",
     "Conflict: 2 independent origins support it (White House, Demo Daily) and 2 refute it (Kremlin, KCNA).",
   ],
   [
-    "conflict between one origin each",
-    () => [said("SUPPORTS", WHITE_HOUSE), said("REFUTES", KREMLIN), mention("NEUTRAL", { publisher: VNEXPRESS })],
+    "one attributed origin on each side is enough",
+    () => [said("SUPPORTS", WHITE_HOUSE), said("REFUTES", KREMLIN_SOURCE), printed("NEUTRAL", VNEXPRESS)],
     "conflict",
     "Conflict: 1 independent origin supports it (White House) and 1 refutes it (Kremlin).",
   ],
   [
-    "three origins across four outlets",
+    "an unattributed refutation does not make a conflict",
+    () => [relay("SUPPORTS", REUTERS, VNEXPRESS), unattributed("REFUTES")],
+    "single_origin",
+    "Single origin: only Reuters supports it. 1 unattributed mention names no source and is not counted.",
+  ],
+  [
+    "three origins across four outlets, most cited first",
     () => [relay("SUPPORTS", REUTERS, VNEXPRESS), relay("SUPPORTS", TASS, TUOI_TRE), relay("SUPPORTS", TASS, BAO_VI_DU), said("SUPPORTS", WHITE_HOUSE, DEMO_DAILY)],
     "agree",
-    // Most-cited origin first (TASS: 2 mentions), then in the order given.
     "Agree: 3 independent origins support it (TASS, Reuters, White House) across 4 outlets; none refutes it.",
+  ],
+  [
+    "unattributed support does not make agreement",
+    () => [relay("SUPPORTS", REUTERS, VNEXPRESS), unattributed("SUPPORTS"), unattributed("SUPPORTS")],
+    "single_origin",
+    "Single origin: only Reuters supports it. 2 unattributed mentions name no source and are not counted.",
+  ],
+  [
+    "one outlet's own claim and a wire",
+    () => [printed("SUPPORTS", VNEXPRESS), relay("SUPPORTS", REUTERS, TUOI_TRE)],
+    "agree",
+    "Agree: 2 independent origins support it (VnExpress, Reuters) across 2 outlets; none refutes it.",
   ],
   [
     "gift list relayed by three outlets from TASS",
@@ -140,66 +51,144 @@ const cases: Case[] = [
     "single_origin",
     "Single origin: 3 outlets, 1 independent origin: all relay TASS.",
   ],
+  [
+    "two outlets the desk marked as relaying TASS count once",
+    () => [printed("SUPPORTS", DEMO_DAILY), printed("SUPPORTS", BAO_VI_DU), relay("SUPPORTS", TASS, null)],
+    "single_origin",
+    "Single origin: 2 outlets, 1 independent origin: all relay TASS.",
+    GRAPH,
+  ],
+  [
+    "without the relay links the same outlets are independent",
+    () => [printed("SUPPORTS", DEMO_DAILY), printed("SUPPORTS", BAO_VI_DU)],
+    "agree",
+    "Agree: 2 independent origins support it (Demo Daily, Báo Ví Dụ) across 2 outlets; none refutes it.",
+  ],
   ["one wire story in one outlet", () => [relay("SUPPORTS", REUTERS, VNEXPRESS)], "single_origin", "Single origin: only Reuters supports it."],
+  ["one outlet relaying a wire, with the path", () => [printed("SUPPORTS", DEMO_DAILY)], "single_origin", "Single origin: only Demo Daily, relaying TASS supports it.", GRAPH],
   [
-    "quantity disagreement",
-    () => [said("SUPPORTS", TASS, VNEXPRESS), mention("SUPPORTS", { publisher: BAO_VI_DU })].map((m, i) => ({ ...m, fields: { quantity: i === 0 ? "5" : "6" } })),
-    "detail_conflict",
-    "Detail conflict: supporting sources disagree on quantity (5 per VnExpress; 6 per Báo Ví Dụ).",
+    "Peskov and the Kremlin press office are one origin: Russia",
+    () => [said("SUPPORTS", entitySpeaker(PESKOV)), said("SUPPORTS", sourceSpeaker(KREMLIN_PRESS))],
+    "single_origin",
+    "Single origin: only Dmitry Peskov, for Russia supports it.",
+    GRAPH,
   ],
   [
-    "quantities compared by their number, whatever the wording",
-    () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { quantity: "5 UAV tấn công" } }), relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { quantity: "5" } })],
-    "agree",
-    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it.",
-  ],
-  [
-    "actor sets that do not contain each other",
-    () => [relay("SUPPORTS", TASS, VNEXPRESS, { actors: ["Nga", "Triều Tiên"] }), relay("SUPPORTS", REUTERS, TUOI_TRE, { actors: ["Nga", "Iran"] })],
-    "detail_conflict",
-    "Detail conflict: supporting sources disagree on actors (Nga, Triều Tiên per VnExpress; Iran, Nga per Tuổi Trẻ).",
-  ],
-  [
-    "naming fewer actors is not a disagreement",
-    () => [relay("SUPPORTS", TASS, VNEXPRESS, { actors: ["Nga", "Triều Tiên"] }), relay("SUPPORTS", REUTERS, TUOI_TRE, { actors: ["Nga"] })],
-    "agree",
-    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it.",
-  ],
-  [
-    "dates disagree; free-text items are not compared",
+    "two origins from one article",
     () => [
-      relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "13/9/2023", item: "UAV" } }),
-      relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "14/9/2023", item: "drone" } }),
-    ],
-    "detail_conflict",
-    "Detail conflict: supporting sources disagree on date (13/9/2023 per VnExpress; 14/9/2023 per Tuổi Trẻ).",
-  ],
-  [
-    "a missing field is not a disagreement",
-    () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { quantity: "5" } }), relay("SUPPORTS", REUTERS, TUOI_TRE)],
-    "agree",
-    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it.",
-  ],
-  [
-    "values equal after case, diacritic and whitespace folding",
-    () => [
-      relay("SUPPORTS", TASS, VNEXPRESS, { fields: { item: " Áo  giáp " }, actors: ["Bắc Hàn", "Nga"] }),
-      relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { item: "ao giap" }, actors: ["NGA", "bac han", "Nga"] }),
+      said("SUPPORTS", WHITE_HOUSE, VNEXPRESS, { articleId: "x", articleTitle: "Mỹ: Triều Tiên chuyển đạn cho Nga" }),
+      said("SUPPORTS", PENTAGON, VNEXPRESS, { articleId: "x", articleTitle: "Mỹ: Triều Tiên chuyển đạn cho Nga" }),
     ],
     "agree",
-    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it.",
+    "Agree: 2 independent origins support it (White House, Pentagon) across 1 outlet; none refutes it. All of the support comes from one article (“Mỹ: Triều Tiên chuyển đạn cho Nga”).",
+  ],
+  [
+    "two speakers of one claim are two origins, in one article without a title",
+    () => [mention("SUPPORTS", { speakers: [sourceSpeaker(WHITE_HOUSE), entitySpeaker(KIM)] })],
+    "agree",
+    "Agree: 2 independent origins support it (White House, Kim Jong Un); none refutes it. All of the support comes from one article.",
+  ],
+  [
+    "one origin in one article is not called out as one article",
+    () => [said("SUPPORTS", WHITE_HOUSE, VNEXPRESS, { articleId: "x" }), said("SUPPORTS", WHITE_HOUSE, VNEXPRESS, { articleId: "x" })],
+    "single_origin",
+    "Single origin: only White House supports it.",
+  ],
+  [
+    "a date disagreement",
+    () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "12/9/2023" } }), relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "13 September 2023" } })],
+    "detail_conflict",
+    "Detail conflict: supporting sources disagree on date (12 Sep 2023 per VnExpress; 13 Sep 2023 per Tuổi Trẻ).",
+  ],
+  [
+    "a count disagreement",
+    () => [
+      relay("SUPPORTS", TASS, VNEXPRESS, { fields: { quantities: [{ value: "5 attack drones" }] } }),
+      relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { quantities: [{ value: "6", item: "attack drones" }] } }),
+    ],
+    "detail_conflict",
+    "Detail conflict: supporting sources disagree on the number of attack drones (5 per VnExpress; 6 per Tuổi Trẻ).",
+  ],
+  [
+    "two fields disagreeing, printed by no outlet: the origin path names who",
+    () => [
+      said("SUPPORTS", entitySpeaker(PESKOV), null, { fields: { date: "12/9/2023", quantities: [{ value: "5" }] } }),
+      printed("SUPPORTS", DEMO_DAILY, { fields: { date: "13/9/2023", quantities: [{ value: "6" }] } }),
+    ],
+    "detail_conflict",
+    "Detail conflict: supporting sources disagree on date (12 Sep 2023 per Dmitry Peskov, for Russia; 13 Sep 2023 per Demo Daily) and the number (5 per Dmitry Peskov, for Russia; 6 per Demo Daily).",
+    GRAPH,
+  ],
+  [
+    "outlets relaying one wire can still print different numbers",
+    () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { quantities: [{ value: "5" }] } }), relay("SUPPORTS", TASS, TUOI_TRE, { fields: { quantities: [{ value: "6" }] } })],
+    "detail_conflict",
+    "Detail conflict: supporting sources disagree on the number (5 per VnExpress; 6 per Tuổi Trẻ).",
+  ],
+  [
+    "details of unattributed and refuting mentions are not compared",
+    () => [
+      relay("SUPPORTS", TASS, VNEXPRESS, { fields: { quantities: [{ value: "5" }] } }),
+      relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { quantities: [{ value: "năm" }] } }),
+      unattributed("SUPPORTS", { fields: { quantities: [{ value: "6" }] } }),
+      unattributed("REFUTES", { fields: { quantities: [{ value: "7" }] } }),
+    ],
+    "agree",
+    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it. 2 unattributed mentions name no source and are not counted.",
+  ],
+  [
+    "an unreadable date is checked by hand and does not change the verdict",
+    () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "tháng trước" } }), relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "13/9/2023" } })],
+    "agree",
+    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it. Check by hand: date: “tháng trước” could not be read as a date.",
+  ],
+  [
+    "counts of items named differently are checked by hand",
+    () => [
+      relay("SUPPORTS", TASS, VNEXPRESS, { fields: { quantities: [{ value: "5 UAV tấn công" }, { value: "1 UAV trinh sát" }] } }),
+      relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { quantities: [{ value: "5 attack drones" }, { value: "1 recon drone" }] } }),
+    ],
+    "agree",
+    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it. Check by hand: the number: these counts are for items named differently, so they were not compared; give the items the same name or make one an alias of the other.",
+  ],
+  [
+    "actor lists that do not contain one another",
+    () => [
+      relay("SUPPORTS", TASS, VNEXPRESS, { actors: [{ key: "entity:ru", label: "Nga" }, { key: "entity:kp", label: "Triều Tiên" }] }),
+      relay("SUPPORTS", REUTERS, TUOI_TRE, { actors: [{ key: "entity:ru", label: "Russia" }, { key: "entity:ir", label: "Iran" }] }),
+    ],
+    "detail_conflict",
+    "Detail conflict: supporting sources disagree on actors (Triều Tiên, Nga per VnExpress; Iran, Russia per Tuổi Trẻ).",
   ],
   [
     "only neutral mentions",
-    () => [mention("NEUTRAL", { publisher: VNEXPRESS }), mention("NEUTRAL", { publisher: TUOI_TRE })],
+    () => [printed("NEUTRAL", VNEXPRESS), printed("NEUTRAL", TUOI_TRE)],
     "unverified",
     "Unverified: only neutral mentions (2), no source supports or refutes it.",
   ],
   [
     "denied but never asserted",
-    () => [said("REFUTES", KREMLIN, VNEXPRESS), mention("NEUTRAL")],
+    () => [said("REFUTES", KREMLIN_SOURCE, VNEXPRESS), printed("NEUTRAL", TUOI_TRE)],
     "unverified",
     "Unverified: no source supports it; 1 independent origin refutes it (Kremlin).",
+  ],
+  [
+    "supported only by unattributed mentions",
+    () => [unattributed("SUPPORTS"), printed("NEUTRAL", VNEXPRESS)],
+    "unverified",
+    "Unverified: no named source supports it. 1 unattributed mention names no source and is not counted.",
+  ],
+  [
+    "unattributed support against a named denial",
+    () => [unattributed("SUPPORTS"), said("REFUTES", KREMLIN_SOURCE)],
+    "unverified",
+    "Unverified: no named source supports it; 1 independent origin refutes it (Kremlin). 1 unattributed mention names no source and is not counted.",
+  ],
+  [
+    "refuted only by an unattributed mention",
+    () => [unattributed("REFUTES")],
+    "unverified",
+    "Unverified: no source supports it and no named source refutes it. 1 unattributed mention names no source and is not counted.",
   ],
   [
     "long origin lists are shortened",
@@ -210,78 +199,202 @@ const cases: Case[] = [
 ];
 
 describe("computeVerdict", () => {
-  it.each(cases)("%s", (_name, build, kind, sentence) => {
-    const v = computeVerdict(build());
-    expect(v.kind).toBe(kind);
-    expect(v.sentence).toBe(sentence);
+  it.each(cases)("%s", (_name, build, kind, sentence, graph = EMPTY_GRAPH) => {
+    const v = computeVerdict(build(), graph);
+    expect({ kind: v.kind, sentence: v.sentence }).toEqual({ kind, sentence });
   });
 
-  it("counts outlets relaying one wire as one origin, with the outlets listed", () => {
-    const v = computeVerdict([relay("SUPPORTS", TASS, VNEXPRESS), relay("SUPPORTS", TASS, TUOI_TRE), relay("SUPPORTS", TASS, VNEXPRESS)]);
-    expect(v.supports).toEqual({ mentions: 3, outlets: 2, origins: [{ key: "source:tass", label: "TASS", mentions: 3, outlets: ["VnExpress", "Tuổi Trẻ"] }] });
+  it("summarises each stance: origins (most cited first), outlets relaying each, unattributed, outlets and articles", () => {
+    const v = computeVerdict([
+      relay("SUPPORTS", TASS, VNEXPRESS, { articleId: "1" }),
+      relay("SUPPORTS", TASS, TUOI_TRE, { articleId: "2" }),
+      relay("SUPPORTS", TASS, VNEXPRESS, { articleId: "3" }),
+      said("SUPPORTS", entitySpeaker(PESKOV), null, { articleId: "3" }),
+      unattributed("SUPPORTS", { articleId: "4" }),
+      said("REFUTES", KCNA, BAO_VI_DU, { articleId: "5" }),
+    ], GRAPH);
+    expect(v.supports).toEqual({
+      origins: [
+        { key: "source:tass", label: "TASS", path: "TASS", via: "origin", mentions: 3, outlets: ["VnExpress", "Tuổi Trẻ"] },
+        { key: "entity:e-russia", label: "Russia", path: "Dmitry Peskov, for Russia", via: "speaker", mentions: 1, outlets: [] },
+      ],
+      mentions: 5,
+      unattributed: 1,
+      outlets: 2,
+      articles: 4,
+    });
+    expect(v.refutes).toEqual({ origins: [{ key: "source:kcna", label: "KCNA", path: "KCNA", via: "speaker", mentions: 1, outlets: ["Báo Ví Dụ"] }], mentions: 1, unattributed: 0, outlets: 1, articles: 1 });
+    expect(v.neutral).toEqual({ origins: [], mentions: 0, unattributed: 0, outlets: 0, articles: 0 });
+    expect(v.kind).toBe("conflict");
   });
 
-  it("merges outlets through the upstream map", () => {
-    const upstream = new Map([[DEMO_DAILY.id, REUTERS]]);
-    const mentions = [relay("SUPPORTS", REUTERS, VNEXPRESS), mention("SUPPORTS", { publisher: DEMO_DAILY })];
-    expect(computeVerdict(mentions).kind).toBe("agree");
-    expect(computeVerdict(mentions, upstream).kind).toBe("single_origin");
+  it("reports detail conflicts with each value, its spellings and who printed it", () => {
+    const v = computeVerdict([
+      relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "13/9/2023" } }),
+      relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "2023-09-13" } }),
+      said("SUPPORTS", WHITE_HOUSE, null, { fields: { date: "12/9" }, articleDate: "2023-09-20" }),
+    ]);
+    expect(v.detailConflicts).toEqual([
+      {
+        field: "date",
+        values: [
+          { key: "date:2023-09-13", value: "13 Sep 2023", raw: ["13/9/2023", "2023-09-13"], origins: ["VnExpress", "Tuổi Trẻ"] },
+          { key: "date:2023-09-12", value: "12 Sep 2023", raw: ["12/9"], origins: ["White House"] },
+        ],
+      },
+    ]);
   });
 
-  it("counts two unattributed mentions as two origins", () => {
-    expect(computeVerdict([mention("SUPPORTS"), mention("SUPPORTS")]).supports.origins).toHaveLength(2);
+  it("drops a detail conflict the desk marked as the same values", () => {
+    const build = () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "12/9/2023" } }), relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "13/9/2023" } })];
+    const sameValues: SameValues[] = [{ field: "date", keys: ["date:2023-09-13", "date:2023-09-12"] }];
+    expect(computeVerdict(build()).kind).toBe("detail_conflict");
+    expect(computeVerdict(build(), EMPTY_GRAPH, { sameValues }).kind).toBe("agree");
   });
 
-  const ORIGINS = [REUTERS, TASS, KCNA, WHITE_HOUSE];
-  const OUTLETS = [VNEXPRESS, TUOI_TRE, BAO_VI_DU, DEMO_DAILY];
-  const arbMention = fc
-    .record({
-      stance: fc.constantFrom<Stance>("SUPPORTS", "REFUTES", "NEUTRAL"),
-      origin: fc.option(fc.constantFrom(...ORIGINS)),
-      publisher: fc.option(fc.constantFrom(...OUTLETS)),
-      quantity: fc.option(fc.constantFrom("5", "6", " 5 ")),
-    })
-    .map(({ stance, origin, publisher, quantity }) =>
-      mention(stance, { articleOrigins: origin ? [origin] : [], publisher, fields: quantity ? { quantity } : {} }),
-    );
+  it.each<[string, () => MentionInput[], Verdict["singleArticle"]]>([
+    ["one article, with its title", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x", articleTitle: "T" }), said("SUPPORTS", PENTAGON, null, { articleId: "x", articleTitle: "T" })], { id: "x", title: "T" }],
+    ["one article without a title", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" })], { id: "x" }],
+    ["two articles", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" }), said("SUPPORTS", PENTAGON, null, { articleId: "y" })], null],
+    ["an unattributed mention's article does not count", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" }), unattributed("SUPPORTS", { articleId: "y" })], { id: "x" }],
+    ["a refuting mention's article does not count", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" }), said("REFUTES", KCNA, null, { articleId: "y" })], { id: "x" }],
+    ["no counted support", () => [unattributed("SUPPORTS", { articleId: "x" })], null],
+  ])("singleArticle: %s", (_name, build, expected) => expect(computeVerdict(build()).singleArticle).toEqual(expected));
+});
 
+// Random mentions over a few origins, outlets, speakers (linked through GRAPH), details and
+// unattributed ones, with the desk's marks: what must hold whatever the order or the noise.
+const ORIGINS = [REUTERS, TASS, KCNA, WHITE_HOUSE];
+const OUTLETS = [VNEXPRESS, TUOI_TRE, BAO_VI_DU, DEMO_DAILY];
+const SPEAKERS = [entitySpeaker(PESKOV), sourceSpeaker(KREMLIN_PRESS), sourceSpeaker(WHITE_HOUSE), entitySpeaker(KIM)];
+const arbStance = fc.constantFrom<Stance>("SUPPORTS", "REFUTES", "NEUTRAL");
+const arbMention = fc
+  .record({
+    stance: arbStance,
+    speakers: fc.subarray(SPEAKERS, { maxLength: 2 }),
+    origin: fc.option(fc.constantFrom(...ORIGINS)),
+    publisher: fc.option(fc.constantFrom(...OUTLETS)),
+    article: fc.constantFrom("x", "y", "z"),
+    quantity: fc.option(fc.constantFrom("5", "6", "năm", "nhiều", "hàng chục")),
+    date: fc.option(fc.constantFrom("13/9/2023", "12/9/2023", "2023-09", "tháng trước")),
+    actors: fc.subarray([{ key: "entity:ru", label: "Nga" }, { key: "entity:kp", label: "Triều Tiên" }, { key: "entity:ir", label: "Iran" }]),
+  })
+  .map(({ stance, speakers, origin, publisher, article, quantity, date, actors }) =>
+    mention(stance, {
+      speakers,
+      articleOrigins: origin ? [origin] : [],
+      publisher,
+      articleId: article,
+      fields: { ...(quantity ? { quantities: [{ value: quantity }] } : {}), ...(date ? { date } : {}) },
+      actors,
+    }),
+  );
+const arbSame = fc.subarray<SameValues>([
+  { field: "quantity", keys: ["text:nhieu", "n:5-5"] },
+  { field: "quantity", keys: ["n:6-6", "n:5-5"] },
+  { field: "date", keys: ["date:2023-09-12", "date:2023-09-13"] },
+]);
+
+const counted = (v: Verdict) => ({
+  kind: v.kind,
+  ...Object.fromEntries(
+    (["supports", "refutes", "neutral"] as const).map((k) => [
+      k,
+      { ...v[k], origins: v[k].origins.map((o) => `${o.key}×${o.mentions} in ${[...o.outlets].sort().join(",")}`).sort() },
+    ]),
+  ),
+  detailConflicts: v.detailConflicts.map((c) => `${c.field}: ${c.values.length}`).sort(),
+  uncertainDetails: v.uncertainDetails.map((c) => `${c.field}: ${c.values.length}`).sort(),
+  singleArticle: v.singleArticle?.id ?? null,
+});
+
+describe("computeVerdict: properties", () => {
   it("does not depend on the order of mentions", () => {
     fc.assert(
-      fc.property(fc.array(arbMention, { maxLength: 8 }).chain((ms) => fc.tuple(fc.constant(ms), fc.shuffledSubarray(ms, { minLength: ms.length }))), ([ms, shuffled]) => {
-        const a = computeVerdict(ms);
-        const b = computeVerdict(shuffled);
-        expect(b.kind).toBe(a.kind);
-        expect(new Set(b.supports.origins.map((o) => o.key))).toEqual(new Set(a.supports.origins.map((o) => o.key)));
+      fc.property(
+        fc.array(arbMention, { maxLength: 8 }).chain((ms) => fc.tuple(fc.constant(ms), fc.shuffledSubarray(ms, { minLength: ms.length }))),
+        arbSame,
+        ([ms, shuffled], sameValues) => {
+          expect(counted(computeVerdict(shuffled, GRAPH, { sameValues }))).toEqual(counted(computeVerdict(ms, GRAPH, { sameValues })));
+        },
+      ),
+    );
+  });
+
+  it("never lets unattributed mentions change the verdict of counted ones", () => {
+    fc.assert(
+      fc.property(fc.array(arbMention, { minLength: 1, maxLength: 6 }), fc.array(arbStance, { minLength: 1, maxLength: 3 }), (ms, stances) => {
+        const noise = stances.map((s) => unattributed(s, { fields: { quantities: [{ value: "7" }], date: "1/1/2020" }, actors: [{ key: "entity:x", label: "X" }] }));
+        const [before, after] = [computeVerdict(ms, GRAPH), computeVerdict([...ms, ...noise], GRAPH)];
+        expect(after.kind).toBe(before.kind);
+        for (const k of ["supports", "refutes", "neutral"] as const) expect(after[k].origins).toEqual(before[k].origins);
+        expect(after.detailConflicts).toEqual(before.detailConflicts);
+        const listed = before.supports.unattributed + before.refutes.unattributed + before.neutral.unattributed + stances.length;
+        expect(after.sentence).toContain(`${listed} unattributed mention${listed === 1 ? " names" : "s name"} no source`);
       }),
     );
   });
 
-  it("ranks every conflict above every detail conflict, single origin, unverified and agreement", () => {
-    const order: VerdictKind[] = ["no_mentions", "agree", "unverified", "single_origin", "detail_conflict", "conflict"];
+  it("agrees only with two origins and no refutation, conflicts only with an origin on each side", () => {
     fc.assert(
-      fc.property(fc.array(arbMention, { maxLength: 8 }), fc.array(arbMention, { maxLength: 8 }), (x, y) => {
-        const [a, b] = [computeVerdict(x), computeVerdict(y)];
-        const rank = order.indexOf(a.kind) - order.indexOf(b.kind);
-        if (rank > 0) expect(contestedness(a)).toBeGreaterThan(contestedness(b));
-        if (rank < 0) expect(contestedness(a)).toBeLessThan(contestedness(b));
+      fc.property(fc.array(arbMention, { maxLength: 8 }), (ms) => {
+        const v = computeVerdict(ms, GRAPH);
+        const [s, r] = [v.supports.origins.length, v.refutes.origins.length];
+        if (v.kind === "agree") expect(s >= 2 && r === 0).toBe(true);
+        if (v.kind === "conflict") expect(s >= 1 && r >= 1).toBe(true);
+        if (v.kind === "single_origin") expect({ s, r }).toEqual({ s: 1, r: 0 });
+        if (v.kind === "unverified") expect(s).toBe(0);
+        expect(v.supports.origins.every((o) => o.key !== "unattributed")).toBe(true);
       }),
     );
   });
 });
 
 describe("contestedness", () => {
+  const build = (sup: string[], ref: string[]) => computeVerdict([...sup.map((n) => said("SUPPORTS", src(n))), ...ref.map((n) => said("REFUTES", src(n)))]);
+  const quantity = (value: string) => ({ fields: { quantities: [{ value }] } });
+  const ONE_OF_EACH: [VerdictKind, () => MentionInput[]][] = [
+    ["conflict", () => [said("SUPPORTS", WHITE_HOUSE), said("REFUTES", KCNA)]],
+    ["detail_conflict", () => [...Array.from({ length: 30 }, (_, i) => said("SUPPORTS", src(`s${i}`), null, quantity(i ? "5" : "6")))]],
+    ["single_origin", () => Array.from({ length: 30 }, (_, i) => relay("SUPPORTS", TASS, src(`o${i}`)))],
+    ["unverified", () => [...Array.from({ length: 30 }, () => printed("NEUTRAL", VNEXPRESS)), said("REFUTES", KCNA)]],
+    ["agree", () => [said("SUPPORTS", WHITE_HOUSE), said("SUPPORTS", PENTAGON)]],
+    ["no_mentions", () => []],
+  ];
+
+  it("ranks any conflict > detail conflict > single origin > unverified > agree > no mentions, however large the lower one", () => {
+    const verdicts = ONE_OF_EACH.map(([kind, ms]) => {
+      const v = computeVerdict(ms());
+      expect(v.kind).toBe(kind);
+      return contestedness(v);
+    });
+    expect(verdicts).toEqual([...verdicts].sort((a, b) => b - a));
+    expect(new Set(verdicts).size).toBe(verdicts.length);
+  });
+
   it.each([
     ["a balanced conflict before a lopsided one", [["A", "B"], ["C", "D"]], [["A", "B", "E"], ["C"]]],
     ["at equal balance, the conflict with more mentions", [["A", "A"], ["C"]], [["A"], ["C"]]],
+    ["the weaker agreement before the stronger", [["A", "B"], []], [["A", "B", "C", "D"], []]],
   ])("puts %s first", (_name, [sup1, ref1], [sup2, ref2]) => {
-    const build = (sup: string[], ref: string[]) =>
-      computeVerdict([...sup.map((n) => said("SUPPORTS", src(n))), ...ref.map((n) => said("REFUTES", src(n)))]);
     expect(contestedness(build(sup1, ref1))).toBeGreaterThan(contestedness(build(sup2, ref2)));
   });
 
-  it("puts weaker agreement before stronger agreement", () => {
-    const agree = (n: number) => computeVerdict(["A", "B", "C", "D"].slice(0, n).map((x) => said("SUPPORTS", src(x))));
-    expect(contestedness(agree(2))).toBeGreaterThan(contestedness(agree(4)));
+  it("puts a single origin relayed by more outlets first", () => {
+    const relayed = (n: number) => computeVerdict(OUTLETS.slice(0, n).map((o) => relay("SUPPORTS", TASS, o)));
+    expect(contestedness(relayed(3))).toBeGreaterThan(contestedness(relayed(1)));
+  });
+
+  const order: VerdictKind[] = ["no_mentions", "agree", "unverified", "single_origin", "detail_conflict", "conflict"];
+  it("orders random verdicts by kind first", () => {
+    fc.assert(
+      fc.property(fc.array(arbMention, { maxLength: 8 }), fc.array(arbMention, { maxLength: 8 }), (x, y) => {
+        const [a, b] = [computeVerdict(x, GRAPH), computeVerdict(y, GRAPH)];
+        const rank = order.indexOf(a.kind) - order.indexOf(b.kind);
+        if (rank > 0) expect(contestedness(a)).toBeGreaterThan(contestedness(b));
+        if (rank < 0) expect(contestedness(a)).toBeLessThan(contestedness(b));
+      }),
+    );
   });
 });
 
@@ -292,4 +405,20 @@ describe("listNames", () => {
     [["A", "B", "C"], "A, B, C"],
     [["A", "B", "C", "D"], "A, B, C and 1 more"],
   ])("%j → %s", (names, expected) => expect(listNames(names)).toBe(expected));
+});
+
+describe("sentences about what is not counted", () => {
+  it("says nothing counts yet when every linked mention waits for review", () => {
+    const v = computeVerdict([], undefined, { uncounted: 2 });
+    expect(v.kind).toBe("no_mentions");
+    expect(v.sentence).toBe("Nothing counts yet: 2 linked mentions are orphaned or waiting for review after a text correction.");
+  });
+});
+
+describe("single origin quoted by several outlets", () => {
+  it("names the speaker's path instead of saying the outlets relay a country", () => {
+    const v = computeVerdict([said("SUPPORTS", entitySpeaker(PESKOV), VNEXPRESS), said("SUPPORTS", entitySpeaker(PESKOV), TUOI_TRE)], GRAPH);
+    expect(v.kind).toBe("single_origin");
+    expect(v.sentence).toBe("Single origin: 2 outlets, 1 independent origin: all quote Dmitry Peskov, for Russia.");
+  });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rankSuggestions, trigramSimilarity, trigrams, type SuggestCandidate, type SuggestClaim } from "./suggestions";
+import { rankSuggestions, trigramSimilarity, trigrams, type SuggestCandidate, type SuggestClaim, type SuggestEntity } from "./suggestions";
 
 describe("trigrams", () => {
   it("pads each word like pg_trgm", () => {
@@ -73,6 +73,7 @@ describe("rankSuggestions", () => {
     expect(s.id).toBe(candidate.id);
     expect(s.score).toBeCloseTo(score, 2);
     expect(s.reasons).toEqual(reasons);
+    expect(s.stance).toBe("SUPPORTS");
   });
 
   it.each<[string, SuggestCandidate]>([
@@ -100,5 +101,84 @@ describe("rankSuggestions", () => {
     const many = ["A", "B", "C", "D", "E"];
     const [s] = rankSuggestions({ ...claim, entities: many }, [{ id: "p", statement: "", claimTypeId: null, entities: many }]);
     expect(s.reasons).toEqual(["shares A, B, C and 2 more"]);
+  });
+});
+
+const DENIAL = "type-denial";
+const NK: SuggestEntity = { key: "entity:kp", label: "North Korea" };
+const RU: SuggestEntity = { key: "entity:ru", label: "Russia" };
+const KREMLIN: SuggestEntity = { key: "entity:kremlin", label: "Kremlin" };
+// The arms-transfer proposition, its entities under their Vietnamese names.
+const armsTransfer: SuggestCandidate = {
+  id: "arms",
+  statement: "Triều Tiên chuyển đạn pháo cho Nga",
+  claimTypeId: ARMS,
+  entities: [{ key: "entity:kp", label: "Triều Tiên" }, { key: "entity:ru", label: "Nga" }],
+};
+const kremlinDenies: SuggestClaim = { claimTypeId: DENIAL, text: "Kremlin rejects it", entities: [KREMLIN, RU, NK], denies: true };
+
+describe("rankSuggestions: denials", () => {
+  it.each<[string, SuggestClaim, SuggestCandidate, Pick<ReturnType<typeof rankSuggestions>[number], "stance" | "reasons">]>([
+    [
+      "a denial of an arms transfer refutes the arms-transfer proposition, naming shared entities as the claim shows them",
+      kremlinDenies,
+      armsTransfer,
+      { stance: "REFUTES", reasons: ["may refute it: this claim is a denial", "shares Russia, North Korea"] },
+    ],
+    [
+      "an arms-transfer claim marked DENIED refutes the proposition of its own type",
+      { claimTypeId: ARMS, text: "Nga phủ nhận nhận đạn pháo của Triều Tiên", entities: [RU, NK], denies: true },
+      armsTransfer,
+      { stance: "REFUTES", reasons: ["same type", "may refute it: this claim is a denial", "shares Russia, North Korea", "similar wording (62%)"] },
+    ],
+    [
+      "an assertion refutes a proposition that states a denial",
+      { ...claim, entities: ["Russia", "North Korea"] },
+      { id: "denied", statement: "Moscow denies receiving shells", claimTypeId: DENIAL, isDenial: true, entities: ["russia"] },
+      { stance: "REFUTES", reasons: ["may refute it: the proposition is a denial", "shares Russia"] },
+    ],
+    [
+      "a denial supports a proposition that states the same denial",
+      kremlinDenies,
+      { id: "denied", statement: "Kremlin denies the arms deal", claimTypeId: DENIAL, isDenial: true, entities: [KREMLIN, RU] },
+      { stance: "SUPPORTS", reasons: ["same type", "shares Kremlin, Russia", "similar wording (21%)"] },
+    ],
+    [
+      "a denial in another type sharing only wording is no refutation",
+      { claimTypeId: DENIAL, text: "Triều Tiên chuyển đạn pháo cho Nga là bịa đặt", entities: [KREMLIN], denies: true },
+      armsTransfer,
+      { stance: "SUPPORTS", reasons: ["similar wording (78%)"] },
+    ],
+  ])("%s", (_name, c, candidate, expected) => {
+    const [s] = rankSuggestions(c, [candidate]);
+    expect(s && { stance: s.stance, reasons: s.reasons }).toEqual(expected);
+  });
+
+  it("scores a denial by its contradiction and shared entities", () => {
+    // 0.3 for the contradiction, 0.3 × 2/3 for sharing two of three entities, no shared wording.
+    const [s] = rankSuggestions(kremlinDenies, [armsTransfer]);
+    expect(s.score).toBeCloseTo(0.3 + 0.3 * (2 / 3), 6);
+  });
+
+  it.each<[string, SuggestClaim, SuggestCandidate]>([
+    ["a denial sharing nothing", { ...kremlinDenies, entities: [KREMLIN] }, armsTransfer],
+    ["entities with the same display name but other keys are not shared", { ...kremlinDenies, entities: [{ key: "text:nga", label: "Nga" }] }, armsTransfer],
+  ])("drops %s", (_name, c, candidate) => expect(rankSuggestions(c, [candidate])).toEqual([]));
+
+  it("ranks the refuted arms-transfer proposition above an unrelated one sharing an entity", () => {
+    const sanctions: SuggestCandidate = { id: "sanctions", statement: "EU sanctions", claimTypeId: "type-sanctions", entities: [RU, { key: "entity:eu", label: "EU" }, { key: "entity:us", label: "USA" }] };
+    const ranked = rankSuggestions(kremlinDenies, [sanctions, armsTransfer]);
+    expect(ranked.map((s) => [s.id, s.stance])).toEqual([
+      ["arms", "REFUTES"],
+      ["sanctions", "REFUTES"],
+    ]);
+  });
+
+  it("shows entity labels as given and plain strings trimmed, each shared entity once", () => {
+    const [s] = rankSuggestions(
+      { claimTypeId: DENIAL, text: "x", entities: ["  Bắc Hàn ", "bac han", NK], denies: true },
+      [{ ...armsTransfer, entities: ["BẮC HÀN", { key: "entity:kp", label: "Triều Tiên" }] }],
+    );
+    expect(s.reasons).toEqual(["may refute it: this claim is a denial", "shares Bắc Hàn, North Korea"]);
   });
 });

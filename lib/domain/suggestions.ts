@@ -8,7 +8,7 @@ export type SuggestClaim = {
   text: string;
   /** Speakers and actors. Plain strings are folded into keys and shown as given. */
   entities: (SuggestEntity | string)[];
-  /** The claim denies something (a denial type or the DENIED modality): it may refute a proposition of another type. */
+  /** The claim denies something (a denial type or the DENIED modality): it may refute a proposition that asserts it. */
   denies?: boolean;
 };
 export type SuggestCandidate = {
@@ -69,9 +69,9 @@ function scoreCandidate(claim: SuggestClaim, claimTrigrams: Set<string>, claimEn
   // A proposition's statement is often in another language or phrased canonically; its linked
   // mentions carry the wording editors actually mark, so the best of all of them counts.
   const wording = Math.max(0, ...[c.statement, ...(c.mentionTexts ?? [])].map((t) => jaccard(claimTrigrams, trigrams(t))));
-  // A denial of an arms transfer is about the arms-transfer proposition even though its type differs:
-  // shared entities are the evidence, and the link it suggests is a refutation.
-  const contradicts = !sameType && Boolean(claim.denies) !== Boolean(c.isDenial) && sharedEntities.length > 0;
+  // A denial of an arms transfer is about the arms-transfer proposition whether its type differs (a
+  // denial type) or not (the DENIED modality): shared entities are the evidence, the link a refutation.
+  const contradicts = Boolean(claim.denies) !== Boolean(c.isDenial) && sharedEntities.length > 0;
 
   const reasons: string[] = [];
   if (sameType) reasons.push("same type");

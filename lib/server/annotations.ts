@@ -272,10 +272,12 @@ export async function resolveDetails(tx: Tx, actor: Actor, data: z.output<typeof
     entityIds.length ? tx.entity.findMany({ where: { id: { in: entityIds }, workspaceId: actor.workspaceId }, select: { id: true } }) : [],
     sourceIds.length ? tx.source.findMany({ where: { id: { in: sourceIds }, workspaceId: actor.workspaceId }, select: { id: true } }) : [],
   ]);
-  const known = new Set([...entities, ...sources].map((x) => x.id));
-  const badSpeaker = data.speakers.findIndex((s) => !known.has((s.entityId ?? s.sourceId)!));
+  // Entities and sources apart: a source's id given as an entityId is not found, not a broken row.
+  const knownEntities = new Set(entities.map((x) => x.id));
+  const knownSources = new Set(sources.map((x) => x.id));
+  const badSpeaker = data.speakers.findIndex((s) => (s.entityId ? !knownEntities.has(s.entityId) : !knownSources.has(s.sourceId!)));
   if (badSpeaker >= 0) throw new AppError("validation", "Speaker not found in this workspace", { fields: { [`speakers.${badSpeaker}`]: "Choose a speaker from this workspace" } });
-  const badActor = data.actorEntityIds.findIndex((id) => !known.has(id));
+  const badActor = data.actorEntityIds.findIndex((id) => !knownEntities.has(id));
   if (badActor >= 0) throw new AppError("validation", "Actor not found in this workspace", { fields: { [`actorEntityIds.${badActor}`]: "Choose an actor from this workspace" } });
   return {
     claimTypeId: type.id,

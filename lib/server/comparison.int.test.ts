@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requireMember, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
@@ -13,12 +11,11 @@ import { createEntity } from "@/lib/server/speakers";
 import { signUp } from "@/lib/server/users";
 import { listClaimTypes } from "@/lib/server/workspaces";
 import { expectAppError } from "@/lib/test/helpers";
+import { readSeed, seedFiles, seedsPresent } from "@/lib/test/seeds";
 
 // Acceptance on the real seed corpus: the US allegation against the Russian and North Korean
 // denial is a conflict; a gift list relayed from TASS by two outlets counts one origin.
-const SEEDS = path.resolve(import.meta.dirname, "../../../shared/corpus/seeds");
-const present = fs.existsSync(SEEDS);
-if (!present) console.warn(`seed corpus not found at ${SEEDS}; skipping the comparison acceptance test`);
+const present = seedsPresent("the comparison acceptance test");
 
 describe.skipIf(!present)("comparison on the seed corpus", () => {
   let userId: string;
@@ -27,7 +24,7 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
   let type: (key: string) => string;
   const articleByFile = new Map<string, string>();
 
-  async function mark(file: string, quote: string, claimType: string, speaker: { entityId?: string; sourceId?: string }, modality = "REPORTED", fields = {}) {
+  async function mark(file: string, quote: string, claimType: string, speaker: { entityId?: string; sourceId?: string } | null, modality = "REPORTED", fields = {}) {
     const passages = await getDb().passage.findMany({ where: { articleId: articleByFile.get(file)! }, select: { id: true, text: true } });
     const p = passages.find((x) => x.text.includes(quote));
     if (!p) throw new Error(`quote not found in ${file}: ${quote}`);
@@ -36,7 +33,7 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
       ...quoteSpan(p.text, quote),
       exact: quote,
       claimTypeId: type(claimType),
-      speaker,
+      speakers: speaker ? [speaker] : [],
       modality,
       fields,
     });
@@ -49,8 +46,8 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
     actor = await requireMember(userId, ws);
     const types = await listClaimTypes(actor);
     type = (key) => types.find((t) => t.key === key)!.id;
-    for (const file of fs.readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort()) {
-      const text = fs.readFileSync(path.join(SEEDS, file), "utf8");
+    for (const file of seedFiles()) {
+      const { text } = readSeed(file.slice(0, 3));
       const m = parseArticle(text);
       const a = await importArticle(userId, ws, { text, title: m.title, publishedAt: m.publishedAt ?? undefined, publisher: m.publisher ?? undefined, origins: m.origins });
       articleByFile.set(file.slice(0, 3), a.id);
@@ -95,9 +92,9 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
 
   it("counts two outlets relaying one TASS report as a single independent origin", async () => {
     const tass = (await getDb().source.findFirstOrThrow({ where: { workspaceId: ws, name: "TASS" }, select: { id: true } })).id;
-    const gift = await mark("004", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", { sourceId: tass }, "REPORTED", { quantity: "5" });
+    const gift = await mark("004", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", { sourceId: tass }, "REPORTED", { quantities: [{ value: "5", item: "UAV tấn công" }] });
     const p = await createPropositionFromClaim(userId, ws, { annotationId: gift.id, statement: "Kim was given five attack drones", stance: "SUPPORTS" });
-    const relayed = await mark("relay", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", {}, "REPORTED", { quantity: "5" });
+    const relayed = await mark("relay", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", null, "REPORTED", { quantities: [{ value: "5", item: "UAV tấn công" }] });
     await linkMention(userId, ws, { annotationId: relayed.id, propositionId: p.id, stance: "SUPPORTS" });
 
     const view = await getProposition(actor, p.id);

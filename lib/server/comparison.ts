@@ -93,7 +93,8 @@ export async function getProposition(actor: Actor, id: string) {
   const inputs = mentions.map((m) => toMentionInput(m.stance, m.annotation, aliases));
   const sameValues = sameValuesOf(p.sameValues);
   // Orphaned and needs-review claims are listed but do not count until a person confirms them.
-  const verdict = computeVerdict(inputs.filter((_, i) => counts(mentions[i].annotation)), graph, { sameValues });
+  const counted = inputs.filter((_, i) => counts(mentions[i].annotation));
+  const verdict = computeVerdict(counted, graph, { sameValues, uncounted: inputs.length - counted.length });
   const { sameValues: _raw, ratingLabel: _l, ratingValue: _v, ratingBest: _b, ratingWorst: _w, reviewUrl: _u, reviewDate: _d, reviewer: _r, ...rest } = p;
   return {
     ...rest,

@@ -67,15 +67,18 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     expect((await listEntities(actor, { kind: "TANK", cursor: "nope", q: "HWASONG-4" })).items).toHaveLength(10);
   });
 
-  it("refuses a duplicate alias, warns about one shared with another entity, keeps the name and one alias", async () => {
+  it("refuses a duplicate alias and one that names another entity, keeps the name and one alias", async () => {
     const [nk] = (await listEntities(actor, { q: "bac han" })).items;
     await expectAppError(addAlias(uid, ws, { entityId: nk.id, alias: "BẮC HÀN" }), "conflict", /already an alias of Bắc Hàn/);
 
+    // An alias names one entity: another entity's alias is refused, naming that entity, and nothing is written.
     const [south] = (await listEntities(actor, { q: "han quoc" })).items;
-    const shared = await addAlias(uid, ws, { entityId: south.id, alias: "Triều Tiên" });
-    expect(shared.alsoAliasOf).toEqual([{ id: nk.id, name: "Bắc Hàn" }]);
-    expect(shared.warning).toMatch(/also an alias of Bắc Hàn/);
-    await removeAlias(uid, ws, { aliasId: shared.alias.id });
+    const auditBefore = await auditCount(ws);
+    const shared = await expectAppError(addAlias(uid, ws, { entityId: south.id, alias: "trieu tien" }), "conflict", /already names Bắc Hàn \(as “Triều Tiên”\).*merge/);
+    expect(shared.details?.existing).toEqual({ id: nk.id, name: "Bắc Hàn" });
+    expect(toErrorBody(shared).status).toBe(409);
+    expect(await auditCount(ws)).toBe(auditBefore);
+    expect(await getDb().entityAlias.count({ where: { entityId: south.id } })).toBe(1);
     const fresh = await addAlias(uid, ws, { entityId: south.id, alias: "Nam Hàn" });
     expect(fresh.alsoAliasOf).toEqual([]);
     expect(fresh.warning).toBeNull();
@@ -104,15 +107,29 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     const types = await listClaimTypes(actor);
     const kimA = await createEntity(uid, ws, { name: "Kim Jong Un", kind: "PERSON" });
     await addAlias(uid, ws, { entityId: kimA.id, alias: "Chủ tịch Kim", language: "vi" });
-    await addAlias(uid, ws, { entityId: kimA.id, alias: "Kim Jong-un" });
     const kimB = await createEntity(uid, ws, { name: "Kim Jong-un", kind: "ORGANIZATION" });
     await addAlias(uid, ws, { entityId: kimB.id, alias: "Nhà lãnh đạo Triều Tiên" });
+    // Affiliations on both sides of the merge: an aide speaks for A; A speaks for a country.
+    const aide = await createEntity(uid, ws, { name: "Kim Yo-jong", kind: "PERSON" });
+    const dprk = await createEntity(uid, ws, { name: "CHDCND Triều Tiên", kind: "COUNTRY" });
+    await updateEntity(uid, ws, { id: aide.id, speaksForId: kimA.id });
+    await updateEntity(uid, ws, { id: kimA.id, speaksForId: dprk.id });
 
-    const mark = (passage: { id: string; text: string }, entityId: string) =>
-      createAnnotation(uid, ws, { passageId: passage.id, start: 0, end: 4, exact: Array.from(passage.text).slice(0, 4).join(""), claimTypeId: types[0].id, modality: "ASSERTED", speaker: { entityId } });
-    const a1 = await mark(passages[0], kimA.id);
-    const a2 = await mark(passages[1], kimA.id);
-    const b1 = await mark(passages[1], kimB.id);
+    const mark = (passage: { id: string; text: string }, speakers: string[], actorEntityIds: string[] = []) =>
+      createAnnotation(uid, ws, {
+        passageId: passage.id,
+        start: 0,
+        end: 4,
+        exact: Array.from(passage.text).slice(0, 4).join(""),
+        claimTypeId: types[0].id,
+        modality: "ASSERTED",
+        speakers: speakers.map((entityId) => ({ entityId })),
+        actorEntityIds,
+      });
+    const a1 = await mark(passages[0], [kimA.id], [kimA.id, dprk.id]);
+    const a2 = await mark(passages[1], [kimA.id]);
+    // Both entities speak in b1, and both are its actors: after the merge each is one row.
+    const b1 = await mark(passages[1], [aide.id, kimB.id, kimA.id], [kimB.id, kimA.id]);
     await deleteAnnotation(uid, ws, a2.id, a2.version);
     const [publisher] = await listSources(actor, { q: "vnexpress" });
     await updateSource(uid, ws, { id: publisher.id, entityId: kimA.id });
@@ -126,21 +143,31 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     expect(await auditCount(ws)).toBe(before);
 
     const merged = await mergeEntities(uid, ws, { sourceId: kimA.id, targetId: kimB.id });
-    expect(merged).toMatchObject({ id: kimB.id, movedAnnotations: 2, movedSources: 1 });
+    expect(merged).toMatchObject({ id: kimB.id, movedAnnotations: 3, movedSources: 1 });
     expect(await getDb().entity.findUnique({ where: { id: kimA.id } })).toBeNull();
     // Every alias key of both entities survives on the target, each once.
     expect(await aliasKeys([kimB.id])).toEqual(keysBefore);
     expect(await getDb().entityAlias.count({ where: { entityId: kimB.id } })).toBe(keysBefore.size);
 
-    const speakers = await getDb().annotation.findMany({ where: { id: { in: [a1.id, a2.id, b1.id] } }, select: { speakerEntityId: true } });
-    expect(speakers.map((s) => s.speakerEntityId)).toEqual([kimB.id, kimB.id, kimB.id]);
+    // No claim loses a speaker or an actor; order is kept, and a claim naming both keeps one row.
+    const links = await getDb().annotation.findMany({
+      where: { id: { in: [a1.id, a2.id, b1.id] } },
+      select: { id: true, version: true, speakers: { select: { entityId: true }, orderBy: { position: "asc" } }, actorEntities: { select: { entityId: true }, orderBy: { position: "asc" } } },
+    });
+    const linksOf = (id: string) => links.find((l) => l.id === id)!;
+    expect(linksOf(a1.id)).toMatchObject({ speakers: [{ entityId: kimB.id }], actorEntities: [{ entityId: kimB.id }, { entityId: dprk.id }], version: 2 });
+    expect(linksOf(a2.id).speakers).toEqual([{ entityId: kimB.id }]);
+    expect(linksOf(b1.id)).toMatchObject({ speakers: [{ entityId: aide.id }, { entityId: kimB.id }], actorEntities: [{ entityId: kimB.id }] });
     expect((await getDb().source.findUniqueOrThrow({ where: { id: publisher.id } })).entityId).toBe(kimB.id);
+    // Speaks-for links follow: the aide now speaks for the target, which takes A's affiliation.
+    const affiliations = await getDb().entity.findMany({ where: { id: { in: [aide.id, kimB.id] } }, select: { id: true, speaksForId: true } });
+    expect(Object.fromEntries(affiliations.map((e) => [e.id, e.speaksForId]))).toEqual({ [aide.id]: kimB.id, [kimB.id]: dprk.id });
 
     const [row] = (await listEntities(actor, { q: "chu tich kim" })).items;
-    expect(row).toMatchObject({ id: kimB.id, kind: "ORGANIZATION", counts: { speakerUses: 2, sources: 1 } });
+    expect(row).toMatchObject({ id: kimB.id, kind: "ORGANIZATION", speaksFor: { id: dprk.id }, counts: { speakerUses: 2, sources: 1 } });
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { workspaceId: ws, action: "entity.merge" }, select: { entityId: true, before: true, after: true } });
     expect(event.entityId).toBe(kimB.id);
-    expect(event.before).toMatchObject({ source: { annotations: 2, sources: 1, aliases: 3 }, target: { annotations: 1, aliases: 2 } });
+    expect(event.before).toMatchObject({ source: { annotations: 3, sources: 1, aliases: 2 }, target: { annotations: 1, aliases: 2 } });
     expect(event.after).toMatchObject({ target: { annotations: 3, sources: 1, aliases: keysBefore.size } });
 
     await expectAppError(mergeEntities(uid, ws, { sourceId: kimA.id, targetId: kimB.id }), "not_found");

@@ -86,14 +86,7 @@ async function checkSpeaksFor(tx: Tx, workspaceId: string, entity: { id: string;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`entity-speaks-for:${workspaceId}`}))`;
   const target = await tx.entity.findFirst({ where: { id: speaksForId, workspaceId }, select: { id: true, name: true } });
   if (!target) throw new AppError("validation", "The entity it speaks for is not in this workspace", { fields: { speaksForId: "Choose an entity from this workspace" } });
-  // UNION (not UNION ALL) stops on a loop already stored, so the walk always ends.
-  const chain = await tx.$queryRaw<{ id: string; name: string }[]>`
-    WITH RECURSIVE chain(id, name, "speaksForId") AS (
-      SELECT id, name, "speaksForId" FROM "Entity" WHERE id = ${target.id}::uuid AND "workspaceId" = ${workspaceId}::uuid
-      UNION
-      SELECT e.id, e.name, e."speaksForId" FROM "Entity" e JOIN chain c ON e.id = c."speaksForId" WHERE e."workspaceId" = ${workspaceId}::uuid
-    )
-    SELECT id::text AS id, name FROM chain`;
+  const chain = await speaksForChain(tx, workspaceId, target.id);
   if (chain.some((row) => row.id === entity.id)) {
     throw new AppError(
       "validation",
@@ -101,6 +94,18 @@ async function checkSpeaksFor(tx: Tx, workspaceId: string, entity: { id: string;
       { fields: { speaksForId: "This would make a cycle" } },
     );
   }
+}
+
+/** `startId` and every entity it speaks for, directly or through others (one query). */
+function speaksForChain(tx: Tx, workspaceId: string, startId: string) {
+  // UNION (not UNION ALL) stops on a loop already stored, so the walk always ends.
+  return tx.$queryRaw<{ id: string; name: string }[]>`
+    WITH RECURSIVE chain(id, name, "speaksForId") AS (
+      SELECT id, name, "speaksForId" FROM "Entity" WHERE id = ${startId}::uuid AND "workspaceId" = ${workspaceId}::uuid
+      UNION
+      SELECT e.id, e.name, e."speaksForId" FROM "Entity" e JOIN chain c ON e.id = c."speaksForId" WHERE e."workspaceId" = ${workspaceId}::uuid
+    )
+    SELECT id::text AS id, name FROM chain`;
 }
 
 /**
@@ -251,6 +256,12 @@ export async function mergeEntities(userId: string | null, workspaceId: string, 
       await tx.entity.update({ where: { id: target.id }, data: { speaksForId: source.speaksForId } });
     }
     await tx.entity.delete({ where: { id: source.id } });
+    // When the target spoke (through others) for the entity merged into it, taking its place closes
+    // a loop; the target is then the root the others speak for, so it speaks for no one.
+    const { speaksForId: upward } = await tx.entity.findUniqueOrThrow({ where: { id: target.id }, select: { speaksForId: true } });
+    if (upward && (await speaksForChain(tx, workspaceId, upward)).some((e) => e.id === target.id)) {
+      await tx.entity.update({ where: { id: target.id }, data: { speaksForId: null } });
+    }
     const annotations = { count: touched.length };
 
     const after = await entityCounts(tx, workspaceId, target.id);

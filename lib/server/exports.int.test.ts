@@ -8,12 +8,16 @@ import { createAnnotation } from "@/lib/server/annotations";
 import { importArticle } from "@/lib/server/articles";
 import { propositionExport } from "@/lib/server/export-reports";
 import { mentionExport } from "@/lib/server/export-stream";
-import { parseScope } from "@/lib/server/exports";
+import { claimReview } from "@/lib/domain/export/claimreview";
+import { toErrorBody } from "@/lib/server/errors";
+import { exportPropositions, parseScope } from "@/lib/server/exports";
 import { createPropositionFromClaim, linkMention, updateProposition } from "@/lib/server/propositions";
 import { signUp } from "@/lib/server/users";
 import { listClaimTypes } from "@/lib/server/workspaces";
 
 const BASE = "https://desk.example";
+// The desk's full rating on a 1 (false) … 5 (true) scale, with its published fact-check.
+const RATING = { ratingLabel: "Disputed", ratingValue: 2, ratingBest: 5, ratingWorst: 1, reviewUrl: "https://desk.example/checks/shells", reviewDate: "2023-09-20" };
 
 async function readStream(res: Response): Promise<{ text: string; chunks: number }> {
   const reader = res.body!.getReader();
@@ -58,7 +62,7 @@ describe("exports", () => {
     const p = await createPropositionFromClaim(userId, ws, { annotationId: shipped.id, statement: "North Korea shipped shells", stance: "SUPPORTS" });
     propositionId = p.id;
     await linkMention(userId, ws, { annotationId: denied.id, propositionId: p.id, stance: "REFUTES" });
-    await updateProposition(userId, ws, { id: p.id, statement: "North Korea shipped shells", claimTypeId: null, verdict: "Disputed" });
+    await updateProposition(userId, ws, { id: p.id, statement: "North Korea shipped shells", claimTypeId: null, ...RATING });
   });
 
   it("CSV: one row per mention and proposition, formulas neutralised, RFC 4180 quoting", async () => {
@@ -70,7 +74,7 @@ describe("exports", () => {
     const shipped = rows.find((r) => r.stance === "SUPPORTS")!;
     expect(shipped.quote).toBe("Pyongyang shipped =HYPERLINK(\"x\") shells");
     expect(shipped.note.startsWith("'+cmd")).toBe(true);
-    expect(shipped.independent_origin).toBe("Wire");
+    expect(shipped.independent_origins).toBe("Wire");
     expect(shipped.verdict).toBe("conflict");
     expect(shipped.rating).toBe("Disputed");
   });
@@ -103,11 +107,46 @@ describe("exports", () => {
     expect(none).toBe("");
     const reviews = await (await propositionExport(actor, "claimreview", parseScope({}), BASE)).json();
     expect(reviews).toHaveLength(1);
-    expect(reviews[0]).toMatchObject({ "@type": "ClaimReview", claimReviewed: "North Korea shipped shells", reviewRating: { alternateName: "Disputed" } });
+    expect(reviews[0]).toMatchObject({
+      "@type": "ClaimReview",
+      claimReviewed: "North Korea shipped shells",
+      url: "https://desk.example/checks/shells",
+      datePublished: "2023-09-20",
+      reviewRating: { "@type": "Rating", ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: "Disputed" },
+    });
     const md = await (await propositionExport(actor, "markdown", parseScope({}), BASE)).text();
     expect(md).toContain("North Korea shipped shells");
     // Both claims come from one article relaying the wire, so the wire is the origin of each side.
     expect(md).toContain("1 independent origin supports it (Wire) and 1 refutes it (Wire)");
+  });
+
+  it("checks the desk's rating on its scale, records who rated, and publishes it in ClaimReview", async () => {
+    const base = { id: propositionId, statement: "North Korea shipped shells", claimTypeId: null, ...RATING };
+    const before = await getDb().proposition.findUniqueOrThrow({ where: { id: propositionId }, select: { ratingValue: true, updatedAt: true } });
+    const off = await updateProposition(userId, ws, { ...base, ratingValue: 7 }).then(() => null, (e: unknown) => e);
+    const { status, error } = toErrorBody(off);
+    expect(status).toBe(422);
+    expect(error.details?.fields).toEqual({ ratingValue: "The value must lie between 1 (worst) and 5 (best)" });
+    await expect(updateProposition(userId, ws, { ...base, ratingBest: null })).rejects.toMatchObject({ code: "validation", details: { fields: { ratingBest: expect.any(String) } } });
+    expect(await getDb().proposition.findUniqueOrThrow({ where: { id: propositionId }, select: { ratingValue: true, updatedAt: true } })).toEqual(before);
+
+    // Another editor re-rates it: they become the reviewer.
+    const other = await signUp({ name: "Second reviewer", email: `reviewer-${Date.now()}@test.local`, password: "review-pass" });
+    await getDb().membership.create({ data: { workspaceId: ws, userId: other.user.id, role: "EDITOR" } });
+    const rerated = await updateProposition(other.user.id, ws, { ...base, ratingValue: 1, ratingLabel: "False" });
+    expect(rerated).toMatchObject({ ratingValue: 1, ratingLabel: "False", reviewerId: other.user.id });
+
+    const [exported] = await exportPropositions(actor, parseScope({ propositionIds: propositionId }));
+    expect(exported.rating).toMatchObject({ label: "False", value: 1, best: 5, worst: 1, url: RATING.reviewUrl, date: RATING.reviewDate, reviewer: "Second reviewer" });
+    const review = claimReview(exported, { baseUrl: BASE, slug: "desk", publisherName: "Export desk" });
+    expect(review).toMatchObject({
+      url: RATING.reviewUrl,
+      datePublished: RATING.reviewDate,
+      reviewRating: { ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "False" },
+      author: [{ "@type": "Organization", name: "Export desk" }, { "@type": "Person", name: "Second reviewer" }],
+    });
+    // Restore the rating the other tests read.
+    expect(await updateProposition(userId, ws, base)).toMatchObject({ ratingLabel: "Disputed", reviewerId: userId });
   });
 
   it("streams large exports in batches instead of building them in memory", async () => {

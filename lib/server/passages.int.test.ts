@@ -33,7 +33,7 @@ Source: Example Wire`;
 type Owner = Awaited<ReturnType<typeof newUser>>;
 
 async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote: string][], first = P0) {
-  const { id } = await importArticle(owner.user.id, owner.workspace.id, { text: articleText(first), title: `Shells ${tags}` });
+  const { id } = await importArticle(owner.user.id, owner.workspace.id, { text: articleText(first), title: `Shells ${tags}`, publisher: "Example Wire" });
   const reader = await getReaderData(owner.actor, id);
   expect(reader.passages.map((p) => p.text)).toEqual([first, P1]);
   const types = await listClaimTypes(owner.actor);
@@ -56,7 +56,7 @@ async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote:
 const stored = (id: string) =>
   getDb().annotation.findUniqueOrThrow({
     where: { id },
-    select: { start: true, end: true, exact: true, prefix: true, suffix: true, orphaned: true, version: true, searchText: true },
+    select: { start: true, end: true, exact: true, prefix: true, suffix: true, orphaned: true, needsReview: true, anchorReview: true, version: true, searchText: true },
   });
 
 const auditOf = (workspaceId: string, entityId: string, action: string) =>
@@ -88,15 +88,17 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
 
     const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: fixed, expectedText: P0 });
     expect(result.changed).toBe(true);
-    expect(result.summary).toEqual({ kept: 1, moved: 1, fuzzy: 0, orphaned: 0 });
+    expect(result.summary).toEqual({ kept: 1, moved: 1, fuzzy: 0, needsReview: 0, orphaned: 0 });
     expect(result.annotations.map((a) => a.id).sort()).toEqual([before.id, after.id].sort());
+    // Only the claim that moved is listed as changed, with its quote before and after.
+    expect(result.changes).toEqual([expect.objectContaining({ id: after.id, outcome: "moved", before: "Moscow denies it", after: "Moscow denies it", version: 2 })]);
 
     const kept = await stored(before.id);
     expect(kept).toMatchObject({ start: before.start, end: before.end, exact: before.exact, orphaned: false, version: 2 });
     expect(kept.suffix.startsWith(" in August;")).toBe(true);
 
     const moved = await stored(after.id);
-    expect(moved).toMatchObject({ start: after.start + 1, end: after.end + 1, exact: "Moscow denies it", orphaned: false, version: 2 });
+    expect(moved).toMatchObject({ start: after.start + 1, end: after.end + 1, exact: "Moscow denies it", orphaned: false, needsReview: false, version: 2 });
     expect(moved.prefix.endsWith("in August; ")).toBe(true);
     expect(Array.from(fixed).slice(moved.start, moved.end).join("")).toBe("Moscow denies it");
 
@@ -110,41 +112,47 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
 
     const [event] = await auditOf(owner.workspace.id, passages[0].id, "passage.update");
     expect(event.before).toMatchObject({ text: P0 });
-    expect(event.after).toMatchObject({ text: fixed, summary: { kept: 1, moved: 1, fuzzy: 0, orphaned: 0 } });
+    expect(event.after).toMatchObject({ text: fixed, summary: { kept: 1, moved: 1, fuzzy: 0, needsReview: 0, orphaned: 0 } });
     expect(await auditOf(owner.workspace.id, after.id, "annotation.reanchor")).toEqual([
-      { before: expect.objectContaining({ start: after.start, version: 1 }), after: expect.objectContaining({ start: after.start + 1, method: "moved", version: 2 }) },
+      { before: expect.objectContaining({ start: after.start, version: 1 }), after: expect.objectContaining({ start: after.start + 1, outcome: "moved", version: 2 }) },
     ]);
     expect(await auditOf(owner.workspace.id, elsewhere.id, "annotation.reanchor")).toHaveLength(0);
   });
 
-  it("a small change inside a quote re-anchors it fuzzily; a rewritten quote is orphaned in place", async () => {
+  it("a small change inside a quote re-anchors it fuzzily; a reworded quote is proposed for review, not counted", async () => {
     const { passages, claims } = await importWithClaims(owner, [
       [0, "shells were shipped to Russia"],
       [0, "Moscow denies it"],
     ]);
-    const [close, rewritten] = claims;
-    // One letter dropped (within 20% edits) and a quote rewritten beyond recognition.
+    const [close, reworded] = claims;
+    const p = await createPropositionFromClaim(owner.user.id, owner.workspace.id, { annotationId: reworded.id, statement: "Moscow denies the shipment", stance: "REFUTES" });
+    expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("unverified");
+    // One letter dropped (within the edit budget) and a quote reworded between the same context.
     const text = P0.replace("shipped", "shiped").replace("denies it", "rejects the report");
 
     const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text });
-    expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 1, orphaned: 1 });
+    expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 1, needsReview: 1, orphaned: 0 });
 
     const fuzzy = await stored(close.id);
-    expect(fuzzy).toMatchObject({ start: close.start, end: close.end - 1, exact: "shells were shiped to Russia", orphaned: false, version: 2 });
+    expect(fuzzy).toMatchObject({ start: close.start, end: close.end - 1, exact: "shells were shiped to Russia", orphaned: false, needsReview: false, version: 2 });
     expect(fuzzy.searchText).toBe(foldForMatch("shells were shiped to Russia "));
     const [fuzzyEvent] = await auditOf(owner.workspace.id, close.id, "annotation.reanchor");
     expect(fuzzyEvent.before).toMatchObject({ exact: "shells were shipped to Russia" });
-    expect(fuzzyEvent.after).toMatchObject({ exact: "shells were shiped to Russia", method: "fuzzy" });
+    expect(fuzzyEvent.after).toMatchObject({ exact: "shells were shiped to Russia", outcome: "fuzzy" });
 
-    expect(await stored(rewritten.id)).toMatchObject({
-      start: rewritten.start,
-      end: rewritten.end,
-      exact: rewritten.exact,
-      prefix: rewritten.prefix,
-      suffix: rewritten.suffix,
-      orphaned: true,
-      version: 2,
-    });
+    // The reworded claim takes the proposed words but waits for a person, with the old quote kept as evidence.
+    const proposed = await stored(reworded.id);
+    expect(proposed).toMatchObject({ exact: "Moscow rejects the report", orphaned: false, needsReview: true, version: 2 });
+    expect(Array.from(text).slice(proposed.start, proposed.end).join("")).toBe("Moscow rejects the report");
+    expect(proposed.anchorReview).toMatchObject({ before: { exact: "Moscow denies it", start: reworded.start }, reason: expect.stringMatching(/reworded/) });
+    expect(result.changes.map((c) => [c.id, c.outcome, c.before, c.after])).toEqual([
+      [close.id, "fuzzy", "shells were shipped to Russia", "shells were shiped to Russia"],
+      [reworded.id, "needs_review", "Moscow denies it", "Moscow rejects the report"],
+    ]);
+    expect(result.annotations.find((a) => a.id === reworded.id)).toMatchObject({ needsReview: true, exact: "Moscow rejects the report" });
+    const view = await getProposition(owner.actor, p.id);
+    expect(view.mentions).toEqual([expect.objectContaining({ counted: false, annotation: expect.objectContaining({ id: reworded.id, needsReview: true }) })]);
+    expect(view.verdict.kind).toBe("no_mentions");
   });
 
   it("deleting the quoted sentence orphans the claim, the reader still lists it, and writing it back re-attaches it", async () => {
@@ -153,7 +161,8 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const shortened = "Washington says shells were shipped to Russia in Agust.";
 
     const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: shortened, expectedText: P0 });
-    expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 0, orphaned: 1 });
+    expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 1 });
+    expect(result.changes).toEqual([expect.objectContaining({ id: claim.id, outcome: "orphaned", before: "Moscow denies it", after: "Moscow denies it" })]);
     // The stored offsets now lie past the end of the text: they are kept, not clamped or moved.
     expect(claim.end).toBeGreaterThan(Array.from(shortened).length);
     expect(await stored(claim.id)).toMatchObject({ start: claim.start, end: claim.end, exact: "Moscow denies it", prefix: claim.prefix, suffix: claim.suffix, orphaned: true });
@@ -163,23 +172,26 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(reader.annotations).toEqual([expect.objectContaining({ id: claim.id, orphaned: true, exact: "Moscow denies it" })]);
 
     const back = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: P0, expectedText: shortened });
-    expect(back.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, orphaned: 0 });
+    expect(back.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 0 });
     expect(await stored(claim.id)).toMatchObject({ start: claim.start, end: claim.end, orphaned: false, version: 3 });
   });
 
-  it("a claim deleted before a correction and restored after it is re-anchored, or kept orphaned", async () => {
-    const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"], [0, "shells were shipped"]]);
-    const [denial, shipped] = claims;
-    await deleteAnnotation(owner.user.id, owner.workspace.id, denial.id, denial.version);
-    await deleteAnnotation(owner.user.id, owner.workspace.id, shipped.id, shipped.version);
+  it("a claim deleted before a correction and restored after it is re-anchored, proposed for review, or kept orphaned", async () => {
+    const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"], [0, "shells were shipped"], [1, "pledged closer ties"]]);
+    const [denial, shipped, ties] = claims;
+    for (const c of claims) await deleteAnnotation(owner.user.id, owner.workspace.id, c.id, c.version);
     await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: `Officials in Washington say arms went to Russia in August; Moscow denies it.` });
+    await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[1].id, text: "The leaders met for five hours at the cosmodrome 🚀." });
     const movedBack = await restoreAnnotation(owner.user.id, owner.workspace.id, denial.id);
     expect(movedBack.exact).toBe("Moscow denies it");
-    expect(movedBack.orphaned).toBe(false);
+    expect(movedBack).toMatchObject({ orphaned: false, needsReview: false });
     expect(movedBack.start).toBe(Array.from("Officials in Washington say arms went to Russia in August; ").length);
-    const lost = await restoreAnnotation(owner.user.id, owner.workspace.id, shipped.id);
-    expect(lost.orphaned).toBe(true);
-    expect(lost.exact).toBe("shells were shipped");
+    // Reworded while deleted: shown on the proposed words, not counted until a person confirms.
+    const reworded = await restoreAnnotation(owner.user.id, owner.workspace.id, shipped.id);
+    expect(reworded).toMatchObject({ orphaned: false, needsReview: true, exact: "arms went" });
+    expect(reworded.anchorReview).toMatchObject({ before: { exact: "shells were shipped" } });
+    const lost = await restoreAnnotation(owner.user.id, owner.workspace.id, ties.id);
+    expect(lost).toMatchObject({ orphaned: true, needsReview: false, exact: "pledged closer ties", start: ties.start, end: ties.end });
   });
 
   it("an orphaned claim stays on its proposition's page but no longer counts in the verdict", async () => {
@@ -214,7 +226,7 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
   it("saving the same text changes nothing", async () => {
     const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"]]);
     const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: `  ${P0}\r\n`, expectedText: P0 });
-    expect(result).toMatchObject({ changed: false, summary: { kept: 1, moved: 0, fuzzy: 0, orphaned: 0 } });
+    expect(result).toMatchObject({ changed: false, summary: { kept: 1, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 0 }, changes: [] });
     expect(await stored(claims[0].id)).toMatchObject({ version: 1 });
     expect(await auditOf(owner.workspace.id, passages[0].id, "passage.update")).toHaveLength(0);
   });

@@ -36,6 +36,7 @@ export type ClaimHit = Hit & {
   /** Which text the snippet shows: the quote, or the note when only the note matched. */
   snippetOf: "exact" | "note";
 };
+/** `verdict` is the desk's rating label (Proposition.ratingLabel), under the name the search API has always used. */
 export type PropositionHit = Hit & { id: string; statement: string; verdict: string | null; claimType: ClaimTypeTag | null; mentions: number };
 export type EntityHit = Hit & { id: string; name: string; kind: string; /** The alias that matched, when it is not the name. */ matchedAlias: string | null };
 export type SourceHit = Hit & { id: string; name: string; kind: string; articles: number };
@@ -177,7 +178,7 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
     type Row = Ranked & { id: string; statement: string; verdict: string | null; claimTypeLabel: string | null; claimTypeColor: string | null; mentions: number };
     const { total, exactTotal, rows } = await ranked(
       getDb().$queryRaw<Row[]>`
-        SELECT pr.id, pr.statement, pr.verdict, ct.label AS "claimTypeLabel", ct.color AS "claimTypeColor",
+        SELECT pr.id, pr.statement, pr."ratingLabel" AS verdict, ct.label AS "claimTypeLabel", ct.color AS "claimTypeColor",
           (SELECT count(*)::int FROM "MentionLink" m WHERE m."propositionId" = pr.id) AS mentions,
           pr."searchText" NOT LIKE ${pattern} AS similar,
           (CASE WHEN pr."searchText" LIKE ${pattern} THEN 1 ELSE 0 END) + word_similarity(${folded}::text, pr."searchText") AS score,

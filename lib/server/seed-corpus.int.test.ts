@@ -5,11 +5,10 @@ import { getDb } from "@/lib/db/client";
 import { parseArticle } from "@/lib/domain/import-metadata";
 import { importArticle } from "@/lib/server/articles";
 import { signUp } from "@/lib/server/users";
+import { SEEDS_DIR as SEEDS, seedFiles, seedsPresent } from "@/lib/test/seeds";
 
 // The real input this product exists for: five Vietnamese articles, read from ../shared.
-const SEEDS = path.resolve(import.meta.dirname, "../../../shared/corpus/seeds");
-const present = fs.existsSync(SEEDS);
-if (!present) console.warn(`seed corpus not found at ${SEEDS}; skipping the seed import test`);
+const present = seedsPresent("the seed import test");
 
 const expected: Record<string, { title?: string; publishedAt: string | null; origins: string[]; publisher?: string; passages: number; duplicates: number }> = {
   "000": { publishedAt: "2023-09-14", origins: [], passages: 8, duplicates: 0 },
@@ -35,7 +34,7 @@ describe.skipIf(!present)("importing the seed corpus", () => {
     workspaceId = workspace.id;
   });
 
-  const files = present ? fs.readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort() : [];
+  const files = present ? seedFiles() : [];
   it("finds the five seed articles", () => expect(files).toHaveLength(5));
 
   it.each(files)("%s: title, date, origins and passages are stored as detected", async (file) => {

@@ -1,8 +1,14 @@
-// Shared set-up for integration tests: fresh accounts and AppError assertions.
+// Shared set-up for integration tests: fresh accounts, articles and claims, AppError assertions.
 import { expect } from "vitest";
 import { requireMember } from "@/lib/auth/membership";
-import { AppError } from "@/lib/server/errors";
+import { getDb } from "@/lib/db/client";
+import { quoteSpan } from "@/lib/domain/anchoring";
+import { createAnnotation } from "@/lib/server/annotations";
+import { importArticle } from "@/lib/server/articles";
+import { AppError, toErrorBody } from "@/lib/server/errors";
 import { signUp } from "@/lib/server/users";
+import { listClaimTypes } from "@/lib/server/workspaces";
+import type { CreateAnnotationInput, ImportArticleInput } from "@/lib/validation/schemas";
 
 let n = 0;
 
@@ -21,4 +27,35 @@ export async function expectAppError(p: Promise<unknown>, code: string, message?
   expect((err as AppError).code).toBe(code);
   if (message) expect((err as AppError).message).toMatch(message);
   return err as AppError;
+}
+
+/** Assert that `p` fails as the API would answer it: `status` with an error on `field` (matching `message`). */
+export async function expectFieldError(p: Promise<unknown>, field: string, message: RegExp = /./, status = 422) {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err, `expected a ${status} on ${field}`).not.toBeNull();
+  const body = toErrorBody(err);
+  expect(body.status, JSON.stringify(body.error)).toBe(status);
+  expect((body.error.details?.fields as Record<string, string> | undefined)?.[field], JSON.stringify(body.error.details)).toMatch(message);
+  return body.error;
+}
+
+export type TestUser = Awaited<ReturnType<typeof newUser>>;
+
+/** Import `text` (paragraphs separated by blank lines) into `owner`'s workspace; its id and passages in order. */
+export async function importPassages(owner: TestUser, text: string, meta: Omit<ImportArticleInput, "text"> = { title: "Test article" }) {
+  const { id } = await importArticle(owner.user.id, owner.workspace.id, { ...meta, text });
+  const passages = await getDb().passage.findMany({ where: { articleId: id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
+  return { articleId: id, passages };
+}
+
+type ClaimExtra = Omit<CreateAnnotationInput, "passageId" | "start" | "end" | "exact" | "claimTypeId" | "modality"> & { modality?: CreateAnnotationInput["modality"] };
+
+/** Mark the first occurrence of `quote` in whichever passage holds it, as a claim of type `typeKey`. */
+export async function markQuote(owner: TestUser, passages: { id: string; text: string }[], quote: string, typeKey: string, extra: ClaimExtra = {}) {
+  const passage = passages.find((p) => p.text.includes(quote));
+  if (!passage) throw new Error(`quote not found: ${quote}`);
+  const types = await listClaimTypes(owner.actor);
+  const type = types.find((t) => t.key === typeKey);
+  if (!type) throw new Error(`no claim type ${typeKey}`);
+  return createAnnotation(owner.user.id, owner.workspace.id, { modality: "REPORTED", ...extra, passageId: passage.id, ...quoteSpan(passage.text, quote)!, exact: quote, claimTypeId: type.id });
 }

@@ -239,6 +239,8 @@ export const demoEntities: DemoEntity[] = [
       { alias: "attack drones", language: "en" },
       { alias: "máy bay không người lái tấn công", language: "vi" },
       { alias: "UAV tấn công", language: "vi" },
+      { alias: "drones", language: "en" },
+      { alias: "UAV" },
     ],
   },
   {
@@ -288,16 +290,6 @@ export const demoEntities: DemoEntity[] = [
     aliases: [
       { alias: "ballistic missiles", language: "en" },
       { alias: "tên lửa đạn đạo", language: "vi" },
-    ],
-  },
-  {
-    name: "attack drones",
-    kind: "WEAPON_SYSTEM",
-    aliases: [
-      { alias: "attack drones", language: "en" },
-      { alias: "drones", language: "en" },
-      { alias: "máy bay không người lái tấn công", language: "vi" },
-      { alias: "UAV" },
     ],
   },
   {

@@ -46,11 +46,19 @@ function sameClasses(same: SameValues[], field: DetailField): (key: string) => s
   return find;
 }
 
-function group<T>(readings: Reading<T>[], classOf: (k: string) => string): (DetailValue & { parsed: T | null })[] {
-  const byKey = new Map<string, DetailValue & { parsed: T | null }>();
+type Grouped<T> = DetailValue & { parsed: T[] };
+
+// A class shows its first readable spelling, so a value the desk matched to an unreadable one is
+// still shown (and compared) as read; every readable member of a class is compared.
+function group<T>(readings: Reading<T>[], classOf: (k: string) => string): Grouped<T>[] {
+  const byKey = new Map<string, Grouped<T>>();
   for (const r of readings) {
     const cls = classOf(r.key);
-    const entry = byKey.get(cls) ?? { key: r.key, value: r.display, raw: [], origins: [], parsed: r.parsed };
+    const entry = byKey.get(cls) ?? { key: r.key, value: r.display, raw: [], origins: [], parsed: [] };
+    if (r.parsed !== null) {
+      if (entry.parsed.length === 0) Object.assign(entry, { key: r.key, value: r.display });
+      entry.parsed.push(r.parsed);
+    }
     if (!entry.raw.includes(r.raw)) entry.raw.push(r.raw);
     if (!entry.origins.includes(r.attribution)) entry.origins.push(r.attribution);
     byKey.set(cls, entry);
@@ -58,7 +66,7 @@ function group<T>(readings: Reading<T>[], classOf: (k: string) => string): (Deta
   return [...byKey.values()];
 }
 
-const strip = ({ parsed: _p, ...v }: DetailValue & { parsed: unknown }): DetailValue => v;
+const strip = ({ parsed: _p, ...v }: Grouped<unknown>): DetailValue => v;
 
 /**
  * Values conflict when two parsed ones differ (`differ`); values that did not parse are uncertain
@@ -67,9 +75,8 @@ const strip = ({ parsed: _p, ...v }: DetailValue & { parsed: unknown }): DetailV
 function compareField<T>(field: DetailField, readings: Reading<T>[], same: SameValues[], differ: (a: T, b: T) => boolean, item?: string): { conflict: DetailConflict | null; uncertain: UncertainDetail | null } {
   const values = group(readings, sameClasses(same, field));
   if (values.length < 2) return { conflict: null, uncertain: null };
-  const parsed = values.filter((v) => v.parsed !== null);
-  const clash = parsed.some((a, i) => parsed.some((b, j) => i < j && differ(a.parsed as T, b.parsed as T)));
-  const unread = values.filter((v) => v.parsed === null);
+  const clash = values.some((a, i) => values.some((b, j) => i < j && a.parsed.some((x) => b.parsed.some((y) => differ(x, y)))));
+  const unread = values.filter((v) => v.parsed.length === 0);
   return {
     conflict: clash ? { field, ...(item ? { item } : {}), values: values.map(strip) } : null,
     uncertain:
@@ -90,7 +97,7 @@ function dateReadings(items: DetailInput[]): Reading<ClaimDate>[] {
   });
 }
 
-type CountReading = Reading<Quantity> & { item: string; itemKey: string; mention: number };
+type CountReading = Reading<Quantity> & { item: string; itemKey: string; entityKey?: string; mention: number };
 
 function countReadings(m: DetailInput, mention: number): CountReading[] {
   return (m.fields.quantities ?? []).flatMap((q): CountReading[] => {
@@ -98,8 +105,7 @@ function countReadings(m: DetailInput, mention: number): CountReading[] {
     if (!raw) return [];
     const r = parseQuantity(raw);
     const item = (q.item?.trim() || (r.ok ? r.item : "")).replace(/\s+/g, " ");
-    const itemKey = q.itemKey ?? `text:${foldForMatch(item)}`;
-    const common = { raw, attribution: m.attribution, item, itemKey, mention };
+    const common = { raw, attribution: m.attribution, item, itemKey: `text:${foldForMatch(item)}`, ...(q.itemKey ? { entityKey: q.itemKey } : {}), mention };
     return r.ok
       ? [{ key: quantityKey(r.value), display: describeQuantity(r.value), parsed: r.value, ...common }]
       : [{ key: `text:${foldForMatch(raw)}`, display: raw, parsed: null, ...common }];
@@ -117,17 +123,34 @@ type CountGroup = { item?: string; readings: CountReading[] };
 // same thing in other words: they are shown to a person rather than compared or ignored.
 function quantityGroups(items: DetailInput[]): { groups: CountGroup[]; unmatched: CountReading[] } {
   const perMention = items.map(countReadings).filter((r) => r.length > 0);
-  if (perMention.every((r) => r.length === 1)) return { groups: [{ readings: perMention.flat() }], unmatched: [] };
+  if (perMention.every((r) => r.length === 1)) {
+    const readings = perMention.flat();
+    return { groups: [{ item: itemWords(readings), readings }], unmatched: [] };
+  }
+  // The entity decides when both readings have one; otherwise the words do, so an item without an
+  // entity joins the one entity its words are known to name.
+  const entitiesOf = new Map<string, Set<string>>();
+  for (const r of perMention.flat()) if (r.entityKey) entitiesOf.set(r.itemKey, (entitiesOf.get(r.itemKey) ?? new Set()).add(r.entityKey));
   const byItem = new Map<string, CountGroup>();
   for (const r of perMention.flat()) {
-    const g = byItem.get(r.itemKey) ?? { item: r.item || undefined, readings: [] };
+    const known = entitiesOf.get(r.itemKey);
+    const key = r.entityKey ?? (known?.size === 1 ? [...known][0] : r.itemKey);
+    r.itemKey = key;
+    const g = byItem.get(key) ?? { item: r.item || undefined, readings: [] };
     g.readings.push(r);
-    byItem.set(r.itemKey, g);
+    byItem.set(key, g);
   }
   const groups = [...byItem.values()];
   const alone = groups.filter((g) => new Set(g.readings.map((r) => r.mention)).size === 1).flatMap((g) => g.readings);
   const unmatched = new Set(alone.map((r) => r.mention)).size >= 2 ? alone : [];
   return { groups: groups.filter((g) => !unmatched.includes(g.readings[0])), unmatched };
+}
+
+/** The item words of single counts compared together: one spelling per distinct item, in order. */
+function itemWords(readings: CountReading[]): string | undefined {
+  const words = new Map<string, string>();
+  for (const r of readings) if (r.item && !words.has(r.itemKey)) words.set(r.itemKey, r.item);
+  return words.size ? [...words.values()].join(" / ") : undefined;
 }
 
 function actorReading(m: DetailInput): Reading<string[]> | null {
@@ -151,10 +174,16 @@ export function compareDetails(items: DetailInput[], same: SameValues[] = []): D
   add(compareField("date", dateReadings(items), same, (a, b) => compareClaimDates(a, b) === "different"));
   const counts = quantityGroups(items);
   for (const g of counts.groups) add(compareField("quantity", g.readings, same, (a, b) => !quantitiesAgree(a, b), g.item));
-  if (counts.unmatched.length) {
+  // Unmatched counts the desk marked as the same are settled; the rest still need a person.
+  const classOf = sameClasses(same, "quantity");
+  const unmatchedKey = (r: CountReading) => classOf(`${r.itemKey}|${r.key}`);
+  const classSize = new Map<string, number>();
+  for (const r of counts.unmatched) classSize.set(unmatchedKey(r), (classSize.get(unmatchedKey(r)) ?? 0) + 1);
+  const unsettled = counts.unmatched.filter((r) => classSize.get(unmatchedKey(r)) === 1);
+  if (new Set(unsettled.map((r) => r.mention)).size >= 2) {
     uncertain.push({
       field: "quantity",
-      values: counts.unmatched.map((r) => ({ key: `${r.itemKey}|${r.key}`, value: `${r.display} ${r.item}`.trim(), raw: [r.raw], origins: [r.attribution] })),
+      values: unsettled.map((r) => ({ key: `${r.itemKey}|${r.key}`, value: `${r.display} ${r.item}`.trim(), raw: [r.raw], origins: [r.attribution] })),
       reason: "these counts are for items named differently, so they were not compared; give the items the same name or make one an alias of the other",
     });
   }

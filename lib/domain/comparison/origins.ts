@@ -75,9 +75,12 @@ function describePath(steps: Step[]): string {
   const first = steps[0].node.name;
   const root = steps.at(-1)!;
   if (steps.length === 1 || root.node.name === first) return first;
+  const wire = steps.filter((s) => s.node.type === "source").at(-1)!;
   const relays = steps.some((s) => s.link === "relays");
-  const speaks = steps.some((s) => s.link === "speaks_for");
-  return speaks || !relays ? `${first}, for ${root.node.name}` : `${first}, relaying ${root.node.name}`;
+  if (!relays) return `${first}, for ${root.node.name}`;
+  // An outlet relaying a wire that the desk linked to an entity reaches the entity through the wire:
+  // "Demo Daily, relaying TASS, for Russia", never "Demo Daily, relaying Russia".
+  return wire === root || wire.node.name === root.node.name ? `${first}, relaying ${root.node.name}` : `${first}, relaying ${wire.node.name}, for ${root.node.name}`;
 }
 
 /** Resolve one speaker, origin or publisher to its root origin. */

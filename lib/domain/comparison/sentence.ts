@@ -48,16 +48,23 @@ function oneArticleText(v: Omit<Verdict, "kind" | "sentence">): string {
 export function explain(kind: VerdictKind, v: Omit<Verdict, "kind" | "sentence">): string {
   const s = v.supports.origins.length;
   const r = v.refutes.origins.length;
-  const tail = `${oneArticleText(v)}${unattributedText(v)}${uncertainText(v.uncertainDetails)}`;
+  const uncounted = v.uncounted > 0 ? ` ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} not counted (orphaned or waiting for review).` : "";
+  const tail = `${oneArticleText(v)}${unattributedText(v)}${uncertainText(v.uncertainDetails)}${uncounted}`;
   switch (kind) {
     case "no_mentions":
-      return "No mentions: nothing is linked to this proposition yet.";
+      return v.uncounted > 0
+        ? `Nothing counts yet: ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} orphaned or waiting for review after a text correction.`
+        : "No mentions: nothing is linked to this proposition yet.";
     case "conflict":
       return `Conflict: ${count(s, "independent origin")} ${verb(s, "supports", "support")} it (${labels(v.supports)}) and ${r} ${verb(r, "refutes", "refute")} it (${labels(v.refutes)}).${tail}`;
-    case "unverified":
-      if (r > 0) return `Unverified: no source supports it; ${count(r, "independent origin")} ${verb(r, "refutes", "refute")} it (${labels(v.refutes)}).${tail}`;
+    case "unverified": {
+      // Unattributed support is still no support; saying "named" keeps the sentence true when it exists.
+      const none = v.supports.mentions > 0 ? "no named source" : "no source";
+      if (r > 0) return `Unverified: ${none} supports it; ${count(r, "independent origin")} ${verb(r, "refutes", "refute")} it (${labels(v.refutes)}).${tail}`;
       if (v.supports.mentions > 0) return `Unverified: no named source supports it.${tail}`;
+      if (v.refutes.mentions > 0) return `Unverified: no source supports it and no named source refutes it.${tail}`;
       return `Unverified: only neutral mentions (${v.neutral.mentions}), no source supports or refutes it.${tail}`;
+    }
     case "detail_conflict":
       return `Detail conflict: supporting sources disagree on ${joinAnd(v.detailConflicts.map(conflictText))}.${tail}`;
     case "agree": {
@@ -67,7 +74,7 @@ export function explain(kind: VerdictKind, v: Omit<Verdict, "kind" | "sentence">
     case "single_origin": {
       const only = v.supports.origins[0];
       return v.supports.outlets > 1
-        ? `Single origin: ${count(v.supports.outlets, "outlet")}, 1 independent origin: all relay ${only.label}.${tail}`
+        ? `Single origin: ${count(v.supports.outlets, "outlet")}, 1 independent origin: ${only.via === "speaker" ? `all quote ${only.path}` : `all relay ${only.label}`}.${tail}`
         : `Single origin: only ${only.path} supports it.${tail}`;
     }
   }

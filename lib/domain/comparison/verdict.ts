@@ -22,7 +22,8 @@ export type MentionInput = {
   modality?: string;
 };
 export type VerdictKind = "conflict" | "agree" | "single_origin" | "detail_conflict" | "unverified" | "no_mentions";
-export type OriginCount = { key: string; label: string; path: string; mentions: number; outlets: string[] };
+/** `via`: how the first mention reached this origin (a named speaker, or the article's credit or publisher). */
+export type OriginCount = { key: string; label: string; path: string; via: IndependentOrigin["via"]; mentions: number; outlets: string[] };
 export type StanceSummary = {
   /** Attributed independent origins, most cited first. */
   origins: OriginCount[];
@@ -40,6 +41,8 @@ export type Verdict = {
   detailConflicts: DetailConflict[];
   /** Detail values that could not be compared: the verdict holds, but a person should look. */
   uncertainDetails: UncertainDetail[];
+  /** Linked mentions not counted (orphaned, or waiting for review after a correction). */
+  uncounted: number;
   /** The articles all support comes from, when there is exactly one ({ id, title }). */
   singleArticle: { id: string; title?: string } | null;
   sentence: string;
@@ -58,7 +61,7 @@ function summarize(items: Attributed[]): StanceSummary {
         unattributed += 1;
         continue;
       }
-      const entry = origins.get(o.key) ?? { key: o.key, label: o.label, path: o.path, mentions: 0, outlets: [], first: i };
+      const entry = origins.get(o.key) ?? { key: o.key, label: o.label, path: o.path, via: o.via, mentions: 0, outlets: [], first: i };
       entry.mentions += 1;
       if (m.publisher && !entry.outlets.includes(m.publisher.name)) entry.outlets.push(m.publisher.name);
       origins.set(o.key, entry);
@@ -81,7 +84,12 @@ const isAttributed = (a: Attributed) => a.origins.some((o) => o.key !== UNATTRIB
  * The verdict on a proposition from its counted mentions, counting independent origins rather
  * than outlets. Unattributed mentions are listed but never make agreement, conflict or support.
  */
-export function computeVerdict(mentions: MentionInput[], graph: OriginGraph = EMPTY_GRAPH, opts: { sameValues?: SameValues[] } = {}): Verdict {
+export function computeVerdict(
+  mentions: MentionInput[],
+  graph: OriginGraph = EMPTY_GRAPH,
+  /** `uncounted`: linked mentions left out (orphaned, waiting for review), so the sentence can say so. */
+  opts: { sameValues?: SameValues[]; uncounted?: number } = {},
+): Verdict {
   const attributed = mentions.map((m) => ({ m, origins: independentOrigins(m, graph) }));
   const byStance = (s: Stance) => attributed.filter((a) => a.m.stance === s);
   const supporting = byStance("SUPPORTS");
@@ -97,6 +105,7 @@ export function computeVerdict(mentions: MentionInput[], graph: OriginGraph = EM
     detailConflicts: details.conflicts,
     uncertainDetails: details.uncertain,
     singleArticle: null as Verdict["singleArticle"],
+    uncounted: opts.uncounted ?? 0,
   };
   const s = body.supports.origins.length;
   const r = body.refutes.origins.length;
