@@ -130,7 +130,7 @@ test("two editors saving the same claim: the second is told, nothing is overwrit
 
   for (const [p, r] of [[page, reader], [page2, reader2]] as const) {
     await r.claimList().getByRole("button").first().click();
-    await p.getByRole("button", { name: /^Edit/ }).click();
+    await p.getByTestId("claim-details").getByRole("button", { name: /^Edit/ }).click();
   }
   await reader.claimForm().getByLabel("Note").fill("first editor");
   await reader.saveClaim();

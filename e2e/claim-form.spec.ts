@@ -35,8 +35,8 @@ test("opening the speaker list never chooses a speaker: Ctrl+Enter saves the cla
   await reader.selectWithMouse(1, "bác bỏ cáo buộc");
   await page.keyboard.press("1");
   await expect(panel.form().getByRole("radio", { name: /Arms transfer/ })).toBeChecked();
-  // Focus in Speakers (where the reader or a Tab puts it) opens its list: entities offered, none active.
-  await panel.speakers().focus();
+  // The type key puts focus in Speakers, whose list opens: entities offered, none active.
+  await expect(panel.speakers()).toBeFocused();
   await expect(panel.listbox().getByRole("option").first()).toBeVisible();
   await expect(panel.speakers()).not.toHaveAttribute("aria-activedescendant", /.+/);
   await expect(panel.listbox().getByRole("option", { selected: true })).toHaveCount(0);
@@ -86,8 +86,19 @@ test("a claim can have several speakers, kept in order", async ({ page, owner })
   await expect(panel.speakerChips()).toHaveText([`Moscow ${tag}×`, `Pyongyang ${tag}×`]);
   await expect(panel.form()).toBeVisible();
 
+  // Actors: an entity found by name, and free text only where no entity answers to it.
+  const actors = panel.form().getByRole("combobox", { name: "Actors" });
+  await actors.fill(`moscow ${tag}`);
+  await expect(page.getByRole("option", { name: new RegExp(`^Moscow ${tag}`) })).toBeVisible();
+  await expect(page.getByRole("option", { name: /as text/ })).toHaveCount(0);
+  await page.getByRole("option", { name: new RegExp(`^Moscow ${tag}`) }).click();
+  await actors.fill(`đối tác ${tag}`);
+  await page.getByRole("option", { name: `Use “đối tác ${tag}” as text (no entity)` }).click();
+
   await reader.saveClaim();
   await expect(panel.detail("Speakers")).toHaveText(`Moscow ${tag} and Pyongyang ${tag}`);
+  await expect(panel.detail("Actors")).toHaveText(`Moscow ${tag}đối tác ${tag}`);
+  await expect(panel.detail("Actors").getByTitle(/^free text/)).toHaveText(`đối tác ${tag}`);
   await page.reload();
   await expect(reader.claimList()).toContainText(`Moscow ${tag} and Pyongyang ${tag}`);
   await reader.claimList().getByRole("button", { name: /Denial/ }).click();

@@ -121,9 +121,9 @@ test("a reworded claim waits for review, is not counted, and counts again once c
   await dialog.getByRole("button", { name: "Save correction" }).click();
   await expect(dialog).toHaveCount(0);
 
-  await expect(page.getByTestId("correction-summary")).toHaveText("Paragraph 1 corrected: 1 claim need your review.");
+  await expect(page.getByTestId("correction-summary")).toHaveText("Paragraph 1 corrected: 1 claim needs your review.");
   const change = page.getByTestId("correction-changes").getByRole("listitem");
-  await expect(change).toContainText(`Before: “${quote}”`);
+  await expect(change).toContainText(`Before: ${quote}`);
   await expect(change.getByTestId("correction-after")).toHaveText("Giới chức Nga gọi đây là thông tin bịa đặt");
   await expect(reader.claimList()).toContainText("Needs review");
 

@@ -6,10 +6,11 @@ import { useEffect, useId } from "react";
 import { Controller, useForm, useWatch, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { claimFormSchema, MODALITIES, type ClaimFormValues } from "@/lib/validation/schemas";
 import { ActorPicker } from "./actor-picker";
 import { readDateInput } from "./claim-readings";
+import { compactInputClass } from "./form-styles";
 import { MODALITY_HINTS, MODALITY_LABELS } from "./modality";
 import { QuantityRows } from "./quantity-rows";
 import { SpeakersPicker } from "./speaker-combobox";
@@ -137,8 +138,8 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
         )}
       />
       <div className="grid grid-cols-[2fr_3fr] gap-2">
-        <Field label="Modality" hint={MODALITY_HINTS[modality]} error={errors.modality?.message}>
-          <select className={clsx(inputClass, "py-1.5")} {...register("modality")}>
+        <Field label="Modality" hint={`cues: ${MODALITY_HINTS[modality]}`} error={errors.modality?.message}>
+          <select className={compactInputClass} {...register("modality")}>
             {MODALITIES.map((m) => <option key={m} value={m}>{MODALITY_LABELS[m]}</option>)}
           </select>
         </Field>
@@ -146,7 +147,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
           <label htmlFor={dateId} className="text-sm font-medium text-slate-700">Date</label>
           <input
             id={dateId}
-            className={clsx(inputClass, "py-1.5")}
+            className={compactInputClass}
             placeholder="13/9, tháng 9/2023, 2023"
             aria-invalid={errors.date ? true : undefined}
             aria-describedby={errors.date || dateReading ? dateNoteId : undefined}
@@ -161,7 +162,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
       </div>
       <QuantityRows form={form} idPrefix={uid} />
       <Field label="Item" error={errors.item?.message}>
-        <input className={clsx(inputClass, "py-1.5")} placeholder="artillery shells" {...register("item")} />
+        <input className={compactInputClass} placeholder="artillery shells" {...register("item")} />
       </Field>
       <Controller
         control={control}
@@ -173,13 +174,13 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
         )}
       />
       <Field label="Note" error={errors.note?.message}>
-        <textarea className={clsx(inputClass, "py-1.5")} rows={2} {...register("note")} />
+        <textarea className={compactInputClass} rows={2} {...register("note")} />
       </Field>
       {/* Stays in view at the bottom of the panel however long the form grows. */}
       <div className="sticky bottom-0 z-10 -mx-4 -mb-4 flex items-center gap-2 rounded-b-lg border-t border-slate-200 bg-white px-4 py-2">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : mode === "create" ? "Save claim" : "Save changes"}</Button>
+        <Button type="submit" className="whitespace-nowrap" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : mode === "create" ? "Save claim" : "Save changes"}</Button>
         <Button variant="ghost" onClick={onCancel}>Cancel</Button>
-        <span className="ml-auto text-xs text-slate-500"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves · <kbd>Esc</kbd> cancels</span>
+        <span className="ml-auto text-right text-xs leading-tight text-slate-500"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves<br /><kbd>Esc</kbd> cancels</span>
       </div>
     </form>
   );

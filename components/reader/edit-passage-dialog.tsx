@@ -91,15 +91,15 @@ export function describeCorrection({ changed, passage, summary }: Pick<PassageCo
   if (!changed) return `Paragraph ${passage.position + 1} is unchanged: the text you saved is the one already stored.`;
   const parts = (
     [
-      [summary.kept, "kept"],
-      [summary.moved, "moved"],
-      [summary.fuzzy, "re-anchored to reworded text"],
-      [summary.needsReview, "need your review"],
-      [summary.orphaned, "orphaned"],
+      [summary.kept, "kept", "kept"],
+      [summary.moved, "moved", "moved"],
+      [summary.fuzzy, "re-anchored to reworded text", "re-anchored to reworded text"],
+      [summary.needsReview, "needs your review", "need your review"],
+      [summary.orphaned, "orphaned", "orphaned"],
     ] as const
   )
     .filter(([count]) => count > 0)
-    .map(([count, what], i) => (i === 0 ? `${count} ${count === 1 ? "claim" : "claims"} ${what}` : `${count} ${what}`));
+    .map(([count, one, many], i) => `${count}${i === 0 ? (count === 1 ? " claim" : " claims") : ""} ${count === 1 ? one : many}`);
   const head = `Paragraph ${passage.position + 1} corrected`;
   return parts.length ? `${head}: ${parts.join(", ")}.` : `${head}; it has no claims.`;
 }

@@ -2,9 +2,9 @@
 
 import { clsx } from "clsx";
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
-import { inputClass } from "@/components/ui/field";
 import type { ClaimFormValues } from "@/lib/validation/schemas";
 import { readQuantityInput } from "./claim-readings";
+import { compactInputClass } from "./form-styles";
 
 const ITEM_HINT = "Name each item the same way across articles, or add an alias, so counts are compared item by item.";
 
@@ -28,9 +28,9 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
         const itemErrorId = `${idPrefix}-q${i}-item-error`;
         return (
           <div key={f.id} className="space-y-0.5" data-testid="quantity-row">
-            <div className="flex gap-1">
+            <div className="grid grid-cols-[7rem_minmax(0,1fr)_auto] gap-1">
               <input
-                className={clsx(inputClass, "w-28 shrink-0 py-1.5")}
+                className={compactInputClass}
                 aria-label={`Count ${n}`}
                 placeholder="5, hơn 1.000"
                 aria-invalid={valueError ? true : undefined}
@@ -38,7 +38,7 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
                 {...register(`quantities.${i}.value`)}
               />
               <input
-                className={clsx(inputClass, "py-1.5")}
+                className={compactInputClass}
                 aria-label={`Counted thing ${n}`}
                 placeholder="attack drones"
                 title={ITEM_HINT}
@@ -46,7 +46,7 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
                 aria-describedby={itemError ? itemErrorId : undefined}
                 {...register(`quantities.${i}.item`)}
               />
-              <button type="button" className="shrink-0 rounded px-2 text-sm text-slate-600 hover:bg-slate-100" onClick={() => remove(i)} aria-label={`Remove count ${n}`}>
+              <button type="button" className="rounded px-2 text-sm text-slate-600 hover:bg-slate-100" onClick={() => remove(i)} aria-label={`Remove count ${n}`}>
                 ×
               </button>
             </div>
@@ -60,7 +60,7 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
         );
       })}
       <div className="flex items-center gap-2">
-        <button type="button" className="rounded px-1 text-sm font-medium text-blue-700 hover:underline" onClick={() => append({ value: "", item: "" }, { shouldFocus: true })}>
+        <button type="button" className="shrink-0 whitespace-nowrap rounded px-1 text-sm font-medium text-blue-700 hover:underline" onClick={() => append({ value: "", item: "" }, { shouldFocus: true })}>
           <span aria-hidden>+</span> Add a count
         </button>
         {fields.length > 0 && <span className="text-xs text-slate-500">{ITEM_HINT}</span>}

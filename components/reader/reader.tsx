@@ -60,7 +60,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     setCorrecting(passageId);
   }, []);
 
-  const focusPanel = () => requestAnimationFrame(() => panelRef.current?.querySelector<HTMLElement>("[role=radiogroup] input:checked, [role=combobox]")?.focus());
+  // After a claim-type key the next thing to fill is who says it; with no type yet, the type radios.
+  const focusPanel = () =>
+    requestAnimationFrame(() => (panelRef.current?.querySelector<HTMLElement>("[role=combobox]") ?? panelRef.current?.querySelector<HTMLElement>("[role=radiogroup] input"))?.focus());
 
   const selectClaim = useCallback((id: string, scrollText: boolean) => {
     setActiveId(id);
@@ -312,9 +314,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
               </div>
             </section>
           ) : pending && canEdit ? (
-            <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={pending.exact} initial={createInitial} mode="create" error={formError?.message ?? null} conflict={false} onSubmit={save} onCancel={() => setPending(null)} onReload={() => router.refresh()} />
+            <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={pending.exact} initial={createInitial} mode="create" articleDate={article.publishedAt} error={formError?.message ?? null} conflict={false} onSubmit={save} onCancel={() => setPending(null)} onReload={() => router.refresh()} />
           ) : active && editing ? (
-            <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={active.exact} initial={editInitial} mode="edit" error={formError?.message ?? null} conflict={!!formError?.conflict} onSubmit={save} onCancel={() => setEditing(false)} onReload={() => router.refresh()} />
+            <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={active.exact} initial={editInitial} mode="edit" articleDate={article.publishedAt} error={formError?.message ?? null} conflict={!!formError?.conflict} onSubmit={save} onCancel={() => setEditing(false)} onReload={() => router.refresh()} />
           ) : active ? (
             <>
               {formError && <Alert className="mb-3">{formError.message}</Alert>}

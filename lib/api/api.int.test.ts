@@ -31,6 +31,13 @@ import * as entityMergeRoute from "@/app/api/v1/workspaces/[workspaceId]/entitie
 import * as comparisonRoute from "@/app/api/v1/workspaces/[workspaceId]/comparison/route";
 import * as searchRoute from "@/app/api/v1/workspaces/[workspaceId]/search/route";
 import * as exportRoute from "@/app/api/v1/workspaces/[workspaceId]/exports/[format]/route";
+import * as confirmAnchorRoute from "@/app/api/v1/workspaces/[workspaceId]/annotations/[id]/confirm-anchor/route";
+import * as remarkRoute from "@/app/api/v1/workspaces/[workspaceId]/annotations/[id]/remark/route";
+import * as sameValuesRoute from "@/app/api/v1/workspaces/[workspaceId]/propositions/[id]/same-values/route";
+import * as duplicatesRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/duplicates/route";
+import { quoteSpan } from "@/lib/domain/anchoring";
+import { updatePassageText } from "@/lib/server/passages";
+import { createEntity } from "@/lib/server/speakers";
 import { EXPORT_FORMATS } from "@/lib/validation/exports";
 import { newUser } from "@/lib/test/helpers";
 
@@ -365,9 +372,24 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       const detail = await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p, id: prop.id } });
       expect(documented(composite.propositionDetail, detail.body).verdict.kind).toBe("conflict");
 
-      const rated = await call(propositionRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: prop.id }, body: { verdict: "Confirmed" } });
+      const rated = await call(propositionRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: prop.id }, body: { ratingLabel: "Confirmed" } });
       expect(rated.status, JSON.stringify(rated.body)).toBe(200);
-      expect(documented(responses.proposition, rated.body)).toMatchObject({ statement: "Putin met Kim at Vostochny", verdict: "Confirmed" });
+      expect(documented(responses.proposition, rated.body)).toMatchObject({ statement: "Putin met Kim at Vostochny", ratingLabel: "Confirmed", ratingValue: null, reviewerId: owner.user.id });
+      // A value needs its scale, and must lie on it; the old field name is refused.
+      const offScale = await call(propositionRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: prop.id }, body: { ratingValue: 9, ratingBest: 5, ratingWorst: 1 } });
+      expect(offScale.status).toBe(422);
+      expect(offScale.body.error.details.fields).toEqual({ ratingValue: "The value must lie between 1 (worst) and 5 (best)" });
+      const scaled = await call(propositionRoute.PATCH, "", {
+        method: "PATCH",
+        token: editorToken,
+        params: { ...p, id: prop.id },
+        body: { ratingValue: 5, ratingBest: 5, ratingWorst: 1, reviewUrl: "https://desk.example/checks/vostochny", reviewDate: "2023-09-15" },
+      });
+      expect(scaled.status, JSON.stringify(scaled.body)).toBe(200);
+      expect(documented(responses.proposition, scaled.body)).toMatchObject({ ratingLabel: "Confirmed", ratingValue: 5, reviewUrl: "https://desk.example/checks/vostochny" });
+      expect((await call(propositionRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: prop.id }, body: { verdict: "Confirmed" } })).body.error.message).toBe('Unrecognized key: "verdict"');
+      const rating = documented(composite.propositionDetail, (await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p, id: prop.id } })).body).rating;
+      expect(rating).toEqual({ label: "Confirmed", value: 5, best: 5, worst: 1, url: "https://desk.example/checks/vostochny", date: "2023-09-15", reviewer: { id: owner.user.id, name: "Owner" } });
 
       const matrix = await call(comparisonRoute.GET, `/workspaces/${ws}/comparison?verdict=conflict&columns=origins`, { token: viewerToken, params: p });
       const m = documented(composite.comparison, matrix.body);
@@ -395,7 +417,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       expect(repeatsId.body.error.message).toMatch(/^Unrecognized key: "id"/);
       const nothing = await call(entityRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: a.id }, body: {} });
       expect(nothing.status).toBe(422);
-      expect(nothing.body.error.message).toBe("Change the name or the kind");
+      expect(nothing.body.error.message).toBe("Change the name, the kind or whom it speaks for");
 
       const added = await call(aliasesRoute.POST, "", { method: "POST", token: editorToken, params: { ...p, id: b.id }, body: { alias: "Bắc Hàn", language: "vi" } });
       expect(added.status).toBe(201);
@@ -444,6 +466,192 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
     });
   });
 
+  describe("several speakers, counted details, article metadata, anchors and duplicates", () => {
+    const p = () => ({ workspaceId: ws });
+    const KIM = "Kim Jong-un đã đến sân bay vũ trụ Vostochny";
+    // Everything but the body is in the text's own lines: heading, date, credit (byline/publisher, origin), link.
+    const VOV = `Kim đến Vostochny
+
+Đăng ngày: 13/09/2023
+
+Nhà lãnh đạo Triều Tiên ${KIM} bằng tàu bọc thép.
+
+Hai bên hội đàm hơn bốn giờ về hợp tác quân sự.
+
+Minh An/VOV.VN biên dịch Nguồn: Reuters
+
+Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
+    let articleId: string;
+    let passage: { id: string; text: string };
+    let claimTypeId: string;
+    let kim: { id: string; name: string };
+    let claim: z.output<typeof responses.annotation>;
+    const post = (handler: Handler, params: Record<string, string>, body: unknown) => call(handler, "", { method: "POST", token: editorToken, params: { ...p(), ...params }, body });
+
+    it("imports an article from its text alone: title, date, publisher, origins, link and the metadata lines", async () => {
+      const res = await post(articlesRoute.POST, {}, { text: VOV });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(documented(responses.imported, res.body)).toMatchObject({ title: "Kim đến Vostochny", passages: 2, warnings: [] });
+      articleId = res.body.id;
+      const detail = documented(composite.articleDetail, (await call(articleRoute.GET, "", { token: viewerToken, params: { ...p(), id: articleId } })).body);
+      expect(detail).toMatchObject({
+        title: "Kim đến Vostochny",
+        publishedAt: "2023-09-13",
+        publisher: { name: "VOV.VN" },
+        origins: [{ name: "Reuters" }],
+        byline: "Minh An",
+        url: "https://vov.vn/the-gioi/kim-den-vostochny-post1.vov",
+        language: "vi",
+        version: 1,
+      });
+      expect(detail.metadataLines).toEqual([
+        { text: "Kim đến Vostochny", kind: "title" },
+        { text: "Đăng ngày: 13/09/2023", kind: "date" },
+        { text: "Minh An/VOV.VN biên dịch Nguồn: Reuters", kind: "credit" },
+        { text: "Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov", kind: "url" },
+      ]);
+      expect(detail.passages.map((x) => x.text)).toEqual([`Nhà lãnh đạo Triều Tiên ${KIM} bằng tàu bọc thép.`, "Hai bên hội đàm hơn bốn giờ về hợp tác quân sự."]);
+      passage = detail.passages[0];
+      claimTypeId = (await listClaimTypes(await requireMember(owner.user.id, ws))).find((t) => t.key === "visit")!.id;
+
+      const script = await post(articlesRoute.POST, {}, { text: "Một bài khác hẳn.\n\nVới đoạn thứ hai.", url: "javascript:alert(1)" });
+      expect(script.status).toBe(422);
+      expect(script.body.error.details.fields.url).toMatch(/http/);
+    });
+
+    it("corrects the metadata with PATCH and the version read; a stale version is a 409 and a script link a 422", async () => {
+      const url = `/workspaces/${ws}/articles/${articleId}`;
+      const patch = (body: unknown) => call(articleRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { ...p(), id: articleId }, body });
+      const res = await patch({ version: 1, publisher: "VnExpress", origins: ["Reuters", "TASS"], byline: null });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(documented(composite.articleUpdated, res.body)).toMatchObject({ version: 2, publisher: { name: "VnExpress" }, origins: [{ name: "Reuters" }, { name: "TASS" }], byline: null, publishedAt: "2023-09-13", redatedClaims: 0 });
+      const stale = await patch({ version: 1, title: "Stale" });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.details).toEqual({ currentVersion: 2 });
+      const script = await patch({ version: 2, url: "javascript:alert(1)" });
+      expect(script.status).toBe(422);
+      expect(script.body.error.details.fields).toHaveProperty("url");
+      expect((await patch({ version: 2, id: articleId, title: "x" })).status).toBe(422);
+      const detail = documented(composite.articleDetail, (await call(articleRoute.GET, url, { token: viewerToken, params: { ...p(), id: articleId } })).body);
+      expect(detail).toMatchObject({ version: 2, title: "Kim đến Vostochny", url: "https://vov.vn/the-gioi/kim-den-vostochny-post1.vov" });
+    });
+
+    it("marks a claim with an entity and a source speaking, entity actors and counts; a foreign speaker is a 422 on speakers.N", async () => {
+      const created = await post(entitiesRoute.POST, {}, { name: "Kim Jong Un", kind: "PERSON" });
+      expect(created.status).toBe(201);
+      kim = documented(responses.entity, created.body);
+      const [vnx] = documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?q=vnexpress`, { token: viewerToken, params: p() })).body).items;
+      const span = quoteSpan(passage.text, KIM)!;
+      const body = { passageId: passage.id, ...span, exact: KIM, claimTypeId, modality: "REPORTED" };
+      const res = await post(annotationsRoute.POST, {}, {
+        ...body,
+        speakers: [{ entityId: kim.id }, { sourceId: vnx.id }],
+        actorEntityIds: [kim.id],
+        fields: { date: "13/9", quantities: [{ value: "hai", item: "đoàn tàu" }] },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      claim = documented(responses.annotation, res.body);
+      expect(claim).toMatchObject({
+        speakers: [
+          { type: "entity", id: kim.id, name: "Kim Jong Un" },
+          { type: "source", id: vnx.id, name: "VnExpress" },
+        ],
+        actorEntities: [{ id: kim.id, name: "Kim Jong Un" }],
+        fields: { date: "13/9", dateValue: "2023-09-13", datePrecision: "day", quantities: [{ value: "hai", item: "đoàn tàu" }] },
+        needsReview: false,
+        anchorReview: null,
+      });
+
+      const foreign = await createEntity(owner.user.id, otherWs.id, { name: "Kim Jong Un", kind: "PERSON" });
+      const bad = await post(annotationsRoute.POST, {}, { ...body, speakers: [{ entityId: kim.id }, { entityId: foreign.id }] });
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.details.fields).toEqual({ "speakers.1": "Choose a speaker from this workspace" });
+      const both = await post(annotationsRoute.POST, {}, { ...body, speakers: [{ entityId: kim.id, sourceId: vnx.id }] });
+      expect(both.status).toBe(422);
+      const many = await post(annotationsRoute.POST, {}, { ...body, fields: { quantities: [{ value: "nhiều" }] } });
+      expect(many.status).toBe(422);
+      expect(many.body.error.details.fields).toHaveProperty(["fields.quantities.0.value"]);
+      const old = await post(annotationsRoute.POST, {}, { ...body, speaker: { entityId: kim.id } });
+      expect(old.body.error.message).toBe('Unrecognized key: "speaker"');
+
+      // A partial edit keeps the speakers and details it does not mention.
+      const edited = await call(annotationRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p(), id: claim.id }, body: { version: claim.version, modality: "ALLEGED" } });
+      expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+      claim = documented(responses.annotation, edited.body);
+      expect(claim).toMatchObject({ modality: "ALLEGED", speakers: [{ id: kim.id }, { id: vnx.id }], actorEntities: [{ id: kim.id }], fields: { dateValue: "2023-09-13" } });
+    });
+
+    it("confirms an uncertain re-anchoring and re-marks an orphaned claim", async () => {
+      const reworded = passage.text.replace("đã đến", "vừa đặt chân tới");
+      const correction = await updatePassageText(owner.user.id, ws, { passageId: passage.id, text: reworded });
+      expect(correction.changes).toEqual([expect.objectContaining({ id: claim.id, outcome: "needs_review", before: KIM, after: "Kim Jong-un vừa đặt chân tới sân bay vũ trụ Vostochny" })]);
+      const waiting = documented(composite.annotationWithArticle, (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body);
+      expect(waiting).toMatchObject({ needsReview: true, anchorReview: { before: { exact: KIM } } });
+
+      const viewerTry = await call(confirmAnchorRoute.POST, "", { method: "POST", token: viewerToken, params: { ...p(), id: claim.id }, body: { version: waiting.version } });
+      expect(viewerTry.status).toBe(403);
+      const confirmed = await post(confirmAnchorRoute.POST, { id: claim.id }, { version: waiting.version });
+      expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+      expect(documented(responses.annotation, confirmed.body)).toMatchObject({ needsReview: false, anchorReview: null, version: waiting.version + 1 });
+      const again = await post(confirmAnchorRoute.POST, { id: claim.id }, { version: waiting.version + 1 });
+      expect(again.status).toBe(409);
+
+      await updatePassageText(owner.user.id, ws, { passageId: passage.id, text: "Đoàn tàu dừng ở ga Khasan trước khi vào Nga." });
+      const orphan = documented(composite.annotationWithArticle, (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body);
+      expect(orphan.orphaned).toBe(true);
+      const words = "dừng ở ga Khasan";
+      const mismatch = await post(remarkRoute.POST, { id: claim.id }, { version: orphan.version, start: 0, end: 5, exact: words });
+      expect(mismatch.status).toBe(400);
+      expect(mismatch.body.error.details.fields).toHaveProperty("exact");
+      const remarked = await post(remarkRoute.POST, { id: claim.id }, { version: orphan.version, ...quoteSpan("Đoàn tàu dừng ở ga Khasan trước khi vào Nga.", words)!, exact: words });
+      expect(remarked.status, JSON.stringify(remarked.body)).toBe(200);
+      expect(documented(responses.annotation, remarked.body)).toMatchObject({ orphaned: false, needsReview: false, exact: words, speakers: [{ id: kim.id }, expect.anything()] });
+    });
+
+    it("marks two detail values the same, which settles a detail conflict", async () => {
+      const gift = (await listClaimTypes(await requireMember(owner.user.id, ws))).find((t) => t.key === "gift")!.id;
+      // Two outlets, each its own origin, give the count as a digit and as a word.
+      const report = async (publisher: string, count: string) => {
+        const exact = `Ông Kim được tặng ${count} UAV tấn công`;
+        const imported = await post(articlesRoute.POST, {}, { text: `${exact} ở Primorye.\n\nTheo ${publisher}.`, title: `Quà tặng (${publisher})`, publisher, publishedAt: "2023-09-18" });
+        expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+        const [target] = documented(composite.articleDetail, (await call(articleRoute.GET, "", { token: viewerToken, params: { ...p(), id: imported.body.id } })).body).passages;
+        const res = await post(annotationsRoute.POST, {}, { passageId: target.id, ...quoteSpan(target.text, exact)!, exact, claimTypeId: gift, modality: "REPORTED", fields: { quantities: [{ value: count, item: "UAV tấn công" }] } });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res.body.id as string;
+      };
+      const a = await report("Báo Một", "5");
+      const b = await report("Báo Khác", "sáu");
+      const prop = documented(responses.proposition, (await post(propositionsRoute.POST, {}, { annotationId: a, statement: "Kim was given attack drones" })).body);
+      await call(mentionRoute.PUT, "", { method: "PUT", token: editorToken, params: { ...p(), id: prop.id, annotationId: b }, body: { stance: "SUPPORTS" } });
+      const read = async () => documented(composite.propositionDetail, (await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p(), id: prop.id } })).body);
+      const before = await read();
+      expect(before.verdict.kind).toBe("detail_conflict");
+      const keys = before.verdict.detailConflicts[0].values.map((v) => v.key);
+
+      const marked = await post(sameValuesRoute.POST, { id: prop.id }, { field: "quantity", keys });
+      expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+      expect(documented(composite.sameValues, marked.body)).toEqual({ propositionId: prop.id, sameValues: [{ field: "quantity", keys: [...keys].sort() }] });
+      const after = await read();
+      expect(after.verdict).toMatchObject({ kind: "agree", detailConflicts: [] });
+      expect(after.sameValues).toEqual([{ field: "quantity", keys: [...keys].sort() }]);
+      expect((await post(sameValuesRoute.POST, { id: prop.id }, { field: "colour", keys })).status).toBe(422);
+      expect((await post(sameValuesRoute.POST, { id: crypto.randomUUID() }, { field: "quantity", keys })).status).toBe(404);
+    });
+
+    it("lists likely duplicate entities, and refuses a name that is already another entity's", async () => {
+      const twin = await post(entitiesRoute.POST, {}, { name: "Kim Jong-un", kind: "PERSON" });
+      expect(twin.status).toBe(201);
+      const res = await call(duplicatesRoute.GET, `/workspaces/${ws}/entities/duplicates`, { token: viewerToken, params: p() });
+      expect(res.status).toBe(200);
+      const { items } = documented(composite.likelyDuplicates, res.body);
+      expect(items.some((d) => [d.a.id, d.b.id].sort().join() === [kim.id, twin.body.id].sort().join())).toBe(true);
+      const clash = await post(entitiesRoute.POST, {}, { name: "KIM JONG UN", kind: "PERSON" });
+      expect(clash.status).toBe(409);
+      expect(clash.body.error.details.existing).toEqual({ id: kim.id, name: "Kim Jong Un", kind: "PERSON" });
+    });
+  });
+
   describe("OpenAPI document", () => {
     it("is OpenAPI 3.1 JSON with every main path, the error shape and bearer security", async () => {
       const res = await call(openapiRoute.GET, "/openapi.json");
@@ -461,13 +669,20 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
         "/workspaces/{workspaceId}/entities/{id}/aliases/{aliasId}",
         "/workspaces/{workspaceId}/comparison",
         "/workspaces/{workspaceId}/search",
+        "/workspaces/{workspaceId}/articles/{id}",
+        "/workspaces/{workspaceId}/annotations/{id}/confirm-anchor",
+        "/workspaces/{workspaceId}/annotations/{id}/remark",
+        "/workspaces/{workspaceId}/propositions/{id}/same-values",
+        "/workspaces/{workspaceId}/entities/duplicates",
       ]) {
         expect(doc.paths, p).toHaveProperty([p]);
       }
       expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
       expect(doc.components.schemas.Error.properties.error.required).toEqual(["code", "message", "details"]);
       const post = doc.paths["/workspaces/{workspaceId}/articles"].post;
-      expect(post.requestBody.content["application/json"].schema).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(["text", "title"]) });
+      // Only the text is required: metadata left out is detected from it.
+      expect(post.requestBody.content["application/json"].schema).toMatchObject({ additionalProperties: false, required: ["text"] });
+      expect(Object.keys(post.requestBody.content["application/json"].schema.properties)).toEqual(expect.arrayContaining(["title", "publisher", "origins", "url"]));
       const patch = doc.paths["/workspaces/{workspaceId}/sources/{id}"].patch.requestBody.content["application/json"].schema;
       expect(Object.keys(patch.properties)).not.toContain("id");
       const listParams = doc.paths["/workspaces/{workspaceId}/annotations"].get.parameters.map((x: { name: string }) => x.name);
@@ -515,7 +730,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
         for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (m in mod) found.add(`${m} ${apiPath}`);
       }
       const documentedOps = new Set(Object.values(endpoints).map((e) => `${e.method} ${e.path}`));
-      expect(found.size).toBe(33);
+      expect(found.size).toBe(38);
       expect([...found].sort()).toEqual([...documentedOps].sort());
     });
   });

@@ -162,7 +162,8 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
       fail(d, err.message);
     }
     if ((!span.ok && !keepOrphan) || !type || found.some((s) => "error" in s) || !fields) continue;
-    const who = found as SpeakerChoice[];
+    // Two names of one speaker ("Nga", "nước Nga") are one speaker, as the claim form allows.
+    const who = [...new Map((found as SpeakerChoice[]).map((w) => [`${w.kind}:${w.id ?? foldForMatch(w.name)}`, w])).values()];
     const at = span.ok ? { start: span.start, end: span.end, method: span.method } : { start: d.start!, end: d.end!, method: "orphaned" as const };
     const key = claimKey(passage!.id, at.start, at.end, type.id, who.map((w) => `${w.kind}:${w.id ?? foldForMatch(w.name)}`), d.modality);
     if (existing.has(key)) fail(d, `this claim (${type.label}, ${d.modality.toLowerCase()}, “${shorten(span.ok ? sliceQuote(passage!.text, at.start, at.end) : d.exact!)}”) is already in the workspace; remove it from the file`);

@@ -12,6 +12,7 @@ import { isPrivateAddress } from "@/lib/domain/import-html";
 import { AppError } from "@/lib/server/errors";
 import { mentionExport } from "@/lib/server/export-stream";
 import { parseScope } from "@/lib/server/exports";
+import { addAlias } from "@/lib/server/entities";
 import { createEntity } from "@/lib/server/speakers";
 import { fetchPage, previewHtmlImport, previewUrlImport } from "@/lib/server/web-page-import";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
@@ -42,6 +43,8 @@ const DENIAL = `Moscow bác bỏ cáo buộc
 Điện Kremlin bác bỏ thông tin Nga mua vũ khí của Bình Nhưỡng, gọi đó là tin đồn vô căn cứ.
 
 Người phát ngôn Dmitry Peskov nói hai nước chỉ bàn về hợp tác nhân đạo.`;
+
+const p1 = "Nhà Trắng nói Triều Tiên đã chuyển đạn pháo cho Nga để đổi lấy công nghệ vệ tinh.";
 
 async function counts(workspaceId: string) {
   const db = getDb();
@@ -144,7 +147,6 @@ describe("bulk JSONL import of claims", () => {
     await createEntity(owner.user.id, owner.workspace.id, { name: "Nhà Trắng", kind: "ORGANIZATION" });
   });
 
-  const p1 = "Nhà Trắng nói Triều Tiên đã chuyển đạn pháo cho Nga để đổi lấy công nghệ vệ tinh.";
 
   it("reports every unresolvable line and writes nothing", async () => {
     const file = jsonl(
@@ -192,6 +194,50 @@ describe("bulk JSONL import of claims", () => {
     expect(err.details?.errors).toHaveLength(3);
     expect((err.details?.errors as string[])[0]).toMatch(/^line 1: this claim \(Arms transfer, alleged, “Triều Tiên đã chuyển đạn pháo cho Nga”\) is already in the workspace/);
     expect((await counts(owner.workspace.id)).annotations).toBe(3);
+  });
+});
+
+describe("bulk JSONL import of claims with several speakers and counts", () => {
+  it("stores speakers in order (two names of one speaker once), entity actors, and counts old and new; refuses a count that is not one", async () => {
+    const owner = await newUser("Speakers editor");
+    const ws = owner.workspace.id;
+    const { id } = await importArticle(owner.user.id, ws, { text: SUMMIT, title: "Summit", publisher: "VnExpress", publishedAt: "2023-09-13" });
+    const house = await createEntity(owner.user.id, ws, { name: "Nhà Trắng", kind: "ORGANIZATION" });
+    await addAlias(owner.user.id, ws, { entityId: house.id, alias: "White House", language: "en" });
+    const quote = "Triều Tiên đã chuyển đạn pháo cho Nga";
+    const start = cp(p1, quote);
+    const line = { articleId: id, passage: 1, start, end: start + Array.from(quote).length, exact: quote, claimType: "arms_transfer", modality: "alleged" };
+    const bad = await appError(bulkImport(owner.user.id, ws, { fileName: "c.jsonl", bytes: jsonl({ ...line, fields: { quantities: [{ value: "nhiều", item: "đạn pháo" }] } }) }));
+    expect(bad.details?.errors).toEqual([expect.stringMatching(/^line 1: Quantity “nhiều”: no number found/)]);
+
+    const result = await bulkImport(owner.user.id, ws, {
+      fileName: "c.jsonl",
+      bytes: jsonl(
+        { ...line, speakers: ["Nhà Trắng", "VnExpress", "White House"], actors: ["Nhà Trắng", "Nga"], fields: { quantities: [{ value: "1.000", item: "đạn pháo" }], date: "13/9" } },
+        { ...line, modality: "reported", speaker: "VnExpress", fields: { quantity: "năm" } },
+      ),
+    });
+    expect(result).toMatchObject({ claims: 2, createdSpeakers: [] });
+    const rows = await getDb().annotation.findMany({
+      where: { workspaceId: ws },
+      select: { modality: true, actors: true, fields: true, speakers: { select: { entityId: true, sourceId: true }, orderBy: { position: "asc" } }, actorEntities: { select: { entityId: true } } },
+      orderBy: { modality: "asc" },
+    });
+    const vnx = (await getDb().source.findFirstOrThrow({ where: { workspaceId: ws, name: "VnExpress" }, select: { id: true } })).id;
+    expect(rows[0]).toEqual({
+      modality: "REPORTED",
+      actors: [],
+      fields: { quantities: [{ value: "năm" }] },
+      speakers: [{ entityId: null, sourceId: vnx }],
+      actorEntities: [],
+    });
+    expect(rows[1]).toEqual({
+      modality: "ALLEGED",
+      actors: ["Nga"],
+      fields: { date: "13/9", dateValue: "2023-09-13", datePrecision: "day", quantities: [{ value: "1.000", item: "đạn pháo" }] },
+      speakers: [{ entityId: house.id, sourceId: null }, { entityId: null, sourceId: vnx }],
+      actorEntities: [{ entityId: house.id }],
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { requireMember, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { createAnnotation, deleteAnnotation } from "@/lib/server/annotations";
 import { importArticle } from "@/lib/server/articles";
-import { addAlias, listEntities, mergeEntities, removeAlias, updateEntity } from "@/lib/server/entities";
+import { addAlias, listEntities, listLikelyDuplicates, mergeEntities, removeAlias, updateEntity } from "@/lib/server/entities";
 import { toErrorBody } from "@/lib/server/errors";
 import { listSources, updateSource } from "@/lib/server/sources";
 import { createEntity } from "@/lib/server/speakers";
@@ -231,5 +231,46 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     await expectAppError(updateSource(outsider.user.id, ws, { id: mySource.id, kind: "OTHER" }), "forbidden");
     expect(await auditCount(ws)).toBe(before);
     expect(await getDb().entity.count({ where: { id: { in: [mine.id, other.id] } } })).toBe(2);
+  });
+});
+
+describe("one name, one entity", () => {
+  it("refuses an entity whose name folds to another entity's alias, and an alias another entity has, naming it", async () => {
+    const desk = await newUser("Names desk");
+    const ws = desk.workspace.id;
+    const nk = await createEntity(desk.user.id, ws, { name: "North Korea", kind: "COUNTRY" });
+    await addAlias(desk.user.id, ws, { entityId: nk.id, alias: "Bắc Hàn", language: "vi" });
+    const south = await createEntity(desk.user.id, ws, { name: "South Korea", kind: "COUNTRY" });
+    const before = await auditCount(ws);
+
+    const named = await expectAppError(createEntity(desk.user.id, ws, { name: "bac han", kind: "COUNTRY" }), "conflict", /already names the entity North Korea \(as “Bắc Hàn”\)/);
+    expect(named.details).toMatchObject({ existing: { id: nk.id, name: "North Korea", kind: "COUNTRY" }, fields: { name: expect.any(String) } });
+    const aliased = await expectAppError(addAlias(desk.user.id, ws, { entityId: south.id, alias: "BẮC HÀN" }), "conflict");
+    expect(aliased.details?.existing).toEqual({ id: nk.id, name: "North Korea" });
+    // Renaming into another entity's alias is refused the same way.
+    await expectAppError(updateEntity(desk.user.id, ws, { id: south.id, name: "Bắc hàn" }), "conflict", /already names North Korea/);
+    expect(await getDb().entity.count({ where: { workspaceId: ws } })).toBe(2);
+    expect(await auditCount(ws)).toBe(before);
+  });
+
+  it("lists spellings of one name held by separate entities as likely duplicates", async () => {
+    const desk = await newUser("Duplicates desk");
+    const ws = desk.workspace.id;
+    const a = await createEntity(desk.user.id, ws, { name: "Kim Jong Un", kind: "PERSON" });
+    const b = await createEntity(desk.user.id, ws, { name: "Kim Jong-un", kind: "PERSON" });
+    await createEntity(desk.user.id, ws, { name: "Vladimir Putin", kind: "PERSON" });
+    const pairs = await listLikelyDuplicates(desk.actor);
+    expect(pairs).toHaveLength(1);
+    expect([pairs[0].a.id, pairs[0].b.id].sort()).toEqual([a.id, b.id].sort());
+    expect(pairs[0].score).toBeGreaterThan(0.55);
+    expect(pairs[0].reason).toMatch(/^“Kim Jong[ -]un” and “Kim Jong[ -]un” are \d+% alike/i);
+    // Another workspace's entities are never paired with these.
+    const other = await newUser("Other desk");
+    await createEntity(other.user.id, other.workspace.id, { name: "Kim Jong-Un", kind: "PERSON" });
+    expect(await listLikelyDuplicates(desk.actor)).toHaveLength(1);
+    expect(await listLikelyDuplicates(other.actor)).toEqual([]);
+    // Merged, they are no longer listed.
+    await mergeEntities(desk.user.id, ws, { sourceId: b.id, targetId: a.id });
+    expect(await listLikelyDuplicates(desk.actor)).toEqual([]);
   });
 });

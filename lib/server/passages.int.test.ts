@@ -153,6 +153,14 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const view = await getProposition(owner.actor, p.id);
     expect(view.mentions).toEqual([expect.objectContaining({ counted: false, annotation: expect.objectContaining({ id: reworded.id, needsReview: true }) })]);
     expect(view.verdict.kind).toBe("no_mentions");
+
+    // A later typo fix moves it, but it still waits for a person: reported as such, with its first evidence.
+    const later = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: text.replace("Agust", "August") });
+    expect(later.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, needsReview: 1, orphaned: 0 });
+    expect(later.changes.map((c) => c.id)).toEqual([reworded.id]);
+    expect(later.changes.find((c) => c.id === reworded.id)).toMatchObject({ outcome: "needs_review", before: "Moscow rejects the report", after: "Moscow rejects the report", reason: expect.stringMatching(/^still waiting for review/) });
+    expect(await stored(reworded.id)).toMatchObject({ needsReview: true, version: 3, anchorReview: { before: { exact: "Moscow denies it" } } });
+    expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("no_mentions");
   });
 
   it("deleting the quoted sentence orphans the claim, the reader still lists it, and writing it back re-attaches it", async () => {

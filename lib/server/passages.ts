@@ -1,7 +1,7 @@
 import "server-only";
 import { requireMember } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
-import { quoteSelector, reanchor, type ReanchorOutcome } from "@/lib/domain/anchoring";
+import { reanchor, type ReanchorOutcome } from "@/lib/domain/anchoring";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { contentHash } from "@/lib/domain/content-hash";
 import { flagDuplicatePassages, normalizeText } from "@/lib/domain/text";
@@ -79,8 +79,11 @@ export async function updatePassageText(userId: string | null, workspaceId: stri
       const changes: ReanchorChange[] = [];
       for (const before of anchors) {
         const found = reanchor(data.text, before);
-        summary[SUMMARY_KEY[found.outcome]] += 1;
         const next = reanchoredFields(data.text, before, found);
+        // A claim still waiting for a person is not counted wherever it now sits: say so, not "moved".
+        const outcome: ReanchorOutcome = next.needsReview ? "needs_review" : found.outcome;
+        const reason = outcome === found.outcome ? found.reason : `still waiting for review (${found.reason})`;
+        summary[SUMMARY_KEY[outcome]] += 1;
         const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => k !== "anchorReview" && next[k] !== before[k as keyof Anchor]);
         if (!changed) continue;
         const searchText = next.exact !== before.exact ? { searchText: foldForMatch(`${next.exact} ${before.note ?? ""}`) } : {};
@@ -89,13 +92,13 @@ export async function updatePassageText(userId: string | null, workspaceId: stri
         await audit(tx, actor, "annotation.reanchor", "Annotation", before.id, { start, end, exact, prefix, suffix, orphaned, needsReview, version }, {
           ...next,
           version: before.version + 1,
-          outcome: found.outcome,
-          reason: found.reason,
+          outcome,
+          reason,
           confidence: found.confidence,
           passageId: passage.id,
         });
-        if (found.outcome !== "exact") {
-          changes.push({ id: before.id, outcome: found.outcome, before: before.exact, after: next.exact, reason: found.reason, confidence: found.confidence, version: before.version + 1 });
+        if (found.outcome !== "exact" && outcome !== "exact") {
+          changes.push({ id: before.id, outcome, before: before.exact, after: next.exact, reason, confidence: found.confidence, version: before.version + 1 });
         }
       }
 

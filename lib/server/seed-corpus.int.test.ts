@@ -61,8 +61,12 @@ describe.skipIf(!present)("importing the seed corpus", () => {
         publisher: { select: { name: true } },
         origins: { select: { source: { select: { name: true } } }, orderBy: { position: "asc" } },
         passages: { select: { text: true, isDuplicate: true }, orderBy: { position: "asc" } },
+        metadataLines: true,
       },
     });
+    // The provenance lines taken out of the body are kept verbatim (credit lines name the origins).
+    expect(row.metadataLines).toEqual(parsed.metadataLines);
+    for (const origin of want.origins) expect(JSON.stringify(row.metadataLines)).toContain(origin);
     if (want.title) expect(row.title).toBe(want.title);
     expect(row.title.length).toBeGreaterThan(10);
     expect(row.publishedAt?.toISOString().slice(0, 10) ?? null).toBe(want.publishedAt);
