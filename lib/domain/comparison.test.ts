@@ -140,7 +140,7 @@ const cases: Case[] = [
     "an unreadable date is checked by hand and does not change the verdict",
     () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "tháng trước" } }), relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "13/9/2023" } })],
     "agree",
-    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it. Check by hand: date: “tháng trước” could not be read as a date.",
+    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it. Check by hand: the date “tháng trước” could not be read as a date.",
   ],
   [
     "counts of items named differently are checked by hand",
@@ -149,7 +149,7 @@ const cases: Case[] = [
       relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { quantities: [{ value: "5 attack drones" }, { value: "1 recon drone" }] } }),
     ],
     "agree",
-    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it. Check by hand: the number: these counts are for items named differently, so they were not compared; give the items the same name or make one an alias of the other.",
+    "Agree: 2 independent origins support it (TASS, Reuters) across 2 outlets; none refutes it. Check by hand: counts of differently named items were not compared (5 UAV tấn công; 1 UAV trinh sát; 5 attack drones; 1 recon drone); name an item the same way, or make one name an alias of the other.",
   ],
   [
     "actor lists that do not contain one another",

@@ -9,7 +9,7 @@ const clearable = (max: number, label: string) =>
 
 export const calendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date format yyyy-mm-dd")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use the date format yyyy-mm-dd", abort: true })
   .refine((d) => {
     const t = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;

@@ -37,11 +37,12 @@ export const importArticleSchema = z.object({
     .refine((t) => t.trim().length > 0, "The text is empty: paste an article or choose a file"),
   fileName: z.string().max(255).optional(),
   title: trimmed(300, "Title").min(1, "Give the article a title"),
-  publishedAt: calendarDateSchema.optional().or(z.literal("").transform(() => undefined)),
+  // "" (a cleared form field) means no date; anything else must be a real calendar date.
+  publishedAt: z.string().transform((v) => v || undefined).pipe(calendarDateSchema.optional()).optional(),
   publisher: trimmed(200, "Publisher").optional(),
   origins: z.array(trimmed(200, "Origin").min(1)).max(20, "At most 20 origins").default([]),
   byline: trimmed(200, "Byline").optional(),
-  url: httpUrlSchema.optional().or(z.literal("").transform(() => undefined)),
+  url: z.string().transform((v) => v.trim() || undefined).pipe(httpUrlSchema.optional()).optional(),
   language: z.enum(["vi", "en"]).optional().or(z.literal("").transform(() => undefined)),
 });
 export type ImportArticleInput = z.input<typeof importArticleSchema>;

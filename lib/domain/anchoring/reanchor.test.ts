@@ -112,3 +112,14 @@ describe("reanchor rules", () => {
     expect(reanchor("Ông Kim đến Nga", sel)).toMatchObject({ outcome: "moved", start: 4, end: 7 });
   });
 });
+
+describe("weak proposals", () => {
+  it("orphans a claim rather than proposing words that merely share some letters", () => {
+    const before = "Washington says shells were shipped to Russia in Agust; Moscow denies it.";
+    const after = "Washington now says nothing was sent; Moscow denies it.";
+    const quote = "shells were shipped to Russia";
+    const start = before.indexOf(quote);
+    const r = reanchor(after, { start, end: start + quote.length, ...quoteSelector(before, start, start + quote.length) });
+    expect(r).toMatchObject({ outcome: "orphaned", reason: expect.stringMatching(/^nothing close enough to propose/) });
+  });
+});

@@ -180,8 +180,14 @@ function confidence(c: Candidate): number {
   return Math.round(c.score * 1000) / 1000;
 }
 
+/** Below this, a proposal is more likely wrong words than the claim: the claim is orphaned instead. */
+export const MIN_PROPOSAL_CONFIDENCE = 0.3;
+
 function review(c: Candidate, reason: string): ReanchorResult {
-  return { outcome: "needs_review", start: c.start, end: c.end, confidence: Math.round(c.score * REVIEW_CONFIDENCE * 1000) / 1000, reason };
+  const confidence = Math.round(c.score * REVIEW_CONFIDENCE * 1000) / 1000;
+  // Proposing unrelated words would send the desk chasing a false lead; keep the old quote instead.
+  if (confidence < MIN_PROPOSAL_CONFIDENCE) return { outcome: "orphaned", confidence: 0, reason: `nothing close enough to propose (${reason})` };
+  return { outcome: "needs_review", start: c.start, end: c.end, confidence, reason };
 }
 
 function ambiguity(top: Candidate, others: Candidate[]): ReanchorResult {

@@ -58,7 +58,7 @@ describe("compareDetails: dates by meaning", () => {
 
   it("says why an unreadable date was not compared", () => {
     const [u] = compareDetails([d("A", { date: "tháng trước" }), d("B", { date: "13/9/2023" })]).uncertain;
-    expect(u.reason).toBe("“tháng trước” could not be read as a date");
+    expect(u.reason).toBe("the date “tháng trước” could not be read as a date");
   });
 });
 
@@ -121,11 +121,11 @@ describe("compareDetails: counts by meaning", () => {
   ])("%s", (_name, items, expected) => expect(lines(compareDetails(items))).toEqual(expected));
 
   it.each([
-    ["an unreadable count", [counts("A", q("nhiều UAV")), counts("B", q("5 UAV"))], "“nhiều UAV” could not be read as a number"],
+    ["an unreadable count", [counts("A", q("nhiều UAV")), counts("B", q("5 UAV"))], "the count “nhiều UAV” could not be read as a number"],
     [
       "items named differently",
       [counts("A", q("5 UAV tấn công"), q("1 UAV trinh sát")), counts("B", q("5 attack drones"), q("1 recon drone"))],
-      "these counts are for items named differently, so they were not compared; give the items the same name or make one an alias of the other",
+      "counts of differently named items were not compared (5 UAV tấn công; 1 UAV trinh sát; 5 attack drones; 1 recon drone); name an item the same way, or make one name an alias of the other",
     ],
   ])("says why %s was not compared", (_name, items, reason) => {
     expect(compareDetails(items).uncertain.map((u) => u.reason)).toEqual([reason]);

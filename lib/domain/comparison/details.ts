@@ -81,7 +81,7 @@ function compareField<T>(field: DetailField, readings: Reading<T>[], same: SameV
     conflict: clash ? { field, ...(item ? { item } : {}), values: values.map(strip) } : null,
     uncertain:
       !clash && unread.length > 0
-        ? { field, ...(item ? { item } : {}), values: values.map(strip), reason: `${unread.map((v) => `“${v.value}”`).join(", ")} could not be read as ${field === "date" ? "a date" : "a number"}` }
+        ? { field, ...(item ? { item } : {}), values: values.map(strip), reason: `${field === "date" ? "the date" : "the count"} ${unread.map((v) => `“${v.value}”`).join(", ")} could not be read as ${field === "date" ? "a date" : "a number"}` }
         : null,
   };
 }
@@ -184,7 +184,7 @@ export function compareDetails(items: DetailInput[], same: SameValues[] = []): D
     uncertain.push({
       field: "quantity",
       values: unsettled.map((r) => ({ key: `${r.itemKey}|${r.key}`, value: `${r.display} ${r.item}`.trim(), raw: [r.raw], origins: [r.attribution] })),
-      reason: "these counts are for items named differently, so they were not compared; give the items the same name or make one an alias of the other",
+      reason: `counts of differently named items were not compared (${unsettled.map((r) => `${r.display} ${r.item}`.trim()).join("; ")}); name an item the same way, or make one name an alias of the other`,
     });
   }
   add(compareField("actors", items.map(actorReading).filter((r): r is Reading<string[]> => r !== null), same, actorsDiffer));

@@ -10,8 +10,8 @@ function verb(n: number, singular: string, plural: string): string {
 }
 
 /** Up to three names, then "and N more", so long lists stay readable in one line. */
-export function listNames(names: string[]): string {
-  const head = names.slice(0, 3).join(", ");
+export function listNames(names: string[], separator = ", "): string {
+  const head = names.slice(0, 3).join(separator);
   return names.length > 3 ? `${head} and ${names.length - 3} more` : head;
 }
 
@@ -20,7 +20,8 @@ function joinAnd(parts: string[]): string {
 }
 
 // The path shows how a cited name reaches its origin ("Dmitry Peskov, for Russia").
-const labels = (s: StanceSummary) => listNames(s.origins.map((o) => o.path));
+// Paths hold commas ("Dmitry Peskov, for Russia"), so origins are separated by semicolons.
+const labels = (s: StanceSummary) => listNames(s.origins.map((o) => o.path), s.origins.some((o) => o.path.includes(",")) ? "; " : ", ");
 
 function fieldName(c: { field: string; item?: string }): string {
   return c.field === "quantity" && c.item ? `the number of ${c.item}` : c.field === "quantity" ? "the number" : c.field;
@@ -31,7 +32,7 @@ function conflictText(c: DetailConflict): string {
 }
 
 function uncertainText(u: UncertainDetail[]): string {
-  return u.length ? ` Check by hand: ${u.map((x) => `${fieldName(x)}: ${x.reason}`).join("; ")}.` : "";
+  return u.length ? ` Check by hand: ${u.map((x) => x.reason).join("; ")}.` : "";
 }
 
 function unattributedText(v: Omit<Verdict, "kind" | "sentence">): string {
