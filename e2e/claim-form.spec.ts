@@ -145,3 +145,28 @@ test("a date or count the server cannot read is refused next to its field; a par
   await expect(panel.detail("Date")).toHaveText("13/9 (reads as 13 Sep)");
   await expect(panel.detail("Counts")).toHaveText("hàng chục UAV tấn công");
 });
+
+test("a speaker still being created when Ctrl+Enter is pressed is saved with the claim, not dropped", async ({ page, owner }) => {
+  const tag = uniq();
+  const { reader, panel } = await openArticle(page, owner.slug, tag);
+  await reader.selectWithMouse(0, "Điện Kremlin nói");
+  await page.keyboard.press("9");
+  // Hold the creation on the server's side long enough for the save to overtake it.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/*", async (route) => {
+    const body = route.request().postData() ?? "";
+    // The create action's body carries the new entity's kind; the search action's does not.
+    if (route.request().method() === "POST" && body.includes(`Slow ${tag}`) && body.includes('"kind":"ORGANIZATION"')) await held;
+    await route.continue();
+  });
+  await panel.speakers().fill(`Slow ${tag}`);
+  await page.getByRole("option", { name: `Create “Slow ${tag}” (organization)` }).click();
+  await page.keyboard.press("Control+Enter");
+  release();
+  await expect(panel.form()).toHaveCount(0);
+  await expect(panel.detail("Speaker")).toHaveText(`Slow ${tag}`);
+  await page.reload();
+  await reader.claimList().getByRole("button", { name: /Statement/ }).click();
+  await expect(panel.detail("Speaker")).toHaveText(`Slow ${tag}`);
+});

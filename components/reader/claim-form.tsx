@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { clsx } from "clsx";
-import { useEffect, useId } from "react";
+import { useCallback, useEffect, useId, useRef } from "react";
 import { Controller, useForm, useWatch, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -67,11 +67,29 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
   const dateId = `${uid}-date`;
   const dateNoteId = `${uid}-date-note`;
 
-  const submit = handleSubmit(async (v) => {
+  // A speaker being created when Save is pressed is part of the claim: wait for it, never drop it.
+  const inFlight = useRef(new Set<Promise<unknown>>());
+  const track = useCallback((p: Promise<unknown>) => {
+    inFlight.current.add(p);
+    void p.finally(() => inFlight.current.delete(p));
+  }, []);
+  const send = handleSubmit(async (v) => {
     const fieldErrors = await onSubmit(v);
     if (!fieldErrors) return;
     serverErrors(fieldErrors, v).forEach(([name, message], i) => setError(name, { type: "server", message }, { shouldFocus: i === 0 }));
   });
+  const sending = useRef(false);
+  const submit = async (e?: React.BaseSyntheticEvent) => {
+    e?.preventDefault();
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      await Promise.allSettled([...inFlight.current]);
+      await send();
+    } finally {
+      sending.current = false;
+    }
+  };
 
   return (
     <form
@@ -133,7 +151,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
         name="speakers"
         render={({ field }) => (
           <Field label="Speakers" error={errors.speakers?.message ?? errors.speakers?.root?.message}>
-            <SpeakersPicker workspaceId={workspaceId} value={field.value} onChange={field.onChange} />
+            <SpeakersPicker workspaceId={workspaceId} value={field.value} onChange={field.onChange} track={track} />
           </Field>
         )}
       />

@@ -24,6 +24,7 @@ export function SpeakersPicker({
   onChange,
   id,
   disabled,
+  track,
   ...aria
 }: {
   workspaceId: string;
@@ -31,6 +32,8 @@ export function SpeakersPicker({
   onChange: (v: PickedRef[]) => void;
   id?: string;
   disabled?: boolean;
+  /** Told of every pick still in flight (creating an entity), so a save can wait for it. */
+  track?: (pending: Promise<unknown>) => void;
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
 }) {
@@ -54,7 +57,16 @@ export function SpeakersPicker({
     },
     [workspaceId, chosenKey],
   );
-  const box = useCombobox({ selected: null, search, onPick: pick, debounceMs: 120 });
+  const box = useCombobox({
+    selected: null,
+    search,
+    onPick: (o: Option) => {
+      const pending = pick(o);
+      track?.(pending);
+      return pending;
+    },
+    debounceMs: 120,
+  });
 
   function add(ref: PickedRef) {
     if (!chosen.has(`${ref.kind}:${ref.id}`)) onChange([...value, ref]);

@@ -197,33 +197,27 @@ const rating = z.object({
 });
 const claimTypeTag = z.object({ id, label: z.string(), color: z.string() });
 
+const articleMetadata = z.object({
+  id,
+  title: z.string(),
+  url: z.string().nullable(),
+  byline: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  language: z.string().nullable(),
+  publisher: ref.nullable(),
+  origins: z.array(ref),
+  version: z.number().int().describe("Send it back when correcting the metadata"),
+});
+
 export const composite = {
   sources: page(responses.source.extend({ counts: z.object({ published: z.number().int(), relayedIn: z.number().int(), claimsSpoken: z.number().int() }) })),
   articles: page(responses.article),
-  articleDetail: z.object({
-    id,
-    title: z.string(),
-    url: z.string().nullable(),
-    byline: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-    language: z.string().nullable(),
-    publisher: ref.nullable(),
-    origins: z.array(ref),
-    version: z.number().int().describe("Send it back when correcting the metadata"),
+  articleDetail: articleMetadata.extend({
     metadataLines: z.array(z.object({ text: z.string(), kind: z.string() })).describe("Provenance lines removed from the body at import, verbatim"),
     passages: z.array(z.object({ id, position: z.number().int(), text: z.string(), isDuplicate: z.boolean(), isCaption: z.boolean() })),
     annotations: z.array(responses.annotation),
   }),
-  articleUpdated: z.object({
-    id,
-    title: z.string(),
-    url: z.string().nullable(),
-    byline: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-    language: z.string().nullable(),
-    version: z.number().int(),
-    publisher: ref.nullable(),
-    origins: z.array(ref),
+  articleUpdated: articleMetadata.extend({
     redatedClaims: z.number().int().describe("Claims whose year-less date was read again against the new publication date"),
   }),
   annotationWithArticle: responses.annotation.extend({ articleId: id }),

@@ -3,22 +3,11 @@ import { requireMember } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { parseFields } from "@/lib/server/annotations";
-import { upsertSource } from "@/lib/server/articles";
+import { articleMetadataSelect, upsertSource } from "@/lib/server/articles";
 import { audit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
 import { updateArticleSchema } from "@/lib/validation/articles";
 
-const metadataSelect = {
-  id: true,
-  title: true,
-  url: true,
-  byline: true,
-  publishedAt: true,
-  language: true,
-  version: true,
-  publisher: { select: { id: true, name: true } },
-  origins: { select: { source: { select: { id: true, name: true } } }, orderBy: { position: "asc" as const } },
-} as const;
 
 /**
  * Correct an article's metadata (editors): title, publisher, ordered origins, byline, date, URL,
@@ -32,7 +21,7 @@ export async function updateArticle(userId: string | null, workspaceId: string, 
     const locked = await tx.$queryRaw<{ version: number }[]>`
       SELECT version FROM "Article" WHERE id = ${data.id}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new AppError("not_found", "Article not found");
-    const before = await tx.article.findUniqueOrThrow({ where: { id: data.id }, select: metadataSelect });
+    const before = await tx.article.findUniqueOrThrow({ where: { id: data.id }, select: articleMetadataSelect });
     if (before.version !== data.version) {
       throw new AppError("conflict", `Someone else changed this article's details while you were editing (it is now at version ${before.version}). Nothing was saved; reload to see their changes.`, {
         currentVersion: before.version,
@@ -60,7 +49,7 @@ export async function updateArticle(userId: string | null, workspaceId: string, 
       },
     });
     const redated = publishedAt !== undefined && publishedAt?.getTime() !== before.publishedAt?.getTime() ? await redateClaims(tx, workspaceId, data.id, publishedAt) : 0;
-    const after = await tx.article.findUniqueOrThrow({ where: { id: data.id }, select: metadataSelect });
+    const after = await tx.article.findUniqueOrThrow({ where: { id: data.id }, select: articleMetadataSelect });
     await audit(tx, actor, "article.update", "Article", data.id, before, { ...after, redatedClaims: redated });
     return {
       ...after,

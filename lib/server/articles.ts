@@ -169,6 +169,19 @@ export async function listArticles(actor: Actor, opts: { cursor?: string; q?: st
   return { items: page, nextCursor: rows.length > PAGE_SIZE ? page.at(-1)!.id : null };
 }
 
+/** An article's correctable metadata, as the reader and the metadata edit answer it. */
+export const articleMetadataSelect = {
+  id: true,
+  title: true,
+  url: true,
+  byline: true,
+  publishedAt: true,
+  language: true,
+  version: true,
+  publisher: { select: { id: true, name: true } },
+  origins: { select: { source: { select: { id: true, name: true } } }, orderBy: { position: "asc" as const } },
+} as const;
+
 /** Everything the reader needs for one article, in a fixed number of queries. */
 export async function getReaderData(actor: Actor, articleId: string) {
   await requireMember(actor.userId, actor.workspaceId);
@@ -177,16 +190,8 @@ export async function getReaderData(actor: Actor, articleId: string) {
   const article = await db.article.findFirst({
     where: { id: articleId, workspaceId: actor.workspaceId },
     select: {
-      id: true,
-      title: true,
-      url: true,
-      byline: true,
-      publishedAt: true,
-      language: true,
-      version: true,
+      ...articleMetadataSelect,
       metadataLines: true,
-      publisher: { select: { id: true, name: true } },
-      origins: { select: { source: { select: { id: true, name: true } } }, orderBy: { position: "asc" } },
       passages: { select: { id: true, position: true, text: true, isDuplicate: true, isCaption: true }, orderBy: { position: "asc" } },
     },
   });

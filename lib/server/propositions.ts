@@ -15,21 +15,16 @@ import {
   updatePropositionSchema,
 } from "@/lib/validation/propositions";
 
+const RATING_KEYS = ["ratingLabel", "ratingValue", "ratingBest", "ratingWorst", "reviewUrl", "reviewDate"] as const;
+
 export const propositionSelect = {
   id: true,
   statement: true,
   claimTypeId: true,
-  ratingLabel: true,
-  ratingValue: true,
-  ratingBest: true,
-  ratingWorst: true,
-  reviewUrl: true,
-  reviewDate: true,
+  ...(Object.fromEntries(RATING_KEYS.map((k) => [k, true])) as Record<(typeof RATING_KEYS)[number], true>),
   reviewerId: true,
   createdAt: true,
 } as const;
-
-const RATING_KEYS = ["ratingLabel", "ratingValue", "ratingBest", "ratingWorst", "reviewUrl", "reviewDate"] as const;
 
 async function findAnnotation(tx: Tx, workspaceId: string, id: string) {
   const a = await tx.annotation.findFirst({ where: { id, workspaceId, deletedAt: null }, select: { id: true, exact: true, claimTypeId: true } });
