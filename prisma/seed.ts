@@ -1,6 +1,7 @@
 // The demo workspace, created on first start. It goes through the same services as the UI,
 // so the demo exercises import, metadata detection and annotation for real.
 import bcrypt from "bcryptjs";
+import { requireMember } from "../lib/auth/membership";
 import { getDb } from "../lib/db/client";
 import { foldForMatch } from "../lib/domain/claim-types";
 import { parseArticle } from "../lib/domain/import-metadata";
@@ -38,6 +39,7 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
     ),
   );
   const ws = await createWorkspace(owner.id, { name: "Demo desk: Kim–Putin summit" }, { isDemo: true, slug: DEMO_SLUG });
+  const actor = await requireMember(owner.id, ws.id);
   await db.membership.create({ data: { workspaceId: ws.id, userId: viewer.id, role: "VIEWER" } });
 
   await db.source.createMany({
@@ -67,7 +69,7 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
   const typeId = new Map((await db.claimType.findMany({ where: { workspaceId: ws.id }, select: { id: true, key: true } })).map((t) => [t.key, t.id]));
   for (const demo of demoArticles) {
     const parsed = parseArticle(demo.text);
-    const article = await importArticle(owner.id, ws.id, {
+    const article = await importArticle(actor, {
       text: demo.text,
       title: parsed.title,
       publishedAt: parsed.publishedAt ?? undefined,
@@ -83,7 +85,7 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
       const span = passage && quoteSpan(passage.text, claim.quote, claim.occurrence);
       if (!passage || !span) throw new Error(`demo claim not found in ${demo.key}: ${claim.quote}`);
       const actors = claim.fields?.actors ?? [];
-      const annotation = await createAnnotation(owner.id, ws.id, {
+      const annotation = await createAnnotation(actor, {
         passageId: passage.id,
         ...span,
         exact: claim.quote,
@@ -102,8 +104,8 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
   for (const p of demoPropositions) {
     const id = (key: string, index: number) => claimIds.get(`${key}#${index}`) ?? fail(`demo proposition refers to a missing claim ${key}#${index}`);
     const [[firstKey, firstIndex, firstStance], ...rest] = p.mentions;
-    const created = await createPropositionFromClaim(owner.id, ws.id, { annotationId: id(firstKey, firstIndex), statement: p.statement, stance: firstStance });
-    for (const [key, index, stance] of rest) await linkMention(owner.id, ws.id, { annotationId: id(key, index), propositionId: created.id, stance });
+    const created = await createPropositionFromClaim(actor, { annotationId: id(firstKey, firstIndex), statement: p.statement, stance: firstStance });
+    for (const [key, index, stance] of rest) await linkMention(actor, { annotationId: id(key, index), propositionId: created.id, stance });
   }
   return { created: true, ...result, userId: owner.id };
 }

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { signInSchema, signUpSchema } from "@/lib/validation/schemas";
-import { signInAction, signUpAction } from "./actions";
+import { signInAction, signUpAction } from "@/lib/actions/auth";
 
 type Mode = "login" | "signup";
 

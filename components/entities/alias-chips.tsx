@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { removeAliasAction } from "@/app/w/[slug]/entities/actions";
+import { removeAliasAction } from "@/lib/actions/entities";
 import { foldForMatch } from "@/lib/domain/claim-types";
 
 type Alias = { id: string; alias: string; language: string | null };
@@ -15,7 +15,7 @@ export function AliasChips({ workspaceId, slug, entityName, aliases, canEdit }: 
   async function remove(a: Alias) {
     setPending(a.id);
     setError(null);
-    const res = await removeAliasAction(workspaceId, slug, { aliasId: a.id });
+    const res = await removeAliasAction(workspaceId, { aliasId: a.id });
     setPending(null);
     if (!res.ok) setError(res.error.message);
   }

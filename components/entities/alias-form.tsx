@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
-import { addAliasAction } from "@/app/w/[slug]/entities/actions";
+import { addAliasAction } from "@/lib/actions/entities";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -21,7 +21,7 @@ export function AliasForm({ workspaceId, slug, entityId, entityName, onClose }: 
 
   const submit = handleSubmit(async (v) => {
     setNotice(null);
-    const res = await addAliasAction(workspaceId, slug, { entityId, alias: v.alias, language: v.language });
+    const res = await addAliasAction(workspaceId, { entityId, alias: v.alias, language: v.language });
     if (!res.ok) {
       const rest = applyFieldErrors(res.error, setError, ["alias", "language"]);
       if (rest) setNotice({ tone: "error", text: rest });

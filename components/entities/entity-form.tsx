@@ -4,7 +4,7 @@ import Link from "next/link";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { createEntityAction, updateEntityAction } from "@/app/w/[slug]/entities/actions";
+import { createEntityAction, updateEntityAction } from "@/lib/actions/entities";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -32,8 +32,8 @@ export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Prop
   const submit = handleSubmit(async (v) => {
     setNotice(null);
     const res = entity
-      ? await updateEntityAction(workspaceId, slug, { id: entity.id, name: v.name, kind: v.kind })
-      : await createEntityAction(workspaceId, slug, v);
+      ? await updateEntityAction(workspaceId, { id: entity.id, name: v.name, kind: v.kind })
+      : await createEntityAction(workspaceId, v);
     if (!res.ok) {
       const rest = applyFieldErrors(res.error, setError, ["name", "kind"]);
       const existing = res.error.details?.existing as { id: string; name: string } | undefined;

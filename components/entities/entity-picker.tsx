@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
-import { searchEntitiesAction } from "@/app/w/[slug]/entities/actions";
+import { searchEntitiesAction } from "@/lib/actions/entities";
 import { inputClass } from "@/components/ui/field";
 import { useCombobox, type ComboboxResults } from "@/components/ui/use-combobox";
 import { ENTITY_KIND_LABELS } from "./labels";

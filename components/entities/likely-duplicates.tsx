@@ -1,6 +1,6 @@
 "use client";
 
-import { mergeEntitiesAction } from "@/app/w/[slug]/entities/actions";
+import { mergeEntitiesAction } from "@/lib/actions/entities";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 
@@ -28,7 +28,7 @@ export function LikelyDuplicates({ workspaceId, slug, pairs, canEdit }: { worksp
                     confirmLabel="Merge"
                     pendingLabel="Merging…"
                     onConfirm={async () => {
-                      const r = await mergeEntitiesAction(workspaceId, slug, { sourceId: from.id, targetId: into.id });
+                      const r = await mergeEntitiesAction(workspaceId, { sourceId: from.id, targetId: into.id });
                       return r.ok ? null : r.error.message;
                     }}
                   />

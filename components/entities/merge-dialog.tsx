@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useState } from "react";
-import { mergeEntitiesAction } from "@/app/w/[slug]/entities/actions";
+import { mergeEntitiesAction } from "@/lib/actions/entities";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -30,7 +30,7 @@ export function MergeDialog({ workspaceId, slug, entity }: { workspaceId: string
     if (!target) return setError("Choose the entity to merge into");
     setPending(true);
     setError(null);
-    const res = await mergeEntitiesAction(workspaceId, slug, { sourceId: entity.id, targetId: target.id });
+    const res = await mergeEntitiesAction(workspaceId, { sourceId: entity.id, targetId: target.id });
     setPending(false);
     if (!res.ok) return setError(res.error.message);
     onOpenChange(false);

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { updateSourceAction } from "@/app/w/[slug]/entities/actions";
+import { updateSourceAction } from "@/lib/actions/entities";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -35,7 +35,7 @@ export function SourceEditRow({ workspaceId, slug, source, options, onClose }: {
 
   const submit = handleSubmit(async (v) => {
     setFormError(null);
-    const res = await updateSourceAction(workspaceId, slug, sourceFormToInput(source.id, v));
+    const res = await updateSourceAction(workspaceId, sourceFormToInput(source.id, v));
     if (res.ok) return onClose();
     setFormError(applyFieldErrors(res.error, setError, FIELDS, { entityId: "entity" }));
   });

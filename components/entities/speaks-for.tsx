@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { updateEntityAction } from "@/app/w/[slug]/entities/actions";
+import { updateEntityAction } from "@/lib/actions/entities";
 import { Button } from "@/components/ui/button";
 import { EntityPicker, type PickedEntity } from "./entity-picker";
 
@@ -19,7 +19,7 @@ export function SpeaksFor({ workspaceId, slug, entity, canEdit }: { workspaceId:
   async function save(next: PickedEntity) {
     setPending(true);
     setError(null);
-    const res = await updateEntityAction(workspaceId, slug, { id: entity.id, speaksForId: next?.id ?? null });
+    const res = await updateEntityAction(workspaceId, { id: entity.id, speaksForId: next?.id ?? null });
     setPending(false);
     if (!res.ok) return setError(res.error.message);
     setEditing(false);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { bulkImportAction } from "@/app/w/[slug]/import/bulk-actions";
+import { bulkImportAction } from "@/lib/actions/bulk-import";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/domain/import-decode";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { importArticleAction } from "@/app/w/[slug]/import/actions";
-import { previewHtmlAction, previewUrlAction } from "@/app/w/[slug]/import/bulk-actions";
+import { importArticleAction } from "@/lib/actions/articles";
+import { previewHtmlAction, previewUrlAction } from "@/lib/actions/bulk-import";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
-import { previewImportAction, importArticleAction } from "@/app/w/[slug]/import/actions";
+import { previewImportAction, importArticleAction } from "@/lib/actions/articles";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { decodeUpload, formatBytes } from "@/lib/domain/import-decode";

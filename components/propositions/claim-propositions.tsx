@@ -2,13 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import {
-  createPropositionAction,
-  findPropositionsAction,
-  linkMentionAction,
-  suggestPropositionsAction,
-  unlinkMentionAction,
-} from "@/app/w/[slug]/propositions/actions";
+import { createPropositionAction, findPropositionsAction, linkMentionAction, suggestPropositionsAction, unlinkMentionAction } from "@/lib/actions/propositions";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { STANCE_META, type StanceValue } from "./badges";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { findPropositionsAction, linkMentionAction, moveMentionAction, unlinkMentionAction } from "@/app/w/[slug]/propositions/actions";
+import { findPropositionsAction, linkMentionAction, moveMentionAction, unlinkMentionAction } from "@/lib/actions/propositions";
 import { MODALITY_LABELS } from "@/components/reader/claim-form";
 import type { getProposition } from "@/lib/server/comparison";
 import { STANCE_META, type StanceValue } from "./badges";

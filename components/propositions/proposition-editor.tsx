@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deletePropositionAction, findPropositionsAction, mergePropositionsAction, updatePropositionAction } from "@/app/w/[slug]/propositions/actions";
+import { deletePropositionAction, findPropositionsAction, mergePropositionsAction, updatePropositionAction } from "@/lib/actions/propositions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";

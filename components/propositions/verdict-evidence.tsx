@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { markSameValuesAction } from "@/app/w/[slug]/propositions/actions";
+import { markSameValuesAction } from "@/lib/actions/propositions";
 import { Button } from "@/components/ui/button";
 import type { DetailConflict, DetailValue, SameValues, UncertainDetail, Verdict } from "@/lib/domain/comparison";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
-import { searchEntitiesAction } from "@/app/w/[slug]/entities/actions";
+import { searchEntitiesAction } from "@/lib/actions/entities";
 import { ENTITY_KIND_LABELS } from "@/components/entities/labels";
 import { useCombobox, type ComboboxResults } from "@/components/ui/use-combobox";
 import { foldForMatch } from "@/lib/domain/claim-types";

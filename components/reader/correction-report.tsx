@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { confirmAnchorAction } from "@/app/w/[slug]/articles/[id]/actions";
+import { confirmAnchorAction } from "@/lib/actions/annotations";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ReanchorChange } from "@/lib/server/passages";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { deleteArticleAction } from "@/app/w/[slug]/articles/[id]/actions";
+import { deleteArticleAction } from "@/lib/actions/articles";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 

@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useState } from "react";
-import { updatePassageTextAction } from "@/app/w/[slug]/articles/[id]/actions";
+import { updatePassageTextAction } from "@/lib/actions/articles";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { confirmAnchorAction, createAnnotationAction, deleteAnnotationAction, remarkAnnotationAction, restoreAnnotationAction, updateAnnotationAction } from "@/app/w/[slug]/articles/[id]/actions";
+import { confirmAnchorAction, createAnnotationAction, deleteAnnotationAction, remarkAnnotationAction, restoreAnnotationAction, updateAnnotationAction } from "@/lib/actions/annotations";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { readingOrder } from "@/lib/domain/highlight-layout";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { createEntityAction, searchSpeakersAction } from "@/app/w/[slug]/articles/[id]/actions";
+import { searchSpeakersAction } from "@/lib/actions/annotations";
+import { createEntityAction } from "@/lib/actions/entities";
 import { useCombobox, type ComboboxResults } from "@/components/ui/use-combobox";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { SpeakerOption } from "@/lib/server/speakers";

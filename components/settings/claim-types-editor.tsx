@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { saveClaimTypeAction } from "@/app/w/[slug]/settings/actions";
+import { saveClaimTypeAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
@@ -21,7 +21,7 @@ function Row({ workspaceId, slug, initial, canEdit, isNew }: { workspaceId: stri
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const dirty = v.label !== initial.label || v.color !== initial.color || v.shortcut !== initial.shortcut;
   async function save() {
-    const res = await saveClaimTypeAction(workspaceId, slug, { id: v.id || undefined, label: v.label, color: v.color, shortcut: v.shortcut });
+    const res = await saveClaimTypeAction(workspaceId, { id: v.id || undefined, label: v.label, color: v.color, shortcut: v.shortcut });
     setMsg(res.ok ? { ok: true, text: "Saved" } : { ok: false, text: res.error.message });
     if (res.ok && isNew) setV(initial);
   }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { setMemberAction } from "@/app/w/[slug]/settings/actions";
+import { setMemberAction } from "@/lib/actions/settings";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -29,7 +29,7 @@ export function MembersPanel({ workspaceId, slug, members, canManage }: { worksp
           className="mt-4 flex flex-wrap gap-2"
           onSubmit={async (e) => {
             e.preventDefault();
-            const res = await setMemberAction(workspaceId, slug, { email, role });
+            const res = await setMemberAction(workspaceId, { email, role });
             setMsg(res.ok ? { ok: true, text: `${email} is now ${role.toLowerCase()}` } : { ok: false, text: res.error.message });
             if (res.ok) setEmail("");
           }}

@@ -39,7 +39,7 @@ import { quoteSpan } from "@/lib/domain/anchoring";
 import { updatePassageText } from "@/lib/server/passages";
 import { createEntity } from "@/lib/server/speakers";
 import { EXPORT_FORMATS } from "@/lib/validation/exports";
-import { newUser } from "@/lib/test/helpers";
+import { newUser, actorFor } from "@/lib/test/helpers";
 
 // The browser session, as next-auth's auth() would report it; tests switch users by setting it.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -94,7 +94,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
     owner = await newUser("Owner");
     viewer = await newUser("Viewer");
     ws = owner.workspace.id;
-    await setMember(owner.user.id, ws, { email: viewer.email, role: "VIEWER" });
+    await actorFor(owner.user.id, ws).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
     otherWs = await createWorkspace(owner.user.id, { name: "Second desk" });
   });
   beforeEach(() => {
@@ -562,7 +562,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
         anchorReview: null,
       });
 
-      const foreign = await createEntity(owner.user.id, otherWs.id, { name: "Kim Jong Un", kind: "PERSON" });
+      const foreign = await actorFor(owner.user.id, otherWs.id).then((who) => createEntity(who, { name: "Kim Jong Un", kind: "PERSON" }));
       const bad = await post(annotationsRoute.POST, {}, { ...body, speakers: [{ entityId: kim.id }, { entityId: foreign.id }] });
       expect(bad.status).toBe(422);
       expect(bad.body.error.details.fields).toEqual({ "speakers.1": "Choose a speaker from this workspace" });
@@ -583,7 +583,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
 
     it("confirms an uncertain re-anchoring and re-marks an orphaned claim", async () => {
       const reworded = passage.text.replace("đã đến", "vừa đặt chân tới");
-      const correction = await updatePassageText(owner.user.id, ws, { passageId: passage.id, text: reworded });
+      const correction = await actorFor(owner.user.id, ws).then((who) => updatePassageText(who, { passageId: passage.id, text: reworded }));
       expect(correction.changes).toEqual([expect.objectContaining({ id: claim.id, outcome: "needs_review", before: KIM, after: "Kim Jong-un vừa đặt chân tới sân bay vũ trụ Vostochny" })]);
       const waiting = documented(composite.annotationWithArticle, (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body);
       expect(waiting).toMatchObject({ needsReview: true, anchorReview: { before: { exact: KIM } } });
@@ -596,7 +596,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const again = await post(confirmAnchorRoute.POST, { id: claim.id }, { version: waiting.version + 1 });
       expect(again.status).toBe(409);
 
-      await updatePassageText(owner.user.id, ws, { passageId: passage.id, text: "Đoàn tàu dừng ở ga Khasan trước khi vào Nga." });
+      await actorFor(owner.user.id, ws).then((who) => updatePassageText(who, { passageId: passage.id, text: "Đoàn tàu dừng ở ga Khasan trước khi vào Nga." }));
       const orphan = documented(composite.annotationWithArticle, (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body);
       expect(orphan.orphaned).toBe(true);
       const words = "dừng ở ga Khasan";

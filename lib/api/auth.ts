@@ -1,7 +1,7 @@
 import "server-only";
 import { auth } from "@/lib/auth/config";
 import { requireMember, type Actor } from "@/lib/auth/membership";
-import { hasRole, type Role } from "@/lib/domain/roles";
+import type { Capability } from "@/lib/domain/permissions";
 import { authenticateApiToken, type TokenIdentity } from "@/lib/server/api-tokens";
 import { AppError } from "@/lib/server/errors";
 
@@ -57,16 +57,10 @@ function hostOf(origin: string): string | null {
 
 /**
  * The acting member for `workspaceId`, via the one membership check (`requireMember`). A token
- * also answers only for its own workspace (another is "not found") and never above its own role,
- * so the effective role is the lower of the membership's and the token's.
+ * also answers only for its own workspace (another is "not found") and never above its own role:
+ * the Actor's capabilities are those of the lower of the membership's and the token's role.
  */
-export async function apiActor(auth: ApiAuth, workspaceId: string, minRole: Role): Promise<Actor> {
+export async function apiActor(auth: ApiAuth, workspaceId: string, need: Capability): Promise<Actor> {
   if (auth.kind === "token" && auth.token.workspaceId !== workspaceId) throw new AppError("not_found", "Workspace not found");
-  const actor = await requireMember(auth.userId, workspaceId, minRole);
-  if (auth.kind === "session") return actor;
-  const tokenRole = auth.token.role;
-  if (!hasRole(tokenRole, minRole)) {
-    throw new AppError("forbidden", `This token's role (${tokenRole.toLowerCase()}) cannot do this; it needs ${minRole.toLowerCase()} or higher`);
-  }
-  return { ...actor, role: hasRole(actor.role, tokenRole) ? tokenRole : actor.role };
+  return requireMember(auth.userId, workspaceId, { tokenRole: auth.kind === "token" ? auth.token.role : undefined, need });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Role } from "@/lib/domain/roles";
+import type { Capability } from "@/lib/domain/permissions";
 import type { BodySpec } from "@/lib/api/http";
 import { bodies, composite, queries, responses } from "@/lib/api/schemas";
 import { exportFormatSchema } from "@/lib/validation/exports";
@@ -15,8 +15,8 @@ type EndpointBase = {
   description?: string;
   /** "session": browser session only; "none": public. Default: API token or browser session. */
   auth?: "any" | "session" | "none";
-  /** Lowest role (of both the membership and the token) allowed. */
-  minRole?: Role;
+  /** The capability it needs (lib/domain/permissions), of both the membership and the token's role. */
+  need?: Capability;
   /** What `{id}` in the path names, for "… not found". */
   resource?: string;
   /** Path parameters that are not record ids, by name; the others are uuids. */
@@ -58,27 +58,27 @@ export const endpoints = {
   }),
   revokeToken: def({ method: "DELETE", path: "/tokens/{id}", tag: "API tokens", auth: "session", resource: "API token", summary: "Revoke an API token (yours, or any as an owner)", query: queries.tokens, response: responses.token }),
 
-  listSources: def({ method: "GET", path: `${ws}/sources`, tag: "Sources", minRole: "VIEWER", summary: "Sources by name, with usage counts", query: queries.sources, response: composite.sources }),
-  updateSource: def({ method: "PATCH", path: `${ws}/sources/{id}`, tag: "Sources", minRole: "EDITOR", resource: "Source", summary: "Edit a source: name, kind, country, language, upstream (the source it relays), linked entity; null clears", body: bodies.updateSource, response: responses.source }),
+  listSources: def({ method: "GET", path: `${ws}/sources`, tag: "Sources", need: "workspace.read", summary: "Sources by name, with usage counts", query: queries.sources, response: composite.sources }),
+  updateSource: def({ method: "PATCH", path: `${ws}/sources/{id}`, tag: "Sources", need: "entities.write", resource: "Source", summary: "Edit a source: name, kind, country, language, upstream (the source it relays), linked entity; null clears", body: bodies.updateSource, response: responses.source }),
 
-  listArticles: def({ method: "GET", path: `${ws}/articles`, tag: "Articles", minRole: "VIEWER", summary: "Articles, newest first; q matches the title", query: queries.articles, response: composite.articles }),
+  listArticles: def({ method: "GET", path: `${ws}/articles`, tag: "Articles", need: "workspace.read", summary: "Articles, newest first; q matches the title", query: queries.articles, response: composite.articles }),
   importArticle: def({
     method: "POST",
     path: `${ws}/articles`,
     tag: "Articles",
-    minRole: "EDITOR",
+    need: "articles.write",
     summary: "Import an article from plain text",
     description: "Paragraphs become passages (NFC). Publisher and origins are matched to sources by name or created. The same content twice is a 409 with details.articleId.",
     body: bodies.importArticle,
     response: responses.imported,
     status: 201,
   }),
-  getArticle: def({ method: "GET", path: `${ws}/articles/{id}`, tag: "Articles", minRole: "VIEWER", resource: "Article", summary: "An article with its passages and claims", response: composite.articleDetail }),
+  getArticle: def({ method: "GET", path: `${ws}/articles/{id}`, tag: "Articles", need: "workspace.read", resource: "Article", summary: "An article with its passages and claims", response: composite.articleDetail }),
   updateArticle: def({
     method: "PATCH",
     path: `${ws}/articles/{id}`,
     tag: "Articles",
-    minRole: "EDITOR",
+    need: "articles.write",
     resource: "Article",
     summary: "Correct an article's metadata: title, publisher, ordered origins, byline, date, URL, language",
     description:
@@ -86,26 +86,26 @@ export const endpoints = {
     body: bodies.updateArticle,
     response: composite.articleUpdated,
   }),
-  deleteArticle: def({ method: "DELETE", path: `${ws}/articles/{id}`, tag: "Articles", minRole: "EDITOR", resource: "Article", summary: "Delete an article with its passages and claims (propositions stay)", response: responses.deleted }),
+  deleteArticle: def({ method: "DELETE", path: `${ws}/articles/{id}`, tag: "Articles", need: "articles.write", resource: "Article", summary: "Delete an article with its passages and claims (propositions stay)", response: responses.deleted }),
 
-  listAnnotations: def({ method: "GET", path: `${ws}/annotations`, tag: "Claims", minRole: "VIEWER", summary: "Claims (annotations), newest first", query: queries.annotations, response: composite.annotations }),
+  listAnnotations: def({ method: "GET", path: `${ws}/annotations`, tag: "Claims", need: "workspace.read", summary: "Claims (annotations), newest first", query: queries.annotations, response: composite.annotations }),
   createAnnotation: def({
     method: "POST",
     path: `${ws}/annotations`,
     tag: "Claims",
-    minRole: "EDITOR",
+    need: "claims.write",
     summary: "Mark a claim in a passage",
     description: "start/end are Unicode code points into the passage's NFC text; `exact`, when given, must equal that span. A span outside the passage or not matching is a 400 with the reason.",
     body: bodies.createAnnotation,
     response: responses.annotation,
     status: 201,
   }),
-  getAnnotation: def({ method: "GET", path: `${ws}/annotations/{id}`, tag: "Claims", minRole: "VIEWER", resource: "Claim", summary: "One claim", response: composite.annotationWithArticle }),
+  getAnnotation: def({ method: "GET", path: `${ws}/annotations/{id}`, tag: "Claims", need: "workspace.read", resource: "Claim", summary: "One claim", response: composite.annotationWithArticle }),
   updateAnnotation: def({
     method: "PATCH",
     path: `${ws}/annotations/{id}`,
     tag: "Claims",
-    minRole: "EDITOR",
+    need: "claims.write",
     resource: "Claim",
     summary: "Edit a claim's details",
     description: "Send `version` as read; fields left out keep their value. If someone saved in between, 409 with details.currentVersion and nothing is changed.",
@@ -116,7 +116,7 @@ export const endpoints = {
     method: "POST",
     path: `${ws}/annotations/{id}/confirm-anchor`,
     tag: "Claims",
-    minRole: "EDITOR",
+    need: "claims.write",
     resource: "Claim",
     summary: "Confirm an uncertain re-anchoring (needsReview): the claim counts again at the words it shows",
     description: "Send `version` as read. A claim that is not waiting for review, or a stale version, is a 409.",
@@ -127,60 +127,60 @@ export const endpoints = {
     method: "POST",
     path: `${ws}/annotations/{id}/remark`,
     tag: "Claims",
-    minRole: "EDITOR",
+    need: "claims.write",
     resource: "Claim",
     summary: "Re-mark a claim (needs review or orphaned) on new words of its paragraph; it counts again",
     description: "start/end are code points into the passage's current NFC text; `exact`, when given, must equal that span (else 400 naming `exact`).",
     body: bodies.remarkAnnotation,
     response: responses.annotation,
   }),
-  deleteAnnotation: def({ method: "DELETE", path: `${ws}/annotations/{id}`, tag: "Claims", minRole: "EDITOR", resource: "Claim", summary: "Delete a claim (kept for the audit trail); ?version= as read, 409 if stale", query: queries.deleteAnnotation, response: responses.deleted }),
+  deleteAnnotation: def({ method: "DELETE", path: `${ws}/annotations/{id}`, tag: "Claims", need: "claims.write", resource: "Claim", summary: "Delete a claim (kept for the audit trail); ?version= as read, 409 if stale", query: queries.deleteAnnotation, response: responses.deleted }),
 
-  listPropositions: def({ method: "GET", path: `${ws}/propositions`, tag: "Propositions", minRole: "VIEWER", summary: "Propositions, newest first, with mention counts", query: queries.propositions, response: composite.propositions }),
-  createProposition: def({ method: "POST", path: `${ws}/propositions`, tag: "Propositions", minRole: "EDITOR", summary: "New proposition from a claim (the claim's quote is the statement unless given)", body: bodies.createProposition, response: responses.proposition, status: 201 }),
-  getProposition: def({ method: "GET", path: `${ws}/propositions/{id}`, tag: "Propositions", minRole: "VIEWER", resource: "Proposition", summary: "A proposition with every mention, its independent origin and the verdict in words", response: composite.propositionDetail }),
-  updateProposition: def({ method: "PATCH", path: `${ws}/propositions/{id}`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Edit statement, claim type or rating; fields left out keep their value", body: bodies.updateProposition, response: responses.proposition }),
-  deleteProposition: def({ method: "DELETE", path: `${ws}/propositions/{id}`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Delete a proposition (its claims stay)", response: responses.deleted }),
-  mergePropositions: def({ method: "POST", path: `${ws}/propositions/{id}/merge`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Merge proposition `sourceId` into this one; 409 if a claim is linked to both with different stances", body: bodies.mergePropositions, response: composite.propositionMerged }),
+  listPropositions: def({ method: "GET", path: `${ws}/propositions`, tag: "Propositions", need: "workspace.read", summary: "Propositions, newest first, with mention counts", query: queries.propositions, response: composite.propositions }),
+  createProposition: def({ method: "POST", path: `${ws}/propositions`, tag: "Propositions", need: "propositions.write", summary: "New proposition from a claim (the claim's quote is the statement unless given)", body: bodies.createProposition, response: responses.proposition, status: 201 }),
+  getProposition: def({ method: "GET", path: `${ws}/propositions/{id}`, tag: "Propositions", need: "workspace.read", resource: "Proposition", summary: "A proposition with every mention, its independent origin and the verdict in words", response: composite.propositionDetail }),
+  updateProposition: def({ method: "PATCH", path: `${ws}/propositions/{id}`, tag: "Propositions", need: "propositions.write", resource: "Proposition", summary: "Edit statement, claim type or rating; fields left out keep their value", body: bodies.updateProposition, response: responses.proposition }),
+  deleteProposition: def({ method: "DELETE", path: `${ws}/propositions/{id}`, tag: "Propositions", need: "propositions.write", resource: "Proposition", summary: "Delete a proposition (its claims stay)", response: responses.deleted }),
+  mergePropositions: def({ method: "POST", path: `${ws}/propositions/{id}/merge`, tag: "Propositions", need: "propositions.write", resource: "Proposition", summary: "Merge proposition `sourceId` into this one; 409 if a claim is linked to both with different stances", body: bodies.mergePropositions, response: composite.propositionMerged }),
   markSameValues: def({
     method: "POST",
     path: `${ws}/propositions/{id}/same-values`,
     tag: "Propositions",
-    minRole: "EDITOR",
+    need: "propositions.write",
     resource: "Proposition",
     summary: "Mark two detail values of its mentions as the same (or, with same: false, undo it)",
     description: "`keys` are the `key`s of two values in verdict.detailConflicts or verdict.uncertainDetails; the verdict then treats them as one value.",
     body: bodies.sameValues,
     response: composite.sameValues,
   }),
-  linkMention: def({ method: "PUT", path: `${ws}/propositions/{id}/mentions/{annotationId}`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Link a claim to this proposition, or change its stance", body: bodies.linkMention, response: responses.mention }),
-  unlinkMention: def({ method: "DELETE", path: `${ws}/propositions/{id}/mentions/{annotationId}`, tag: "Propositions", minRole: "EDITOR", resource: "Proposition", summary: "Unlink a claim from this proposition", response: responses.unlinked }),
+  linkMention: def({ method: "PUT", path: `${ws}/propositions/{id}/mentions/{annotationId}`, tag: "Propositions", need: "propositions.write", resource: "Proposition", summary: "Link a claim to this proposition, or change its stance", body: bodies.linkMention, response: responses.mention }),
+  unlinkMention: def({ method: "DELETE", path: `${ws}/propositions/{id}/mentions/{annotationId}`, tag: "Propositions", need: "propositions.write", resource: "Proposition", summary: "Unlink a claim from this proposition", response: responses.unlinked }),
 
-  listEntities: def({ method: "GET", path: `${ws}/entities`, tag: "Entities", minRole: "VIEWER", summary: "Entities by name; q matches any alias ignoring case and diacritics", query: queries.entities, response: composite.entities }),
-  likelyDuplicates: def({ method: "GET", path: `${ws}/entities/duplicates`, tag: "Entities", minRole: "VIEWER", summary: "Pairs of entities that probably name the same thing (similar names or aliases, ignoring case and accents), best first", response: composite.likelyDuplicates }),
-  createEntity: def({ method: "POST", path: `${ws}/entities`, tag: "Entities", minRole: "EDITOR", summary: "Create an entity (its name becomes its first alias); a name that already names an entity is a 409 with details.existing", body: bodies.createEntity, response: responses.entity, status: 201 }),
-  updateEntity: def({ method: "PATCH", path: `${ws}/entities/{id}`, tag: "Entities", minRole: "EDITOR", resource: "Entity", summary: "Rename or re-kind an entity, or set whom it speaks for (speaksForId; cycles are refused); a new name is kept as an alias", body: bodies.updateEntity, response: composite.entityUpdated }),
-  addAlias: def({ method: "POST", path: `${ws}/entities/{id}/aliases`, tag: "Entities", minRole: "EDITOR", resource: "Entity", summary: "Add an alias; an alias that already names another entity is a 409 with details.existing (merge them instead)", body: bodies.addAlias, response: composite.aliasAdded, status: 201 }),
-  removeAlias: def({ method: "DELETE", path: `${ws}/entities/{id}/aliases/{aliasId}`, tag: "Entities", minRole: "EDITOR", resource: "Entity", summary: "Remove an alias (not the entity's name, not its last one)", response: responses.deleted }),
-  mergeEntities: def({ method: "POST", path: `${ws}/entities/{id}/merge`, tag: "Entities", minRole: "EDITOR", resource: "Entity", summary: "Merge entity `sourceId` into this one: aliases, claims spoken and linked sources move", body: bodies.mergeEntities, response: composite.entitiesMerged }),
+  listEntities: def({ method: "GET", path: `${ws}/entities`, tag: "Entities", need: "workspace.read", summary: "Entities by name; q matches any alias ignoring case and diacritics", query: queries.entities, response: composite.entities }),
+  likelyDuplicates: def({ method: "GET", path: `${ws}/entities/duplicates`, tag: "Entities", need: "workspace.read", summary: "Pairs of entities that probably name the same thing (similar names or aliases, ignoring case and accents), best first", response: composite.likelyDuplicates }),
+  createEntity: def({ method: "POST", path: `${ws}/entities`, tag: "Entities", need: "entities.write", summary: "Create an entity (its name becomes its first alias); a name that already names an entity is a 409 with details.existing", body: bodies.createEntity, response: responses.entity, status: 201 }),
+  updateEntity: def({ method: "PATCH", path: `${ws}/entities/{id}`, tag: "Entities", need: "entities.write", resource: "Entity", summary: "Rename or re-kind an entity, or set whom it speaks for (speaksForId; cycles are refused); a new name is kept as an alias", body: bodies.updateEntity, response: composite.entityUpdated }),
+  addAlias: def({ method: "POST", path: `${ws}/entities/{id}/aliases`, tag: "Entities", need: "entities.write", resource: "Entity", summary: "Add an alias; an alias that already names another entity is a 409 with details.existing (merge them instead)", body: bodies.addAlias, response: composite.aliasAdded, status: 201 }),
+  removeAlias: def({ method: "DELETE", path: `${ws}/entities/{id}/aliases/{aliasId}`, tag: "Entities", need: "entities.write", resource: "Entity", summary: "Remove an alias (not the entity's name, not its last one)", response: responses.deleted }),
+  mergeEntities: def({ method: "POST", path: `${ws}/entities/{id}/merge`, tag: "Entities", need: "entities.write", resource: "Entity", summary: "Merge entity `sourceId` into this one: aliases, claims spoken and linked sources move", body: bodies.mergeEntities, response: composite.entitiesMerged }),
 
   comparison: def({
     method: "GET",
     path: `${ws}/comparison`,
     tag: "Comparison",
-    minRole: "VIEWER",
+    need: "workspace.read",
     summary: "Propositions × sources matrix with verdicts (the Compare page as JSON)",
     description: "Paged by `page` (50 rows), like the page. Unknown filter values are ignored, as in the UI.",
     query: queries.comparison,
     response: composite.comparison,
   }),
-  search: def({ method: "GET", path: `${ws}/search`, tag: "Search", minRole: "VIEWER", summary: "Search passages, claims, propositions, entities and sources", query: queries.search, response: composite.search }),
+  search: def({ method: "GET", path: `${ws}/search`, tag: "Search", need: "workspace.read", summary: "Search passages, claims, propositions, entities and sources", query: queries.search, response: composite.search }),
 
   exportClaims: def({
     method: "GET",
     path: `${ws}/exports/{format}`,
     tag: "Exports",
-    minRole: "VIEWER",
+    need: "workspace.read",
     summary: "Download the workspace's claims (csv, jsonl, w3c) or a proposition report (claimreview, markdown) as a file",
     description: [
       "Claim exports (csv, jsonl, w3c) stream from the database in batches, so memory stays flat however large the workspace. The file comes as an attachment (Content-Disposition).",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roleFor } from "@/lib/domain/permissions";
 import { endpoints, type EndpointDef } from "@/lib/api/endpoints";
 import { MAX_BODY_BYTES } from "@/lib/api/http";
 import { API_MAX_LIMIT } from "@/lib/api/pagination";
@@ -114,10 +115,10 @@ function operation(name: string, d: EndpointDef) {
     operationId: name,
     tags: [d.tag],
     summary: d.summary,
-    ...(d.description || d.minRole
-      ? { description: [d.description, d.minRole ? `Needs role ${d.minRole.toLowerCase()} or higher (membership and token).` : null].filter(Boolean).join("\n\n") }
+    ...(d.description || d.need
+      ? { description: [d.description, d.need ? `Needs \`${d.need}\`: role ${roleFor(d.need).toLowerCase()} or higher (membership and token).` : null].filter(Boolean).join("\n\n") }
       : {}),
-    ...(d.minRole ? { "x-min-role": d.minRole } : {}),
+    ...(d.need ? { "x-capability": d.need, "x-min-role": roleFor(d.need) } : {}),
     security: security(d),
     parameters: parameters(d),
     ...(d.body

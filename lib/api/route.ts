@@ -31,9 +31,9 @@ export type WorkspaceRouteCtx<D extends JsonEndpointDef> = {
 
 /**
  * A handler for a documented workspace endpoint: path ids (or its `pathParams`) checked, `apiActor` with the
- * endpoint's `minRole`, query and body validated by its schemas, 201 when it says so.
+ * endpoint's capability (`need`), query and body validated by its schemas, 201 when it says so.
  */
-export function route<D extends JsonEndpointDef & { minRole: NonNullable<JsonEndpointDef["minRole"]> }>(
+export function route<D extends JsonEndpointDef & { need: NonNullable<JsonEndpointDef["need"]> }>(
   def: D,
   fn: (ctx: WorkspaceRouteCtx<D>) => Promise<unknown>,
 ): RouteHandler<Record<string, string>> {
@@ -45,7 +45,7 @@ export function route<D extends JsonEndpointDef & { minRole: NonNullable<JsonEnd
       const own = def.pathParams?.[name];
       ids[name] = own ? own.parse(params[name]) : idParam(params[name] ?? "", PARAM_LABELS[name] ?? def.resource ?? "Record");
     }
-    const actor = await apiActor(auth, ids.workspaceId, def.minRole);
+    const actor = await apiActor(auth, ids.workspaceId, def.need);
     const query = (def.query ? readQuery(req, def.query) : undefined) as Out<D["query"]>;
     let body = undefined as BodyOut<D>;
     let raw: Record<string, unknown> = {};

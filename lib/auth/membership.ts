@@ -1,34 +1,63 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { hasRole, type Role } from "@/lib/domain/roles";
+import { capabilitiesOf, cappedRole, roleFor, type Capability } from "@/lib/domain/permissions";
+import type { Role } from "@/lib/domain/roles";
 import { AppError } from "@/lib/server/errors";
 
-export type Actor = { userId: string; workspaceId: string; role: Role };
+/** Who acts in a workspace, with the capabilities their (token-capped) role gives. Only `requireMember` makes one. */
+export type Actor = Readonly<{ userId: string; workspaceId: string; role: Role; capabilities: ReadonlySet<Capability>; via: "session" | "token" }>;
+
+// Actors issued by requireMember: a hand-made object with the same fields is refused, so a
+// caller cannot skip the membership check by building its own Actor. Kept on globalThis because
+// the bundler may load this module more than once in one server process.
+const registry = globalThis as typeof globalThis & { __claimboardActors?: WeakSet<object> };
+const issued = (registry.__claimboardActors ??= new WeakSet<object>());
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The one membership and role check. A workspace the user does not belong to is "not found",
- * so ids leak nothing; a member with too low a role gets "forbidden" with the role needed.
+ * The one membership query. A workspace the user does not belong to is "not found", so ids leak
+ * nothing. With `tokenRole` (an API token) the effective role is the lower of the two. `need`
+ * asserts a capability right away.
  */
-export async function requireMember(userId: string | null | undefined, workspaceId: string, minRole: Role = "VIEWER"): Promise<Actor> {
+export async function requireMember(userId: string | null | undefined, workspaceId: string, opts: { tokenRole?: Role; need?: Capability } = {}): Promise<Actor> {
   if (!userId) throw new AppError("unauthorized", "Sign in to continue");
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!uuid.test(workspaceId)) throw new AppError("not_found", "Workspace not found");
-  const membership = await getDb().membership.findUnique({
-    where: { workspaceId_userId: { workspaceId, userId } },
-    select: { role: true },
-  });
+  if (!UUID.test(workspaceId)) throw new AppError("not_found", "Workspace not found");
+  const membership = await getDb().membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { role: true } });
   if (!membership) throw new AppError("not_found", "Workspace not found");
-  if (!hasRole(membership.role, minRole)) {
-    throw new AppError("forbidden", `Your role (${membership.role.toLowerCase()}) cannot do this; it needs ${minRole.toLowerCase()} or higher`);
-  }
-  return { userId, workspaceId, role: membership.role };
+  const role = cappedRole(membership.role, opts.tokenRole);
+  const actor = issue({ userId, workspaceId, role, capabilities: capabilitiesOf(role), via: opts.tokenRole ? ("token" as const) : ("session" as const) });
+  if (opts.need) assertCan(actor, opts.need);
+  return actor;
+}
+
+function issue<T extends Actor>(actor: T): T {
+  const frozen = Object.freeze(actor);
+  issued.add(frozen);
+  return frozen;
 }
 
 /** Same check, by workspace slug (for pages, whose URLs carry the slug). */
-export async function requireMemberBySlug(userId: string | null | undefined, slug: string, minRole: Role = "VIEWER"): Promise<Actor & { workspaceName: string; slug: string }> {
+export async function requireMemberBySlug(userId: string | null | undefined, slug: string, need?: Capability): Promise<Actor & { workspaceName: string; slug: string }> {
   if (!userId) throw new AppError("unauthorized", "Sign in to continue");
   const ws = await getDb().workspace.findUnique({ where: { slug }, select: { id: true, name: true } });
   if (!ws) throw new AppError("not_found", "Workspace not found");
-  const actor = await requireMember(userId, ws.id, minRole);
-  return { ...actor, workspaceName: ws.name, slug };
+  const actor = await requireMember(userId, ws.id, { need });
+  return issue({ ...actor, workspaceName: ws.name, slug });
+}
+
+/** Whether the actor may do it (for pages and components deciding what to show). */
+export function can(actor: Actor, capability: Capability): boolean {
+  return actor.capabilities.has(capability);
+}
+
+/**
+ * The check every service starts with: the Actor came from requireMember and has the capability.
+ * Too low a role is "forbidden" with the role needed; no database query.
+ */
+export function assertCan(actor: Actor, capability: Capability): void {
+  if (!issued.has(actor)) throw new AppError("unauthorized", "Sign in to continue");
+  if (actor.capabilities.has(capability)) return;
+  const who = actor.via === "token" ? "This token's role" : "Your role";
+  throw new AppError("forbidden", `${who} (${actor.role.toLowerCase()}) cannot do this; it needs ${roleFor(capability).toLowerCase()} or higher`, { capability });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/config";
 import { requireMemberBySlug } from "@/lib/auth/membership";
-import type { Role } from "@/lib/domain/roles";
+import type { Capability } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { notFound } from "next/navigation";
 
@@ -20,10 +20,10 @@ export async function requirePageUser(): Promise<{ id: string; name: string; ema
 }
 
 /** For pages: membership of the workspace in the URL; other workspaces render the 404 page. */
-export async function requirePageMember(slug: string, minRole: Role = "VIEWER") {
+export async function requirePageMember(slug: string, need: Capability = "workspace.read") {
   const user = await requirePageUser();
   try {
-    return { user, actor: await requireMemberBySlug(user.id, slug, minRole) };
+    return { user, actor: await requireMemberBySlug(user.id, slug, need) };
   } catch (err) {
     if (err instanceof AppError && (err.code === "not_found" || err.code === "forbidden")) notFound();
     throw err;

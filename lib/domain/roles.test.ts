@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hasRole, permissions, type Role } from "./roles";
+import { capabilitiesOf, cappedRole, CAPABILITIES, CAPABILITY_NAMES, permissions, roleFor } from "./permissions";
+import { hasRole, ROLES, type Role } from "./roles";
 
 describe("hasRole", () => {
   const table: [Role, Role, boolean][] = [
@@ -23,5 +24,33 @@ describe("permissions", () => {
   it("lets an editor annotate and import but not manage the workspace", () => {
     const p = permissions("EDITOR");
     expect([p.annotate, p.importArticles, p.manageWorkspace]).toEqual([true, true, false]);
+  });
+});
+
+describe("the permission table", () => {
+  it.each<[Role, string[]]>([
+    ["VIEWER", ["workspace.read"]],
+    ["REVIEWER", ["workspace.read", "claims.review"]],
+    ["EDITOR", ["workspace.read", "claims.review", "claims.write", "propositions.write", "articles.write", "entities.write"]],
+    ["OWNER", [...CAPABILITY_NAMES]],
+  ])("%s can %j", (role, caps) => {
+    expect([...capabilitiesOf(role)].sort()).toEqual([...caps].sort());
+  });
+
+  it("gives every higher role what a lower one has", () => {
+    for (const a of ROLES) for (const b of ROLES) if (hasRole(a, b)) for (const c of capabilitiesOf(b)) expect(capabilitiesOf(a).has(c)).toBe(true);
+  });
+
+  it("names the lowest role of each capability", () => {
+    for (const c of CAPABILITY_NAMES) expect(roleFor(c)).toBe(CAPABILITIES[c]);
+  });
+
+  it.each<[Role, Role | undefined, Role]>([
+    ["OWNER", "VIEWER", "VIEWER"],
+    ["EDITOR", "OWNER", "EDITOR"],
+    ["VIEWER", "EDITOR", "VIEWER"],
+    ["REVIEWER", undefined, "REVIEWER"],
+  ])("a %s member's token made for %s acts as %s", (member, token, effective) => {
+    expect(cappedRole(member, token)).toBe(effective);
   });
 });

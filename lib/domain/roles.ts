@@ -7,14 +7,3 @@ const RANK: Record<Role, number> = { VIEWER: 0, REVIEWER: 1, EDITOR: 2, OWNER: 3
 export function hasRole(role: Role, min: Role): boolean {
   return RANK[role] >= RANK[min];
 }
-
-/** What a role may do, for the UI and the services alike. */
-export function permissions(role: Role) {
-  return {
-    read: true,
-    annotate: hasRole(role, "EDITOR"),
-    importArticles: hasRole(role, "EDITOR"),
-    review: hasRole(role, "REVIEWER"),
-    manageWorkspace: hasRole(role, "OWNER"),
-  };
-}

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { checkSelector, quoteSelector, reanchor } from "@/lib/domain/anchoring";
 import { foldForMatch } from "@/lib/domain/claim-types";
@@ -69,8 +69,9 @@ export function detailsOf(a: Pick<AnnotationView, "claimTypeId" | "speakers" | "
 }
 
 /** Mark a claim: offsets are code points into the passage's NFC text, checked against it. */
-export async function createAnnotation(userId: string | null, workspaceId: string, input: unknown): Promise<AnnotationView> {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function createAnnotation(actor: Actor, input: unknown): Promise<AnnotationView> {
+  assertCan(actor, "claims.write");
+  const { workspaceId } = actor;
   const data = createAnnotationSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     // Share-lock the paragraph so a text correction cannot slip in between the check and the insert.
@@ -102,8 +103,9 @@ export async function createAnnotation(userId: string | null, workspaceId: strin
 }
 
 /** Edit a claim's details. `version` must be the one the editor started from. */
-export async function updateAnnotation(userId: string | null, workspaceId: string, input: unknown): Promise<AnnotationView> {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function updateAnnotation(actor: Actor, input: unknown): Promise<AnnotationView> {
+  assertCan(actor, "claims.write");
+  const { workspaceId } = actor;
   const data = updateAnnotationSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const row = await tx.annotation.findFirst({ where: { id: data.id, workspaceId, deletedAt: null }, select: { ...annotationSelect, passage: { select: { article: { select: { publishedAt: true } } } } } });
@@ -124,8 +126,9 @@ export async function updateAnnotation(userId: string | null, workspaceId: strin
 }
 
 /** Delete a claim (kept for undo and the audit trail). */
-export async function deleteAnnotation(userId: string | null, workspaceId: string, id: unknown, version: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function deleteAnnotation(actor: Actor, id: unknown, version: unknown) {
+  assertCan(actor, "claims.write");
+  const { workspaceId } = actor;
   const annotationId = parseId(id);
   const expected = z.number().int().min(1).parse(version);
   return getDb().$transaction(async (tx) => {
@@ -143,8 +146,9 @@ export async function deleteAnnotation(userId: string | null, workspaceId: strin
 }
 
 /** Undo a delete. */
-export async function restoreAnnotation(userId: string | null, workspaceId: string, id: unknown): Promise<AnnotationView> {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function restoreAnnotation(actor: Actor, id: unknown): Promise<AnnotationView> {
+  assertCan(actor, "claims.write");
+  const { workspaceId } = actor;
   const annotationId = parseId(id);
   return getDb().$transaction(async (tx) => {
     const { count } = await tx.annotation.updateMany({
@@ -181,8 +185,9 @@ const remarkSchema = anchorFixSchema.extend({
 });
 
 /** A person confirms an uncertain re-anchoring: the claim counts again at the words it shows. */
-export async function confirmAnchor(userId: string | null, workspaceId: string, input: unknown): Promise<AnnotationView> {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function confirmAnchor(actor: Actor, input: unknown): Promise<AnnotationView> {
+  assertCan(actor, "claims.write");
+  const { workspaceId } = actor;
   const data = anchorFixSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const found = await tx.annotation.findFirst({ where: { id: data.id, workspaceId, deletedAt: null }, select: annotationSelect });
@@ -204,8 +209,9 @@ export async function confirmAnchor(userId: string | null, workspaceId: string, 
  * Re-mark a claim that needs review or is orphaned on new words of its paragraph (offsets in code
  * points, checked against the text as on creation): it counts again from there.
  */
-export async function remarkAnnotation(userId: string | null, workspaceId: string, input: unknown): Promise<AnnotationView> {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function remarkAnnotation(actor: Actor, input: unknown): Promise<AnnotationView> {
+  assertCan(actor, "claims.write");
+  const { workspaceId } = actor;
   const data = remarkSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const found = await tx.annotation.findFirst({ where: { id: data.id, workspaceId, deletedAt: null }, select: { ...annotationSelect, passage: { select: { text: true } } } });

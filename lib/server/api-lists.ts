@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -18,7 +18,7 @@ const cursorArgs = (cursor: string | undefined): { cursor?: { id: string }; skip
 
 /** Sources by name, with usage counts, the same item shape as `listSources`. */
 export async function listSourcesPage(actor: Actor, opts: PageQuery & { q?: string }): Promise<Page<SourceListItem>> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const folded = opts.q ? foldForMatch(opts.q) : "";
   const rows = await getDb().source.findMany({
     where: { workspaceId: actor.workspaceId, ...(folded ? { normalizedName: { contains: folded } } : {}) },
@@ -39,7 +39,7 @@ const withArticleId = ({ passage, ...a }: Prisma.AnnotationGetPayload<{ select: 
 
 /** Claims (not deleted), newest first, optionally of one article, claim type or status. */
 export async function listAnnotationsPage(actor: Actor, opts: PageQuery & AnnotationListFilter): Promise<Page<ApiAnnotation>> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const rows = await getDb().annotation.findMany({
     where: {
       workspaceId: actor.workspaceId,
@@ -58,7 +58,7 @@ export async function listAnnotationsPage(actor: Actor, opts: PageQuery & Annota
 
 /** One claim (not deleted) with its article id. */
 export async function getAnnotation(actor: Actor, id: string): Promise<ApiAnnotation> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const row = uuid.safeParse(id).success
     ? await getDb().annotation.findFirst({ where: { id, workspaceId: actor.workspaceId, deletedAt: null }, select: annotationWithArticle })
     : null;
@@ -75,7 +75,7 @@ const propositionListSelect = {
 
 /** Propositions, newest first, optionally of one claim type or whose statement contains `q`. */
 export async function listPropositionsPage(actor: Actor, opts: PageQuery & { claimTypeId?: string; q?: string }) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const folded = opts.q ? foldForMatch(opts.q) : "";
   const rows = await getDb().proposition.findMany({
     where: {
@@ -93,7 +93,7 @@ export async function listPropositionsPage(actor: Actor, opts: PageQuery & { cla
 
 /** The editable fields of one proposition (what a partial update starts from). */
 export async function getPropositionFields(actor: Actor, id: string) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const row = uuid.safeParse(id).success ? await getDb().proposition.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: propositionSelect }) : null;
   if (!row) throw new AppError("not_found", "Proposition not found");
   return row;
@@ -101,7 +101,7 @@ export async function getPropositionFields(actor: Actor, id: string) {
 
 /** 404 unless `aliasId` is an alias of `entityId` in the actor's workspace. */
 export async function assertAliasOfEntity(actor: Actor, entityId: string, aliasId: string): Promise<void> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const found = await getDb().entityAlias.findFirst({ where: { id: aliasId, entityId, workspaceId: actor.workspaceId }, select: { id: true } });
   if (!found) throw new AppError("not_found", "Alias not found on this entity; it may already be removed");
 }

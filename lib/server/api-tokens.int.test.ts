@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/api-tokens";
 import { AppError } from "@/lib/server/errors";
 import { setMember } from "@/lib/server/workspaces";
-import { newUser } from "@/lib/test/helpers";
+import { newUser, actorFor } from "@/lib/test/helpers";
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(() => null, (e: unknown) => e);
@@ -19,11 +19,11 @@ describe("API tokens, on a real PostgreSQL", () => {
   beforeAll(async () => {
     owner = await newUser("Owner");
     viewer = await newUser("Viewer");
-    await setMember(owner.user.id, owner.workspace.id, { email: viewer.email, role: "VIEWER" });
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
   });
 
   it("returns the plain token once, stores only its sha256, and audits the creation", async () => {
-    const created = await createApiToken(owner.user.id, owner.workspace.id, { name: "  nightly script ", role: "EDITOR" });
+    const created = await actorFor(owner.user.id, owner.workspace.id).then((who) => createApiToken(who, { name: "  nightly script ", role: "EDITOR" }));
     expect(created.token).toMatch(/^cb_[A-Za-z0-9_-]{43}$/);
     expect(created).toMatchObject({ name: "nightly script", role: "EDITOR" });
     const row = await getDb().apiToken.findUniqueOrThrow({ where: { id: created.id } });
@@ -35,10 +35,10 @@ describe("API tokens, on a real PostgreSQL", () => {
   });
 
   it("refuses a role above the creator's, and lets a viewer create a viewer token for themselves", async () => {
-    const err = await appError(createApiToken(viewer.user.id, owner.workspace.id, { name: "too strong", role: "EDITOR" }));
+    const err = await appError(actorFor(viewer.user.id, owner.workspace.id).then((who) => createApiToken(who, { name: "too strong", role: "EDITOR" })));
     expect(err.code).toBe("forbidden");
     expect(err.message).toBe("Your role in this workspace is viewer, so a token can be viewer or lower, not editor");
-    const ok = await createApiToken(viewer.user.id, owner.workspace.id, { name: "reader", role: "VIEWER" });
+    const ok = await actorFor(viewer.user.id, owner.workspace.id).then((who) => createApiToken(who, { name: "reader", role: "VIEWER" }));
     expect(ok.role).toBe("VIEWER");
     expect((await getDb().apiToken.findUniqueOrThrow({ where: { id: ok.id } })).userId).toBe(viewer.user.id);
   });
@@ -52,7 +52,7 @@ describe("API tokens, on a real PostgreSQL", () => {
   });
 
   it("authenticates, updates lastUsedAt at most once a minute, and refuses revoked and unknown tokens", async () => {
-    const { token, id } = await createApiToken(owner.user.id, owner.workspace.id, { name: "short-lived", role: "VIEWER" });
+    const { token, id } = await actorFor(owner.user.id, owner.workspace.id).then((who) => createApiToken(who, { name: "short-lived", role: "VIEWER" }));
     const identity = await authenticateApiToken(token);
     expect(identity).toEqual({ id, userId: owner.user.id, workspaceId: owner.workspace.id, role: "VIEWER" });
     const first = (await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
@@ -64,10 +64,10 @@ describe("API tokens, on a real PostgreSQL", () => {
     expect((await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt!.getTime()).toBeGreaterThan(Date.now() - 10_000);
 
     // Another member cannot revoke (or even see) it; its creator can, twice without harm.
-    expect((await appError(revokeApiToken(viewer.user.id, owner.workspace.id, id))).code).toBe("not_found");
-    const revoked = await revokeApiToken(owner.user.id, owner.workspace.id, id);
+    expect((await appError(actorFor(viewer.user.id, owner.workspace.id).then((who) => revokeApiToken(who, id)))).code).toBe("not_found");
+    const revoked = await actorFor(owner.user.id, owner.workspace.id).then((who) => revokeApiToken(who, id));
     expect(revoked.revokedAt).not.toBeNull();
-    expect((await revokeApiToken(owner.user.id, owner.workspace.id, id)).revokedAt).toEqual(revoked.revokedAt);
+    expect((await actorFor(owner.user.id, owner.workspace.id).then((who) => revokeApiToken(who, id))).revokedAt).toEqual(revoked.revokedAt);
     const actions = await getDb().auditEvent.findMany({ where: { entityId: id }, select: { action: true }, orderBy: { id: "asc" } });
     expect(actions.map((a) => a.action)).toEqual(["apiToken.create", "apiToken.revoke"]);
 
@@ -79,10 +79,10 @@ describe("API tokens, on a real PostgreSQL", () => {
   });
 
   it("lets an owner revoke a member's token, and hides tokens of other workspaces", async () => {
-    const { id } = await createApiToken(viewer.user.id, owner.workspace.id, { name: "left the desk", role: "VIEWER" });
-    expect((await revokeApiToken(owner.user.id, owner.workspace.id, id)).revokedAt).not.toBeNull();
+    const { id } = await actorFor(viewer.user.id, owner.workspace.id).then((who) => createApiToken(who, { name: "left the desk", role: "VIEWER" }));
+    expect((await actorFor(owner.user.id, owner.workspace.id).then((who) => revokeApiToken(who, id))).revokedAt).not.toBeNull();
     // The viewer's own workspace does not contain it.
-    expect((await appError(revokeApiToken(viewer.user.id, viewer.workspace.id, id))).code).toBe("not_found");
-    expect((await appError(revokeApiToken(owner.user.id, owner.workspace.id, "not-an-id"))).code).toBe("not_found");
+    expect((await appError(actorFor(viewer.user.id, viewer.workspace.id).then((who) => revokeApiToken(who, id)))).code).toBe("not_found");
+    expect((await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => revokeApiToken(who, "not-an-id")))).code).toBe("not_found");
   });
 });

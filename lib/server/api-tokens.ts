@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, can, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { hasRole, type Role } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -37,8 +37,9 @@ const hashToken = (plain: string) => crypto.createHash("sha256").update(plain, "
  * Create a personal token for `userId` in one workspace. Its role can be at most the creator's
  * membership role. The plain token is returned here once and only its sha256 is stored.
  */
-export async function createApiToken(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "VIEWER");
+export async function createApiToken(actor: Actor, input: unknown) {
+  assertCan(actor, "workspace.read");
+  const { workspaceId } = actor;
   const data = createApiTokenSchema.parse(input);
   if (!hasRole(actor.role, data.role)) {
     throw new AppError(
@@ -60,9 +61,9 @@ export async function createApiToken(userId: string | null, workspaceId: string,
 
 /** The actor's tokens in the workspace, newest first; owners see every member's tokens. */
 export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
-  const member = await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   return getDb().apiToken.findMany({
-    where: { workspaceId: member.workspaceId, ...(member.role === "OWNER" ? {} : { userId: member.userId }) },
+    where: { workspaceId: actor.workspaceId, ...(can(actor, "tokens.manageAll") ? {} : { userId: actor.userId }) },
     select: apiTokenSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: LIST_LIMIT,
@@ -70,13 +71,14 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
 }
 
 /** Revoke a token: its own creator or a workspace owner may. Revoking twice changes nothing. */
-export async function revokeApiToken(userId: string | null, workspaceId: string, id: unknown): Promise<ApiTokenView> {
-  const actor = await requireMember(userId, workspaceId, "VIEWER");
+export async function revokeApiToken(actor: Actor, id: unknown): Promise<ApiTokenView> {
+  assertCan(actor, "workspace.read");
+  const { workspaceId } = actor;
   const tokenId = z.string().uuid().safeParse(id);
   if (!tokenId.success) throw new AppError("not_found", "API token not found");
   return getDb().$transaction(async (tx) => {
     const before = await tx.apiToken.findFirst({
-      where: { id: tokenId.data, workspaceId, ...(actor.role === "OWNER" ? {} : { userId: actor.userId }) },
+      where: { id: tokenId.data, workspaceId, ...(can(actor, "tokens.manageAll") ? {} : { userId: actor.userId }) },
       select: apiTokenSelect,
     });
     if (!before) throw new AppError("not_found", "API token not found");

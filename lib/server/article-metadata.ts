@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMember } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { parseFields } from "@/lib/server/annotations";
@@ -14,8 +14,9 @@ import { updateArticleSchema } from "@/lib/validation/articles";
  * language, with a version check. Verdicts follow at once (they are computed from these); claims
  * whose date was written without a year are read again against the new publication date.
  */
-export async function updateArticle(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function updateArticle(actor: Actor, input: unknown) {
+  assertCan(actor, "articles.write");
+  const { workspaceId } = actor;
   const data = updateArticleSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ version: number }[]>`

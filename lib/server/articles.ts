@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { contentHash } from "@/lib/domain/content-hash";
@@ -17,8 +17,9 @@ const previewSchema = z.object({
 });
 
 /** Detect metadata for confirmation, and say whether this content is already stored. */
-export async function previewImport(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function previewImport(actor: Actor, input: unknown) {
+  assertCan(actor, "articles.write");
+  const { workspaceId } = actor;
   const { text, fileName } = previewSchema.parse(input);
   const parsed = parseArticle(text);
   if (parsed.passages.length === 0) throw new AppError("bad_request", `${fileName ? `${fileName}: ` : ""}the text is empty; nothing to import`);
@@ -31,8 +32,9 @@ export async function previewImport(userId: string | null, workspaceId: string, 
 }
 
 /** Store an article: sources matched or created by name, passages, origins, audit; one transaction. */
-export async function importArticle(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function importArticle(actor: Actor, input: unknown) {
+  assertCan(actor, "articles.write");
+  const { workspaceId } = actor;
   const data = importArticleSchema.parse(input);
   const parsed = parseArticle(data.text);
   if (parsed.passages.length === 0) throw new AppError("bad_request", "The text is empty: paste an article or choose a file");
@@ -128,7 +130,7 @@ const PAGE_SIZE = 50;
 
 /** One page of articles, newest first; `cursor` is the last id of the previous page. */
 export async function listArticles(actor: Actor, opts: { cursor?: string; q?: string } = {}) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const q = opts.q?.trim();
   const rows = await getDb().article.findMany({
     where: { workspaceId: actor.workspaceId, ...(q ? { title: { contains: q, mode: "insensitive" as const } } : {}) },
@@ -184,7 +186,7 @@ export const articleMetadataSelect = {
 
 /** Everything the reader needs for one article, in a fixed number of queries. */
 export async function getReaderData(actor: Actor, articleId: string) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   if (!z.string().uuid().safeParse(articleId).success) throw new AppError("not_found", "Article not found");
   const db = getDb();
   const article = await db.article.findFirst({
@@ -209,8 +211,9 @@ export async function getReaderData(actor: Actor, articleId: string) {
 }
 
 /** Delete an article with its passages and claims (editors); propositions stay, minus its mentions. */
-export async function deleteArticle(userId: string | null, workspaceId: string, id: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function deleteArticle(actor: Actor, id: unknown) {
+  assertCan(actor, "articles.write");
+  const { workspaceId } = actor;
   const articleId = z.string().uuid().safeParse(id);
   if (!articleId.success) throw new AppError("not_found", "Article not found");
   return getDb().$transaction(async (tx) => {

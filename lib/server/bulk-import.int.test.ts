@@ -16,7 +16,7 @@ import { addAlias } from "@/lib/server/entities";
 import { createEntity } from "@/lib/server/speakers";
 import { fetchPage, previewHtmlImport, previewUrlImport } from "@/lib/server/web-page-import";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
-import { newUser } from "@/lib/test/helpers";
+import { newUser, actorFor } from "@/lib/test/helpers";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const jsonl = (...rows: unknown[]) => utf8(rows.map((r) => (typeof r === "string" ? r : JSON.stringify(r))).join("\n"));
@@ -74,7 +74,7 @@ describe("bulk JSONL import of articles, all or nothing", () => {
       { text: SUMMIT.replace(/\n/g, "\r\n") },
       { text: "A fine article body." },
     );
-    const err = await appError(bulkImport(owner.user.id, owner.workspace.id, { fileName: "batch.jsonl", bytes: file }));
+    const err = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "batch.jsonl", bytes: file })));
     expect(err.code).toBe("validation");
     expect(err.message).toBe("batch.jsonl: 4 problems found, so nothing from this file was imported. Fix them and import the file again.");
     expect(err.details?.errors).toEqual([
@@ -89,7 +89,7 @@ describe("bulk JSONL import of articles, all or nothing", () => {
 
   it("imports a valid file in one go, detecting what lines leave out, and refuses it a second time", async () => {
     const file = jsonl({ text: SUMMIT, publisher: "VnExpress" }, { text: DENIAL, title: "Kremlin denies", origins: ["TASS"], url: "https://example.org/denial" });
-    const result = await bulkImport(owner.user.id, owner.workspace.id, { fileName: "batch.jsonl", bytes: file });
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "batch.jsonl", bytes: file }));
     expect(result).toMatchObject({ kind: "articles", claims: 0, articles: [{ title: "Kim Jong-un đến Vostochny", passages: 2 }, { title: "Kremlin denies", passages: 2 }] });
     const stored = await getDb().article.findMany({
       where: { workspaceId: owner.workspace.id },
@@ -105,34 +105,34 @@ describe("bulk JSONL import of articles, all or nothing", () => {
     expect(audit.filter((a) => a.action === "source.create")).toHaveLength(3);
 
     const before = await counts(owner.workspace.id);
-    const again = await appError(bulkImport(owner.user.id, owner.workspace.id, { fileName: "batch.jsonl", bytes: jsonl({ text: "A new article body." }, { text: DENIAL }) }));
+    const again = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "batch.jsonl", bytes: jsonl({ text: "A new article body." }, { text: DENIAL }) })));
     expect(again.details?.errors).toEqual(["line 2: this article is already in the workspace as “Kremlin denies”; remove the line"]);
     expect(await counts(owner.workspace.id)).toEqual(before);
   });
 
   it("shows the first 100 problems and counts the rest", async () => {
     const lines = Array.from({ length: 130 }, (_, i) => `{"text": ${i}}`).join("\n");
-    const err = await appError(bulkImport(owner.user.id, owner.workspace.id, { fileName: "many.jsonl", bytes: utf8(lines), kind: "articles" }));
+    const err = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "many.jsonl", bytes: utf8(lines), kind: "articles" })));
     expect(err.details?.errors).toHaveLength(100);
     expect((err.details?.errors as string[])[99]).toBe('line 100: "text" must be a string, not 99');
     expect(err.details?.more).toBe(30);
   });
 
   it("names the limits: 5 MB and 5,000 lines", async () => {
-    const big = await appError(bulkImport(owner.user.id, owner.workspace.id, { fileName: "big.jsonl", bytes: new Uint8Array(5 * 1024 * 1024 + 10).fill(0x20) }));
+    const big = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "big.jsonl", bytes: new Uint8Array(5 * 1024 * 1024 + 10).fill(0x20) })));
     expect([big.code, big.message]).toEqual(["too_large", "big.jsonl is 5.1 MB; the limit is 5 MB"]);
-    const long = await appError(bulkImport(owner.user.id, owner.workspace.id, { fileName: "long.jsonl", bytes: utf8('{"text":"x"}\n'.repeat(5001)) }));
+    const long = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "long.jsonl", bytes: utf8('{"text":"x"}\n'.repeat(5001)) })));
     expect([long.code, long.message]).toEqual(["too_large", "long.jsonl has 5,001 lines; the limit is 5,000 per file. Split it into smaller files."]);
-    const kind = await appError(bulkImport(owner.user.id, owner.workspace.id, { fileName: "x.csv", bytes: utf8("a") }));
+    const kind = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "x.csv", bytes: utf8("a") })));
     expect(kind.message).toMatch(/bulk import takes \.jsonl files/);
   });
 
   it("lets editors only", async () => {
     const viewer = await newUser("Viewer");
-    await setMember(owner.user.id, owner.workspace.id, { email: viewer.email, role: "VIEWER" });
-    const err = await appError(bulkImport(viewer.user.id, owner.workspace.id, { fileName: "a.jsonl", bytes: jsonl({ text: "Body text." }) }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
+    const err = await appError(actorFor(viewer.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "a.jsonl", bytes: jsonl({ text: "Body text." }) })));
     expect(err.code).toBe("forbidden");
-    const elsewhere = await appError(bulkImport(viewer.user.id, "00000000-0000-4000-8000-000000000000", { fileName: "a.jsonl", bytes: jsonl({ text: "x" }) }));
+    const elsewhere = await appError(actorFor(viewer.user.id, "00000000-0000-4000-8000-000000000000").then((who) => bulkImport(who, { fileName: "a.jsonl", bytes: jsonl({ text: "x" }) })));
     expect(elsewhere.code).toBe("not_found");
   });
 });
@@ -142,9 +142,9 @@ describe("bulk JSONL import of claims", () => {
   let summitId: string;
   beforeAll(async () => {
     owner = await newUser("Claims editor");
-    summitId = (await importArticle(owner.user.id, owner.workspace.id, { text: SUMMIT, title: "Kim Jong-un đến Vostochny", publisher: "VnExpress", url: "https://example.org/summit" })).id;
-    await importArticle(owner.user.id, owner.workspace.id, { text: DENIAL, title: "Moscow bác bỏ cáo buộc" });
-    await createEntity(owner.user.id, owner.workspace.id, { name: "Nhà Trắng", kind: "ORGANIZATION" });
+    summitId = (await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: SUMMIT, title: "Kim Jong-un đến Vostochny", publisher: "VnExpress", url: "https://example.org/summit" }))).id;
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: DENIAL, title: "Moscow bác bỏ cáo buộc" }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Nhà Trắng", kind: "ORGANIZATION" }));
   });
 
 
@@ -157,7 +157,7 @@ describe("bulk JSONL import of claims", () => {
       { articleUrl: "https://example.org/summit", passage: 1, start: 0, end: 9, claimType: "visit", speaker: "Nobody" },
       { articleUrl: "https://example.org/summit", articleTitle: "Moscow bác bỏ cáo buộc", passage: 1, start: 0, end: 9, claimType: "visit" },
     );
-    const err = await appError(bulkImport(owner.user.id, owner.workspace.id, { fileName: "claims.jsonl", bytes: file }));
+    const err = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "claims.jsonl", bytes: file })));
     expect(err.details?.errors).toEqual([
       "line 1: no article with title “No such article” in this workspace (titles must match exactly)",
       "line 2: “Kim Jong-un đến Vostochny” has 2 paragraphs (0–1); there is no paragraph 9",
@@ -178,7 +178,7 @@ describe("bulk JSONL import of claims", () => {
       { articleUrl: "https://example.org/summit", passage: 0, start: 27, end: 39, exact: "Kim Jong-un", claimType: "visit", speaker: "VnExpress" },
       { articleTitle: "Moscow bác bỏ cáo buộc", passage: 0, start: 0, end: 12, claimType: "denial", modality: "DENIED" },
     );
-    const result = await bulkImport(owner.user.id, owner.workspace.id, { fileName: "claims.jsonl", bytes: file });
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "claims.jsonl", bytes: file }));
     expect(result).toMatchObject({ kind: "claims", claims: 3, reanchored: 1, createdSpeakers: [] });
     const rows = await getDb().annotation.findMany({
       where: { workspaceId: owner.workspace.id },
@@ -190,7 +190,7 @@ describe("bulk JSONL import of claims", () => {
     expect(rows[2]).toMatchObject({ start: 26, end: 37, exact: "Kim Jong-un", claimType: { key: "visit" }, speakers: [{ entity: null, source: { name: "VnExpress" } }] });
     expect(rows[2].prefix.endsWith("🚀 ")).toBe(true);
 
-    const err = await appError(bulkImport(owner.user.id, owner.workspace.id, { fileName: "claims.jsonl", bytes: file }));
+    const err = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "claims.jsonl", bytes: file })));
     expect(err.details?.errors).toHaveLength(3);
     expect((err.details?.errors as string[])[0]).toMatch(/^line 1: this claim \(Arms transfer, alleged, “Triều Tiên đã chuyển đạn pháo cho Nga”\) is already in the workspace/);
     expect((await counts(owner.workspace.id)).annotations).toBe(3);
@@ -201,22 +201,22 @@ describe("bulk JSONL import of claims with several speakers and counts", () => {
   it("stores speakers in order (two names of one speaker once), entity actors, and counts old and new; refuses a count that is not one", async () => {
     const owner = await newUser("Speakers editor");
     const ws = owner.workspace.id;
-    const { id } = await importArticle(owner.user.id, ws, { text: SUMMIT, title: "Summit", publisher: "VnExpress", publishedAt: "2023-09-13" });
-    const house = await createEntity(owner.user.id, ws, { name: "Nhà Trắng", kind: "ORGANIZATION" });
-    await addAlias(owner.user.id, ws, { entityId: house.id, alias: "White House", language: "en" });
+    const { id } = await actorFor(owner.user.id, ws).then((who) => importArticle(who, { text: SUMMIT, title: "Summit", publisher: "VnExpress", publishedAt: "2023-09-13" }));
+    const house = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "Nhà Trắng", kind: "ORGANIZATION" }));
+    await actorFor(owner.user.id, ws).then((who) => addAlias(who, { entityId: house.id, alias: "White House", language: "en" }));
     const quote = "Triều Tiên đã chuyển đạn pháo cho Nga";
     const start = cp(p1, quote);
     const line = { articleId: id, passage: 1, start, end: start + Array.from(quote).length, exact: quote, claimType: "arms_transfer", modality: "alleged" };
-    const bad = await appError(bulkImport(owner.user.id, ws, { fileName: "c.jsonl", bytes: jsonl({ ...line, fields: { quantities: [{ value: "nhiều", item: "đạn pháo" }] } }) }));
+    const bad = await appError(actorFor(owner.user.id, ws).then((who) => bulkImport(who, { fileName: "c.jsonl", bytes: jsonl({ ...line, fields: { quantities: [{ value: "nhiều", item: "đạn pháo" }] } }) })));
     expect(bad.details?.errors).toEqual([expect.stringMatching(/^line 1: Quantity “nhiều”: no number found/)]);
 
-    const result = await bulkImport(owner.user.id, ws, {
+    const result = await actorFor(owner.user.id, ws).then((who) => bulkImport(who, {
       fileName: "c.jsonl",
       bytes: jsonl(
         { ...line, speakers: ["Nhà Trắng", "VnExpress", "White House"], actors: ["Nhà Trắng", "Nga"], fields: { quantities: [{ value: "1.000", item: "đạn pháo" }], date: "13/9" } },
         { ...line, modality: "reported", speaker: "VnExpress", fields: { quantity: "năm" } },
       ),
-    });
+    }));
     expect(result).toMatchObject({ claims: 2, createdSpeakers: [] });
     const rows = await getDb().annotation.findMany({
       where: { workspaceId: ws },
@@ -267,9 +267,9 @@ describe("W3C Web Annotation round trip between workspaces", () => {
   });
 
   it("reproduces every claim at the same offsets with the same type, modality and details", async () => {
-    const summit = await importArticle(a.user.id, a.workspace.id, { text: SUMMIT, title: "Kim Jong-un đến Vostochny", publisher: "VnExpress", origins: ["Reuters"] });
-    const denial = await importArticle(a.user.id, a.workspace.id, { text: DENIAL, title: "Moscow bác bỏ cáo buộc", publisher: "RFI" });
-    const whiteHouse = await createEntity(a.user.id, a.workspace.id, { name: "Nhà Trắng", kind: "ORGANIZATION" });
+    const summit = await actorFor(a.user.id, a.workspace.id).then((who) => importArticle(who, { text: SUMMIT, title: "Kim Jong-un đến Vostochny", publisher: "VnExpress", origins: ["Reuters"] }));
+    const denial = await actorFor(a.user.id, a.workspace.id).then((who) => importArticle(who, { text: DENIAL, title: "Moscow bác bỏ cáo buộc", publisher: "RFI" }));
+    const whiteHouse = await actorFor(a.user.id, a.workspace.id).then((who) => createEntity(who, { name: "Nhà Trắng", kind: "ORGANIZATION" }));
     const types = new Map((await listClaimTypes(a.actor)).map((t) => [t.key, t.id]));
     const passages = await getDb().passage.findMany({ where: { workspaceId: a.workspace.id }, select: { id: true, articleId: true, position: true, text: true } });
     const passage = (articleId: string, position: number) => passages.find((p) => p.articleId === articleId && p.position === position)!;
@@ -278,7 +278,7 @@ describe("W3C Web Annotation round trip between workspaces", () => {
     const d0 = passage(denial.id, 0);
     const mark = (p: { id: string; text: string }, quote: string, extra: Record<string, unknown>) => {
       const start = cp(p.text, quote);
-      return createAnnotation(a.user.id, a.workspace.id, { passageId: p.id, start, end: start + Array.from(quote).length, exact: quote, ...extra });
+      return actorFor(a.user.id, a.workspace.id).then((who) => createAnnotation(who, { passageId: p.id, start, end: start + Array.from(quote).length, exact: quote, ...extra }));
     };
     // After the emoji: code points and UTF-16 offsets differ by one.
     await mark(p0, "Kim Jong-un đã đến sân bay vũ trụ Vostochny", { claimTypeId: types.get("visit"), modality: "REPORTED", speakers: [{ sourceId: (await getDb().source.findFirstOrThrow({ where: { workspaceId: a.workspace.id, name: "VnExpress" } })).id }] });
@@ -291,10 +291,10 @@ describe("W3C Web Annotation round trip between workspaces", () => {
     expect(JSON.parse(exported).type).toBe("AnnotationCollection");
 
     // Workspace B gets the same article texts through the bulk import, so its ids differ.
-    const articles = await bulkImport(b.user.id, b.workspace.id, { fileName: "articles.jsonl", bytes: jsonl({ text: SUMMIT, publisher: "VnExpress", origins: ["Reuters"] }, { text: DENIAL, publisher: "RFI" }) });
+    const articles = await actorFor(b.user.id, b.workspace.id).then((who) => bulkImport(who, { fileName: "articles.jsonl", bytes: jsonl({ text: SUMMIT, publisher: "VnExpress", origins: ["Reuters"] }, { text: DENIAL, publisher: "RFI" }) }));
     expect(articles.articles.map((x) => x.id)).not.toContain(summit.id);
 
-    const result = await bulkImport(b.user.id, b.workspace.id, { fileName: "claims-a.jsonld", bytes: utf8(exported) });
+    const result = await actorFor(b.user.id, b.workspace.id).then((who) => bulkImport(who, { fileName: "claims-a.jsonld", bytes: utf8(exported) }));
     expect(result).toMatchObject({ kind: "web-annotations", claims: 4, reanchored: 0, createdSpeakers: ["Nhà Trắng (entity)"] });
 
     const inA = await claimsOf(a.actor);
@@ -304,7 +304,7 @@ describe("W3C Web Annotation round trip between workspaces", () => {
     expect(inB.find((c) => c.exact === "Triều Tiên đã chuyển đạn pháo cho Nga")?.speakers).toEqual([{ entity: { name: "Nhà Trắng", kind: "ORGANIZATION" }, source: null }]);
 
     // The same file again: every claim is already there, so nothing is written.
-    const again = await appError(bulkImport(b.user.id, b.workspace.id, { fileName: "claims-a.jsonld", bytes: utf8(exported) }));
+    const again = await appError(actorFor(b.user.id, b.workspace.id).then((who) => bulkImport(who, { fileName: "claims-a.jsonld", bytes: utf8(exported) })));
     expect(again.details?.errors).toHaveLength(4);
     expect((await counts(b.workspace.id)).annotations).toBe(4);
     const audit = await getDb().auditEvent.count({ where: { workspaceId: b.workspace.id, action: "annotation.create" } });
@@ -314,14 +314,14 @@ describe("W3C Web Annotation round trip between workspaces", () => {
   it("refuses annotations whose article is not in the workspace, naming each", async () => {
     const c = await newUser("Desk C");
     const exported = await (await mentionExport(a.actor, "w3c", parseScope({}), "https://claims.example.org")).text();
-    const err = await appError(bulkImport(c.user.id, c.workspace.id, { fileName: "claims-a.jsonld", bytes: utf8(exported) }));
+    const err = await appError(actorFor(c.user.id, c.workspace.id).then((who) => bulkImport(who, { fileName: "claims-a.jsonld", bytes: utf8(exported) })));
     expect(err.details?.errors).toHaveLength(4);
     expect((err.details?.errors as string[])[0]).toMatch(/^annotation 1 \(https:\/\/claims\.example\.org\/api\/v1\/workspaces\/[^/]+\/annotations\/.+\): the article is not in this workspace, and the quote “.+” was not found in exactly one paragraph here; import the article first$/);
     // The same annotations as JSON Lines are recognised from their first line and reported by line number.
     const lines = (JSON.parse(exported) as { first: { items: unknown[] } }).first.items.map((item) => JSON.stringify(item)).join("\n");
-    const byLine = await appError(bulkImport(c.user.id, c.workspace.id, { fileName: "claims-a.jsonl", bytes: utf8(lines) }));
+    const byLine = await appError(actorFor(c.user.id, c.workspace.id).then((who) => bulkImport(who, { fileName: "claims-a.jsonl", bytes: utf8(lines) })));
     expect((byLine.details?.errors as string[]).map((e) => e.split(":")[0])).toEqual(["line 1", "line 2", "line 3", "line 4"]);
-    const empty = await appError(bulkImport(c.user.id, c.workspace.id, { fileName: "empty.json", bytes: utf8("[]") }));
+    const empty = await appError(actorFor(c.user.id, c.workspace.id).then((who) => bulkImport(who, { fileName: "empty.json", bytes: utf8("[]") })));
     expect(empty.message).toBe("empty.json contains no claims to import");
   });
 });
@@ -362,15 +362,15 @@ describe("HTML and URL import previews", () => {
     <article><h1>Kim thăm Nga</h1><p>Ông Kim Jong-un đã đến sân bay vũ trụ Vostochny ở Viễn Đông Nga.</p><p>Hai nhà lãnh đạo hội đàm hơn bốn giờ.</p><img src=x onerror="alert(1)"></article></body></html>`;
 
   it("previews a saved page like pasted text, and finds it once imported", async () => {
-    const preview = await previewHtmlImport(owner.user.id, owner.workspace.id, { fileName: "kim.html", bytes: utf8(PAGE) });
+    const preview = await actorFor(owner.user.id, owner.workspace.id).then((who) => previewHtmlImport(who, { fileName: "kim.html", bytes: utf8(PAGE) }));
     expect(preview).toMatchObject({ fileName: "kim.html", duplicateOf: null, parsed: { title: "Kim thăm Nga", publisher: "Báo Mẫu", byline: "Lan Nguyễn" } });
     expect(preview.parsed.passages.map((p) => p.text)).toEqual(["Ông Kim Jong-un đã đến sân bay vũ trụ Vostochny ở Viễn Đông Nga.", "Hai nhà lãnh đạo hội đàm hơn bốn giờ."]);
     expect(preview.text).not.toMatch(/[<>]|alert|Trang chủ/);
-    const imported = await importArticle(owner.user.id, owner.workspace.id, { text: preview.text, title: preview.parsed.title, publisher: preview.parsed.publisher ?? undefined });
+    const imported = await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: preview.text, title: preview.parsed.title, publisher: preview.parsed.publisher ?? undefined }));
     expect(imported.passages).toBe(2);
-    const again = await previewHtmlImport(owner.user.id, owner.workspace.id, { fileName: "kim.htm", bytes: utf8(PAGE) });
+    const again = await actorFor(owner.user.id, owner.workspace.id).then((who) => previewHtmlImport(who, { fileName: "kim.htm", bytes: utf8(PAGE) }));
     expect(again.duplicateOf).toEqual({ id: imported.id, title: "Kim thăm Nga" });
-    expect((await appError(previewHtmlImport(owner.user.id, owner.workspace.id, { fileName: "kim.txt", bytes: utf8(PAGE) }))).message).toBe("kim.txt: only .html and .htm pages can be read here");
+    expect((await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => previewHtmlImport(who, { fileName: "kim.txt", bytes: utf8(PAGE) })))).message).toBe("kim.txt: only .html and .htm pages can be read here");
   });
 
   it("refuses local, private and non-web addresses before fetching", async () => {
@@ -379,12 +379,12 @@ describe("HTML and URL import previews", () => {
       ["http://localhost/", /^localhost is a local or private address/],
       ["ftp://example.org/x", /^Only http:\/\/ and https:\/\//],
     ] as const) {
-      expect((await appError(previewUrlImport(owner.user.id, owner.workspace.id, { url }))).message).toMatch(message);
+      expect((await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => previewUrlImport(who, { url })))).message).toMatch(message);
     }
   });
 
   it("says the server could not reach an unknown host", async () => {
-    const err = await appError(previewUrlImport(owner.user.id, owner.workspace.id, { url: "http://no-such-host.invalid/news" }));
+    const err = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => previewUrlImport(who, { url: "http://no-such-host.invalid/news" })));
     expect(err.message).toMatch(/^Could not reach http:\/\/no-such-host\.invalid\/news: the host name (was not found|could not be looked up)/);
   });
 

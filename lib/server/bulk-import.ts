@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { decodeBulkFile, detectJsonlKind, readClaimLine, readJsonLines, MAX_BULK_BYTES, MAX_BULK_LINES, type ClaimDraft } from "@/lib/domain/import-jsonl";
 import { readWebAnnotations } from "@/lib/domain/import-w3c";
 import { importArticleLines } from "@/lib/server/bulk-import-articles";
@@ -23,8 +23,9 @@ const bulkInputSchema = z.object({
  * line is checked against the file and the workspace first; any problem and nothing is written,
  * and the error lists every problem with its line. A valid file is written in one transaction.
  */
-export async function bulkImport(userId: string | null, workspaceId: string, input: unknown): Promise<BulkImportResult> {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function bulkImport(actor: Actor, input: unknown): Promise<BulkImportResult> {
+  assertCan(actor, "articles.write");
+  const { workspaceId } = actor;
   const { fileName, bytes, kind: requested } = bulkInputSchema.parse(input);
   const lower = fileName.toLowerCase();
   const isJson = lower.endsWith(".json") || lower.endsWith(".jsonld");

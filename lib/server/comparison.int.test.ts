@@ -10,7 +10,7 @@ import { createPropositionFromClaim, linkMention, mergePropositions, moveMention
 import { createEntity } from "@/lib/server/speakers";
 import { signUp } from "@/lib/server/users";
 import { listClaimTypes } from "@/lib/server/workspaces";
-import { expectAppError } from "@/lib/test/helpers";
+import { expectAppError, actorFor } from "@/lib/test/helpers";
 import { readSeed, seedFiles, seedsPresent } from "@/lib/test/seeds";
 
 // Acceptance on the real seed corpus: the US allegation against the Russian and North Korean
@@ -28,7 +28,7 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
     const passages = await getDb().passage.findMany({ where: { articleId: articleByFile.get(file)! }, select: { id: true, text: true } });
     const p = passages.find((x) => x.text.includes(quote));
     if (!p) throw new Error(`quote not found in ${file}: ${quote}`);
-    return createAnnotation(userId, ws, {
+    return actorFor(userId, ws).then((who) => createAnnotation(who, {
       passageId: p.id,
       ...quoteSpan(p.text, quote),
       exact: quote,
@@ -36,7 +36,7 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
       speakers: speaker ? [speaker] : [],
       modality,
       fields,
-    });
+    }));
   }
 
   beforeAll(async () => {
@@ -49,31 +49,31 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
     for (const file of seedFiles()) {
       const { text } = readSeed(file.slice(0, 3));
       const m = parseArticle(text);
-      const a = await importArticle(userId, ws, { text, title: m.title, publishedAt: m.publishedAt ?? undefined, publisher: m.publisher ?? undefined, origins: m.origins });
+      const a = await actorFor(userId, ws).then((who) => importArticle(who, { text, title: m.title, publishedAt: m.publishedAt ?? undefined, publisher: m.publisher ?? undefined, origins: m.origins }));
       articleByFile.set(file.slice(0, 3), a.id);
     }
     // An outlet of our own that relays the same TASS gift report as seed 004 (VOV, via CNN).
     const relay = `Kim nhận quà\n\nĐăng ngày: 18/09/2023\n\nÔng Kim cũng được tặng 5 UAV tấn công, theo TASS.\n\nNguồn: TASS`;
-    const r = await importArticle(userId, ws, { text: relay, title: "Kim nhận quà", publisher: "Báo Thử Nghiệm", origins: ["TASS"] });
+    const r = await actorFor(userId, ws).then((who) => importArticle(who, { text: relay, title: "Kim nhận quà", publisher: "Báo Thử Nghiệm", origins: ["TASS"] }));
     articleByFile.set("relay", r.id);
   });
 
   it("calls the weapons-supply proposition a conflict: US allegation vs. Russian and North Korean denial", async () => {
-    const us = await createEntity(userId, ws, { name: "United States", kind: "COUNTRY" });
-    const russia = await createEntity(userId, ws, { name: "Russia", kind: "COUNTRY" });
-    const nk = await createEntity(userId, ws, { name: "North Korea", kind: "COUNTRY" });
+    const us = await actorFor(userId, ws).then((who) => createEntity(who, { name: "United States", kind: "COUNTRY" }));
+    const russia = await actorFor(userId, ws).then((who) => createEntity(who, { name: "Russia", kind: "COUNTRY" }));
+    const nk = await actorFor(userId, ws).then((who) => createEntity(who, { name: "North Korea", kind: "COUNTRY" }));
 
     const allegation = await mark("001", "Mỹ đã cáo buộc Triều Tiên đã cung cấp tên lửa và rocket cho Nga", "arms_transfer", { entityId: us.id }, "ALLEGED");
-    const p = await createPropositionFromClaim(userId, ws, { annotationId: allegation.id, statement: "North Korea supplies weapons to Russia", stance: "SUPPORTS" });
+    const p = await actorFor(userId, ws).then((who) => createPropositionFromClaim(who, { annotationId: allegation.id, statement: "North Korea supplies weapons to Russia", stance: "SUPPORTS" }));
     const second = await mark("002", "cáo buộc Bình Nhưỡng cung cấp tên lửa đạn đạo và đạn pháo mà Nga sử dụng", "arms_transfer", { entityId: us.id }, "ALLEGED");
     // The suggestion engine finds the proposition for a claim worded differently, by type and wording.
     const suggestions = await suggestPropositions(actor, second.id);
     expect(suggestions[0]?.id).toBe(p.id);
-    await linkMention(userId, ws, { annotationId: second.id, propositionId: p.id, stance: "SUPPORTS" });
+    await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: second.id, propositionId: p.id, stance: "SUPPORTS" }));
     const denial = await mark("002", "Moscow và Bình Nhưỡng phủ nhận việc chuyển giao vũ khí này", "denial", { entityId: russia.id }, "DENIED");
-    await linkMention(userId, ws, { annotationId: denial.id, propositionId: p.id, stance: "REFUTES" });
+    await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: denial.id, propositionId: p.id, stance: "REFUTES" }));
     const nkDenial = await mark("001", "Triều Tiên và Nga nhiều lần bác cáo buộc", "denial", { entityId: nk.id }, "DENIED");
-    await linkMention(userId, ws, { annotationId: nkDenial.id, propositionId: p.id, stance: "REFUTES" });
+    await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: nkDenial.id, propositionId: p.id, stance: "REFUTES" }));
 
     const view = await getProposition(actor, p.id);
     expect(view.verdict.kind).toBe("conflict");
@@ -93,9 +93,9 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
   it("counts two outlets relaying one TASS report as a single independent origin", async () => {
     const tass = (await getDb().source.findFirstOrThrow({ where: { workspaceId: ws, name: "TASS" }, select: { id: true } })).id;
     const gift = await mark("004", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", { sourceId: tass }, "REPORTED", { quantities: [{ value: "5", item: "UAV tấn công" }] });
-    const p = await createPropositionFromClaim(userId, ws, { annotationId: gift.id, statement: "Kim was given five attack drones", stance: "SUPPORTS" });
+    const p = await actorFor(userId, ws).then((who) => createPropositionFromClaim(who, { annotationId: gift.id, statement: "Kim was given five attack drones", stance: "SUPPORTS" }));
     const relayed = await mark("relay", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", null, "REPORTED", { quantities: [{ value: "5", item: "UAV tấn công" }] });
-    await linkMention(userId, ws, { annotationId: relayed.id, propositionId: p.id, stance: "SUPPORTS" });
+    await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: relayed.id, propositionId: p.id, stance: "SUPPORTS" }));
 
     const view = await getProposition(actor, p.id);
     expect(view.verdict.kind).toBe("single_origin");
@@ -116,27 +116,27 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
   it("refuses bad links and merges with clear errors and writes nothing", async () => {
     const [p1, p2] = await getDb().proposition.findMany({ where: { workspaceId: ws }, select: { id: true }, orderBy: { createdAt: "asc" } });
     const claim = await getDb().mentionLink.findFirstOrThrow({ where: { propositionId: p1.id }, select: { annotationId: true } });
-    await expectAppError(mergePropositions(userId, ws, { sourceId: p1.id, targetId: p1.id }), "bad_request", /into itself/);
-    await expect(linkMention(userId, ws, { annotationId: claim.annotationId, propositionId: p2.id, stance: "MAYBE" })).rejects.toThrow(/SUPPORTS, REFUTES or NEUTRAL/);
+    await expectAppError(actorFor(userId, ws).then((who) => mergePropositions(who, { sourceId: p1.id, targetId: p1.id })), "bad_request", /into itself/);
+    await expect(actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "MAYBE" }))).rejects.toThrow(/SUPPORTS, REFUTES or NEUTRAL/);
 
     // A claim from another workspace is "not found", not linkable.
     const other = await signUp({ name: "Other desk", email: `other-${Date.now()}@test.local`, password: "other-pass" });
-    await expectAppError(linkMention(other.user.id, other.workspace.id, { annotationId: claim.annotationId, propositionId: p2.id, stance: "SUPPORTS" }), "not_found");
-    await expectAppError(linkMention(userId, ws, { annotationId: claim.annotationId, propositionId: crypto.randomUUID(), stance: "SUPPORTS" }), "not_found");
+    await expectAppError(actorFor(other.user.id, other.workspace.id).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "SUPPORTS" })), "not_found");
+    await expectAppError(actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: crypto.randomUUID(), stance: "SUPPORTS" })), "not_found");
 
     // Same claim linked to both with different stances: merge refused, nothing moved or deleted.
-    await linkMention(userId, ws, { annotationId: claim.annotationId, propositionId: p2.id, stance: "REFUTES" });
+    await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "REFUTES" }));
     const before = await getDb().mentionLink.count({ where: { workspaceId: ws } });
-    await expectAppError(mergePropositions(userId, ws, { sourceId: p2.id, targetId: p1.id }), "conflict", /different stances/);
+    await expectAppError(actorFor(userId, ws).then((who) => mergePropositions(who, { sourceId: p2.id, targetId: p1.id })), "conflict", /different stances/);
     expect(await getDb().mentionLink.count({ where: { workspaceId: ws } })).toBe(before);
     expect(await getDb().proposition.count({ where: { workspaceId: ws } })).toBe(2);
-    await expectAppError(moveMention(userId, ws, { annotationId: claim.annotationId, fromId: p2.id, toId: p1.id }), "conflict", /already linked/);
+    await expectAppError(actorFor(userId, ws).then((who) => moveMention(who, { annotationId: claim.annotationId, fromId: p2.id, toId: p1.id })), "conflict", /already linked/);
 
     // Make them agree, then the merge moves every other mention and deletes the merged one.
-    await linkMention(userId, ws, { annotationId: claim.annotationId, propositionId: p2.id, stance: "SUPPORTS" });
+    await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "SUPPORTS" }));
     const p2Mentions = await getDb().mentionLink.count({ where: { propositionId: p2.id } });
     const p1Mentions = await getDb().mentionLink.count({ where: { propositionId: p1.id } });
-    const merged = await mergePropositions(userId, ws, { sourceId: p2.id, targetId: p1.id });
+    const merged = await actorFor(userId, ws).then((who) => mergePropositions(who, { sourceId: p2.id, targetId: p1.id }));
     expect(merged.moved).toBe(p2Mentions - 1);
     expect(await getDb().mentionLink.count({ where: { propositionId: p1.id } })).toBe(p1Mentions + p2Mentions - 1);
     expect(await getDb().proposition.count({ where: { workspaceId: ws } })).toBe(1);

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/membership";
-import { requireMember } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { computeVerdict, contestedness, independentOrigins, type MentionInput, type OriginGraph, type SameValues } from "@/lib/domain/comparison";
@@ -73,7 +72,7 @@ export function sameValuesOf(json: unknown): SameValues[] {
 
 /** One proposition with every mention, its verdict and the sentence explaining it. */
 export async function getProposition(actor: Actor, id: string) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   if (!z.string().uuid().safeParse(id).success) throw new AppError("not_found", "Proposition not found");
   const db = getDb();
   const p = await db.proposition.findFirst({
@@ -126,7 +125,7 @@ const PAGE = 50;
  * links are read in one query and the verdicts computed in memory; pages are cut afterwards.
  */
 export async function getMatrix(actor: Actor, rawFilter: unknown) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const f: MatrixFilter = matrixFilterSchema.parse(rawFilter ?? {});
   const db = getDb();
   const [props, links, graph, entityKeys, session] = await Promise.all([
@@ -233,7 +232,7 @@ function suggestEntities(a: SuggestAnnotation, aliases: ReadonlyMap<string, { id
  * in any type, so a denial finds the arms-transfer proposition it refutes.
  */
 export async function suggestPropositions(actor: Actor, annotationId: string) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const db = getDb();
   const a = await db.annotation.findFirst({
     where: { id: annotationId, workspaceId: actor.workspaceId, deletedAt: null },
@@ -293,7 +292,7 @@ export async function suggestPropositions(actor: Actor, annotationId: string) {
 
 /** Propositions whose statement contains or resembles `q` (trigram index), for "link to existing". */
 export async function findPropositions(actor: Actor, rawQ: unknown) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const q = foldForMatch(z.string().max(200).catch("").parse(rawQ));
   if (q.length < 2) {
     return getDb().proposition.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, statement: true }, orderBy: { createdAt: "desc" }, take: 50 });
@@ -308,7 +307,7 @@ export async function findPropositions(actor: Actor, rawQ: unknown) {
 
 /** Choices for the comparison filters. */
 export async function matrixFilterOptions(actor: Actor) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const db = getDb();
   const where = { workspaceId: actor.workspaceId };
   const [claimTypes, entities, sources, sessions] = await Promise.all([

@@ -7,7 +7,7 @@ import { getProposition } from "@/lib/server/comparison";
 import { updatePassageText } from "@/lib/server/passages";
 import { createPropositionFromClaim, linkMention } from "@/lib/server/propositions";
 import { createEntity } from "@/lib/server/speakers";
-import { expectAppError, importPassages, markQuote, newUser, type TestUser } from "@/lib/test/helpers";
+import { expectAppError, importPassages, markQuote, newUser, type TestUser, actorFor } from "@/lib/test/helpers";
 import { readSeed, seedsPresent } from "@/lib/test/seeds";
 
 // Correcting a real article: the wording of a denial changes under its claim. The claim must
@@ -30,7 +30,7 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
   const stored = (id: string) =>
     getDb().annotation.findUniqueOrThrow({ where: { id }, select: { start: true, end: true, exact: true, orphaned: true, needsReview: true, anchorReview: true, version: true } });
   const correct = async (edit: (text: string) => string) => {
-    const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passage.id, text: edit(passage.text), expectedText: passage.text });
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passage.id, text: edit(passage.text), expectedText: passage.text }));
     passage = { id: passage.id, text: result.passage.text };
     return result;
   };
@@ -41,15 +41,15 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
     const m = parseArticle(text);
     const { passages } = await importPassages(owner, text, { title: m.title, publishedAt: m.publishedAt ?? undefined, publisher: m.publisher ?? undefined, origins: m.origins });
     passage = passages.find((p) => p.text.includes(DENIAL))!;
-    const us = await createEntity(owner.user.id, owner.workspace.id, { name: "Mỹ", kind: "COUNTRY" });
-    const russia = await createEntity(owner.user.id, owner.workspace.id, { name: "Nga", kind: "COUNTRY" });
-    const dprk = await createEntity(owner.user.id, owner.workspace.id, { name: "Triều Tiên", kind: "COUNTRY" });
+    const us = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Mỹ", kind: "COUNTRY" }));
+    const russia = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Nga", kind: "COUNTRY" }));
+    const dprk = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Triều Tiên", kind: "COUNTRY" }));
     allegation = await markQuote(owner, [passage], "Mỹ đã cáo buộc Triều Tiên đã cung cấp tên lửa và rocket cho Nga", "arms_transfer", { modality: "ALLEGED", speakers: [{ entityId: us.id }] });
     denial = await markQuote(owner, [passage], DENIAL, "denial", { modality: "DENIED", speakers: [{ entityId: russia.id }] });
     later = await markQuote(owner, [passage], LATER, "statement", { speakers: [{ entityId: dprk.id }] });
-    const p = await createPropositionFromClaim(owner.user.id, owner.workspace.id, { annotationId: allegation.id, statement: "North Korea supplies missiles to Russia", stance: "SUPPORTS" });
+    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: allegation.id, statement: "North Korea supplies missiles to Russia", stance: "SUPPORTS" }));
     propositionId = p.id;
-    await linkMention(owner.user.id, owner.workspace.id, { annotationId: denial.id, propositionId, stance: "REFUTES" });
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => linkMention(who, { annotationId: denial.id, propositionId, stance: "REFUTES" }));
     expect((await view()).verdict.kind).toBe("conflict");
   });
 
@@ -76,9 +76,9 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
       expect(waiting.verdict.kind).toBe("single_origin");
       expect(waiting.verdict.refutes.mentions).toBe(0);
 
-      const confirmed = await confirmAnchor(owner.user.id, owner.workspace.id, { id: denial.id, version: after.version });
+      const confirmed = await actorFor(owner.user.id, owner.workspace.id).then((who) => confirmAnchor(who, { id: denial.id, version: after.version }));
       expect(confirmed).toMatchObject({ needsReview: false, anchorReview: null, exact: REWORDED, version: after.version + 1 });
-      await expectAppError(confirmAnchor(owner.user.id, owner.workspace.id, { id: denial.id, version: confirmed.version }), "conflict", /not waiting for review/);
+      await expectAppError(actorFor(owner.user.id, owner.workspace.id).then((who) => confirmAnchor(who, { id: denial.id, version: confirmed.version })), "conflict", /not waiting for review/);
     } else {
       expect(after).toMatchObject({ needsReview: false, orphaned: false });
     }
@@ -111,7 +111,7 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
 
     // The desk re-marks it on the words that now carry the denial.
     const words = "Triều Tiên và Nga nhiều lần bác bỏ cáo buộc";
-    const remarked = await remarkAnnotation(owner.user.id, owner.workspace.id, { id: denial.id, version: orphan.version, ...quoteSpan(passage.text, words)!, exact: words });
+    const remarked = await actorFor(owner.user.id, owner.workspace.id).then((who) => remarkAnnotation(who, { id: denial.id, version: orphan.version, ...quoteSpan(passage.text, words)!, exact: words }));
     expect(remarked).toMatchObject({ orphaned: false, needsReview: false, exact: words });
     expect((await view()).verdict.kind).toBe("conflict");
   });

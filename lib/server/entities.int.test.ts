@@ -9,7 +9,7 @@ import { toErrorBody } from "@/lib/server/errors";
 import { listSources, updateSource } from "@/lib/server/sources";
 import { createEntity } from "@/lib/server/speakers";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
-import { newUser, expectAppError } from "@/lib/test/helpers";
+import { newUser, expectAppError, actorFor } from "@/lib/test/helpers";
 
 const auditCount = (workspaceId: string) => getDb().auditEvent.count({ where: { workspaceId } });
 const names = (r: { items: { name: string }[] }) => r.items.map((e) => e.name).sort();
@@ -35,11 +35,11 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
   });
 
   it("finds an entity by any alias, ignoring case and diacritics", async () => {
-    const nk = await createEntity(uid, ws, { name: "Bắc Hàn", kind: "COUNTRY" });
-    for (const alias of ["Triều Tiên", "Bắc Triều Tiên"]) await addAlias(uid, ws, { entityId: nk.id, alias, language: "vi" });
-    await addAlias(uid, ws, { entityId: nk.id, alias: "North Korea", language: "en" });
-    await createEntity(uid, ws, { name: "Đức", kind: "COUNTRY" });
-    await createEntity(uid, ws, { name: "Hàn Quốc", kind: "COUNTRY" });
+    const nk = await actorFor(uid, ws).then((who) => createEntity(who, { name: "Bắc Hàn", kind: "COUNTRY" }));
+    for (const alias of ["Triều Tiên", "Bắc Triều Tiên"]) await actorFor(uid, ws).then((who) => addAlias(who, { entityId: nk.id, alias, language: "vi" }));
+    await actorFor(uid, ws).then((who) => addAlias(who, { entityId: nk.id, alias: "North Korea", language: "en" }));
+    await actorFor(uid, ws).then((who) => createEntity(who, { name: "Đức", kind: "COUNTRY" }));
+    await actorFor(uid, ws).then((who) => createEntity(who, { name: "Hàn Quốc", kind: "COUNTRY" }));
 
     expect(names(await listEntities(actor, { q: "bac han" }))).toEqual(["Bắc Hàn"]);
     // Two aliases match "trieu tien"; the entity is listed once.
@@ -56,7 +56,7 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
   });
 
   it("pages entities 50 at a time, with the kind filter kept", async () => {
-    for (let i = 0; i < 51; i++) await createEntity(uid, ws, { name: `Hwasong-${String(i).padStart(2, "0")}`, kind: "WEAPON_SYSTEM" });
+    for (let i = 0; i < 51; i++) await actorFor(uid, ws).then((who) => createEntity(who, { name: `Hwasong-${String(i).padStart(2, "0")}`, kind: "WEAPON_SYSTEM" }));
     const page1 = await listEntities(actor, { kind: "WEAPON_SYSTEM" });
     expect(page1.items).toHaveLength(50);
     expect(page1.nextCursor).toBe(page1.items[49].id);
@@ -69,54 +69,54 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
 
   it("refuses a duplicate alias and one that names another entity, keeps the name and one alias", async () => {
     const [nk] = (await listEntities(actor, { q: "bac han" })).items;
-    await expectAppError(addAlias(uid, ws, { entityId: nk.id, alias: "BẮC HÀN" }), "conflict", /already an alias of Bắc Hàn/);
+    await expectAppError(actorFor(uid, ws).then((who) => addAlias(who, { entityId: nk.id, alias: "BẮC HÀN" })), "conflict", /already an alias of Bắc Hàn/);
 
     // An alias names one entity: another entity's alias is refused, naming that entity, and nothing is written.
     const [south] = (await listEntities(actor, { q: "han quoc" })).items;
     const auditBefore = await auditCount(ws);
-    const shared = await expectAppError(addAlias(uid, ws, { entityId: south.id, alias: "trieu tien" }), "conflict", /already names Bắc Hàn \(as “Triều Tiên”\).*merge/);
+    const shared = await expectAppError(actorFor(uid, ws).then((who) => addAlias(who, { entityId: south.id, alias: "trieu tien" })), "conflict", /already names Bắc Hàn \(as “Triều Tiên”\).*merge/);
     expect(shared.details?.existing).toEqual({ id: nk.id, name: "Bắc Hàn" });
     expect(toErrorBody(shared).status).toBe(409);
     expect(await auditCount(ws)).toBe(auditBefore);
     expect(await getDb().entityAlias.count({ where: { entityId: south.id } })).toBe(1);
-    const fresh = await addAlias(uid, ws, { entityId: south.id, alias: "Nam Hàn" });
+    const fresh = await actorFor(uid, ws).then((who) => addAlias(who, { entityId: south.id, alias: "Nam Hàn" }));
     expect(fresh.alsoAliasOf).toEqual([]);
     expect(fresh.warning).toBeNull();
 
-    const solo = await createEntity(uid, ws, { name: "Lone", kind: "OTHER" });
+    const solo = await actorFor(uid, ws).then((who) => createEntity(who, { name: "Lone", kind: "OTHER" }));
     const [loneAlias] = (await listEntities(actor, { q: "lone" })).items[0].aliases;
     const before = await auditCount(ws);
-    await expectAppError(removeAlias(uid, ws, { aliasId: loneAlias.id }), "bad_request", /only alias/);
+    await expectAppError(actorFor(uid, ws).then((who) => removeAlias(who, { aliasId: loneAlias.id })), "bad_request", /only alias/);
     const nameAlias = nk.aliases.find((a) => a.alias === "Bắc Hàn")!;
-    await expectAppError(removeAlias(uid, ws, { aliasId: nameAlias.id }), "bad_request", /rename it/);
+    await expectAppError(actorFor(uid, ws).then((who) => removeAlias(who, { aliasId: nameAlias.id })), "bad_request", /rename it/);
     expect(await auditCount(ws)).toBe(before);
     expect(await getDb().entityAlias.count({ where: { entityId: { in: [solo.id, nk.id] } } })).toBe(5);
 
     // Renaming keeps the old name as an alias and adds the new one, so both still find it.
-    const renamed = await updateEntity(uid, ws, { id: nk.id, name: "Triều Tiên (CHDCND)" });
+    const renamed = await actorFor(uid, ws).then((who) => updateEntity(who, { id: nk.id, name: "Triều Tiên (CHDCND)" }));
     expect(renamed.addedAlias).toBe("Triều Tiên (CHDCND)");
     expect(names(await listEntities(actor, { q: "chdcnd" }))).toEqual(["Triều Tiên (CHDCND)"]);
     expect(names(await listEntities(actor, { q: "bắc hàn" }))).toEqual(["Triều Tiên (CHDCND)"]);
-    await removeAlias(uid, ws, { aliasId: nameAlias.id });
+    await actorFor(uid, ws).then((who) => removeAlias(who, { aliasId: nameAlias.id }));
     expect(names(await listEntities(actor, { q: "bac han" }))).toEqual([]);
   });
 
   it("merges two entities without losing aliases, claims or linked sources", async () => {
-    const imported = await importArticle(uid, ws, { text: ARTICLE, title: "Bình Nhưỡng bác bỏ", publisher: "VnExpress", origins: ["TTXVN"] });
+    const imported = await actorFor(uid, ws).then((who) => importArticle(who, { text: ARTICLE, title: "Bình Nhưỡng bác bỏ", publisher: "VnExpress", origins: ["TTXVN"] }));
     const passages = await getDb().passage.findMany({ where: { articleId: imported.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
     const types = await listClaimTypes(actor);
-    const kimA = await createEntity(uid, ws, { name: "Kim Jong Un", kind: "PERSON" });
-    await addAlias(uid, ws, { entityId: kimA.id, alias: "Chủ tịch Kim", language: "vi" });
-    const kimB = await createEntity(uid, ws, { name: "Kim Jong-un", kind: "ORGANIZATION" });
-    await addAlias(uid, ws, { entityId: kimB.id, alias: "Nhà lãnh đạo Triều Tiên" });
+    const kimA = await actorFor(uid, ws).then((who) => createEntity(who, { name: "Kim Jong Un", kind: "PERSON" }));
+    await actorFor(uid, ws).then((who) => addAlias(who, { entityId: kimA.id, alias: "Chủ tịch Kim", language: "vi" }));
+    const kimB = await actorFor(uid, ws).then((who) => createEntity(who, { name: "Kim Jong-un", kind: "ORGANIZATION" }));
+    await actorFor(uid, ws).then((who) => addAlias(who, { entityId: kimB.id, alias: "Nhà lãnh đạo Triều Tiên" }));
     // Affiliations on both sides of the merge: an aide speaks for A; A speaks for a country.
-    const aide = await createEntity(uid, ws, { name: "Kim Yo-jong", kind: "PERSON" });
-    const dprk = await createEntity(uid, ws, { name: "CHDCND Triều Tiên", kind: "COUNTRY" });
-    await updateEntity(uid, ws, { id: aide.id, speaksForId: kimA.id });
-    await updateEntity(uid, ws, { id: kimA.id, speaksForId: dprk.id });
+    const aide = await actorFor(uid, ws).then((who) => createEntity(who, { name: "Kim Yo-jong", kind: "PERSON" }));
+    const dprk = await actorFor(uid, ws).then((who) => createEntity(who, { name: "CHDCND Triều Tiên", kind: "COUNTRY" }));
+    await actorFor(uid, ws).then((who) => updateEntity(who, { id: aide.id, speaksForId: kimA.id }));
+    await actorFor(uid, ws).then((who) => updateEntity(who, { id: kimA.id, speaksForId: dprk.id }));
 
     const mark = (passage: { id: string; text: string }, speakers: string[], actorEntityIds: string[] = []) =>
-      createAnnotation(uid, ws, {
+      actorFor(uid, ws).then((who) => createAnnotation(who, {
         passageId: passage.id,
         start: 0,
         end: 4,
@@ -125,24 +125,24 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
         modality: "ASSERTED",
         speakers: speakers.map((entityId) => ({ entityId })),
         actorEntityIds,
-      });
+      }));
     const a1 = await mark(passages[0], [kimA.id], [kimA.id, dprk.id]);
     const a2 = await mark(passages[1], [kimA.id]);
     // Both entities speak in b1, and both are its actors: after the merge each is one row.
     const b1 = await mark(passages[1], [aide.id, kimB.id, kimA.id], [kimB.id, kimA.id]);
-    await deleteAnnotation(uid, ws, a2.id, a2.version);
+    await actorFor(uid, ws).then((who) => deleteAnnotation(who, a2.id, a2.version));
     const [publisher] = await listSources(actor, { q: "vnexpress" });
-    await updateSource(uid, ws, { id: publisher.id, entityId: kimA.id });
+    await actorFor(uid, ws).then((who) => updateSource(who, { id: publisher.id, entityId: kimA.id }));
 
     const aliasKeys = async (ids: string[]) =>
       new Set((await getDb().entityAlias.findMany({ where: { entityId: { in: ids } }, select: { normalizedAlias: true } })).map((a) => a.normalizedAlias));
     const keysBefore = await aliasKeys([kimA.id, kimB.id]);
 
     const before = await auditCount(ws);
-    await expectAppError(mergeEntities(uid, ws, { sourceId: kimA.id, targetId: kimA.id }), "bad_request", /^An entity cannot be merged into itself$/);
+    await expectAppError(actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: kimA.id, targetId: kimA.id })), "bad_request", /^An entity cannot be merged into itself$/);
     expect(await auditCount(ws)).toBe(before);
 
-    const merged = await mergeEntities(uid, ws, { sourceId: kimA.id, targetId: kimB.id });
+    const merged = await actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: kimA.id, targetId: kimB.id }));
     expect(merged).toMatchObject({ id: kimB.id, movedAnnotations: 3, movedSources: 1 });
     expect(await getDb().entity.findUnique({ where: { id: kimA.id } })).toBeNull();
     // Every alias key of both entities survives on the target, each once.
@@ -170,34 +170,34 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     expect(event.before).toMatchObject({ source: { annotations: 3, sources: 1, aliases: 2 }, target: { annotations: 1, aliases: 2 } });
     expect(event.after).toMatchObject({ target: { annotations: 3, sources: 1, aliases: keysBefore.size } });
 
-    await expectAppError(mergeEntities(uid, ws, { sourceId: kimA.id, targetId: kimB.id }), "not_found");
+    await expectAppError(actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: kimA.id, targetId: kimB.id })), "not_found");
   });
 
   it("edits sources and refuses relay cycles without writing anything", async () => {
-    await importArticle(uid, ws, { text: `${ARTICLE}\n\nThêm một đoạn.`, title: "Relay", publisher: "Tuổi Trẻ", origins: ["Reuters", "TASS"] });
+    await actorFor(uid, ws).then((who) => importArticle(who, { text: `${ARTICLE}\n\nThêm một đoạn.`, title: "Relay", publisher: "Tuổi Trẻ", origins: ["Reuters", "TASS"] }));
     const byName = async (q: string) => (await listSources(actor, { q }))[0];
     const [a, b, c] = [await byName("tuoi tre"), await byName("reuters"), await byName("tass")];
     expect(a.counts).toEqual({ published: 1, relayedIn: 0, claimsSpoken: 0 });
     expect(b.counts).toEqual({ published: 0, relayedIn: 1, claimsSpoken: 0 });
 
-    const relayed = await updateSource(uid, ws, { id: a.id, upstreamId: b.id, kind: "OUTLET", country: "VN", language: "vi" });
+    const relayed = await actorFor(uid, ws).then((who) => updateSource(who, { id: a.id, upstreamId: b.id, kind: "OUTLET", country: "VN", language: "vi" }));
     expect(relayed.upstream).toEqual({ id: b.id, name: "Reuters" });
-    await updateSource(uid, ws, { id: b.id, upstreamId: c.id });
+    await actorFor(uid, ws).then((who) => updateSource(who, { id: b.id, upstreamId: c.id }));
 
     const before = await auditCount(ws);
-    await expectAppError(updateSource(uid, ws, { id: b.id, upstreamId: a.id }), "bad_request", /^Reuters cannot relay Tuổi Trẻ: Tuổi Trẻ already relays Reuters \(directly or through others\), which would make a cycle$/);
-    await expectAppError(updateSource(uid, ws, { id: c.id, upstreamId: a.id, name: "TASS agency" }), "bad_request", /TASS agency cannot relay Tuổi Trẻ: Tuổi Trẻ already relays TASS agency/);
-    await expectAppError(updateSource(uid, ws, { id: a.id, upstreamId: a.id }), "bad_request", /cannot relay itself/);
+    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: b.id, upstreamId: a.id })), "bad_request", /^Reuters cannot relay Tuổi Trẻ: Tuổi Trẻ already relays Reuters \(directly or through others\), which would make a cycle$/);
+    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: c.id, upstreamId: a.id, name: "TASS agency" })), "bad_request", /TASS agency cannot relay Tuổi Trẻ: Tuổi Trẻ already relays TASS agency/);
+    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: a.id, upstreamId: a.id })), "bad_request", /cannot relay itself/);
     expect(await auditCount(ws)).toBe(before);
     const stored = await getDb().source.findMany({ where: { id: { in: [a.id, b.id, c.id] } }, select: { name: true, upstreamId: true } });
     expect(Object.fromEntries(stored.map((s) => [s.name, s.upstreamId]))).toEqual({ "Tuổi Trẻ": b.id, Reuters: c.id, TASS: null });
 
-    const badKind = await updateSource(uid, ws, { id: a.id, kind: "BLOG" }).then(() => null, (e: unknown) => e);
+    const badKind = await actorFor(uid, ws).then((who) => updateSource(who, { id: a.id, kind: "BLOG" })).then(() => null, (e: unknown) => e);
     expect(badKind).toBeInstanceOf(z.ZodError);
     expect(toErrorBody(badKind).status).toBe(422);
 
-    await expectAppError(updateSource(uid, ws, { id: c.id, name: "reuters" }), "conflict", /already the name of the source “Reuters”/);
-    const renamed = await updateSource(uid, ws, { id: c.id, name: "TASS (Nga)", kind: "STATE_MEDIA", country: "", upstreamId: null });
+    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: c.id, name: "reuters" })), "conflict", /already the name of the source “Reuters”/);
+    const renamed = await actorFor(uid, ws).then((who) => updateSource(who, { id: c.id, name: "TASS (Nga)", kind: "STATE_MEDIA", country: "", upstreamId: null }));
     expect(renamed).toMatchObject({ name: "TASS (Nga)", kind: "STATE_MEDIA", country: null, upstream: null });
     expect((await byName("tass (nga)")).id).toBe(c.id);
   });
@@ -205,30 +205,30 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
   it("hides other workspaces' entities and sources and keeps viewers read-only", async () => {
     const outsider = await newUser("Outsider");
     const [mine] = (await listEntities(actor, { q: "duc" })).items;
-    const theirs = await createEntity(outsider.user.id, outsider.workspace.id, { name: "Đức", kind: "COUNTRY" });
-    await importArticle(outsider.user.id, outsider.workspace.id, { text: "Một đoạn văn.\n\nHai đoạn văn.", title: "x", publisher: "Dân Trí" });
+    const theirs = await actorFor(outsider.user.id, outsider.workspace.id).then((who) => createEntity(who, { name: "Đức", kind: "COUNTRY" }));
+    await actorFor(outsider.user.id, outsider.workspace.id).then((who) => importArticle(who, { text: "Một đoạn văn.\n\nHai đoạn văn.", title: "x", publisher: "Dân Trí" }));
     const [theirSource] = await listSources(await requireMember(outsider.user.id, outsider.workspace.id));
     const [mySource] = await listSources(actor, { q: "tuoi tre" });
 
-    await expectAppError(updateEntity(uid, ws, { id: theirs.id, name: "Germany" }), "not_found");
-    await expectAppError(addAlias(uid, ws, { entityId: theirs.id, alias: "Germany" }), "not_found");
-    await expectAppError(mergeEntities(uid, ws, { sourceId: mine.id, targetId: theirs.id }), "not_found");
-    await expectAppError(mergeEntities(uid, ws, { sourceId: theirs.id, targetId: mine.id }), "not_found");
-    await expectAppError(updateSource(uid, ws, { id: theirSource.id, name: "Mine now" }), "not_found");
-    await expectAppError(updateSource(uid, ws, { id: mySource.id, upstreamId: theirSource.id }), "not_found");
-    await expectAppError(updateSource(uid, ws, { id: mySource.id, entityId: theirs.id }), "not_found");
+    await expectAppError(actorFor(uid, ws).then((who) => updateEntity(who, { id: theirs.id, name: "Germany" })), "not_found");
+    await expectAppError(actorFor(uid, ws).then((who) => addAlias(who, { entityId: theirs.id, alias: "Germany" })), "not_found");
+    await expectAppError(actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: mine.id, targetId: theirs.id })), "not_found");
+    await expectAppError(actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: theirs.id, targetId: mine.id })), "not_found");
+    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: theirSource.id, name: "Mine now" })), "not_found");
+    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: mySource.id, upstreamId: theirSource.id })), "not_found");
+    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: mySource.id, entityId: theirs.id })), "not_found");
     expect(names(await listEntities(actor, { q: "duc" }))).toEqual(["Đức"]);
     expect((await listEntities(actor, { q: "duc" })).items[0].id).toBe(mine.id);
-    await expectAppError(listEntities({ ...actor, workspaceId: outsider.workspace.id }), "not_found");
+    await expectAppError(listEntities({ ...actor, workspaceId: outsider.workspace.id }), "unauthorized");
 
-    await setMember(uid, ws, { email: outsider.email, role: "VIEWER" });
+    await actorFor(uid, ws).then((who) => setMember(who, { email: outsider.email, role: "VIEWER" }));
     const viewer = await requireMember(outsider.user.id, ws);
     expect((await listEntities(viewer, { q: "duc" })).items).toHaveLength(1);
     const [other] = (await listEntities(viewer, { q: "han quoc" })).items;
     const before = await auditCount(ws);
-    await expectAppError(mergeEntities(outsider.user.id, ws, { sourceId: mine.id, targetId: other.id }), "forbidden", /viewer/);
-    await expectAppError(addAlias(outsider.user.id, ws, { entityId: mine.id, alias: "Germany" }), "forbidden");
-    await expectAppError(updateSource(outsider.user.id, ws, { id: mySource.id, kind: "OTHER" }), "forbidden");
+    await expectAppError(actorFor(outsider.user.id, ws).then((who) => mergeEntities(who, { sourceId: mine.id, targetId: other.id })), "forbidden", /viewer/);
+    await expectAppError(actorFor(outsider.user.id, ws).then((who) => addAlias(who, { entityId: mine.id, alias: "Germany" })), "forbidden");
+    await expectAppError(actorFor(outsider.user.id, ws).then((who) => updateSource(who, { id: mySource.id, kind: "OTHER" })), "forbidden");
     expect(await auditCount(ws)).toBe(before);
     expect(await getDb().entity.count({ where: { id: { in: [mine.id, other.id] } } })).toBe(2);
   });
@@ -238,17 +238,17 @@ describe("one name, one entity", () => {
   it("refuses an entity whose name folds to another entity's alias, and an alias another entity has, naming it", async () => {
     const desk = await newUser("Names desk");
     const ws = desk.workspace.id;
-    const nk = await createEntity(desk.user.id, ws, { name: "North Korea", kind: "COUNTRY" });
-    await addAlias(desk.user.id, ws, { entityId: nk.id, alias: "Bắc Hàn", language: "vi" });
-    const south = await createEntity(desk.user.id, ws, { name: "South Korea", kind: "COUNTRY" });
+    const nk = await actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "North Korea", kind: "COUNTRY" }));
+    await actorFor(desk.user.id, ws).then((who) => addAlias(who, { entityId: nk.id, alias: "Bắc Hàn", language: "vi" }));
+    const south = await actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "South Korea", kind: "COUNTRY" }));
     const before = await auditCount(ws);
 
-    const named = await expectAppError(createEntity(desk.user.id, ws, { name: "bac han", kind: "COUNTRY" }), "conflict", /already names the entity North Korea \(as “Bắc Hàn”\)/);
+    const named = await expectAppError(actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "bac han", kind: "COUNTRY" })), "conflict", /already names the entity North Korea \(as “Bắc Hàn”\)/);
     expect(named.details).toMatchObject({ existing: { id: nk.id, name: "North Korea", kind: "COUNTRY" }, fields: { name: expect.any(String) } });
-    const aliased = await expectAppError(addAlias(desk.user.id, ws, { entityId: south.id, alias: "BẮC HÀN" }), "conflict");
+    const aliased = await expectAppError(actorFor(desk.user.id, ws).then((who) => addAlias(who, { entityId: south.id, alias: "BẮC HÀN" })), "conflict");
     expect(aliased.details?.existing).toEqual({ id: nk.id, name: "North Korea" });
     // Renaming into another entity's alias is refused the same way.
-    await expectAppError(updateEntity(desk.user.id, ws, { id: south.id, name: "Bắc hàn" }), "conflict", /already names North Korea/);
+    await expectAppError(actorFor(desk.user.id, ws).then((who) => updateEntity(who, { id: south.id, name: "Bắc hàn" })), "conflict", /already names North Korea/);
     expect(await getDb().entity.count({ where: { workspaceId: ws } })).toBe(2);
     expect(await auditCount(ws)).toBe(before);
   });
@@ -256,9 +256,9 @@ describe("one name, one entity", () => {
   it("lists spellings of one name held by separate entities as likely duplicates", async () => {
     const desk = await newUser("Duplicates desk");
     const ws = desk.workspace.id;
-    const a = await createEntity(desk.user.id, ws, { name: "Kim Jong Un", kind: "PERSON" });
-    const b = await createEntity(desk.user.id, ws, { name: "Kim Jong-un", kind: "PERSON" });
-    await createEntity(desk.user.id, ws, { name: "Vladimir Putin", kind: "PERSON" });
+    const a = await actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "Kim Jong Un", kind: "PERSON" }));
+    const b = await actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "Kim Jong-un", kind: "PERSON" }));
+    await actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "Vladimir Putin", kind: "PERSON" }));
     const pairs = await listLikelyDuplicates(desk.actor);
     expect(pairs).toHaveLength(1);
     expect([pairs[0].a.id, pairs[0].b.id].sort()).toEqual([a.id, b.id].sort());
@@ -266,11 +266,11 @@ describe("one name, one entity", () => {
     expect(pairs[0].reason).toMatch(/^“Kim Jong[ -]un” and “Kim Jong[ -]un” are \d+% alike/i);
     // Another workspace's entities are never paired with these.
     const other = await newUser("Other desk");
-    await createEntity(other.user.id, other.workspace.id, { name: "Kim Jong-Un", kind: "PERSON" });
+    await actorFor(other.user.id, other.workspace.id).then((who) => createEntity(who, { name: "Kim Jong-Un", kind: "PERSON" }));
     expect(await listLikelyDuplicates(desk.actor)).toHaveLength(1);
     expect(await listLikelyDuplicates(other.actor)).toEqual([]);
     // Merged, they are no longer listed.
-    await mergeEntities(desk.user.id, ws, { sourceId: b.id, targetId: a.id });
+    await actorFor(desk.user.id, ws).then((who) => mergeEntities(who, { sourceId: b.id, targetId: a.id }));
     expect(await listLikelyDuplicates(desk.actor)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -28,7 +28,7 @@ export type EntityListItem = Omit<EntityRow, "_count"> & { counts: { speakerUses
  * (the name is always kept as an alias). `cursor` is the last id of the previous page.
  */
 export async function listEntities(actor: Actor, opts: unknown = {}): Promise<{ items: EntityListItem[]; nextCursor: string | null }> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const { q, kind, cursor } = entityListQuerySchema.parse(opts ?? {});
   const folded = q ? foldForMatch(q) : "";
   const rows = await getDb().entity.findMany({
@@ -51,8 +51,9 @@ export async function listEntities(actor: Actor, opts: unknown = {}): Promise<{ 
  * A name that already names another entity is refused (merge them instead); speaks-for chains
  * may not loop.
  */
-export async function updateEntity(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function updateEntity(actor: Actor, input: unknown) {
+  assertCan(actor, "entities.write");
+  const { workspaceId } = actor;
   const data = updateEntitySchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const before = await findEntity(tx, workspaceId, data.id);
@@ -112,8 +113,9 @@ function speaksForChain(tx: Tx, workspaceId: string, startId: string) {
  * Add an alias. An alias names one entity per workspace: the same alias on another entity is
  * refused with that entity in `details.existing`, so the editor can merge the two instead.
  */
-export async function addAlias(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function addAlias(actor: Actor, input: unknown) {
+  assertCan(actor, "entities.write");
+  const { workspaceId } = actor;
   const data = addAliasSchema.parse(input);
   const normalizedAlias = foldForMatch(data.alias);
   try {
@@ -146,7 +148,7 @@ export async function addAlias(userId: string | null, workspaceId: string, input
  * alias of the other (ignoring case and accents), best first. Uses the alias trigram index.
  */
 export async function listLikelyDuplicates(actor: Actor, limit = 20) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const rows = await getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL pg_trgm.similarity_threshold = 0.55`;
     return tx.$queryRaw<{ a: string; aName: string; aAlias: string; b: string; bName: string; bAlias: string; score: number }[]>`
@@ -181,8 +183,9 @@ function aliasOfAnother(alias: string, owner: { alias: string; entity: { id: str
 }
 
 /** Remove an alias; an entity keeps at least one, and always its current name. */
-export async function removeAlias(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function removeAlias(actor: Actor, input: unknown) {
+  assertCan(actor, "entities.write");
+  const { workspaceId } = actor;
   const { aliasId } = removeAliasSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const found = await tx.entityAlias.findFirst({ where: { id: aliasId, workspaceId }, select: { entityId: true } });
@@ -211,8 +214,9 @@ export async function removeAlias(userId: string | null, workspaceId: string, in
  * claims spoken by the source and sources linked to it point at the target, the source's name
  * becomes an alias of the target, and the source entity is deleted.
  */
-export async function mergeEntities(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function mergeEntities(actor: Actor, input: unknown) {
+  assertCan(actor, "entities.write");
+  const { workspaceId } = actor;
   const { sourceId, targetId } = mergeEntitiesSchema.parse(input);
   if (sourceId === targetId) throw new AppError("bad_request", "An entity cannot be merged into itself");
   return getDb().$transaction(async (tx) => {

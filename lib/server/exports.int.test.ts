@@ -1,3 +1,4 @@
+import { actorFor } from "@/lib/test/helpers";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requireMember, type Actor } from "@/lib/auth/membership";
@@ -45,24 +46,24 @@ describe("exports", () => {
     actor = await requireMember(userId, ws);
     const types = await listClaimTypes(actor);
     const text = "Wire says 🚀 Pyongyang shipped =HYPERLINK(\"x\") shells, \"officials\" said.\n\nMoscow denied it.";
-    const a = await importArticle(userId, ws, { text, title: "Export test", publisher: "Outlet", origins: ["Wire"], publishedAt: "2023-09-14" });
+    const a = await actorFor(userId, ws).then((who) => importArticle(who, { text, title: "Export test", publisher: "Outlet", origins: ["Wire"], publishedAt: "2023-09-14" }));
     const passages = await getDb().passage.findMany({ where: { articleId: a.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
     const mark = (p: { id: string; text: string }, quote: string, typeKey: string, note?: string) => {
-      return createAnnotation(userId, ws, {
+      return actorFor(userId, ws).then((who) => createAnnotation(who, {
         passageId: p.id,
         ...quoteSpan(p.text, quote),
         exact: quote,
         claimTypeId: types.find((t) => t.key === typeKey)!.id,
         modality: "REPORTED",
         note,
-      });
+      }));
     };
     const shipped = await mark(passages[0], "Pyongyang shipped =HYPERLINK(\"x\") shells", "arms_transfer", "+cmd|' /C calc'!A0");
     const denied = await mark(passages[1], "Moscow denied it", "denial");
-    const p = await createPropositionFromClaim(userId, ws, { annotationId: shipped.id, statement: "North Korea shipped shells", stance: "SUPPORTS" });
+    const p = await actorFor(userId, ws).then((who) => createPropositionFromClaim(who, { annotationId: shipped.id, statement: "North Korea shipped shells", stance: "SUPPORTS" }));
     propositionId = p.id;
-    await linkMention(userId, ws, { annotationId: denied.id, propositionId: p.id, stance: "REFUTES" });
-    await updateProposition(userId, ws, { id: p.id, statement: "North Korea shipped shells", claimTypeId: null, ...RATING });
+    await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: denied.id, propositionId: p.id, stance: "REFUTES" }));
+    await actorFor(userId, ws).then((who) => updateProposition(who, { id: p.id, statement: "North Korea shipped shells", claimTypeId: null, ...RATING }));
   });
 
   it("CSV: one row per mention and proposition, formulas neutralised, RFC 4180 quoting", async () => {
@@ -123,17 +124,17 @@ describe("exports", () => {
   it("checks the desk's rating on its scale, records who rated, and publishes it in ClaimReview", async () => {
     const base = { id: propositionId, statement: "North Korea shipped shells", claimTypeId: null, ...RATING };
     const before = await getDb().proposition.findUniqueOrThrow({ where: { id: propositionId }, select: { ratingValue: true, updatedAt: true } });
-    const off = await updateProposition(userId, ws, { ...base, ratingValue: 7 }).then(() => null, (e: unknown) => e);
+    const off = await actorFor(userId, ws).then((who) => updateProposition(who, { ...base, ratingValue: 7 })).then(() => null, (e: unknown) => e);
     const { status, error } = toErrorBody(off);
     expect(status).toBe(422);
     expect(error.details?.fields).toEqual({ ratingValue: "The value must lie between 1 (worst) and 5 (best)" });
-    await expect(updateProposition(userId, ws, { ...base, ratingBest: null })).rejects.toMatchObject({ code: "validation", details: { fields: { ratingBest: expect.any(String) } } });
+    await expect(actorFor(userId, ws).then((who) => updateProposition(who, { ...base, ratingBest: null }))).rejects.toMatchObject({ code: "validation", details: { fields: { ratingBest: expect.any(String) } } });
     expect(await getDb().proposition.findUniqueOrThrow({ where: { id: propositionId }, select: { ratingValue: true, updatedAt: true } })).toEqual(before);
 
     // Another editor re-rates it: they become the reviewer.
     const other = await signUp({ name: "Second reviewer", email: `reviewer-${Date.now()}@test.local`, password: "review-pass" });
     await getDb().membership.create({ data: { workspaceId: ws, userId: other.user.id, role: "EDITOR" } });
-    const rerated = await updateProposition(other.user.id, ws, { ...base, ratingValue: 1, ratingLabel: "False" });
+    const rerated = await actorFor(other.user.id, ws).then((who) => updateProposition(who, { ...base, ratingValue: 1, ratingLabel: "False" }));
     expect(rerated).toMatchObject({ ratingValue: 1, ratingLabel: "False", reviewerId: other.user.id });
 
     const [exported] = await exportPropositions(actor, parseScope({ propositionIds: propositionId }));
@@ -146,7 +147,7 @@ describe("exports", () => {
       author: [{ "@type": "Organization", name: "Export desk" }, { "@type": "Person", name: "Second reviewer" }],
     });
     // Restore the rating the other tests read.
-    expect(await updateProposition(userId, ws, base)).toMatchObject({ ratingLabel: "Disputed", reviewerId: userId });
+    expect(await actorFor(userId, ws).then((who) => updateProposition(who, base))).toMatchObject({ ratingLabel: "Disputed", reviewerId: userId });
   });
 
   it("streams large exports in batches instead of building them in memory", async () => {

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/membership";
-import { requireMember } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { computeVerdict, independentOrigins, type OriginGraph } from "@/lib/domain/comparison";
@@ -80,7 +79,7 @@ async function where(actor: Actor, scope: ExportScope): Promise<Prisma.Annotatio
  * workspace is. Verdicts are computed once per proposition as it is first met.
  */
 export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGenerator<ExportMention> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const db = getDb();
   const filter = await where(actor, scope);
   const graph = await loadOriginGraph(actor.workspaceId);
@@ -177,7 +176,7 @@ function toExportMention(r: Row, verdicts: Map<string, VerdictInfo>, graph: Orig
 
 /** Propositions in scope with their mentions, for ClaimReview and the human report. */
 export async function exportPropositions(actor: Actor, scope: ExportScope): Promise<ExportProposition[]> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const byId = new Map<string, ExportProposition>();
   const props = await getDb().proposition.findMany({
     where: { workspaceId: actor.workspaceId, ...(scope.propositionIds ? { id: { in: scope.propositionIds } } : {}), ...(scope.claimTypeId ? { claimTypeId: scope.claimTypeId } : {}) },

@@ -6,7 +6,7 @@ import { mergeEntities, updateEntity } from "@/lib/server/entities";
 import { createPropositionFromClaim, linkMention } from "@/lib/server/propositions";
 import { listSources, updateSource } from "@/lib/server/sources";
 import { createEntity } from "@/lib/server/speakers";
-import { expectFieldError, importPassages, markQuote, newUser, type TestUser } from "@/lib/test/helpers";
+import { expectFieldError, importPassages, markQuote, newUser, type TestUser, actorFor } from "@/lib/test/helpers";
 
 // Who a claim comes from: several speakers, speaks-for chains, sources linked to entities, and
 // claims nobody is named for. Each workspace is fresh, so origin counts are exactly these claims.
@@ -27,8 +27,8 @@ describe("several speakers per claim", () => {
       "Mỹ cáo buộc Triều Tiên chuyển đạn pháo cho Nga.\n\nNga và Triều Tiên cùng bác bỏ cáo buộc chuyển giao vũ khí.",
       { title: "Hai nước bác bỏ", publisher: "Báo Thử Nghiệm" },
     ));
-    russia = await createEntity(owner.user.id, owner.workspace.id, { name: "Nga", kind: "COUNTRY" });
-    us = await createEntity(owner.user.id, owner.workspace.id, { name: "Mỹ", kind: "COUNTRY" });
+    russia = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Nga", kind: "COUNTRY" }));
+    us = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Mỹ", kind: "COUNTRY" }));
     // North Korea speaks here through a source of its own (its state agency publishes the statement).
     await importPassages(owner, "Tuyên bố của Bộ Ngoại giao.", { title: "Tuyên bố", publisher: "Triều Tiên" });
     [dprk] = await listSources(owner.actor, { q: "trieu tien" });
@@ -50,8 +50,8 @@ describe("several speakers per claim", () => {
       { position: 1, entityId: null, sourceId: dprk.id },
     ]);
 
-    const p = await createPropositionFromClaim(owner.user.id, owner.workspace.id, { annotationId: allegation.id, statement: "North Korea shipped shells to Russia", stance: "SUPPORTS" });
-    await linkMention(owner.user.id, owner.workspace.id, { annotationId: denial.id, propositionId: p.id, stance: "REFUTES" });
+    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: allegation.id, statement: "North Korea shipped shells to Russia", stance: "SUPPORTS" }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => linkMention(who, { annotationId: denial.id, propositionId: p.id, stance: "REFUTES" }));
     const view = await getProposition(owner.actor, p.id);
     expect(view.verdict.kind).toBe("conflict");
     expect(view.verdict.refutes.origins.map((o) => o.label).sort()).toEqual(["Nga", "Triều Tiên"]);
@@ -71,19 +71,19 @@ describe("several speakers per claim", () => {
     expect(row.cells[`source:${dprk.id}`].quotes.map((q) => q.annotationId)).toEqual([denial.id]);
 
     // Editing keeps the order given.
-    const reordered = await updateAnnotation(owner.user.id, owner.workspace.id, {
+    const reordered = await actorFor(owner.user.id, owner.workspace.id).then((who) => updateAnnotation(who, {
       id: denial.id,
       version: denial.version,
       claimTypeId: denial.claimTypeId,
       modality: "DENIED",
       speakers: [{ sourceId: dprk.id }, { entityId: russia.id }],
-    });
+    }));
     expect(reordered.speakers.map((s) => s.name)).toEqual(["Triều Tiên", "Nga"]);
   });
 
   it("refuses a speaker of another workspace, or a source given as an entity, on speakers.N, writing nothing", async () => {
     const outsider = await newUser("Outsider");
-    const theirs = await createEntity(outsider.user.id, outsider.workspace.id, { name: "Nga", kind: "COUNTRY" });
+    const theirs = await actorFor(outsider.user.id, outsider.workspace.id).then((who) => createEntity(who, { name: "Nga", kind: "COUNTRY" }));
     const claimsBefore = await getDb().annotation.count({ where: { workspaceId: owner.workspace.id } });
     const auditBefore = await auditCount(owner.workspace.id);
     const quote = "bác bỏ cáo buộc chuyển giao vũ khí";
@@ -107,11 +107,11 @@ describe("speaks-for chains and sources linked to entities", () => {
   beforeAll(async () => {
     owner = await newUser("Affiliations desk");
     ws = owner.workspace.id;
-    peskov = await createEntity(owner.user.id, ws, { name: "Dmitry Peskov", kind: "PERSON" });
-    kremlin = await createEntity(owner.user.id, ws, { name: "Kremlin", kind: "ORGANIZATION" });
-    russia = await createEntity(owner.user.id, ws, { name: "Russia", kind: "COUNTRY" });
-    expect(await updateEntity(owner.user.id, ws, { id: peskov.id, speaksForId: kremlin.id })).toMatchObject({ speaksFor: { id: kremlin.id, name: "Kremlin" } });
-    await updateEntity(owner.user.id, ws, { id: kremlin.id, speaksForId: russia.id });
+    peskov = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "Dmitry Peskov", kind: "PERSON" }));
+    kremlin = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "Kremlin", kind: "ORGANIZATION" }));
+    russia = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "Russia", kind: "COUNTRY" }));
+    expect(await actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: peskov.id, speaksForId: kremlin.id }))).toMatchObject({ speaksFor: { id: kremlin.id, name: "Kremlin" } });
+    await actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: kremlin.id, speaksForId: russia.id }));
   });
 
   it("counts a spokesman and the country he speaks for once, and names the chain", async () => {
@@ -121,9 +121,9 @@ describe("speaks-for chains and sources linked to entities", () => {
     });
     const byPeskov = await markQuote(owner, passages, "Nga không nhận vũ khí của Triều Tiên", "statement", { speakers: [{ entityId: peskov.id }] });
     const byRussia = await markQuote(owner, passages, "không nhận vũ khí nào", "statement", { speakers: [{ entityId: russia.id }] });
-    const p = await createPropositionFromClaim(owner.user.id, ws, { annotationId: byPeskov.id, statement: "Russia received no North Korean weapons", stance: "SUPPORTS" });
+    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: byPeskov.id, statement: "Russia received no North Korean weapons", stance: "SUPPORTS" }));
     propositionId = p.id;
-    await linkMention(owner.user.id, ws, { annotationId: byRussia.id, propositionId: p.id, stance: "SUPPORTS" });
+    await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: byRussia.id, propositionId: p.id, stance: "SUPPORTS" }));
 
     const view = await getProposition(owner.actor, p.id);
     expect(view.verdict.kind).toBe("single_origin");
@@ -134,9 +134,9 @@ describe("speaks-for chains and sources linked to entities", () => {
   it("counts an outlet linked to the Kremlin entity as the same origin", async () => {
     const { passages } = await importPassages(owner, "Điện Kremlin: Nga không nhận vũ khí từ Bình Nhưỡng.", { title: "Thông cáo", publisher: "Kremlin press service" });
     const [press] = await listSources(owner.actor, { q: "kremlin press" });
-    await updateSource(owner.user.id, ws, { id: press.id, entityId: kremlin.id });
+    await actorFor(owner.user.id, ws).then((who) => updateSource(who, { id: press.id, entityId: kremlin.id }));
     const claim = await markQuote(owner, passages, "Nga không nhận vũ khí từ Bình Nhưỡng", "statement");
-    await linkMention(owner.user.id, ws, { annotationId: claim.id, propositionId, stance: "SUPPORTS" });
+    await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: claim.id, propositionId, stance: "SUPPORTS" }));
 
     const view = await getProposition(owner.actor, propositionId);
     expect(view.verdict.kind).toBe("single_origin");
@@ -147,11 +147,11 @@ describe("speaks-for chains and sources linked to entities", () => {
 
   it("refuses a speaks-for cycle on speaksForId and changes nothing", async () => {
     const before = await auditCount(ws);
-    await expectFieldError(updateEntity(owner.user.id, ws, { id: russia.id, speaksForId: peskov.id }), "speaksForId", /cycle/);
-    await expectFieldError(updateEntity(owner.user.id, ws, { id: russia.id, speaksForId: russia.id }), "speaksForId", /itself/);
+    await expectFieldError(actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: russia.id, speaksForId: peskov.id })), "speaksForId", /cycle/);
+    await expectFieldError(actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: russia.id, speaksForId: russia.id })), "speaksForId", /itself/);
     const outsider = await newUser("Outsider");
-    const theirs = await createEntity(outsider.user.id, outsider.workspace.id, { name: "Elsewhere", kind: "COUNTRY" });
-    await expectFieldError(updateEntity(owner.user.id, ws, { id: russia.id, speaksForId: theirs.id }), "speaksForId", /this workspace/);
+    const theirs = await actorFor(outsider.user.id, outsider.workspace.id).then((who) => createEntity(who, { name: "Elsewhere", kind: "COUNTRY" }));
+    await expectFieldError(actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: russia.id, speaksForId: theirs.id })), "speaksForId", /this workspace/);
     const stored = await getDb().entity.findMany({ where: { id: { in: [peskov.id, kremlin.id, russia.id] } }, select: { id: true, speaksForId: true } });
     expect(Object.fromEntries(stored.map((e) => [e.id, e.speaksForId]))).toEqual({ [peskov.id]: kremlin.id, [kremlin.id]: russia.id, [russia.id]: null });
     expect(await auditCount(ws)).toBe(before);
@@ -159,7 +159,7 @@ describe("speaks-for chains and sources linked to entities", () => {
 
   it("leaves no speaks-for loop when the root an entity speaks for is merged into it", async () => {
     // Peskov → Kremlin → Russia; merging Russia into Peskov would make Kremlin → Peskov → Kremlin.
-    await mergeEntities(owner.user.id, ws, { sourceId: russia.id, targetId: peskov.id });
+    await actorFor(owner.user.id, ws).then((who) => mergeEntities(who, { sourceId: russia.id, targetId: peskov.id }));
     const stored = await getDb().entity.findMany({ where: { id: { in: [peskov.id, kremlin.id] } }, select: { id: true, speaksForId: true } });
     expect(Object.fromEntries(stored.map((e) => [e.id, e.speaksForId]))).toEqual({ [peskov.id]: null, [kremlin.id]: peskov.id });
     const view = await getProposition(owner.actor, propositionId);
@@ -180,7 +180,7 @@ describe("claims nobody is named for", () => {
   it("lists an unattributed mention, counted, but never as an origin", async () => {
     const { passages } = await importPassages(owner, "Có tin Triều Tiên đã chuyển đạn pháo cho Nga.", { title: "Tin đồn" });
     const rumour = await markQuote(owner, passages, "Triều Tiên đã chuyển đạn pháo cho Nga", "arms_transfer");
-    const p = await createPropositionFromClaim(owner.user.id, ws, { annotationId: rumour.id, statement: "North Korea shipped shells", stance: "SUPPORTS" });
+    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: rumour.id, statement: "North Korea shipped shells", stance: "SUPPORTS" }));
 
     const view = await getProposition(owner.actor, p.id);
     expect(view.mentions).toEqual([expect.objectContaining({ counted: true, origins: [expect.objectContaining({ key: "unattributed", via: "unattributed" })] })]);
@@ -198,7 +198,7 @@ describe("claims nobody is named for", () => {
       [other.passages, "Triều Tiên chuyển đạn pháo cho Nga"],
     ] as const) {
       const claim = await markQuote(owner, passages, quote, "arms_transfer");
-      await linkMention(owner.user.id, ws, { annotationId: claim.id, propositionId: p.id, stance: "SUPPORTS" });
+      await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: claim.id, propositionId: p.id, stance: "SUPPORTS" }));
     }
 
     const view = await getProposition(owner.actor, p.id);

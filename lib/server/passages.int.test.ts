@@ -13,7 +13,7 @@ import { bulkImport } from "@/lib/server/bulk-import";
 import { parseScope } from "@/lib/server/exports";
 import { createPropositionFromClaim } from "@/lib/server/propositions";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
-import { expectAppError, newUser } from "@/lib/test/helpers";
+import { expectAppError, newUser, actorFor } from "@/lib/test/helpers";
 import { quoteSpan } from "@/lib/domain/anchoring";
 
 const P0 = "Washington says shells were shipped to Russia in Agust; Moscow denies it.";
@@ -33,7 +33,7 @@ Source: Example Wire`;
 type Owner = Awaited<ReturnType<typeof newUser>>;
 
 async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote: string][], first = P0) {
-  const { id } = await importArticle(owner.user.id, owner.workspace.id, { text: articleText(first), title: `Shells ${tags}`, publisher: "Example Wire" });
+  const { id } = await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: articleText(first), title: `Shells ${tags}`, publisher: "Example Wire" }));
   const reader = await getReaderData(owner.actor, id);
   expect(reader.passages.map((p) => p.text)).toEqual([first, P1]);
   const types = await listClaimTypes(owner.actor);
@@ -41,13 +41,13 @@ async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote:
   for (const [paragraph, quote] of quotes) {
     const passage = reader.passages[paragraph];
     claims.push(
-      await createAnnotation(owner.user.id, owner.workspace.id, {
+      await actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, {
         passageId: passage.id,
         ...quoteSpan(passage.text, quote),
         exact: quote,
         claimTypeId: types[0].id,
         modality: "ASSERTED",
-      }),
+      })),
     );
   }
   return { articleId: id, passages: reader.passages, claims };
@@ -86,7 +86,7 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const [before, after, elsewhere] = claims;
     const fixed = P0.replace("Agust", "August");
 
-    const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: fixed, expectedText: P0 });
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: fixed, expectedText: P0 }));
     expect(result.changed).toBe(true);
     expect(result.summary).toEqual({ kept: 1, moved: 1, fuzzy: 0, needsReview: 0, orphaned: 0 });
     expect(result.annotations.map((a) => a.id).sort()).toEqual([before.id, after.id].sort());
@@ -125,12 +125,12 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
       [0, "Moscow denies it"],
     ]);
     const [close, reworded] = claims;
-    const p = await createPropositionFromClaim(owner.user.id, owner.workspace.id, { annotationId: reworded.id, statement: "Moscow denies the shipment", stance: "REFUTES" });
+    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: reworded.id, statement: "Moscow denies the shipment", stance: "REFUTES" }));
     expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("unverified");
     // One letter dropped (within the edit budget) and a quote reworded between the same context.
     const text = P0.replace("shipped", "shiped").replace("denies it", "rejects the report");
 
-    const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text });
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text }));
     expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 1, needsReview: 1, orphaned: 0 });
 
     const fuzzy = await stored(close.id);
@@ -155,7 +155,7 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(view.verdict.kind).toBe("no_mentions");
 
     // A later typo fix moves it, but it still waits for a person: reported as such, with its first evidence.
-    const later = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: text.replace("Agust", "August") });
+    const later = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: text.replace("Agust", "August") }));
     expect(later.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, needsReview: 1, orphaned: 0 });
     expect(later.changes.map((c) => c.id)).toEqual([reworded.id]);
     expect(later.changes.find((c) => c.id === reworded.id)).toMatchObject({ outcome: "needs_review", before: "Moscow rejects the report", after: "Moscow rejects the report", reason: expect.stringMatching(/^still waiting for review/) });
@@ -168,7 +168,7 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const [claim] = claims;
     const shortened = "Washington says shells were shipped to Russia in Agust.";
 
-    const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: shortened, expectedText: P0 });
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: shortened, expectedText: P0 }));
     expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 1 });
     expect(result.changes).toEqual([expect.objectContaining({ id: claim.id, outcome: "orphaned", before: "Moscow denies it", after: "Moscow denies it" })]);
     // The stored offsets now lie past the end of the text: they are kept, not clamped or moved.
@@ -179,7 +179,7 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(reader.passages[0].text).toBe(shortened);
     expect(reader.annotations).toEqual([expect.objectContaining({ id: claim.id, orphaned: true, exact: "Moscow denies it" })]);
 
-    const back = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: P0, expectedText: shortened });
+    const back = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: P0, expectedText: shortened }));
     expect(back.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 0 });
     expect(await stored(claim.id)).toMatchObject({ start: claim.start, end: claim.end, orphaned: false, version: 3 });
   });
@@ -187,26 +187,26 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
   it("a claim deleted before a correction and restored after it is re-anchored, proposed for review, or kept orphaned", async () => {
     const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"], [0, "shells were shipped"], [1, "pledged closer ties"]]);
     const [denial, shipped, ties] = claims;
-    for (const c of claims) await deleteAnnotation(owner.user.id, owner.workspace.id, c.id, c.version);
-    await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: `Officials in Washington say arms went to Russia in August; Moscow denies it.` });
-    await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[1].id, text: "The leaders met for five hours at the cosmodrome 🚀." });
-    const movedBack = await restoreAnnotation(owner.user.id, owner.workspace.id, denial.id);
+    for (const c of claims) await actorFor(owner.user.id, owner.workspace.id).then((who) => deleteAnnotation(who, c.id, c.version));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: `Officials in Washington say arms went to Russia in August; Moscow denies it.` }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[1].id, text: "The leaders met for five hours at the cosmodrome 🚀." }));
+    const movedBack = await actorFor(owner.user.id, owner.workspace.id).then((who) => restoreAnnotation(who, denial.id));
     expect(movedBack.exact).toBe("Moscow denies it");
     expect(movedBack).toMatchObject({ orphaned: false, needsReview: false });
     expect(movedBack.start).toBe(Array.from("Officials in Washington say arms went to Russia in August; ").length);
     // Reworded while deleted: shown on the proposed words, not counted until a person confirms.
-    const reworded = await restoreAnnotation(owner.user.id, owner.workspace.id, shipped.id);
+    const reworded = await actorFor(owner.user.id, owner.workspace.id).then((who) => restoreAnnotation(who, shipped.id));
     expect(reworded).toMatchObject({ orphaned: false, needsReview: true, exact: "arms went" });
     expect(reworded.anchorReview).toMatchObject({ before: { exact: "shells were shipped" } });
-    const lost = await restoreAnnotation(owner.user.id, owner.workspace.id, ties.id);
+    const lost = await actorFor(owner.user.id, owner.workspace.id).then((who) => restoreAnnotation(who, ties.id));
     expect(lost).toMatchObject({ orphaned: true, needsReview: false, exact: "pledged closer ties", start: ties.start, end: ties.end });
   });
 
   it("an orphaned claim stays on its proposition's page but no longer counts in the verdict", async () => {
     const { passages, claims } = await importWithClaims(owner, [[0, "shells were shipped"]]);
-    const p = await createPropositionFromClaim(owner.user.id, owner.workspace.id, { annotationId: claims[0].id, statement: "Shells were shipped", stance: "SUPPORTS" });
+    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: claims[0].id, statement: "Shells were shipped", stance: "SUPPORTS" }));
     expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("single_origin");
-    await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: "Washington now says nothing was sent; Moscow denies it." });
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: "Washington now says nothing was sent; Moscow denies it." }));
     const view = await getProposition(owner.actor, p.id);
     expect(view.mentions).toHaveLength(1);
     expect(view.mentions[0].annotation.orphaned).toBe(true);
@@ -224,8 +224,8 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const w3c = await (await mentionExport(owner.actor, "w3c", parseScope({}), "https://desk.example")).text();
     const other = await newUser("Other desk");
     const current = await getReaderData(owner.actor, (await getDb().passage.findUniqueOrThrow({ where: { id: passages[0].id }, select: { articleId: true } })).articleId);
-    await importArticle(other.user.id, other.workspace.id, { text: current.passages.map((x) => x.text).join("\n\n"), title: current.title });
-    const result = await bulkImport(other.user.id, other.workspace.id, { fileName: "claims.jsonld", bytes: new TextEncoder().encode(w3c) });
+    await actorFor(other.user.id, other.workspace.id).then((who) => importArticle(who, { text: current.passages.map((x) => x.text).join("\n\n"), title: current.title }));
+    const result = await actorFor(other.user.id, other.workspace.id).then((who) => bulkImport(who, { fileName: "claims.jsonld", bytes: new TextEncoder().encode(w3c) }));
     expect(result.claims).toBe(1);
     const imported = await getDb().annotation.findFirstOrThrow({ where: { workspaceId: other.workspace.id }, select: { exact: true, orphaned: true, start: true, end: true } });
     expect(imported).toEqual({ exact: "shells were shipped", orphaned: true, start: claims[0].start, end: claims[0].end });
@@ -233,7 +233,7 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
 
   it("saving the same text changes nothing", async () => {
     const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"]]);
-    const result = await updatePassageText(owner.user.id, owner.workspace.id, { passageId: passages[0].id, text: `  ${P0}\r\n`, expectedText: P0 });
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: `  ${P0}\r\n`, expectedText: P0 }));
     expect(result).toMatchObject({ changed: false, summary: { kept: 1, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 0 }, changes: [] });
     expect(await stored(claims[0].id)).toMatchObject({ version: 1 });
     expect(await auditOf(owner.workspace.id, passages[0].id, "passage.update")).toHaveLength(0);
@@ -245,24 +245,24 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const hashBefore = (await getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { contentHash: true } })).contentHash;
 
     const viewer = await newUser("Viewer");
-    await setMember(owner.user.id, owner.workspace.id, { email: viewer.email, role: "VIEWER" });
-    await expectAppError(updatePassageText(viewer.user.id, owner.workspace.id, { passageId, text: "Changed." }), "forbidden", /viewer/);
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
+    await expectAppError(actorFor(viewer.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed." })), "forbidden", /viewer/);
 
     await expectAppError(
-      updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: "Changed.", expectedText: "An older version of the paragraph." }),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed.", expectedText: "An older version of the paragraph." })),
       "conflict",
       /Someone else corrected this paragraph/,
     );
 
-    await expectInvalid(updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: "First line.\nSecond line." }), "text", /line breaks/);
-    await expectInvalid(updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: "First line.\r\n\r\nSecond line." }), "text", /line breaks/);
-    await expectInvalid(updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: " \n\t " }), "text", /cannot be empty/);
-    await expectInvalid(updatePassageText(owner.user.id, owner.workspace.id, { passageId, text: "a".repeat(20_001) }), "text", /at most 20,000 characters/);
+    await expectInvalid(actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "First line.\nSecond line." })), "text", /line breaks/);
+    await expectInvalid(actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "First line.\r\n\r\nSecond line." })), "text", /line breaks/);
+    await expectInvalid(actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: " \n\t " })), "text", /cannot be empty/);
+    await expectInvalid(actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "a".repeat(20_001) })), "text", /at most 20,000 characters/);
 
     // Another workspace's paragraph is "not found", from the outsider's own workspace too.
     const outsider = await newUser("Outsider");
-    await expectAppError(updatePassageText(outsider.user.id, outsider.workspace.id, { passageId, text: "Changed." }), "not_found");
-    await expectAppError(updatePassageText(outsider.user.id, owner.workspace.id, { passageId, text: "Changed." }), "not_found");
+    await expectAppError(actorFor(outsider.user.id, outsider.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed." })), "not_found");
+    await expectAppError(actorFor(outsider.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed." })), "not_found");
 
     const passage = await getDb().passage.findUniqueOrThrow({ where: { id: passageId }, select: { text: true } });
     expect(passage.text).toBe(P0);
@@ -276,7 +276,7 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const original = await importWithClaims(owner, [], "A paragraph only the first article has.");
     const copy = await importWithClaims(owner, [[0, "only the second"]], "A paragraph only the second article has.");
     await expectAppError(
-      updatePassageText(owner.user.id, owner.workspace.id, { passageId: copy.passages[0].id, text: original.passages[0].text }),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: copy.passages[0].id, text: original.passages[0].text })),
       "conflict",
       /same text as “Shells/,
     );

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMember } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { reanchor, type ReanchorOutcome } from "@/lib/domain/anchoring";
 import { foldForMatch } from "@/lib/domain/claim-types";
@@ -35,8 +35,9 @@ const SUMMARY_KEY: Record<ReanchorOutcome, keyof ReanchorSummary> = { exact: "ke
  * Correct one paragraph's text (editors). Claims are re-anchored by quote and context; those
  * that no longer match keep their offsets and quote and are flagged orphaned, never moved.
  */
-export async function updatePassageText(userId: string | null, workspaceId: string, input: unknown): Promise<PassageCorrection> {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function updatePassageText(actor: Actor, input: unknown): Promise<PassageCorrection> {
+  assertCan(actor, "articles.write");
+  const { workspaceId } = actor;
   const data = updatePassageTextSchema.parse(input);
   try {
     return await getDb().$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { getProposition, suggestPropositions } from "@/lib/server/comparison";
 import { addAlias } from "@/lib/server/entities";
 import { createPropositionFromClaim, linkMention, markSameValues } from "@/lib/server/propositions";
 import { createEntity } from "@/lib/server/speakers";
-import { expectFieldError, importPassages, markQuote, newUser, type TestUser } from "@/lib/test/helpers";
+import { expectFieldError, importPassages, markQuote, newUser, type TestUser, actorFor } from "@/lib/test/helpers";
 import type { CreateAnnotationInput } from "@/lib/validation/schemas";
 
 // Details are compared by meaning (dates as dates, counts as numbers), values the parsers cannot
@@ -33,8 +33,8 @@ describe("details compared by meaning", () => {
   async function supported(statement: string, fields: NonNullable<CreateAnnotationInput["fields"]>[]) {
     const claims: Claim[] = [];
     for (const [i, f] of fields.entries()) claims.push(await markQuote(owner, outlets[i].passages, SENTENCE, "gift", { fields: f }));
-    const p = await createPropositionFromClaim(owner.user.id, ws, { annotationId: claims[0].id, statement, stance: "SUPPORTS" });
-    for (const c of claims.slice(1)) await linkMention(owner.user.id, ws, { annotationId: c.id, propositionId: p.id, stance: "SUPPORTS" });
+    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: claims[0].id, statement, stance: "SUPPORTS" }));
+    for (const c of claims.slice(1)) await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: c.id, propositionId: p.id, stance: "SUPPORTS" }));
     return { p, claims };
   }
 
@@ -71,15 +71,15 @@ describe("details compared by meaning", () => {
     const keys = uncertain.values.map((v) => v.key) as [string, string];
     expect(keys).toHaveLength(2);
 
-    const marked = await markSameValues(owner.user.id, ws, { propositionId: p.id, field: "date", keys });
+    const marked = await actorFor(owner.user.id, ws).then((who) => markSameValues(who, { propositionId: p.id, field: "date", keys }));
     expect(marked.sameValues).toEqual([{ field: "date", keys: [...keys].sort() }]);
     const after = await getProposition(owner.actor, p.id);
     expect(after.verdict).toMatchObject({ kind: "agree", uncertainDetails: [], detailConflicts: [] });
     expect(after.sameValues).toEqual([{ field: "date", keys: [...keys].sort() }]);
     // Marking twice keeps one entry; undoing brings the question back.
-    await markSameValues(owner.user.id, ws, { propositionId: p.id, field: "date", keys: [keys[1], keys[0]] });
+    await actorFor(owner.user.id, ws).then((who) => markSameValues(who, { propositionId: p.id, field: "date", keys: [keys[1], keys[0]] }));
     expect((await getProposition(owner.actor, p.id)).sameValues).toHaveLength(1);
-    await markSameValues(owner.user.id, ws, { propositionId: p.id, field: "date", keys, same: false });
+    await actorFor(owner.user.id, ws).then((who) => markSameValues(who, { propositionId: p.id, field: "date", keys, same: false }));
     expect((await getProposition(owner.actor, p.id)).verdict.uncertainDetails).toHaveLength(1);
   });
 
@@ -98,7 +98,7 @@ describe("details compared by meaning", () => {
     const { version } = await getDb().article.findUniqueOrThrow({ where: { id: outlets[0].articleId }, select: { version: true } });
 
     // A year later: "13/9" is now the September before the new date.
-    const updated = await updateArticle(owner.user.id, ws, { id: outlets[0].articleId, version, publishedAt: "2024-09-20" });
+    const updated = await actorFor(owner.user.id, ws).then((who) => updateArticle(who, { id: outlets[0].articleId, version, publishedAt: "2024-09-20" }));
     expect(updated).toMatchObject({ publishedAt: "2024-09-20", version: version + 1, redatedClaims: 1 });
     const stored = await getDb().annotation.findMany({ where: { id: { in: [yearless.id, dated.id] } }, select: { id: true, fields: true, version: true } });
     const of = (id: string) => stored.find((s) => s.id === id)!;
@@ -111,11 +111,11 @@ describe("suggestions for a new claim", () => {
   it("suggests the arms-transfer proposition a denial shares entities with, to refute, naming the entities", async () => {
     const owner = await newUser("Suggestions desk");
     const ws = owner.workspace.id;
-    const nk = await createEntity(owner.user.id, ws, { name: "North Korea", kind: "COUNTRY" });
-    const russia = await createEntity(owner.user.id, ws, { name: "Russia", kind: "COUNTRY" });
-    const us = await createEntity(owner.user.id, ws, { name: "United States", kind: "COUNTRY" });
-    await addAlias(owner.user.id, ws, { entityId: nk.id, alias: "Bình Nhưỡng", language: "vi" });
-    await addAlias(owner.user.id, ws, { entityId: russia.id, alias: "Moskva", language: "vi" });
+    const nk = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "North Korea", kind: "COUNTRY" }));
+    const russia = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "Russia", kind: "COUNTRY" }));
+    const us = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "United States", kind: "COUNTRY" }));
+    await actorFor(owner.user.id, ws).then((who) => addAlias(who, { entityId: nk.id, alias: "Bình Nhưỡng", language: "vi" }));
+    await actorFor(owner.user.id, ws).then((who) => addAlias(who, { entityId: russia.id, alias: "Moskva", language: "vi" }));
     const { passages } = await importPassages(
       owner,
       "Washington accuses Pyongyang of shipping artillery shells to the Russian army.\n\nMoskva và Bình Nhưỡng bác bỏ mọi cáo buộc của phương Tây.",
@@ -126,7 +126,7 @@ describe("suggestions for a new claim", () => {
       speakers: [{ entityId: us.id }],
       actorEntityIds: [nk.id, russia.id],
     });
-    const p = await createPropositionFromClaim(owner.user.id, ws, { annotationId: shipment.id, statement: "North Korea ships artillery shells to Russia", stance: "SUPPORTS" });
+    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: shipment.id, statement: "North Korea ships artillery shells to Russia", stance: "SUPPORTS" }));
     // Actors typed as free text, in another language: they are the same entities by alias.
     const denial = await markQuote(owner, passages, "Moskva và Bình Nhưỡng bác bỏ mọi cáo buộc", "denial", { modality: "DENIED", actors: ["Moskva", "Bình Nhưỡng"] });
 
@@ -137,7 +137,7 @@ describe("suggestions for a new claim", () => {
     expect(reasons).toMatch(/shares (Russia, North Korea|North Korea, Russia)/);
     expect(reasons).not.toMatch(/Moskva|Bình Nhưỡng|entity:/);
     // Once linked, it is no longer suggested.
-    await linkMention(owner.user.id, ws, { annotationId: denial.id, propositionId: p.id, stance: "REFUTES" });
+    await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: denial.id, propositionId: p.id, stance: "REFUTES" }));
     expect((await suggestPropositions(owner.actor, denial.id)).map((s) => s.id)).not.toContain(p.id);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { audit } from "@/lib/server/audit";
@@ -39,8 +39,9 @@ async function findProposition(tx: Tx, workspaceId: string, id: string, label = 
 }
 
 /** "New proposition from this claim": the claim's quote becomes the statement unless given. */
-export async function createPropositionFromClaim(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function createPropositionFromClaim(actor: Actor, input: unknown) {
+  assertCan(actor, "propositions.write");
+  const { workspaceId } = actor;
   const data = newPropositionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const a = await findAnnotation(tx, workspaceId, data.annotationId);
@@ -56,8 +57,9 @@ export async function createPropositionFromClaim(userId: string | null, workspac
 }
 
 /** Link a claim to a proposition, or change the stance of an existing link. */
-export async function linkMention(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function linkMention(actor: Actor, input: unknown) {
+  assertCan(actor, "propositions.write");
+  const { workspaceId } = actor;
   const data = linkMentionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     await findAnnotation(tx, workspaceId, data.annotationId);
@@ -75,8 +77,9 @@ export async function linkMention(userId: string | null, workspaceId: string, in
   });
 }
 
-export async function unlinkMention(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function unlinkMention(actor: Actor, input: unknown) {
+  assertCan(actor, "propositions.write");
+  const { workspaceId } = actor;
   const data = unlinkMentionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const { count } = await tx.mentionLink.deleteMany({ where: { workspaceId, annotationId: data.annotationId, propositionId: data.propositionId } });
@@ -87,8 +90,9 @@ export async function unlinkMention(userId: string | null, workspaceId: string, 
 }
 
 /** Move one mention to another proposition, keeping its stance. */
-export async function moveMention(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function moveMention(actor: Actor, input: unknown) {
+  assertCan(actor, "propositions.write");
+  const { workspaceId } = actor;
   const data = moveMentionSchema.parse(input);
   if (data.fromId === data.toId) throw new AppError("bad_request", "Choose a different proposition to move the claim to");
   return getDb().$transaction(async (tx) => {
@@ -111,8 +115,9 @@ export async function moveMention(userId: string | null, workspaceId: string, in
  * Merge `sourceId` into `targetId`: its mentions move, then it is deleted. A claim linked to both
  * with different stances is refused (the editor decides which stance is right first).
  */
-export async function mergePropositions(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function mergePropositions(actor: Actor, input: unknown) {
+  assertCan(actor, "propositions.write");
+  const { workspaceId } = actor;
   const data = mergePropositionsSchema.parse(input);
   if (data.sourceId === data.targetId) throw new AppError("bad_request", "A proposition cannot be merged into itself");
   return getDb().$transaction(async (tx) => {
@@ -137,8 +142,9 @@ export async function mergePropositions(userId: string | null, workspaceId: stri
 }
 
 /** Edit statement, claim type and the desk's rating; whoever changes the rating becomes its reviewer. */
-export async function updateProposition(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function updateProposition(actor: Actor, input: unknown) {
+  assertCan(actor, "propositions.write");
+  const { workspaceId } = actor;
   const data = updatePropositionSchema.parse(input);
   const problems = ratingProblems(data);
   if (Object.keys(problems).length) throw new AppError("validation", Object.values(problems)[0], { fields: problems });
@@ -171,8 +177,9 @@ export async function updateProposition(userId: string | null, workspaceId: stri
  * Mark two detail values of a proposition's mentions as the same (or undo it), when the parser
  * could not tell ("tháng trước" and "2023-08"). The verdict then treats them as one value.
  */
-export async function markSameValues(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function markSameValues(actor: Actor, input: unknown) {
+  assertCan(actor, "propositions.write");
+  const { workspaceId } = actor;
   const data = sameValuesSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ sameValues: unknown }[]>`
@@ -190,8 +197,9 @@ export async function markSameValues(userId: string | null, workspaceId: string,
   });
 }
 
-export async function deleteProposition(userId: string | null, workspaceId: string, id: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function deleteProposition(actor: Actor, id: unknown) {
+  assertCan(actor, "propositions.write");
+  const { workspaceId } = actor;
   const pid = unlinkMentionSchema.shape.propositionId.safeParse(id);
   if (!pid.success) throw new AppError("not_found", "Proposition not found");
   return getDb().$transaction(async (tx) => {
@@ -204,7 +212,7 @@ export async function deleteProposition(userId: string | null, workspaceId: stri
 
 /** Propositions a claim is linked to, with stance (for the reader's side panel). */
 export async function linksForAnnotations(actor: Actor, annotationIds: string[]) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   if (annotationIds.length === 0) return [];
   return getDb().mentionLink.findMany({
     where: { workspaceId: actor.workspaceId, annotationId: { in: annotationIds } },

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/server/errors";
 import { search, type SearchGroup, type SearchKind, type SearchResult } from "@/lib/server/search";
 import { createEntity } from "@/lib/server/speakers";
 import { listClaimTypes } from "@/lib/server/workspaces";
-import { newUser } from "@/lib/test/helpers";
+import { newUser, actorFor } from "@/lib/test/helpers";
 
 const group = <K extends SearchKind>(r: SearchResult, kind: K) => r.groups.find((g) => g.kind === kind) as Extract<SearchGroup, { kind: K }>;
 const marks = (s: Snippet) => s.parts.filter((p) => p.match).map((p) => p.text);
@@ -40,22 +40,22 @@ describe("search, on a real PostgreSQL", () => {
   beforeAll(async () => {
     owner = await newUser("Searcher");
     outsider = await newUser("Outsider");
-    const factory = await importArticle(owner.user.id, owner.workspace.id, {
+    const factory = await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, {
       text: FACTORY,
       title: "Kim thăm Viễn Đông",
       publisher: "Đài Tiếng nói Đức",
       origins: ["TASS"],
-    });
+    }));
     factoryId = factory.id;
     // Imported second, so on equal scores it would come first: ranking, not age, must decide.
-    roofsId = (await importArticle(owner.user.id, owner.workspace.id, { text: ROOFS, title: "Bão quét qua miền Bắc", publisher: "VnExpress" })).id;
-    await importArticle(outsider.user.id, outsider.workspace.id, { text: OUTSIDER, title: "Tin riêng", publisher: "Báo Đức Riêng" });
+    roofsId = (await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: ROOFS, title: "Bão quét qua miền Bắc", publisher: "VnExpress" }))).id;
+    await actorFor(outsider.user.id, outsider.workspace.id).then((who) => importArticle(who, { text: OUTSIDER, title: "Tin riêng", publisher: "Báo Đức Riêng" }));
 
     const denial = await getDb().passage.findFirstOrThrow({ where: { articleId: factoryId, position: 1 }, select: { id: true, text: true } });
     const exact = "Bình Nhưỡng bác bỏ cáo buộc";
     const types = await listClaimTypes(owner.actor);
     claimId = (
-      await createAnnotation(owner.user.id, owner.workspace.id, {
+      await actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, {
         passageId: denial.id,
         start: 0,
         end: [...exact].length,
@@ -63,10 +63,10 @@ describe("search, on a real PostgreSQL", () => {
         claimTypeId: types.find((t) => t.key === "denial")!.id,
         modality: "DENIED",
         note: "Phủ nhận của Triều Tiên",
-      })
+      }))
     ).id;
 
-    const entity = await createEntity(owner.user.id, owner.workspace.id, { name: "Triều Tiên", kind: "COUNTRY" });
+    const entity = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Triều Tiên", kind: "COUNTRY" }));
     entityId = entity.id;
     for (const alias of ["Bắc Hàn", "Pyongyang"]) {
       await getDb().entityAlias.create({ data: { workspaceId: owner.workspace.id, entityId, alias, normalizedAlias: foldForMatch(alias) } });
@@ -99,12 +99,12 @@ describe("search, on a real PostgreSQL", () => {
   it("stops counting similar spellings once 50 passages contain the query", async () => {
     const numbered = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Xưởng đóng tàu số ${from + i} ở Vladivostok.`);
     const text = ["Xưởng đóng tàu", ...numbered(1, 49), "Xưởng đóng tùa số 99, lỗi chính tả."].join("\n\n");
-    await importArticle(owner.user.id, owner.workspace.id, { text, title: "Xưởng đóng tàu" });
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text, title: "Xưởng đóng tàu" }));
     const before = group(await search(owner.actor, { q: "xuong dong tau", kinds: ["passage"], limit: 50 }), "passage");
     expect([before.total, before.exactTotal]).toEqual([50, 49]);
     expect(before.items.at(-1)).toMatchObject({ similar: true, text: "Xưởng đóng tùa số 99, lỗi chính tả." });
 
-    await importArticle(owner.user.id, owner.workspace.id, { text: `Thêm một xưởng\n\n${numbered(50, 50)[0]}`, title: "Thêm một xưởng" });
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: `Thêm một xưởng\n\n${numbered(50, 50)[0]}`, title: "Thêm một xưởng" }));
     const after = group(await search(owner.actor, { q: "xuong dong tau", kinds: ["passage"], limit: 50 }), "passage");
     expect([after.total, after.exactTotal]).toEqual([50, 50]);
     expect(after.items.every((p) => !p.similar)).toBe(true);
@@ -166,7 +166,7 @@ describe("search, on a real PostgreSQL", () => {
     expect(group(await search(outsider.actor, { q: "bao duc rieng" }), "source").items.map((s) => s.name)).toEqual(["Báo Đức Riêng"]);
     // A member of one workspace cannot search another by passing its id.
     const forged: Actor = { ...outsider.actor, workspaceId: owner.workspace.id };
-    await expect(search(forged, { q: "nha may" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(search(forged, { q: "nha may" })).rejects.toMatchObject({ code: "unauthorized" });
   });
 
   it("filters by kind and treats LIKE wildcards as text", async () => {

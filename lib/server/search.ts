@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { highlightSnippet, type Snippet } from "@/lib/domain/snippet";
@@ -68,7 +68,7 @@ const SIMILAR_PASSAGES_BELOW = SEARCH_MAX_LIMIT;
  * folded substring match ranks above a fuzzy (word-similarity) one. One query per kind.
  */
 export async function search(actor: Actor, input: unknown): Promise<SearchResult> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const data = searchSchema.parse(input);
   const folded = foldForMatch(data.q);
   if (folded.length < SEARCH_MIN_CHARS) throw new AppError("bad_request", "Type at least 2 characters", { fields: { q: "Type at least 2 characters" } });

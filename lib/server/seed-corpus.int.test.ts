@@ -1,3 +1,4 @@
+import { actorFor } from "@/lib/test/helpers";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -41,7 +42,7 @@ describe.skipIf(!present)("importing the seed corpus", () => {
     const text = fs.readFileSync(path.join(SEEDS, file), "utf8");
     const want = expected[file.slice(0, 3)];
     const parsed = parseArticle(text);
-    const imported = await importArticle(userId, workspaceId, {
+    const imported = await actorFor(userId, workspaceId).then((who) => importArticle(who, {
       text,
       fileName: file,
       title: parsed.title,
@@ -51,7 +52,7 @@ describe.skipIf(!present)("importing the seed corpus", () => {
       byline: parsed.byline ?? undefined,
       url: parsed.url ?? undefined,
       language: parsed.language ?? undefined,
-    });
+    }));
     const row = await getDb().article.findUniqueOrThrow({
       where: { id: imported.id },
       select: {
@@ -84,7 +85,7 @@ describe.skipIf(!present)("importing the seed corpus", () => {
 
   it("recognises a re-import of the same article", async () => {
     const text = fs.readFileSync(path.join(SEEDS, files[0]), "utf8");
-    await expect(importArticle(userId, workspaceId, { text, title: "again" })).rejects.toThrow(/already in the workspace/);
+    await expect(actorFor(userId, workspaceId).then((who) => importArticle(who, { text, title: "again" }))).rejects.toThrow(/already in the workspace/);
     expect(await getDb().article.count({ where: { workspaceId } })).toBe(5);
   });
 });

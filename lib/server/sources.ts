@@ -1,5 +1,5 @@
 import "server-only";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -30,7 +30,7 @@ export type SourceListItem = Omit<SourceRow, "_count"> & { counts: { published: 
 
 /** Sources by name (ignoring case and diacritics) with provenance links and usage counts; one query. */
 export async function listSources(actor: Actor, opts: unknown = {}): Promise<SourceListItem[]> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const { q } = sourceListQuerySchema.parse(opts ?? {});
   const folded = q ? foldForMatch(q) : "";
   const rows = await getDb().source.findMany({
@@ -47,7 +47,7 @@ export async function listSources(actor: Actor, opts: unknown = {}): Promise<Sou
 
 /** Every source's id and name, for "relays…" pickers. */
 export async function listSourceOptions(actor: Actor) {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   return getDb().source.findMany({
     where: { workspaceId: actor.workspaceId },
     select: { id: true, name: true },
@@ -60,8 +60,9 @@ export async function listSourceOptions(actor: Actor) {
  * Edit a source's name, kind, country, language, the source it relays (`upstreamId`) and its
  * linked entity. Fields left out are unchanged; null clears. Relay chains may not loop.
  */
-export async function updateSource(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function updateSource(actor: Actor, input: unknown) {
+  assertCan(actor, "entities.write");
+  const { workspaceId } = actor;
   const data = updateSourceSchema.parse(input);
   try {
     return await getDb().$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requireMember, type Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { audit } from "@/lib/server/audit";
@@ -11,7 +11,7 @@ export type SpeakerOption = { kind: "entity" | "source"; id: string; name: strin
 
 /** Entities (by name or any alias) and sources whose names contain `q`, ignoring case and diacritics. */
 export async function searchSpeakers(actor: Actor, rawQ: unknown): Promise<SpeakerOption[]> {
-  await requireMember(actor.userId, actor.workspaceId);
+  assertCan(actor, "workspace.read");
   const q = foldForMatch(z.string().max(200).catch("").parse(rawQ));
   const db = getDb();
   const [aliases, sources] = await Promise.all([
@@ -46,8 +46,9 @@ const label = (kind: string) => kind.toLowerCase().replace(/_/g, " ");
  * its first alias. A name that already names an entity, ignoring case and diacritics, is refused
  * with that entity in `details.existing`, so the caller can offer it instead of a duplicate.
  */
-export async function createEntity(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+export async function createEntity(actor: Actor, input: unknown) {
+  assertCan(actor, "entities.write");
+  const { workspaceId } = actor;
   const data = createEntitySchema.parse(input);
   const normalizedAlias = foldForMatch(data.name);
   try {

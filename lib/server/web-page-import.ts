@@ -4,7 +4,7 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { z } from "zod";
-import { requireMember } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import { formatBytes } from "@/lib/domain/import-decode";
 import { charsetOf, checkFetchUrl, describeNetworkError, extractHtmlArticle, htmlArticleText, isPrivateAddress } from "@/lib/domain/import-html";
 import { MAX_BULK_BYTES } from "@/lib/domain/import-jsonl";
@@ -18,31 +18,31 @@ const htmlInputSchema = z.object({ fileName: z.string().trim().min(1).max(255), 
 export type HtmlPreview = Awaited<ReturnType<typeof previewImport>> & { text: string };
 
 /** A saved .html/.htm page → the same preview previewImport gives, plus the text to import. */
-export async function previewHtmlImport(userId: string | null, workspaceId: string, input: unknown): Promise<HtmlPreview> {
-  await requireMember(userId, workspaceId, "EDITOR");
+export async function previewHtmlImport(actor: Actor, input: unknown): Promise<HtmlPreview> {
+  assertCan(actor, "articles.write");
   const { fileName, bytes } = htmlInputSchema.parse(input);
   if (!/\.html?$/i.test(fileName)) throw new AppError("bad_request", `${fileName}: only .html and .htm pages can be read here`);
   if (bytes.length > MAX_BULK_BYTES) throw new AppError("too_large", `${fileName} is ${formatBytes(bytes.length, true)}; the limit is ${formatBytes(MAX_BULK_BYTES)}`);
   if (bytes.length === 0) throw new AppError("bad_request", `${fileName} is empty`);
-  return previewPage(userId, workspaceId, new TextDecoder(charsetOf("", bytes.subarray(0, 2048))).decode(bytes), fileName);
+  return previewPage(actor, new TextDecoder(charsetOf("", bytes.subarray(0, 2048))).decode(bytes), fileName);
 }
 
 /** Fetches a public web page (http/https, 10 s, 5 MB) and previews it like an uploaded page. */
-export async function previewUrlImport(userId: string | null, workspaceId: string, input: unknown): Promise<HtmlPreview> {
-  await requireMember(userId, workspaceId, "EDITOR");
+export async function previewUrlImport(actor: Actor, input: unknown): Promise<HtmlPreview> {
+  assertCan(actor, "articles.write");
   const { url: raw } = z.object({ url: z.string().trim().min(1, "Enter the page's address").max(2000) }).parse(input);
   const checked = checkFetchUrl(raw);
   if (!checked.ok) throw new AppError("bad_request", checked.error, { fields: { url: checked.error } });
   const page = await fetchPage(checked.url);
   const label = `${page.url.hostname}${page.url.pathname}`.slice(0, 255);
-  return previewPage(userId, workspaceId, page.html, label, page.url.href);
+  return previewPage(actor, page.html, label, page.url.href);
 }
 
-async function previewPage(userId: string | null, workspaceId: string, html: string, fileName: string, pageUrl?: string): Promise<HtmlPreview> {
+async function previewPage(actor: Actor, html: string, fileName: string, pageUrl?: string): Promise<HtmlPreview> {
   const article = extractHtmlArticle(html, pageUrl);
   if (article.paragraphs.length === 0) throw new AppError("bad_request", `${fileName}: no article text found on this page`);
   const text = htmlArticleText(article);
-  const preview = await previewImport(userId, workspaceId, { text, fileName });
+  const preview = await previewImport(actor, { text, fileName });
   const p = preview.parsed;
   return {
     ...preview,

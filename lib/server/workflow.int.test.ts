@@ -4,7 +4,7 @@ import { deleteArticle, importArticle, getReaderData, listArticles, previewImpor
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { requireMember } from "@/lib/auth/membership";
-import { newUser, expectAppError } from "@/lib/test/helpers";
+import { newUser, expectAppError, actorFor } from "@/lib/test/helpers";
 import { SIGN_IN_LIMIT, signInBlockedFor, verifyCredentials } from "@/lib/server/users";
 
 const ARTICLE = `Summit ends with pledges
@@ -24,22 +24,22 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
   });
 
   it("imports with detected metadata and refuses the same content twice", async () => {
-    const preview = await previewImport(owner.user.id, owner.workspace.id, { text: ARTICLE });
+    const preview = await actorFor(owner.user.id, owner.workspace.id).then((who) => previewImport(who, { text: ARTICLE }));
     expect(preview.parsed.title).toBe("Summit ends with pledges");
     expect(preview.parsed.publishedAt).toBe("2023-09-14");
     expect(preview.duplicateOf).toBeNull();
-    const imported = await importArticle(owner.user.id, owner.workspace.id, {
+    const imported = await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, {
       text: ARTICLE,
       title: preview.parsed.title,
       publishedAt: preview.parsed.publishedAt ?? undefined,
       publisher: "Example Daily",
       origins: preview.parsed.origins,
-    });
+    }));
     expect(imported.passages).toBe(2);
-    const again = await previewImport(owner.user.id, owner.workspace.id, { text: ARTICLE.replace(/\n/g, "\r\n") });
+    const again = await actorFor(owner.user.id, owner.workspace.id).then((who) => previewImport(who, { text: ARTICLE.replace(/\n/g, "\r\n") }));
     expect(again.duplicateOf?.id).toBe(imported.id);
     await expectAppError(
-      importArticle(owner.user.id, owner.workspace.id, { text: ARTICLE, title: "Again" }),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: ARTICLE, title: "Again" })),
       "conflict",
       /already in the workspace as “Summit ends with pledges”/,
     );
@@ -58,7 +58,7 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
     const start = Array.from(passage.text.slice(0, utf16)).length;
     expect(start).toBe(utf16 - 1);
     const end = start + "pledged closer ties".length;
-    const created = await createAnnotation(owner.user.id, owner.workspace.id, {
+    const created = await actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, {
       passageId: passage.id,
       start,
       end,
@@ -66,29 +66,29 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
       claimTypeId: types.find((t) => t.key === "agreement")!.id,
       modality: "REPORTED",
       note: "<script>alert(1)</script>",
-    });
+    }));
     expect(created.exact).toBe("pledged closer ties");
     expect(created.prefix.endsWith("🚀 and ")).toBe(true);
     expect(created.suffix).toBe(".");
     expect(created.note).toBe("<script>alert(1)</script>");
 
     await expectAppError(
-      createAnnotation(owner.user.id, owner.workspace.id, { passageId: passage.id, start: 0, end: 9999, claimTypeId: types[0].id, modality: "ASSERTED" }),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, { passageId: passage.id, start: 0, end: 9999, claimTypeId: types[0].id, modality: "ASSERTED" })),
       "bad_request",
       /outside the passage/,
     );
     await expectAppError(
-      createAnnotation(owner.user.id, owner.workspace.id, { passageId: passage.id, start: 0, end: 5, exact: "xxxxx", claimTypeId: types[0].id, modality: "ASSERTED" }),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, { passageId: passage.id, start: 0, end: 5, exact: "xxxxx", claimTypeId: types[0].id, modality: "ASSERTED" })),
       "bad_request",
       /does not match/,
     );
 
-    const edited = await updateAnnotation(owner.user.id, owner.workspace.id, {
+    const edited = await actorFor(owner.user.id, owner.workspace.id).then((who) => updateAnnotation(who, {
       id: created.id, version: 1, claimTypeId: types[0].id, modality: "ALLEGED",
-    });
+    }));
     expect(edited.version).toBe(2);
     await expectAppError(
-      updateAnnotation(owner.user.id, owner.workspace.id, { id: created.id, version: 1, claimTypeId: types[0].id, modality: "DENIED" }),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => updateAnnotation(who, { id: created.id, version: 1, claimTypeId: types[0].id, modality: "DENIED" })),
       "conflict",
       /Someone else changed this claim/,
     );
@@ -97,10 +97,10 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
 
     const claimsListed = async () => (await listArticles(actor)).items.find((x) => x.id === article.id)?.claims;
     expect(await claimsListed()).toBe(1);
-    await deleteAnnotation(owner.user.id, owner.workspace.id, created.id, 2);
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => deleteAnnotation(who, created.id, 2));
     expect((await getReaderData(actor, article.id)).annotations).toHaveLength(0);
     expect(await claimsListed()).toBe(0);
-    await restoreAnnotation(owner.user.id, owner.workspace.id, created.id);
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => restoreAnnotation(who, created.id));
     expect((await getReaderData(actor, article.id)).annotations).toHaveLength(1);
 
     const events = await getDb().auditEvent.findMany({ where: { workspaceId: owner.workspace.id, entityId: created.id }, select: { action: true }, orderBy: { id: "asc" } });
@@ -119,33 +119,33 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
     await expectAppError(getReaderData(outsiderActor, article.id), "not_found");
     const types = await listClaimTypes(outsiderActor);
     await expectAppError(
-      createAnnotation(outsider.user.id, outsider.workspace.id, { passageId: article.passages[0].id, start: 0, end: 3, claimTypeId: types[0].id, modality: "ASSERTED" }),
+      actorFor(outsider.user.id, outsider.workspace.id).then((who) => createAnnotation(who, { passageId: article.passages[0].id, start: 0, end: 3, claimTypeId: types[0].id, modality: "ASSERTED" })),
       "not_found",
     );
 
-    await setMember(owner.user.id, owner.workspace.id, { email: outsider.email, role: "VIEWER" });
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => setMember(who, { email: outsider.email, role: "VIEWER" }));
     const viewer = await requireMember(outsider.user.id, owner.workspace.id);
     expect(viewer.role).toBe("VIEWER");
     await expect(getReaderData(viewer, article.id)).resolves.toMatchObject({ id: article.id });
     const ownerTypes = await listClaimTypes(viewer);
     await expectAppError(
-      createAnnotation(outsider.user.id, owner.workspace.id, { passageId: article.passages[0].id, start: 0, end: 3, claimTypeId: ownerTypes[0].id, modality: "ASSERTED" }),
+      actorFor(outsider.user.id, owner.workspace.id).then((who) => createAnnotation(who, { passageId: article.passages[0].id, start: 0, end: 3, claimTypeId: ownerTypes[0].id, modality: "ASSERTED" })),
       "forbidden",
       /viewer/,
     );
-    await expectAppError(importArticle(outsider.user.id, owner.workspace.id, { text: "New text", title: "x" }), "forbidden");
+    await expectAppError(actorFor(outsider.user.id, owner.workspace.id).then((who) => importArticle(who, { text: "New text", title: "x" })), "forbidden");
   });
 
   it("deletes an article with its claims, editors only, and audits it", async () => {
     const text = `Deletable ${Date.now()}\n\nA paragraph that will go away.`;
-    const a = await importArticle(owner.user.id, owner.workspace.id, { text, title: "Deletable" });
+    const a = await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text, title: "Deletable" }));
     const viewer = await newUser("Viewer");
-    await setMember(owner.user.id, owner.workspace.id, { email: viewer.email, role: "VIEWER" });
-    await expectAppError(deleteArticle(viewer.user.id, owner.workspace.id, a.id), "forbidden");
-    await deleteArticle(owner.user.id, owner.workspace.id, a.id);
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
+    await expectAppError(actorFor(viewer.user.id, owner.workspace.id).then((who) => deleteArticle(who, a.id)), "forbidden");
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => deleteArticle(who, a.id));
     expect(await getDb().article.count({ where: { id: a.id } })).toBe(0);
     expect(await getDb().passage.count({ where: { articleId: a.id } })).toBe(0);
-    await expectAppError(deleteArticle(owner.user.id, owner.workspace.id, a.id), "not_found");
+    await expectAppError(actorFor(owner.user.id, owner.workspace.id).then((who) => deleteArticle(who, a.id)), "not_found");
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { entityId: a.id, action: "article.delete" }, select: { before: true } });
     expect(event.before).toMatchObject({ title: "Deletable", passages: 1 });
   });
@@ -163,7 +163,7 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
 
   it("rejects empty text without writing anything", async () => {
     const before = await getDb().article.count();
-    await expect(importArticle(owner.user.id, owner.workspace.id, { text: "   \n  ", title: "Empty" })).rejects.toThrow(/empty/);
+    await expect(actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: "   \n  ", title: "Empty" }))).rejects.toThrow(/empty/);
     expect(await getDb().article.count()).toBe(before);
   });
 });

@@ -1,7 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
-import { requireMember, type Actor } from "@/lib/auth/membership";
-import { getDb } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/membership";
+import { z } from "zod";
+import { getDb, type Tx } from "@/lib/db/client";
 import { DEFAULT_CLAIM_TYPES, slugify } from "@/lib/domain/claim-types";
 import { audit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
@@ -33,7 +34,7 @@ export async function listWorkspaces(userId: string) {
 }
 
 export async function listMembers(actor: Actor) {
-  await requireMember(actor.userId, actor.workspaceId, "VIEWER");
+  assertCan(actor, "workspace.read");
   const rows = await getDb().membership.findMany({
     where: { workspaceId: actor.workspaceId },
     select: { role: true, user: { select: { id: true, name: true, email: true } } },
@@ -42,16 +43,19 @@ export async function listMembers(actor: Actor) {
   return rows.map((r) => ({ ...r.user, role: r.role }));
 }
 
-/** Add an existing account to the workspace, or change its role (owners only). */
-export async function setMember(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "OWNER");
+/** Add an existing account to the workspace, or change its role (owners only); a workspace keeps an owner. */
+export async function setMember(actor: Actor, input: unknown) {
+  assertCan(actor, "members.manage");
+  const { workspaceId } = actor;
   const data = memberSchema.parse(input);
   const db = getDb();
   const user = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
-  if (!user) throw new AppError("not_found", `No account uses ${data.email}; ask them to sign up first`, { fields: { email: "No such account" } });
-  if (user.id === actor.userId && data.role !== "OWNER") throw new AppError("bad_request", "You cannot lower your own role");
+  if (!user) throw new AppError("validation", `No account uses ${data.email}; ask them to sign up first`, { fields: { email: "No such account" } });
   return db.$transaction(async (tx) => {
+    // One owner change at a time per workspace, so two demotions cannot leave it with none.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`members:${workspaceId}`}))`;
     const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } }, select: { role: true } });
+    if (before?.role === "OWNER" && data.role !== "OWNER") await keepAnOwner(tx, workspaceId, user.id);
     const m = await tx.membership.upsert({
       where: { workspaceId_userId: { workspaceId, userId: user.id } },
       create: { workspaceId, userId: user.id, role: data.role },
@@ -63,15 +67,41 @@ export async function setMember(userId: string | null, workspaceId: string, inpu
   });
 }
 
+/** Remove a member (owners only; the last owner cannot be removed). Their claims stay, credited to them. */
+export async function removeMember(actor: Actor, memberUserId: unknown) {
+  assertCan(actor, "members.manage");
+  const { workspaceId } = actor;
+  const id = z.string().uuid().safeParse(memberUserId);
+  if (!id.success) throw new AppError("not_found", "Member not found");
+  return getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`members:${workspaceId}`}))`;
+    const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, select: { role: true, userId: true } });
+    if (!before) throw new AppError("not_found", "Member not found");
+    if (before.role === "OWNER") await keepAnOwner(tx, workspaceId, id.data);
+    await tx.membership.delete({ where: { workspaceId_userId: { workspaceId, userId: id.data } } });
+    // Their tokens for this workspace stop working with their membership.
+    await tx.apiToken.updateMany({ where: { workspaceId, userId: id.data, revokedAt: null }, data: { revokedAt: new Date() } });
+    await audit(tx, actor, "member.remove", "Membership", id.data, before, undefined);
+    return { userId: id.data };
+  });
+}
+
+async function keepAnOwner(tx: Tx, workspaceId: string, leaving: string) {
+  const others = await tx.membership.count({ where: { workspaceId, role: "OWNER", userId: { not: leaving } } });
+  if (others === 0) throw new AppError("conflict", "A workspace needs at least one owner: make someone else owner first", { fields: { role: "The last owner" } });
+}
+
 export const claimTypeSelect = { id: true, key: true, label: true, color: true, shortcut: true, position: true } as const;
 
 export async function listClaimTypes(actor: Actor) {
+  assertCan(actor, "workspace.read");
   return getDb().claimType.findMany({ where: { workspaceId: actor.workspaceId }, select: claimTypeSelect, orderBy: { position: "asc" } });
 }
 
-/** Create or edit a claim type (owners and editors). */
-export async function saveClaimType(userId: string | null, workspaceId: string, input: unknown) {
-  const actor = await requireMember(userId, workspaceId, "EDITOR");
+/** Create or edit a claim type (owners). */
+export async function saveClaimType(actor: Actor, input: unknown) {
+  assertCan(actor, "claimTypes.manage");
+  const { workspaceId } = actor;
   const data = claimTypeSchema.parse(input);
   const db = getDb();
   return db.$transaction(async (tx) => {
@@ -94,5 +124,28 @@ export async function saveClaimType(userId: string | null, workspaceId: string, 
     });
     await audit(tx, actor, "claimType.create", "ClaimType", created.id, undefined, created);
     return created;
+  });
+}
+
+/** Delete a claim type nobody uses; one in use is refused with the number of claims and propositions. */
+export async function deleteClaimType(actor: Actor, id: unknown) {
+  assertCan(actor, "claimTypes.manage");
+  const { workspaceId } = actor;
+  const typeId = z.string().uuid().safeParse(id);
+  if (!typeId.success) throw new AppError("not_found", "Claim type not found");
+  return getDb().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ClaimType" WHERE id = ${typeId.data}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("not_found", "Claim type not found");
+    const before = await tx.claimType.findUniqueOrThrow({ where: { id: typeId.data }, select: { ...claimTypeSelect, _count: { select: { annotations: true, propositions: true } } } });
+    const { annotations, propositions } = before._count;
+    if (annotations > 0) {
+      throw new AppError("conflict", `“${before.label}” is used by ${annotations} claim${annotations === 1 ? "" : "s"} (deleted ones included, for undo); change their type first`, {
+        claims: annotations,
+        propositions,
+      });
+    }
+    await tx.claimType.delete({ where: { id: before.id } });
+    await audit(tx, actor, "claimType.delete", "ClaimType", before.id, { ...before, _count: undefined }, undefined);
+    return { id: before.id, propositionsUntyped: propositions };
   });
 }

@@ -20,6 +20,11 @@ export async function newUser(name = "Editor") {
   return { user, workspace, email, actor: await requireMember(user.id, workspace.id) };
 }
 
+/** The member acting as `userId` in `workspaceId` (rejects like the services used to for outsiders). */
+export function actorFor(userId: string | null, workspaceId: string) {
+  return requireMember(userId, workspaceId);
+}
+
 /** Assert that `p` rejects with an AppError of `code` (and a message matching `message`). */
 export async function expectAppError(p: Promise<unknown>, code: string, message?: RegExp): Promise<AppError> {
   const err = await p.then(() => null, (e: unknown) => e);
@@ -43,7 +48,7 @@ export type TestUser = Awaited<ReturnType<typeof newUser>>;
 
 /** Import `text` (paragraphs separated by blank lines) into `owner`'s workspace; its id and passages in order. */
 export async function importPassages(owner: TestUser, text: string, meta: Omit<ImportArticleInput, "text"> = { title: "Test article" }) {
-  const { id } = await importArticle(owner.user.id, owner.workspace.id, { ...meta, text });
+  const { id } = await importArticle(owner.actor, { ...meta, text });
   const passages = await getDb().passage.findMany({ where: { articleId: id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
   return { articleId: id, passages };
 }
@@ -57,5 +62,5 @@ export async function markQuote(owner: TestUser, passages: { id: string; text: s
   const types = await listClaimTypes(owner.actor);
   const type = types.find((t) => t.key === typeKey);
   if (!type) throw new Error(`no claim type ${typeKey}`);
-  return createAnnotation(owner.user.id, owner.workspace.id, { modality: "REPORTED", ...extra, passageId: passage.id, ...quoteSpan(passage.text, quote)!, exact: quote, claimTypeId: type.id });
+  return createAnnotation(owner.actor, { modality: "REPORTED", ...extra, passageId: passage.id, ...quoteSpan(passage.text, quote)!, exact: quote, claimTypeId: type.id });
 }

@@ -18,7 +18,7 @@ export const POST = apiHandler(
   async ({ req, auth }) => {
     const { data } = await readBody(req, endpoints.createToken.body);
     const { workspaceId, ...input } = data;
-    return created(await createApiToken(auth.userId, workspaceId, input));
+    return created(await createApiToken(await requireMember(auth.userId, workspaceId), input));
   },
   { auth: "session" },
 );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { clsx } from "clsx";
 import { requirePageMember } from "@/lib/auth/session";
-import { permissions } from "@/lib/domain/roles";
+import { permissions } from "@/lib/domain/permissions";
 import { ENTITY_KINDS } from "@/lib/validation/schemas";
 import { listEntities, listLikelyDuplicates } from "@/lib/server/entities";
 import { listSourceOptions, listSources, SOURCE_LIST_LIMIT } from "@/lib/server/sources";

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Import articles" };
 
 export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requirePageMember(slug, "EDITOR");
+  const { actor } = await requirePageMember(slug, "articles.write");
   return (
     <main className="mx-auto max-w-4xl">
       <h1 className="text-xl font-semibold">Import articles</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageMember } from "@/lib/auth/session";
-import { permissions } from "@/lib/domain/roles";
+import { permissions } from "@/lib/domain/permissions";
 import { listClaimTypes, listMembers } from "@/lib/server/workspaces";
 import { ClaimTypesEditor } from "@/components/settings/claim-types-editor";
 import { MembersPanel } from "@/components/settings/members-panel";

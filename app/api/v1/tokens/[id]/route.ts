@@ -1,12 +1,13 @@
 import { apiHandler } from "@/lib/api/handler";
 import { readQuery } from "@/lib/api/http";
 import { endpoints } from "@/lib/api/endpoints";
+import { requireMember } from "@/lib/auth/membership";
 import { revokeApiToken } from "@/lib/server/api-tokens";
 
 export const DELETE = apiHandler<{ id: string }>(
   async ({ req, params, auth }) => {
     const { workspaceId } = readQuery(req, endpoints.revokeToken.query);
-    return revokeApiToken(auth.userId, workspaceId, params.id);
+    return revokeApiToken(await requireMember(auth.userId, workspaceId), params.id);
   },
   { auth: "session" },
 );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageMember } from "@/lib/auth/session";
-import { permissions } from "@/lib/domain/roles";
+import { permissions } from "@/lib/domain/permissions";
 import { getReaderData } from "@/lib/server/articles";
 import { AppError } from "@/lib/server/errors";
 import { listClaimTypes } from "@/lib/server/workspaces";

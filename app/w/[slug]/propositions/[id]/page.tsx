@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageMember } from "@/lib/auth/session";
-import { permissions } from "@/lib/domain/roles";
+import { permissions } from "@/lib/domain/permissions";
 import { getProposition } from "@/lib/server/comparison";
 import { AppError } from "@/lib/server/errors";
 import { listClaimTypes } from "@/lib/server/workspaces";

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { createApiTokenSchema, type CreateApiTokenInput } from "@/lib/api/token-schema";
 import type { Role } from "@/lib/domain/roles";
-import { createApiTokenAction } from "./actions";
+import { createApiTokenAction } from "@/lib/actions/settings";
 
 /** Name + role; on success the plain token is shown here once, with a copy button. */
 export function NewTokenForm({ workspaceId, slug, roles }: { workspaceId: string; slug: string; roles: Role[] }) {
@@ -23,7 +23,7 @@ export function NewTokenForm({ workspaceId, slug, roles }: { workspaceId: string
 
   const submit = handleSubmit(async (v) => {
     setFailure(null);
-    const res = await createApiTokenAction(workspaceId, slug, v);
+    const res = await createApiTokenAction(workspaceId, v);
     if (!res.ok) {
       const fields = (res.error.details?.fields ?? {}) as Record<string, string>;
       if (fields.name) setError("name", { message: fields.name });

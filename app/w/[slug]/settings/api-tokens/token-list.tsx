@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { revokeApiTokenAction } from "./actions";
+import { revokeApiTokenAction } from "@/lib/actions/settings";
 
 export type TokenRow = {
   id: string;
@@ -60,7 +60,7 @@ function RevokeButton({ workspaceId, slug, token }: { workspaceId: string; slug:
       confirmLabel="Revoke token"
       pendingLabel="Revoking…"
       onConfirm={async () => {
-        const res = await revokeApiTokenAction(workspaceId, slug, token.id);
+        const res = await revokeApiTokenAction(workspaceId, token.id);
         return res.ok ? null : res.error.message;
       }}
     />

@@ -5,4 +5,4 @@ import { listAnnotationsPage } from "@/lib/server/api-lists";
 
 export const GET = route(endpoints.listAnnotations, async ({ actor, query }) => listAnnotationsPage(actor, query));
 
-export const POST = route(endpoints.createAnnotation, async ({ actor, body }) => createAnnotation(actor.userId, actor.workspaceId, body));
+export const POST = route(endpoints.createAnnotation, async ({ actor, body }) => createAnnotation(actor, body));

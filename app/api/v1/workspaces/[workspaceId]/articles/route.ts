@@ -10,4 +10,4 @@ export const GET = route(endpoints.listArticles, async ({ actor, query }) =>
 );
 
 // Metadata left out of the body is what the text's own lines say (as the import preview shows).
-export const POST = route(endpoints.importArticle, async ({ actor, body }) => importArticle(actor.userId, actor.workspaceId, withDetected(body, parseArticle(body.text))));
+export const POST = route(endpoints.importArticle, async ({ actor, body }) => importArticle(actor, withDetected(body, parseArticle(body.text))));

@@ -8,4 +8,4 @@ export const GET = route(endpoints.listEntities, async ({ actor, query }) =>
   collectPages((cursor) => listEntities(actor, { cursor, q: query.q, kind: query.kind }), query),
 );
 
-export const POST = route(endpoints.createEntity, async ({ actor, body }) => createEntity(actor.userId, actor.workspaceId, body));
+export const POST = route(endpoints.createEntity, async ({ actor, body }) => createEntity(actor, body));

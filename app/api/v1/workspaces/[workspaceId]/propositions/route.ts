@@ -5,4 +5,4 @@ import { createPropositionFromClaim } from "@/lib/server/propositions";
 
 export const GET = route(endpoints.listPropositions, async ({ actor, query }) => listPropositionsPage(actor, query));
 
-export const POST = route(endpoints.createProposition, async ({ actor, body }) => createPropositionFromClaim(actor.userId, actor.workspaceId, body));
+export const POST = route(endpoints.createProposition, async ({ actor, body }) => createPropositionFromClaim(actor, body));

@@ -8,9 +8,9 @@ export const GET = route(endpoints.getAnnotation, async ({ actor, params }) => g
 /** Partial update: the stored details, overwritten by the fields sent; the service checks `version`. */
 export const PATCH = route(endpoints.updateAnnotation, async ({ actor, params, raw }) => {
   const current = await getAnnotation(actor, params.id);
-  return updateAnnotation(actor.userId, actor.workspaceId, { ...detailsOf(current), ...raw, id: params.id });
+  return updateAnnotation(actor, { ...detailsOf(current), ...raw, id: params.id });
 });
 
 export const DELETE = route(endpoints.deleteAnnotation, async ({ actor, params, query }) =>
-  deleteAnnotation(actor.userId, actor.workspaceId, params.id, query.version),
+  deleteAnnotation(actor, params.id, query.version),
 );

@@ -5,6 +5,6 @@ import { deleteArticle, getReaderData } from "@/lib/server/articles";
 
 export const GET = route(endpoints.getArticle, async ({ actor, params }) => getReaderData(actor, params.id));
 
-export const DELETE = route(endpoints.deleteArticle, async ({ actor, params }) => deleteArticle(actor.userId, actor.workspaceId, params.id));
+export const DELETE = route(endpoints.deleteArticle, async ({ actor, params }) => deleteArticle(actor, params.id));
 
-export const PATCH = route(endpoints.updateArticle, async ({ actor, body }) => updateArticle(actor.userId, actor.workspaceId, body));
+export const PATCH = route(endpoints.updateArticle, async ({ actor, body }) => updateArticle(actor, body));

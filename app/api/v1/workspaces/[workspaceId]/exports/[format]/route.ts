@@ -10,7 +10,7 @@ import { exportFormatSchema } from "@/lib/validation/exports";
  * Documented by `endpoints.exportClaims` but written by hand: it answers a file, not JSON.
  */
 export const GET = apiHandler<{ workspaceId: string; format: string }>(async ({ req, params, auth }) => {
-  const actor = await apiActor(auth, params.workspaceId, "VIEWER");
+  const actor = await apiActor(auth, params.workspaceId, "workspace.read");
   const format = exportFormatSchema.parse(params.format);
   const url = new URL(req.url);
   const query: Record<string, string | string[]> = {};

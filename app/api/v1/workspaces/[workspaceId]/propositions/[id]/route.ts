@@ -9,7 +9,7 @@ export const GET = route(endpoints.getProposition, async ({ actor, params }) => 
 /** Partial update: the stored statement, claim type and rating, overwritten by the fields sent. */
 export const PATCH = route(endpoints.updateProposition, async ({ actor, params, raw }) => {
   const { id: _id, createdAt: _c, reviewerId: _r, reviewDate, ...stored } = await getPropositionFields(actor, params.id);
-  return updateProposition(actor.userId, actor.workspaceId, { ...stored, reviewDate: reviewDate?.toISOString().slice(0, 10) ?? null, ...raw, id: params.id });
+  return updateProposition(actor, { ...stored, reviewDate: reviewDate?.toISOString().slice(0, 10) ?? null, ...raw, id: params.id });
 });
 
-export const DELETE = route(endpoints.deleteProposition, async ({ actor, params }) => deleteProposition(actor.userId, actor.workspaceId, params.id));
+export const DELETE = route(endpoints.deleteProposition, async ({ actor, params }) => deleteProposition(actor, params.id));

@@ -2,4 +2,4 @@ import { endpoints } from "@/lib/api/endpoints";
 import { route } from "@/lib/api/route";
 import { addAlias } from "@/lib/server/entities";
 
-export const POST = route(endpoints.addAlias, async ({ actor, body }) => addAlias(actor.userId, actor.workspaceId, body));
+export const POST = route(endpoints.addAlias, async ({ actor, body }) => addAlias(actor, body));

@@ -5,5 +5,5 @@ import { removeAlias } from "@/lib/server/entities";
 
 export const DELETE = route(endpoints.removeAlias, async ({ actor, params }) => {
   await assertAliasOfEntity(actor, params.id, params.aliasId);
-  return removeAlias(actor.userId, actor.workspaceId, { aliasId: params.aliasId });
+  return removeAlias(actor, { aliasId: params.aliasId });
 });

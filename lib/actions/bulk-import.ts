@@ -1,9 +1,9 @@
 "use server";
 
-import { currentUserId } from "@/lib/auth/session";
+import { workspaceAction } from "@/lib/actions/define";
+import type { Actor } from "@/lib/auth/membership";
 import { formatBytes } from "@/lib/domain/import-decode";
 import { MAX_BULK_BYTES } from "@/lib/domain/import-jsonl";
-import { runAction } from "@/lib/server/action";
 import { bulkImport } from "@/lib/server/bulk-import";
 import { AppError } from "@/lib/server/errors";
 import { previewHtmlImport, previewUrlImport } from "@/lib/server/web-page-import";
@@ -17,22 +17,14 @@ async function uploadedFile(formData: FormData) {
 }
 
 /** A .jsonl (articles or claims) or .json/.jsonld (W3C) file, imported all or nothing. */
-export async function bulkImportAction(workspaceId: string, formData: FormData) {
-  return runAction(async () => {
-    const userId = await currentUserId();
-    return bulkImport(userId, workspaceId, { ...(await uploadedFile(formData)), kind: formData.get("kind") ?? undefined });
-  });
-}
+export const bulkImportAction = workspaceAction(
+  "articles.write",
+  async (actor: Actor, formData: FormData) => bulkImport(actor, { ...(await uploadedFile(formData)), kind: formData.get("kind") ?? undefined }),
+  { revalidate: true },
+);
 
 /** A saved .html/.htm page → the import wizard's preview (nothing is stored yet). */
-export async function previewHtmlAction(workspaceId: string, formData: FormData) {
-  return runAction(async () => {
-    const userId = await currentUserId();
-    return previewHtmlImport(userId, workspaceId, await uploadedFile(formData));
-  });
-}
+export const previewHtmlAction = workspaceAction("articles.write", async (actor: Actor, formData: FormData) => previewHtmlImport(actor, await uploadedFile(formData)));
 
 /** A public web page fetched by the server → the import wizard's preview. */
-export async function previewUrlAction(workspaceId: string, url: string) {
-  return runAction(async () => previewUrlImport(await currentUserId(), workspaceId, { url }));
-}
+export const previewUrlAction = workspaceAction("articles.write", async (actor: Actor, url: string) => previewUrlImport(actor, { url }));
