@@ -1,5 +1,6 @@
-export const ROLES = ["OWNER", "EDITOR", "REVIEWER", "VIEWER"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "./vocabulary";
+
+export { ROLES, type Role };
 
 const RANK: Record<Role, number> = { VIEWER: 0, REVIEWER: 1, EDITOR: 2, OWNER: 3 };
 

@@ -150,7 +150,7 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
     const type = matchClaimType(types, d.claimType);
     const found = d.speakers.map(speakers);
     // An orphaned claim keeps its stored offsets and quote, as it did where it was exported.
-    const keepOrphan = !span.ok && d.orphaned === true && d.start !== null && d.end !== null && !!d.exact;
+    const keepOrphan = !span.ok && d.orphaned === true && d.start !== null && d.end !== null && d.start < d.end && !!d.exact;
     if (!span.ok && !keepOrphan) fail(d, span.reason);
     if (!type) fail(d, `claim type “${d.claimType}” is not in this workspace (it has: ${types.map((t) => t.label).join(", ")})`);
     for (const s of found) if ("error" in s) fail(d, s.error);

@@ -7,6 +7,8 @@ import { computeVerdict, contestedness, independentOrigins, type MentionInput, t
 import { rankSuggestions } from "@/lib/domain/suggestions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
+import { hasMentionFilter, mentionMatches } from "@/lib/domain/claim-filter";
+import { mentionFacts, resolveMentionFilter } from "@/lib/server/claim-filter";
 import { actorRefs, comparedAnnotationSelect, counts, loadActorAliases, loadOriginGraph, speakerRefs, toMentionInput } from "@/lib/server/mention-inputs";
 import { matrixFilterSchema, type MatrixFilter } from "@/lib/validation/propositions";
 import { groupBy } from "@/lib/domain/group-by";
@@ -128,42 +130,32 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
   assertCan(actor, "workspace.read");
   const f: MatrixFilter = matrixFilterSchema.parse(rawFilter ?? {});
   const db = getDb();
-  const [props, links, graph, entityKeys, session] = await Promise.all([
+  const [props, links, graph, filter] = await Promise.all([
     db.proposition.findMany({
       where: { workspaceId: actor.workspaceId, ...(f.claimTypeId ? { claimTypeId: f.claimTypeId } : {}) },
       select: { id: true, statement: true, createdAt: true, sameValues: true, ...ratingSelect, claimType: { select: { id: true, label: true, color: true } } },
       orderBy: { createdAt: "desc" },
     }),
-    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null, orphaned: false, needsReview: false } }, select: mentionSelect }),
+    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null } }, select: mentionSelect }),
     loadOriginGraph(actor.workspaceId),
-    f.entityId ? entityAliasKeys(actor.workspaceId, f.entityId) : Promise.resolve(null),
-    f.sessionId ? db.annotationSession.findFirst({ where: { id: f.sessionId, workspaceId: actor.workspaceId }, select: { articleIds: true } }) : Promise.resolve(null),
+    resolveMentionFilter(actor, f),
   ]);
   const aliases = await loadActorAliases(actor.workspaceId, links.map((l) => l.annotation));
   const byProp = groupBy(links, (l) => l.propositionId);
+  const filtering = hasMentionFilter(filter);
 
-  const matches = (m: MentionRow, input: MentionInput) => {
-    const art = m.annotation.passage.article;
-    if (f.sourceId && ![art.publisher?.id, ...input.speakers.filter((s) => s.type === "source").map((s) => s.id), ...art.origins.map((o) => o.source.id)].includes(f.sourceId)) return false;
-    const date = art.publishedAt?.toISOString().slice(0, 10);
-    if (f.from && (!date || date < f.from)) return false;
-    if (f.to && (!date || date > f.to)) return false;
-    if (session && !session.articleIds.includes(art.id)) return false;
-    if (entityKeys && !input.speakers.some((s) => s.type === "entity" && s.id === f.entityId) && !input.actors.some((x) => x.key === `entity:${f.entityId}` || entityKeys.has(x.key.replace(/^text:/, "")))) return false;
-    return true;
-  };
-  const filtering = Boolean(f.sourceId || f.from || f.to || f.sessionId || f.entityId);
-
-  let rows = props
+  const rows = props
     .map((p) => {
-      const mentions = byProp.get(p.id) ?? [];
+      const all = byProp.get(p.id) ?? [];
+      // Every linked mention decides whether the row matches the filters (as in the exports);
+      // only counted ones make the verdict and the cells.
+      const matching = !filtering || all.some((m) => mentionMatches(filter, mentionFacts(m.annotation)));
+      const mentions = all.filter((m) => counts(m.annotation));
       const inputs = mentions.map((m) => toMentionInput(m.stance, m.annotation, aliases));
-      const verdict = computeVerdict(inputs, graph, { sameValues: sameValuesOf(p.sameValues) });
-      return { ...p, rating: toRating(p), mentions, inputs, verdict, score: contestedness(verdict) };
+      const verdict = computeVerdict(inputs, graph, { sameValues: sameValuesOf(p.sameValues), uncounted: all.length - mentions.length });
+      return { ...p, rating: toRating(p), matching, mentions, inputs, verdict, score: contestedness(verdict) };
     })
-    .filter((r) => (!filtering || r.mentions.some((m, i) => matches(m, r.inputs[i]))) && (!f.verdict || r.verdict.kind === f.verdict));
-  // An unknown session id matches nothing rather than everything.
-  if (f.sessionId && !session) rows = [];
+    .filter((r) => r.matching && (!f.verdict || r.verdict.kind === f.verdict));
   if (f.sort === "contested") rows.sort((a, b) => b.score - a.score || b.mentions.length - a.mentions.length);
   if (f.sort === "mentions") rows.sort((a, b) => b.mentions.length - a.mentions.length);
 
@@ -203,18 +195,13 @@ function columnsOf(m: MentionInput, mode: MatrixFilter["columns"], graph: Origin
   return [p ? { key: `source:${p.id}`, label: p.name, kind: p.kind } : { key: "none", label: "No publisher" }];
 }
 
-async function entityAliasKeys(workspaceId: string, entityId: string): Promise<Set<string>> {
-  const aliases = await getDb().entityAlias.findMany({ where: { workspaceId, entityId }, select: { normalizedAlias: true } });
-  return new Set(aliases.map((a) => a.normalizedAlias));
-}
-
 const suggestAnnotationSelect = {
   exact: true,
   actors: true,
   fields: true,
   modality: true,
   claimType: { select: { key: true } },
-  speakers: { select: { entity: { select: { id: true, name: true } }, source: { select: { id: true, name: true } } } },
+  speakers: { select: { entity: { select: { id: true, name: true } }, source: { select: { id: true, name: true, kind: true } } } },
   actorEntities: { select: { entity: { select: { id: true, name: true } } } },
 } satisfies Prisma.AnnotationSelect;
 type SuggestAnnotation = Prisma.AnnotationGetPayload<{ select: typeof suggestAnnotationSelect }>;

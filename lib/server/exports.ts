@@ -6,9 +6,10 @@ import { computeVerdict, independentOrigins, type OriginGraph } from "@/lib/doma
 import type { ExportFields, ExportMention, ExportProposition } from "@/lib/domain/export/records";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mentionSelect, ratingSelect, sameValuesOf, toRating } from "@/lib/server/comparison";
-import { AppError } from "@/lib/server/errors";
 import { comparedAnnotationSelect, loadActorAliases, loadOriginGraph, toMentionInput, type ActorAliases } from "@/lib/server/mention-inputs";
 import { exportScopeSchema, type ExportScope } from "@/lib/validation/exports";
+import { mentionMatches, type MentionFilter } from "@/lib/domain/claim-filter";
+import { mentionFacts, resolveMentionFilter } from "@/lib/server/claim-filter";
 import { groupBy } from "@/lib/domain/group-by";
 
 const BATCH = 500;
@@ -38,7 +39,7 @@ const exportAnnotationSelect = {
       },
     },
   },
-  mentions: { select: { stance: true, proposition: { select: { id: true, statement: true, ratingLabel: true } } } },
+  mentions: { select: { stance: true, proposition: { select: { id: true, statement: true, ratingLabel: true, claimTypeId: true } } } },
 } satisfies Prisma.AnnotationSelect;
 type Row = Prisma.AnnotationGetPayload<{ select: typeof exportAnnotationSelect }>;
 
@@ -47,11 +48,17 @@ export function parseScope(input: unknown): ExportScope {
   return exportScopeSchema.parse(input ?? {});
 }
 
-async function where(actor: Actor, scope: ExportScope): Promise<Prisma.AnnotationWhereInput> {
+/**
+ * The claims an export reads from the database: article, propositions and the mention filters
+ * narrowed in SQL (a superset where aliases are involved); `mentionMatches` then decides exactly,
+ * as the matrix does. Null when nothing can match (an unknown session).
+ */
+function where(actor: Actor, scope: ExportScope, filter: MentionFilter): Prisma.AnnotationWhereInput | null {
+  if (filter.sessionArticleIds === null) return null;
   const and: Prisma.AnnotationWhereInput[] = [{ workspaceId: actor.workspaceId, deletedAt: null }];
   if (scope.articleId) and.push({ passage: { articleId: scope.articleId } });
-  if (scope.claimTypeId) and.push({ claimTypeId: scope.claimTypeId });
   if (scope.propositionIds) and.push({ mentions: { some: { propositionId: { in: scope.propositionIds } } } });
+  if (scope.claimTypeId) and.push({ mentions: { some: { proposition: { claimTypeId: scope.claimTypeId } } } });
   if (scope.from || scope.to) {
     and.push({ passage: { article: { publishedAt: { ...(scope.from ? { gte: new Date(scope.from) } : {}), ...(scope.to ? { lte: new Date(scope.to) } : {}) } } } });
   }
@@ -60,17 +67,9 @@ async function where(actor: Actor, scope: ExportScope): Promise<Prisma.Annotatio
       OR: [{ speakers: { some: { sourceId: scope.sourceId } } }, { passage: { article: { publisherId: scope.sourceId } } }, { passage: { article: { origins: { some: { sourceId: scope.sourceId } } } } }],
     });
   }
-  if (scope.entityId) {
-    const aliases = await getDb().entityAlias.findMany({ where: { workspaceId: actor.workspaceId, entityId: scope.entityId }, select: { alias: true } });
-    and.push({
-      OR: [{ speakers: { some: { entityId: scope.entityId } } }, { actorEntities: { some: { entityId: scope.entityId } } }, { actors: { hasSome: aliases.map((a) => a.alias) } }],
-    });
-  }
-  if (scope.sessionId) {
-    const session = await getDb().annotationSession.findFirst({ where: { id: scope.sessionId, workspaceId: actor.workspaceId }, select: { articleIds: true } });
-    if (!session) throw new AppError("not_found", "Session not found");
-    and.push({ passage: { articleId: { in: session.articleIds } } });
-  }
+  // Free-text actors match by folded alias, which SQL here cannot say exactly: keep them all for the check.
+  if (scope.entityId) and.push({ OR: [{ speakers: { some: { entityId: scope.entityId } } }, { actorEntities: { some: { entityId: scope.entityId } } }, { NOT: { actors: { isEmpty: true } } }] });
+  if (filter.sessionArticleIds) and.push({ passage: { articleId: { in: [...filter.sessionArticleIds] } } });
   return { AND: and };
 }
 
@@ -81,7 +80,9 @@ async function where(actor: Actor, scope: ExportScope): Promise<Prisma.Annotatio
 export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGenerator<ExportMention> {
   assertCan(actor, "workspace.read");
   const db = getDb();
-  const filter = await where(actor, scope);
+  const mentionFilter = await resolveMentionFilter(actor, scope);
+  const filter = where(actor, scope, mentionFilter);
+  if (!filter) return;
   const graph = await loadOriginGraph(actor.workspaceId);
   const verdicts = new Map<string, VerdictInfo>();
   let cursor: string | undefined;
@@ -97,9 +98,14 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
     const aliases = await loadActorAliases(actor.workspaceId, rows);
     await loadVerdicts(actor.workspaceId, rows, verdicts, graph);
     for (const r of rows) {
+      if (!mentionMatches(mentionFilter, mentionFacts(r))) continue;
       const m = toExportMention(r, verdicts, graph, aliases);
-      if (scope.verdict && !m.propositions.some((p) => p.verdict === scope.verdict)) continue;
-      yield m;
+      // Claim type and verdict choose propositions, as on the comparison page: a claim is exported
+      // with the propositions that match, and left out when it has none.
+      const claimTypeOf = new Map(r.mentions.map((l) => [l.proposition.id, l.proposition.claimTypeId]));
+      const links = m.propositions.filter((p) => (!scope.claimTypeId || claimTypeOf.get(p.id) === scope.claimTypeId) && (!scope.verdict || p.verdict === scope.verdict));
+      if ((scope.claimTypeId || scope.verdict) && links.length === 0) continue;
+      yield { ...m, propositions: scope.claimTypeId || scope.verdict ? links : m.propositions };
     }
     if (rows.length < BATCH) return;
     cursor = rows[rows.length - 1].id;

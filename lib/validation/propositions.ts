@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const STANCES = ["SUPPORTS", "REFUTES", "NEUTRAL"] as const;
+import { STANCES } from "@/lib/domain/vocabulary";
+
+export { STANCES };
 const stance = z.enum(STANCES, { error: () => ({ message: "Stance must be one of SUPPORTS, REFUTES or NEUTRAL" }) });
 const id = (what: string) => z.string().uuid(`${what} must be an id`);
 

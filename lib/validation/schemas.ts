@@ -6,10 +6,10 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_NOTE_CHARS = 5000;
 export const MAX_PASTE_CHARS = 2_000_000;
 
-export const MODALITIES = ["ASSERTED", "REPORTED", "ALLEGED", "DENIED", "SPECULATIVE", "FORECAST", "UNCONFIRMED"] as const;
+import { ENTITY_KINDS, MODALITIES, SOURCE_KINDS } from "@/lib/domain/vocabulary";
+
+export { ENTITY_KINDS, MODALITIES, SOURCE_KINDS };
 export type ModalityValue = (typeof MODALITIES)[number];
-export const SOURCE_KINDS = ["OUTLET", "WIRE_AGENCY", "STATE_MEDIA", "GOVERNMENT", "PERSON", "OTHER"] as const;
-export const ENTITY_KINDS = ["PERSON", "COUNTRY", "ORGANIZATION", "PLACE", "WEAPON_SYSTEM", "OTHER"] as const;
 
 const trimmed = (max: number, label: string) =>
   z.string().trim().max(max, `${label} can be at most ${max} characters`);

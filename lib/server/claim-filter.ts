@@ -1,0 +1,58 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/membership";
+import { getDb } from "@/lib/db/client";
+import { foldForMatch } from "@/lib/domain/claim-types";
+import type { MentionFacts, MentionFilter } from "@/lib/domain/claim-filter";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** The comparison filter fields that choose mentions (see lib/domain/claim-filter). */
+export type MentionFilterInput = { sourceId?: string; from?: string; to?: string; entityId?: string; sessionId?: string };
+
+/** Resolve the mention filters against the workspace: the session's articles, the entity's aliases (≤ 2 queries). */
+export async function resolveMentionFilter(actor: Actor, f: MentionFilterInput): Promise<MentionFilter> {
+  const db = getDb();
+  const [aliases, session] = await Promise.all([
+    f.entityId ? db.entityAlias.findMany({ where: { workspaceId: actor.workspaceId, entityId: f.entityId }, select: { normalizedAlias: true } }) : null,
+    f.sessionId ? db.annotationSession.findFirst({ where: { id: f.sessionId, workspaceId: actor.workspaceId }, select: { articleIds: true } }) : undefined,
+  ]);
+  return {
+    sourceId: f.sourceId,
+    from: f.from,
+    to: f.to,
+    entityId: f.entityId,
+    entityAliasKeys: aliases ? new Set(aliases.map((a) => a.normalizedAlias)) : undefined,
+    // An unknown session id matches nothing rather than everything.
+    sessionArticleIds: session === undefined ? undefined : session ? new Set(session.articleIds) : null,
+  };
+}
+
+/** The columns a mention filter reads, to add to a claim select. */
+export const filterFactsSelect = {
+  actors: true,
+  speakers: { select: { entityId: true, sourceId: true } },
+  actorEntities: { select: { entityId: true } },
+  passage: { select: { article: { select: { id: true, publishedAt: true, publisherId: true, origins: { select: { sourceId: true } } } } } },
+} satisfies Prisma.AnnotationSelect;
+
+type FactsRow = {
+  actors: string[];
+  speakers: { entityId?: string | null; sourceId?: string | null; entity?: { id: string } | null; source?: { id: string } | null }[];
+  actorEntities: { entityId?: string; entity?: { id: string } }[];
+  passage: { article: { id: string; publishedAt: Date | null; publisherId?: string | null; publisher?: { id: string } | null; origins: { sourceId?: string; source?: { id: string } }[] } };
+};
+
+/** What the filter sees of a stored claim (works with ids or with nested { id } objects). */
+export function mentionFacts(a: FactsRow): MentionFacts {
+  const art = a.passage.article;
+  const id = <T extends { id: string }>(direct: string | null | undefined, nested: T | null | undefined) => direct ?? nested?.id ?? null;
+  return {
+    articleId: art.id,
+    publishedAt: art.publishedAt?.toISOString().slice(0, 10) ?? null,
+    publisherId: id(art.publisherId, art.publisher),
+    originIds: art.origins.map((o) => id(o.sourceId, o.source)).filter((x): x is string => x !== null),
+    speakerSourceIds: a.speakers.map((s) => id(s.sourceId, s.source)).filter((x): x is string => x !== null),
+    speakerEntityIds: a.speakers.map((s) => id(s.entityId, s.entity)).filter((x): x is string => x !== null),
+    actorEntityIds: a.actorEntities.map((x) => id(x.entityId, x.entity)).filter((x): x is string => x !== null),
+    actorTexts: a.actors.map(foldForMatch),
+  };
+}
