@@ -115,6 +115,7 @@ function duplicateError(existing: { id: string; title: string }) {
 
 /** The source of this name (ignoring case and accents), created when missing. */
 export async function upsertSource(tx: Tx, actor: Actor, name: string) {
+  assertCan(actor, "articles.write");
   const normalizedName = foldForMatch(name);
   const found = await tx.source.findUnique({ where: { workspaceId_normalizedName: { workspaceId: actor.workspaceId, normalizedName } }, select: { id: true } });
   if (found) return found;

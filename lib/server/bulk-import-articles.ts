@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import type { Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { contentHash } from "@/lib/domain/content-hash";
@@ -15,6 +15,7 @@ import { AppError } from "@/lib/server/errors";
 type HashedPlan = ArticlePlan & { hash: string };
 
 export async function importArticleLines(actor: Actor, fileName: string, lines: { line: number; value: unknown }[], errors: BulkError[]): Promise<BulkImportResult> {
+  assertCan(actor, "articles.write");
   if (lines.length === 0 && errors.length === 0) throw new AppError("bad_request", `${fileName} contains no articles to import`);
   const plans: HashedPlan[] = [];
   const firstLineOf = new Map<string, number>();

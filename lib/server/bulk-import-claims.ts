@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/membership";
+import { assertCan, type Actor } from "@/lib/auth/membership";
 import type { Tx } from "@/lib/db/client";
 import { quoteSelector } from "@/lib/domain/anchoring";
 import { foldForMatch } from "@/lib/domain/claim-types";
@@ -18,6 +18,7 @@ import { groupBy } from "@/lib/domain/group-by";
 type PassageRow = { id: string; articleId: string; position: number; text: string };
 
 export async function importClaims(actor: Actor, fileName: string, kind: JsonlKind, drafts: ClaimDraft[], errors: BulkError[]): Promise<BulkImportResult> {
+  assertCan(actor, "claims.write");
   if (drafts.length === 0 && errors.length === 0) throw new AppError("bad_request", `${fileName} contains no claims to import`);
   return inTransaction(fileName, async (tx) => {
     const resolved = await resolveClaims(tx, actor, drafts, errors);
