@@ -5,10 +5,9 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { endpoints } from "@/lib/api/endpoints";
-import { MAX_BODY_BYTES } from "@/lib/api/http";
+import { HTTP_METHODS, MAX_BODY_BYTES, type HttpMethod } from "@/lib/api/http";
 import { composite, responses } from "@/lib/api/schemas";
-import { createWorkspace, listClaimTypes, setMember } from "@/lib/server/workspaces";
-import { requireMember } from "@/lib/auth/membership";
+import { createWorkspace } from "@/lib/server/workspaces";
 import * as workspacesRoute from "@/app/api/v1/workspaces/route";
 import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
@@ -35,43 +34,25 @@ import * as confirmAnchorRoute from "@/app/api/v1/workspaces/[workspaceId]/annot
 import * as remarkRoute from "@/app/api/v1/workspaces/[workspaceId]/annotations/[id]/remark/route";
 import * as sameValuesRoute from "@/app/api/v1/workspaces/[workspaceId]/propositions/[id]/same-values/route";
 import * as duplicatesRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/duplicates/route";
+import * as claimTypesRoute from "@/app/api/v1/workspaces/[workspaceId]/claim-types/route";
+import * as membersRoute from "@/app/api/v1/workspaces/[workspaceId]/members/route";
+import * as passageRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/[id]/route";
 import { quoteSpan } from "@/lib/domain/anchoring";
-import { updatePassageText } from "@/lib/server/passages";
-import { createEntity } from "@/lib/server/speakers";
 import { EXPORT_FORMATS } from "@/lib/validation/exports";
-import { newUser, actorFor } from "@/lib/test/helpers";
+import { call, documented, ORIGIN, type Call, type Handler } from "@/lib/test/api-client";
+import { newUser } from "@/lib/test/helpers";
 
 // The browser session, as next-auth's auth() would report it; tests switch users by setting it.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/config", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
 
-type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
-type Call = { method?: string; params?: Record<string, string | string[]>; token?: string; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> };
-
-const ORIGIN = "http://localhost:3000";
-
-async function call(handler: Handler, url: string, { method = "GET", params = {}, token, body, rawBody, headers = {} }: Call = {}) {
-  const req = new Request(`${ORIGIN}/api/v1${url}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined || rawBody !== undefined ? { "content-type": "application/json" } : {}),
-      ...headers,
-    },
-    body: rawBody ?? (body !== undefined ? JSON.stringify(body) : undefined),
-    // Node's fetch needs this for a streamed body.
-    ...(rawBody instanceof ReadableStream ? { duplex: "half" } : {}),
-  } as RequestInit);
-  const res = await handler(req, { params: Promise.resolve(params) as Promise<never> });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: (text ? JSON.parse(text) : null) as any };
-}
-
-/** Asserts the body matches the documented zod schema (what the OpenAPI document says). */
-function documented<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const r = schema.safeParse(body);
-  expect(r.success, r.success ? "" : JSON.stringify(r.error.issues.slice(0, 3))).toBe(true);
-  return r.data as z.output<S>;
+/** Every route file under app/api/v1 (but the catch-all), by its API path: /workspaces/{workspaceId}/…. */
+async function routeModules(): Promise<Map<string, Record<HttpMethod | "OPTIONS", Handler>>> {
+  const root = path.resolve("app/api/v1");
+  const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith("route.ts") && !f.startsWith("[...path]"));
+  const out = new Map<string, Record<HttpMethod | "OPTIONS", Handler>>();
+  for (const f of files) out.set(`/${path.dirname(f)}`.replace(/\[(\w+)\]/g, "{$1}"), await import(path.join(root, f)));
+  return out;
 }
 
 const ARTICLE = `Kim visits the cosmodrome
@@ -94,12 +75,21 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
     owner = await newUser("Owner");
     viewer = await newUser("Viewer");
     ws = owner.workspace.id;
-    await actorFor(owner.user.id, ws).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
     otherWs = await createWorkspace(owner.user.id, { name: "Second desk" });
+    session.userId = owner.user.id;
+    const added = await call(membersRoute.POST, `/workspaces/${ws}/members`, { method: "POST", params: { workspaceId: ws }, body: { email: viewer.email, role: "VIEWER" } });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
   });
   beforeEach(() => {
     session.userId = null;
   });
+  const claimTypes = async (workspaceId = ws) => documented(composite.claimTypes, (await call(claimTypesRoute.GET, `/workspaces/${workspaceId}/claim-types`, { token: viewerToken, params: { workspaceId } })).body).items;
+  /** Correct a paragraph through the API, from the text as read. */
+  const correct = async (id: string, expectedText: string, text: string) => {
+    const res = await call(passageRoute.PATCH, `/workspaces/${ws}/passages/${id}`, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { expectedText, text } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return documented(composite.passageCorrected, res.body);
+  };
 
   describe("tokens", () => {
     it("creates a token in a browser session, shows it once, and never lists it or its hash", async () => {
@@ -275,7 +265,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       const article = documented(composite.articleDetail, detail.body);
       expect(article.publisher?.name).toBe("Example Daily");
       passage = article.passages[0];
-      claimTypeId = (await listClaimTypes(await requireMember(owner.user.id, ws)))[0].id;
+      claimTypeId = (await claimTypes())[0].id;
       expect((await call(articleRoute.GET, "", { token: viewerToken, params: { workspaceId: ws, id: "nope" } })).status).toBe(404);
     });
 
@@ -459,10 +449,14 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       expect(short.status).toBe(400);
     });
 
-    it("answers unknown API paths with a JSON 404", async () => {
-      const res = await call(unknownRoute.GET, "/nothing/here", { token: viewerToken });
-      expect(res.status).toBe(404);
-      expect(res.body.error.code).toBe("not_found");
+    it("answers unknown API paths with a JSON 404, whatever the method and however deep", async () => {
+      for (const url of ["/nothing/here", `/workspaces/${ws}/articles/${crypto.randomUUID()}/nothing/deeper`, `/workspaces/${ws}`]) {
+        for (const method of [...HTTP_METHODS, "OPTIONS"] as const) {
+          const res = await call(unknownRoute[method], url, { method, token: viewerToken, params: { path: url.split("/").filter(Boolean) } });
+          expect(res.status, `${method} ${url}`).toBe(404);
+          expect(res.body).toEqual({ error: { code: "not_found", message: `No API endpoint at /api/v1${url}; see /api/v1/openapi.json`, details: {} } });
+        }
+      }
     });
   });
 
@@ -512,7 +506,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       ]);
       expect(detail.passages.map((x) => x.text)).toEqual([`Nhà lãnh đạo Triều Tiên ${KIM} bằng tàu bọc thép.`, "Hai bên hội đàm hơn bốn giờ về hợp tác quân sự."]);
       passage = detail.passages[0];
-      claimTypeId = (await listClaimTypes(await requireMember(owner.user.id, ws))).find((t) => t.key === "visit")!.id;
+      claimTypeId = (await claimTypes()).find((t) => t.key === "visit")!.id;
 
       const script = await post(articlesRoute.POST, {}, { text: "Một bài khác hẳn.\n\nVới đoạn thứ hai.", url: "javascript:alert(1)" });
       expect(script.status).toBe(422);
@@ -562,7 +556,9 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
         anchorReview: null,
       });
 
-      const foreign = await actorFor(owner.user.id, otherWs.id).then((who) => createEntity(who, { name: "Kim Jong Un", kind: "PERSON" }));
+      session.userId = owner.user.id;
+      const foreign = (await call(entitiesRoute.POST, "", { method: "POST", params: { workspaceId: otherWs.id }, body: { name: "Kim Jong Un", kind: "PERSON" } })).body;
+      session.userId = null;
       const bad = await post(annotationsRoute.POST, {}, { ...body, speakers: [{ entityId: kim.id }, { entityId: foreign.id }] });
       expect(bad.status).toBe(422);
       expect(bad.body.error.details.fields).toEqual({ "speakers.1": "Choose a speaker from this workspace" });
@@ -583,7 +579,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
 
     it("confirms an uncertain re-anchoring and re-marks an orphaned claim", async () => {
       const reworded = passage.text.replace("đã đến", "vừa đặt chân tới");
-      const correction = await actorFor(owner.user.id, ws).then((who) => updatePassageText(who, { passageId: passage.id, text: reworded }));
+      const correction = await correct(passage.id, passage.text, reworded);
       expect(correction.changes).toEqual([expect.objectContaining({ id: claim.id, outcome: "needs_review", before: KIM, after: "Kim Jong-un vừa đặt chân tới sân bay vũ trụ Vostochny" })]);
       const waiting = documented(composite.annotationWithArticle, (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body);
       expect(waiting).toMatchObject({ needsReview: true, anchorReview: { before: { exact: KIM } } });
@@ -596,7 +592,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const again = await post(confirmAnchorRoute.POST, { id: claim.id }, { version: waiting.version + 1 });
       expect(again.status).toBe(409);
 
-      await actorFor(owner.user.id, ws).then((who) => updatePassageText(who, { passageId: passage.id, text: "Đoàn tàu dừng ở ga Khasan trước khi vào Nga." }));
+      await correct(passage.id, reworded, "Đoàn tàu dừng ở ga Khasan trước khi vào Nga.");
       const orphan = documented(composite.annotationWithArticle, (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body);
       expect(orphan.orphaned).toBe(true);
       const words = "dừng ở ga Khasan";
@@ -609,7 +605,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
     });
 
     it("marks two detail values the same, which settles a detail conflict", async () => {
-      const gift = (await listClaimTypes(await requireMember(owner.user.id, ws))).find((t) => t.key === "gift")!.id;
+      const gift = (await claimTypes()).find((t) => t.key === "gift")!.id;
       // Two outlets, each its own origin, give the count as a digit and as a word.
       const report = async (publisher: string, count: string) => {
         const exact = `Ông Kim được tặng ${count} UAV tấn công`;
@@ -674,6 +670,12 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
         "/workspaces/{workspaceId}/annotations/{id}/remark",
         "/workspaces/{workspaceId}/propositions/{id}/same-values",
         "/workspaces/{workspaceId}/entities/duplicates",
+        "/workspaces/{workspaceId}/claim-types/{id}",
+        "/workspaces/{workspaceId}/members/{id}",
+        "/workspaces/{workspaceId}/passages/{id}",
+        "/workspaces/{workspaceId}/imports",
+        "/workspaces/{workspaceId}/articles/preview/url",
+        "/workspaces/{workspaceId}/annotations/{id}/suggestions",
       ]) {
         expect(doc.paths, p).toHaveProperty([p]);
       }
@@ -691,14 +693,29 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
 
     it("holds only valid JSON Schemas (2020-12)", () => {
       const ajv = new Ajv2020({ strict: false, validateFormats: false });
+      type Content = Record<string, { schema: object }>;
       return call(openapiRoute.GET, "/openapi.json").then(({ body: doc }) => {
-        for (const [p, ops] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, { content?: Record<string, { schema: object }> }> }>>(doc.paths)) {
+        for (const [p, ops] of Object.entries<Record<string, { requestBody?: { content: Content }; responses: Record<string, { content?: Content }> }>>(doc.paths)) {
           for (const [method, op] of Object.entries(ops)) {
-            const schemas = [op.requestBody?.content["application/json"].schema, ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}).map((c) => c.schema))];
-            for (const s of schemas) if (s && !("$ref" in s)) expect(() => ajv.compile(s), `${method} ${p}`).not.toThrow();
+            const schemas = [...Object.values(op.requestBody?.content ?? {}), ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}))].map((c) => c.schema);
+            for (const s of schemas) if (!("$ref" in s)) expect(() => ajv.compile(s), `${method} ${p}`).not.toThrow();
           }
         }
       });
+    });
+
+    it("documents each file upload with the media types it reads, and 415 for others", async () => {
+      const { body: doc } = await call(openapiRoute.GET, "/openapi.json");
+      const upload = (p: string) => doc.paths[`/workspaces/{workspaceId}${p}`].post;
+      expect(Object.keys(upload("/imports").requestBody.content).sort()).toEqual(["application/json", "application/ld+json", "application/x-ndjson"]);
+      expect(Object.keys(upload("/articles/preview/html").requestBody.content)).toEqual(["text/html"]);
+      for (const p of ["/imports", "/articles/preview/html"]) expect(Object.keys(upload(p).responses)).toEqual(expect.arrayContaining(["400", "413", "415", "422"]));
+      expect(upload("/imports").parameters.map((x: { name: string }) => x.name)).toEqual(["workspaceId", "fileName", "kind"]);
+      expect(upload("/imports").description).toMatch(/details\.errors/);
+      const passage = doc.paths["/workspaces/{workspaceId}/passages/{id}"].patch;
+      expect(passage.description).toMatch(/expectedText/);
+      expect(passage.requestBody.content["application/json"].schema.required.sort()).toEqual(["expectedText", "text"]);
+      expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(["method_not_allowed", "unsupported_media_type"]));
     });
 
     it("documents the export: its formats and filters, and the media type each format really answers with", async () => {
@@ -720,18 +737,30 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       }
     });
 
-    it("documents exactly the routes that exist (every method of every app/api/v1 route file)", async () => {
-      const root = path.resolve("app/api/v1");
-      const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith("route.ts") && !f.startsWith("[...path]"));
-      const found = new Set<string>();
-      for (const f of files) {
-        const mod = await import(path.join(root, f));
-        const apiPath = `/${path.dirname(f)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/\.$/, "");
-        for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (m in mod) found.add(`${m} ${apiPath}`);
+    it("has a route file for every documented path; its documented methods answer, any other is a 405 naming them in Allow", async () => {
+      const modules = await routeModules();
+      const documentedPaths = new Map<string, HttpMethod[]>();
+      for (const e of Object.values(endpoints)) documentedPaths.set(e.path, [...(documentedPaths.get(e.path) ?? []), e.method]);
+      expect(Object.keys(endpoints)).toHaveLength(54);
+      expect([...modules.keys()].sort()).toEqual([...documentedPaths.keys()].sort());
+      for (const [apiPath, ops] of documentedPaths) {
+        const allowed = HTTP_METHODS.filter((m) => ops.includes(m));
+        // Ids that exist nowhere: a documented method gets as far as "not found" or a refused body, never 405.
+        const params = Object.fromEntries([...apiPath.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, name === "workspaceId" ? ws : name === "format" ? "csv" : crypto.randomUUID()]));
+        const url = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => params[name]);
+        for (const method of HTTP_METHODS) {
+          const res = await call(modules.get(apiPath)![method], url, { method, token: editorToken, params });
+          if (allowed.includes(method)) {
+            expect(res.status, `${method} ${apiPath}`).not.toBe(405);
+            continue;
+          }
+          expect(res.status, `${method} ${apiPath}`).toBe(405);
+          expect(res.headers.get("allow"), `${method} ${apiPath}`).toBe(allowed.join(", "));
+          expect(res.body).toEqual({ error: { code: "method_not_allowed", message: `${method} is not allowed here; this path answers ${allowed.join(", ")}`, details: { method, allowed } } });
+        }
+        const options = await call(modules.get(apiPath)!.OPTIONS, url, { method: "OPTIONS", params });
+        expect([options.status, options.headers.get("allow")], `OPTIONS ${apiPath}`).toEqual([204, allowed.join(", ")]);
       }
-      const documentedOps = new Set(Object.values(endpoints).map((e) => `${e.method} ${e.path}`));
-      expect(found.size).toBe(38);
-      expect([...found].sort()).toEqual([...documentedOps].sort());
     });
   });
 });

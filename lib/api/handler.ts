@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { authenticate, type ApiAuth } from "@/lib/api/auth";
-import { json } from "@/lib/api/http";
+import { HTTP_METHODS, HttpError, json, type HttpMethod } from "@/lib/api/http";
 import { toErrorBody } from "@/lib/server/errors";
 
 /** The one error shape of the API. */
@@ -13,6 +13,10 @@ export type RouteHandler<P> = (req: Request, ctx: RouteContext<P>) => Promise<Re
 
 /** Any error → `{ error: { code, message, details } }` with its status, via `toErrorBody`. */
 export function errorResponse(err: unknown): Response {
+  if (err instanceof HttpError) {
+    const body: ApiErrorBody = { error: { code: err.code, message: err.message, details: err.details } };
+    return json(body, err.status, err.headers);
+  }
   const { status, error } = toErrorBody(err);
   const body: ApiErrorBody = { error: { code: error.code, message: error.message, details: error.details ?? {} } };
   return json(body, status, status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {});
@@ -55,4 +59,28 @@ export function publicApiHandler<P = Record<string, never>>(fn: (ctx: { req: Req
       return fail(err);
     }
   };
+}
+
+/** 405 in the error shape, with the path's real methods in `Allow`. */
+export function methodNotAllowed(method: string, allowed: readonly HttpMethod[]): Response {
+  const allow = allowed.join(", ");
+  return errorResponse(
+    new HttpError(405, "method_not_allowed", `${method} is not allowed here; this path answers ${allow}`, { method, allowed }, { Allow: allow }),
+  );
+}
+
+type PlainHandler = (req: Request) => Promise<Response>;
+type AllMethods<H> = { [M in HttpMethod]: M extends keyof H ? H[M] : PlainHandler } & { OPTIONS: PlainHandler };
+
+/**
+ * A route file's handlers, completed with a 405 (error shape, `Allow` header) for every method it
+ * does not have, so Next.js's bare default never answers under /api/v1, and an OPTIONS that lists
+ * only the real ones (Next.js's own would list every export). Use as
+ * `export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: …, POST: … });`.
+ */
+export function methods<H extends Partial<Record<HttpMethod, RouteHandler<never>>>>(handlers: H): AllMethods<H> {
+  const allowed = HTTP_METHODS.filter((m) => handlers[m] !== undefined);
+  const refuse: PlainHandler = async (req) => methodNotAllowed(req.method.toUpperCase(), allowed);
+  const options: PlainHandler = async () => new Response(null, { status: 204, headers: { Allow: allowed.join(", ") } });
+  return { ...Object.fromEntries(HTTP_METHODS.map((m) => [m, handlers[m] ?? refuse])), OPTIONS: options } as AllMethods<H>;
 }

@@ -2,6 +2,10 @@ import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
 
+/** The methods an API path may have; HEAD and OPTIONS are answered by Next.js itself. */
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
 /** The largest request body the API reads, in bytes (the same 5 MB as an uploaded file). */
 export const MAX_BODY_BYTES = MAX_UPLOAD_BYTES;
 const LIMIT_LABEL = `${MAX_BODY_BYTES / (1024 * 1024)} MB`;
@@ -11,6 +15,23 @@ const LIMIT_LABEL = `${MAX_BODY_BYTES / (1024 * 1024)} MB`;
  * them (e.g. `{ targetId: "id" }`): those come from the URL, never from the body.
  */
 export type BodySpec<S extends z.ZodType = z.ZodType> = { schema: S; fromPath?: Readonly<Record<string, string>> };
+
+/**
+ * An HTTP-level refusal that is not about the data (a method the path does not have, a body in
+ * a media type it does not read): answered in the API's error shape, with its own headers.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 405 | 415,
+    readonly code: "method_not_allowed" | "unsupported_media_type",
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
 
 function tooLarge(): AppError {
   return new AppError("too_large", `Request body is larger than the ${LIMIT_LABEL} limit`, { limitBytes: MAX_BODY_BYTES });
@@ -41,6 +62,26 @@ async function readLimited(req: Request): Promise<Uint8Array> {
     at += c.byteLength;
   }
   return out;
+}
+
+/** A request body sent as a file: its bytes and its media type (Content-Type without parameters). */
+export type RawBody = { bytes: Uint8Array; mediaType: string };
+
+/**
+ * The raw body of a request that sends a file: 415 unless its Content-Type is one of `accepted`,
+ * 413 above the size limit, 400 when empty.
+ */
+export async function readRawBody(req: Request, accepted: readonly string[]): Promise<RawBody> {
+  const mediaType = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (!accepted.includes(mediaType)) {
+    throw new HttpError(415, "unsupported_media_type", `Send the body with Content-Type ${accepted.join(", ")}${mediaType ? `, not ${mediaType}` : ""}`, {
+      fields: { "content-type": `One of ${accepted.join(", ")}` },
+      accepted,
+    });
+  }
+  const bytes = await readLimited(req);
+  if (bytes.byteLength === 0) throw new AppError("bad_request", "Request body is empty; send the file as the body (curl --data-binary @file)");
+  return { bytes, mediaType };
 }
 
 /** The parsed JSON body: 413 above the size limit, 400 when empty or not JSON. */

@@ -74,8 +74,14 @@ const errorRef = { $ref: "#/components/schemas/Error" };
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: errorRef } } });
 
 // A file's body has no JSON Schema; each media type says what it holds.
-function fileContent(media: Readonly<Record<string, string>>) {
-  return Object.fromEntries(Object.entries(media).map(([type, description]) => [type, { schema: /\+json$/.test(type) ? { description } : { type: "string", description } }]));
+function fileContent(media: Readonly<Record<string, string>>): Record<string, { schema: JsonSchema }> {
+  return Object.fromEntries(Object.entries(media).map(([type, description]) => [type, { schema: /(\+|\/)json$/.test(type) ? { description } : { type: "string", description } }]));
+}
+
+function requestBody(d: EndpointDef): { required: true; content: Record<string, { schema: JsonSchema }> } | undefined {
+  if (d.requestMedia) return { required: true, content: fileContent(d.requestMedia) };
+  if (d.body) return { required: true, content: { "application/json": { schema: withoutKeys(toSchema(d.body.schema, "input"), Object.keys(d.body.fromPath ?? {})) } } };
+  return undefined;
 }
 
 function operationResponses(d: EndpointDef) {
@@ -89,16 +95,18 @@ function operationResponses(d: EndpointDef) {
         }
       : { description: status === "201" ? "Created" : "OK", content: { "application/json": { schema: toSchema(d.response, "output") } } },
   };
-  if (d.body) {
-    out["400"] = errorResponse("The body is not valid JSON, or the request makes no sense (e.g. a span outside the passage)");
-    out["413"] = errorResponse(`The body is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB`);
+  if (d.body) out["400"] = errorResponse("The body is not valid JSON, or the request makes no sense (e.g. a span outside the passage)");
+  if (d.requestMedia) {
+    out["400"] = errorResponse("The body is empty or not readable as the file it claims to be");
+    out["415"] = errorResponse(`Content-Type is not one of ${Object.keys(d.requestMedia).join(", ")}`);
   }
+  if (d.body || d.requestMedia) out["413"] = errorResponse(`The body is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB`);
   if (d.auth !== "none") {
     out["401"] = errorResponse("No credentials, or an unknown or revoked token");
     out["403"] = errorResponse("Your role (or the token's) is too low for this");
     out["404"] = errorResponse("Not found, or in a workspace you (or the token) cannot see");
   }
-  if (d.body || d.query) out["422"] = errorResponse("Invalid field, or an unknown field in the body; details.fields names them");
+  if (d.body || d.query || d.requestMedia) out["422"] = errorResponse("Invalid field, or an unknown field in the body; details.fields names them");
   if (d.method !== "GET") out["409"] = errorResponse("Conflict: already exists, or changed by someone else (version)");
   return out;
 }
@@ -121,9 +129,7 @@ function operation(name: string, d: EndpointDef) {
     ...(d.need ? { "x-capability": d.need, "x-min-role": roleFor(d.need) } : {}),
     security: security(d),
     parameters: parameters(d),
-    ...(d.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: withoutKeys(toSchema(d.body.schema, "input"), Object.keys(d.body.fromPath ?? {})) } } } }
-      : {}),
+    requestBody: requestBody(d),
     responses: operationResponses(d),
   };
 }
@@ -144,7 +150,7 @@ export function buildOpenApiDocument() {
         "Claims and source comparison for fact-checking desks.",
         "Authenticate with a personal API token (`Authorization: Bearer cb_…`, created in a workspace's Settings → API tokens) or, from the browser, the signed-in session. A token works for one workspace only, with at most its own role and at most its creator's current role.",
         `Lists take \`?cursor=&limit=\` (limit at most ${API_MAX_LIMIT}) and answer \`{ items, nextCursor }\`; pass nextCursor back for the next page, null means the last page.`,
-        "Errors always have the shape `{ \"error\": { \"code\", \"message\", \"details\" } }`. Unknown fields in a body are refused (422).",
+        "Errors always have the shape `{ \"error\": { \"code\", \"message\", \"details\" } }`; `details.fields` names the fields that are wrong. Unknown fields in a body are refused (422). A method a path does not list is a 405 (`method_not_allowed`) whose `Allow` header lists the ones it has; a path that does not exist is a 404.",
       ].join("\n\n"),
     },
     servers: [{ url: API_BASE_PATH }],

@@ -4,10 +4,11 @@ import type { Actor } from "@/lib/auth/membership";
 import { apiActor, type ApiAuth } from "@/lib/api/auth";
 import type { JsonEndpointDef } from "@/lib/api/endpoints";
 import { apiHandler, type RouteHandler } from "@/lib/api/handler";
-import { created, idParam, readBody, readQuery } from "@/lib/api/http";
+import { created, idParam, readBody, readQuery, readRawBody, type RawBody } from "@/lib/api/http";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type BodyOut<D extends JsonEndpointDef> = D["body"] extends { schema: infer S } ? Out<S> : undefined;
+type FileOut<D extends JsonEndpointDef> = D["requestMedia"] extends Readonly<Record<string, string>> ? RawBody : undefined;
 
 /** Path parameter names: `{workspaceId}` → "workspaceId". */
 export function pathParams(path: string): string[] {
@@ -27,11 +28,14 @@ export type WorkspaceRouteCtx<D extends JsonEndpointDef> = {
   body: BodyOut<D>;
   /** The body as sent (for partial updates that merge over the stored record). */
   raw: Record<string, unknown>;
+  /** With `requestMedia`: the body's bytes (size-limited) and its media type, one of those listed. */
+  file: FileOut<D>;
 };
 
 /**
  * A handler for a documented workspace endpoint: path ids (or its `pathParams`) checked, `apiActor` with the
- * endpoint's capability (`need`), query and body validated by its schemas, 201 when it says so.
+ * endpoint's capability (`need`), query and body validated by its schemas (or, with `requestMedia`, the
+ * body's Content-Type checked and its bytes read), 201 when it says so.
  */
 export function route<D extends JsonEndpointDef & { need: NonNullable<JsonEndpointDef["need"]> }>(
   def: D,
@@ -53,7 +57,8 @@ export function route<D extends JsonEndpointDef & { need: NonNullable<JsonEndpoi
       const fromPath = Object.fromEntries(Object.entries(def.body.fromPath ?? {}).map(([key, param]) => [key, ids[param]]));
       ({ data: body, raw } = (await readBody(req, def.body, fromPath)) as { data: BodyOut<D>; raw: Record<string, unknown> });
     }
-    const result = await fn({ req, auth, actor, params: ids, query, body, raw });
+    const file = (def.requestMedia ? await readRawBody(req, Object.keys(def.requestMedia)) : undefined) as FileOut<D>;
+    const result = await fn({ req, auth, actor, params: ids, query, body, raw, file });
     return def.status === 201 && !(result instanceof Response) ? created(result) : result;
   });
 }

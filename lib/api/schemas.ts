@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/domain/roles";
+import { ANNOTATION_STATUSES, ROLES } from "@/lib/domain/vocabulary";
 import type { BodySpec } from "@/lib/api/http";
 import { pageQuerySchema } from "@/lib/api/pagination";
 import { createApiTokenSchema } from "@/lib/api/token-schema";
-import { addAliasSchema, mergeEntitiesSchema, updateEntitySchema, updateSourceSchema } from "@/lib/validation/entities";
+import { addAliasSchema, createSourceSchema, mergeEntitiesSchema, updateEntitySchema, updateSourceSchema } from "@/lib/validation/entities";
 import { exportScopeSchema } from "@/lib/validation/exports";
 import {
   linkMentionSchema,
@@ -16,11 +16,16 @@ import {
   VERDICT_KINDS,
 } from "@/lib/validation/propositions";
 import { jsonlArticleSchema } from "@/lib/domain/import-jsonl";
+import { BULK_KINDS } from "@/lib/server/bulk-import";
 import { updateArticleSchema } from "@/lib/validation/articles";
+import { MAX_PASSAGE_CHARS, updatePassageTextSchema } from "@/lib/validation/passages";
 import {
+  claimTypeSchema,
   createAnnotationSchema,
   createEntitySchema,
   ENTITY_KINDS,
+  importArticleSchema,
+  memberSchema,
   MODALITIES,
   SOURCE_KINDS,
   updateAnnotationSchema,
@@ -30,7 +35,7 @@ import {
 // naming it. `fromPath` fills schema keys from path parameters before validation.
 
 const id = z.string().uuid();
-export const ANNOTATION_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;
+export { ANNOTATION_STATUSES };
 
 export const bodies = {
   createToken: { schema: createApiTokenSchema.extend({ workspaceId: z.string().uuid("workspaceId must be an id") }).strict() },
@@ -52,6 +57,24 @@ export const bodies = {
   },
   sameValues: { schema: sameValuesSchema.strict(), fromPath: { propositionId: "id" } },
   updateSource: { schema: updateSourceSchema.strict(), fromPath: { id: "id" } },
+  createSource: { schema: createSourceSchema.strict() },
+  /** A shortcut left out is none. */
+  createClaimType: { schema: claimTypeSchema.omit({ id: true }).extend({ shortcut: claimTypeSchema.shape.shortcut.default(null).describe("Key 1–9 in the reader, or null") }).strict() },
+  /** Partial: fields left out keep their value. */
+  updateClaimType: { schema: claimTypeSchema.partial().required({ id: true }).strict(), fromPath: { id: "id" } },
+  addMember: { schema: memberSchema.strict() },
+  updateMember: { schema: memberSchema.pick({ role: true }).strict() },
+  previewImport: { schema: importArticleSchema.pick({ text: true, fileName: true }).strict() },
+  previewUrl: { schema: z.object({ url: z.string().trim().min(1, "Enter the page's address").max(2000).describe("A public http(s) page; fetched by the server (10 s, 5 MB)") }).strict() },
+  /** `expectedText` is required here: an API client always says which text it corrected. */
+  correctPassage: {
+    schema: updatePassageTextSchema
+      .extend({
+        expectedText: z.string("Send expectedText: the paragraph's text as you read it").max(MAX_PASSAGE_CHARS * 4).describe("The paragraph's text as read (GET the article); a stale one is a 409 with details.currentText"),
+      })
+      .strict(),
+    fromPath: { passageId: "id" },
+  },
   createAnnotation: { schema: createAnnotationSchema.strict() },
   /** Partial: fields left out keep their value; `version` is the one the edit started from. */
   updateAnnotation: { schema: updateAnnotationSchema.omit({ id: true }).partial().required({ version: true }).strict() },
@@ -89,6 +112,11 @@ export const queries = {
   }),
   deleteAnnotation: z.object({ version: z.coerce.number("must be a number").int().min(1).describe("The version the delete is based on") }),
   tokens: z.object({ workspaceId: z.string().uuid("workspaceId must be an id") }),
+  bulkImport: z.object({
+    fileName: z.string().trim().min(1).max(255).optional().describe("Named in messages; its extension must fit the Content-Type (default import.jsonl or import.json)"),
+    kind: z.enum(BULK_KINDS).default("auto").describe("What the lines are; auto tells articles from claims by their fields"),
+  }),
+  previewHtml: z.object({ fileName: z.string().trim().min(1).max(255).optional().describe("Named in messages; .html or .htm (default page.html)") }),
   /** What the export route parses (parseScope); documented here, not enforced by route(). */
   exports: exportScopeSchema,
 };
@@ -174,9 +202,30 @@ export const responses = {
   entityDetail: z.object({ id, name: z.string(), kind: z.enum(ENTITY_KINDS), speaksFor: ref.nullable().describe("Claims by this entity count as that one's origin") }),
   alias: z.object({ id, alias: z.string(), language: z.string().nullable() }),
   token: z.object({ id, name: z.string(), role: z.enum(ROLES), createdAt: ts, lastUsedAt: ts.nullable(), revokedAt: ts.nullable(), user: ref }),
+  claimType: z.object({
+    id,
+    key: z.string().describe("Stable key (the defaults: visit, denial, gift…)"),
+    label: z.string(),
+    color: z.string().describe("#rrggbb"),
+    shortcut: z.number().int().nullable().describe("Key 1–9 in the reader"),
+    position: z.number().int(),
+  }),
+  member: z.object({ id: id.describe("The user's id"), name: z.string(), email: z.string(), role: z.enum(ROLES) }),
   error: z.object({
     error: z.object({
-      code: z.enum(["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "too_large", "rate_limited", "validation", "internal"]),
+      code: z.enum([
+        "bad_request",
+        "unauthorized",
+        "forbidden",
+        "not_found",
+        "method_not_allowed",
+        "conflict",
+        "too_large",
+        "unsupported_media_type",
+        "rate_limited",
+        "validation",
+        "internal",
+      ]),
       message: z.string().describe("Safe to show to a person"),
       details: z.record(z.string(), z.unknown()).describe("e.g. { fields: { name: \"…\" } } for validation errors"),
     }),
@@ -208,6 +257,26 @@ const articleMetadata = z.object({
   origins: z.array(ref),
   version: z.number().int().describe("Send it back when correcting the metadata"),
 });
+
+const parsedArticle = z.object({
+  title: z.string(),
+  titleFromHeading: z.boolean(),
+  publishedAt: z.string().nullable().describe("YYYY-MM-DD"),
+  publisher: z.string().nullable(),
+  origins: z.array(z.string()),
+  byline: z.string().nullable(),
+  url: z.string().nullable(),
+  language: z.enum(["vi", "en"]).nullable(),
+  passages: z.array(z.object({ text: z.string(), isDuplicate: z.boolean(), isCaption: z.boolean() })),
+  metadataLines: z.array(z.object({ text: z.string(), kind: z.string() })),
+  warnings: z.array(z.string()),
+});
+const importPreview = z.object({
+  fileName: z.string().optional(),
+  parsed: parsedArticle.describe("What the import would store; send what you keep to POST …/articles"),
+  duplicateOf: z.object({ id, title: z.string() }).nullable().describe("The article already holding this text"),
+});
+const reanchorOutcome = z.enum(["moved", "fuzzy", "needs_review", "orphaned"]);
 
 export const composite = {
   sources: page(responses.source.extend({ counts: z.object({ published: z.number().int(), relayedIn: z.number().int(), claimsSpoken: z.number().int() }) })),
@@ -280,6 +349,41 @@ export const composite = {
     groups: z.array(z.looseObject({ kind: z.string(), total: z.number().int(), exactTotal: z.number().int(), items: z.array(z.looseObject({ id })) })),
   }),
   tokens: z.object({ items: z.array(responses.token) }),
+  claimTypes: page(responses.claimType),
+  claimTypeDeleted: z.object({ id, propositionsUntyped: z.number().int().describe("Propositions of this type, now without one") }),
+  sourceDeleted: z.object({ id, relaysCleared: z.number().int().describe("Sources that relayed it and are now independent") }),
+  members: page(responses.member),
+  memberRemoved: z.object({ userId: id }),
+  importPreview,
+  htmlPreview: importPreview.extend({ text: z.string().describe("The page's main text, as it would be imported") }),
+  bulkImported: z.object({
+    fileName: z.string(),
+    kind: z.enum(["articles", "claims", "web-annotations"]),
+    articles: z.array(z.object({ id, title: z.string(), passages: z.number().int() })),
+    claims: z.number().int(),
+    reanchored: z.number().int().describe("Claims whose offsets did not match their quote, placed by the quote"),
+    createdSpeakers: z.array(z.string()).describe("Speakers a W3C file named that were missing, created"),
+  }),
+  passageCorrected: z.object({
+    changed: z.boolean().describe("False when the text was already this"),
+    passage: z.object({ id, articleId: id, position: z.number().int(), text: z.string() }),
+    summary: z.object({ kept: z.number().int(), moved: z.number().int(), fuzzy: z.number().int(), needsReview: z.number().int(), orphaned: z.number().int() }),
+    changes: z
+      .array(z.object({ id, outcome: reanchorOutcome, before: z.string(), after: z.string(), reason: z.string(), confidence: z.number(), version: z.number().int() }))
+      .describe("Every claim that did not stay exactly where it was, with its quote before and after"),
+    annotations: z.array(responses.annotation).describe("Every live claim of the paragraph after the correction"),
+  }),
+  suggestions: z.object({
+    items: z.array(
+      z.object({
+        id,
+        statement: z.string(),
+        score: z.number(),
+        reasons: z.array(z.string()).describe("Why, in words: same type, shared entities, similar wording, contradiction"),
+        stance: stance.describe("The stance to link with (a denial refutes)"),
+      }),
+    ),
+  }),
   tokenCreated: z.object({
     token: z.string().describe("The plain token (cb_…). Shown once: only its hash is stored"),
     id,

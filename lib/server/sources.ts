@@ -1,11 +1,14 @@
 import "server-only";
+import crypto from "node:crypto";
+import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
+import { guessSourceKind } from "@/lib/domain/source-kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
-import { sourceListQuerySchema, updateSourceSchema } from "@/lib/validation/entities";
+import { createSourceSchema, sourceListQuerySchema, updateSourceSchema } from "@/lib/validation/entities";
 
 /** The most sources one list returns; narrow with `q` beyond that. */
 export const SOURCE_LIST_LIMIT = 500;
@@ -56,6 +59,91 @@ export async function listSourceOptions(actor: Actor) {
   });
 }
 
+/** A new source: the edit form's fields with the name required; a kind left out is guessed from the name. */
+/**
+ * Create a source with the checks `updateSource` makes: the name is unique ignoring case and
+ * accents (409), the upstream and the linked entity must be this workspace's.
+ */
+export async function createSource(actor: Actor, input: unknown) {
+  assertCan(actor, "entities.write");
+  const { workspaceId } = actor;
+  const data = createSourceSchema.parse(input);
+  const normalizedName = foldForMatch(data.name);
+  // The id is chosen first so the relay check can name the new source (a new one relays nothing yet).
+  const id = crypto.randomUUID();
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const clash = await tx.source.findFirst({ where: { workspaceId, normalizedName }, select: { name: true } });
+      if (clash) throw nameClash(data.name, clash.name);
+      if (data.upstreamId) await checkUpstream(tx, workspaceId, { id, name: data.name }, data.upstreamId);
+      if (data.entityId) await checkEntity(tx, workspaceId, data.entityId);
+      const created = await tx.source.create({
+        data: {
+          id,
+          workspaceId,
+          name: data.name,
+          normalizedName,
+          kind: data.kind ?? guessSourceKind(data.name),
+          country: data.country ?? null,
+          language: data.language ?? null,
+          upstreamId: data.upstreamId ?? null,
+          entityId: data.entityId ?? null,
+        },
+        select: sourceSelect,
+      });
+      await audit(tx, actor, "source.create", "Source", created.id, undefined, created);
+      return created;
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === "P2002") {
+      const clash = await getDb().source.findFirst({ where: { workspaceId, normalizedName }, select: { name: true } });
+      throw nameClash(data.name, clash?.name ?? data.name);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Delete a source nobody cites: refused (409, with the counts) while it publishes an article, is an
+ * article's origin or speaks in a claim (deleted claims included, so they can still be restored).
+ * Sources that relayed it become independent, and the answer says how many.
+ */
+export async function deleteSource(actor: Actor, id: unknown) {
+  assertCan(actor, "entities.write");
+  const { workspaceId } = actor;
+  const sourceId = z.string().uuid().safeParse(id);
+  if (!sourceId.success) throw new AppError("not_found", "Source not found");
+  return getDb().$transaction(async (tx) => {
+    // A row lock: an import or a claim citing the source waits for this check (its foreign key needs a share lock).
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Source" WHERE id = ${sourceId.data}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("not_found", "Source not found");
+    const before = await tx.source.findUniqueOrThrow({
+      where: { id: sourceId.data },
+      select: { ...sourceSelect, _count: { select: { published: true, originOf: true, spokenIn: true } } },
+    });
+    const { _count, ...source } = before;
+    const uses = { articles: _count.published, origins: _count.originOf, claims: _count.spokenIn };
+    if (uses.articles + uses.origins + uses.claims > 0) {
+      throw new AppError("conflict", `“${source.name}” is still used: ${usesInWords(uses)}; change those first`, uses);
+    }
+    const { count: relaysCleared } = await tx.source.updateMany({ where: { workspaceId, upstreamId: source.id }, data: { upstreamId: null } });
+    await tx.source.delete({ where: { id: source.id } });
+    await audit(tx, actor, "source.delete", "Source", source.id, { ...source, relaysCleared }, undefined);
+    return { id: source.id, relaysCleared };
+  });
+}
+
+function usesInWords({ articles, origins, claims }: { articles: number; origins: number; claims: number }) {
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  return [
+    articles ? `publisher of ${n(articles, "article")}` : null,
+    origins ? `origin of ${n(origins, "article")}` : null,
+    claims ? `speaker of ${n(claims, "claim")} (deleted ones included, for undo)` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
 /**
  * Edit a source's name, kind, country, language, the source it relays (`upstreamId`) and its
  * linked entity. Fields left out are unchanged; null clears. Relay chains may not loop.
@@ -75,9 +163,7 @@ export async function updateSource(actor: Actor, input: unknown) {
         if (clash) throw nameClash(name, clash.name);
       }
       if (data.upstreamId) await checkUpstream(tx, workspaceId, { id: before.id, name }, data.upstreamId);
-      if (data.entityId && !(await tx.entity.findFirst({ where: { id: data.entityId, workspaceId }, select: { id: true } }))) {
-        throw new AppError("not_found", "Entity not found; it may have been merged or deleted", { fields: { entityId: "Choose an entity from this workspace" } });
-      }
+      if (data.entityId) await checkEntity(tx, workspaceId, data.entityId);
       const after = await tx.source.update({
         where: { id: before.id },
         data: {
@@ -127,6 +213,12 @@ async function checkUpstream(tx: Tx, workspaceId: string, source: { id: string; 
       `${source.name} cannot relay ${upstream.name}: ${upstream.name} already relays ${source.name} (directly or through others), which would make a cycle`,
       { fields: { upstreamId: "This would make a cycle" } },
     );
+  }
+}
+
+async function checkEntity(tx: Tx, workspaceId: string, entityId: string) {
+  if (!(await tx.entity.findFirst({ where: { id: entityId, workspaceId }, select: { id: true } }))) {
+    throw new AppError("not_found", "Entity not found; it may have been merged or deleted", { fields: { entityId: "Choose an entity from this workspace" } });
   }
 }
 

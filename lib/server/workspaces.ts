@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/membership";
 import { z } from "zod";
 import { getDb, type Tx } from "@/lib/db/client";
 import { DEFAULT_CLAIM_TYPES, slugify } from "@/lib/domain/claim-types";
+import type { Role } from "@/lib/domain/roles";
 import { audit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
 import { claimTypeSchema, memberSchema, workspaceSchema } from "@/lib/validation/schemas";
@@ -33,14 +34,53 @@ export async function listWorkspaces(userId: string) {
   return rows.map((r) => ({ ...r.workspace, role: r.role }));
 }
 
+const memberSelect = { role: true, user: { select: { id: true, name: true, email: true } } } as const;
+const memberView = (r: { role: Role; user: { id: string; name: string; email: string } }) => ({ ...r.user, role: r.role });
+
 export async function listMembers(actor: Actor) {
   assertCan(actor, "workspace.read");
-  const rows = await getDb().membership.findMany({
-    where: { workspaceId: actor.workspaceId },
-    select: { role: true, user: { select: { id: true, name: true, email: true } } },
-    orderBy: { createdAt: "asc" },
+  const rows = await getDb().membership.findMany({ where: { workspaceId: actor.workspaceId }, select: memberSelect, orderBy: { createdAt: "asc" } });
+  return rows.map(memberView);
+}
+
+/** Add an existing account as a new member (owners only); one already a member is a 409 naming its role. */
+export async function addMember(actor: Actor, input: unknown) {
+  assertCan(actor, "members.manage");
+  const { workspaceId } = actor;
+  const data = memberSchema.parse(input);
+  const user = await accountByEmail(data.email);
+  return getDb().$transaction(async (tx) => {
+    await lockMembers(tx, workspaceId);
+    const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } }, select: { role: true } });
+    if (existing) {
+      throw new AppError("conflict", `${data.email} is already a member (${existing.role.toLowerCase()}); change their role instead`, {
+        fields: { email: "Already a member" },
+        userId: user.id,
+        role: existing.role,
+      });
+    }
+    const m = await tx.membership.create({ data: { workspaceId, userId: user.id, role: data.role }, select: memberSelect });
+    await audit(tx, actor, "member.add", "Membership", user.id, undefined, { role: m.role, userId: user.id });
+    return memberView(m);
   });
-  return rows.map((r) => ({ ...r.user, role: r.role }));
+}
+
+/** Change a member's role by user id (owners only); a workspace keeps an owner. */
+export async function updateMemberRole(actor: Actor, memberUserId: unknown, input: unknown) {
+  assertCan(actor, "members.manage");
+  const { workspaceId } = actor;
+  const id = z.string().uuid().safeParse(memberUserId);
+  if (!id.success) throw new AppError("not_found", "Member not found");
+  const { role } = memberSchema.pick({ role: true }).parse(input);
+  return getDb().$transaction(async (tx) => {
+    await lockMembers(tx, workspaceId);
+    const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, select: { role: true, userId: true } });
+    if (!before) throw new AppError("not_found", "Member not found");
+    if (before.role === "OWNER" && role !== "OWNER") await keepAnOwner(tx, workspaceId, id.data);
+    const m = await tx.membership.update({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, data: { role }, select: memberSelect });
+    await audit(tx, actor, "member.update", "Membership", id.data, before, { role: m.role, userId: id.data });
+    return memberView(m);
+  });
 }
 
 /** Add an existing account to the workspace, or change its role (owners only); a workspace keeps an owner. */
@@ -48,12 +88,9 @@ export async function setMember(actor: Actor, input: unknown) {
   assertCan(actor, "members.manage");
   const { workspaceId } = actor;
   const data = memberSchema.parse(input);
-  const db = getDb();
-  const user = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
-  if (!user) throw new AppError("validation", `No account uses ${data.email}; ask them to sign up first`, { fields: { email: "No such account" } });
-  return db.$transaction(async (tx) => {
-    // One owner change at a time per workspace, so two demotions cannot leave it with none.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`members:${workspaceId}`}))`;
+  const user = await accountByEmail(data.email);
+  return getDb().$transaction(async (tx) => {
+    await lockMembers(tx, workspaceId);
     const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } }, select: { role: true } });
     if (before?.role === "OWNER" && data.role !== "OWNER") await keepAnOwner(tx, workspaceId, user.id);
     const m = await tx.membership.upsert({
@@ -74,7 +111,7 @@ export async function removeMember(actor: Actor, memberUserId: unknown) {
   const id = z.string().uuid().safeParse(memberUserId);
   if (!id.success) throw new AppError("not_found", "Member not found");
   return getDb().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`members:${workspaceId}`}))`;
+    await lockMembers(tx, workspaceId);
     const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, select: { role: true, userId: true } });
     if (!before) throw new AppError("not_found", "Member not found");
     if (before.role === "OWNER") await keepAnOwner(tx, workspaceId, id.data);
@@ -84,6 +121,17 @@ export async function removeMember(actor: Actor, memberUserId: unknown) {
     await audit(tx, actor, "member.remove", "Membership", id.data, before, undefined);
     return { userId: id.data };
   });
+}
+
+async function accountByEmail(email: string) {
+  const user = await getDb().user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw new AppError("validation", `No account uses ${email}; ask them to sign up first`, { fields: { email: "No such account" } });
+  return user;
+}
+
+// One membership change at a time per workspace, so two demotions cannot leave it without an owner.
+async function lockMembers(tx: Tx, workspaceId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`members:${workspaceId}`}))`;
 }
 
 async function keepAnOwner(tx: Tx, workspaceId: string, leaving: string) {
@@ -96,6 +144,16 @@ export const claimTypeSelect = { id: true, key: true, label: true, color: true, 
 export async function listClaimTypes(actor: Actor) {
   assertCan(actor, "workspace.read");
   return getDb().claimType.findMany({ where: { workspaceId: actor.workspaceId }, select: claimTypeSelect, orderBy: { position: "asc" } });
+}
+
+/** One claim type of the workspace (what a partial edit starts from). */
+export async function getClaimType(actor: Actor, id: string) {
+  assertCan(actor, "workspace.read");
+  const row = z.string().uuid().safeParse(id).success
+    ? await getDb().claimType.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: claimTypeSelect })
+    : null;
+  if (!row) throw new AppError("not_found", "Claim type not found");
+  return row;
 }
 
 /** Create or edit a claim type (owners). */

@@ -73,6 +73,10 @@ export const updateSourceSchema = z.object({
 });
 export type UpdateSourceInput = z.input<typeof updateSourceSchema>;
 
+/** A new source: a name and, like an edit, kind, country, language, the source it relays and its entity. */
+export const createSourceSchema = updateSourceSchema.omit({ id: true }).extend({ name: updateSourceSchema.shape.name.unwrap() });
+export type CreateSourceInput = z.input<typeof createSourceSchema>;
+
 // Client forms: flat strings, mapped to the service inputs on submit.
 
 export const entityFormSchema = z.object({ name: entityNameSchema, kind: z.enum(ENTITY_KINDS) });

@@ -5,4 +5,4 @@ import { errorResponse } from "@/lib/api/handler";
 const notFound = async (req: Request) =>
   errorResponse(new AppError("not_found", `No API endpoint at ${new URL(req.url).pathname}; see /api/v1/openapi.json`));
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as OPTIONS };

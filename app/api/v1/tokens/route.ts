@@ -1,4 +1,4 @@
-import { apiHandler } from "@/lib/api/handler";
+import { apiHandler, methods } from "@/lib/api/handler";
 import { created, readBody, readQuery } from "@/lib/api/http";
 import { endpoints } from "@/lib/api/endpoints";
 import { createApiToken, listApiTokens } from "@/lib/server/api-tokens";
@@ -6,7 +6,7 @@ import { requireMember } from "@/lib/auth/membership";
 
 // Token management needs a browser session: a leaked token must not be able to mint more.
 
-export const GET = apiHandler(
+const get = apiHandler(
   async ({ req, auth }) => {
     const { workspaceId } = readQuery(req, endpoints.listTokens.query);
     return { items: await listApiTokens(await requireMember(auth.userId, workspaceId)) };
@@ -14,7 +14,7 @@ export const GET = apiHandler(
   { auth: "session" },
 );
 
-export const POST = apiHandler(
+const post = apiHandler(
   async ({ req, auth }) => {
     const { data } = await readBody(req, endpoints.createToken.body);
     const { workspaceId, ...input } = data;
@@ -22,3 +22,5 @@ export const POST = apiHandler(
   },
   { auth: "session" },
 );
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, POST: post });

@@ -30,7 +30,11 @@ function typeOf(schema: Record<string, unknown>): string {
 
 export function OperationCard({ method, path, op }: { method: string; path: string; op: OpenApiOperation }) {
   const params = op.parameters as Param[];
-  const body = op.requestBody?.content["application/json"].schema ?? null;
+  // A JSON body has a schema; a file sent as the body (text/html, application/x-ndjson…) only a description.
+  const requestContent: Record<string, { schema: { description?: string } }> = op.requestBody?.content ?? {};
+  const { "application/json": jsonBody, ...requestFiles } = requestContent;
+  const body = Object.keys(requestFiles).length === 0 ? (jsonBody?.schema ?? null) : null;
+  const bodyFiles = body ? [] : Object.entries(requestContent);
   const responses = Object.entries(op.responses as Record<string, { description: string; content?: Record<string, { schema: { description?: string } }> }>);
   const [okStatus, ok] = responses[0];
   const { "application/json": okJson, ...files } = ok.content ?? {};
@@ -63,6 +67,16 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
         </table>
       )}
       {body && <JsonDetails label="Request body (application/json)" value={body} />}
+      {bodyFiles.length > 0 && (
+        <div className="text-xs">
+          <p className="text-slate-500">Request body: the file, sent as is</p>
+          <ul className="list-disc pl-5">
+            {bodyFiles.map(([type, { schema }]) => (
+              <li key={type}><code>{type}</code>: {schema.description}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {okJson && <JsonDetails label={`Response ${okStatus}`} value={okJson.schema} />}
       {Object.keys(files).length > 0 && (
         <div className="text-xs">

@@ -1,3 +1,4 @@
+import { methods } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { collectPages } from "@/lib/api/pagination";
 import { route } from "@/lib/api/route";
@@ -5,9 +6,11 @@ import { parseArticle } from "@/lib/domain/import-metadata";
 import { withDetected } from "@/lib/domain/import-jsonl";
 import { importArticle, listArticles } from "@/lib/server/articles";
 
-export const GET = route(endpoints.listArticles, async ({ actor, query }) =>
+const get = route(endpoints.listArticles, async ({ actor, query }) =>
   collectPages((cursor) => listArticles(actor, { cursor, q: query.q }), query),
 );
 
 // Metadata left out of the body is what the text's own lines say (as the import preview shows).
-export const POST = route(endpoints.importArticle, async ({ actor, body }) => importArticle(actor, withDetected(body, parseArticle(body.text))));
+const post = route(endpoints.importArticle, async ({ actor, body }) => importArticle(actor, withDetected(body, parseArticle(body.text))));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, POST: post });

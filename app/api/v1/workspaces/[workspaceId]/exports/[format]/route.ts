@@ -1,5 +1,5 @@
 import { apiActor } from "@/lib/api/auth";
-import { apiHandler } from "@/lib/api/handler";
+import { apiHandler, methods } from "@/lib/api/handler";
 import { mentionExport } from "@/lib/server/export-stream";
 import { parseScope } from "@/lib/server/exports";
 import { propositionExport } from "@/lib/server/export-reports";
@@ -9,7 +9,7 @@ import { exportFormatSchema } from "@/lib/validation/exports";
  * GET an export of the workspace's claims; query parameters narrow the scope as in the matrix.
  * Documented by `endpoints.exportClaims` but written by hand: it answers a file, not JSON.
  */
-export const GET = apiHandler<{ workspaceId: string; format: string }>(async ({ req, params, auth }) => {
+const get = apiHandler<{ workspaceId: string; format: string }>(async ({ req, params, auth }) => {
   const actor = await apiActor(auth, params.workspaceId, "workspace.read");
   const format = exportFormatSchema.parse(params.format);
   const url = new URL(req.url);
@@ -22,3 +22,5 @@ export const GET = apiHandler<{ workspaceId: string; format: string }>(async ({ 
   if (format === "csv" || format === "jsonl" || format === "w3c") return mentionExport(actor, format, scope, url.origin);
   return propositionExport(actor, format, scope, url.origin);
 });
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });
