@@ -10,7 +10,7 @@ let counter = 0;
 export async function signUp(browser: Browser, label: string, workerIndex: number): Promise<Account> {
   counter += 1;
   const email = `${label}-${workerIndex}-${counter}-${Date.now()}@e2e.test`;
-  const account = { name: `${label[0].toUpperCase()}${label.slice(1)} ${workerIndex}`, email, password: "e2e-password-1" };
+  const account = { name: `${label.charAt(0).toUpperCase()}${label.slice(1)} ${workerIndex}`, email, password: "e2e-password-1" };
   const page = await browser.newPage();
   await page.goto("/signup");
   await page.getByLabel("Name").fill(account.name);
@@ -19,6 +19,7 @@ export async function signUp(browser: Browser, label: string, workerIndex: numbe
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/w\/[^/]+$/);
   const slug = new URL(page.url()).pathname.split("/")[2];
+  if (!slug) throw new Error(`After sign-up, expected a workspace URL (/w/…), got ${page.url()}`);
   const storageState = path.join("test-results", ".auth", `${label}-${workerIndex}-${counter}.json`);
   fs.mkdirSync(path.dirname(storageState), { recursive: true });
   await page.context().storageState({ path: storageState });

@@ -5,6 +5,7 @@ import { requireMember } from "@/lib/auth/membership";
 import { getMatrix } from "@/lib/server/comparison";
 import { demoPropositions } from "./demo/demo-propositions";
 import { DEMO_SLUG, seedDemo } from "./seed";
+import { at } from "@/lib/test/helpers";
 
 describe("demo workspace", () => {
   it("is created once, through the services, with annotated articles", async () => {
@@ -28,6 +29,6 @@ describe("demo workspace", () => {
     // The demo shows every kind of verdict the desk needs to recognise.
     const kinds = new Set(matrix.rows.map((r) => r.verdict.kind));
     for (const kind of ["conflict", "detail_conflict", "single_origin"]) expect(kinds).toContain(kind);
-    expect(matrix.rows[0].verdict.kind).toBe("conflict");
+    expect(at(matrix.rows, 0).verdict.kind).toBe("conflict");
   });
 });

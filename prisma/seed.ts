@@ -28,16 +28,14 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
     return { created: false, ...result, userId: owner?.id ?? "" };
   }
 
-  const [owner, viewer] = await Promise.all(
-    [DEMO_USERS.owner, DEMO_USERS.viewer].map(async (u) =>
-      db.user.upsert({
-        where: { email: u.email },
-        create: { email: u.email, name: u.name, passwordHash: await bcrypt.hash(u.password, 10) },
-        update: {},
-        select: { id: true },
-      }),
-    ),
-  );
+  const upsertUser = async (u: (typeof DEMO_USERS)[keyof typeof DEMO_USERS]) =>
+    db.user.upsert({
+      where: { email: u.email },
+      create: { email: u.email, name: u.name, passwordHash: await bcrypt.hash(u.password, 10) },
+      update: {},
+      select: { id: true },
+    });
+  const [owner, viewer] = await Promise.all([upsertUser(DEMO_USERS.owner), upsertUser(DEMO_USERS.viewer)]);
   const ws = await createWorkspace(owner.id, { name: "Demo desk: Kim–Putin summit" }, { isDemo: true, slug: DEMO_SLUG });
   const actor = await requireMember(owner.id, ws.id);
   await db.membership.create({ data: { workspaceId: ws.id, userId: viewer.id, role: "VIEWER" } });

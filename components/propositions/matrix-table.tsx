@@ -57,10 +57,12 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
 }
 
 function Cell({ slug, cell, column, statement }: { slug: string; cell?: Matrix["rows"][number]["cells"][string]; column: string; statement: string }) {
-  if (!cell) {
+  // A cell without stances has no mention: silent, like no cell.
+  const stance = cell?.stances[0];
+  if (!cell || stance === undefined) {
     return <td className="border-b border-slate-100 text-center text-slate-300" aria-label={`${column}: silent`}>·</td>;
   }
-  const meta = cell.stances.length > 1 ? MIXED : STANCE_META[cell.stances[0]];
+  const meta = cell.stances.length > 1 ? MIXED : STANCE_META[stance];
   return (
     <td className="border-b border-slate-100 p-0.5 text-center">
       <Popover.Root>

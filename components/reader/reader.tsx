@@ -161,7 +161,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
       } else if (!inText && (e.key === "j" || e.key === "k") && ordered.length) {
         const i = ordered.findIndex((a) => a.id === activeId);
         const next = e.key === "j" ? Math.min(i + 1, ordered.length - 1) : Math.max(i - 1, 0);
-        selectClaim(ordered[i === -1 ? 0 : next].id, true);
+        const target = ordered[i === -1 ? 0 : next];
+        if (target) selectClaim(target.id, true);
       }
     };
     document.addEventListener("keydown", onKey);
@@ -251,7 +252,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           onDrop={preventEdit}
         >
           {article.passages.map((p) => (
-            <PassageView key={p.id} passage={p} annotations={byPassage.get(p.id) ?? EMPTY} typeById={typeById} activeId={activeId} onClaimClick={(ids) => selectClaim(ids[0] === activeId && ids.length > 1 ? ids[1] : ids[0], false)} onCorrect={canEdit ? openCorrection : undefined} />
+            <PassageView key={p.id} passage={p} annotations={byPassage.get(p.id) ?? EMPTY} typeById={typeById} activeId={activeId} onClaimClick={([first, second]) => first !== undefined && selectClaim(first === activeId && second !== undefined ? second : first, false)} onCorrect={canEdit ? openCorrection : undefined} />
           ))}
         </div>
         {/* Rendered outside the text host: its handlers would otherwise swallow typing in the dialog. */}

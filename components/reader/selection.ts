@@ -21,8 +21,8 @@ export function readSelection(root: HTMLElement): SelectionResult {
   let from = utf16Offset(startPassage, range.startContainer, range.startOffset);
   let to = utf16Offset(startPassage, range.endContainer, range.endOffset);
   // Trim surrounding white space, as a careful editor would.
-  while (from < to && /\s/.test(text[from])) from++;
-  while (to > from && /\s/.test(text[to - 1])) to--;
+  while (from < to && /\s/.test(text.charAt(from))) from++;
+  while (to > from && /\s/.test(text.charAt(to - 1))) to--;
   if (from >= to) return null;
   const start = utf16ToCodePoint(text, from);
   // Round the end up when it falls inside a surrogate pair, so the emoji is included.

@@ -26,7 +26,7 @@ import * as comparisonRoute from "@/app/api/v1/workspaces/[workspaceId]/comparis
 import * as exportRoute from "@/app/api/v1/workspaces/[workspaceId]/exports/[format]/route";
 import * as workspacesRoute from "@/app/api/v1/workspaces/route";
 import { call, documented, type Call, type Handler } from "@/lib/test/api-client";
-import { newUser, type TestUser } from "@/lib/test/helpers";
+import { at, newUser, take, type TestUser } from "@/lib/test/helpers";
 
 // The browser session, only to create the first tokens (token management is session-only).
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -112,9 +112,9 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
     ids.article = documented(responses.imported, imported.body).id;
     const article = documented(composite.articleDetail, (await api(articleRoute.GET, `/articles/${ids.article}`, { ids: { id: ids.article } })).body);
     expect(article).toMatchObject({ title: "Triều Tiên bị cáo buộc chuyển đạn pháo", publishedAt: "2023-09-14", publisher: { name: "VOV.VN" }, origins: [{ name: "Reuters" }], url: "https://vov.vn/the-gioi/dan-phao-post2.vov" });
-    [ids.p0, ids.p1] = article.passages.map((p) => p.id);
+    [ids.p0, ids.p1] = take(article.passages.map((p) => p.id), 2);
     ids.vov = article.publisher!.id;
-    ids.reuters = article.origins[0].id;
+    ids.reuters = at(article.origins, 0).id;
     const again = await api(previewRoute.POST, "/articles/preview", { method: "POST", body: { text: ARTICLE } });
     expect(again.body.duplicateOf).toEqual({ id: ids.article, title: "Triều Tiên bị cáo buộc chuyển đạn pháo" });
 
@@ -156,7 +156,7 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     ids.proposition = documented(responses.proposition, created.body).id;
     const suggest = async () => documented(composite.suggestions, (await api(suggestionsRoute.GET, `/annotations/${ids.denial}/suggestions`, { ids: { id: ids.denial } })).body).items;
-    const [suggestion] = await suggest();
+    const suggestion = at(await suggest(), 0);
     expect(suggestion).toMatchObject({ id: ids.proposition, statement: "North Korea shipped artillery shells to Russia", stance: "REFUTES" });
     expect(suggestion.reasons).toContain("may refute it: this claim is a denial");
     const linked = await api(mentionRoute.PUT, "", { method: "PUT", ids: { id: ids.proposition, annotationId: ids.denial }, body: { stance: suggestion.stance } });
@@ -237,7 +237,7 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
 
   describe("claim fields named in errors", () => {
     it("a quote mismatch is about `exact`, a claim type of another workspace or none a 422 on claimTypeId, a foreign speaker on speakers.N", async () => {
-      const [foreignType] = documented(composite.claimTypes, (await client(b)(claimTypesRoute.GET, "/claim-types")).body).items;
+      const foreignType = at(documented(composite.claimTypes, (await client(b)(claimTypesRoute.GET, "/claim-types")).body).items, 0);
       const foreignSource = documented(responses.source, (await client(b)(sourcesRoute.POST, "/sources", { method: "POST", body: { name: "KCNA" } })).body);
       const base = { passageId: ids.p1, ...quoteSpan(P1, DENIAL)!, exact: DENIAL, claimTypeId: ids.armsTransfer, modality: "REPORTED" };
       const create = (body: unknown) => api(annotationsRoute.POST, "/annotations", { method: "POST", body });
@@ -264,7 +264,7 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
       expect(relay.status, JSON.stringify(relay.body)).toBe(201);
       const relayed = documented(responses.source, relay.body);
       expect(relayed).toMatchObject({ kind: "OUTLET", upstream: { id: ids.reuters, name: "Reuters" }, entity: { id: entity.id } });
-      const [foreignSource] = documented(composite.sources, (await client(b)(sourcesRoute.GET, "/sources")).body).items;
+      const foreignSource = at(documented(composite.sources, (await client(b)(sourcesRoute.GET, "/sources")).body).items, 0);
       const foreignUpstream = await api(sourcesRoute.POST, "/sources", { method: "POST", body: { name: "Elsewhere", upstreamId: foreignSource.id } });
       expect(foreignUpstream.status).toBe(404);
       expect(foreignUpstream.body.error.details.fields).toHaveProperty("upstreamId");

@@ -40,7 +40,7 @@ import * as passageRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/[i
 import { quoteSpan } from "@/lib/domain/anchoring";
 import { EXPORT_FORMATS } from "@/lib/validation/exports";
 import { call, documented, ORIGIN, type Call, type Handler } from "@/lib/test/api-client";
-import { newUser } from "@/lib/test/helpers";
+import { at, newUser } from "@/lib/test/helpers";
 
 // The browser session, as next-auth's auth() would report it; tests switch users by setting it.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -264,8 +264,8 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       expect(detail.status).toBe(200);
       const article = documented(composite.articleDetail, detail.body);
       expect(article.publisher?.name).toBe("Example Daily");
-      passage = article.passages[0];
-      claimTypeId = (await claimTypes())[0].id;
+      passage = at(article.passages, 0);
+      claimTypeId = at(await claimTypes(), 0).id;
       expect((await call(articleRoute.GET, "", { token: viewerToken, params: { workspaceId: ws, id: "nope" } })).status).toBe(404);
     });
 
@@ -300,13 +300,13 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       expect(first.status).toBe(200);
       const page1 = documented(composite.annotations, first.body);
       expect(page1.items).toHaveLength(2);
-      expect(page1.nextCursor).toBe(page1.items[1].id);
+      expect(page1.nextCursor).toBe(at(page1.items, 1).id);
       const second = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=2&articleId=${articleId}&cursor=${page1.nextCursor}`, { token: viewerToken, params: { workspaceId: ws } });
       const page2 = documented(composite.annotations, second.body);
       expect(page2.items).toHaveLength(1);
       expect(page2.nextCursor).toBeNull();
       expect([...page1.items, ...page2.items].map((a) => a.id).sort()).toEqual([...ids].sort());
-      expect(page2.items[0].articleId).toBe(articleId);
+      expect(at(page2.items, 0).articleId).toBe(articleId);
 
       const tooMany = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=101`, { token: viewerToken, params: { workspaceId: ws } });
       expect(tooMany.status).toBe(422);
@@ -324,7 +324,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
     });
 
     it("edits a claim partially with a version, and refuses a stale version with 409", async () => {
-      const id = ids[0];
+      const id = at(ids, 0);
       const url = `/workspaces/${ws}/annotations/${id}`;
       const edited = await call(annotationRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { version: 1, note: "Check with KCNA" } });
       expect(edited.status, JSON.stringify(edited.body)).toBe(200);
@@ -355,7 +355,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       const created = await call(propositionsRoute.POST, "", { method: "POST", token: editorToken, params: p, body: { annotationId: ids[1], statement: "Putin met Kim at Vostochny", stance: "SUPPORTS" } });
       expect(created.status).toBe(201);
       const prop = documented(responses.proposition, created.body);
-      const linked = await call(mentionRoute.PUT, "", { method: "PUT", token: editorToken, params: { ...p, id: prop.id, annotationId: ids[2] }, body: { stance: "REFUTES" } });
+      const linked = await call(mentionRoute.PUT, "", { method: "PUT", token: editorToken, params: { ...p, id: prop.id, annotationId: at(ids, 2) }, body: { stance: "REFUTES" } });
       expect(linked.status, JSON.stringify(linked.body)).toBe(200);
       expect(documented(responses.mention, linked.body)).toEqual({ annotationId: ids[2], propositionId: prop.id, stance: "REFUTES" });
 
@@ -384,12 +384,12 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       const matrix = await call(comparisonRoute.GET, `/workspaces/${ws}/comparison?verdict=conflict&columns=origins`, { token: viewerToken, params: p });
       const m = documented(composite.comparison, matrix.body);
       expect(m.rows.map((r) => r.id)).toEqual([prop.id]);
-      expect(m.rows[0].verdict.sentence.length).toBeGreaterThan(0);
+      expect(at(m.rows, 0).verdict.sentence.length).toBeGreaterThan(0);
 
       const list = await call(propositionsRoute.GET, `/workspaces/${ws}/propositions?q=vostochny`, { token: viewerToken, params: p });
       expect(documented(composite.propositions, list.body).items).toMatchObject([{ id: prop.id, mentionCount: 2 }]);
 
-      const unlinked = await call(mentionRoute.DELETE, "", { method: "DELETE", token: editorToken, params: { ...p, id: prop.id, annotationId: ids[2] } });
+      const unlinked = await call(mentionRoute.DELETE, "", { method: "DELETE", token: editorToken, params: { ...p, id: prop.id, annotationId: at(ids, 2) } });
       expect(unlinked.body).toEqual({ annotationId: ids[2], propositionId: prop.id });
     });
   });
@@ -431,10 +431,10 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       const rest = documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?limit=1&cursor=${first.nextCursor}`, { token: viewerToken, params: p })).body);
       expect(rest).toMatchObject({ items: [{ name: "Reuters" }], nextCursor: null });
 
-      const edited = await call(sourceRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: first.items[0].id }, body: { upstreamId: rest.items[0].id, country: "" } });
+      const edited = await call(sourceRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: at(first.items, 0).id }, body: { upstreamId: at(rest.items, 0).id, country: "" } });
       expect(edited.status, JSON.stringify(edited.body)).toBe(200);
       expect(documented(responses.source, edited.body)).toMatchObject({ upstream: { name: "Reuters" }, country: null });
-      const loop = await call(sourceRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: rest.items[0].id }, body: { upstreamId: first.items[0].id } });
+      const loop = await call(sourceRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: at(rest.items, 0).id }, body: { upstreamId: at(first.items, 0).id } });
       expect(loop.status).toBe(400);
       expect(loop.body.error.message).toMatch(/cycle/);
     });
@@ -444,7 +444,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       expect(res.status).toBe(200);
       const r = documented(composite.search, res.body);
       expect(r.groups.map((g) => g.kind)).toEqual(["passage", "claim"]);
-      expect(r.groups[0].total).toBeGreaterThan(0);
+      expect(at(r.groups, 0).total).toBeGreaterThan(0);
       const short = await call(searchRoute.GET, `/workspaces/${ws}/search?q=x`, { token: viewerToken, params: { workspaceId: ws } });
       expect(short.status).toBe(400);
     });
@@ -505,7 +505,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
         { text: "Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov", kind: "url" },
       ]);
       expect(detail.passages.map((x) => x.text)).toEqual([`Nhà lãnh đạo Triều Tiên ${KIM} bằng tàu bọc thép.`, "Hai bên hội đàm hơn bốn giờ về hợp tác quân sự."]);
-      passage = detail.passages[0];
+      passage = at(detail.passages, 0);
       claimTypeId = (await claimTypes()).find((t) => t.key === "visit")!.id;
 
       const script = await post(articlesRoute.POST, {}, { text: "Một bài khác hẳn.\n\nVới đoạn thứ hai.", url: "javascript:alert(1)" });
@@ -534,7 +534,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const created = await post(entitiesRoute.POST, {}, { name: "Kim Jong Un", kind: "PERSON" });
       expect(created.status).toBe(201);
       kim = documented(responses.entity, created.body);
-      const [vnx] = documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?q=vnexpress`, { token: viewerToken, params: p() })).body).items;
+      const vnx = at(documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?q=vnexpress`, { token: viewerToken, params: p() })).body).items, 0);
       const span = quoteSpan(passage.text, KIM)!;
       const body = { passageId: passage.id, ...span, exact: KIM, claimTypeId, modality: "REPORTED" };
       const res = await post(annotationsRoute.POST, {}, {
@@ -611,7 +611,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
         const exact = `Ông Kim được tặng ${count} UAV tấn công`;
         const imported = await post(articlesRoute.POST, {}, { text: `${exact} ở Primorye.\n\nTheo ${publisher}.`, title: `Quà tặng (${publisher})`, publisher, publishedAt: "2023-09-18" });
         expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-        const [target] = documented(composite.articleDetail, (await call(articleRoute.GET, "", { token: viewerToken, params: { ...p(), id: imported.body.id } })).body).passages;
+        const target = at(documented(composite.articleDetail, (await call(articleRoute.GET, "", { token: viewerToken, params: { ...p(), id: imported.body.id } })).body).passages, 0);
         const res = await post(annotationsRoute.POST, {}, { passageId: target.id, ...quoteSpan(target.text, exact)!, exact, claimTypeId: gift, modality: "REPORTED", fields: { quantities: [{ value: count, item: "UAV tấn công" }] } });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         return res.body.id as string;
@@ -623,7 +623,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const read = async () => documented(composite.propositionDetail, (await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p(), id: prop.id } })).body);
       const before = await read();
       expect(before.verdict.kind).toBe("detail_conflict");
-      const keys = before.verdict.detailConflicts[0].values.map((v) => v.key);
+      const keys = at(before.verdict.detailConflicts, 0).values.map((v) => v.key);
 
       const marked = await post(sameValuesRoute.POST, { id: prop.id }, { field: "quantity", keys });
       expect(marked.status, JSON.stringify(marked.body)).toBe(200);

@@ -20,9 +20,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export async function authenticate(req: Request, mode: AuthMode = "any"): Promise<ApiAuth> {
   const header = req.headers.get("authorization");
   if (header !== null) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw new AppError("unauthorized", "Send the token as “Authorization: Bearer cb_…”");
-    const token = await authenticateApiToken(match[1]);
+    const plain = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    if (plain === undefined) throw new AppError("unauthorized", "Send the token as “Authorization: Bearer cb_…”");
+    const token = await authenticateApiToken(plain);
     if (mode === "session") {
       throw new AppError("forbidden", "API tokens cannot manage API tokens; sign in and use Settings → API tokens", { auth: "session_required" });
     }

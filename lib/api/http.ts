@@ -72,7 +72,8 @@ export type RawBody = { bytes: Uint8Array; mediaType: string };
  * 413 above the size limit, 400 when empty.
  */
 export async function readRawBody(req: Request, accepted: readonly string[]): Promise<RawBody> {
-  const mediaType = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const [essence = ""] = (req.headers.get("content-type") ?? "").split(";");
+  const mediaType = essence.trim().toLowerCase();
   if (!accepted.includes(mediaType)) {
     throw new HttpError(415, "unsupported_media_type", `Send the body with Content-Type ${accepted.join(", ")}${mediaType ? `, not ${mediaType}` : ""}`, {
       fields: { "content-type": `One of ${accepted.join(", ")}` },
@@ -110,10 +111,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export async function readBody<S extends z.ZodType>(req: Request, spec: BodySpec<S>, fromPath: Record<string, string> = {}) {
   const raw = await readJson(req);
   if (isRecord(raw)) {
-    const repeated = Object.keys(spec.fromPath ?? {}).filter((k) => k in raw);
-    if (repeated.length) {
-      const message = `Unrecognized key: "${repeated[0]}" (it is taken from the URL)`;
-      throw new AppError("validation", message, { fields: { [repeated[0]]: message } });
+    const [repeated] = Object.keys(spec.fromPath ?? {}).filter((k) => k in raw);
+    if (repeated !== undefined) {
+      const message = `Unrecognized key: "${repeated}" (it is taken from the URL)`;
+      throw new AppError("validation", message, { fields: { [repeated]: message } });
     }
   }
   const merged = isRecord(raw) ? { ...raw, ...fromPath } : raw;

@@ -49,7 +49,8 @@ const PATH_PARAM_DOCS: Record<string, string> = {
 };
 
 function parameters(d: EndpointDef): Parameter[] {
-  const path = [...d.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
+  const names = [...d.path.matchAll(/\{(\w+)\}/g)].flatMap(([, name]) => (name === undefined ? [] : [name]));
+  const path = names.map((name) => {
     const own = d.pathParams?.[name];
     const { description, ...schema } = own ? toSchema(own, "input") : { type: "string", format: "uuid" };
     return {
@@ -121,7 +122,7 @@ function security(d: EndpointDef) {
 function operation(name: string, d: EndpointDef) {
   return {
     operationId: name,
-    tags: [d.tag],
+    tags: [d.tag] satisfies [string],
     summary: d.summary,
     ...(d.description || d.need
       ? { description: [d.description, d.need ? `Needs \`${d.need}\`: role ${roleFor(d.need).toLowerCase()} or higher (membership and token).` : null].filter(Boolean).join("\n\n") }

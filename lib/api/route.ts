@@ -12,8 +12,12 @@ type FileOut<D extends JsonEndpointDef> = D["requestMedia"] extends Readonly<Rec
 
 /** Path parameter names: `{workspaceId}` → "workspaceId". */
 export function pathParams(path: string): string[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  return [...path.matchAll(/\{(\w+)\}/g)].flatMap(([, name]) => (name === undefined ? [] : [name]));
 }
+
+/** The same names as a type, from a literal path: "/workspaces/{workspaceId}/articles/{id}" → "workspaceId" | "id". */
+type PathParamName<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParamName<Rest> : never;
+type PathIds<P extends string> = string extends P ? Record<string, string> : Record<PathParamName<P>, string>;
 
 const PARAM_LABELS: Record<string, string> = { workspaceId: "Workspace", annotationId: "Claim", aliasId: "Alias" };
 
@@ -22,8 +26,8 @@ export type WorkspaceRouteCtx<D extends JsonEndpointDef> = {
   auth: ApiAuth;
   /** The member acting, with the lower of membership and token role. */
   actor: Actor;
-  /** Path ids, already checked to be ids (anything else is 404). */
-  params: Record<string, string>;
+  /** Path ids, already checked to be ids (anything else is 404); one for each `{name}` in the path. */
+  params: PathIds<D["path"]>;
   query: Out<D["query"]>;
   body: BodyOut<D>;
   /** The body as sent (for partial updates that merge over the stored record). */
@@ -43,22 +47,33 @@ export function route<D extends JsonEndpointDef & { need: NonNullable<JsonEndpoi
 ): RouteHandler<Record<string, string>> {
   const names = pathParams(def.path);
   if (!names.includes("workspaceId")) throw new Error(`route(): ${def.path} has no {workspaceId}; use apiHandler`);
+  const unknownFromPath = Object.values(def.body?.fromPath ?? {}).filter((param) => !names.includes(param));
+  if (unknownFromPath.length) throw new Error(`route(): ${def.path} has no {${unknownFromPath.join("}, {")}} for the body's fromPath`);
   return apiHandler<Record<string, string>>(async ({ req, params, auth }) => {
     const ids: Record<string, string> = {};
     for (const name of names) {
       const own = def.pathParams?.[name];
       ids[name] = own ? own.parse(params[name]) : idParam(params[name] ?? "", PARAM_LABELS[name] ?? def.resource ?? "Record");
     }
-    const actor = await apiActor(auth, ids.workspaceId, def.need);
+    // Set by the loop: `names` includes "workspaceId" (checked above).
+    const workspaceId = ids.workspaceId;
+    if (workspaceId === undefined) throw new Error(`route(): ${def.path} has no {workspaceId}`);
+    const actor = await apiActor(auth, workspaceId, def.need);
     const query = (def.query ? readQuery(req, def.query) : undefined) as Out<D["query"]>;
     let body = undefined as BodyOut<D>;
     let raw: Record<string, unknown> = {};
     if (def.body) {
-      const fromPath = Object.fromEntries(Object.entries(def.body.fromPath ?? {}).map(([key, param]) => [key, ids[param]]));
+      // Every fromPath param is one of `names` (checked above), so each has its id.
+      const fromPath: Record<string, string> = {};
+      for (const [key, param] of Object.entries(def.body.fromPath ?? {})) {
+        const id = ids[param];
+        if (id !== undefined) fromPath[key] = id;
+      }
       ({ data: body, raw } = (await readBody(req, def.body, fromPath)) as { data: BodyOut<D>; raw: Record<string, unknown> });
     }
     const file = (def.requestMedia ? await readRawBody(req, Object.keys(def.requestMedia)) : undefined) as FileOut<D>;
-    const result = await fn({ req, auth, actor, params: ids, query, body, raw, file });
+    // `ids` has one entry for each `{name}` in def.path, which is what PathIds says.
+    const result = await fn({ req, auth, actor, params: ids as PathIds<D["path"]>, query, body, raw, file });
     return def.status === 201 && !(result instanceof Response) ? created(result) : result;
   });
 }

@@ -3,6 +3,13 @@ import { describe, expect, it } from "vitest";
 import { checkSelector, isCounted, quoteSelector, quoteSpan, reanchor, type ReanchorResult, type StoredSelector } from "./anchoring";
 import { codePointLength, sliceCodePoints } from "./text";
 
+/** xs[i], failing the test when there is no such element. */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`expected an element at index ${i}, found ${xs.length} elements`);
+  return x;
+}
+
 const PASSAGE =
   "Hãng tin Nga TASS cho hay: “Đây là áo giáp với các vùng bảo vệ cho ngực, vai, họng và háng”. 👍🏽 Ông Kim cũng được tặng 5 UAV.";
 
@@ -229,7 +236,7 @@ describe("reanchor", () => {
         ({ text, start, end }, inserted, seed) => {
           const length = codePointLength(text);
           const outside = [...Array(start + 1).keys(), ...Array.from({ length: length - end + 1 }, (_, k) => end + k)];
-          const at = outside[seed % outside.length];
+          const at = nth(outside, seed % outside.length);
           const stored = { start, end, ...quoteSelector(text, start, end) };
           const edited = `${sliceCodePoints(text, 0, at)}${inserted}${sliceCodePoints(text, at, length)}`;
           const result = reanchor(edited, stored);

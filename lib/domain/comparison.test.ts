@@ -372,7 +372,7 @@ describe("contestedness", () => {
     expect(new Set(verdicts).size).toBe(verdicts.length);
   });
 
-  it.each([
+  it.each<[string, [string[], string[]], [string[], string[]]]>([
     ["a balanced conflict before a lopsided one", [["A", "B"], ["C", "D"]], [["A", "B", "E"], ["C"]]],
     ["at equal balance, the conflict with more mentions", [["A", "A"], ["C"]], [["A"], ["C"]]],
     ["the weaker agreement before the stronger", [["A", "B"], []], [["A", "B", "C", "D"], []]],

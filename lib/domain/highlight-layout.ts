@@ -24,9 +24,10 @@ export function layoutHighlights(text: string, spans: Span[]): Segment[] {
   }
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const from = points[i];
+  for (const [i, from] of points.entries()) {
     const to = points[i + 1];
+    // The last cut only ends the segment before it.
+    if (to === undefined) break;
     if (from === to) continue;
     const covering = utf
       .filter((s) => s.from <= from && s.to >= to)

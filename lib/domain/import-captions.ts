@@ -60,12 +60,12 @@ export function isPhotoCaption(paragraph: string): boolean {
   const text = paragraph.normalize("NFC").trim();
   if (text.length === 0 || codePointLength(text) > MAX_CAPTION_LENGTH) return false;
   if (PAREN_LABELLED.test(text) || PAREN_STANDALONE.test(text)) return true;
-  const slashed = PAREN_SLASHED.exec(text);
-  if (slashed && isSlashedPhotoCredit(slashed[1])) return true;
+  const slashed = PAREN_SLASHED.exec(text)?.[1];
+  if (slashed !== undefined && isSlashedPhotoCredit(slashed)) return true;
   if (WIRE_SLASHED.test(text)) return true;
   // Outside parentheses the label must be capitalised, as a credit is written ("Ảnh:", "Photo:").
   const bare = BARE_LABELLED.exec(text);
-  if (bare && /^\p{Lu}/u.test(bare[1]) && isShortCredit(bare[2])) return true;
-  const standalone = BARE_STANDALONE.exec(text);
-  return standalone !== null && /^\p{Lu}/u.test(standalone[1]);
+  if (bare?.[1] !== undefined && bare[2] !== undefined && /^\p{Lu}/u.test(bare[1]) && isShortCredit(bare[2])) return true;
+  const standalone = BARE_STANDALONE.exec(text)?.[1];
+  return standalone !== undefined && /^\p{Lu}/u.test(standalone);
 }

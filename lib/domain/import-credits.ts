@@ -34,11 +34,13 @@ function isOriginName(name: string): boolean {
 /** A person's name: capitalised words, allowing particles ("Ludwig van Beethoven") and "và"/"and". */
 function isPersonName(s: string): boolean {
   const words = s.split(/\s+/u).filter(Boolean);
-  if (words.length === 0 || words.length > 8 || s.length > 60 || /[\d:!?"“”()]/u.test(s)) return false;
+  const first = words[0];
+  const last = words.at(-1);
+  if (first === undefined || last === undefined || words.length > 8 || s.length > 60 || /[\d:!?"“”()]/u.test(s)) return false;
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
   return (
-    capitalised(words[0]) &&
-    capitalised(words[words.length - 1]) &&
+    capitalised(first) &&
+    capitalised(last) &&
     words.every((w) => capitalised(w) || NAME_PARTICLES.has(w.toLowerCase()))
   );
 }
@@ -59,7 +61,8 @@ function splitOrigins(list: string): string[] | null {
 /** "Reuters, Japan Times" or "ntdvn.net - Lam Giang tổng hợp". */
 function parseSourceList(list: string): { origins: string[]; byline: string | null } | null {
   const [head, ...rest] = list.split(DASH_SEPARATOR);
-  const origins = splitOrigins(head);
+  // Nothing before the first dash (an empty list) names no origin.
+  const origins = head === undefined ? null : splitOrigins(head);
   if (!origins) return null;
   if (rest.length === 0) return { origins, byline: null };
   const tail = stripRole(rest.join(" - "));
@@ -73,7 +76,7 @@ function parseSourceList(list: string): { origins: string[]; byline: string | nu
 function parseHead(head: string): { byline: string; publisher: string | null; marked: boolean } | null {
   const { text, hadRole } = stripRole(head);
   const [name, publisher, ...extra] = text.split(/\s*\/\s*/u);
-  if (extra.length > 0 || !isPersonName(name)) return null;
+  if (name === undefined || extra.length > 0 || !isPersonName(name)) return null;
   if (publisher !== undefined && !isOriginName(publisher)) return null;
   return { byline: name, publisher: publisher ?? null, marked: hadRole || publisher !== undefined };
 }
@@ -89,16 +92,18 @@ export function parseCreditLine(line: string): CreditLine | null {
   const s = line.trim().replace(/\.$/u, "");
   if (s.length === 0 || s.length > MAX_CREDIT_LENGTH) return null;
 
-  const by = /^by\s+(.+)$/iu.exec(s);
-  if (by) return isPersonName(by[1]) ? { byline: by[1], publisher: null, origins: [] } : null;
+  const by = /^by\s+(.+)$/iu.exec(s)?.[1];
+  if (by !== undefined) return isPersonName(by) ? { byline: by, publisher: null, origins: [] } : null;
 
   let head = s;
   let clause: { origins: string[]; byline: string | null } | null = null;
   const paren = /^(.*?)\s*\(([^()]+)\)$/u.exec(s);
+  const beforeParen = paren?.[1];
+  const inParen = paren?.[2];
   // "(Theo Reuters)" is a source clause; "Source: Demo Wire (demo)" is a name with a qualifier.
-  const parenClause = paren ? parseClause(paren[2].trim(), true) : null;
-  if (paren && parenClause) {
-    head = paren[1];
+  const parenClause = inParen === undefined ? null : parseClause(inParen.trim(), true);
+  if (beforeParen !== undefined && parenClause) {
+    head = beforeParen;
     clause = parenClause;
   } else {
     const marker = SOURCE_MARKER.exec(s);
@@ -128,9 +133,10 @@ const URL_LINE = /^(?:([^:/]{1,40}?)\s*[:：]\s*)?<?(https?:\/\/[^\s<>]+?)>?$/iu
 /** Parses a line holding only a URL, optionally labelled ("Nguồn VOV: https://…"); the label's name becomes the publisher. */
 export function parseUrlLine(line: string): UrlLine | null {
   const match = URL_LINE.exec(line.trim());
-  if (!match) return null;
+  const url = match?.[2];
+  if (!match || url === undefined) return null;
   const label = match[1]?.trim() ?? "";
-  const named = /^(?:nguồn|source|link|url)\s+(.+)$/iu.exec(label);
-  const publisher = named && isOriginName(named[1]) ? named[1] : null;
-  return { url: match[2], publisher };
+  const name = /^(?:nguồn|source|link|url)\s+(.+)$/iu.exec(label)?.[1];
+  const publisher = name !== undefined && isOriginName(name) ? name : null;
+  return { url, publisher };
 }

@@ -60,6 +60,8 @@ export function parseDateline(paragraph: string): Dateline | null {
   if (!match) return null;
   const groups = match.groups ?? {};
   const place = groups.place;
+  // The place is the one group every dateline has.
+  if (place === undefined) return null;
   const agency = groups.agency ?? null;
   const hasDateOrAgency = agency !== null || groups.date !== undefined || groups.dateAfter !== undefined;
   if (place.length > MAX_PLACE_LENGTH || NOT_PLACES.has(place.replace(/\s+/gu, " "))) return null;

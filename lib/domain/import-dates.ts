@@ -43,7 +43,9 @@ const SHAPES: DateShape[] = [
   },
 ];
 
-function monthNumber(name: string): number {
+/** The number of an English month name, or 0 (no month) when the name is unknown or missing. */
+function monthNumber(name: string | undefined): number {
+  if (name === undefined) return 0;
   const key = name.toLowerCase().replace(/\.$/, "");
   return MONTHS[key] ?? MONTHS[key.slice(0, 3)] ?? 0;
 }

@@ -34,7 +34,7 @@ function sequenceLength(lead: number): number {
 export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
-    const lead = bytes[i];
+    const lead = bytes[i]!; // i < bytes.length
     const length = sequenceLength(lead);
     if (length === 0 || i + length > bytes.length) return i;
     // The second byte's range depends on the lead (Unicode Table 3-7).
@@ -45,9 +45,11 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
     else if (lead === 0xed) high = 0x9f;
     else if (lead === 0xf0) low = 0x90;
     else if (lead === 0xf4) high = 0x8f;
-    if (length > 1 && (second < low || second > high)) return i;
+    // A missing continuation byte (cannot happen after the length check above) is ill-formed too.
+    if (length > 1 && (second === undefined || second < low || second > high)) return i;
     for (let k = 2; k < length; k++) {
-      if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf) return i;
+      const next = bytes[i + k];
+      if (next === undefined || next < 0x80 || next > 0xbf) return i;
     }
     i += length;
   }

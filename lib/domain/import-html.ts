@@ -145,9 +145,11 @@ export function htmlArticleText(article: HtmlArticle): string {
 
 // ── URL safety ───────────────────────────────────────────────────────────────────────────
 
-function ipv4Parts(ip: string): number[] | null {
-  const parts = ip.split(".").map(Number);
-  return parts.length === 4 && parts.every((n) => Number.isInteger(n) && n >= 0 && n <= 255) ? parts : null;
+function ipv4Parts(ip: string): [number, number, number, number] | null {
+  const [a, b, c, d, ...more] = ip.split(".").map(Number);
+  if (a === undefined || b === undefined || c === undefined || d === undefined || more.length > 0) return null;
+  const parts: [number, number, number, number] = [a, b, c, d];
+  return parts.every((n) => Number.isInteger(n) && n >= 0 && n <= 255) ? parts : null;
 }
 
 /** True for loopback, private, link-local, CGNAT, multicast, unspecified and other non-public addresses. */
@@ -167,10 +169,10 @@ export function isPrivateAddress(ip: string): boolean {
   }
   if (kind === 6) {
     const lower = ip.toLowerCase().replace(/^\[|\]$/g, "");
-    const mapped = /^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower) ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-    if (mapped) return isPrivateAddress(mapped[1]);
+    const mapped = (/^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower) ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(lower))?.[1];
+    if (mapped !== undefined) return isPrivateAddress(mapped);
     const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-    if (hexMapped) {
+    if (hexMapped?.[1] !== undefined && hexMapped[2] !== undefined) {
       const hi = parseInt(hexMapped[1], 16);
       const lo = parseInt(hexMapped[2], 16);
       return isPrivateAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);

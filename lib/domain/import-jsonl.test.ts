@@ -42,10 +42,10 @@ describe("readJsonLines", () => {
     const r = readJsonLines('{"a":1}\n{"a":}\n[1,2]\n"text"\nnull');
     expect(r.lines).toHaveLength(1);
     expect(r.errors.map((e) => e.line)).toEqual([2, 3, 4, 5]);
-    expect(r.errors[0].message).toMatch(/^line 2: not valid JSON \(Unexpected token/);
-    expect(r.errors[1].message).toBe("line 3: expected one JSON object per line, found an array");
-    expect(r.errors[2].message).toBe("line 4: expected one JSON object per line, found a string");
-    expect(r.errors[3].message).toBe("line 5: expected one JSON object per line, found null");
+    expect(r.errors[0]?.message).toMatch(/^line 2: not valid JSON \(Unexpected token/);
+    expect(r.errors[1]?.message).toBe("line 3: expected one JSON object per line, found an array");
+    expect(r.errors[2]?.message).toBe("line 4: expected one JSON object per line, found a string");
+    expect(r.errors[3]?.message).toBe("line 5: expected one JSON object per line, found null");
   });
 
   it("refuses files over the line limit before parsing them", () => {
@@ -173,7 +173,7 @@ describe("readClaimLine", () => {
     expect(CLAIM_FIELDS).toContain("speakers");
     expect(CLAIM_FIELDS).not.toContain("speaker");
     const r = readClaimLine(5, { ...base, speeker: "x" });
-    expect(!r.ok && r.errors[0].message).toBe(`line 5: unknown field "speeker" (allowed: ${CLAIM_FIELDS.join(", ")})`);
+    expect(!r.ok && r.errors[0]?.message).toBe(`line 5: unknown field "speeker" (allowed: ${CLAIM_FIELDS.join(", ")})`);
   });
 });
 

@@ -358,15 +358,18 @@ export function findArticle(d: ClaimDraft, articles: ArticleCandidate[]): string
       if (candidates.length === 0) return { error: `no article with ${label} “${value}” in this workspace${label === "title" ? " (titles must match exactly)" : ""}` };
     }
     if (candidates.length > 1) return { error: `${candidates.length} articles match; give articleId to say which` };
-    return candidates[0].id;
+    const [only] = candidates;
+    // Only reachable when the draft names no key at all (the claim schema requires one) and the workspace has no article.
+    if (!only) return { error: "say which article: give articleId, articleUrl or articleTitle" };
+    return only.id;
   }
   // W3C: ids differ between workspaces, so each key in turn is a fallback for the one before.
   let ambiguous = false;
   for (const [, value, test] of keys) {
     if (value === undefined) continue;
-    const matches = articles.filter(test);
-    if (matches.length === 1) return matches[0].id;
-    if (matches.length > 1) ambiguous = true;
+    const [first, ...others] = articles.filter(test);
+    if (first && others.length === 0) return first.id;
+    if (others.length > 0) ambiguous = true;
   }
   if (d.exact) return { searchQuote: true };
   const tried = keys.filter(([, v]) => v !== undefined).map(([label, v]) => `${label} “${v}”`).join(", ");

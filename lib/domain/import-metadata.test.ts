@@ -13,6 +13,13 @@ import {
 } from "./import-metadata";
 import { normalizeText } from "./text";
 
+/** xs[i], failing the test when there is no such element. */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`expected an element at index ${i}, found ${xs.length} elements`);
+  return x;
+}
+
 // The real corpus lives beside the repository in ../shared (CI lays a copy there too).
 const SEEDS = path.resolve(process.cwd(), "../shared/corpus/seeds");
 const seedsExist = fs.existsSync(SEEDS);
@@ -42,7 +49,7 @@ function coverage(raw: string, article: ParsedArticle): { missing: string[]; ext
       extra.push(dateline);
       continue;
     }
-    take(lines[i].slice(dateline.length).trim());
+    take(nth(lines, i).slice(dateline.length).trim());
     lines = lines.filter((_, j) => j !== i);
   }
   const missing = lines.filter((line) => !take(line));
@@ -171,8 +178,8 @@ describe.skipIf(!seedsExist)(
     it("keeps the opening photo caption of seed 003 as a flagged passage and reports its dateline", () => {
       const article = parseArticle(readSeed("003"));
       expect(article.passages[0]).toMatchObject({ isCaption: true, isDuplicate: false });
-      expect(article.passages[0].text).toMatch(/\(Ảnh: Mikhail Metzel\/POOL\/AFP\/Getty Images\)$/u);
-      expect(article.passages[1].text).toMatch(/^Hôm 13\/9, Tổng thống Nga/u);
+      expect(article.passages[0]?.text).toMatch(/\(Ảnh: Mikhail Metzel\/POOL\/AFP\/Getty Images\)$/u);
+      expect(article.passages[1]?.text).toMatch(/^Hôm 13\/9, Tổng thống Nga/u);
       expect(article.metadataLines[0]).toEqual({ text: "QUỐC TÊ -", kind: "dateline" });
     });
 
@@ -194,14 +201,14 @@ describe.skipIf(!seedsExist)(
     it("keeps in-text attributions in seed 000 as body text", () => {
       const article = parseArticle(readSeed("000"));
       expect(article.passages.at(-1)?.text).toMatch(/^AFP trích các hãng tin của Nga/);
-      expect(article.passages[0].text).toContain("theo hãng tin AFP trích dẫn");
+      expect(article.passages[0]?.text).toContain("theo hãng tin AFP trích dẫn");
     });
 
     it("flags the repeated photo captions of seed 004, not their first occurrence", () => {
       const flagged = parseArticle(readSeed("004")).passages.filter((p) => p.isDuplicate);
       expect(flagged).toHaveLength(2);
-      expect(flagged[0].text).toMatch(/^Nhà lãnh đạo Triều Tiên Kim Jong Un cùng Bộ trưởng/);
-      expect(flagged[1].text).toMatch(/^Nhà lãnh đạo Triều Tiên Kim Jong Un \(trái\)/);
+      expect(flagged[0]?.text).toMatch(/^Nhà lãnh đạo Triều Tiên Kim Jong Un cùng Bộ trưởng/);
+      expect(flagged[1]?.text).toMatch(/^Nhà lãnh đạo Triều Tiên Kim Jong Un \(trái\)/);
     });
   },
 );
@@ -313,7 +320,7 @@ describe("parseArticle edge cases", () => {
 
   it("normalizes NFD input before parsing", () => {
     const article = parseArticle("Bình Nhưỡng đón Putin".normalize("NFD"));
-    expect(article.passages[0].text).toBe("Bình Nhưỡng đón Putin");
+    expect(article.passages[0]?.text).toBe("Bình Nhưỡng đón Putin");
     expect(article.language).toBe("vi");
   });
 });
@@ -373,7 +380,7 @@ describe("photo captions in parseArticle", () => {
     ])("takes the title after %s", (_label, raw, title) => {
       const article = parseArticle(raw);
       expect(article).toMatchObject({ title, titleFromHeading: false });
-      expect(article.passages[0].isCaption).toBe(true);
+      expect(article.passages[0]?.isCaption).toBe(true);
       expect(article.passages.at(-1)?.isCaption).toBe(false);
     });
 
@@ -465,7 +472,7 @@ describe("datelines in parseArticle", () => {
       ["SEOUL, 14/9 – South Korea summoned the envoy.\n\nMore text.", "SEOUL, 14/9 –", "South Korea summoned the envoy.", []],
     ])("%s", (raw, dateline, first, origins) => {
       const article = parseArticle(raw);
-      expect(article.passages[0].text).toBe(first);
+      expect(article.passages[0]?.text).toBe(first);
       expect(article.metadataLines).toEqual([{ text: dateline, kind: "dateline" }]);
       expect(article.origins).toEqual(origins);
     });
@@ -476,7 +483,7 @@ describe("datelines in parseArticle", () => {
     ])("keeps %s as written", (_label, raw) => {
       const article = parseArticle(raw);
       expect(article.metadataLines.filter((m) => m.kind === "dateline")).toEqual([]);
-      expect(article.passages[0].text).toBe(raw.split("\n")[0]);
+      expect(article.passages[0]?.text).toBe(raw.split("\n")[0]);
     });
   });
 

@@ -62,8 +62,8 @@ const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)(?:\s+#+)?$/u;
  * from the next body paragraph by a blank line (metadata lines in between are ignored).
  */
 function headingText(candidate: Paragraph, next: Paragraph | undefined, lines: string[]): string | null {
-  const markdown = MARKDOWN_HEADING.exec(candidate.text);
-  if (markdown) return markdown[1].trim();
+  const markdown = MARKDOWN_HEADING.exec(candidate.text)?.[1];
+  if (markdown !== undefined) return markdown.trim();
   if (!next || codePointLength(candidate.text) > MAX_HEADING_LENGTH) return null;
   if (/[.:;,]$/u.test(candidate.text)) return null;
   const between = lines.slice(candidate.line + 1, next.line);
@@ -171,9 +171,10 @@ export function parseArticle(rawText: string): ParsedArticle {
   let title = "";
   let titleFromHeading = false;
   const headingAt = firstNonCaption();
-  const heading = headingAt >= 0 ? headingText(body[headingAt], body[headingAt + 1], lines) : null;
-  if (heading !== null) {
-    kinds.set(body[headingAt], "title");
+  const candidate = headingAt >= 0 ? body[headingAt] : undefined;
+  const heading = candidate ? headingText(candidate, body[headingAt + 1], lines) : null;
+  if (candidate && heading !== null) {
+    kinds.set(candidate, "title");
     title = heading;
     titleFromHeading = true;
     body = body.filter((_, i) => i !== headingAt);
@@ -194,13 +195,16 @@ export function parseArticle(rawText: string): ParsedArticle {
 
   if (!titleFromHeading) {
     if (lead) title = deriveTitle(texts.get(lead)!);
-    // Only captions, or only metadata: the first line is all there is to name the article by.
-    else if (body.length > 0) title = deriveTitle(body[0].text);
-    else if (paragraphs.length > 0) title = deriveTitle(paragraphs[0].text);
+    else {
+      // Only captions, or only metadata: the first line is all there is to name the article by.
+      const first = body[0] ?? paragraphs[0];
+      if (first) title = deriveTitle(first.text);
+    }
   }
 
-  const bodyTexts = body.map((p) => texts.get(p)!);
-  const duplicates = flagDuplicatePassages(bodyTexts);
+  const bodyPassages = body.map((p) => ({ text: texts.get(p)!, isCaption: captions.has(p) }));
+  // One flag per passage, in order.
+  const duplicates = flagDuplicatePassages(bodyPassages.map((b) => b.text));
   const publisher = creditPublisher ?? urlPublisher;
   const warnings: string[] = [];
   if (publisher === null && origins.length === 0) warnings.push(NO_PUBLISHER_WARNING);
@@ -218,7 +222,7 @@ export function parseArticle(rawText: string): ParsedArticle {
     byline,
     url,
     language: detectLanguage(paragraphs.map((p) => p.text).join("\n")),
-    passages: body.map((p, i) => ({ text: bodyTexts[i], isDuplicate: duplicates[i], isCaption: captions.has(p) })),
+    passages: bodyPassages.map(({ text, isCaption }, i) => ({ text, isDuplicate: duplicates[i] ?? false, isCaption })),
     metadataLines: removed.map(({ text, kind }) => ({ text, kind })),
     warnings,
   };

@@ -58,7 +58,7 @@ describe("readWebAnnotations, on what our exporter writes", () => {
       orphaned: m.orphaned ?? false,
       needsReview: m.needsReview ?? false,
     });
-    expect(r.drafts[0].fields).toEqual(fields);
+    expect(r.drafts[0]?.fields).toEqual(fields);
   });
 
   it.each([
@@ -86,7 +86,7 @@ describe("readWebAnnotations, on what our exporter writes", () => {
     [{ type: "Something" }, /expected type AnnotationCollection, AnnotationPage or Annotation, found "Something"/],
     [42, /expected an AnnotationCollection, an array of Annotations or one Annotation/],
   ])("explains a file that is not an annotation collection: %j", (value, message) => {
-    expect(readWebAnnotations(JSON.stringify(value)).errors[0].message).toMatch(message);
+    expect(readWebAnnotations(JSON.stringify(value)).errors[0]?.message).toMatch(message);
   });
 });
 

@@ -73,7 +73,7 @@ function findHits(folded: string, terms: string[], wordStartOnly: boolean): Hit[
   const hits: Hit[] = [];
   terms.forEach((term, t) => {
     for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + 1)) {
-      if (wordStartOnly && at > 0 && WORD_CHAR.test(folded[at - 1]) && WORD_CHAR.test(term[0])) continue;
+      if (wordStartOnly && at > 0 && WORD_CHAR.test(folded.charAt(at - 1)) && WORD_CHAR.test(term.charAt(0))) continue;
       hits.push({ start: at, end: at + term.length, term: t });
     }
   });
@@ -91,8 +91,8 @@ function merge(ranges: { start: number; end: number }[]): { start: number; end: 
   return out;
 }
 
-/** The hit to centre the window on: the first phrase match, else the one with most distinct terms nearby. */
-function bestHit(hits: Hit[], radius: number): Hit {
+/** The hit to centre the window on: the first phrase match, else the one with most distinct terms nearby; undefined without hits. */
+function bestHit(hits: Hit[], radius: number): Hit | undefined {
   const phrase = hits.find((h) => h.term === 0);
   if (phrase) return phrase;
   let best = hits[0];
@@ -108,8 +108,8 @@ function bestHit(hits: Hit[], radius: number): Hit {
   return best;
 }
 
-const isLowSurrogate = (text: string, i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]) && /[\uD800-\uDBFF]/.test(text[i - 1]);
-const isMark = (text: string, i: number) => i < text.length && /\p{M}/u.test(text[i]);
+const isLowSurrogate = (text: string, i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(i)) && /[\uD800-\uDBFF]/.test(text.charAt(i - 1));
+const isMark = (text: string, i: number) => i < text.length && /\p{M}/u.test(text.charAt(i));
 
 /** Window [start, end) of UTF-16 units: `radius` each side of [matchStart, matchEnd), unused room moved to the other side, cut at spaces. */
 function cutWindow(text: string, matchStart: number, matchEnd: number, radius: number): { start: number; end: number } {
@@ -126,14 +126,14 @@ function cutWindow(text: string, matchStart: number, matchEnd: number, radius: n
   if (start > 0) {
     const space = text.slice(start, matchStart).search(SPACE);
     if (space !== -1) start += space + 1;
-    while (start < matchStart && SPACE.test(text[start])) start++;
+    while (start < matchStart && SPACE.test(text.charAt(start))) start++;
     while (start > 0 && (isLowSurrogate(text, start) || isMark(text, start))) start--;
   }
   if (end < text.length) {
     let cut = end;
-    while (cut > matchEnd && !SPACE.test(text[cut])) cut--;
-    if (SPACE.test(text[cut] ?? "")) end = cut;
-    while (end > matchEnd && SPACE.test(text[end - 1])) end--;
+    while (cut > matchEnd && !SPACE.test(text.charAt(cut))) cut--;
+    if (SPACE.test(text.charAt(cut))) end = cut;
+    while (end > matchEnd && SPACE.test(text.charAt(end - 1))) end--;
     while (end < text.length && (isLowSurrogate(text, end) || isMark(text, end))) end++;
   }
   return { start, end };
@@ -151,13 +151,21 @@ export function highlightSnippet(text: string, query: string, radius = 80): Snip
   let hits = findHits(folded, terms, true);
   if (hits.length === 0) hits = findHits(folded, terms, false);
 
-  if (hits.length === 0) {
+  const best = bestHit(hits, radius);
+  if (best === undefined) {
     const { start, end } = cutWindow(text, 0, 0, radius);
     return { parts: withEllipses(text, start, end, []), matched: false };
   }
-  const best = bestHit(hits, radius);
-  const { start, end } = cutWindow(text, from[best.start], to[best.end - 1], radius);
-  const ranges = merge(hits.map((h) => ({ start: from[h.start], end: to[h.end - 1] })))
+  // The original-text range a hit (a non-empty range of folded units) came from.
+  const original = (h: Hit) => {
+    const start = from[h.start];
+    const end = to[h.end - 1];
+    if (start === undefined || end === undefined) throw new RangeError(`folded range ${h.start}–${h.end} is outside the folded text`);
+    return { start, end };
+  };
+  const centre = original(best);
+  const { start, end } = cutWindow(text, centre.start, centre.end, radius);
+  const ranges = merge(hits.map(original))
     .filter((r) => r.end > start && r.start < end)
     .map((r) => ({ start: Math.max(r.start, start), end: Math.min(r.end, end) }));
   return { parts: withEllipses(text, start, end, ranges), matched: true };

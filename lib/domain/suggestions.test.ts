@@ -70,10 +70,10 @@ describe("rankSuggestions", () => {
     ],
   ])("%s", (_name, candidate, score, reasons) => {
     const [s] = rankSuggestions(claim, [candidate]);
-    expect(s.id).toBe(candidate.id);
-    expect(s.score).toBeCloseTo(score, 2);
-    expect(s.reasons).toEqual(reasons);
-    expect(s.stance).toBe("SUPPORTS");
+    expect(s?.id).toBe(candidate.id);
+    expect(s?.score).toBeCloseTo(score, 2);
+    expect(s?.reasons).toEqual(reasons);
+    expect(s?.stance).toBe("SUPPORTS");
   });
 
   it.each<[string, SuggestCandidate]>([
@@ -100,7 +100,7 @@ describe("rankSuggestions", () => {
   it("lists at most three shared entities", () => {
     const many = ["A", "B", "C", "D", "E"];
     const [s] = rankSuggestions({ ...claim, entities: many }, [{ id: "p", statement: "", claimTypeId: null, entities: many }]);
-    expect(s.reasons).toEqual(["shares A, B, C and 2 more"]);
+    expect(s?.reasons).toEqual(["shares A, B, C and 2 more"]);
   });
 });
 
@@ -157,7 +157,7 @@ describe("rankSuggestions: denials", () => {
   it("scores a denial by its contradiction and shared entities", () => {
     // 0.3 for the contradiction, 0.3 × 2/3 for sharing two of three entities, no shared wording.
     const [s] = rankSuggestions(kremlinDenies, [armsTransfer]);
-    expect(s.score).toBeCloseTo(0.3 + 0.3 * (2 / 3), 6);
+    expect(s?.score).toBeCloseTo(0.3 + 0.3 * (2 / 3), 6);
   });
 
   it.each<[string, SuggestClaim, SuggestCandidate]>([
@@ -179,6 +179,6 @@ describe("rankSuggestions: denials", () => {
       { claimTypeId: DENIAL, text: "x", entities: ["  Bắc Hàn ", "bac han", NK], denies: true },
       [{ ...armsTransfer, entities: ["BẮC HÀN", { key: "entity:kp", label: "Triều Tiên" }] }],
     );
-    expect(s.reasons).toEqual(["may refute it: this claim is a denial", "shares Bắc Hàn, North Korea"]);
+    expect(s?.reasons).toEqual(["may refute it: this claim is a denial", "shares Bắc Hàn, North Korea"]);
   });
 });

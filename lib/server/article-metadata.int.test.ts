@@ -5,7 +5,7 @@ import { getReaderData, importArticle } from "@/lib/server/articles";
 import { getMatrix, getProposition } from "@/lib/server/comparison";
 import { createPropositionFromClaim, linkMention } from "@/lib/server/propositions";
 import { setMember } from "@/lib/server/workspaces";
-import { expectAppError, expectFieldError, importPassages, markQuote, newUser, type TestUser, actorFor } from "@/lib/test/helpers";
+import { at, expectAppError, expectFieldError, importPassages, markQuote, newUser, type TestUser, actorFor } from "@/lib/test/helpers";
 
 // An article's provenance is editable after import, and verdicts follow it at once.
 
@@ -28,9 +28,9 @@ describe("correcting an article's metadata", () => {
     second = await importPassages(owner, `${GIFT}\n\nBài hai.`, { title: "Báo Hai đưa tin", publisher: "Báo Hai", origins: ["TASS"] });
     const claims: Awaited<ReturnType<typeof markQuote>>[] = [];
     for (const a of [first, second]) claims.push(await markQuote(owner, a.passages, GIFT, "gift"));
-    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: claims[0].id, statement: "Kim was given five attack drones", stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: at(claims, 0).id, statement: "Kim was given five attack drones", stance: "SUPPORTS" }));
     propositionId = p.id;
-    await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: claims[1].id, propositionId, stance: "SUPPORTS" }));
+    await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: at(claims, 1).id, propositionId, stance: "SUPPORTS" }));
   });
 
   it("changes publisher and origins by name, and the verdict follows: a relay becomes independent, and back", async () => {

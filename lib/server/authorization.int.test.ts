@@ -34,7 +34,7 @@ import * as sources from "@/lib/server/sources";
 import * as speakers from "@/lib/server/speakers";
 import * as webPageImport from "@/lib/server/web-page-import";
 import * as workspaces from "@/lib/server/workspaces";
-import { expectAppError, importPassages, markQuote, newUser, type TestUser } from "@/lib/test/helpers";
+import { at, expectAppError, importPassages, markQuote, newUser, only, type TestUser } from "@/lib/test/helpers";
 
 const SERVER_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -86,8 +86,8 @@ const freshEntity = () => speakers.createEntity(own(), { name: `Thực thể ${n
 const claimTypeId = async (key: string) => (await workspaces.listClaimTypes(own())).find((t) => t.key === key)!.id;
 /** A JSONL claim line on QUOTE in `a`'s first paragraph. */
 const claimLine = (a: { articleId: string; passages: { text: string }[] }) => {
-  const at = a.passages.findIndex((p) => p.text.includes(QUOTE));
-  return { articleId: a.articleId, passage: at, ...quoteSpan(a.passages[at].text, QUOTE)!, exact: QUOTE, claimType: "visit" };
+  const index = a.passages.findIndex((p) => p.text.includes(QUOTE));
+  return { articleId: a.articleId, passage: index, ...quoteSpan(at(a.passages, index).text, QUOTE)!, exact: QUOTE, claimType: "visit" };
 };
 
 type Row = {
@@ -150,7 +150,7 @@ const ROWS: Row[] = [
   }, { audit: "article.update", crossWorkspace: true }),
   row("passages.updatePassageText", passages.updatePassageText, "articles.write", async () => {
     const a = await freshArticle();
-    return [{ passageId: a.passages[1].id, text: `${a.passages[1].text} (đã sửa)`, expectedText: a.passages[1].text }];
+    return [{ passageId: at(a.passages, 1).id, text: `${at(a.passages, 1).text} (đã sửa)`, expectedText: at(a.passages, 1).text }];
   }, { audit: "passage.update", crossWorkspace: true }),
 
   // bulk import (the service, and the two exported writers it dispatches to)
@@ -241,7 +241,7 @@ const FINGERPRINT_SQL = `SELECT ${TABLES.map((t) => `(SELECT md5(coalesce(string
 
 /** A digest of every row of every table: equal before and after means nothing at all was written. */
 async function fingerprint(): Promise<Record<string, string>> {
-  const [r] = await getDb().$queryRawUnsafe<Record<string, string>[]>(FINGERPRINT_SQL);
+  const r = only(await getDb().$queryRawUnsafe<Record<string, string>[]>(FINGERPRINT_SQL));
   return r;
 }
 

@@ -53,9 +53,10 @@ export async function importArticleLines(actor: Actor, fileName: string, lines: 
 async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: HashedPlan[]) {
   const workspaceId = actor.workspaceId;
   const sourceNames = new Map<string, string>();
-  const originsOf = plans.map((p) => [...new Map(p.input.origins.map((o) => [foldForMatch(o), o])).values()]);
-  for (const [i, p] of plans.entries()) {
-    for (const name of [p.input.publisher, ...originsOf[i]]) if (name && !sourceNames.has(foldForMatch(name))) sourceNames.set(foldForMatch(name), name);
+  // Each plan with its origins, deduplicated by folded name.
+  const planned = plans.map((plan) => ({ plan, origins: [...new Map(plan.input.origins.map((o) => [foldForMatch(o), o])).values()] }));
+  for (const { plan: p, origins } of planned) {
+    for (const name of [p.input.publisher, ...origins]) if (name && !sourceNames.has(foldForMatch(name))) sourceNames.set(foldForMatch(name), name);
   }
   const found = sourceNames.size
     ? await tx.source.findMany({ where: { workspaceId, normalizedName: { in: [...sourceNames.keys()] } }, select: { id: true, normalizedName: true } })
@@ -71,7 +72,7 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
   const passageRows: Prisma.PassageCreateManyInput[] = [];
   const originRows: Prisma.ArticleOriginCreateManyInput[] = [];
   const result: BulkImportResult["articles"] = [];
-  for (const [i, { input, parsed, hash, line }] of plans.entries()) {
+  for (const { plan: { input, parsed, hash, line }, origins } of planned) {
     const id = randomUUID();
     articleRows.push({
       id,
@@ -89,12 +90,12 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
     parsed.passages.forEach((p, position) =>
       passageRows.push({ workspaceId, articleId: id, position, text: p.text, searchText: foldForMatch(p.text), isDuplicate: p.isDuplicate, isCaption: p.isCaption }),
     );
-    originsOf[i].forEach((name, position) => originRows.push({ workspaceId, articleId: id, sourceId: sourceId.get(foldForMatch(name))!, position }));
+    origins.forEach((name, position) => originRows.push({ workspaceId, articleId: id, sourceId: sourceId.get(foldForMatch(name))!, position }));
     audits.push(
       auditRow(actor, "article.import", "Article", id, {
         title: input.title,
         publisher: input.publisher,
-        origins: originsOf[i],
+        origins,
         passages: parsed.passages.length,
         fileName,
         line,

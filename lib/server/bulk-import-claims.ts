@@ -202,7 +202,8 @@ async function findPassagesByQuote(tx: Tx, workspaceId: string, drafts: ClaimDra
     pending.forEach((d, i) => {
       let matches = byDraft.get(i) ?? [];
       if (matches.length > 1 && d.passage !== null) matches = matches.filter((m) => m.position === d.passage);
-      if (matches.length === 1) found.set(d, matches[0]);
+      const [only] = matches;
+      if (matches.length === 1 && only) found.set(d, only);
       else if (matches.length === 0) next.push(d);
     });
     pending = next;
@@ -245,7 +246,8 @@ async function findSpeakers(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): 
     const folded = foldForMatch(s.name);
     const entities = [...new Map(aliases.filter((a) => a.normalizedAlias === folded).map((a) => [a.entity.id, a.entity])).values()];
     const source = sources.find((x) => x.normalizedName === folded);
-    if (s.kind !== "source" && entities.length === 1) return { kind: "entity", id: entities[0].id, name: entities[0].name };
+    const [entity] = entities;
+    if (s.kind !== "source" && entities.length === 1 && entity) return { kind: "entity", id: entity.id, name: entity.name };
     if (s.kind !== "source" && entities.length > 1) {
       return { error: `speaker “${s.name}” is a name of ${entities.length} entities (${entities.map((e) => e.name).join(", ")}); merge them or rename one` };
     }

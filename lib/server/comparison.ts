@@ -91,26 +91,26 @@ export async function getProposition(actor: Actor, id: string) {
     loadOriginGraph(actor.workspaceId),
   ]);
   const aliases = await loadActorAliases(actor.workspaceId, mentions.map((m) => m.annotation));
-  const inputs = mentions.map((m) => toMentionInput(m.stance, m.annotation, aliases));
+  const withInputs = mentions.map((m) => ({ m, input: toMentionInput(m.stance, m.annotation, aliases) }));
   const sameValues = sameValuesOf(p.sameValues);
   // Orphaned and needs-review claims are listed but do not count until a person confirms them.
-  const counted = inputs.filter((_, i) => counts(mentions[i].annotation));
-  const verdict = computeVerdict(counted, graph, { sameValues, uncounted: inputs.length - counted.length });
+  const counted = withInputs.filter(({ m }) => counts(m.annotation)).map(({ input }) => input);
+  const verdict = computeVerdict(counted, graph, { sameValues, uncounted: withInputs.length - counted.length });
   const { sameValues: _raw, ratingLabel: _l, ratingValue: _v, ratingBest: _b, ratingWorst: _w, reviewUrl: _u, reviewDate: _d, reviewer: _r, ...rest } = p;
   return {
     ...rest,
     rating: toRating(p),
     sameValues,
     verdict,
-    mentions: mentions.map((m, i) => {
+    mentions: withInputs.map(({ m, input }) => {
       const { speakers: _s, actorEntities, ...annotation } = m.annotation;
       return {
         stance: m.stance,
         annotation: { ...annotation, speakers: speakerRefs(m.annotation), actorEntities: actorEntities.map((x) => x.entity) },
         counted: counts(m.annotation),
-        details: inputs[i].fields,
-        actors: inputs[i].actors,
-        origins: independentOrigins(inputs[i], graph),
+        details: input.fields,
+        actors: input.actors,
+        origins: independentOrigins(input, graph),
       };
     }),
   };
@@ -150,10 +150,10 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
       // Every linked mention decides whether the row matches the filters (as in the exports);
       // only counted ones make the verdict and the cells.
       const matching = !filtering || all.some((m) => mentionMatches(filter, mentionFacts(m.annotation)));
-      const mentions = all.filter((m) => counts(m.annotation));
-      const inputs = mentions.map((m) => toMentionInput(m.stance, m.annotation, aliases));
-      const verdict = computeVerdict(inputs, graph, { sameValues: sameValuesOf(p.sameValues), uncounted: all.length - mentions.length });
-      return { ...p, rating: toRating(p), matching, mentions, inputs, verdict, score: contestedness(verdict) };
+      // Each counted mention with its input, so the cells below read both together.
+      const mentions = all.filter((m) => counts(m.annotation)).map((m) => ({ m, input: toMentionInput(m.stance, m.annotation, aliases) }));
+      const verdict = computeVerdict(mentions.map(({ input }) => input), graph, { sameValues: sameValuesOf(p.sameValues), uncounted: all.length - mentions.length });
+      return { ...p, rating: toRating(p), matching, mentions, verdict, score: contestedness(verdict) };
     })
     .filter((r) => r.matching && (!f.verdict || r.verdict.kind === f.verdict));
   if (f.sort === "contested") rows.sort((a, b) => b.score - a.score || b.mentions.length - a.mentions.length);
@@ -164,9 +164,9 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
   const columns = new Map<string, { key: string; label: string; kind?: string; count: number }>();
   const table = pageRows.map((r) => {
     const cells: Record<string, MatrixCell> = {};
-    r.mentions.forEach((m, i) => {
+    for (const { m, input } of r.mentions) {
       // A claim with two speakers sits in both speakers' columns.
-      for (const col of columnsOf(r.inputs[i], f.columns, graph)) {
+      for (const col of columnsOf(input, f.columns, graph)) {
         const c = columns.get(col.key) ?? { ...col, count: 0 };
         c.count += 1;
         columns.set(col.key, c);
@@ -175,7 +175,7 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
         const art = m.annotation.passage.article;
         cell.quotes.push({ annotationId: m.annotation.id, exact: m.annotation.exact, stance: m.stance, articleId: art.id, articleTitle: art.title });
       }
-    });
+    }
     return { id: r.id, statement: r.statement, rating: r.rating, claimType: r.claimType, verdict: r.verdict, mentionCount: r.mentions.length, cells };
   });
   return {

@@ -91,7 +91,7 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
     const result = await correct((t) => t.replace("nhiều lần bác cáo buộc", "nhiều lần bác bỏ cáo buộc"));
     expect(result.summary).toEqual({ kept: 1, moved: 2, fuzzy: 0, needsReview: 0, orphaned: 0 });
     expect(result.changes.map((c) => [c.id, c.outcome]).sort()).toEqual([[denial.id, "moved"], [later.id, "moved"]].sort());
-    for (const [id, quote] of [[allegation.id, allegation.exact], [denial.id, REWORDED], [later.id, LATER]]) {
+    for (const [id, quote] of [[allegation.id, allegation.exact], [denial.id, REWORDED], [later.id, LATER]] as const) {
       const s = await stored(id);
       expect(s).toMatchObject({ exact: quote, orphaned: false, needsReview: false });
       expect(quoteSpan(passage.text, quote)).toEqual({ start: s.start, end: s.end });

@@ -9,7 +9,7 @@ import { toErrorBody } from "@/lib/server/errors";
 import { listSources, updateSource } from "@/lib/server/sources";
 import { createEntity } from "@/lib/server/speakers";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
-import { newUser, expectAppError, actorFor } from "@/lib/test/helpers";
+import { at, newUser, expectAppError, actorFor } from "@/lib/test/helpers";
 
 const auditCount = (workspaceId: string) => getDb().auditEvent.count({ where: { workspaceId } });
 const names = (r: { items: { name: string }[] }) => r.items.map((e) => e.name).sort();
@@ -49,7 +49,7 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     expect(names(await listEntities(actor, { q: "han" }))).toEqual(["Bắc Hàn", "Hàn Quốc"]);
     expect(names(await listEntities(actor, { q: "han", kind: "PERSON" }))).toEqual([]);
 
-    const [row] = (await listEntities(actor, { q: "north" })).items;
+    const row = at((await listEntities(actor, { q: "north" })).items, 0);
     expect(row.aliases.map((a) => a.alias).sort()).toEqual(["Bắc Hàn", "Bắc Triều Tiên", "North Korea", "Triều Tiên"]);
     expect(row.aliases.find((a) => a.alias === "North Korea")?.language).toBe("en");
     expect(row.counts).toEqual({ speakerUses: 0, sources: 0 });
@@ -59,7 +59,7 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     for (let i = 0; i < 51; i++) await actorFor(uid, ws).then((who) => createEntity(who, { name: `Hwasong-${String(i).padStart(2, "0")}`, kind: "WEAPON_SYSTEM" }));
     const page1 = await listEntities(actor, { kind: "WEAPON_SYSTEM" });
     expect(page1.items).toHaveLength(50);
-    expect(page1.nextCursor).toBe(page1.items[49].id);
+    expect(page1.nextCursor).toBe(at(page1.items, 49).id);
     const page2 = await listEntities(actor, { kind: "WEAPON_SYSTEM", cursor: page1.nextCursor! });
     expect(page2.items.map((e) => e.name)).toEqual(["Hwasong-50"]);
     expect(page2.nextCursor).toBeNull();
@@ -68,11 +68,11 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
   });
 
   it("refuses a duplicate alias and one that names another entity, keeps the name and one alias", async () => {
-    const [nk] = (await listEntities(actor, { q: "bac han" })).items;
+    const nk = at((await listEntities(actor, { q: "bac han" })).items, 0);
     await expectAppError(actorFor(uid, ws).then((who) => addAlias(who, { entityId: nk.id, alias: "BẮC HÀN" })), "conflict", /already an alias of Bắc Hàn/);
 
     // An alias names one entity: another entity's alias is refused, naming that entity, and nothing is written.
-    const [south] = (await listEntities(actor, { q: "han quoc" })).items;
+    const south = at((await listEntities(actor, { q: "han quoc" })).items, 0);
     const auditBefore = await auditCount(ws);
     const shared = await expectAppError(actorFor(uid, ws).then((who) => addAlias(who, { entityId: south.id, alias: "trieu tien" })), "conflict", /already names Bắc Hàn \(as “Triều Tiên”\).*merge/);
     expect(shared.details?.existing).toEqual({ id: nk.id, name: "Bắc Hàn" });
@@ -84,7 +84,7 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     expect(fresh.warning).toBeNull();
 
     const solo = await actorFor(uid, ws).then((who) => createEntity(who, { name: "Lone", kind: "OTHER" }));
-    const [loneAlias] = (await listEntities(actor, { q: "lone" })).items[0].aliases;
+    const loneAlias = at(at((await listEntities(actor, { q: "lone" })).items, 0).aliases, 0);
     const before = await auditCount(ws);
     await expectAppError(actorFor(uid, ws).then((who) => removeAlias(who, { aliasId: loneAlias.id })), "bad_request", /only alias/);
     const nameAlias = nk.aliases.find((a) => a.alias === "Bắc Hàn")!;
@@ -121,17 +121,17 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
         start: 0,
         end: 4,
         exact: Array.from(passage.text).slice(0, 4).join(""),
-        claimTypeId: types[0].id,
+        claimTypeId: at(types, 0).id,
         modality: "ASSERTED",
         speakers: speakers.map((entityId) => ({ entityId })),
         actorEntityIds,
       }));
-    const a1 = await mark(passages[0], [kimA.id], [kimA.id, dprk.id]);
-    const a2 = await mark(passages[1], [kimA.id]);
+    const a1 = await mark(at(passages, 0), [kimA.id], [kimA.id, dprk.id]);
+    const a2 = await mark(at(passages, 1), [kimA.id]);
     // Both entities speak in b1, and both are its actors: after the merge each is one row.
-    const b1 = await mark(passages[1], [aide.id, kimB.id, kimA.id], [kimB.id, kimA.id]);
+    const b1 = await mark(at(passages, 1), [aide.id, kimB.id, kimA.id], [kimB.id, kimA.id]);
     await actorFor(uid, ws).then((who) => deleteAnnotation(who, a2.id, a2.version));
-    const [publisher] = await listSources(actor, { q: "vnexpress" });
+    const publisher = at(await listSources(actor, { q: "vnexpress" }), 0);
     await actorFor(uid, ws).then((who) => updateSource(who, { id: publisher.id, entityId: kimA.id }));
 
     const aliasKeys = async (ids: string[]) =>
@@ -175,7 +175,7 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
 
   it("edits sources and refuses relay cycles without writing anything", async () => {
     await actorFor(uid, ws).then((who) => importArticle(who, { text: `${ARTICLE}\n\nThêm một đoạn.`, title: "Relay", publisher: "Tuổi Trẻ", origins: ["Reuters", "TASS"] }));
-    const byName = async (q: string) => (await listSources(actor, { q }))[0];
+    const byName = async (q: string) => at(await listSources(actor, { q }), 0);
     const [a, b, c] = [await byName("tuoi tre"), await byName("reuters"), await byName("tass")];
     expect(a.counts).toEqual({ published: 1, relayedIn: 0, claimsSpoken: 0 });
     expect(b.counts).toEqual({ published: 0, relayedIn: 1, claimsSpoken: 0 });
@@ -204,11 +204,11 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
 
   it("hides other workspaces' entities and sources and keeps viewers read-only", async () => {
     const outsider = await newUser("Outsider");
-    const [mine] = (await listEntities(actor, { q: "duc" })).items;
+    const mine = at((await listEntities(actor, { q: "duc" })).items, 0);
     const theirs = await actorFor(outsider.user.id, outsider.workspace.id).then((who) => createEntity(who, { name: "Đức", kind: "COUNTRY" }));
     await actorFor(outsider.user.id, outsider.workspace.id).then((who) => importArticle(who, { text: "Một đoạn văn.\n\nHai đoạn văn.", title: "x", publisher: "Dân Trí" }));
-    const [theirSource] = await listSources(await requireMember(outsider.user.id, outsider.workspace.id));
-    const [mySource] = await listSources(actor, { q: "tuoi tre" });
+    const theirSource = at(await listSources(await requireMember(outsider.user.id, outsider.workspace.id)), 0);
+    const mySource = at(await listSources(actor, { q: "tuoi tre" }), 0);
 
     await expectAppError(actorFor(uid, ws).then((who) => updateEntity(who, { id: theirs.id, name: "Germany" })), "not_found");
     await expectAppError(actorFor(uid, ws).then((who) => addAlias(who, { entityId: theirs.id, alias: "Germany" })), "not_found");
@@ -218,13 +218,13 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: mySource.id, upstreamId: theirSource.id })), "not_found");
     await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: mySource.id, entityId: theirs.id })), "not_found");
     expect(names(await listEntities(actor, { q: "duc" }))).toEqual(["Đức"]);
-    expect((await listEntities(actor, { q: "duc" })).items[0].id).toBe(mine.id);
+    expect(at((await listEntities(actor, { q: "duc" })).items, 0).id).toBe(mine.id);
     await expectAppError(listEntities({ ...actor, workspaceId: outsider.workspace.id }), "unauthorized");
 
     await actorFor(uid, ws).then((who) => setMember(who, { email: outsider.email, role: "VIEWER" }));
     const viewer = await requireMember(outsider.user.id, ws);
     expect((await listEntities(viewer, { q: "duc" })).items).toHaveLength(1);
-    const [other] = (await listEntities(viewer, { q: "han quoc" })).items;
+    const other = at((await listEntities(viewer, { q: "han quoc" })).items, 0);
     const before = await auditCount(ws);
     await expectAppError(actorFor(outsider.user.id, ws).then((who) => mergeEntities(who, { sourceId: mine.id, targetId: other.id })), "forbidden", /viewer/);
     await expectAppError(actorFor(outsider.user.id, ws).then((who) => addAlias(who, { entityId: mine.id, alias: "Germany" })), "forbidden");
@@ -261,9 +261,9 @@ describe("one name, one entity", () => {
     await actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "Vladimir Putin", kind: "PERSON" }));
     const pairs = await listLikelyDuplicates(desk.actor);
     expect(pairs).toHaveLength(1);
-    expect([pairs[0].a.id, pairs[0].b.id].sort()).toEqual([a.id, b.id].sort());
-    expect(pairs[0].score).toBeGreaterThan(0.55);
-    expect(pairs[0].reason).toMatch(/^“Kim Jong[ -]un” and “Kim Jong[ -]un” are \d+% alike/i);
+    expect([at(pairs, 0).a.id, at(pairs, 0).b.id].sort()).toEqual([a.id, b.id].sort());
+    expect(at(pairs, 0).score).toBeGreaterThan(0.55);
+    expect(at(pairs, 0).reason).toMatch(/^“Kim Jong[ -]un” and “Kim Jong[ -]un” are \d+% alike/i);
     // Another workspace's entities are never paired with these.
     const other = await newUser("Other desk");
     await actorFor(other.user.id, other.workspace.id).then((who) => createEntity(who, { name: "Kim Jong-Un", kind: "PERSON" }));

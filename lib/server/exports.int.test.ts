@@ -1,4 +1,4 @@
-import { actorFor } from "@/lib/test/helpers";
+import { actorFor, at, entry } from "@/lib/test/helpers";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requireMember, type Actor } from "@/lib/auth/membership";
@@ -58,8 +58,8 @@ describe("exports", () => {
         note,
       }));
     };
-    const shipped = await mark(passages[0], "Pyongyang shipped =HYPERLINK(\"x\") shells", "arms_transfer", "+cmd|' /C calc'!A0");
-    const denied = await mark(passages[1], "Moscow denied it", "denial");
+    const shipped = await mark(at(passages, 0), "Pyongyang shipped =HYPERLINK(\"x\") shells", "arms_transfer", "+cmd|' /C calc'!A0");
+    const denied = await mark(at(passages, 1), "Moscow denied it", "denial");
     const p = await actorFor(userId, ws).then((who) => createPropositionFromClaim(who, { annotationId: shipped.id, statement: "North Korea shipped shells", stance: "SUPPORTS" }));
     propositionId = p.id;
     await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: denied.id, propositionId: p.id, stance: "REFUTES" }));
@@ -74,7 +74,7 @@ describe("exports", () => {
     expect(rows).toHaveLength(2);
     const shipped = rows.find((r) => r.stance === "SUPPORTS")!;
     expect(shipped.quote).toBe("Pyongyang shipped =HYPERLINK(\"x\") shells");
-    expect(shipped.note.startsWith("'+cmd")).toBe(true);
+    expect(entry(shipped, "note").startsWith("'+cmd")).toBe(true);
     expect(shipped.independent_origins).toBe("Wire");
     expect(shipped.verdict).toBe("conflict");
     expect(shipped.rating).toBe("Disputed");
@@ -137,7 +137,7 @@ describe("exports", () => {
     const rerated = await actorFor(other.user.id, ws).then((who) => updateProposition(who, { ...base, ratingValue: 1, ratingLabel: "False" }));
     expect(rerated).toMatchObject({ ratingValue: 1, ratingLabel: "False", reviewerId: other.user.id });
 
-    const [exported] = await exportPropositions(actor, parseScope({ propositionIds: propositionId }));
+    const exported = at(await exportPropositions(actor, parseScope({ propositionIds: propositionId })), 0);
     expect(exported.rating).toMatchObject({ label: "False", value: 1, best: 5, worst: 1, url: RATING.reviewUrl, date: RATING.reviewDate, reviewer: "Second reviewer" });
     const review = claimReview(exported, { baseUrl: BASE, slug: "desk", publisherName: "Export desk" });
     expect(review).toMatchObject({
@@ -151,7 +151,7 @@ describe("exports", () => {
   });
 
   it("streams large exports in batches instead of building them in memory", async () => {
-    const [type] = await listClaimTypes(actor);
+    const type = at(await listClaimTypes(actor), 0);
     const passage = await getDb().passage.findFirstOrThrow({ where: { workspaceId: ws }, select: { id: true } });
     await getDb().annotation.createMany({
       data: Array.from({ length: 3000 }, () => ({ workspaceId: ws, passageId: passage.id, start: 0, end: 4, exact: "Wire", prefix: "", suffix: " says", claimTypeId: type.id, authorId: userId })),

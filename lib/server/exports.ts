@@ -107,8 +107,9 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
       if ((scope.claimTypeId || scope.verdict) && links.length === 0) continue;
       yield { ...m, propositions: scope.claimTypeId || scope.verdict ? links : m.propositions };
     }
-    if (rows.length < BATCH) return;
-    cursor = rows[rows.length - 1].id;
+    const last = rows.at(-1);
+    if (rows.length < BATCH || !last) return;
+    cursor = last.id;
   }
 }
 

@@ -14,7 +14,7 @@ import { importPassages, markQuote, newUser, type TestUser } from "@/lib/test/he
 // rows and the propositions in the CSV export are the same set.
 describe("comparison filters agree between the matrix and the exports", () => {
   let owner: TestUser;
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<"entity" | "sourceOne" | "arms" | "present" | "denied" | "armsType" | "giftType" | "session", string>;
 
   async function matrixIds(filter: Record<string, string>) {
     const out = new Set<string>();

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { getMatrix } from "@/lib/server/comparison";
 import { signUp } from "@/lib/server/users";
 import { listClaimTypes } from "@/lib/server/workspaces";
+import { at } from "@/lib/test/helpers";
 
 // The comparison page must read well at 500 propositions × 50 sources: measure the service on
 // that shape (rows written in bulk, not through the services, to keep set-up fast).
@@ -12,7 +13,7 @@ describe("comparison matrix at scale", () => {
     const { user, workspace } = await signUp({ name: "Scale desk", email: `scale-${Date.now()}@test.local`, password: "scale-pass" });
     const ws = workspace.id;
     const actor = await requireMember(user.id, ws);
-    const [type] = await listClaimTypes(actor);
+    const type = at(await listClaimTypes(actor), 0);
     const db = getDb();
     const sources = Array.from({ length: 50 }, (_, i) => ({ id: crypto.randomUUID(), workspaceId: ws, name: `Outlet ${i}`, normalizedName: `outlet ${i}` }));
     await db.source.createMany({ data: sources });
@@ -23,7 +24,7 @@ describe("comparison matrix at scale", () => {
     const annotations = Array.from({ length: 2000 }, (_, i) => ({
       id: crypto.randomUUID(),
       workspaceId: ws,
-      passageId: passages[i % 50].id,
+      passageId: at(passages, i % 50).id,
       start: 0,
       end: 11,
       exact: "North Korea",
@@ -37,7 +38,7 @@ describe("comparison matrix at scale", () => {
     await db.proposition.createMany({ data: props });
     const stances = ["SUPPORTS", "REFUTES", "NEUTRAL"] as const;
     await db.mentionLink.createMany({
-      data: annotations.map((a, i) => ({ workspaceId: ws, annotationId: a.id, propositionId: props[i % 500].id, stance: stances[(i * 7) % 3] })),
+      data: annotations.map((a, i) => ({ workspaceId: ws, annotationId: a.id, propositionId: at(props, i % 500).id, stance: at(stances, (i * 7) % 3) })),
     });
 
     const t0 = performance.now();
@@ -54,7 +55,7 @@ describe("comparison matrix at scale", () => {
     expect(last.rows).toHaveLength(50);
     expect(first.columns.length).toBeLessThanOrEqual(50);
     // Each proposition has 4 mentions over 3 stances, so the most contested come first.
-    expect(first.rows[0].verdict.kind).toBe("conflict");
+    expect(at(first.rows, 0).verdict.kind).toBe("conflict");
     expect(elapsed).toBeLessThan(2000);
   });
 });

@@ -6,7 +6,7 @@ import { mergeEntities, updateEntity } from "@/lib/server/entities";
 import { createPropositionFromClaim, linkMention } from "@/lib/server/propositions";
 import { listSources, updateSource } from "@/lib/server/sources";
 import { createEntity } from "@/lib/server/speakers";
-import { expectFieldError, importPassages, markQuote, newUser, type TestUser, actorFor } from "@/lib/test/helpers";
+import { at, entry, expectFieldError, importPassages, markQuote, newUser, type TestUser, actorFor } from "@/lib/test/helpers";
 
 // Who a claim comes from: several speakers, speaks-for chains, sources linked to entities, and
 // claims nobody is named for. Each workspace is fresh, so origin counts are exactly these claims.
@@ -31,7 +31,7 @@ describe("several speakers per claim", () => {
     us = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Mỹ", kind: "COUNTRY" }));
     // North Korea speaks here through a source of its own (its state agency publishes the statement).
     await importPassages(owner, "Tuyên bố của Bộ Ngoại giao.", { title: "Tuyên bố", publisher: "Triều Tiên" });
-    [dprk] = await listSources(owner.actor, { q: "trieu tien" });
+    dprk = at(await listSources(owner.actor, { q: "trieu tien" }), 0);
   });
 
   it("stores an entity and a source as speakers in order, each an origin: one denial by two countries is two refutations", async () => {
@@ -68,7 +68,7 @@ describe("several speakers per claim", () => {
     const matrix = await getMatrix(owner.actor, { columns: "origins" });
     const row = matrix.rows.find((r) => r.id === p.id)!;
     expect(Object.keys(row.cells).sort()).toEqual([`entity:${russia.id}`, `entity:${us.id}`, `source:${dprk.id}`].sort());
-    expect(row.cells[`source:${dprk.id}`].quotes.map((q) => q.annotationId)).toEqual([denial.id]);
+    expect(entry(row.cells, `source:${dprk.id}`).quotes.map((q) => q.annotationId)).toEqual([denial.id]);
 
     // Editing keeps the order given.
     const reordered = await actorFor(owner.user.id, owner.workspace.id).then((who) => updateAnnotation(who, {
@@ -133,7 +133,7 @@ describe("speaks-for chains and sources linked to entities", () => {
 
   it("counts an outlet linked to the Kremlin entity as the same origin", async () => {
     const { passages } = await importPassages(owner, "Điện Kremlin: Nga không nhận vũ khí từ Bình Nhưỡng.", { title: "Thông cáo", publisher: "Kremlin press service" });
-    const [press] = await listSources(owner.actor, { q: "kremlin press" });
+    const press = at(await listSources(owner.actor, { q: "kremlin press" }), 0);
     await actorFor(owner.user.id, ws).then((who) => updateSource(who, { id: press.id, entityId: kremlin.id }));
     const claim = await markQuote(owner, passages, "Nga không nhận vũ khí từ Bình Nhưỡng", "statement");
     await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: claim.id, propositionId, stance: "SUPPORTS" }));
@@ -164,7 +164,7 @@ describe("speaks-for chains and sources linked to entities", () => {
     expect(Object.fromEntries(stored.map((e) => [e.id, e.speaksForId]))).toEqual({ [peskov.id]: null, [kremlin.id]: peskov.id });
     const view = await getProposition(owner.actor, propositionId);
     expect(view.verdict.supports.origins.map((o) => o.key)).toEqual([`entity:${peskov.id}`]);
-    expect(view.mentions.every((m) => m.annotation.speakers.length > 0 || m.origins[0].via === "publisher")).toBe(true);
+    expect(view.mentions.every((m) => m.annotation.speakers.length > 0 || at(m.origins, 0).via === "publisher")).toBe(true);
   });
 });
 
@@ -192,7 +192,7 @@ describe("claims nobody is named for", () => {
   it("one named origin plus two unattributed mentions is a single origin, with one unattributed column", async () => {
     const named = await importPassages(owner, "Reuters: Triều Tiên chuyển đạn pháo cho Nga qua đường sắt.", { title: "Theo Reuters", publisher: "Reuters" });
     const other = await importPassages(owner, "Nhiều nguồn tin nói Triều Tiên chuyển đạn pháo cho Nga.", { title: "Nguồn tin" });
-    const [p] = await getDb().proposition.findMany({ where: { workspaceId: ws }, select: { id: true } });
+    const p = at(await getDb().proposition.findMany({ where: { workspaceId: ws }, select: { id: true } }), 0);
     for (const [passages, quote] of [
       [named.passages, "Triều Tiên chuyển đạn pháo cho Nga qua đường sắt"],
       [other.passages, "Triều Tiên chuyển đạn pháo cho Nga"],
@@ -204,13 +204,13 @@ describe("claims nobody is named for", () => {
     const view = await getProposition(owner.actor, p.id);
     expect(view.verdict.kind).toBe("single_origin");
     expect(view.verdict.supports).toMatchObject({ mentions: 3, unattributed: 2, origins: [expect.objectContaining({ label: "Reuters", mentions: 1 })] });
-    expect(view.mentions.filter((m) => m.origins[0].key === "unattributed")).toHaveLength(2);
+    expect(view.mentions.filter((m) => at(m.origins, 0).key === "unattributed")).toHaveLength(2);
 
     const matrix = await getMatrix(owner.actor, { columns: "origins" });
     const unattributed = matrix.columns.filter((c) => c.key === "unattributed");
     expect(unattributed).toEqual([{ key: "unattributed", label: "Unattributed", count: 2 }]);
     expect(matrix.columns.at(-1)?.key).toBe("unattributed");
-    expect(matrix.rows[0].cells.unattributed.quotes).toHaveLength(2);
-    expect(matrix.rows[0].verdict.kind).toBe("single_origin");
+    expect(entry(at(matrix.rows, 0).cells, "unattributed").quotes).toHaveLength(2);
+    expect(at(matrix.rows, 0).verdict.kind).toBe("single_origin");
   });
 });

@@ -13,7 +13,7 @@ import { bulkImport } from "@/lib/server/bulk-import";
 import { parseScope } from "@/lib/server/exports";
 import { createPropositionFromClaim } from "@/lib/server/propositions";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
-import { expectAppError, newUser, actorFor } from "@/lib/test/helpers";
+import { at, expectAppError, newUser, actorFor, only, take } from "@/lib/test/helpers";
 import { quoteSpan } from "@/lib/domain/anchoring";
 
 const P0 = "Washington says shells were shipped to Russia in Agust; Moscow denies it.";
@@ -39,13 +39,13 @@ async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote:
   const types = await listClaimTypes(owner.actor);
   const claims = [];
   for (const [paragraph, quote] of quotes) {
-    const passage = reader.passages[paragraph];
+    const passage = at(reader.passages, paragraph);
     claims.push(
       await actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, {
         passageId: passage.id,
         ...quoteSpan(passage.text, quote),
         exact: quote,
-        claimTypeId: types[0].id,
+        claimTypeId: at(types, 0).id,
         modality: "ASSERTED",
       })),
     );
@@ -83,10 +83,10 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
       [0, "Moscow denies it"],
       [1, "pledged closer ties"],
     ]);
-    const [before, after, elsewhere] = claims;
+    const [before, after, elsewhere] = take(claims, 3);
     const fixed = P0.replace("Agust", "August");
 
-    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: fixed, expectedText: P0 }));
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: fixed, expectedText: P0 }));
     expect(result.changed).toBe(true);
     expect(result.summary).toEqual({ kept: 1, moved: 1, fuzzy: 0, needsReview: 0, orphaned: 0 });
     expect(result.annotations.map((a) => a.id).sort()).toEqual([before.id, after.id].sort());
@@ -105,12 +105,12 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     // The other paragraph's claim is untouched.
     expect(await stored(elsewhere.id)).toMatchObject({ start: elsewhere.start, version: 1 });
 
-    const passage = await getDb().passage.findUniqueOrThrow({ where: { id: passages[0].id }, select: { text: true, searchText: true } });
+    const passage = await getDb().passage.findUniqueOrThrow({ where: { id: at(passages, 0).id }, select: { text: true, searchText: true } });
     expect(passage).toEqual({ text: fixed, searchText: foldForMatch(fixed) });
     const article = await getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { contentHash: true } });
     expect(article.contentHash).toBe(contentHash([fixed, P1]));
 
-    const [event] = await auditOf(owner.workspace.id, passages[0].id, "passage.update");
+    const event = at(await auditOf(owner.workspace.id, at(passages, 0).id, "passage.update"), 0);
     expect(event.before).toMatchObject({ text: P0 });
     expect(event.after).toMatchObject({ text: fixed, summary: { kept: 1, moved: 1, fuzzy: 0, needsReview: 0, orphaned: 0 } });
     expect(await auditOf(owner.workspace.id, after.id, "annotation.reanchor")).toEqual([
@@ -124,19 +124,19 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
       [0, "shells were shipped to Russia"],
       [0, "Moscow denies it"],
     ]);
-    const [close, reworded] = claims;
+    const [close, reworded] = take(claims, 2);
     const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: reworded.id, statement: "Moscow denies the shipment", stance: "REFUTES" }));
     expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("unverified");
     // One letter dropped (within the edit budget) and a quote reworded between the same context.
     const text = P0.replace("shipped", "shiped").replace("denies it", "rejects the report");
 
-    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text }));
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text }));
     expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 1, needsReview: 1, orphaned: 0 });
 
     const fuzzy = await stored(close.id);
     expect(fuzzy).toMatchObject({ start: close.start, end: close.end - 1, exact: "shells were shiped to Russia", orphaned: false, needsReview: false, version: 2 });
     expect(fuzzy.searchText).toBe(foldForMatch("shells were shiped to Russia "));
-    const [fuzzyEvent] = await auditOf(owner.workspace.id, close.id, "annotation.reanchor");
+    const fuzzyEvent = at(await auditOf(owner.workspace.id, close.id, "annotation.reanchor"), 0);
     expect(fuzzyEvent.before).toMatchObject({ exact: "shells were shipped to Russia" });
     expect(fuzzyEvent.after).toMatchObject({ exact: "shells were shiped to Russia", outcome: "fuzzy" });
 
@@ -155,7 +155,7 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(view.verdict.kind).toBe("no_mentions");
 
     // A later typo fix moves it, but it still waits for a person: reported as such, with its first evidence.
-    const later = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: text.replace("Agust", "August") }));
+    const later = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: text.replace("Agust", "August") }));
     expect(later.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, needsReview: 1, orphaned: 0 });
     expect(later.changes.map((c) => c.id)).toEqual([reworded.id]);
     expect(later.changes.find((c) => c.id === reworded.id)).toMatchObject({ outcome: "needs_review", before: "Moscow rejects the report", after: "Moscow rejects the report", reason: expect.stringMatching(/^still waiting for review/) });
@@ -165,10 +165,10 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
 
   it("deleting the quoted sentence orphans the claim, the reader still lists it, and writing it back re-attaches it", async () => {
     const { articleId, passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"]]);
-    const [claim] = claims;
+    const claim = only(claims);
     const shortened = "Washington says shells were shipped to Russia in Agust.";
 
-    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: shortened, expectedText: P0 }));
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: shortened, expectedText: P0 }));
     expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 1 });
     expect(result.changes).toEqual([expect.objectContaining({ id: claim.id, outcome: "orphaned", before: "Moscow denies it", after: "Moscow denies it" })]);
     // The stored offsets now lie past the end of the text: they are kept, not clamped or moved.
@@ -176,20 +176,20 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(await stored(claim.id)).toMatchObject({ start: claim.start, end: claim.end, exact: "Moscow denies it", prefix: claim.prefix, suffix: claim.suffix, orphaned: true });
 
     const reader = await getReaderData(owner.actor, articleId);
-    expect(reader.passages[0].text).toBe(shortened);
+    expect(at(reader.passages, 0).text).toBe(shortened);
     expect(reader.annotations).toEqual([expect.objectContaining({ id: claim.id, orphaned: true, exact: "Moscow denies it" })]);
 
-    const back = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: P0, expectedText: shortened }));
+    const back = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: P0, expectedText: shortened }));
     expect(back.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 0 });
     expect(await stored(claim.id)).toMatchObject({ start: claim.start, end: claim.end, orphaned: false, version: 3 });
   });
 
   it("a claim deleted before a correction and restored after it is re-anchored, proposed for review, or kept orphaned", async () => {
     const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"], [0, "shells were shipped"], [1, "pledged closer ties"]]);
-    const [denial, shipped, ties] = claims;
+    const [denial, shipped, ties] = take(claims, 3);
     for (const c of claims) await actorFor(owner.user.id, owner.workspace.id).then((who) => deleteAnnotation(who, c.id, c.version));
-    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: `Officials in Washington say arms went to Russia in August; Moscow denies it.` }));
-    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[1].id, text: "The leaders met for five hours at the cosmodrome 🚀." }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: `Officials in Washington say arms went to Russia in August; Moscow denies it.` }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 1).id, text: "The leaders met for five hours at the cosmodrome 🚀." }));
     const movedBack = await actorFor(owner.user.id, owner.workspace.id).then((who) => restoreAnnotation(who, denial.id));
     expect(movedBack.exact).toBe("Moscow denies it");
     expect(movedBack).toMatchObject({ orphaned: false, needsReview: false });
@@ -204,12 +204,12 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
 
   it("an orphaned claim stays on its proposition's page but no longer counts in the verdict", async () => {
     const { passages, claims } = await importWithClaims(owner, [[0, "shells were shipped"]]);
-    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: claims[0].id, statement: "Shells were shipped", stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: at(claims, 0).id, statement: "Shells were shipped", stance: "SUPPORTS" }));
     expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("single_origin");
-    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: "Washington now says nothing was sent; Moscow denies it." }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: "Washington now says nothing was sent; Moscow denies it." }));
     const view = await getProposition(owner.actor, p.id);
     expect(view.mentions).toHaveLength(1);
-    expect(view.mentions[0].annotation.orphaned).toBe(true);
+    expect(at(view.mentions, 0).annotation.orphaned).toBe(true);
     expect(view.verdict.kind).toBe("no_mentions");
     const matrix = await getMatrix(owner.actor, {});
     expect(matrix.rows.find((r) => r.id === p.id)?.mentionCount).toBe(0);
@@ -223,25 +223,25 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     // orphaned claim, instead of refusing the whole file.
     const w3c = await (await mentionExport(owner.actor, "w3c", parseScope({}), "https://desk.example")).text();
     const other = await newUser("Other desk");
-    const current = await getReaderData(owner.actor, (await getDb().passage.findUniqueOrThrow({ where: { id: passages[0].id }, select: { articleId: true } })).articleId);
+    const current = await getReaderData(owner.actor, (await getDb().passage.findUniqueOrThrow({ where: { id: at(passages, 0).id }, select: { articleId: true } })).articleId);
     await actorFor(other.user.id, other.workspace.id).then((who) => importArticle(who, { text: current.passages.map((x) => x.text).join("\n\n"), title: current.title }));
     const result = await actorFor(other.user.id, other.workspace.id).then((who) => bulkImport(who, { fileName: "claims.jsonld", bytes: new TextEncoder().encode(w3c) }));
     expect(result.claims).toBe(1);
     const imported = await getDb().annotation.findFirstOrThrow({ where: { workspaceId: other.workspace.id }, select: { exact: true, orphaned: true, start: true, end: true } });
-    expect(imported).toEqual({ exact: "shells were shipped", orphaned: true, start: claims[0].start, end: claims[0].end });
+    expect(imported).toEqual({ exact: "shells were shipped", orphaned: true, start: at(claims, 0).start, end: at(claims, 0).end });
   });
 
   it("saving the same text changes nothing", async () => {
     const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"]]);
-    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passages[0].id, text: `  ${P0}\r\n`, expectedText: P0 }));
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: `  ${P0}\r\n`, expectedText: P0 }));
     expect(result).toMatchObject({ changed: false, summary: { kept: 1, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 0 }, changes: [] });
-    expect(await stored(claims[0].id)).toMatchObject({ version: 1 });
-    expect(await auditOf(owner.workspace.id, passages[0].id, "passage.update")).toHaveLength(0);
+    expect(await stored(at(claims, 0).id)).toMatchObject({ version: 1 });
+    expect(await auditOf(owner.workspace.id, at(passages, 0).id, "passage.update")).toHaveLength(0);
   });
 
   it("refuses viewers, stale text, line breaks, empty or overlong text and other workspaces' paragraphs, writing nothing", async () => {
     const { articleId, passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"]]);
-    const passageId = passages[0].id;
+    const passageId = at(passages, 0).id;
     const hashBefore = (await getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { contentHash: true } })).contentHash;
 
     const viewer = await newUser("Viewer");
@@ -266,7 +266,7 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
 
     const passage = await getDb().passage.findUniqueOrThrow({ where: { id: passageId }, select: { text: true } });
     expect(passage.text).toBe(P0);
-    expect(await stored(claims[0].id)).toMatchObject({ version: 1, orphaned: false });
+    expect(await stored(at(claims, 0).id)).toMatchObject({ version: 1, orphaned: false });
     expect((await getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { contentHash: true } })).contentHash).toBe(hashBefore);
     expect(await auditOf(owner.workspace.id, passageId, "passage.update")).toHaveLength(0);
     await expect(requireMember(viewer.user.id, owner.workspace.id)).resolves.toMatchObject({ role: "VIEWER" });
@@ -276,12 +276,12 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const original = await importWithClaims(owner, [], "A paragraph only the first article has.");
     const copy = await importWithClaims(owner, [[0, "only the second"]], "A paragraph only the second article has.");
     await expectAppError(
-      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: copy.passages[0].id, text: original.passages[0].text })),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(copy.passages, 0).id, text: at(original.passages, 0).text })),
       "conflict",
       /same text as “Shells/,
     );
-    const passage = await getDb().passage.findUniqueOrThrow({ where: { id: copy.passages[0].id }, select: { text: true } });
+    const passage = await getDb().passage.findUniqueOrThrow({ where: { id: at(copy.passages, 0).id }, select: { text: true } });
     expect(passage.text).toBe("A paragraph only the second article has.");
-    expect(await stored(copy.claims[0].id)).toMatchObject({ version: 1, orphaned: false });
+    expect(await stored(at(copy.claims, 0).id)).toMatchObject({ version: 1, orphaned: false });
   });
 });

@@ -5,7 +5,7 @@ import { getProposition, suggestPropositions } from "@/lib/server/comparison";
 import { addAlias } from "@/lib/server/entities";
 import { createPropositionFromClaim, linkMention, markSameValues } from "@/lib/server/propositions";
 import { createEntity } from "@/lib/server/speakers";
-import { expectFieldError, importPassages, markQuote, newUser, type TestUser, actorFor } from "@/lib/test/helpers";
+import { at, expectFieldError, importPassages, markQuote, newUser, type TestUser, actorFor } from "@/lib/test/helpers";
 import type { CreateAnnotationInput } from "@/lib/validation/schemas";
 
 // Details are compared by meaning (dates as dates, counts as numbers), values the parsers cannot
@@ -32,8 +32,8 @@ describe("details compared by meaning", () => {
   /** A proposition supported by one claim per outlet, with these fields. */
   async function supported(statement: string, fields: NonNullable<CreateAnnotationInput["fields"]>[]) {
     const claims: Claim[] = [];
-    for (const [i, f] of fields.entries()) claims.push(await markQuote(owner, outlets[i].passages, SENTENCE, "gift", { fields: f }));
-    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: claims[0].id, statement, stance: "SUPPORTS" }));
+    for (const [i, f] of fields.entries()) claims.push(await markQuote(owner, at(outlets, i).passages, SENTENCE, "gift", { fields: f }));
+    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: at(claims, 0).id, statement, stance: "SUPPORTS" }));
     for (const c of claims.slice(1)) await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: c.id, propositionId: p.id, stance: "SUPPORTS" }));
     return { p, claims };
   }
@@ -53,7 +53,7 @@ describe("details compared by meaning", () => {
     const { p } = await supported("Kim received attack drones", [{ quantities: [{ value: "5", item: "UAV tấn công" }] }, { quantities: [{ value: "sáu", item: "UAV tấn công" }] }]);
     const view = await getProposition(owner.actor, p.id);
     expect(view.verdict.kind).toBe("detail_conflict");
-    const [conflict] = view.verdict.detailConflicts;
+    const conflict = at(view.verdict.detailConflicts, 0);
     expect(conflict).toMatchObject({ field: "quantity" });
     expect(conflict.values.map((v) => v.raw)).toEqual([["5"], ["sáu"]]);
     expect(conflict.values.map((v) => v.origins)).toEqual([["Báo Một"], ["Báo Hai"]]);
@@ -62,11 +62,11 @@ describe("details compared by meaning", () => {
   it("holds unreadable values for a person, and marking them the same settles it", async () => {
     const { p, claims } = await supported("Kim received gifts at the start of the month", [{}, {}]);
     // Stored before dates were checked (the migration carries such values over as written).
-    await getDb().annotation.update({ where: { id: claims[0].id }, data: { fields: { date: "hồi đầu tháng" } } });
-    await getDb().annotation.update({ where: { id: claims[1].id }, data: { fields: { date: "hôm nọ" } } });
+    await getDb().annotation.update({ where: { id: at(claims, 0).id }, data: { fields: { date: "hồi đầu tháng" } } });
+    await getDb().annotation.update({ where: { id: at(claims, 1).id }, data: { fields: { date: "hôm nọ" } } });
     const before = await getProposition(owner.actor, p.id);
     expect(before.verdict.kind).toBe("agree");
-    const [uncertain] = before.verdict.uncertainDetails;
+    const uncertain = at(before.verdict.uncertainDetails, 0);
     expect(uncertain).toMatchObject({ field: "date", reason: expect.stringMatching(/could not be read as a date/) });
     const keys = uncertain.values.map((v) => v.key) as [string, string];
     expect(keys).toHaveLength(2);
@@ -85,20 +85,20 @@ describe("details compared by meaning", () => {
 
   it("refuses a count or a date that is not one, on the field", async () => {
     const before = await getDb().annotation.count({ where: { workspaceId: ws } });
-    await expectFieldError(markQuote(owner, outlets[0].passages, SENTENCE, "gift", { fields: { quantities: [{ value: "nhiều", item: "UAV" }] } }), "fields.quantities.0.value", /no number/);
-    await expectFieldError(markQuote(owner, outlets[0].passages, SENTENCE, "gift", { fields: { quantities: [{ value: "5" }, { value: "không rõ" }] } }), "fields.quantities.1.value", /no number/);
-    await expectFieldError(markQuote(owner, outlets[0].passages, SENTENCE, "gift", { fields: { date: "hôm nọ" } }), "fields.date", /not a date/);
+    await expectFieldError(markQuote(owner, at(outlets, 0).passages, SENTENCE, "gift", { fields: { quantities: [{ value: "nhiều", item: "UAV" }] } }), "fields.quantities.0.value", /no number/);
+    await expectFieldError(markQuote(owner, at(outlets, 0).passages, SENTENCE, "gift", { fields: { quantities: [{ value: "5" }, { value: "không rõ" }] } }), "fields.quantities.1.value", /no number/);
+    await expectFieldError(markQuote(owner, at(outlets, 0).passages, SENTENCE, "gift", { fields: { date: "hôm nọ" } }), "fields.date", /not a date/);
     expect(await getDb().annotation.count({ where: { workspaceId: ws } })).toBe(before);
   });
 
   it("gives a year-less date the article's year, and reads it again when the article's date changes", async () => {
-    const yearless = await markQuote(owner, outlets[0].passages, SENTENCE, "visit", { fields: { date: "13/9" } });
-    const dated = await markQuote(owner, outlets[0].passages, SENTENCE, "meeting", { fields: { date: "13/9/2023" } });
+    const yearless = await markQuote(owner, at(outlets, 0).passages, SENTENCE, "visit", { fields: { date: "13/9" } });
+    const dated = await markQuote(owner, at(outlets, 0).passages, SENTENCE, "meeting", { fields: { date: "13/9/2023" } });
     expect(yearless.fields).toEqual({ date: "13/9", dateValue: "2023-09-13", datePrecision: "day" });
-    const { version } = await getDb().article.findUniqueOrThrow({ where: { id: outlets[0].articleId }, select: { version: true } });
+    const { version } = await getDb().article.findUniqueOrThrow({ where: { id: at(outlets, 0).articleId }, select: { version: true } });
 
     // A year later: "13/9" is now the September before the new date.
-    const updated = await actorFor(owner.user.id, ws).then((who) => updateArticle(who, { id: outlets[0].articleId, version, publishedAt: "2024-09-20" }));
+    const updated = await actorFor(owner.user.id, ws).then((who) => updateArticle(who, { id: at(outlets, 0).articleId, version, publishedAt: "2024-09-20" }));
     expect(updated).toMatchObject({ publishedAt: "2024-09-20", version: version + 1, redatedClaims: 1 });
     const stored = await getDb().annotation.findMany({ where: { id: { in: [yearless.id, dated.id] } }, select: { id: true, fields: true, version: true } });
     const of = (id: string) => stored.find((s) => s.id === id)!;
@@ -132,7 +132,7 @@ describe("suggestions for a new claim", () => {
 
     const suggestions = await suggestPropositions(owner.actor, denial.id);
     expect(suggestions[0]).toMatchObject({ id: p.id, statement: "North Korea ships artillery shells to Russia", stance: "REFUTES" });
-    const reasons = suggestions[0].reasons.join("; ");
+    const reasons = at(suggestions, 0).reasons.join("; ");
     expect(reasons).toMatch(/may refute it: this claim is a denial/);
     expect(reasons).toMatch(/shares (Russia, North Korea|North Korea, Russia)/);
     expect(reasons).not.toMatch(/Moskva|Bình Nhưỡng|entity:/);

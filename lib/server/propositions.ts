@@ -147,7 +147,8 @@ export async function updateProposition(actor: Actor, input: unknown) {
   const { workspaceId } = actor;
   const data = updatePropositionSchema.parse(input);
   const problems = ratingProblems(data);
-  if (Object.keys(problems).length) throw new AppError("validation", Object.values(problems)[0], { fields: problems });
+  const [firstProblem] = Object.values(problems);
+  if (firstProblem !== undefined) throw new AppError("validation", firstProblem, { fields: problems });
   return getDb().$transaction(async (tx) => {
     const before = await findProposition(tx, workspaceId, data.id);
     if (data.claimTypeId && !(await tx.claimType.findFirst({ where: { id: data.claimTypeId, workspaceId }, select: { id: true } }))) {
@@ -184,8 +185,9 @@ export async function markSameValues(actor: Actor, input: unknown) {
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ sameValues: unknown }[]>`
       SELECT "sameValues" FROM "Proposition" WHERE id = ${data.propositionId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new AppError("not_found", "Proposition not found");
-    const current = Array.isArray(locked[0].sameValues) ? (locked[0].sameValues as { field: string; keys: [string, string] }[]) : [];
+    const [row] = locked;
+    if (!row) throw new AppError("not_found", "Proposition not found");
+    const current = Array.isArray(row.sameValues) ? (row.sameValues as { field: string; keys: [string, string] }[]) : [];
     const pair = [...data.keys].sort() as [string, string];
     const samePair = (e: { field: string; keys: [string, string] }) => e.field === data.field && [...e.keys].sort().join("\u0000") === pair.join("\u0000");
     const next = data.same

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/server/errors";
 import { search, type SearchGroup, type SearchKind, type SearchResult } from "@/lib/server/search";
 import { createEntity } from "@/lib/server/speakers";
 import { listClaimTypes } from "@/lib/server/workspaces";
-import { newUser, actorFor } from "@/lib/test/helpers";
+import { at, newUser, actorFor } from "@/lib/test/helpers";
 
 const group = <K extends SearchKind>(r: SearchResult, kind: K) => r.groups.find((g) => g.kind === kind) as Extract<SearchGroup, { kind: K }>;
 const marks = (s: Snippet) => s.parts.filter((p) => p.match).map((p) => p.text);
@@ -79,8 +79,8 @@ describe("search, on a real PostgreSQL", () => {
     const r = await search(owner.actor, { q: "nha may" });
     const passages = group(r, "passage");
     expect(passages.items[0]).toMatchObject({ articleId: factoryId, articleTitle: "Kim thăm Viễn Đông", position: 0 });
-    expect(marks(passages.items[0].snippet)[0]).toBe("nhà máy");
-    expect(passages.items[0].snippet.parts.map((p) => p.text).join("")).toContain("🚀 Ông Kim");
+    expect(marks(at(passages.items, 0).snippet)[0]).toBe("nhà máy");
+    expect(at(passages.items, 0).snippet.parts.map((p) => p.text).join("")).toContain("🚀 Ông Kim");
   });
 
   it("ranks an exact phrase above a fuzzy match, and reports the total", async () => {
@@ -88,7 +88,7 @@ describe("search, on a real PostgreSQL", () => {
     const passages = group(r, "passage");
     expect(passages.items.map((p) => p.articleId)).toEqual([factoryId, roofsId]);
     expect(passages.items.map((p) => p.similar)).toEqual([false, true]);
-    expect(passages.items[0].score).toBeGreaterThan(passages.items[1].score);
+    expect(at(passages.items, 0).score).toBeGreaterThan(at(passages.items, 1).score);
     expect([passages.total, passages.exactTotal]).toEqual([2, 1]);
 
     const limited = group(await search(owner.actor, { q: "nha may", kinds: ["passage"], limit: 1 }), "passage");
@@ -115,17 +115,17 @@ describe("search, on a real PostgreSQL", () => {
   it("finds a place name in passages, claims, propositions and entity aliases", async () => {
     const r = await search(owner.actor, { q: "binh nhuong" });
     expect(group(r, "passage").items.map((p) => [p.articleId, p.position])).toEqual([[factoryId, 1]]);
-    expect(marks(group(r, "passage").items[0].snippet)).toEqual(["Bình Nhưỡng"]);
+    expect(marks(at(group(r, "passage").items, 0).snippet)).toEqual(["Bình Nhưỡng"]);
 
-    const claim = group(r, "claim").items[0];
+    const claim = at(group(r, "claim").items, 0);
     expect(claim).toMatchObject({ id: claimId, articleId: factoryId, position: 1, exact: "Bình Nhưỡng bác bỏ cáo buộc", snippetOf: "exact" });
     expect(claim.claimType.label).toBe("Denial");
-    expect(group(r, "proposition").items[0].statement).toBe("Nga nhận đạn pháo từ Bình Nhưỡng");
+    expect(at(group(r, "proposition").items, 0).statement).toBe("Nga nhận đạn pháo từ Bình Nhưỡng");
 
     const alias = group(await search(owner.actor, { q: "BAC HAN" }), "entity").items;
     expect(alias).toHaveLength(1);
     expect(alias[0]).toMatchObject({ id: entityId, name: "Triều Tiên", kind: "COUNTRY", matchedAlias: "Bắc Hàn" });
-    expect(marks(alias[0].snippet)).toEqual(["Bắc Hàn"]);
+    expect(marks(at(alias, 0).snippet)).toEqual(["Bắc Hàn"]);
   });
 
   it("finds a misspelt name by trigram similarity", async () => {
@@ -137,7 +137,7 @@ describe("search, on a real PostgreSQL", () => {
   });
 
   it("shows the note when only the note matched a claim", async () => {
-    const claim = group(await search(owner.actor, { q: "phu nhan", kinds: ["claim"] }), "claim").items[0];
+    const claim = at(group(await search(owner.actor, { q: "phu nhan", kinds: ["claim"] }), "claim").items, 0);
     expect(claim).toMatchObject({ id: claimId, snippetOf: "note" });
     expect(marks(claim.snippet)).toEqual(["Phủ nhận"]);
   });
@@ -145,8 +145,8 @@ describe("search, on a real PostgreSQL", () => {
   it("finds a source by a name with đ", async () => {
     const sources = group(await search(owner.actor, { q: "duc", kinds: ["source"] }), "source");
     expect(sources.items.map((s) => s.name)).toEqual(["Đài Tiếng nói Đức"]);
-    expect(sources.items[0].articles).toBe(1);
-    expect(marks(sources.items[0].snippet)).toEqual(["Đức"]);
+    expect(at(sources.items, 0).articles).toBe(1);
+    expect(marks(at(sources.items, 0).snippet)).toEqual(["Đức"]);
   });
 
   it("never returns another workspace's rows", async () => {

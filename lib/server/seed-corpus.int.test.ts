@@ -1,4 +1,4 @@
-import { actorFor } from "@/lib/test/helpers";
+import { actorFor, at, entry } from "@/lib/test/helpers";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -40,7 +40,7 @@ describe.skipIf(!present)("importing the seed corpus", () => {
 
   it.each(files)("%s: title, date, origins and passages are stored as detected", async (file) => {
     const text = fs.readFileSync(path.join(SEEDS, file), "utf8");
-    const want = expected[file.slice(0, 3)];
+    const want = entry(expected, file.slice(0, 3));
     const parsed = parseArticle(text);
     const imported = await actorFor(userId, workspaceId).then((who) => importArticle(who, {
       text,
@@ -84,7 +84,7 @@ describe.skipIf(!present)("importing the seed corpus", () => {
   });
 
   it("recognises a re-import of the same article", async () => {
-    const text = fs.readFileSync(path.join(SEEDS, files[0]), "utf8");
+    const text = fs.readFileSync(path.join(SEEDS, at(files, 0)), "utf8");
     await expect(actorFor(userId, workspaceId).then((who) => importArticle(who, { text, title: "again" }))).rejects.toThrow(/already in the workspace/);
     expect(await getDb().article.count({ where: { workspaceId } })).toBe(5);
   });

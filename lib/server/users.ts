@@ -31,8 +31,9 @@ export async function signInBlockedFor(email: string): Promise<number | null> {
     orderBy: { at: "desc" },
     take: SIGN_IN_LIMIT.failures,
   });
-  if (recent.length < SIGN_IN_LIMIT.failures) return null;
-  const oldest = recent[recent.length - 1].at.getTime();
+  const last = recent.at(-1);
+  if (recent.length < SIGN_IN_LIMIT.failures || !last) return null;
+  const oldest = last.at.getTime();
   return Math.max(1, Math.ceil((oldest + SIGN_IN_LIMIT.windowMinutes * 60_000 - Date.now()) / 60_000));
 }
 

@@ -74,8 +74,10 @@ function publicOnlyLookup(allowPrivate: boolean): LookupFunction {
       const list = addresses as dns.LookupAddress[];
       const bad = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
       if (bad) return callback(new Unreachable(`${hostname} is a local or private address (${bad.address}); only public web pages can be imported`), "", 0);
+      const first = list[0];
       if (options.all) (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
-      else callback(null, list[0].address, list[0].family);
+      else if (first) callback(null, first.address, first.family);
+      else callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }), "", 0);
     });
   };
 }

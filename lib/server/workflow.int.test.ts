@@ -4,7 +4,7 @@ import { deleteArticle, importArticle, getReaderData, listArticles, previewImpor
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { requireMember } from "@/lib/auth/membership";
-import { newUser, expectAppError, actorFor } from "@/lib/test/helpers";
+import { at, newUser, expectAppError, actorFor } from "@/lib/test/helpers";
 import { SIGN_IN_LIMIT, signInBlockedFor, verifyCredentials } from "@/lib/server/users";
 
 const ARTICLE = `Summit ends with pledges
@@ -51,7 +51,7 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
     const actor = await requireMember(owner.user.id, owner.workspace.id);
     const article = await getDb().article.findFirstOrThrow({ where: { workspaceId: owner.workspace.id }, select: { id: true } });
     const reader = await getReaderData(actor, article.id);
-    const passage = reader.passages[0];
+    const passage = at(reader.passages, 0);
     const types = await listClaimTypes(actor);
     // "pledged closer ties" comes after the rocket emoji: code points differ from UTF-16 units by 1.
     const utf16 = passage.text.indexOf("pledged");
@@ -73,22 +73,22 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
     expect(created.note).toBe("<script>alert(1)</script>");
 
     await expectAppError(
-      actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, { passageId: passage.id, start: 0, end: 9999, claimTypeId: types[0].id, modality: "ASSERTED" })),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, { passageId: passage.id, start: 0, end: 9999, claimTypeId: at(types, 0).id, modality: "ASSERTED" })),
       "bad_request",
       /outside the passage/,
     );
     await expectAppError(
-      actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, { passageId: passage.id, start: 0, end: 5, exact: "xxxxx", claimTypeId: types[0].id, modality: "ASSERTED" })),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, { passageId: passage.id, start: 0, end: 5, exact: "xxxxx", claimTypeId: at(types, 0).id, modality: "ASSERTED" })),
       "bad_request",
       /does not match/,
     );
 
     const edited = await actorFor(owner.user.id, owner.workspace.id).then((who) => updateAnnotation(who, {
-      id: created.id, version: 1, claimTypeId: types[0].id, modality: "ALLEGED",
+      id: created.id, version: 1, claimTypeId: at(types, 0).id, modality: "ALLEGED",
     }));
     expect(edited.version).toBe(2);
     await expectAppError(
-      actorFor(owner.user.id, owner.workspace.id).then((who) => updateAnnotation(who, { id: created.id, version: 1, claimTypeId: types[0].id, modality: "DENIED" })),
+      actorFor(owner.user.id, owner.workspace.id).then((who) => updateAnnotation(who, { id: created.id, version: 1, claimTypeId: at(types, 0).id, modality: "DENIED" })),
       "conflict",
       /Someone else changed this claim/,
     );
@@ -119,7 +119,7 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
     await expectAppError(getReaderData(outsiderActor, article.id), "not_found");
     const types = await listClaimTypes(outsiderActor);
     await expectAppError(
-      actorFor(outsider.user.id, outsider.workspace.id).then((who) => createAnnotation(who, { passageId: article.passages[0].id, start: 0, end: 3, claimTypeId: types[0].id, modality: "ASSERTED" })),
+      actorFor(outsider.user.id, outsider.workspace.id).then((who) => createAnnotation(who, { passageId: at(article.passages, 0).id, start: 0, end: 3, claimTypeId: at(types, 0).id, modality: "ASSERTED" })),
       "not_found",
     );
 
@@ -129,7 +129,7 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
     await expect(getReaderData(viewer, article.id)).resolves.toMatchObject({ id: article.id });
     const ownerTypes = await listClaimTypes(viewer);
     await expectAppError(
-      actorFor(outsider.user.id, owner.workspace.id).then((who) => createAnnotation(who, { passageId: article.passages[0].id, start: 0, end: 3, claimTypeId: ownerTypes[0].id, modality: "ASSERTED" })),
+      actorFor(outsider.user.id, owner.workspace.id).then((who) => createAnnotation(who, { passageId: at(article.passages, 0).id, start: 0, end: 3, claimTypeId: at(ownerTypes, 0).id, modality: "ASSERTED" })),
       "forbidden",
       /viewer/,
     );

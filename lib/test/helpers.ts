@@ -64,3 +64,29 @@ export async function markQuote(owner: TestUser, passages: { id: string; text: s
   if (!type) throw new Error(`no claim type ${typeKey}`);
   return createAnnotation(owner.actor, { modality: "REPORTED", ...extra, passageId: passage.id, ...quoteSpan(passage.text, quote)!, exact: quote, claimTypeId: type.id });
 }
+
+/** The one element of `xs`; throws unless it holds exactly one. */
+export function only<T>(xs: readonly T[]): T {
+  if (xs.length !== 1) throw new Error(`expected exactly one element, got ${xs.length}`);
+  return xs[0] as T;
+}
+
+/** Element `i` of `xs`; throws if there is none. */
+export function at<T>(xs: readonly T[], i: number): T {
+  if (!Number.isInteger(i) || i < 0 || i >= xs.length) throw new Error(`no element ${i} of ${xs.length}`);
+  return xs[i] as T;
+}
+
+type Tuple<T, N extends number, R extends T[] = []> = R["length"] extends N ? R : Tuple<T, N, [...R, T]>;
+
+/** The first `n` elements of `xs` as a tuple, for destructuring; throws if there are fewer. */
+export function take<T, N extends number>(xs: readonly T[], n: N): Tuple<T, N> {
+  if (xs.length < n) throw new Error(`expected at least ${n} elements, got ${xs.length}`);
+  return xs.slice(0, n) as Tuple<T, N>;
+}
+
+/** The value under `key` in `record`; throws if there is none. */
+export function entry<T>(record: Readonly<Record<string, T>>, key: string): T {
+  if (!Object.hasOwn(record, key)) throw new Error(`no key ${JSON.stringify(key)} among ${JSON.stringify(Object.keys(record))}`);
+  return record[key] as T;
+}

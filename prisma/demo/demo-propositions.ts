@@ -3,7 +3,8 @@
 type Stance = "SUPPORTS" | "REFUTES" | "NEUTRAL";
 type Ref = [articleKey: string, claimIndex: number, stance: Stance];
 
-export const demoPropositions: { statement: string; mentions: Ref[]; rating?: string }[] = [
+// The first mention makes the proposition (from that claim); the others are linked to it.
+export const demoPropositions: { statement: string; mentions: [Ref, ...Ref[]]; rating?: string }[] = [
   {
     statement: "North Korea supplies artillery shells and munitions to Russia",
     mentions: [

@@ -14,8 +14,8 @@ type Match = { start: number; end: number; errors: number };
 /** 1 for an exact match of str somewhere in text, falling to 0 as edits grow (UTF-16 units). */
 function textMatchScore(text: string, str: string): number {
   if (str.length === 0 || text.length === 0) return 0;
-  const matches = search(text, str, str.length);
-  return matches.length ? 1 - matches[0].errors / str.length : 0;
+  const [first] = search(text, str, str.length);
+  return first ? 1 - first.errors / str.length : 0;
 }
 
 function matches(text: string, quote: string, maxErrors: number): Match[] {

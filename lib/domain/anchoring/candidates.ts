@@ -31,7 +31,8 @@ export function exactSpans(p: Prepared, quote: string, length: number, ctx: Cont
   const starts: number[] = [];
   for (let at = p.text.indexOf(quote); at >= 0; at = p.text.indexOf(quote, at + 1)) {
     const start = p.u16ToCp[at];
-    if (p.cpToU16[start] === at) starts.push(start);
+    // Skip occurrences that begin on the low half of a surrogate pair.
+    if (start !== undefined && p.cpToU16[start] === at) starts.push(start);
   }
   let chosen = starts;
   if (starts.length > FULLY_SCORED) {
@@ -50,14 +51,17 @@ export function exactSpans(p: Prepared, quote: string, length: number, ctx: Cont
 /** Lowest-error approximate matches of `pattern` within code points from–to, as code point ranges. */
 function searchWindow(p: Prepared, pattern: string, from: number, to: number, maxErrors: number): { start: number; end: number }[] {
   const base = p.cpToU16[from];
+  // A window that starts past the text holds no matches.
+  if (base === undefined) return [];
   const window = p.text.slice(base, p.cpToU16[to]);
   const seen = new Set<string>();
   const out: { start: number; end: number }[] = [];
   for (const m of search(window, pattern, maxErrors)) {
+    // m lies inside the window, so both offsets are within the text.
     const start = p.u16ToCp[base + m.start];
     const end = cpEndOf(p, base + m.end);
     const key = `${start}:${end}`;
-    if (end <= start || seen.has(key)) continue;
+    if (start === undefined || end <= start || seen.has(key)) continue;
     seen.add(key);
     out.push({ start, end });
   }
@@ -76,12 +80,12 @@ export function approxSpans(p: Prepared, quote: string, length: number, old: num
 
 /** Best j for which text[0..j) (or the last j code points, reversed) spells `stored`, within a quarter errors. */
 function edgeAnchor(p: Prepared, stored: Int32Array, fromEnd: boolean): number | null {
-  const read = (k: number) => (fromEnd ? p.codes[p.length - 1 - k] : p.codes[k]);
   const width = Math.min(p.length, stored.length * 2 + 2);
+  // The first (or, reversed, the last) `width` code points, read from the edge inward.
+  const edge = fromEnd ? p.codes.slice(p.length - width).reverse() : p.codes.subarray(0, width);
   let best: { j: number; d: number } | null = null;
   for (let j = 0; j <= width; j++) {
-    const text = Array.from({ length: j }, (_, k) => read(k));
-    const d = editDistance(stored, text);
+    const d = editDistance(stored, edge.subarray(0, j));
     if (!best || d < best.d || (d === best.d && Math.abs(j - stored.length) < Math.abs(best.j - stored.length))) {
       best = { j, d };
     }
@@ -122,6 +126,12 @@ function isSpace(code: number): boolean {
   return /\s/u.test(String.fromCodePoint(code));
 }
 
+/** True when code point i of the text is whitespace; false past either end. */
+function spaceAt(p: Prepared, i: number): boolean {
+  const code = p.codes[i];
+  return code !== undefined && isSpace(code);
+}
+
 /**
  * The text between where the stored prefix ends and the stored suffix starts, closest to the
  * quote's length: the reworded quote when its middle changed. Null when either side is not
@@ -129,6 +139,10 @@ function isSpace(code: number): boolean {
  */
 export function bracketSpan(p: Prepared, selector: StoredSelector, ctx: Context, old: number, quote: Int32Array): Span | null {
   const length = quote.length;
+  const first = quote[0];
+  const last = quote[length - 1];
+  // An empty quote has no words to find between the prefix and suffix.
+  if (first === undefined || last === undefined) return null;
   const ends = prefixEnds(p, selector, ctx, old);
   const starts = ends && suffixStarts(p, selector, ctx, old, length);
   if (!ends || !starts) return null;
@@ -143,8 +157,8 @@ export function bracketSpan(p: Prepared, selector: StoredSelector, ctx: Context,
   }
   if (!best) return null;
   let { start, end } = best;
-  if (!isSpace(quote[0])) while (start < end && isSpace(p.codes[start])) start++;
-  if (!isSpace(quote[length - 1])) while (end > start && isSpace(p.codes[end - 1])) end--;
+  if (!isSpace(first)) while (start < end && spaceAt(p, start)) start++;
+  if (!isSpace(last)) while (end > start && spaceAt(p, end - 1)) end--;
   for (let k = start; k < end; k++) if (p.isWord[k]) return { kind: "bracket", start, end };
   return null;
 }

@@ -28,11 +28,12 @@ export function readContext(selector: StoredSelector): Context {
 
 const UNKNOWN: Side = { score: 0.5, assessable: false };
 
+/** `read(k)` is the k-th code point outward from the anchor, defined for 0 ≤ k < available. */
 function side(
   stored: Int32Array,
   known: boolean,
   atEdge: boolean,
-  read: (k: number) => number,
+  read: (k: number) => number | undefined,
   available: number,
 ): Side {
   if (stored.length === 0) {
@@ -46,17 +47,18 @@ function side(
   while (same < stored.length && same < available && read(same) === stored[same]) same++;
   if (same === stored.length) return { score: 1, assessable };
   const window = new Int32Array(Math.min(available, stored.length + Math.ceil(stored.length / 2) + 2));
-  for (let k = 0; k < window.length; k++) window[k] = read(k);
+  // window.length ≤ available, so every read here is inside the text.
+  for (let k = 0; k < window.length; k++) window[k] = read(k)!;
   const score = 1 - anchoredDistance(stored, window) / stored.length;
   return { score: Math.max(0, score), assessable };
 }
 
-/** Agreement of the stored prefix with the text ending at `start` (code points). */
+/** Agreement of the stored prefix with the text ending at `start` (code points, 0..p.length). */
 export function prefixSide(p: Prepared, ctx: Context, start: number): Side {
   return side(ctx.prefixReversed, ctx.known, start === 0, (k) => p.codes[start - 1 - k], start);
 }
 
-/** Agreement of the stored suffix with the text starting at `end` (code points). */
+/** Agreement of the stored suffix with the text starting at `end` (code points, 0..p.length). */
 export function suffixSide(p: Prepared, ctx: Context, end: number): Side {
   return side(ctx.suffix, ctx.known, end === p.length, (k) => p.codes[end + k], p.length - end);
 }

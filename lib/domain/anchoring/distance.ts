@@ -8,16 +8,17 @@ export function editDistance(a: ArrayLike<number>, b: ArrayLike<number>): number
   let prev = new Int32Array(b.length + 1);
   let next = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
+  // prev and next hold b.length + 1 cells, so every j in 0..b.length below is in range.
   for (let i = 1; i <= a.length; i++) {
     next[0] = i;
     const ai = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
-      const substitute = prev[j - 1] + (ai === b[j - 1] ? 0 : 1);
-      next[j] = Math.min(substitute, prev[j] + 1, next[j - 1] + 1);
+      const substitute = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
+      next[j] = Math.min(substitute, prev[j]! + 1, next[j - 1]! + 1);
     }
     [prev, next] = [next, prev];
   }
-  return prev[b.length];
+  return prev[b.length]!;
 }
 
 /**
@@ -32,17 +33,18 @@ export function anchoredDistance(pattern: ArrayLike<number>, text: ArrayLike<num
   let prev = new Int32Array(text.length + 1);
   let next = new Int32Array(text.length + 1);
   for (let j = 0; j <= text.length; j++) prev[j] = j;
+  // prev and next hold text.length + 1 cells, so every j in 0..text.length below is in range.
   for (let i = 1; i <= m; i++) {
     next[0] = i;
     const pi = pattern[i - 1];
     for (let j = 1; j <= text.length; j++) {
-      const substitute = prev[j - 1] + (pi === text[j - 1] ? 0 : 1);
-      next[j] = Math.min(substitute, prev[j] + 1, next[j - 1] + 1);
+      const substitute = prev[j - 1]! + (pi === text[j - 1] ? 0 : 1);
+      next[j] = Math.min(substitute, prev[j]! + 1, next[j - 1]! + 1);
     }
     [prev, next] = [next, prev];
   }
-  let best = prev[0];
-  for (let j = 1; j <= text.length; j++) if (prev[j] < best) best = prev[j];
+  let best = prev[0]!;
+  for (let j = 1; j <= text.length; j++) if (prev[j]! < best) best = prev[j]!;
   return best;
 }
 

@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { quoteSelector, reanchor, type ReanchorOutcome, type StoredSelector } from "../anchoring";
 import { codePointLength, sliceCodePoints } from "../text";
 
+/** xs[i], failing the test when there is no such element. */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`expected an element at index ${i}, found ${xs.length} elements`);
+  return x;
+}
+
 const WORDS = (
   "giá xăng tăng Bộ Công Thương cho biết đoàn xe quân sự tiến vào thành phố biên giới Giới chức Nga gọi đây là " +
   "tin giả trong khi phía Ukraine chưa đưa ra bình luận chuyên gia kiểm chứng đoạn video được quay từ năm " +
@@ -26,7 +33,7 @@ function passage(rand: () => number, length: number): { text: string; wordStarts
   const wordStarts: number[] = [];
   let at = 0;
   while (at < length) {
-    const word = WORDS[Math.floor(rand() * WORDS.length)];
+    const word = nth(WORDS, Math.floor(rand() * WORDS.length));
     const separator = rand() < 0.08 ? ". " : rand() < 0.1 ? ", " : " ";
     wordStarts.push(at);
     parts.push(word, separator);
@@ -41,11 +48,11 @@ describe("re-anchoring performance", () => {
     const { text, wordStarts } = passage(rand, 20_000);
     const claims: StoredSelector[] = Array.from({ length: 2000 }, () => {
       const first = Math.floor(rand() * (wordStarts.length - 12));
-      const start = wordStarts[first];
-      const end = wordStarts[first + 1 + Math.floor(rand() * 10)] - 1;
+      const start = nth(wordStarts, first);
+      const end = nth(wordStarts, first + 1 + Math.floor(rand() * 10)) - 1;
       return { start, end, ...quoteSelector(text, start, end) };
     });
-    const editAt = wordStarts[Math.floor(wordStarts.length / 2)];
+    const editAt = nth(wordStarts, Math.floor(wordStarts.length / 2));
     const inserted = "(cập nhật lúc 9 giờ) ";
     const edited = `${sliceCodePoints(text, 0, editAt)}${inserted}${sliceCodePoints(text, editAt, codePointLength(text))}`;
     const shift = codePointLength(inserted);
@@ -61,7 +68,7 @@ describe("re-anchoring performance", () => {
 
     // Claims whose quote and context lie clear of the edit must land on the same words.
     const wrong = claims.flatMap((claim, k) => {
-      const r = results[k];
+      const r = nth(results, k);
       if (claim.end + 32 <= editAt) return r.outcome === "exact" ? [] : [k];
       if (claim.start - 32 >= editAt) return r.outcome === "moved" && r.start === claim.start + shift ? [] : [k];
       return [];
@@ -74,8 +81,8 @@ describe("re-anchoring performance", () => {
     const { text, wordStarts } = passage(rand, 20_000);
     const claims: StoredSelector[] = Array.from({ length: 2000 }, () => {
       const first = Math.floor(rand() * (wordStarts.length - 12));
-      const start = wordStarts[first];
-      const end = wordStarts[first + 4 + Math.floor(rand() * 6)] - 1;
+      const start = nth(wordStarts, first);
+      const end = nth(wordStarts, first + 4 + Math.floor(rand() * 6)) - 1;
       return { start, end, ...quoteSelector(text, start, end) };
     });
     const replaced = passage(random(8), 20_000).text;

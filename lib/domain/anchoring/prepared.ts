@@ -48,7 +48,8 @@ export function prepare(text: string): Prepared {
   cpToU16[n] = text.length;
   u16ToCp[text.length] = n;
   const isWord = new Uint8Array(n);
-  for (let k = 0; k < n; k++) isWord[k] = isWordCode(codes[k]) ? 1 : 0;
+  // n ≤ text.length = codes.length, so codes[k] is in range.
+  for (let k = 0; k < n; k++) isWord[k] = isWordCode(codes[k]!) ? 1 : 0;
   const prepared: Prepared = {
     text,
     length: n,
@@ -75,21 +76,23 @@ function isRegionalIndicator(code: number): boolean {
  */
 export function joinsPrevious(p: Prepared, i: number): boolean {
   if (i <= 0 || i >= p.length) return false;
-  const code = p.codes[i];
-  const before = p.codes[i - 1];
+  // 0 < i < p.length from here on, so i and i - 1 index code points.
+  const code = p.codes[i]!;
+  const before = p.codes[i - 1]!;
   if (code === 0x200d || before === 0x200d) return true;
   if ((code >= 0x1f3fb && code <= 0x1f3ff) || (code >= 0xe0020 && code <= 0xe007f)) return true;
   if (isRegionalIndicator(code) && isRegionalIndicator(before)) {
     let run = 0;
-    for (let k = i - 1; k >= 0 && isRegionalIndicator(p.codes[k]); k--) run++;
+    for (let k = i - 1; k >= 0 && isRegionalIndicator(p.codes[k]!); k--) run++;
     return run % 2 === 1;
   }
   return code >= 0x300 && MARK.test(String.fromCodePoint(code));
 }
 
-/** Code point index where a UTF-16 end offset lands, rounding up so a pair is never split. */
+/** Code point index where a UTF-16 end offset (0..text.length) lands, rounding up so a pair is never split. */
 export function cpEndOf(p: Prepared, u16: number): number {
   const cp = p.u16ToCp[u16];
+  if (cp === undefined) throw new RangeError(`UTF-16 offset ${u16} is outside the text (0..${p.text.length})`);
   return p.cpToU16[cp] === u16 ? cp : cp + 1;
 }
 

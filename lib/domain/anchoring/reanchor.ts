@@ -61,8 +61,7 @@ type Candidate = {
 };
 
 function lastCode(s: string): number | null {
-  const chars = Array.from(s);
-  return chars.length ? chars[chars.length - 1].codePointAt(0)! : null;
+  return Array.from(s).at(-1)?.codePointAt(0) ?? null;
 }
 
 function firstCode(s: string): number | null {
@@ -73,14 +72,17 @@ function readQuote(p: Prepared, selector: StoredSelector): Quote {
   const codes = codePoints(selector.exact);
   const before = lastCode(selector.prefix);
   const after = firstCode(selector.suffix);
+  // An empty quote (reanchor orphans it before reading) has no first or last word to cut.
+  const first = codes[0];
+  const last = codes[codes.length - 1];
   return {
     selector,
     codes,
     length: codes.length,
     ctx: readContext(selector),
     old: Number.isFinite(selector.start) ? Math.min(Math.max(0, Math.floor(selector.start)), p.length) : 0,
-    startCutWord: before !== null && isWordCode(before) && isWordCode(codes[0]),
-    endCutWord: after !== null && isWordCode(after) && isWordCode(codes[codes.length - 1]),
+    startCutWord: before !== null && first !== undefined && isWordCode(before) && isWordCode(first),
+    endCutWord: after !== null && last !== undefined && isWordCode(after) && isWordCode(last),
   };
 }
 
@@ -215,7 +217,9 @@ function uniqueVerbatim(p: Prepared, selector: StoredSelector, q: Quote): Candid
   const full = selector.prefix + selector.exact + selector.suffix;
   const at = p.text.indexOf(full);
   if (at < 0 || p.text.indexOf(full, at + 1) >= 0) return null;
+  // at + prefix length ≤ text length, so this is a code point index of the text.
   const start = p.u16ToCp[at + selector.prefix.length];
+  if (start === undefined) return null;
   return evaluate(p, q, { kind: "exact", start, end: start + q.length });
 }
 

@@ -40,7 +40,8 @@ function sameClasses(same: SameValues[], field: DetailField): (key: string) => s
   };
   for (const s of same) {
     if (s.field !== field) continue;
-    const [a, b] = s.keys.map(find);
+    const a = find(s.keys[0]);
+    const b = find(s.keys[1]);
     if (a !== b) parent.set(a > b ? a : b, a > b ? b : a);
   }
   return find;
@@ -134,7 +135,8 @@ function quantityGroups(items: DetailInput[]): { groups: CountGroup[]; unmatched
   const byItem = new Map<string, CountGroup>();
   for (const r of perMention.flat()) {
     const known = entitiesOf.get(r.itemKey);
-    const key = r.entityKey ?? (known?.size === 1 ? [...known][0] : r.itemKey);
+    const soleEntity = known?.size === 1 ? [...known][0] : undefined;
+    const key = r.entityKey ?? soleEntity ?? r.itemKey;
     r.itemKey = key;
     const g = byItem.get(key) ?? { item: r.item || undefined, readings: [] };
     g.readings.push(r);
@@ -143,7 +145,8 @@ function quantityGroups(items: DetailInput[]): { groups: CountGroup[]; unmatched
   const groups = [...byItem.values()];
   const alone = groups.filter((g) => new Set(g.readings.map((r) => r.mention)).size === 1).flatMap((g) => g.readings);
   const unmatched = new Set(alone.map((r) => r.mention)).size >= 2 ? alone : [];
-  return { groups: groups.filter((g) => !unmatched.includes(g.readings[0])), unmatched };
+  // `alone` is made of whole groups, so a group is either entirely unmatched or not at all.
+  return { groups: groups.filter((g) => !g.readings.some((r) => unmatched.includes(r))), unmatched };
 }
 
 /** The item words of single counts compared together: one spelling per distinct item, in order. */

@@ -36,10 +36,10 @@ type Node = { type: "source" | "entity"; id: string; name: string };
 type Step = { node: Node; link: "relays" | "is" | "speaks_for" | null };
 
 /** The chain from `start` to its root; inside a cycle the smallest id stands for every member. */
-function walk<T extends { id: string }>(start: T, next: (n: T) => T | undefined): T[] {
-  const path: T[] = [];
-  const seenAt = new Map<string, number>();
-  let current: T | undefined = start;
+function walk<T extends { id: string }>(start: T, next: (n: T) => T | undefined): [T, ...T[]] {
+  const path: [T, ...T[]] = [start];
+  const seenAt = new Map<string, number>([[start.id, 0]]);
+  let current: T | undefined = next(start);
   while (current && !seenAt.has(current.id)) {
     seenAt.set(current.id, path.length);
     path.push(current);
@@ -50,28 +50,31 @@ function walk<T extends { id: string }>(start: T, next: (n: T) => T | undefined)
   // to the same representative, or two outlets in the loop would count as two origins.
   const cycle = path.slice(seenAt.get(current.id));
   const rep = cycle.reduce((best, s) => (s.id < best.id ? s : best));
-  if (path[0] === rep) return [rep];
-  return [path[0], ...path.slice(1).filter((n) => n !== rep), rep];
+  const [first, ...rest] = path;
+  if (first === rep) return [rep];
+  return [first, ...rest.filter((n) => n !== rep), rep];
 }
 
-function chain(start: Node, g: OriginGraph): Step[] {
-  const steps: Step[] = [];
+/** The steps from `start` (always the first step) to its root. */
+function chain(start: Node, g: OriginGraph): [Step, ...Step[]] {
+  let steps: [Step, ...Step[]];
   let node: Node = start;
   if (node.type === "source") {
-    const sources = walk({ id: node.id, name: node.name }, (s) => g.upstream.get(s.id));
-    sources.forEach((s, i) => steps.push({ node: { type: "source", ...s }, link: i === 0 ? null : "relays" }));
-    const root = sources.at(-1)!;
+    const [cited, ...relayed] = walk({ id: node.id, name: node.name }, (s) => g.upstream.get(s.id));
+    steps = [{ node: { type: "source", ...cited }, link: null }];
+    for (const s of relayed) steps.push({ node: { type: "source", ...s }, link: "relays" });
+    const root = relayed.at(-1) ?? cited;
     const entity = g.sourceEntity.get(root.id);
     if (!entity) return steps;
     node = { type: "entity", ...entity };
     steps.push({ node, link: "is" });
-  } else steps.push({ node, link: null });
+  } else steps = [{ node, link: null }];
   const entities = walk({ id: node.id, name: node.name }, (e) => g.speaksFor.get(e.id));
   entities.slice(1).forEach((e) => steps.push({ node: { type: "entity", ...e }, link: "speaks_for" }));
   return steps;
 }
 
-function describePath(steps: Step[]): string {
+function describePath(steps: [Step, ...Step[]]): string {
   const first = steps[0].node.name;
   const root = steps.at(-1)!;
   if (steps.length === 1 || root.node.name === first) return first;

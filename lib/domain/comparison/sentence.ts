@@ -74,6 +74,8 @@ export function explain(kind: VerdictKind, v: Omit<Verdict, "kind" | "sentence">
     }
     case "single_origin": {
       const only = v.supports.origins[0];
+      // computeVerdict says single_origin only when exactly one origin supports the proposition.
+      if (!only) throw new Error("a single_origin verdict needs its supporting origin");
       return v.supports.outlets > 1
         ? `Single origin: ${count(v.supports.outlets, "outlet")}, 1 independent origin: ${only.via === "speaker" ? `all quote ${only.path}` : `all relay ${only.label}`}.${tail}`
         : `Single origin: only ${only.path} supports it.${tail}`;

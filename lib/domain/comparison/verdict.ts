@@ -95,7 +95,8 @@ export function computeVerdict(
   const supporting = byStance("SUPPORTS");
   const counted = supporting.filter(isAttributed);
   const details = compareDetails(
-    counted.map(({ m, origins }) => ({ attribution: m.publisher?.name ?? origins[0].path, articleDate: m.articleDate, fields: m.fields, actors: m.actors })),
+    // Counted mentions are attributed, so a first origin is always there (independentOrigins never returns none).
+    counted.map(({ m, origins }) => ({ attribution: m.publisher?.name ?? origins[0]?.path ?? "unattributed", articleDate: m.articleDate, fields: m.fields, actors: m.actors })),
     opts.sameValues,
   );
   const body = {
@@ -118,8 +119,9 @@ export function computeVerdict(
   else if (s >= 2) kind = "agree";
   else kind = "single_origin";
   const articles = new Map(counted.map((a) => [a.m.articleId, a.m.articleTitle]));
-  if (counted.length > 0 && articles.size === 1) {
-    const [id, title] = [...articles][0];
+  const [onlyArticle] = articles;
+  if (counted.length > 0 && articles.size === 1 && onlyArticle) {
+    const [id, title] = onlyArticle;
     body.singleArticle = { id, ...(title ? { title } : {}) };
   }
   return { kind, ...body, sentence: explain(kind, body) };

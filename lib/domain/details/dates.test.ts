@@ -3,6 +3,13 @@ import { describe, expect, it } from "vitest";
 import { daysBetween, daysInMonth } from "./calendar";
 import { compareClaimDates, describeClaimDate, formatClaimDate, NOT_A_DATE, parseClaimDate, type ClaimDate, type DatePrecision } from "./dates";
 
+/** xs[i], failing the test when there is no such element. */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`expected an element at index ${i}, found ${xs.length} elements`);
+  return x;
+}
+
 /** The canonical text and year source of a parse, or the failure reason, so tables stay one line per case. */
 function read(raw: string, reference?: string): string {
   const r = parseClaimDate(raw, reference === undefined ? {} : { reference });
@@ -128,8 +135,8 @@ describe("parseClaimDate with the article's date as reference", () => {
         const r = parseClaimDate(`${d}/${month}`, { reference: ref });
         expect(r.ok).toBe(true);
         if (!r.ok) return;
-        const [y, m, dd] = ref.split("-").map(Number);
-        const gap = daysBetween({ year: y, month: m, day: dd }, { year: r.value.year!, month, day: d });
+        const ymd = ref.split("-").map(Number);
+        const gap = daysBetween({ year: nth(ymd, 0), month: nth(ymd, 1), day: nth(ymd, 2) }, { year: r.value.year!, month, day: d });
         expect(gap).toBeLessThanOrEqual(61);
         expect(gap).toBeGreaterThan(61 - 366);
       }),

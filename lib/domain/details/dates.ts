@@ -98,19 +98,26 @@ function peelYear(s: string, ref: CalendarDay | null): YearTail | null {
   return { rest: s, year: null, yearFrom: "none", slashed: false };
 }
 
+/** Capture group i of a match, for groups that take part in every match of their pattern. */
+function group(m: RegExpExecArray, i: number): string {
+  const g = m[i];
+  if (g === undefined) throw new Error(`date pattern group ${i} did not take part in the match`);
+  return g;
+}
+
 function readDayMonth(rest: string, slashed: boolean): DayMonth | null {
   const match = (pattern: string) => new RegExp(`^${pattern}$`).exec(rest);
   let m = match(String.raw`thang\s+${VI_MONTH}`);
-  if (m) return { month: viMonth(m[1])!, day: null, numeric: false };
+  if (m) return { month: viMonth(group(m, 1))!, day: null, numeric: false };
   if (slashed && (m = match(String.raw`(\d{1,2})`))) return { month: Number(m[1]), day: null, numeric: false };
-  if ((m = match(EN_MONTH))) return { month: enMonth(m[1])!, day: null, numeric: false };
+  if ((m = match(EN_MONTH))) return { month: enMonth(group(m, 1))!, day: null, numeric: false };
   if ((m = match(String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})`))) return { day: Number(m[1]), month: Number(m[2]), numeric: true };
-  if ((m = match(String.raw`(\d{1,2})\s+thang\s+${VI_MONTH}`))) return { day: Number(m[1]), month: viMonth(m[2])!, numeric: false };
+  if ((m = match(String.raw`(\d{1,2})\s+thang\s+${VI_MONTH}`))) return { day: Number(m[1]), month: viMonth(group(m, 2))!, numeric: false };
   if ((m = match(String.raw`(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${EN_MONTH}`))) {
-    return { day: Number(m[1]), month: enMonth(m[2])!, numeric: false };
+    return { day: Number(m[1]), month: enMonth(group(m, 2))!, numeric: false };
   }
   if ((m = match(String.raw`${EN_MONTH}\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?`))) {
-    return { day: Number(m[2]), month: enMonth(m[1])!, numeric: false };
+    return { day: Number(m[2]), month: enMonth(group(m, 1))!, numeric: false };
   }
   return null;
 }

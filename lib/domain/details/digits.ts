@@ -25,8 +25,8 @@ function decimal(intPart: string, fraction: string): DigitNumber {
 /** Read a run of digits with optional "." / "," marks (see the rule above). */
 export function readDigits(text: string): DigitRead {
   const marks: string[] = text.match(/[.,]/g) ?? [];
-  if (marks.length === 0) return { ok: true, value: { mantissa: Number(text), decimals: 0 } };
-  const last = marks[marks.length - 1];
+  const last = marks.at(-1);
+  if (last === undefined) return { ok: true, value: { mantissa: Number(text), decimals: 0 } };
   if (new Set(marks).size === 2) {
     const at = text.lastIndexOf(last);
     const intPart = text.slice(0, at);
@@ -37,7 +37,10 @@ export function readDigits(text: string): DigitRead {
   if (marks.length > 1) {
     return grouped(text, last) ? { ok: true, value: { mantissa: Number(text.split(last).join("")), decimals: 0 } } : cannotRead(text);
   }
-  const [head, tail] = text.split(last);
+  // A single mark: the digits before it and after it.
+  const at = text.indexOf(last);
+  const head = text.slice(0, at);
+  const tail = text.slice(at + 1);
   if (tail.length === 3) {
     if (grouped(text, last)) return { ok: true, value: { mantissa: Number(head + tail), decimals: 0 } };
     if (head.length > 3) return cannotRead(text);

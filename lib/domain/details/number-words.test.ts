@@ -7,7 +7,9 @@ import { tokenize } from "./tokens";
 function read(text: string): [number, string] | null {
   const tokens = tokenize(text);
   const r = readNumberWords(tokens, 0);
-  return r && [r.value, r.next < tokens.length ? text.slice(tokens[r.next].start) : ""];
+  if (!r) return null;
+  const next = tokens[r.next];
+  return [r.value, next ? text.slice(next.start) : ""];
 }
 
 describe("readNumberWords", () => {
@@ -102,21 +104,28 @@ describe("readNumberWords", () => {
 const VI_UNITS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 type Pick = (a: string, b: string) => string;
 
+/** The word for n in a speller table; a missing entry is a bug in the speller, not in the parser. */
+function spelled(table: readonly string[], n: number): string {
+  const word = table[n];
+  if (word === undefined) throw new Error(`the speller has no word for ${n}`);
+  return word;
+}
+
 function viBelow100(n: number, pick: Pick): string {
-  if (n < 10) return VI_UNITS[n];
+  if (n < 10) return spelled(VI_UNITS, n);
   const unit = n % 10;
-  if (n < 20) return unit === 0 ? "mười" : `mười ${unit === 5 ? "lăm" : VI_UNITS[unit]}`;
-  const tail = unit === 0 ? "" : ` ${unit === 1 ? "mốt" : unit === 4 ? pick("tư", "bốn") : unit === 5 ? pick("lăm", "nhăm") : VI_UNITS[unit]}`;
-  return `${VI_UNITS[Math.floor(n / 10)]} mươi${tail}`;
+  if (n < 20) return unit === 0 ? "mười" : `mười ${unit === 5 ? "lăm" : spelled(VI_UNITS, unit)}`;
+  const tail = unit === 0 ? "" : ` ${unit === 1 ? "mốt" : unit === 4 ? pick("tư", "bốn") : unit === 5 ? pick("lăm", "nhăm") : spelled(VI_UNITS, unit)}`;
+  return `${spelled(VI_UNITS, Math.floor(n / 10))} mươi${tail}`;
 }
 
 function viBelow1000(n: number, full: boolean, pick: Pick): string {
   const hundreds = Math.floor(n / 100);
   const rest = n % 100;
   if (hundreds === 0 && !full) return viBelow100(rest, pick);
-  const head = `${hundreds === 0 ? "không" : VI_UNITS[hundreds]} trăm`;
+  const head = `${hundreds === 0 ? "không" : spelled(VI_UNITS, hundreds)} trăm`;
   if (rest === 0) return head;
-  return rest < 10 ? `${head} ${pick("linh", "lẻ")} ${VI_UNITS[rest]}` : `${head} ${viBelow100(rest, pick)}`;
+  return rest < 10 ? `${head} ${pick("linh", "lẻ")} ${spelled(VI_UNITS, rest)}` : `${head} ${viBelow100(rest, pick)}`;
 }
 
 function spellVi(n: number, pick: Pick): string {
@@ -135,10 +144,10 @@ const EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven",
 const EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 function enBelow1000(n: number, pick: Pick): string {
-  const below100 = (m: number) => (m < 20 ? EN_UNITS[m] : EN_TENS[Math.floor(m / 10)] + (m % 10 ? pick("-", " ") + EN_UNITS[m % 10] : ""));
+  const below100 = (m: number) => (m < 20 ? spelled(EN_UNITS, m) : spelled(EN_TENS, Math.floor(m / 10)) + (m % 10 ? pick("-", " ") + spelled(EN_UNITS, m % 10) : ""));
   const hundreds = Math.floor(n / 100);
   if (hundreds === 0) return below100(n);
-  return `${EN_UNITS[hundreds]} hundred${n % 100 ? pick(" and ", " ") + below100(n % 100) : ""}`;
+  return `${spelled(EN_UNITS, hundreds)} hundred${n % 100 ? pick(" and ", " ") + below100(n % 100) : ""}`;
 }
 
 function spellEn(n: number, pick: Pick): string {

@@ -36,6 +36,11 @@ export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ...Object.entries(VI_BIG), ["trăm", 100], ["chục", 10], ...Object.entries(EN_BIG), ["hundred", 100], ["dozen", 12],
 ]);
 
+/** The table's value for a word, or undefined when there is no word or the table does not have it. */
+function lookup(table: Record<string, number>, word: string | undefined): number | undefined {
+  return word === undefined ? undefined : table[word];
+}
+
 /** A number read from words: its value, the token after it, and the largest scale word it used (1 if none). */
 export type WordsRead = { value: number; next: number; scale: number };
 
@@ -46,7 +51,10 @@ export function readNumberWords(tokens: Token[], from: number): WordsRead | null
   const vi = VI_WORDS.has(first.lower);
   const vocabulary = vi ? VI_WORDS : EN_WORDS;
   let end = from;
-  while (end < tokens.length && vocabulary.has(tokens[end].lower)) end++;
+  for (const token of tokens.slice(from)) {
+    if (!vocabulary.has(token.lower)) break;
+    end++;
+  }
   for (let stop = end; stop > from; stop--) {
     const words = tokens.slice(from, stop).map((t) => t.lower);
     if (!vi && words.some((w, i) => w === "-" && !isHyphenJoin(words, i))) continue;
@@ -60,21 +68,24 @@ export function readNumberWords(tokens: Token[], from: number): WordsRead | null
 
 // "twenty-five": a hyphen only joins a tens word to a unit.
 function isHyphenJoin(words: string[], i: number): boolean {
-  return words[i] === "-" && words[i - 1] in EN_TENS && (EN_UNITS[words[i + 1]] ?? 0) >= 1 && EN_UNITS[words[i + 1]] <= 9;
+  const unit = lookup(EN_UNITS, words[i + 1]);
+  return words[i] === "-" && lookup(EN_TENS, words[i - 1]) !== undefined && unit !== undefined && unit >= 1 && unit <= 9;
 }
 
-function largestScale(words: string[], scales: Record<string, number>): number {
-  let at = -1;
-  words.forEach((w, i) => {
-    if (w in scales && (at < 0 || scales[w] > scales[words[at]])) at = i;
-  });
-  return at;
+/** The first of the largest scale words in `words`, with its value, or null when there is none. */
+function largestScale(words: string[], scales: Record<string, number>): { at: number; scale: number } | null {
+  let largest: { at: number; scale: number } | null = null;
+  for (const [at, w] of words.entries()) {
+    const scale = scales[w];
+    if (scale !== undefined && (largest === null || scale > largest.scale)) largest = { at, scale };
+  }
+  return largest;
 }
 
 function viValue(w: string[]): number | null {
-  const at = largestScale(w, VI_BIG);
-  if (at < 0) return viBelowThousand(w);
-  const scale = VI_BIG[w[at]];
+  const largest = largestScale(w, VI_BIG);
+  if (largest === null) return viBelowThousand(w);
+  const { at, scale } = largest;
   const left = at === 1 && w[0] === "nửa" ? 0.5 : viValue(w.slice(0, at));
   const right = viRemainder(w.slice(at + 1), scale);
   if (left === null || left < 0.5 || right === null) return null;
@@ -83,20 +94,26 @@ function viValue(w: string[]): number | null {
 
 function viRemainder(w: string[], scale: number): number | null {
   if (w.length === 0) return 0;
-  if (w.length === 1 && w[0] === "rưỡi") return scale / 2;
-  if (w.length === 1 && w[0] in VI_SHORT) return Number.isNaN(VI_SHORT[w[0]]) ? null : (VI_SHORT[w[0]] * scale) / 10;
-  const value = (w[0] === "linh" || w[0] === "lẻ") && w.length === 2 ? (VI_LINH[w[1]] ?? null) : viValue(w);
+  const [head, next] = w;
+  if (w.length === 1 && head === "rưỡi") return scale / 2;
+  const short = lookup(VI_SHORT, head);
+  if (w.length === 1 && short !== undefined) return Number.isNaN(short) ? null : (short * scale) / 10;
+  const value = (head === "linh" || head === "lẻ") && w.length === 2 ? (lookup(VI_LINH, next) ?? null) : viValue(w);
   return value !== null && value < scale ? value : null;
 }
 
 function viBelowThousand(w: string[]): number | null {
-  if (w[1] !== "trăm") return viTens(w);
-  const hundreds = w[0] === "không" ? 0 : VI_UNITS[w[0]];
+  const [head, second] = w;
+  if (second !== "trăm") return viTens(w);
+  const hundreds = head === "không" ? 0 : lookup(VI_UNITS, head);
   if (hundreds === undefined) return null;
   const rest = w.slice(2);
   if (rest.length === 0) return hundreds * 100;
   if (rest.length === 1 && rest[0] === "rưỡi") return hundreds * 100 + 50;
-  if (rest[0] === "linh" || rest[0] === "lẻ") return rest.length === 2 && rest[1] in VI_LINH ? hundreds * 100 + VI_LINH[rest[1]] : null;
+  if (rest[0] === "linh" || rest[0] === "lẻ") {
+    const unit = lookup(VI_LINH, rest[1]);
+    return rest.length === 2 && unit !== undefined ? hundreds * 100 + unit : null;
+  }
   // A single word after "trăm" is the tens digit ("một trăm hai" = 120) or "mười" (110).
   if (rest.length === 1) {
     const tail = viRemainder(rest, 100);
@@ -110,16 +127,16 @@ function viTens(w: string[]): number | null {
   const valid = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? null : n);
   if (w[0] === "mười") {
     if (w.length === 1) return 10;
-    const unit = w.length === 2 ? valid(VI_AFTER_TEN[w[1]]) : null;
+    const unit = w.length === 2 ? valid(lookup(VI_AFTER_TEN, w[1])) : null;
     return unit === null ? null : 10 + unit;
   }
-  const digit = VI_UNITS[w[0]];
+  const digit = lookup(VI_UNITS, w[0]);
   if (digit === undefined) return null;
   if (w.length === 1) return digit;
   if (w[1] === "chục") return w.length === 2 ? digit * 10 : null;
   if (w[1] !== "mươi" || digit < 2) return null;
   if (w.length === 2) return digit * 10;
-  const unit = w.length === 3 ? valid(VI_AFTER_TENS[w[2]]) : null;
+  const unit = w.length === 3 ? valid(lookup(VI_AFTER_TENS, w[2])) : null;
   return unit === null ? null : digit * 10 + unit;
 }
 
@@ -130,15 +147,15 @@ function enValue(w: string[]): number | null {
     const left = enMultiplier(w.slice(0, -1));
     return left === null || left >= 100 ? null : left * 12;
   }
-  const at = largestScale(w, EN_BIG);
-  if (at < 0) {
+  const largest = largestScale(w, EN_BIG);
+  if (largest === null) {
     if (n > 3 && w.slice(-3).join(" ") === "and a half") {
       const whole = enBelowThousand(w.slice(0, -3));
       return whole === null ? null : whole + 0.5;
     }
     return enBelowThousand(w);
   }
-  const scale = EN_BIG[w[at]];
+  const { at, scale } = largest;
   const left = enMultiplier(w.slice(0, at));
   let right = w.slice(at + 1);
   if (right[0] === "and") right = right.slice(1);
@@ -173,7 +190,10 @@ function enBelowThousand(w: string[]): number | null {
 }
 
 function enTens(w: string[]): number | null {
-  if (w.length === 1) return EN_UNITS[w[0]] ?? EN_TENS[w[0]] ?? null;
-  if (w.length === 2 && w[0] in EN_TENS && (EN_UNITS[w[1]] ?? 0) >= 1 && EN_UNITS[w[1]] <= 9) return EN_TENS[w[0]] + EN_UNITS[w[1]];
+  const [head, next] = w;
+  if (w.length === 1) return lookup(EN_UNITS, head) ?? lookup(EN_TENS, head) ?? null;
+  const tens = lookup(EN_TENS, head);
+  const unit = lookup(EN_UNITS, next);
+  if (w.length === 2 && tens !== undefined && unit !== undefined && unit >= 1 && unit <= 9) return tens + unit;
   return null;
 }

@@ -26,6 +26,11 @@ type Fail = { ok: false; reason: string };
 const fail = (reason: string): Fail => ({ ok: false, reason });
 const isFail = (x: unknown): x is Fail => typeof x === "object" && x !== null && (x as Fail).ok === false;
 
+/** The value of the token's scale word ("nghìn", "million"), or undefined when there is no token or it is not one. */
+function scaleOf(token: Token | undefined): number | undefined {
+  return token === undefined ? undefined : SCALE_WORDS.get(token.lower);
+}
+
 /** Parse a count with optional item words: digits with either thousands separator, or vi/en number words. */
 export function parseQuantity(raw: string): QuantityParse {
   const text = raw.normalize("NFC");
@@ -48,7 +53,7 @@ export function parseQuantity(raw: string): QuantityParse {
 
   const value = qualify({ min: core.min, max: core.max, approximate: core.vague }, ranged ? post : (qualifier ?? post));
   if (typeof value === "string") return fail(value);
-  let item = text.slice(tokens[next]?.start ?? text.length, end < tokens.length ? tokens[end].start : text.length);
+  let item = text.slice(tokens[next]?.start ?? text.length, tokens[end]?.start ?? text.length);
   // "dozens of drones", "a thousand of them": the "of" belongs to the count, not the item.
   if (core.vague || SCALE_WORDS.has(tokens[next - 1]?.lower ?? "")) item = item.replace(/^\s*of\s+/iu, "");
   return { ok: true, value, item: item.replace(/^[\s,.;:!?–—-]+|[\s,.;:!?]+$/gu, "") };
@@ -94,17 +99,24 @@ function readAmount(tokens: Token[], i: number): Amount | Fail | null {
   if (!digits.ok) return digits;
   let next = i + 1;
   let scale = 1;
-  while (SCALE_WORDS.has(tokens[next]?.lower ?? "")) scale *= SCALE_WORDS.get(tokens[next++].lower)!;
+  // The scale of the last scale word read: "rưỡi" after it adds half of it ("2 triệu rưỡi").
+  let lastWord = 1;
+  for (let s = scaleOf(tokens[next]); s !== undefined; s = scaleOf(tokens[++next])) {
+    scale *= s;
+    lastWord = s;
+  }
   let value = scaleDigits(digits.value, scale);
   if (scale > 1 && tokens[next]?.lower === "rưỡi") {
-    value += SCALE_WORDS.get(tokens[next - 1].lower)! / 2;
+    value += lastWord / 2;
     next++;
   }
   // "3 triệu 200 nghìn": further parts in digits, each with a smaller scale word.
   let last = scale;
-  while (tokens[next]?.kind === "digits" && SCALE_WORDS.has(tokens[next + 1]?.lower ?? "")) {
-    const part = readDigits(tokens[next].text);
-    const partScale = SCALE_WORDS.get(tokens[next + 1].lower)!;
+  for (;;) {
+    const partDigits = tokens[next];
+    const partScale = scaleOf(tokens[next + 1]);
+    if (partDigits?.kind !== "digits" || partScale === undefined) break;
+    const part = readDigits(partDigits.text);
     if (!part.ok || partScale >= last) break;
     value += scaleDigits(part.value, partScale);
     last = partScale;
@@ -138,16 +150,18 @@ function readRangeEnd(tokens: Token[], first: Amount, qualifier: Qualifier | nul
 /** Why what follows a count makes it unreadable, or null. */
 function checkAfterCount(tokens: Token[], next: number): string | null {
   const after = tokens[next];
-  if (!after) return null;
   const before = tokens[next - 1];
+  // Nothing follows, or no count precedes it.
+  if (!after || !before) return null;
+  const following = tokens[next + 1];
   if (after.kind === "digits") {
     // "5 000", "năm 2023": a second number that is not a glued unit ("3 155mm" is fine).
-    const glued = tokens[next + 1]?.kind === "word" && tokens[next + 1].start === after.end;
+    const glued = following?.kind === "word" && following.start === after.end;
     if (before.lower === "năm" && /^\d{4}$/.test(after.text)) return `"năm ${after.text}" reads as a year, not a count`;
     if (!glued) return `two numbers in a row ("${before.text} ${after.text}"): write one count, like 5.000 or 5`;
   }
-  if ((after.text === "/" || after.text === ":") && tokens[next + 1]?.kind === "digits" && after.start === before.end) {
-    return `"${before.text}${after.text}${tokens[next + 1].text}" is not a count: write a whole number like 5`;
+  if ((after.text === "/" || after.text === ":") && following?.kind === "digits" && after.start === before.end) {
+    return `"${before.text}${after.text}${following.text}" is not a count: write a whole number like 5`;
   }
   if (FRACTION_WORDS.has(after.lower)) return `fractions are not counts: write a number like 5`;
   return null;
@@ -226,7 +240,10 @@ export function describeQuantity(q: Quantity, lang: "en" | "vi" = "en"): string 
 }
 
 function formatNumber(x: number, lang: "en" | "vi"): string {
-  const [whole, fraction] = String(x).split(".");
+  const digits = String(x);
+  const dot = digits.indexOf(".");
+  const whole = dot < 0 ? digits : digits.slice(0, dot);
+  const fraction = dot < 0 ? undefined : digits.slice(dot + 1);
   const [group, point] = lang === "vi" ? [".", ","] : [",", "."];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return fraction === undefined ? grouped : `${grouped}${point}${fraction}`;

@@ -70,16 +70,23 @@ const VAGUE_HEADS: ReadonlyMap<string, VagueHead> = new Map([
   ["several", { needsScale: false, scales: EN_SINGULARS }],
 ]);
 
+/** The scale a table gives the token's word, or undefined when there is no token or the word is not a scale. */
+function scaleOf(scales: Record<string, number>, token: Token | undefined): number | undefined {
+  return token === undefined ? undefined : scales[token.lower];
+}
+
 /** A vague amount at tokens[from] as its range and the token after it, or null. */
 export function readVague(tokens: Token[], from: number): { min: number; max: number; next: number } | null {
   const range = (scale: number, next: number) => ({ min: 2 * scale, max: 10 * scale - 1, next });
-  const plural = EN_PLURALS[tokens[from]?.lower];
+  const plural = scaleOf(EN_PLURALS, tokens[from]);
   if (plural !== undefined) {
     let scale = plural;
     let next = from + 1;
     // "tens of thousands of": each further plural multiplies; a final "of" is not part of the item.
-    while (tokens[next]?.lower === "of" && EN_PLURALS[tokens[next + 1]?.lower] !== undefined) {
-      scale *= EN_PLURALS[tokens[next + 1].lower];
+    while (tokens[next]?.lower === "of") {
+      const more = scaleOf(EN_PLURALS, tokens[next + 1]);
+      if (more === undefined) break;
+      scale *= more;
       next += 2;
     }
     return range(scale, tokens[next]?.lower === "of" ? next + 1 : next);
@@ -89,6 +96,6 @@ export function readVague(tokens: Token[], from: number): { min: number; max: nu
   const { scales, needsScale } = head.value;
   let next = from + head.length;
   let scale = 1;
-  while (tokens[next] && scales[tokens[next].lower] !== undefined) scale *= scales[tokens[next++].lower];
+  for (let s = scaleOf(scales, tokens[next]); s !== undefined; s = scaleOf(scales, tokens[++next])) scale *= s;
   return scale === 1 && needsScale ? null : range(scale, next);
 }

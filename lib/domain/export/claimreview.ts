@@ -6,7 +6,7 @@
 // stays the author, as an Organization. A named reviewer is added after it as a second author,
 // a Person (schema.org lets any property repeat); the Organization comes first so a consumer
 // that keeps one author keeps the desk. With no desk name the reviewer is the only author.
-import { linkTo, type ExportMention, type ExportProposition, type ExportRating } from "./records";
+import { linkTo, type ExportMention, type ExportSpeaker, type ExportProposition, type ExportRating } from "./records";
 
 export type ClaimReviewOptions = {
   baseUrl: string;
@@ -82,12 +82,20 @@ function appearances(mentions: ExportMention[]): Appearance[] {
 // we know whether that speaker is a person: guessing the type would publish wrong structured data.
 // Several speakers on a mention, or different kinds for the same speaker, leave it out too.
 function claimAuthor(mentions: ExportMention[]): ClaimReview["itemReviewed"]["author"] | undefined {
-  if (mentions.length === 0 || mentions.some((m) => m.speakers.length !== 1)) return undefined;
-  const { name, type } = mentions[0].speakers[0];
-  if (mentions.some((m) => m.speakers[0].name !== name || m.speakers[0].type !== type)) return undefined;
-  const kinds = new Set(mentions.flatMap((m) => m.speakers[0].kind ?? []));
+  // The one speaker of each mention; any mention with none or several leaves the author out.
+  const speakers: ExportSpeaker[] = [];
+  for (const m of mentions) {
+    const [speaker, ...others] = m.speakers;
+    if (speaker === undefined || others.length > 0) return undefined;
+    speakers.push(speaker);
+  }
+  const [first] = speakers;
+  if (first === undefined) return undefined;
+  const { name, type } = first;
+  if (speakers.some((s) => s.name !== name || s.type !== type)) return undefined;
+  const kinds = new Set(speakers.flatMap((s) => s.kind ?? []));
   if (kinds.size !== 1) return undefined;
-  return { "@type": [...kinds][0] === "PERSON" ? "Person" : "Organization", name };
+  return { "@type": kinds.has("PERSON") ? "Person" : "Organization", name };
 }
 
 function reviewAuthor(o: ClaimReviewOptions, reviewer: string | undefined): ClaimReview["author"] {

@@ -3,6 +3,13 @@ import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, csvHeader, csvRows, neutralizeCell } from "./csv";
 import { link, mention, mentionNeedsReview, mentionTwoQuantities, mentionTwoSpeakers } from "./test-fixtures";
 
+/** xs[i], failing the test when there is no such element. */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`expected an element at index ${i}, found ${xs.length} elements`);
+  return x;
+}
+
 /** Parses a CSV document into objects keyed by the header, as a spreadsheet or pandas would. */
 function read(doc: string): Record<string, string>[] {
   return parse(doc, { columns: true, bom: true, relax_quotes: false });
@@ -33,12 +40,12 @@ describe("csvRows", () => {
   it("writes one row with empty proposition columns for an unlinked claim", () => {
     const rows = read(csvHeader() + csvRows(mention({ propositions: [] })));
     expect(rows).toHaveLength(1);
-    for (const c of ["stance", "proposition_id", "proposition", "verdict", "verdict_sentence", "rating"]) expect(rows[0][c]).toBe("");
-    expect(rows[0].quote).toBe(mention().exact);
+    for (const c of ["stance", "proposition_id", "proposition", "verdict", "verdict_sentence", "rating"]) expect(rows[0]?.[c]).toBe("");
+    expect(rows[0]?.quote).toBe(mention().exact);
   });
 
   it("fills every column from the record, joining lists with '; '", () => {
-    const [r] = read(csvHeader() + csvRows(mention()));
+    const r = nth(read(csvHeader() + csvRows(mention())), 0);
     expect(r).toMatchObject({
       article_title: "Nhà Trắng: Bình Nhưỡng đã chuyển đạn pháo cho Nga",
       origins: "AFP; Reuters",
@@ -79,7 +86,7 @@ describe("csvRows", () => {
   });
 
   it("writes empty cells for missing optional values", () => {
-    const [r] = read(csvHeader() + csvRows(mention({ articleUrl: null, publishedAt: null, publisher: null, speakers: [], note: null, fields: {}, origins: [], actors: [] })));
+    const r = nth(read(csvHeader() + csvRows(mention({ articleUrl: null, publishedAt: null, publisher: null, speakers: [], note: null, fields: {}, origins: [], actors: [] }))), 0);
     for (const c of ["article_url", "published_at", "publisher", "speakers", "speaker_types", "note", "date", "date_value", "date_precision", "quantities", "item", "origins", "actors", "orphaned", "needs_review"]) expect(r[c]).toBe("");
   });
 });
@@ -126,7 +133,7 @@ describe("spreadsheet formula injection", () => {
       item: "đạn, pháo",
       actors: "'-Nga; Triều Tiên",
     });
-    expect(rows[1].annotation_id).toBe("second");
+    expect(rows[1]?.annotation_id).toBe("second");
   });
 
   it("quotes a value containing a bare line feed so line-based readers keep the row whole", () => {

@@ -189,4 +189,4 @@ describe("markdownReport", () => {
 });
 
 // Keeps the shared fixture honest: the supporting mention links to the proposition under test.
-it("fixture links mentions to the proposition", () => expect(mention().propositions[0].id).toBe(link().id));
+it("fixture links mentions to the proposition", () => expect(mention().propositions[0]?.id).toBe(link().id));

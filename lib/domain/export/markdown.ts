@@ -66,8 +66,9 @@ export function verdictLabel(kind: string): string {
 /** Matrix glyph for the stances one column holds on a proposition: ✔ ✖ ○, ± for mixed, · for silent. */
 export function stanceGlyph(stances: readonly ExportStance[]): string {
   const set = new Set(stances);
-  if (set.size === 0) return "·";
-  return set.size > 1 ? "±" : GLYPHS[[...set][0]];
+  const [first] = set;
+  if (first === undefined) return "·";
+  return set.size > 1 ? "±" : GLYPHS[first];
 }
 
 /** Report title and provenance line; `propositionCount` when the service knows it up front. */

@@ -11,6 +11,13 @@ import {
   type ClaimExtension,
 } from "./web-annotation";
 
+/** xs[i], failing the test when there is no such element. */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`expected an element at index ${i}, found ${xs.length} elements`);
+  return x;
+}
+
 const OPTS = { baseUrl: "https://claims.example.org/", workspaceSlug: "desk-vn" };
 /** What a consumer sees: the serialised JSON, parsed back. */
 const wire = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -197,8 +204,8 @@ describe.skipIf(!HAVE_W3C_TESTS)(W3C_TITLE, () => {
     ["annotations/3.1-annotationIdValidated.json", (a: Record<string, unknown>) => (a.id = "not a uri")],
     ["annotations/3.3.1-annotationCreatedValidated.json", (a: Record<string, unknown>) => (a.created = "yesterday")],
     ["annotations/3.1-targetKeyFound.json", (a: Record<string, unknown>) => delete a.target],
-    ["annotations/specificResource/4.2-TextDataPositionSelectorValid.json", (a: { target: { selector: { start: unknown }[] } }) => (a.target.selector[1].start = "14")],
-    ["annotations/specificResource/4.2-TextDataPositionSelectorValid.json", (a: { target: { selector: { end: unknown }[] } }) => (a.target.selector[1].end = -1)],
+    ["annotations/specificResource/4.2-TextDataPositionSelectorValid.json", (a: { target: { selector: { start: unknown }[] } }) => (nth(a.target.selector, 1).start = "14")],
+    ["annotations/specificResource/4.2-TextDataPositionSelectorValid.json", (a: { target: { selector: { end: unknown }[] } }) => (nth(a.target.selector, 1).end = -1)],
   ] as [string, (a: never) => void][])("a broken annotation fails %s", (assertion, breakIt) => {
     const a = anno();
     breakIt(a as never);

@@ -36,7 +36,10 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
   const body = Object.keys(requestFiles).length === 0 ? (jsonBody?.schema ?? null) : null;
   const bodyFiles = body ? [] : Object.entries(requestContent);
   const responses = Object.entries(op.responses as Record<string, { description: string; content?: Record<string, { schema: { description?: string } }> }>);
-  const [okStatus, ok] = responses[0];
+  // The success response comes first (operationResponses writes it first; it has the lowest status).
+  const success = responses[0];
+  if (!success) throw new Error(`${method.toUpperCase()} ${path}: the OpenAPI operation documents no response`);
+  const [okStatus, ok] = success;
   const { "application/json": okJson, ...files } = ok.content ?? {};
   const auth = op.security.length === 0 ? "public" : op.security.some((s) => "bearerAuth" in s) ? "API token or browser session" : "browser session only";
   return (

@@ -15,8 +15,9 @@ const get = apiHandler<{ workspaceId: string; format: string }>(async ({ req, pa
   const url = new URL(req.url);
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
-    query[key] = all.length > 1 ? all : all[0];
+    // A key listed by keys() has at least one value.
+    const [first, ...more] = url.searchParams.getAll(key);
+    if (first !== undefined) query[key] = more.length ? [first, ...more] : first;
   }
   const scope = parseScope(query);
   if (format === "csv" || format === "jsonl" || format === "w3c") return mentionExport(actor, format, scope, url.origin);
