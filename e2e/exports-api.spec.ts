@@ -7,7 +7,7 @@ const tag = () => Math.random().toString(36).slice(2, 7);
 
 test("export a marked claim as CSV from the reader, and print the claim report to PDF", async ({ page, owner }) => {
   const t = tag();
-  const href = await new ImportPage(page, owner.slug).importAndOpen(`Báo cáo ${t}\n\nNhà Trắng nói Bình Nhưỡng đã gửi =đạn pháo cho Nga ${t}.\n\nMinh An (Theo Wire Example)`);
+  const _href = await new ImportPage(page, owner.slug).importAndOpen(`Báo cáo ${t}\n\nNhà Trắng nói Bình Nhưỡng đã gửi =đạn pháo cho Nga ${t}.\n\nMinh An (Theo Wire Example)`);
   const reader = new ReaderPage(page);
   await reader.selectWithMouse(0, "Bình Nhưỡng đã gửi =đạn pháo cho Nga");
   await page.keyboard.press("1");

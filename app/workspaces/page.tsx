@@ -25,7 +25,7 @@ export default async function WorkspacesPage() {
       <form action={create} className="mt-6 flex gap-2">
         <label htmlFor="ws-name" className="sr-only">Workspace name</label>
         <input id="ws-name" name="name" maxLength={100} placeholder="New workspace name" className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        <button className="rounded-md bg-slate-900 px-4 py-2 text-sm text-white">Create</button>
+        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm text-white">Create</button>
       </form>
     </main>
   );

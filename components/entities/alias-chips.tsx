@@ -7,7 +7,7 @@ import { foldForMatch } from "@/lib/domain/claim-types";
 type Alias = { id: string; alias: string; language: string | null };
 
 /** An entity's aliases as chips; editors remove them (never the name, never the last one). */
-export function AliasChips({ workspaceId, slug, entityName, aliases, canEdit }: { workspaceId: string; slug: string; entityName: string; aliases: Alias[]; canEdit: boolean }) {
+export function AliasChips({ workspaceId, entityName, aliases, canEdit }: { workspaceId: string; entityName: string; aliases: Alias[]; canEdit: boolean }) {
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const nameKey = foldForMatch(entityName);

@@ -11,7 +11,7 @@ import { aliasFormSchema, type AliasFormValues } from "@/lib/validation/entities
 import { ALIAS_LANGUAGES, applyFieldErrors } from "./labels";
 
 /** Inline "add alias" form; warns (without refusing) when another entity has the same alias. */
-export function AliasForm({ workspaceId, slug, entityId, entityName, onClose }: { workspaceId: string; slug: string; entityId: string; entityName: string; onClose: () => void }) {
+export function AliasForm({ workspaceId, entityId, entityName, onClose }: { workspaceId: string; entityId: string; entityName: string; onClose: () => void }) {
   const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<AliasFormValues>({
     resolver: zodResolver(aliasFormSchema),
     defaultValues: { alias: "", language: "" },

@@ -28,7 +28,7 @@ export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId
             <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Rename or change kind of ${entity.name}`}>
               Edit
             </Button>
-            <MergeDialog workspaceId={workspaceId} slug={slug} entity={entity} />
+            <MergeDialog workspaceId={workspaceId} entity={entity} />
           </div>
         )}
       </div>
@@ -37,9 +37,9 @@ export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId
           <EntityForm workspaceId={workspaceId} slug={slug} entity={entity} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
         </div>
       )}
-      <SpeaksFor workspaceId={workspaceId} slug={slug} entity={entity} canEdit={canEdit} />
+      <SpeaksFor workspaceId={workspaceId} entity={entity} canEdit={canEdit} />
       <div className="mt-3 flex flex-wrap items-start gap-2">
-        <AliasChips workspaceId={workspaceId} slug={slug} entityName={entity.name} aliases={entity.aliases} canEdit={canEdit} />
+        <AliasChips workspaceId={workspaceId} entityName={entity.name} aliases={entity.aliases} canEdit={canEdit} />
         {canEdit && !addingAlias && (
           <Button size="sm" variant="ghost" className="py-0.5 text-blue-800" onClick={() => setAddingAlias(true)} aria-label={`Add an alias to ${entity.name}`}>
             + Add alias
@@ -48,7 +48,7 @@ export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId
       </div>
       {canEdit && addingAlias && (
         <div className="mt-3 border-t border-slate-100 pt-3">
-          <AliasForm workspaceId={workspaceId} slug={slug} entityId={entity.id} entityName={entity.name} onClose={() => setAddingAlias(false)} />
+          <AliasForm workspaceId={workspaceId} entityId={entity.id} entityName={entity.name} onClose={() => setAddingAlias(false)} />
         </div>
       )}
     </li>

@@ -60,6 +60,7 @@ export function EntityPicker({
         )}
       </div>
       {box.open && (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a list with role listbox
         <ul id={box.listId} role="listbox" className="absolute z-50 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
           {box.options.length === 0 && (
             <li role="presentation" className="px-3 py-1.5 text-slate-500">{box.error ?? (box.query.trim() ? "No entity matches" : "Type to search")}</li>

@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import type { ErrorBody } from "@/lib/server/errors";
-import { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
+import type { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
 
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];

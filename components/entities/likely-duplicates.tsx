@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 type Pair = { a: { id: string; name: string }; b: { id: string; name: string }; score: number; reason: string };
 
 /** Entities that probably name the same thing, each pair with a one-click merge (confirmed). */
-export function LikelyDuplicates({ workspaceId, slug, pairs, canEdit }: { workspaceId: string; slug: string; pairs: Pair[]; canEdit: boolean }) {
+export function LikelyDuplicates({ workspaceId, pairs, canEdit }: { workspaceId: string; pairs: Pair[]; canEdit: boolean }) {
   if (pairs.length === 0) return null;
   return (
     <section aria-labelledby="dupes-h" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="likely-duplicates">

@@ -12,7 +12,7 @@ import { plural } from "./labels";
 import { DialogPanel } from "@/components/ui/dialog";
 
 /** Pick another entity and merge this one into it, after saying exactly what moves. */
-export function MergeDialog({ workspaceId, slug, entity }: { workspaceId: string; slug: string; entity: EntityListItem }) {
+export function MergeDialog({ workspaceId, entity }: { workspaceId: string; entity: EntityListItem }) {
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState<PickedEntity>(null);
   const [error, setError] = useState<string | null>(null);

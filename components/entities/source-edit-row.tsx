@@ -16,7 +16,7 @@ import { applyFieldErrors, SOURCE_KIND_LABELS } from "./labels";
 const FIELDS = ["name", "kind", "country", "language", "upstreamId", "entity"] as const;
 
 /** A source's table row in edit mode: every editable column becomes a labelled control. */
-export function SourceEditRow({ workspaceId, slug, source, options, onClose }: { workspaceId: string; slug: string; source: SourceListItem; options: { id: string; name: string }[]; onClose: () => void }) {
+export function SourceEditRow({ workspaceId, source, options, onClose }: { workspaceId: string; source: SourceListItem; options: { id: string; name: string }[]; onClose: () => void }) {
   const { register, control, handleSubmit, formState, setError, setFocus } = useForm<SourceFormValues>({
     resolver: zodResolver(sourceFormSchema),
     defaultValues: {

@@ -11,7 +11,7 @@ type Option = { id: string; name: string };
 const none = <span className="text-slate-400">—</span>;
 
 /** Sources with their provenance links and usage; editors edit one row at a time, in place. */
-export function SourcesTable({ workspaceId, slug, sources, options, canEdit }: { workspaceId: string; slug: string; sources: SourceListItem[]; options: Option[]; canEdit: boolean }) {
+export function SourcesTable({ workspaceId, sources, options, canEdit }: { workspaceId: string; sources: SourceListItem[]; options: Option[]; canEdit: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -32,7 +32,7 @@ export function SourcesTable({ workspaceId, slug, sources, options, canEdit }: {
         <tbody>
           {sources.map((s) =>
             editing === s.id ? (
-              <SourceEditRow key={s.id} workspaceId={workspaceId} slug={slug} source={s} options={options} onClose={() => setEditing(null)} />
+              <SourceEditRow key={s.id} workspaceId={workspaceId} source={s} options={options} onClose={() => setEditing(null)} />
             ) : (
               <tr key={s.id} className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50" data-testid="source-row">
                 <th scope="row" className="px-4 py-2 font-medium">

@@ -9,7 +9,7 @@ import { EntityPicker, type PickedEntity } from "./entity-picker";
  * Whom an entity speaks for (a spokesman → his government, a ministry → its country). Claims
  * by the entity then count as the same independent origin as the one it speaks for.
  */
-export function SpeaksFor({ workspaceId, slug, entity, canEdit }: { workspaceId: string; slug: string; entity: { id: string; name: string; speaksFor: { id: string; name: string } | null }; canEdit: boolean }) {
+export function SpeaksFor({ workspaceId, entity, canEdit }: { workspaceId: string; entity: { id: string; name: string; speaksFor: { id: string; name: string } | null }; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
   const [picked, setPicked] = useState<PickedEntity>(entity.speaksFor);
   const [error, setError] = useState<string | null>(null);

@@ -23,7 +23,10 @@ export function BulkResult({ slug, success, failure }: { slug: string; success?:
         <p className="font-medium">{failure.message}</p>
         {failure.errors.length > 0 && (
           <ol className="max-h-72 list-inside list-disc space-y-0.5 overflow-auto font-mono text-xs" aria-label="Problems">
-            {failure.errors.map((e, i) => <li key={i}>{e}</li>)}
+            {failure.errors.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the problems of one file, in line order, never reordered
+              <li key={i}>{e}</li>
+            ))}
           </ol>
         )}
         {failure.more > 0 && <p>…and {plural(failure.more, "more problem")} not shown.</p>}

@@ -87,7 +87,7 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
       )}
       {error && <Alert>{error}</Alert>}
       {drafts.length > 0 && (
-        <div className="space-y-3" aria-label="Web pages to import">
+        <section className="space-y-3" aria-label="Web pages to import">
           {drafts.map((d) => (
             <ImportCard
               key={d.key}
@@ -98,7 +98,7 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
               onRemove={() => setDrafts((ds) => ds.filter((x) => x.key !== d.key))}
             />
           ))}
-        </div>
+        </section>
       )}
     </div>
   );

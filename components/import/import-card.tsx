@@ -73,6 +73,7 @@ export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draf
           <summary className="cursor-pointer text-slate-600">Lines read as metadata and left out of the text ({parsed.metadataLines.length})</summary>
           <ul className="mt-1 space-y-1">
             {parsed.metadataLines.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the lines as detected, in text order
               <li key={i} className="rounded bg-slate-50 px-2 py-1"><span className="mr-2 text-xs uppercase text-slate-500">{l.kind}</span>{l.text}</li>
             ))}
           </ul>
@@ -82,6 +83,7 @@ export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draf
         <summary className="cursor-pointer text-slate-600">Preview paragraphs</summary>
         <ol className="mt-1 max-h-64 list-decimal space-y-1 overflow-auto pl-6">
           {parsed.passages.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs in text order; repeated ones have the same text
             <li key={i} className={p.isDuplicate ? "text-amber-800" : p.isCaption ? "italic text-slate-600" : undefined}>
               {p.text}
               {p.isCaption && " (photo caption)"}

@@ -106,6 +106,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
             Detect metadata
           </Button>
         </div>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file button inside it is the keyboard way */}
         <div
           className={`flex flex-col items-center justify-center rounded-lg border-2 border-dashed p-4 text-center ${dragging ? "border-blue-600 bg-blue-50" : "border-slate-300 bg-white"}`}
           onDragOver={(e) => {

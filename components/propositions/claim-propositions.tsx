@@ -23,6 +23,7 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
   const [found, setFound] = useState<{ id: string; statement: string }[]>([]);
   const linkedKey = links.map((l) => l.proposition.id).join();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: linkedKey re-asks for suggestions when the claim's links change
   useEffect(() => {
     if (!canEdit) return;
     let live = true;
@@ -122,7 +123,10 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
           ) : (
             <>
               <label htmlFor="find-proposition" className="text-xs font-medium text-slate-600">Find a proposition</label>
-              <input id="find-proposition" className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search statements (accents optional)" autoFocus />
+              <input id="find-proposition" className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search statements (accents optional)"
+                  // biome-ignore lint/a11y/noAutofocus: the editor just chose "Link to existing…"; typing is the next step
+                  autoFocus
+                />
               <ul className="max-h-48 space-y-1 overflow-auto">
                 {found.map((p) => (
                   <li key={p.id}>

@@ -13,7 +13,8 @@ const MIXED = { label: "Mixed", glyph: "±", cls: "bg-amber-100 text-amber-900 b
 export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matrix["rows"]; columns: Matrix["columns"] }) {
   return (
     <div>
-      <p className="mb-2 flex flex-wrap gap-3 text-xs text-slate-600" aria-label="Legend">
+      <p className="mb-2 flex flex-wrap gap-3 text-xs text-slate-600">
+        <span className="sr-only">Legend:</span>
         {(["SUPPORTS", "REFUTES", "NEUTRAL"] as const).map((s) => (
           <span key={s} className="inline-flex items-center gap-1"><span className={`inline-block w-5 rounded border text-center ${STANCE_META[s].cls}`} aria-hidden>{STANCE_META[s].glyph}</span>{STANCE_META[s].label}</span>
         ))}

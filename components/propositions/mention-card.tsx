@@ -59,7 +59,10 @@ export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit
         {a.speakers.length > 0 && <div className="flex gap-1"><dt className="text-slate-400">{a.speakers.length === 1 ? "Speaker" : "Speakers"}</dt><dd>{a.speakers.map((x) => x.name).join(", ")}</dd></div>}
         <div className="flex gap-1"><dt className="text-slate-400">Modality</dt><dd>{MODALITY_LABELS[a.modality]}</dd></div>
         {art.publishedAt && <div className="flex gap-1"><dt className="text-slate-400">Published</dt><dd>{art.publishedAt.toISOString().slice(0, 10)}</dd></div>}
-        {details.map(([k, v], i) => <div key={`${k}-${i}`} className="flex gap-1"><dt className="text-slate-400">{k}</dt><dd>{v}</dd></div>)}
+        {details.map(([k, v], i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: several counts share the label; the list is fixed
+          <div key={`${k}-${i}`} className="flex gap-1"><dt className="text-slate-400">{k}</dt><dd>{v}</dd></div>
+        ))}
         <div className="flex gap-1">
           <dt className="text-slate-400">Independent origin{mention.origins.length === 1 ? "" : "s"}</dt>
           <dd className="font-medium text-slate-800" data-testid="mention-origin">

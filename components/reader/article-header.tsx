@@ -7,7 +7,7 @@ export function ArticleHeader({ article, claimCount, actions }: { article: Reade
     ["Published", article.publishedAt],
     ["Byline", article.byline],
     ["Language", article.language?.toUpperCase()],
-    ["Source", article.url ? <a href={article.url} className="break-all text-blue-700 underline" rel="noreferrer noopener" target="_blank">{article.url}</a> : null],
+    ["Source", article.url ? <a key="url" href={article.url} className="break-all text-blue-700 underline" rel="noreferrer noopener" target="_blank">{article.url}</a> : null],
   ];
   return (
     <header>

@@ -87,6 +87,7 @@ export function ChipCombobox<T>({
         />
       </div>
       {box.open && box.options.length > 0 && (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a list with role listbox
         <ul id={box.listId} role="listbox" className="absolute z-30 mt-1 max-h-56 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
           {box.options.map((o, i) => (
             <li key={optionKey(o)} {...box.optionProps(o, i)} className={clsx("cursor-pointer px-3 py-1.5", i === box.active && "bg-blue-50")}>

@@ -36,16 +36,17 @@ export function ClaimDetails({
   const actors: ReactNode[] = [
     ...a.actorEntities.map((e) => <span key={`e-${e.id}`}>{e.name}</span>),
     ...a.actors.map((name, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: free-text actors may repeat; their order is fixed
       <span key={`t-${i}`} title={TEXT_ACTOR_TITLE} className="rounded border border-dashed border-slate-400 px-1 italic">{name}</span>
     )),
   ];
   const rows: [string, ReactNode][] = [
-    [a.speakers.length > 1 ? "Speakers" : "Speaker", a.speakers.length ? joinNames(a.speakers.map((s) => s.name)) : <span className="text-slate-500">not named</span>],
+    [a.speakers.length > 1 ? "Speakers" : "Speaker", a.speakers.length ? joinNames(a.speakers.map((s) => s.name)) : <span key="none" className="text-slate-500">not named</span>],
     ["Modality", MODALITY_LABELS[a.modality]],
     ["Date", date],
     ["Counts", quantitiesText(a.fields)],
     ["Item", fields.item],
-    ["Actors", actors.length ? <span className="flex flex-wrap gap-x-2 gap-y-0.5">{actors}</span> : undefined],
+    ["Actors", actors.length ? <span key="actors" className="flex flex-wrap gap-x-2 gap-y-0.5">{actors}</span> : undefined],
     ["Note", a.note ?? undefined],
   ];
   const before = quoteBeforeReview(a.anchorReview);

@@ -48,7 +48,7 @@ type Props = {
   /** The article's publication date (YYYY-MM-DD): it supplies the year of a date written without one. */
   articleDate?: string | null;
   /** Resolves to field errors keyed as the server names them (e.g. "fields.date", "speakers.1"). */
-  onSubmit: (v: ClaimFormValues) => Promise<Record<string, string> | void>;
+  onSubmit: (v: ClaimFormValues) => Promise<Record<string, string> | undefined>;
   onCancel: () => void;
   onReload: () => void;
 };
@@ -76,7 +76,9 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
   const send = handleSubmit(async (v) => {
     const fieldErrors = await onSubmit(v);
     if (!fieldErrors) return;
-    serverErrors(fieldErrors, v).forEach(([name, message], i) => setError(name, { type: "server", message }, { shouldFocus: i === 0 }));
+    serverErrors(fieldErrors, v).forEach(([name, message], i) => {
+      setError(name, { type: "server", message }, { shouldFocus: i === 0 });
+    });
   });
   const sending = useRef(false);
   const submit = async (e?: React.BaseSyntheticEvent) => {

@@ -81,7 +81,10 @@ export function EditArticleDialog({ workspaceId, article }: { workspaceId: strin
             <div className="md:col-span-2">
               <p className="text-sm font-medium text-slate-700">Lines removed from the body at import (kept as they were)</p>
               <ul className="mt-1 space-y-0.5 text-xs text-slate-600" data-testid="metadata-lines">
-                {lines.map((l, i) => <li key={i}><span className="mr-1 rounded bg-slate-100 px-1 uppercase">{l.kind}</span>{l.text}</li>)}
+                {lines.map((l, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the lines as removed at import, in text order
+                  <li key={i}><span className="mr-1 rounded bg-slate-100 px-1 uppercase">{l.kind}</span>{l.text}</li>
+                ))}
               </ul>
             </div>
           )}

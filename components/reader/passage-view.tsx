@@ -42,6 +42,7 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
           const colors = s.ids.map((id) => typeById.get(byId.get(id)!.claimTypeId)?.color ?? "#888").reverse();
           const labels = s.ids.map((id) => typeById.get(byId.get(id)!.claimTypeId)?.label ?? "claim").reverse();
           return (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard users move between claims with j/k and Enter; the click is a shortcut for the mouse
             <mark
               key={s.from}
               className="claim-mark text-inherit"

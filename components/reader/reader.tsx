@@ -61,8 +61,11 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   }, []);
 
   // After a claim-type key the next thing to fill is who says it; with no type yet, the type radios.
-  const focusPanel = () =>
-    requestAnimationFrame(() => (panelRef.current?.querySelector<HTMLElement>("[role=combobox]") ?? panelRef.current?.querySelector<HTMLElement>("[role=radiogroup] input"))?.focus());
+  const focusPanel = useCallback(
+    () =>
+      requestAnimationFrame(() => (panelRef.current?.querySelector<HTMLElement>("[role=combobox]") ?? panelRef.current?.querySelector<HTMLElement>("[role=radiogroup] input"))?.focus()),
+    [],
+  );
 
   const selectClaim = useCallback((id: string, scrollText: boolean) => {
     setActiveId(id);
@@ -167,7 +170,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [pending, claimTypes, undo, restore, remove, active, activeId, canEdit, editing, ordered, selectClaim]);
+  }, [pending, claimTypes, undo, restore, remove, active, activeId, canEdit, editing, ordered, selectClaim, focusPanel]);
 
   const startRemark = useCallback((a: { id: string; version: number; passageId: string; exact: string }) => {
     setRemarking({ id: a.id, version: a.version, passageId: a.passageId, before: a.exact });
@@ -197,7 +200,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     setAnnounce("Position confirmed; the claim counts again.");
   }
 
-  async function save(v: ClaimFormValues): Promise<Record<string, string> | void> {
+  async function save(v: ClaimFormValues): Promise<Record<string, string> | undefined> {
     setFormError(null);
     const details = claimFormToDetails(v);
     const res = pending
@@ -235,6 +238,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
         />
         {/* One read-only editing host for the whole text: the caret lets keyboard users select with
             Shift+arrows, and a selection can run across paragraphs so we can explain why it is refused. */}
+        {/* biome-ignore lint/a11y/useSemanticElements: a read-only contentEditable host (focusable, selectable), not a form field */}
+        {/* biome-ignore lint/a11y/useFocusableInteractive: contentEditable makes it focusable */}
         <div
           ref={textRef}
           className="passage-text mt-5 space-y-4 text-[15px]"

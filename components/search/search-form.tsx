@@ -19,6 +19,7 @@ export function SearchForm({ slug, q, kind, error }: { slug: string; q: string; 
           type="search"
           defaultValue={q}
           maxLength={200}
+          // biome-ignore lint/a11y/noAutofocus: the search page opened empty (the / key leads here); typing is the next step
           autoFocus={!q}
           autoComplete="off"
           placeholder="Search passages, claims, propositions, entities, sources…"

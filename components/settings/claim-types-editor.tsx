@@ -7,16 +7,16 @@ import { inputClass } from "@/components/ui/field";
 
 type T = { id: string; label: string; color: string; shortcut: number | null };
 
-export function ClaimTypesEditor({ workspaceId, slug, types, canEdit }: { workspaceId: string; slug: string; types: T[]; canEdit: boolean }) {
+export function ClaimTypesEditor({ workspaceId, types, canEdit }: { workspaceId: string; types: T[]; canEdit: boolean }) {
   return (
     <div className="space-y-2">
-      {types.map((t) => <Row key={t.id} workspaceId={workspaceId} slug={slug} initial={t} canEdit={canEdit} />)}
-      {canEdit && <Row workspaceId={workspaceId} slug={slug} initial={{ id: "", label: "", color: "#444444", shortcut: null }} canEdit isNew />}
+      {types.map((t) => <Row key={t.id} workspaceId={workspaceId} initial={t} canEdit={canEdit} />)}
+      {canEdit && <Row workspaceId={workspaceId} initial={{ id: "", label: "", color: "#444444", shortcut: null }} canEdit isNew />}
     </div>
   );
 }
 
-function Row({ workspaceId, slug, initial, canEdit, isNew }: { workspaceId: string; slug: string; initial: T; canEdit: boolean; isNew?: boolean }) {
+function Row({ workspaceId, initial, canEdit, isNew }: { workspaceId: string; initial: T; canEdit: boolean; isNew?: boolean }) {
   const [v, setV] = useState(initial);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const dirty = v.label !== initial.label || v.color !== initial.color || v.shortcut !== initial.shortcut;

@@ -9,7 +9,7 @@ import { ROLES } from "@/lib/domain/roles";
 
 type M = { id: string; name: string; email: string; role: string };
 
-export function MembersPanel({ workspaceId, slug, members, canManage }: { workspaceId: string; slug: string; members: M[]; canManage: boolean }) {
+export function MembersPanel({ workspaceId, members, canManage }: { workspaceId: string; members: M[]; canManage: boolean }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState("EDITOR");
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);

@@ -44,11 +44,12 @@ export function useCombobox<T>({
 
   // Show the selected value; when typing is what cleared it, keep what was typed.
   const typedRef = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the selection's identity and name, not a new object with the same values
   useEffect(() => {
     if (selected) setQuery(selected.name);
     else if (!typedRef.current) setQuery("");
     typedRef.current = false;
-  }, [selected?.id, selected?.name]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [selected?.id, selected?.name]);
 
   useEffect(() => {
     if (!open) return;

@@ -452,6 +452,7 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
     it("answers unknown API paths with a JSON 404, whatever the method and however deep", async () => {
       for (const url of ["/nothing/here", `/workspaces/${ws}/articles/${crypto.randomUUID()}/nothing/deeper`, `/workspaces/${ws}`]) {
         for (const method of [...HTTP_METHODS, "OPTIONS"] as const) {
+          // biome-ignore lint/performance/noDynamicNamespaceImportAccess: a test looping over every HTTP method of the catch-all route
           const res = await call(unknownRoute[method], url, { method, token: viewerToken, params: { path: url.split("/").filter(Boolean) } });
           expect(res.status, `${method} ${url}`).toBe(404);
           expect(res.body).toEqual({ error: { code: "not_found", message: `No API endpoint at /api/v1${url}; see /api/v1/openapi.json`, details: {} } });

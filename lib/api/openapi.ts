@@ -139,7 +139,9 @@ function operation(name: string, d: EndpointDef) {
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
   for (const [name, d] of Object.entries(endpoints) as [string, EndpointDef][]) {
-    (paths[d.path] ??= {})[d.method.toLowerCase()] = operation(name, d);
+    const forPath = paths[d.path] ?? {};
+    forPath[d.method.toLowerCase()] = operation(name, d);
+    paths[d.path] = forPath;
   }
   const tags = [...new Set(Object.values(endpoints).map((d) => d.tag))].map((name) => ({ name }));
   return {

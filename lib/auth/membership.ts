@@ -11,7 +11,8 @@ export type Actor = Readonly<{ userId: string; workspaceId: string; role: Role; 
 // caller cannot skip the membership check by building its own Actor. Kept on globalThis because
 // the bundler may load this module more than once in one server process.
 const registry = globalThis as typeof globalThis & { __claimboardActors?: WeakSet<object> };
-const issued = (registry.__claimboardActors ??= new WeakSet<object>());
+registry.__claimboardActors ??= new WeakSet<object>();
+const issued = registry.__claimboardActors;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -65,7 +65,7 @@ export function parseDateline(paragraph: string): Dateline | null {
   const agency = groups.agency ?? null;
   const hasDateOrAgency = agency !== null || groups.date !== undefined || groups.dateAfter !== undefined;
   if (place.length > MAX_PLACE_LENGTH || NOT_PLACES.has(place.replace(/\s+/gu, " "))) return null;
-  const singleAsciiWord = !/\s/u.test(place) && /^[\x00-\x7f]+$/u.test(place);
+  const singleAsciiWord = !/\s/u.test(place) && /^[\p{ASCII}]+$/u.test(place);
   if (!hasDateOrAgency && singleAsciiWord && (place.match(/\p{L}/gu) ?? []).length < 4) return null;
 
   const rest = text.slice(match[0].length).trim();

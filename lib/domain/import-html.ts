@@ -27,7 +27,7 @@ const FURNITURE = "nav, aside, form, dialog, [role=navigation], [role=complement
 const PAGE_FURNITURE = "header, footer, [role=banner], [role=contentinfo]";
 
 function removeFurniture(doc: Document) {
-  doc.querySelectorAll(FURNITURE).forEach((el) => el.remove());
+  for (const el of doc.querySelectorAll(FURNITURE)) el.remove();
   doc.querySelectorAll(PAGE_FURNITURE).forEach((el) => {
     if (!el.parentElement?.closest("article, main, [role=main]")) el.remove();
   });

@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
 import { reanchoredFields } from "@/lib/server/reanchor-fields";
 import { AppError } from "@/lib/server/errors";
-import { claimDetailsSchema, createAnnotationSchema, updateAnnotationSchema } from "@/lib/validation/schemas";
+import { type claimDetailsSchema, createAnnotationSchema, updateAnnotationSchema } from "@/lib/validation/schemas";
 
 export const annotationSelect = {
   id: true,

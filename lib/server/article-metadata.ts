@@ -71,7 +71,7 @@ async function redateClaims(tx: Tx, workspaceId: string, articleId: string, publ
   for (const c of claims) {
     const f = (c.fields ?? {}) as { date?: string; dateValue?: string; quantities?: { value: string; item?: string }[]; item?: string };
     if (!f.date) continue;
-    let next;
+    let next: ReturnType<typeof parseFields>;
     try {
       next = parseFields({ date: f.date, quantities: f.quantities, item: f.item }, publishedAt);
     } catch {

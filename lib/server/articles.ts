@@ -19,7 +19,6 @@ const previewSchema = z.object({
 /** Detect metadata for confirmation, and say whether this content is already stored. */
 export async function previewImport(actor: Actor, input: unknown) {
   assertCan(actor, "articles.write");
-  const { workspaceId } = actor;
   const { text, fileName } = previewSchema.parse(input);
   const parsed = parseArticle(text);
   if (parsed.passages.length === 0) throw new AppError("bad_request", `${fileName ? `${fileName}: ` : ""}the text is empty; nothing to import`);

@@ -87,10 +87,10 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
       publisherId: input.publisher ? sourceId.get(foldForMatch(input.publisher))! : null,
       createdById: actor.userId,
     });
-    parsed.passages.forEach((p, position) =>
-      passageRows.push({ workspaceId, articleId: id, position, text: p.text, searchText: foldForMatch(p.text), isDuplicate: p.isDuplicate, isCaption: p.isCaption }),
-    );
-    origins.forEach((name, position) => originRows.push({ workspaceId, articleId: id, sourceId: sourceId.get(foldForMatch(name))!, position }));
+    for (const [position, p] of parsed.passages.entries()) {
+      passageRows.push({ workspaceId, articleId: id, position, text: p.text, searchText: foldForMatch(p.text), isDuplicate: p.isDuplicate, isCaption: p.isCaption });
+    }
+    for (const [position, name] of origins.entries()) originRows.push({ workspaceId, articleId: id, sourceId: sourceId.get(foldForMatch(name))!, position });
     audits.push(
       auditRow(actor, "article.import", "Article", id, {
         title: input.title,

@@ -32,8 +32,10 @@ export async function importClaims(actor: Actor, fileName: string, kind: JsonlKi
       const id = randomUUID();
       const orphaned = c.method === "orphaned";
       const quote = orphaned ? { exact: c.draft.exact!, prefix: c.draft.prefix ?? "", suffix: c.draft.suffix ?? "" } : quoteSelector(c.passage.text, c.start, c.end);
-      c.speakers.forEach((s, position) => speakerRows.push({ workspaceId, annotationId: id, position, entityId: s.kind === "entity" ? s.id! : null, sourceId: s.kind === "source" ? s.id! : null }));
-      c.actorEntities.forEach((e, position) => actorRows.push({ workspaceId, annotationId: id, entityId: e.id, position }));
+      for (const [position, s] of c.speakers.entries()) {
+        speakerRows.push({ workspaceId, annotationId: id, position, entityId: s.kind === "entity" ? s.id! : null, sourceId: s.kind === "source" ? s.id! : null });
+      }
+      for (const [position, e] of c.actorEntities.entries()) actorRows.push({ workspaceId, annotationId: id, entityId: e.id, position });
       const row = {
         id,
         workspaceId,

@@ -25,7 +25,6 @@ const bulkInputSchema = z.object({
  */
 export async function bulkImport(actor: Actor, input: unknown): Promise<BulkImportResult> {
   assertCan(actor, "articles.write");
-  const { workspaceId } = actor;
   const { fileName, bytes, kind: requested } = bulkInputSchema.parse(input);
   const lower = fileName.toLowerCase();
   const isJson = lower.endsWith(".json") || lower.endsWith(".jsonld");

@@ -170,7 +170,8 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
         const c = columns.get(col.key) ?? { ...col, count: 0 };
         c.count += 1;
         columns.set(col.key, c);
-        const cell = (cells[col.key] ??= { stances: [], quotes: [] });
+        const cell = cells[col.key] ?? { stances: [], quotes: [] };
+        cells[col.key] = cell;
         if (!cell.stances.includes(m.stance)) cell.stances.push(m.stance);
         const art = m.annotation.passage.article;
         cell.quotes.push({ annotationId: m.annotation.id, exact: m.annotation.exact, stance: m.stance, articleId: art.id, articleTitle: art.title });

@@ -29,7 +29,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
                 await signOut({ redirectTo: "/login" });
               }}
             >
-              <button className="whitespace-nowrap text-slate-600 underline hover:text-slate-900">Sign out</button>
+              <button type="submit" className="whitespace-nowrap text-slate-600 underline hover:text-slate-900">Sign out</button>
             </form>
           </div>
         </div>

@@ -15,6 +15,7 @@ export default async function ArticlesPage({ params, searchParams }: { params: P
     <main>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Articles</h1>
+        {/* biome-ignore lint/a11y/useSemanticElements: <search> is not in React's types yet; the role says the same */}
         <form className="ml-auto flex gap-2" role="search">
           <label htmlFor="article-q" className="sr-only">Filter articles by title</label>
           <input id="article-q" name="q" defaultValue={q} placeholder="Filter by title…" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />

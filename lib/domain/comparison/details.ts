@@ -42,7 +42,9 @@ function sameClasses(same: SameValues[], field: DetailField): (key: string) => s
     if (s.field !== field) continue;
     const a = find(s.keys[0]);
     const b = find(s.keys[1]);
-    if (a !== b) parent.set(a > b ? a : b, a > b ? b : a);
+    // The smaller key (as a string) represents the class, so the result does not depend on the order of marks.
+    // biome-ignore lint/complexity/useMathMinMax: keys are strings; Math.min/max would compare them as numbers
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
   }
   return find;
 }

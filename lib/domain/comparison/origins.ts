@@ -70,7 +70,7 @@ function chain(start: Node, g: OriginGraph): [Step, ...Step[]] {
     steps.push({ node, link: "is" });
   } else steps = [{ node, link: null }];
   const entities = walk({ id: node.id, name: node.name }, (e) => g.speaksFor.get(e.id));
-  entities.slice(1).forEach((e) => steps.push({ node: { type: "entity", ...e }, link: "speaks_for" }));
+  for (const e of entities.slice(1)) steps.push({ node: { type: "entity", ...e }, link: "speaks_for" });
   return steps;
 }
 

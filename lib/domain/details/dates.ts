@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noAssignInExpressions: each pattern is tried in turn, one per line, `if ((m = re.exec(s)))`
 // Dates as editors write them in claims, read by meaning so "13/9/2023" and "2023-09-13" are one date.
 // Numeric dates with slashes or dots are day/month only (the Vietnamese and European order):
 // "9/13/2023" is month 13 and fails instead of being silently flipped.

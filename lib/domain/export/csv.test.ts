@@ -17,7 +17,7 @@ function read(doc: string): Record<string, string>[] {
 
 describe("csvHeader", () => {
   it("lists the columns in order, CRLF-terminated", () => {
-    expect(csvHeader()).toBe(CSV_COLUMNS.join(",") + "\r\n");
+    expect(csvHeader()).toBe(`${CSV_COLUMNS.join(",")}\r\n`);
   });
 
   it("prepends a UTF-8 BOM only when asked", () => {

@@ -3,7 +3,7 @@ import { escapeMarkdown, markdownHeader, markdownMatrix, markdownProposition, ma
 import { link, mention, mentionNeedsReview, mentionTwoQuantities, mentionTwoSpeakers, proposition, publishedRating, rating } from "./test-fixtures";
 
 /** Undoes CommonMark backslash escapes, as a renderer would for literal text. */
-const unescape = (s: string) => s.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+const unescapeMarkdown = (s: string) => s.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 /** Markdown-significant characters that appear without a backslash before them. */
 const unescaped = (s: string) => [...s.matchAll(/(?<!\\)(?:\\\\)*([[\]<>`*_|$~&#])/g)].map((m) => m[1]);
 
@@ -32,7 +32,7 @@ describe("escapeMarkdown", () => {
     const out = escapeMarkdown(text);
     expect(unescaped(out)).toEqual([]);
     expect(out).not.toMatch(/^(\s|[-+=>#]|\d+[.)])/);
-    expect(unescape(out)).toBe(text.trim());
+    expect(unescapeMarkdown(out)).toBe(text.trim());
   });
 
   it("folds line breaks so text cannot start a new block", () => {
@@ -104,11 +104,11 @@ describe("markdownProposition", () => {
   });
 
   it("keeps a multi-line hostile quote inside its blockquote", () => {
-    const out = markdownProposition(proposition({ mentions: [mention({ exact: HOSTILE.join("\n") + "\n\nend" })] }));
+    const out = markdownProposition(proposition({ mentions: [mention({ exact: `${HOSTILE.join("\n")}\n\nend` })] }));
     const quote = out.slice(out.indexOf("### Supports"), out.indexOf("> —"));
     const lines = quote.split("\n").slice(2).filter(Boolean);
     expect(lines.every((l) => l === ">" || l.startsWith("> "))).toBe(true);
-    expect(lines.filter((l) => l.startsWith("> ")).map((l) => unescape(l.slice(2)))).toEqual([...HOSTILE.map((h) => h.trim()), "end"]);
+    expect(lines.filter((l) => l.startsWith("> ")).map((l) => unescapeMarkdown(l.slice(2)))).toEqual([...HOSTILE.map((h) => h.trim()), "end"]);
     expect(lines.flatMap((l) => unescaped(l.slice(2)))).toEqual([]);
   });
 
@@ -177,7 +177,7 @@ describe("markdownReport", () => {
     const p = proposition();
     const matrix = { columns: ["RFI"], rows: [{ statement: p.statement, cells: ["±"] }] };
     const out = markdownReport({ ...meta, propositions: [p], matrix });
-    expect(out).toBe((markdownHeader(meta, 1) + markdownProposition(p) + markdownMatrix(matrix)).trimEnd() + "\n");
+    expect(out).toBe(`${(markdownHeader(meta, 1) + markdownProposition(p) + markdownMatrix(matrix)).trimEnd()}\n`);
     expect(out.startsWith("# Kim–Putin \\# summit\n\nWorkspace: Desk VN · Generated 2024-06-22 10:00 UTC · 1 proposition\n")).toBe(true);
   });
 

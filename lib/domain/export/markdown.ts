@@ -145,7 +145,7 @@ export function markdownProposition(p: ExportProposition): string {
     out.push(`### ${label} (${group.length})`, "");
     for (const m of group) out.push(blockquote(m.exact), ">", `> ${attribution(m)}`, ...marks(m), "");
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 /** The comparison matrix as a GFM table of glyphs, with a legend; empty when there are no columns. */
@@ -160,12 +160,12 @@ export function markdownMatrix(matrix: MarkdownMatrix): string {
     lines.push(row([escapeMarkdown(r.statement), ...r.cells.map(escapeMarkdown)]));
   }
   lines.push("", `Legend: ${MATRIX_LEGEND}.`);
-  return lines.join("\n") + "\n\n";
+  return `${lines.join("\n")}\n\n`;
 }
 
 /** The whole report in one string; for large exports stream the pieces instead. */
 export function markdownReport(input: MarkdownMeta & { propositions: ExportProposition[]; matrix?: MarkdownMatrix }): string {
   const parts = [markdownHeader(input, input.propositions.length), ...input.propositions.map(markdownProposition)];
   if (input.matrix) parts.push(markdownMatrix(input.matrix));
-  return parts.join("").trimEnd() + "\n";
+  return `${parts.join("").trimEnd()}\n`;
 }

@@ -72,6 +72,7 @@ async function EntitiesSection({ slug, base, actor, canEdit, search }: { slug: s
       <p className="mb-3 text-sm text-slate-600">
         People, countries, organizations and things named in claims. Search matches any alias, ignoring case and accents (“bac han” finds “Bắc Hàn”).
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not in React's types yet; the role says the same */}
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action={base}>
         <div className="flex flex-col gap-1">
           <label htmlFor="entity-q" className="text-sm font-medium text-slate-700">Name or alias</label>
@@ -84,10 +85,10 @@ async function EntitiesSection({ slug, base, actor, canEdit, search }: { slug: s
             {ENTITY_KINDS.map((k) => <option key={k} value={k}>{ENTITY_KIND_LABELS[k]}</option>)}
           </select>
         </div>
-        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">Search</button>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">Search</button>
         {(q || kind) && <Link href={base} className="py-1.5 text-sm text-blue-700 underline">Clear</Link>}
       </form>
-      <LikelyDuplicates workspaceId={actor.workspaceId} slug={slug} pairs={duplicates} canEdit={canEdit} />
+      <LikelyDuplicates workspaceId={actor.workspaceId} pairs={duplicates} canEdit={canEdit} />
       {canEdit && (
         <div className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
           <EntityForm workspaceId={actor.workspaceId} slug={slug} />
@@ -122,13 +123,14 @@ async function SourcesSection({ slug, actor, canEdit, q: rawQ }: { slug: string;
       <p className="mb-3 text-sm text-slate-600">
         Outlets, wires, state media, governments and people that publish or originate claims. Set what each one relays, so two outlets copying one wire count as one origin.
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not in React's types yet; the role says the same */}
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action={`/w/${slug}/entities`}>
         <input type="hidden" name="tab" value="sources" />
         <div className="flex flex-col gap-1">
           <label htmlFor="source-q" className="text-sm font-medium text-slate-700">Source name</label>
           <input id="source-q" name="q" defaultValue={q} placeholder="e.g. TASS" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
         </div>
-        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">Search</button>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">Search</button>
         {q && <Link href={`/w/${slug}/entities?tab=sources`} className="py-1.5 text-sm text-blue-700 underline">Clear</Link>}
       </form>
       {sources.length === 0 ? (
@@ -137,7 +139,7 @@ async function SourcesSection({ slug, actor, canEdit, q: rawQ }: { slug: string;
           <p className="mt-1 text-sm text-slate-600">Sources are created when articles are imported, from their publisher and credit lines.</p>
         </div>
       ) : (
-        <SourcesTable workspaceId={actor.workspaceId} slug={slug} sources={sources} options={options} canEdit={canEdit} />
+        <SourcesTable workspaceId={actor.workspaceId} sources={sources} options={options} canEdit={canEdit} />
       )}
       {sources.length === SOURCE_LIST_LIMIT && (
         <p className="mt-2 text-sm text-slate-600">Showing the first {SOURCE_LIST_LIMIT} sources by name; search to narrow the list.</p>

@@ -33,6 +33,7 @@ export default async function ComparisonPage({ params, searchParams }: { params:
         <div className="ml-auto">
           <ExportMenu workspaceId={actor.workspaceId} slug={slug} query={exportQuery} />
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: two links styled as a segmented control, not form fields */}
         <div className="flex overflow-hidden rounded-md border border-slate-300 text-sm" role="group" aria-label="Columns">
           <Link href={qs({ columns: "publishers", page: undefined })} aria-current={f.columns === "publishers" ? "true" : undefined} className={`px-3 py-1.5 ${f.columns === "publishers" ? "bg-slate-900 text-white" : "bg-white"}`}>Publishers</Link>
           <Link href={qs({ columns: "origins", page: undefined })} aria-current={f.columns === "origins" ? "true" : undefined} className={`px-3 py-1.5 ${f.columns === "origins" ? "bg-slate-900 text-white" : "bg-white"}`}>Independent origins</Link>
@@ -66,7 +67,7 @@ export default async function ComparisonPage({ params, searchParams }: { params:
             <option value="recent">Newest first</option>
           </select>
         </label>
-        <button className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white">Apply</button>
+        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white">Apply</button>
         <Link href={`/w/${slug}/propositions?columns=${f.columns}`} className="px-2 py-1.5 text-sm text-blue-700 underline">Reset</Link>
       </form>
       {m.rows.length === 0 ? (

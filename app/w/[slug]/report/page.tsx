@@ -97,7 +97,10 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
               {matrix.rows.map((r) => (
                 <tr key={r.statement}>
                   <th scope="row" className="border border-slate-300 p-1 text-left font-normal">{r.statement}</th>
-                  {r.cells.map((c, i) => <td key={i} className="border border-slate-300 p-1 text-center">{c}</td>)}
+                  {r.cells.map((c, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells follow the fixed column order
+                    <td key={i} className="border border-slate-300 p-1 text-center">{c}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>

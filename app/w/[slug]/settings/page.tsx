@@ -17,12 +17,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
       <section aria-labelledby="types-h" className="rounded-lg border border-slate-200 bg-white p-5">
         <h1 id="types-h" className="text-lg font-semibold">Claim types</h1>
         <p className="mb-4 text-sm text-slate-600">Colours and number keys used when marking claims.</p>
-        <ClaimTypesEditor workspaceId={actor.workspaceId} slug={slug} types={types} canEdit={can.annotate} />
+        <ClaimTypesEditor workspaceId={actor.workspaceId} types={types} canEdit={can.annotate} />
       </section>
       <section aria-labelledby="members-h" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="members-h" className="text-lg font-semibold">Members</h2>
         <p className="mb-4 text-sm text-slate-600">Owners manage members. Editors import and mark claims; reviewers and viewers read.</p>
-        <MembersPanel workspaceId={actor.workspaceId} slug={slug} members={members} canManage={can.manageWorkspace} />
+        <MembersPanel workspaceId={actor.workspaceId} members={members} canManage={can.manageWorkspace} />
       </section>
       <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm lg:col-span-2"><a href={`/w/${slug}/settings/api-tokens`} className="font-semibold text-blue-700 underline">API tokens</a>: personal tokens for scripts using the <a href={`/w/${slug}/api-docs`} className="text-blue-700 underline">REST API</a>.</p>
       <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm lg:col-span-2">

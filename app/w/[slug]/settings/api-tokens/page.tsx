@@ -31,7 +31,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ slug
         <h2 id="token-list-h" className="mb-3 text-lg font-semibold">{actor.role === "OWNER" ? "Tokens in this workspace" : "Your tokens"}</h2>
         <TokenList
           workspaceId={actor.workspaceId}
-          slug={slug}
+         
           currentUserId={user.id}
           tokens={tokens.map((t) => ({
             ...t,

@@ -18,7 +18,7 @@ export type TokenRow = {
 const when = (iso: string | null, none = "never") => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : none);
 
 /** The tokens with their use and state; active ones can be revoked after a confirmation. */
-export function TokenList({ workspaceId, slug, currentUserId, tokens }: { workspaceId: string; slug: string; currentUserId: string; tokens: TokenRow[] }) {
+export function TokenList({ workspaceId, currentUserId, tokens }: { workspaceId: string; currentUserId: string; tokens: TokenRow[] }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-600">No tokens yet.</p>;
   return (
     <table className="w-full text-left text-sm" aria-label="API tokens">
@@ -43,7 +43,7 @@ export function TokenList({ workspaceId, slug, currentUserId, tokens }: { worksp
             <td className="py-2 pr-3 whitespace-nowrap">{when(t.createdAt)}</td>
             <td className="py-2 pr-3 whitespace-nowrap">{when(t.lastUsedAt)}</td>
             <td className="py-2 pr-3 whitespace-nowrap">{t.revokedAt ? `revoked ${when(t.revokedAt)}` : "active"}</td>
-            <td className="py-2 text-right">{!t.revokedAt && <RevokeButton workspaceId={workspaceId} slug={slug} token={t} />}</td>
+            <td className="py-2 text-right">{!t.revokedAt && <RevokeButton workspaceId={workspaceId} token={t} />}</td>
           </tr>
         ))}
       </tbody>
@@ -51,7 +51,7 @@ export function TokenList({ workspaceId, slug, currentUserId, tokens }: { worksp
   );
 }
 
-function RevokeButton({ workspaceId, slug, token }: { workspaceId: string; slug: string; token: TokenRow }) {
+function RevokeButton({ workspaceId, token }: { workspaceId: string; token: TokenRow }) {
   return (
     <ConfirmDialog
       trigger={<Button size="sm" variant="secondary">Revoke…</Button>}
