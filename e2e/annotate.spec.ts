@@ -95,7 +95,10 @@ test("nested claims stay visible and clickable; delete can be undone", async ({ 
   await page.locator("mark[data-depth='2']").click();
   await expect(page.getByTestId("claim-details")).toContainText("Arms transfer");
 
-  await page.getByTestId("claim-details").getByRole("button", { name: /^Delete/ }).click();
+  await page
+    .getByTestId("claim-details")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
   await expect(reader.claimList().getByRole("button")).toHaveCount(1);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(reader.claimList().getByRole("button")).toHaveCount(2);
@@ -128,7 +131,10 @@ test("two editors saving the same claim: the second is told, nothing is overwrit
   await page2.goto(href);
   const reader2 = new ReaderPage(page2);
 
-  for (const [p, r] of [[page, reader], [page2, reader2]] as const) {
+  for (const [p, r] of [
+    [page, reader],
+    [page2, reader2],
+  ] as const) {
     await r.claimList().getByRole("button").first().click();
     await p.getByTestId("claim-details").getByRole("button", { name: /^Edit/ }).click();
   }

@@ -50,7 +50,10 @@ test("opening the speaker list never chooses a speaker: Ctrl+Enter saves the cla
   await expect(panel.details()).not.toContainText(`Kremlin ${tag}`);
 
   await page.reload();
-  await reader.claimList().getByRole("button", { name: /Arms transfer/ }).click();
+  await reader
+    .claimList()
+    .getByRole("button", { name: /Arms transfer/ })
+    .click();
   await expect(panel.detail("Speaker")).toHaveText("not named");
   await expect(panel.details()).not.toContainText(`Kremlin ${tag}`);
 });
@@ -101,7 +104,10 @@ test("a claim can have several speakers, kept in order", async ({ page, owner })
   await expect(panel.detail("Actors").getByTitle(/^free text/)).toHaveText(`đối tác ${tag}`);
   await page.reload();
   await expect(reader.claimList()).toContainText(`Moscow ${tag} and Pyongyang ${tag}`);
-  await reader.claimList().getByRole("button", { name: /Denial/ }).click();
+  await reader
+    .claimList()
+    .getByRole("button", { name: /Denial/ })
+    .click();
   await expect(panel.detail("Speakers")).toHaveText(`Moscow ${tag} and Pyongyang ${tag}`);
 });
 
@@ -141,7 +147,10 @@ test("a date or count the server cannot read is refused next to its field; a par
   await expect(panel.detail("Date")).toHaveText("13/9 (reads as 13 Sep)");
   await expect(panel.detail("Counts")).toHaveText("hàng chục UAV tấn công");
   await page.reload();
-  await reader.claimList().getByRole("button", { name: /Arms transfer/ }).click();
+  await reader
+    .claimList()
+    .getByRole("button", { name: /Arms transfer/ })
+    .click();
   await expect(panel.detail("Date")).toHaveText("13/9 (reads as 13 Sep)");
   await expect(panel.detail("Counts")).toHaveText("hàng chục UAV tấn công");
 });
@@ -167,6 +176,9 @@ test("a speaker still being created when Ctrl+Enter is pressed is saved with the
   await expect(panel.form()).toHaveCount(0);
   await expect(panel.detail("Speaker")).toHaveText(`Slow ${tag}`);
   await page.reload();
-  await reader.claimList().getByRole("button", { name: /Statement/ }).click();
+  await reader
+    .claimList()
+    .getByRole("button", { name: /Statement/ })
+    .click();
   await expect(panel.detail("Speaker")).toHaveText(`Slow ${tag}`);
 });

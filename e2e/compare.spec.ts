@@ -55,9 +55,7 @@ test("claims from three outlets become one proposition: two relays of one wire a
   await panel.getByRole("link", { name: statement }).click();
   await expect(page.getByTestId("proposition-statement")).toHaveText(statement);
   await expect(page.getByTestId("verdict-badge")).toHaveText(/Conflict/);
-  await expect(page.getByTestId("verdict-sentence")).toHaveText(
-    `Conflict: 1 independent origin supports it (Wire ${t}) and 1 refutes it (Outlet C ${t}).`,
-  );
+  await expect(page.getByTestId("verdict-sentence")).toHaveText(`Conflict: 1 independent origin supports it (Wire ${t}) and 1 refutes it (Outlet C ${t}).`);
   await expect(page.getByTestId("mention-card")).toHaveCount(3);
 
   // The matrix by independent origin has one column for the wire, holding both relays' quotes.

@@ -7,7 +7,9 @@ const tag = () => Math.random().toString(36).slice(2, 7);
 
 test("export a marked claim as CSV from the reader, and print the claim report to PDF", async ({ page, owner }) => {
   const t = tag();
-  const _href = await new ImportPage(page, owner.slug).importAndOpen(`Báo cáo ${t}\n\nNhà Trắng nói Bình Nhưỡng đã gửi =đạn pháo cho Nga ${t}.\n\nMinh An (Theo Wire Example)`);
+  const _href = await new ImportPage(page, owner.slug).importAndOpen(
+    `Báo cáo ${t}\n\nNhà Trắng nói Bình Nhưỡng đã gửi =đạn pháo cho Nga ${t}.\n\nMinh An (Theo Wire Example)`,
+  );
   const reader = new ReaderPage(page);
   await reader.selectWithMouse(0, "Bình Nhưỡng đã gửi =đạn pháo cho Nga");
   await page.keyboard.press("1");
@@ -74,9 +76,14 @@ test("API tokens: shown once, scoped by role, refused after revoking", async ({ 
 test("bulk JSONL import is all-or-nothing and names the bad lines", async ({ page, owner }) => {
   const t = tag();
   await page.goto(`/w/${owner.slug}/import`);
-  const good = (n: number) => JSON.stringify({ text: `Bulk article ${n} ${t}\n\nPublished: 2 May 2024\n\nParagraph ${n} about the summit ${t}.`, publisher: "Bulk Wire" });
+  const good = (n: number) =>
+    JSON.stringify({ text: `Bulk article ${n} ${t}\n\nPublished: 2 May 2024\n\nParagraph ${n} about the summit ${t}.`, publisher: "Bulk Wire" });
   const input = page.getByTestId("bulk-file-input");
-  await input.setInputFiles({ name: "bad.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from([good(1), "{not json", JSON.stringify({ text: "x", titel: "typo" })].join("\n")) });
+  await input.setInputFiles({
+    name: "bad.jsonl",
+    mimeType: "application/x-ndjson",
+    buffer: Buffer.from([good(1), "{not json", JSON.stringify({ text: "x", titel: "typo" })].join("\n")),
+  });
   await page.getByRole("button", { name: "Check and import file" }).click();
   const problems = page.getByRole("list", { name: "Problems" });
   await expect(problems).toContainText("line 2");
@@ -85,7 +92,9 @@ test("bulk JSONL import is all-or-nothing and names the bad lines", async ({ pag
   await expect(page.getByText("No article title contains")).toBeVisible();
 
   await page.goto(`/w/${owner.slug}/import`);
-  await page.getByTestId("bulk-file-input").setInputFiles({ name: "good.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from([good(1), good(2)].join("\n")) });
+  await page
+    .getByTestId("bulk-file-input")
+    .setInputFiles({ name: "good.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from([good(1), good(2)].join("\n")) });
   await page.getByRole("button", { name: "Check and import file" }).click();
   await expect(page.getByText("Imported 2 articles from good.jsonl.")).toBeVisible();
 });

@@ -22,11 +22,19 @@ test("search ignores accents and case and highlights the match", async ({ page, 
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/search\?q=/);
   // Each query word is marked in the original spelling, accents and all.
-  const result = page.getByRole("listitem").filter({ hasText: `Komsomolsk ${t}` }).first();
+  const result = page
+    .getByRole("listitem")
+    .filter({ hasText: `Komsomolsk ${t}` })
+    .first();
   await expect(result.locator("mark").filter({ hasText: /^nhà$/ })).toHaveCount(1);
   await expect(result.locator("mark").filter({ hasText: /^máy$/ })).toHaveCount(1);
   await page.goto(`/w/${owner.slug}/search?q=${encodeURIComponent("binh nhuong")}`);
-  await expect(page.locator("mark").filter({ hasText: /^Bình Nhưỡng$/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator("mark")
+      .filter({ hasText: /^Bình Nhưỡng$/ })
+      .first(),
+  ).toBeVisible();
   await page.goto(`/w/${owner.slug}/search?q=x`);
   await expect(page.getByText(/at least 2 characters/i).first()).toBeVisible();
 });
@@ -53,7 +61,10 @@ test("entities: aliases in any language resolve to one entity, and merging loses
   await create.getByLabel("New entity name").fill(`Bắc Triều Tiên ${t}`);
   await create.getByLabel("Kind").selectOption("COUNTRY");
   await create.getByRole("button", { name: /Add entity/ }).click();
-  const dup = page.getByTestId("entity-card").filter({ hasText: `Bắc Triều Tiên ${t}` }).first();
+  const dup = page
+    .getByTestId("entity-card")
+    .filter({ hasText: `Bắc Triều Tiên ${t}` })
+    .first();
   await dup.getByRole("button", { name: "Merge…" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("combobox").fill(`north korea ${t}`);

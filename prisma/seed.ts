@@ -41,7 +41,15 @@ export async function seedDemo(): Promise<{ created: boolean; email: string; pas
   await db.membership.create({ data: { workspaceId: ws.id, userId: viewer.id, role: "VIEWER" } });
 
   await db.source.createMany({
-    data: demoSources.map((s) => ({ workspaceId: ws.id, name: s.name, normalizedName: foldForMatch(s.name), kind: s.kind, country: s.country, language: s.language, isDemo: true })),
+    data: demoSources.map((s) => ({
+      workspaceId: ws.id,
+      name: s.name,
+      normalizedName: foldForMatch(s.name),
+      kind: s.kind,
+      country: s.country,
+      language: s.language,
+      isDemo: true,
+    })),
   });
   const sourceId = new Map((await db.source.findMany({ where: { workspaceId: ws.id }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
 

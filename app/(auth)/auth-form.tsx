@@ -17,7 +17,10 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const schema = mode === "login" ? signInSchema : signUpSchema;
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema as typeof signUpSchema) as unknown as Resolver<FieldValues>, defaultValues: { name: "", email: "", password: "" } });
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema as typeof signUpSchema) as unknown as Resolver<FieldValues>,
+    defaultValues: { name: "", email: "", password: "" },
+  });
   const { register, handleSubmit, formState, setError } = form;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -53,9 +56,19 @@ export function AuthForm({ mode }: { mode: Mode }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         {mode === "login" ? (
-          <>New here? <Link className="text-blue-700 underline" href="/signup">Create an account</Link></>
+          <>
+            New here?{" "}
+            <Link className="text-blue-700 underline" href="/signup">
+              Create an account
+            </Link>
+          </>
         ) : (
-          <>Have an account? <Link className="text-blue-700 underline" href="/login">Sign in</Link></>
+          <>
+            Have an account?{" "}
+            <Link className="text-blue-700 underline" href="/login">
+              Sign in
+            </Link>
+          </>
         )}
       </p>
     </form>

@@ -10,7 +10,12 @@ export default async function WorkspacesPage() {
     "use server";
     const u = await requirePageUser();
     // The input caps the length; trimming here keeps a crafted request from failing validation.
-    const ws = await createWorkspace(u.id, { name: String(formData.get("name") ?? "").trim().slice(0, 100) || "My desk" });
+    const ws = await createWorkspace(u.id, {
+      name:
+        String(formData.get("name") ?? "")
+          .trim()
+          .slice(0, 100) || "My desk",
+    });
     redirect(`/w/${ws.slug}`);
   }
   return (
@@ -18,14 +23,29 @@ export default async function WorkspacesPage() {
       <h1 className="text-2xl font-semibold">Your workspaces</h1>
       <ul className="mt-4 space-y-2">
         {workspaces.map((w) => (
-          <li key={w.slug}><Link className="text-blue-700 underline" href={`/w/${w.slug}`}>{w.name}</Link> <span className="text-xs text-slate-500">({w.role.toLowerCase()})</span></li>
+          <li key={w.slug}>
+            <Link className="text-blue-700 underline" href={`/w/${w.slug}`}>
+              {w.name}
+            </Link>{" "}
+            <span className="text-xs text-slate-500">({w.role.toLowerCase()})</span>
+          </li>
         ))}
         {workspaces.length === 0 && <li className="text-slate-600">You are not a member of any workspace yet.</li>}
       </ul>
       <form action={create} className="mt-6 flex gap-2">
-        <label htmlFor="ws-name" className="sr-only">Workspace name</label>
-        <input id="ws-name" name="name" maxLength={100} placeholder="New workspace name" className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm text-white">Create</button>
+        <label htmlFor="ws-name" className="sr-only">
+          Workspace name
+        </label>
+        <input
+          id="ws-name"
+          name="name"
+          maxLength={100}
+          placeholder="New workspace name"
+          className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
+        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm text-white">
+          Create
+        </button>
       </form>
     </main>
   );

@@ -27,7 +27,10 @@ export function AliasChips({ workspaceId, entityName, aliases, canEdit }: { work
           const isName = foldForMatch(a.alias) === nameKey;
           const removable = canEdit && !isName && aliases.length > 1;
           return (
-            <li key={a.id} className={`inline-flex items-center gap-1 rounded-full border px-2.5 py-0.5 text-sm ${isName ? "border-blue-300 bg-blue-50" : "border-slate-300 bg-slate-50"}`}>
+            <li
+              key={a.id}
+              className={`inline-flex items-center gap-1 rounded-full border px-2.5 py-0.5 text-sm ${isName ? "border-blue-300 bg-blue-50" : "border-slate-300 bg-slate-50"}`}
+            >
               <span lang={a.language ?? undefined}>{a.alias}</span>
               {a.language && <span className="text-xs uppercase text-slate-500">{a.language}</span>}
               {isName && <span className="text-xs text-blue-800">name</span>}
@@ -46,7 +49,11 @@ export function AliasChips({ workspaceId, entityName, aliases, canEdit }: { work
           );
         })}
       </ul>
-      {error && <p role="alert" className="mt-1 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

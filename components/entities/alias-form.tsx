@@ -40,13 +40,19 @@ export function AliasForm({ workspaceId, entityId, entityName, onClose }: { work
         </Field>
         <Field label="Language" error={formState.errors.language?.message}>
           <select className={inputClass} {...register("language")}>
-            {ALIAS_LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
+            {ALIAS_LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.label}
+              </option>
+            ))}
           </select>
         </Field>
         <Button type="submit" size="sm" variant="secondary" className="mt-6" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Adding…" : "Add alias"}
         </Button>
-        <Button size="sm" variant="ghost" className="mt-6" onClick={onClose}>Done</Button>
+        <Button size="sm" variant="ghost" className="mt-6" onClick={onClose}>
+          Done
+        </Button>
       </div>
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
     </form>

@@ -18,7 +18,9 @@ export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId
   return (
     <li aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="entity-card">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h3 id={headingId} className="text-base font-semibold">{entity.name}</h3>
+        <h3 id={headingId} className="text-base font-semibold">
+          {entity.name}
+        </h3>
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase text-slate-700">{ENTITY_KIND_LABELS[entity.kind]}</span>
         <span className="text-sm text-slate-600">
           {plural(entity.counts.speakerUses, "claim")} as speaker · {plural(entity.counts.sources, "linked source")}

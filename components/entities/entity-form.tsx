@@ -31,9 +31,7 @@ export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Prop
 
   const submit = handleSubmit(async (v) => {
     setNotice(null);
-    const res = entity
-      ? await updateEntityAction(workspaceId, { id: entity.id, name: v.name, kind: v.kind })
-      : await createEntityAction(workspaceId, v);
+    const res = entity ? await updateEntityAction(workspaceId, { id: entity.id, name: v.name, kind: v.kind }) : await createEntityAction(workspaceId, v);
     if (!res.ok) {
       const rest = applyFieldErrors(res.error, setError, ["name", "kind"]);
       const existing = res.error.details?.existing as { id: string; name: string } | undefined;
@@ -50,19 +48,32 @@ export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Prop
   return (
     <form onSubmit={submit} noValidate aria-label={entity ? `Edit ${entity.name}` : "New entity"} className="space-y-2">
       <div className="flex flex-wrap items-start gap-2">
-        <Field label={entity ? "Name" : "New entity name"} error={formState.errors.name?.message} hint={entity ? "The old name stays as an alias" : undefined} className="min-w-56 flex-1">
+        <Field
+          label={entity ? "Name" : "New entity name"}
+          error={formState.errors.name?.message}
+          hint={entity ? "The old name stays as an alias" : undefined}
+          className="min-w-56 flex-1"
+        >
           <input className={inputClass} autoComplete="off" placeholder={entity ? undefined : "e.g. Vladimir Putin"} {...register("name")} />
         </Field>
         <Field label="Kind" error={formState.errors.kind?.message}>
           <select className={inputClass} {...register("kind")}>
-            {ENTITY_KINDS.map((k) => <option key={k} value={k}>{ENTITY_KIND_LABELS[k]}</option>)}
+            {ENTITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {ENTITY_KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         </Field>
         <div className="mt-6 flex gap-2">
           <Button type="submit" size="sm" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? "Saving…" : entity ? "Save" : "Add entity"}
           </Button>
-          {onCancel && <Button size="sm" variant="ghost" onClick={onCancel}>Cancel</Button>}
+          {onCancel && (
+            <Button size="sm" variant="ghost" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
         </div>
       </div>
       {notice && (

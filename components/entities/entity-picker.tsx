@@ -35,7 +35,15 @@ export function EntityPicker({
     },
     [workspaceId, excludeId],
   );
-  const box = useCombobox({ selected: value, search, onPick: pick, onEdit: () => { if (value) onChange(null); }, debounceMs: 150 });
+  const box = useCombobox({
+    selected: value,
+    search,
+    onPick: pick,
+    onEdit: () => {
+      if (value) onChange(null);
+    },
+    debounceMs: 150,
+  });
 
   function pick(o: Option) {
     onChange({ id: o.id, name: o.name });
@@ -46,13 +54,7 @@ export function EntityPicker({
   return (
     <div className="relative">
       <div className="flex gap-1">
-        <input
-          id={id}
-          {...aria}
-          {...box.inputProps}
-          className={inputClass}
-          placeholder={placeholder}
-        />
+        <input id={id} {...aria} {...box.inputProps} className={inputClass} placeholder={placeholder} />
         {value && (
           <button type="button" className="rounded px-2 text-sm text-slate-600 hover:bg-slate-100" onClick={() => onChange(null)} aria-label="Clear entity">
             ×
@@ -60,10 +62,16 @@ export function EntityPicker({
         )}
       </div>
       {box.open && (
-        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a list with role listbox
-        <ul id={box.listId} role="listbox" className="absolute z-50 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={box.listId}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a list with role listbox
+          role="listbox"
+          className="absolute z-50 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {box.options.length === 0 && (
-            <li role="presentation" className="px-3 py-1.5 text-slate-500">{box.error ?? (box.query.trim() ? "No entity matches" : "Type to search")}</li>
+            <li role="presentation" className="px-3 py-1.5 text-slate-500">
+              {box.error ?? (box.query.trim() ? "No entity matches" : "Type to search")}
+            </li>
           )}
           {box.options.map((o, i) => (
             <li key={o.id} {...box.optionProps(o, i)} className={`cursor-pointer px-3 py-1.5 ${i === box.active ? "bg-blue-50" : ""}`}>

@@ -41,7 +41,12 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
  * Put a failed action's field errors next to their fields (`rename` maps server names to form
  * names); returns the message to show when no field took it.
  */
-export function applyFieldErrors<T extends FieldValues>(error: ErrorBody, setError: UseFormSetError<T>, fields: readonly Path<T>[], rename: Record<string, Path<T>> = {}): string | null {
+export function applyFieldErrors<T extends FieldValues>(
+  error: ErrorBody,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+  rename: Record<string, Path<T>> = {},
+): string | null {
   const given = (error.details?.fields ?? {}) as Record<string, string>;
   let placed = false;
   for (const [key, message] of Object.entries(given)) {

@@ -11,18 +11,31 @@ export function LikelyDuplicates({ workspaceId, pairs, canEdit }: { workspaceId:
   if (pairs.length === 0) return null;
   return (
     <section aria-labelledby="dupes-h" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="likely-duplicates">
-      <h3 id="dupes-h" className="font-semibold text-amber-950">Likely duplicates ({pairs.length})</h3>
+      <h3 id="dupes-h" className="font-semibold text-amber-950">
+        Likely duplicates ({pairs.length})
+      </h3>
       <p className="text-sm text-amber-950">Two entries for one person or country split its claims into two origins. Merge the ones that are the same.</p>
       <ul className="mt-2 space-y-1.5 text-sm">
         {pairs.map((p) => (
           <li key={`${p.a.id}-${p.b.id}`} className="flex flex-wrap items-center gap-2">
-            <span><strong>{p.a.name}</strong> and <strong>{p.b.name}</strong> <span className="text-amber-900">— {p.reason}</span></span>
+            <span>
+              <strong>{p.a.name}</strong> and <strong>{p.b.name}</strong> <span className="text-amber-900">— {p.reason}</span>
+            </span>
             {canEdit && (
               <span className="ml-auto flex gap-1">
-                {([[p.b, p.a], [p.a, p.b]] as const).map(([from, into]) => (
+                {(
+                  [
+                    [p.b, p.a],
+                    [p.a, p.b],
+                  ] as const
+                ).map(([from, into]) => (
                   <ConfirmDialog
                     key={from.id}
-                    trigger={<Button size="sm" variant="secondary">Merge “{from.name}” into “{into.name}”</Button>}
+                    trigger={
+                      <Button size="sm" variant="secondary">
+                        Merge “{from.name}” into “{into.name}”
+                      </Button>
+                    }
                     title={`Merge “${from.name}” into “${into.name}”?`}
                     description={`Its aliases, the claims it speaks or acts in and its linked sources move to “${into.name}”; “${from.name}” is then deleted. This cannot be undone from here.`}
                     confirmLabel="Merge"

@@ -16,7 +16,17 @@ import { applyFieldErrors, SOURCE_KIND_LABELS } from "./labels";
 const FIELDS = ["name", "kind", "country", "language", "upstreamId", "entity"] as const;
 
 /** A source's table row in edit mode: every editable column becomes a labelled control. */
-export function SourceEditRow({ workspaceId, source, options, onClose }: { workspaceId: string; source: SourceListItem; options: { id: string; name: string }[]; onClose: () => void }) {
+export function SourceEditRow({
+  workspaceId,
+  source,
+  options,
+  onClose,
+}: {
+  workspaceId: string;
+  source: SourceListItem;
+  options: { id: string; name: string }[];
+  onClose: () => void;
+}) {
   const { register, control, handleSubmit, formState, setError, setFocus } = useForm<SourceFormValues>({
     resolver: zodResolver(sourceFormSchema),
     defaultValues: {
@@ -59,7 +69,11 @@ export function SourceEditRow({ workspaceId, source, options, onClose }: { works
       <td className="px-4 py-2">
         <Field label="Kind" error={errors.kind?.message}>
           <select form={formId} className={inputClass} {...register("kind")}>
-            {SOURCE_KINDS.map((k) => <option key={k} value={k}>{SOURCE_KIND_LABELS[k]}</option>)}
+            {SOURCE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {SOURCE_KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         </Field>
       </td>
@@ -67,7 +81,13 @@ export function SourceEditRow({ workspaceId, source, options, onClose }: { works
         <Field label="Relays…" error={errors.upstreamId?.message} hint="The wire or outlet it republishes">
           <select form={formId} className={inputClass} {...register("upstreamId")}>
             <option value="">No one (an original source)</option>
-            {options.filter((o) => o.id !== source.id).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {options
+              .filter((o) => o.id !== source.id)
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
           </select>
         </Field>
       </td>
@@ -85,8 +105,12 @@ export function SourceEditRow({ workspaceId, source, options, onClose }: { works
       <td colSpan={4} className="px-4 py-2">
         <div className="flex flex-col items-end gap-2">
           <div className="flex gap-2">
-            <Button form={formId} type="submit" size="sm" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Save"}</Button>
-            <Button size="sm" variant="ghost" onClick={onClose}>Cancel</Button>
+            <Button form={formId} type="submit" size="sm" disabled={formState.isSubmitting}>
+              {formState.isSubmitting ? "Saving…" : "Save"}
+            </Button>
+            <Button size="sm" variant="ghost" onClick={onClose}>
+              Cancel
+            </Button>
           </div>
           {error && <Alert className="max-w-xs text-left">{error}</Alert>}
         </div>

@@ -11,7 +11,17 @@ type Option = { id: string; name: string };
 const none = <span className="text-slate-400">—</span>;
 
 /** Sources with their provenance links and usage; editors edit one row at a time, in place. */
-export function SourcesTable({ workspaceId, sources, options, canEdit }: { workspaceId: string; sources: SourceListItem[]; options: Option[]; canEdit: boolean }) {
+export function SourcesTable({
+  workspaceId,
+  sources,
+  options,
+  canEdit,
+}: {
+  workspaceId: string;
+  sources: SourceListItem[];
+  options: Option[];
+  canEdit: boolean;
+}) {
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -19,14 +29,32 @@ export function SourcesTable({ workspaceId, sources, options, canEdit }: { works
         <caption className="sr-only">Sources, what they relay and how often they are used</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-2">Name</th>
-            <th scope="col" className="px-4 py-2">Kind</th>
-            <th scope="col" className="px-4 py-2">Relays</th>
-            <th scope="col" className="px-4 py-2">Linked entity</th>
-            <th scope="col" className="px-4 py-2 text-right">Published</th>
-            <th scope="col" className="px-4 py-2 text-right">Relayed in</th>
-            <th scope="col" className="px-4 py-2 text-right">Claims spoken</th>
-            {canEdit && <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>}
+            <th scope="col" className="px-4 py-2">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Kind
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Relays
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Linked entity
+            </th>
+            <th scope="col" className="px-4 py-2 text-right">
+              Published
+            </th>
+            <th scope="col" className="px-4 py-2 text-right">
+              Relayed in
+            </th>
+            <th scope="col" className="px-4 py-2 text-right">
+              Claims spoken
+            </th>
+            {canEdit && (
+              <th scope="col" className="px-4 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>

@@ -9,7 +9,15 @@ import { EntityPicker, type PickedEntity } from "./entity-picker";
  * Whom an entity speaks for (a spokesman → his government, a ministry → its country). Claims
  * by the entity then count as the same independent origin as the one it speaks for.
  */
-export function SpeaksFor({ workspaceId, entity, canEdit }: { workspaceId: string; entity: { id: string; name: string; speaksFor: { id: string; name: string } | null }; canEdit: boolean }) {
+export function SpeaksFor({
+  workspaceId,
+  entity,
+  canEdit,
+}: {
+  workspaceId: string;
+  entity: { id: string; name: string; speaksFor: { id: string; name: string } | null };
+  canEdit: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   const [picked, setPicked] = useState<PickedEntity>(entity.speaksFor);
   const [error, setError] = useState<string | null>(null);
@@ -29,12 +37,20 @@ export function SpeaksFor({ workspaceId, entity, canEdit }: { workspaceId: strin
     return (
       <p className="mt-2 text-sm text-slate-700" data-testid="speaks-for">
         {entity.speaksFor ? (
-          <>Speaks for <strong>{entity.speaksFor.name}</strong>: its claims count as {entity.speaksFor.name}&apos;s origin.</>
+          <>
+            Speaks for <strong>{entity.speaksFor.name}</strong>: its claims count as {entity.speaksFor.name}&apos;s origin.
+          </>
         ) : (
           <span className="text-slate-500">Speaks for no one else.</span>
         )}
         {canEdit && (
-          <Button size="sm" variant="ghost" className="ml-2 py-0 text-blue-800" onClick={() => setEditing(true)} aria-label={`Set whom ${entity.name} speaks for`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="ml-2 py-0 text-blue-800"
+            onClick={() => setEditing(true)}
+            aria-label={`Set whom ${entity.name} speaks for`}
+          >
             {entity.speaksFor ? "Change" : "Speaks for…"}
           </Button>
         )}
@@ -44,13 +60,44 @@ export function SpeaksFor({ workspaceId, entity, canEdit }: { workspaceId: strin
   return (
     <div className="mt-2 flex flex-wrap items-end gap-2 text-sm">
       <div className="w-72">
-        <label htmlFor={inputId} className="mb-1 block font-medium text-slate-700">{entity.name} speaks for</label>
-        <EntityPicker id={inputId} workspaceId={workspaceId} value={picked} onChange={setPicked} excludeId={entity.id} placeholder="e.g. Russia, the Kremlin…" aria-describedby={error ? `${inputId}-error` : undefined} aria-invalid={!!error} />
+        <label htmlFor={inputId} className="mb-1 block font-medium text-slate-700">
+          {entity.name} speaks for
+        </label>
+        <EntityPicker
+          id={inputId}
+          workspaceId={workspaceId}
+          value={picked}
+          onChange={setPicked}
+          excludeId={entity.id}
+          placeholder="e.g. Russia, the Kremlin…"
+          aria-describedby={error ? `${inputId}-error` : undefined}
+          aria-invalid={!!error}
+        />
       </div>
-      <Button size="sm" disabled={pending || !picked} onClick={() => void save(picked)}>{pending ? "Saving…" : "Save"}</Button>
-      {entity.speaksFor && <Button size="sm" variant="secondary" disabled={pending} onClick={() => void save(null)}>Speaks for no one</Button>}
-      <Button size="sm" variant="ghost" onClick={() => { setEditing(false); setError(null); setPicked(entity.speaksFor); }}>Cancel</Button>
-      {error && <p id={`${inputId}-error`} role="alert" className="w-full text-red-700">{error}</p>}
+      <Button size="sm" disabled={pending || !picked} onClick={() => void save(picked)}>
+        {pending ? "Saving…" : "Save"}
+      </Button>
+      {entity.speaksFor && (
+        <Button size="sm" variant="secondary" disabled={pending} onClick={() => void save(null)}>
+          Speaks for no one
+        </Button>
+      )}
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => {
+          setEditing(false);
+          setError(null);
+          setPicked(entity.speaksFor);
+        }}
+      >
+        Cancel
+      </Button>
+      {error && (
+        <p id={`${inputId}-error`} role="alert" className="w-full text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

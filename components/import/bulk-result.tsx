@@ -37,17 +37,26 @@ export function BulkResult({ slug, success, failure }: { slug: string; success?:
   if (success.kind === "articles") {
     return (
       <Alert tone="success" className="space-y-1">
-        <p className="font-medium">Imported {plural(success.articles.length, "article")} from {success.fileName}.</p>
+        <p className="font-medium">
+          Imported {plural(success.articles.length, "article")} from {success.fileName}.
+        </p>
         <ul className="list-inside list-disc">
           {success.articles.slice(0, SHOWN_ARTICLES).map((a) => (
             <li key={a.id}>
-              <Link className="underline" href={`/w/${slug}/articles/${a.id}`}>{a.title}</Link> · {plural(a.passages, "paragraph")}
+              <Link className="underline" href={`/w/${slug}/articles/${a.id}`}>
+                {a.title}
+              </Link>{" "}
+              · {plural(a.passages, "paragraph")}
             </li>
           ))}
         </ul>
         {success.articles.length > SHOWN_ARTICLES && (
           <p>
-            …and {success.articles.length - SHOWN_ARTICLES} more, in the <Link className="underline" href={`/w/${slug}`}>article list</Link>.
+            …and {success.articles.length - SHOWN_ARTICLES} more, in the{" "}
+            <Link className="underline" href={`/w/${slug}`}>
+              article list
+            </Link>
+            .
           </p>
         )}
       </Alert>
@@ -55,10 +64,13 @@ export function BulkResult({ slug, success, failure }: { slug: string; success?:
   }
   return (
     <Alert tone="success" className="space-y-1">
-      <p className="font-medium">Imported {plural(success.claims, "claim")} from {success.fileName}.</p>
+      <p className="font-medium">
+        Imported {plural(success.claims, "claim")} from {success.fileName}.
+      </p>
       {success.reanchored > 0 && (
         <p>
-          {success.reanchored === 1 ? "1 claim was placed by its quote" : `${plural(success.reanchored, "claim")} were placed by their quotes`} because the given offsets did not match the text.
+          {success.reanchored === 1 ? "1 claim was placed by its quote" : `${plural(success.reanchored, "claim")} were placed by their quotes`} because the
+          given offsets did not match the text.
         </p>
       )}
       {success.createdSpeakers.length > 0 && <p>New speakers created: {success.createdSpeakers.join(", ")}.</p>}

@@ -62,10 +62,24 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h3 className="text-sm font-semibold">An article from a web page</h3>
-      <p className="text-xs text-slate-500">We keep the main text only (no menus, ads, scripts or images) and read the title, author, date and site name the page declares. Check them on the card before importing.</p>
+      <p className="text-xs text-slate-500">
+        We keep the main text only (no menus, ads, scripts or images) and read the title, author, date and site name the page declares. Check them on the card
+        before importing.
+      </p>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-html`} className="text-sm font-medium text-slate-700">Saved page (.html or .htm)</label>
-        <input id={`${id}-html`} ref={fileInput} type="file" accept=".html,.htm,text/html" className="text-sm" data-testid="bulk-html-input" disabled={!!busy} onChange={(e) => void onFile(e.target.files?.[0])} />
+        <label htmlFor={`${id}-html`} className="text-sm font-medium text-slate-700">
+          Saved page (.html or .htm)
+        </label>
+        <input
+          id={`${id}-html`}
+          ref={fileInput}
+          type="file"
+          accept=".html,.htm,text/html"
+          className="text-sm"
+          data-testid="bulk-html-input"
+          disabled={!!busy}
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
       </div>
       <form
         className="flex items-start gap-2"
@@ -78,7 +92,9 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
         <Field label="Or the page's address" error={urlError} hint="http:// or https://, public pages only; the server gives up after 10 s" className="flex-1">
           <input className={inputClass} type="url" inputMode="url" placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} />
         </Field>
-        <Button type="submit" variant="secondary" disabled={!!busy} className="mt-6">Fetch page</Button>
+        <Button type="submit" variant="secondary" disabled={!!busy} className="mt-6">
+          Fetch page
+        </Button>
       </form>
       {busy && (
         <p role="status" className="flex items-center gap-2 text-sm text-slate-700">

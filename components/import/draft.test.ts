@@ -74,13 +74,30 @@ describe("draftWarnings", () => {
   const unattributed: ParsedArticle = { ...parsed, origins: [], publishedAt: null, warnings: [NO_PUBLISHER_WARNING, NO_DATE_WARNING] };
   const base = draftFromPreview({ parsed: unattributed, duplicateOf: null }, "text");
   const fields = (values: Partial<typeof base.values>, extra: string[] = []) =>
-    draftWarnings({ parsed: { ...unattributed, warnings: [...unattributed.warnings, ...extra] }, values: { ...base.values, ...values } }).map((w) => [w.field, w.message]);
+    draftWarnings({ parsed: { ...unattributed, warnings: [...unattributed.warnings, ...extra] }, values: { ...base.values, ...values } }).map((w) => [
+      w.field,
+      w.message,
+    ]);
 
   it.each([
-    { name: "nothing filled in", values: {}, want: [["publisher", NO_PUBLISHER_WARNING], ["publishedAt", NO_DATE_WARNING]] },
+    {
+      name: "nothing filled in",
+      values: {},
+      want: [
+        ["publisher", NO_PUBLISHER_WARNING],
+        ["publishedAt", NO_DATE_WARNING],
+      ],
+    },
     { name: "a publisher typed in", values: { publisher: "VnExpress" }, want: [["publishedAt", NO_DATE_WARNING]] },
     { name: "an origin typed in", values: { origins: " Reuters " }, want: [["publishedAt", NO_DATE_WARNING]] },
-    { name: "only commas as origins", values: { origins: " , " }, want: [["publisher", NO_PUBLISHER_WARNING], ["publishedAt", NO_DATE_WARNING]] },
+    {
+      name: "only commas as origins",
+      values: { origins: " , " },
+      want: [
+        ["publisher", NO_PUBLISHER_WARNING],
+        ["publishedAt", NO_DATE_WARNING],
+      ],
+    },
     { name: "everything filled in", values: { publisher: "VOV", publishedAt: "2023-09-14" }, want: [] },
   ])("$name", ({ values, want }) => {
     expect(fields(values)).toEqual(want);

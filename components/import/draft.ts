@@ -30,7 +30,15 @@ export function draftFromPreview(preview: DraftPreview, text: string, fileName?:
     fileName,
     parsed: p,
     duplicateOf: preview.duplicateOf,
-    values: { title: p.title, publishedAt: p.publishedAt ?? "", publisher: p.publisher ?? "", origins: p.origins.join(", "), byline: p.byline ?? "", url: p.url ?? "", language: p.language ?? "" },
+    values: {
+      title: p.title,
+      publishedAt: p.publishedAt ?? "",
+      publisher: p.publisher ?? "",
+      origins: p.origins.join(", "),
+      byline: p.byline ?? "",
+      url: p.url ?? "",
+      language: p.language ?? "",
+    },
     status: preview.duplicateOf ? "duplicate" : "ready",
   };
 }
@@ -44,7 +52,10 @@ export function importInputOf(d: Draft) {
     title: v.title,
     publishedAt: v.publishedAt,
     publisher: v.publisher || undefined,
-    origins: v.origins.split(",").map((s) => s.trim()).filter(Boolean),
+    origins: v.origins
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     byline: v.byline || undefined,
     url: v.url,
     language: v.language,

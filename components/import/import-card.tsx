@@ -17,7 +17,19 @@ const FIELDS: { name: keyof Values; label: string; hint?: string; type?: string 
   { name: "url", label: "Source URL" },
 ];
 
-export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draft: Draft; slug: string; onChange: (v: Values) => void; onImport: () => void; onRemove: () => void }) {
+export function ImportCard({
+  draft,
+  slug,
+  onChange,
+  onImport,
+  onRemove,
+}: {
+  draft: Draft;
+  slug: string;
+  onChange: (v: Values) => void;
+  onImport: () => void;
+  onRemove: () => void;
+}) {
   const { parsed, values } = draft;
   const duplicates = parsed.passages.filter((p) => p.isDuplicate).length;
   const captions = parsed.passages.filter((p) => p.isCaption).length;
@@ -27,28 +39,49 @@ export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draf
   const set = (name: keyof Values, value: string) => onChange({ ...values, [name]: value });
   const locked = draft.status === "saving" || draft.status === "done";
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-4" aria-label={`Import ${values.title || draft.fileName || "article"}`} data-testid="import-card">
+    <article
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      aria-label={`Import ${values.title || draft.fileName || "article"}`}
+      data-testid="import-card"
+    >
       <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{draft.fileName ?? "Pasted text"}</span>
         <span className="text-slate-500">· {parsed.passages.length} paragraphs</span>
-        {duplicates > 0 && <span className="rounded bg-amber-100 px-1.5 text-amber-900">{duplicates} repeated paragraph{duplicates > 1 ? "s" : ""} flagged (kept as in the text)</span>}
-        {captions > 0 && <span className="rounded bg-slate-100 px-1.5 text-slate-700">{captions} photo caption{captions > 1 ? "s" : ""} marked (kept, not used as the title)</span>}
+        {duplicates > 0 && (
+          <span className="rounded bg-amber-100 px-1.5 text-amber-900">
+            {duplicates} repeated paragraph{duplicates > 1 ? "s" : ""} flagged (kept as in the text)
+          </span>
+        )}
+        {captions > 0 && (
+          <span className="rounded bg-slate-100 px-1.5 text-slate-700">
+            {captions} photo caption{captions > 1 ? "s" : ""} marked (kept, not used as the title)
+          </span>
+        )}
         {warnings.length > 0 && <span className="rounded bg-amber-100 px-1.5 font-medium text-amber-900">{warnings.length} to check before importing</span>}
         {parsed.language && <span className="rounded bg-slate-100 px-1.5 uppercase">{parsed.language}</span>}
       </div>
       {draft.status === "duplicate" && draft.duplicateOf && (
         <Alert tone="warning" className="mb-3">
-          Already in this workspace as <Link className="underline" href={`/w/${slug}/articles/${draft.duplicateOf.id}`}>“{draft.duplicateOf.title}”</Link>; it will not be stored twice.
+          Already in this workspace as{" "}
+          <Link className="underline" href={`/w/${slug}/articles/${draft.duplicateOf.id}`}>
+            “{draft.duplicateOf.title}”
+          </Link>
+          ; it will not be stored twice.
         </Alert>
       )}
       {draft.status === "error" && draft.error && <Alert className="mb-3">{draft.error}</Alert>}
       {draft.status === "done" && draft.articleId && (
         <Alert tone="success" className="mb-3">
-          Imported. <Link className="font-medium underline" href={`/w/${slug}/articles/${draft.articleId}`}>Open “{values.title}”</Link>
+          Imported.{" "}
+          <Link className="font-medium underline" href={`/w/${slug}/articles/${draft.articleId}`}>
+            Open “{values.title}”
+          </Link>
         </Alert>
       )}
       {cardWarnings.map((w) => (
-        <Alert key={w.message} tone="warning" className="mb-3">{w.message}</Alert>
+        <Alert key={w.message} tone="warning" className="mb-3">
+          {w.message}
+        </Alert>
       ))}
       <fieldset disabled={locked || draft.status === "duplicate"} className="grid gap-3 md:grid-cols-2">
         {FIELDS.map((f) => (
@@ -74,7 +107,10 @@ export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draf
           <ul className="mt-1 space-y-1">
             {parsed.metadataLines.map((l, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the lines as detected, in text order
-              <li key={i} className="rounded bg-slate-50 px-2 py-1"><span className="mr-2 text-xs uppercase text-slate-500">{l.kind}</span>{l.text}</li>
+              <li key={i} className="rounded bg-slate-50 px-2 py-1">
+                <span className="mr-2 text-xs uppercase text-slate-500">{l.kind}</span>
+                {l.text}
+              </li>
             ))}
           </ul>
         </details>
@@ -94,9 +130,13 @@ export function ImportCard({ draft, slug, onChange, onImport, onRemove }: { draf
       </details>
       <div className="mt-4 flex gap-2">
         {draft.status !== "done" && draft.status !== "duplicate" && (
-          <Button onClick={onImport} disabled={locked}>{draft.status === "saving" ? "Importing…" : "Import"}</Button>
+          <Button onClick={onImport} disabled={locked}>
+            {draft.status === "saving" ? "Importing…" : "Import"}
+          </Button>
         )}
-        <Button variant="ghost" onClick={onRemove} disabled={draft.status === "saving"}>{draft.status === "done" ? "Dismiss" : "Remove"}</Button>
+        <Button variant="ghost" onClick={onRemove} disabled={draft.status === "saving"}>
+          {draft.status === "done" ? "Dismiss" : "Remove"}
+        </Button>
       </div>
     </article>
   );

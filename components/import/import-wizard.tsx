@@ -81,7 +81,9 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
     <div className="mt-6 space-y-6">
       <section className="grid gap-4 md:grid-cols-2">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <label htmlFor="paste" className="text-sm font-medium">Paste article text</label>
+          <label htmlFor="paste" className="text-sm font-medium">
+            Paste article text
+          </label>
           <textarea
             id="paste"
             value={paste}
@@ -124,7 +126,15 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
           <p className="text-xs text-slate-500">UTF-8, up to 5 MB each, several at once</p>
           <label className="mt-3 cursor-pointer rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
             Choose files
-            <input ref={fileInput} type="file" multiple accept=".txt,.md,text/plain,text/markdown" className="sr-only" data-testid="file-input" onChange={(e) => e.target.files && void onFiles(e.target.files)} />
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              accept=".txt,.md,text/plain,text/markdown"
+              className="sr-only"
+              data-testid="file-input"
+              onChange={(e) => e.target.files && void onFiles(e.target.files)}
+            />
           </label>
         </div>
       </section>
@@ -136,7 +146,11 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
       )}
       {fileErrors.length > 0 && (
         <Alert>
-          <ul className="list-inside list-disc">{fileErrors.map((e) => <li key={e}>{e}</li>)}</ul>
+          <ul className="list-inside list-disc">
+            {fileErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
         </Alert>
       )}
 
@@ -144,9 +158,19 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
         <section aria-label="Articles to import" className="space-y-4">
           <div className="flex items-center gap-3">
             <h2 className="font-semibold">Check and import ({drafts.length})</h2>
-            {pending > 1 && <Button onClick={importAll} disabled={!!busy}>Import all {pending}</Button>}
-            {warned > 0 && <span className="rounded bg-amber-100 px-1.5 text-sm text-amber-900">{warned} article{warned > 1 ? "s have" : " has"} warnings: check the cards below</span>}
-            <Link href={`/w/${slug}`} className="ml-auto text-sm text-blue-700 underline">Back to articles</Link>
+            {pending > 1 && (
+              <Button onClick={importAll} disabled={!!busy}>
+                Import all {pending}
+              </Button>
+            )}
+            {warned > 0 && (
+              <span className="rounded bg-amber-100 px-1.5 text-sm text-amber-900">
+                {warned} article{warned > 1 ? "s have" : " has"} warnings: check the cards below
+              </span>
+            )}
+            <Link href={`/w/${slug}`} className="ml-auto text-sm text-blue-700 underline">
+              Back to articles
+            </Link>
           </div>
           {drafts.map((d) => (
             <ImportCard

@@ -32,7 +32,10 @@ export function StanceBadge({ stance, className }: { stance: StanceValue; classN
 export function VerdictBadge({ kind, className }: { kind: VerdictKind; className?: string }) {
   const m = VERDICT_META[kind];
   return (
-    <span className={clsx("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold", m.cls, className)} data-testid="verdict-badge">
+    <span
+      className={clsx("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold", m.cls, className)}
+      data-testid="verdict-badge"
+    >
       <span aria-hidden>{m.glyph}</span>
       {m.label}
     </span>

@@ -53,21 +53,42 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
   return (
     <section aria-label="Propositions" className="mt-4 border-t border-slate-200 pt-3" data-testid="claim-propositions">
       <h3 className="text-sm font-semibold text-slate-700">Propositions</h3>
-      {error && <p role="alert" className="mt-1 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
       {links.length === 0 && <p className="mt-1 text-sm text-slate-500">Not linked to a proposition yet.</p>}
       <ul className="mt-1 space-y-1.5">
         {links.map((l) => (
           <li key={l.proposition.id} className="flex items-center gap-2 text-sm">
             {canEdit ? (
-              <select aria-label={`Stance towards “${l.proposition.statement}”`} value={l.stance} onChange={(e) => void link(l.proposition.id, e.target.value as StanceValue)} className={`rounded border px-1 py-0.5 text-xs ${STANCE_META[l.stance].cls}`}>
-                {STANCES.map((s) => <option key={s} value={s}>{STANCE_META[s].glyph} {STANCE_META[s].label}</option>)}
+              <select
+                aria-label={`Stance towards “${l.proposition.statement}”`}
+                value={l.stance}
+                onChange={(e) => void link(l.proposition.id, e.target.value as StanceValue)}
+                className={`rounded border px-1 py-0.5 text-xs ${STANCE_META[l.stance].cls}`}
+              >
+                {STANCES.map((s) => (
+                  <option key={s} value={s}>
+                    {STANCE_META[s].glyph} {STANCE_META[s].label}
+                  </option>
+                ))}
               </select>
             ) : (
-              <span className={`rounded border px-1 text-xs ${STANCE_META[l.stance].cls}`}>{STANCE_META[l.stance].glyph} {STANCE_META[l.stance].label}</span>
+              <span className={`rounded border px-1 text-xs ${STANCE_META[l.stance].cls}`}>
+                {STANCE_META[l.stance].glyph} {STANCE_META[l.stance].label}
+              </span>
             )}
-            <Link href={`/w/${slug}/propositions/${l.proposition.id}`} className="min-w-0 flex-1 truncate text-blue-800 hover:underline">{l.proposition.statement}</Link>
+            <Link href={`/w/${slug}/propositions/${l.proposition.id}`} className="min-w-0 flex-1 truncate text-blue-800 hover:underline">
+              {l.proposition.statement}
+            </Link>
             {canEdit && (
-              <button type="button" className="text-xs text-slate-500 underline" onClick={() => void run(unlinkMentionAction(workspaceId, { annotationId, propositionId: l.proposition.id }))}>
+              <button
+                type="button"
+                className="text-xs text-slate-500 underline"
+                onClick={() => void run(unlinkMentionAction(workspaceId, { annotationId, propositionId: l.proposition.id }))}
+              >
                 Unlink
               </button>
             )}
@@ -85,7 +106,13 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
                 <div className="mt-1 flex gap-1">
                   {/* The suggested stance first (a denial is suggested as a refutation); the others stay one click away. */}
                   {[s.stance, ...STANCES.filter((st) => st !== s.stance)].map((st) => (
-                    <Button key={st} size="sm" variant={st === s.stance ? "primary" : "secondary"} onClick={() => void link(s.id, st)} aria-label={`Link as ${STANCE_META[st].label.toLowerCase()}: ${s.statement}`}>
+                    <Button
+                      key={st}
+                      size="sm"
+                      variant={st === s.stance ? "primary" : "secondary"}
+                      onClick={() => void link(s.id, st)}
+                      aria-label={`Link as ${STANCE_META[st].label.toLowerCase()}: ${s.statement}`}
+                    >
                       {STANCE_META[st].glyph} {STANCE_META[st].label}
                     </Button>
                   ))}
@@ -97,8 +124,12 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
       )}
       {canEdit && mode === "idle" && (
         <div className="mt-3 flex flex-wrap gap-2">
-          <Button size="sm" variant="secondary" onClick={() => setMode("new")}>New proposition from this claim</Button>
-          <Button size="sm" variant="ghost" onClick={() => setMode("find")}>Link to existing…</Button>
+          <Button size="sm" variant="secondary" onClick={() => setMode("new")}>
+            New proposition from this claim
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setMode("find")}>
+            Link to existing…
+          </Button>
         </div>
       )}
       {canEdit && mode !== "idle" && (
@@ -113,29 +144,50 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
           </fieldset>
           {mode === "new" ? (
             <>
-              <label htmlFor="new-statement" className="text-xs font-medium text-slate-600">Statement (the claim in canonical words, any language)</label>
+              <label htmlFor="new-statement" className="text-xs font-medium text-slate-600">
+                Statement (the claim in canonical words, any language)
+              </label>
               <textarea id="new-statement" className={inputClass} rows={2} value={statement} maxLength={500} onChange={(e) => setStatement(e.target.value)} />
               <div className="flex gap-2">
-                <Button size="sm" onClick={() => void run(createPropositionAction(workspaceId, { annotationId, statement, stance }))} disabled={statement.trim().length < 3}>Create and link</Button>
-                <Button size="sm" variant="ghost" onClick={() => setMode("idle")}>Cancel</Button>
+                <Button
+                  size="sm"
+                  onClick={() => void run(createPropositionAction(workspaceId, { annotationId, statement, stance }))}
+                  disabled={statement.trim().length < 3}
+                >
+                  Create and link
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => setMode("idle")}>
+                  Cancel
+                </Button>
               </div>
             </>
           ) : (
             <>
-              <label htmlFor="find-proposition" className="text-xs font-medium text-slate-600">Find a proposition</label>
-              <input id="find-proposition" className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search statements (accents optional)"
-                  // biome-ignore lint/a11y/noAutofocus: the editor just chose "Link to existing…"; typing is the next step
-                  autoFocus
-                />
+              <label htmlFor="find-proposition" className="text-xs font-medium text-slate-600">
+                Find a proposition
+              </label>
+              <input
+                id="find-proposition"
+                className={inputClass}
+                value={q}
+                onChange={(e) => setQ(e.target.value)}
+                placeholder="Search statements (accents optional)"
+                // biome-ignore lint/a11y/noAutofocus: the editor just chose "Link to existing…"; typing is the next step
+                autoFocus
+              />
               <ul className="max-h-48 space-y-1 overflow-auto">
                 {found.map((p) => (
                   <li key={p.id}>
-                    <button type="button" className="w-full rounded px-2 py-1 text-left text-sm hover:bg-white" onClick={() => void link(p.id, stance)}>{p.statement}</button>
+                    <button type="button" className="w-full rounded px-2 py-1 text-left text-sm hover:bg-white" onClick={() => void link(p.id, stance)}>
+                      {p.statement}
+                    </button>
                   </li>
                 ))}
                 {found.length === 0 && <li className="text-xs text-slate-500">No matching proposition.</li>}
               </ul>
-              <Button size="sm" variant="ghost" onClick={() => setMode("idle")}>Cancel</Button>
+              <Button size="sm" variant="ghost" onClick={() => setMode("idle")}>
+                Cancel
+              </Button>
             </>
           )}
         </div>

@@ -11,7 +11,19 @@ import { STANCE_META, type StanceValue } from "./badges";
 type Mention = Awaited<ReturnType<typeof getProposition>>["mentions"][number];
 
 /** One mention quoted in its context, with its provenance and stance controls. */
-export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit }: { slug: string; workspaceId: string; propositionId: string; mention: Mention; canEdit: boolean }) {
+export function MentionCard({
+  slug,
+  workspaceId,
+  propositionId,
+  mention,
+  canEdit,
+}: {
+  slug: string;
+  workspaceId: string;
+  propositionId: string;
+  mention: Mention;
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [moving, setMoving] = useState(false);
@@ -40,10 +52,14 @@ export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit
   return (
     <article className={`rounded-lg border bg-white p-4 ${mention.counted ? "border-slate-200" : "border-dashed border-amber-400"}`} data-testid="mention-card">
       {a.orphaned && (
-        <p className="mb-2 text-xs font-medium text-amber-800">Orphaned: a correction removed these words from the article, so this mention is not counted in the verdict.</p>
+        <p className="mb-2 text-xs font-medium text-amber-800">
+          Orphaned: a correction removed these words from the article, so this mention is not counted in the verdict.
+        </p>
       )}
       {!a.orphaned && a.needsReview && (
-        <p className="mb-2 text-xs font-medium text-amber-800">Needs review: a correction changed these words and the claim was re-anchored uncertainly. It is not counted until someone confirms it in the article.</p>
+        <p className="mb-2 text-xs font-medium text-amber-800">
+          Needs review: a correction changed these words and the claim was re-anchored uncertainly. It is not counted until someone confirms it in the article.
+        </p>
       )}
       <p className="text-[15px] leading-7" lang={art.language ?? undefined}>
         {a.start > 160 && "…"}
@@ -53,15 +69,46 @@ export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit
         {a.end + 160 < chars.length && "…"}
       </p>
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
-        <div className="flex gap-1"><dt className="text-slate-400">Article</dt><dd><Link className="text-blue-800 underline" href={`/w/${slug}/articles/${art.id}?claim=${a.id}`}>{art.title}</Link></dd></div>
-        <div className="flex gap-1"><dt className="text-slate-400">Publisher</dt><dd>{art.publisher?.name ?? "—"}</dd></div>
-        {art.origins.length > 0 && <div className="flex gap-1"><dt className="text-slate-400">Origin</dt><dd>{art.origins.map((o) => o.source.name).join(", ")}</dd></div>}
-        {a.speakers.length > 0 && <div className="flex gap-1"><dt className="text-slate-400">{a.speakers.length === 1 ? "Speaker" : "Speakers"}</dt><dd>{a.speakers.map((x) => x.name).join(", ")}</dd></div>}
-        <div className="flex gap-1"><dt className="text-slate-400">Modality</dt><dd>{MODALITY_LABELS[a.modality]}</dd></div>
-        {art.publishedAt && <div className="flex gap-1"><dt className="text-slate-400">Published</dt><dd>{art.publishedAt.toISOString().slice(0, 10)}</dd></div>}
+        <div className="flex gap-1">
+          <dt className="text-slate-400">Article</dt>
+          <dd>
+            <Link className="text-blue-800 underline" href={`/w/${slug}/articles/${art.id}?claim=${a.id}`}>
+              {art.title}
+            </Link>
+          </dd>
+        </div>
+        <div className="flex gap-1">
+          <dt className="text-slate-400">Publisher</dt>
+          <dd>{art.publisher?.name ?? "—"}</dd>
+        </div>
+        {art.origins.length > 0 && (
+          <div className="flex gap-1">
+            <dt className="text-slate-400">Origin</dt>
+            <dd>{art.origins.map((o) => o.source.name).join(", ")}</dd>
+          </div>
+        )}
+        {a.speakers.length > 0 && (
+          <div className="flex gap-1">
+            <dt className="text-slate-400">{a.speakers.length === 1 ? "Speaker" : "Speakers"}</dt>
+            <dd>{a.speakers.map((x) => x.name).join(", ")}</dd>
+          </div>
+        )}
+        <div className="flex gap-1">
+          <dt className="text-slate-400">Modality</dt>
+          <dd>{MODALITY_LABELS[a.modality]}</dd>
+        </div>
+        {art.publishedAt && (
+          <div className="flex gap-1">
+            <dt className="text-slate-400">Published</dt>
+            <dd>{art.publishedAt.toISOString().slice(0, 10)}</dd>
+          </div>
+        )}
         {details.map(([k, v], i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: several counts share the label; the list is fixed
-          <div key={`${k}-${i}`} className="flex gap-1"><dt className="text-slate-400">{k}</dt><dd>{v}</dd></div>
+          <div key={`${k}-${i}`} className="flex gap-1">
+            <dt className="text-slate-400">{k}</dt>
+            <dd>{v}</dd>
+          </div>
         ))}
         <div className="flex gap-1">
           <dt className="text-slate-400">Independent origin{mention.origins.length === 1 ? "" : "s"}</dt>
@@ -70,23 +117,61 @@ export function MentionCard({ slug, workspaceId, propositionId, mention, canEdit
           </dd>
         </div>
       </dl>
-      {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
       {canEdit && (
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-          <label className="sr-only" htmlFor={`stance-${a.id}`}>Stance</label>
-          <select id={`stance-${a.id}`} value={mention.stance} className={`rounded border px-1 py-0.5 text-xs ${STANCE_META[mention.stance].cls}`} onChange={(e) => void act(linkMentionAction(workspaceId, { annotationId: a.id, propositionId, stance: e.target.value as StanceValue }))}>
-            {(["SUPPORTS", "REFUTES", "NEUTRAL"] as const).map((s) => <option key={s} value={s}>{STANCE_META[s].glyph} {STANCE_META[s].label}</option>)}
+          <label className="sr-only" htmlFor={`stance-${a.id}`}>
+            Stance
+          </label>
+          <select
+            id={`stance-${a.id}`}
+            value={mention.stance}
+            className={`rounded border px-1 py-0.5 text-xs ${STANCE_META[mention.stance].cls}`}
+            onChange={(e) => void act(linkMentionAction(workspaceId, { annotationId: a.id, propositionId, stance: e.target.value as StanceValue }))}
+          >
+            {(["SUPPORTS", "REFUTES", "NEUTRAL"] as const).map((s) => (
+              <option key={s} value={s}>
+                {STANCE_META[s].glyph} {STANCE_META[s].label}
+              </option>
+            ))}
           </select>
-          <button type="button" className="text-xs underline" onClick={async () => {
-            setMoving(!moving);
-            const r = await findPropositionsAction(workspaceId, "");
-            setTargets(r.ok ? r.data.filter((t) => t.id !== propositionId) : []);
-          }}>Move to another proposition…</button>
-          <button type="button" className="text-xs text-slate-500 underline" onClick={() => void act(unlinkMentionAction(workspaceId, { annotationId: a.id, propositionId }))}>Unlink</button>
+          <button
+            type="button"
+            className="text-xs underline"
+            onClick={async () => {
+              setMoving(!moving);
+              const r = await findPropositionsAction(workspaceId, "");
+              setTargets(r.ok ? r.data.filter((t) => t.id !== propositionId) : []);
+            }}
+          >
+            Move to another proposition…
+          </button>
+          <button
+            type="button"
+            className="text-xs text-slate-500 underline"
+            onClick={() => void act(unlinkMentionAction(workspaceId, { annotationId: a.id, propositionId }))}
+          >
+            Unlink
+          </button>
           {moving && (
-            <select aria-label="Move to" className="max-w-xs rounded border border-slate-300 px-1 py-0.5 text-xs" defaultValue="" onChange={(e) => e.target.value && void act(moveMentionAction(workspaceId, { annotationId: a.id, fromId: propositionId, toId: e.target.value }))}>
-              <option value="" disabled>Choose a proposition</option>
-              {targets.map((t) => <option key={t.id} value={t.id}>{t.statement.slice(0, 80)}</option>)}
+            <select
+              aria-label="Move to"
+              className="max-w-xs rounded border border-slate-300 px-1 py-0.5 text-xs"
+              defaultValue=""
+              onChange={(e) => e.target.value && void act(moveMentionAction(workspaceId, { annotationId: a.id, fromId: propositionId, toId: e.target.value }))}
+            >
+              <option value="" disabled>
+                Choose a proposition
+              </option>
+              {targets.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.statement.slice(0, 80)}
+                </option>
+              ))}
             </select>
           )}
         </div>

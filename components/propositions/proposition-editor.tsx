@@ -10,7 +10,17 @@ import { Field, inputClass } from "@/components/ui/field";
 
 type Rating = { label: string | null; value: number | null; best: number | null; worst: number | null; url: string | null; date: string | null };
 type P = { id: string; statement: string; claimTypeId: string | null; rating: Rating | null };
-type Draft = { id: string; statement: string; claimTypeId: string | null; label: string; value: string; best: string; worst: string; url: string; date: string };
+type Draft = {
+  id: string;
+  statement: string;
+  claimTypeId: string | null;
+  label: string;
+  value: string;
+  best: string;
+  worst: string;
+  url: string;
+  date: string;
+};
 
 const draftOf = (p: P): Draft => ({
   id: p.id,
@@ -26,7 +36,17 @@ const draftOf = (p: P): Draft => ({
 const num = (s: string) => (s.trim() === "" ? null : Number(s));
 
 /** Edit the statement, type and rating; merge into another proposition; delete. */
-export function PropositionEditor({ workspaceId, slug, proposition, claimTypes }: { workspaceId: string; slug: string; proposition: P; claimTypes: { id: string; label: string }[] }) {
+export function PropositionEditor({
+  workspaceId,
+  slug,
+  proposition,
+  claimTypes,
+}: {
+  workspaceId: string;
+  slug: string;
+  proposition: P;
+  claimTypes: { id: string; label: string }[];
+}) {
   const router = useRouter();
   const [open, setOpen] = useState<"none" | "edit" | "merge">("none");
   const [v, setV] = useState(() => draftOf(proposition));
@@ -67,10 +87,18 @@ export function PropositionEditor({ workspaceId, slug, proposition, claimTypes }
       {error && <Alert className="mb-2">{error.message}</Alert>}
       {open === "none" && (
         <div className="flex gap-2">
-          <Button size="sm" variant="secondary" onClick={() => setOpen("edit")}>Edit</Button>
-          <Button size="sm" variant="secondary" onClick={startMerge}>Merge into…</Button>
+          <Button size="sm" variant="secondary" onClick={() => setOpen("edit")}>
+            Edit
+          </Button>
+          <Button size="sm" variant="secondary" onClick={startMerge}>
+            Merge into…
+          </Button>
           <ConfirmDialog
-            trigger={<Button size="sm" variant="ghost">Delete…</Button>}
+            trigger={
+              <Button size="sm" variant="ghost">
+                Delete…
+              </Button>
+            }
             title="Delete this proposition?"
             description="The claims stay; only their links to it go. The audit log keeps a record."
             confirmLabel="Delete proposition"
@@ -92,7 +120,11 @@ export function PropositionEditor({ workspaceId, slug, proposition, claimTypes }
           <Field label="Claim type">
             <select className={inputClass} value={v.claimTypeId ?? ""} onChange={(e) => setV({ ...v, claimTypeId: e.target.value || null })}>
               <option value="">—</option>
-              {claimTypes.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+              {claimTypes.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
             </select>
           </Field>
           <Field label="Desk rating" hint="Published in ClaimReview exports, e.g. False, Misleading, Unproven" error={error?.fields?.ratingLabel}>
@@ -117,8 +149,12 @@ export function PropositionEditor({ workspaceId, slug, proposition, claimTypes }
             <input className={inputClass} type="date" value={v.date} onChange={(e) => setV({ ...v, date: e.target.value })} />
           </Field>
           <div className="flex gap-2 md:col-span-2">
-            <Button size="sm" onClick={save}>Save</Button>
-            <Button size="sm" variant="ghost" onClick={() => setOpen("none")}>Cancel</Button>
+            <Button size="sm" onClick={save}>
+              Save
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setOpen("none")}>
+              Cancel
+            </Button>
           </div>
         </div>
       )}
@@ -127,11 +163,19 @@ export function PropositionEditor({ workspaceId, slug, proposition, claimTypes }
           <Field label="Merge this proposition into">
             <select className={inputClass} value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">Choose a proposition</option>
-              {targets.map((t) => <option key={t.id} value={t.id}>{t.statement.slice(0, 100)}</option>)}
+              {targets.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.statement.slice(0, 100)}
+                </option>
+              ))}
             </select>
           </Field>
-          <Button size="sm" onClick={merge} disabled={!target}>Merge</Button>
-          <Button size="sm" variant="ghost" onClick={() => setOpen("none")}>Cancel</Button>
+          <Button size="sm" onClick={merge} disabled={!target}>
+            Merge
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setOpen("none")}>
+            Cancel
+          </Button>
           <p className="w-full text-xs text-slate-500">Its claims move to the chosen proposition with their stances; this one is then deleted.</p>
         </div>
       )}

@@ -13,7 +13,19 @@ const title = (d: { field: string; item?: string }) => `${FIELD_LABEL[d.field] ?
  * The evidence behind a verdict: origins per stance, and every detail value side by side (as
  * written, as read, who printed it), with "same" buttons for values the parser could not tell apart.
  */
-export function VerdictEvidence({ workspaceId, propositionId, verdict, sameValues, canEdit }: { workspaceId: string; propositionId: string; verdict: Verdict; sameValues: SameValues[]; canEdit: boolean }) {
+export function VerdictEvidence({
+  workspaceId,
+  propositionId,
+  verdict,
+  sameValues,
+  canEdit,
+}: {
+  workspaceId: string;
+  propositionId: string;
+  verdict: Verdict;
+  sameValues: SameValues[];
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +51,11 @@ export function VerdictEvidence({ workspaceId, propositionId, verdict, sameValue
                   {verdict[k].origins.map((o) => (
                     <li key={o.key}>
                       <span className="font-medium">{o.path}</span>
-                      <span className="text-slate-600"> · {o.mentions} mention{o.mentions === 1 ? "" : "s"}{o.outlets.length ? ` in ${o.outlets.join(", ")}` : ""}</span>
+                      <span className="text-slate-600">
+                        {" "}
+                        · {o.mentions} mention{o.mentions === 1 ? "" : "s"}
+                        {o.outlets.length ? ` in ${o.outlets.join(", ")}` : ""}
+                      </span>
                     </li>
                   ))}
                   {verdict[k].unattributed > 0 && (
@@ -54,13 +70,21 @@ export function VerdictEvidence({ workspaceId, propositionId, verdict, sameValue
         </dl>
       )}
       {groups.map((g) => (
-        <div key={`${g.reason ? "check" : "conflict"}-${g.field}-${g.item ?? ""}-${g.values.map((v) => v.key).join("|")}`} className={`rounded border p-2 ${g.reason ? "border-amber-300 bg-amber-50" : "border-rose-300 bg-rose-50"}`} data-testid="detail-values">
+        <div
+          key={`${g.reason ? "check" : "conflict"}-${g.field}-${g.item ?? ""}-${g.values.map((v) => v.key).join("|")}`}
+          className={`rounded border p-2 ${g.reason ? "border-amber-300 bg-amber-50" : "border-rose-300 bg-rose-50"}`}
+          data-testid="detail-values"
+        >
           <p className="font-medium">
             {title(g)}: {g.reason ? `check by hand — ${g.reason}` : "supporting sources disagree"}
           </p>
           <table className="mt-1 w-full text-left text-sm">
             <thead className="text-xs text-slate-600">
-              <tr><th className="py-0.5 pr-2 font-medium">Read as</th><th className="py-0.5 pr-2 font-medium">As written</th><th className="py-0.5 font-medium">Printed by</th></tr>
+              <tr>
+                <th className="py-0.5 pr-2 font-medium">Read as</th>
+                <th className="py-0.5 pr-2 font-medium">As written</th>
+                <th className="py-0.5 font-medium">Printed by</th>
+              </tr>
             </thead>
             <tbody>
               {g.values.map((v) => (
@@ -82,13 +106,21 @@ export function VerdictEvidence({ workspaceId, propositionId, verdict, sameValue
             {sameValues.map((s) => (
               <li key={`${s.field}:${s.keys.join("|")}`} className="flex items-center gap-2">
                 {FIELD_LABEL[s.field]}: {s.keys.map(showKey).join(" = ")}
-                {canEdit && <button type="button" className="underline" disabled={busy} onClick={() => void mark(s.field, s.keys, false)}>Undo</button>}
+                {canEdit && (
+                  <button type="button" className="underline" disabled={busy} onClick={() => void mark(s.field, s.keys, false)}>
+                    Undo
+                  </button>
+                )}
               </li>
             ))}
           </ul>
         </div>
       )}
-      {error && <p role="alert" className="text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-red-700">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -73,11 +73,14 @@ export function ActorPicker({
       optionKey={(o) => `${o.kind}-${o.id || o.name}`}
       renderOption={(o) =>
         o.kind === "text" ? (
-          <span>Use “{o.name}” as text <span className="text-xs text-slate-500">(no entity)</span></span>
+          <span>
+            Use “{o.name}” as text <span className="text-xs text-slate-500">(no entity)</span>
+          </span>
         ) : (
           <span>
             {o.name}
-            {o.matched && <span className="text-slate-500"> · “{o.matched}”</span>} <span className="text-xs text-slate-500">{ENTITY_KIND_LABELS[o.entityKind]}</span>
+            {o.matched && <span className="text-slate-500"> · “{o.matched}”</span>}{" "}
+            <span className="text-xs text-slate-500">{ENTITY_KIND_LABELS[o.entityKind]}</span>
           </span>
         )
       }

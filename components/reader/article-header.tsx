@@ -7,22 +7,36 @@ export function ArticleHeader({ article, claimCount, actions }: { article: Reade
     ["Published", article.publishedAt],
     ["Byline", article.byline],
     ["Language", article.language?.toUpperCase()],
-    ["Source", article.url ? <a key="url" href={article.url} className="break-all text-blue-700 underline" rel="noreferrer noopener" target="_blank">{article.url}</a> : null],
+    [
+      "Source",
+      article.url ? (
+        <a key="url" href={article.url} className="break-all text-blue-700 underline" rel="noreferrer noopener" target="_blank">
+          {article.url}
+        </a>
+      ) : null,
+    ],
   ];
   return (
     <header>
       <div className="flex items-start gap-3">
-        <h1 className="flex-1 text-2xl font-semibold leading-tight" data-testid="article-title">{article.title}</h1>
+        <h1 className="flex-1 text-2xl font-semibold leading-tight" data-testid="article-title">
+          {article.title}
+        </h1>
         <div className="flex shrink-0 items-center gap-1 print:hidden">{actions}</div>
       </div>
       <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
-        {meta.filter(([, v]) => v).map(([k, v]) => (
-          <div key={k} className="flex gap-1">
-            <dt className="text-slate-400">{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-        <div className="flex gap-1"><dt className="text-slate-400">Claims</dt><dd data-testid="claim-count">{claimCount}</dd></div>
+        {meta
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <div key={k} className="flex gap-1">
+              <dt className="text-slate-400">{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        <div className="flex gap-1">
+          <dt className="text-slate-400">Claims</dt>
+          <dd data-testid="claim-count">{claimCount}</dd>
+        </div>
       </dl>
       {!article.publisher && article.origins.length === 0 && (
         <p className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" role="status">

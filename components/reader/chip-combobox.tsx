@@ -61,7 +61,10 @@ export function ChipCombobox<T>({
           <span
             key={c.key}
             title={c.title}
-            className={clsx("inline-flex max-w-full items-center gap-0.5 rounded-full border py-0.5 pl-2 pr-0.5 text-xs", c.dashed ? "border-dashed border-slate-400 bg-white italic text-slate-700" : "border-slate-300 bg-slate-100 text-slate-900")}
+            className={clsx(
+              "inline-flex max-w-full items-center gap-0.5 rounded-full border py-0.5 pl-2 pr-0.5 text-xs",
+              c.dashed ? "border-dashed border-slate-400 bg-white italic text-slate-700" : "border-slate-300 bg-slate-100 text-slate-900",
+            )}
             data-testid="chip"
           >
             <span className="truncate">{c.name}</span>
@@ -87,8 +90,12 @@ export function ChipCombobox<T>({
         />
       </div>
       {box.open && box.options.length > 0 && (
-        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a list with role listbox
-        <ul id={box.listId} role="listbox" className="absolute z-30 mt-1 max-h-56 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={box.listId}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a list with role listbox
+          role="listbox"
+          className="absolute z-30 mt-1 max-h-56 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {box.options.map((o, i) => (
             <li key={optionKey(o)} {...box.optionProps(o, i)} className={clsx("cursor-pointer px-3 py-1.5", i === box.active && "bg-blue-50")}>
               {renderOption(o)}
@@ -96,8 +103,16 @@ export function ChipCombobox<T>({
           ))}
         </ul>
       )}
-      {note && <p className="mt-1 text-xs text-slate-600" role="status">{note}</p>}
-      {(error ?? box.error) && <p className="mt-1 text-sm text-red-700" role="alert">{error ?? box.error}</p>}
+      {note && (
+        <p className="mt-1 text-xs text-slate-600" role="status">
+          {note}
+        </p>
+      )}
+      {(error ?? box.error) && (
+        <p className="mt-1 text-sm text-red-700" role="alert">
+          {error ?? box.error}
+        </p>
+      )}
     </div>
   );
 }

@@ -37,16 +37,34 @@ export function ClaimDetails({
     ...a.actorEntities.map((e) => <span key={`e-${e.id}`}>{e.name}</span>),
     ...a.actors.map((name, i) => (
       // biome-ignore lint/suspicious/noArrayIndexKey: free-text actors may repeat; their order is fixed
-      <span key={`t-${i}`} title={TEXT_ACTOR_TITLE} className="rounded border border-dashed border-slate-400 px-1 italic">{name}</span>
+      <span key={`t-${i}`} title={TEXT_ACTOR_TITLE} className="rounded border border-dashed border-slate-400 px-1 italic">
+        {name}
+      </span>
     )),
   ];
   const rows: [string, ReactNode][] = [
-    [a.speakers.length > 1 ? "Speakers" : "Speaker", a.speakers.length ? joinNames(a.speakers.map((s) => s.name)) : <span key="none" className="text-slate-500">not named</span>],
+    [
+      a.speakers.length > 1 ? "Speakers" : "Speaker",
+      a.speakers.length ? (
+        joinNames(a.speakers.map((s) => s.name))
+      ) : (
+        <span key="none" className="text-slate-500">
+          not named
+        </span>
+      ),
+    ],
     ["Modality", MODALITY_LABELS[a.modality]],
     ["Date", date],
     ["Counts", quantitiesText(a.fields)],
     ["Item", fields.item],
-    ["Actors", actors.length ? <span key="actors" className="flex flex-wrap gap-x-2 gap-y-0.5">{actors}</span> : undefined],
+    [
+      "Actors",
+      actors.length ? (
+        <span key="actors" className="flex flex-wrap gap-x-2 gap-y-0.5">
+          {actors}
+        </span>
+      ) : undefined,
+    ],
     ["Note", a.note ?? undefined],
   ];
   const before = quoteBeforeReview(a.anchorReview);
@@ -55,36 +73,59 @@ export function ClaimDetails({
       <p className="flex items-center gap-2 text-sm font-semibold">
         <span className="h-3 w-3 rounded-full" style={{ background: type?.color }} aria-hidden />
         {type?.label ?? "Claim"}
-        <span className="ml-auto text-xs font-normal text-slate-500">by {a.author.name} · v{a.version}</span>
+        <span className="ml-auto text-xs font-normal text-slate-500">
+          by {a.author.name} · v{a.version}
+        </span>
       </p>
-      {a.orphaned && (
-        <Alert tone="warning">This claim&apos;s quote is no longer in the paragraph; edit the text back or delete the claim.</Alert>
-      )}
+      {a.orphaned && <Alert tone="warning">This claim&apos;s quote is no longer in the paragraph; edit the text back or delete the claim.</Alert>}
       {a.needsReview && !a.orphaned && (
         <Alert tone="warning" className="space-y-1.5">
-          <p><strong>Needs review.</strong> A text correction changed these words; this claim is re-anchored to the words shown and is not counted in verdicts until someone confirms it.</p>
-          {before && <p>Before the correction: <q className="italic">{before}</q></p>}
+          <p>
+            <strong>Needs review.</strong> A text correction changed these words; this claim is re-anchored to the words shown and is not counted in verdicts
+            until someone confirms it.
+          </p>
+          {before && (
+            <p>
+              Before the correction: <q className="italic">{before}</q>
+            </p>
+          )}
           {canEdit && (onConfirmAnchor || onRemark) && (
             <span className="flex gap-2">
-              {onConfirmAnchor && <Button size="sm" variant="secondary" onClick={onConfirmAnchor}>Confirm this position</Button>}
-              {onRemark && <Button size="sm" variant="ghost" onClick={onRemark}>Re-mark</Button>}
+              {onConfirmAnchor && (
+                <Button size="sm" variant="secondary" onClick={onConfirmAnchor}>
+                  Confirm this position
+                </Button>
+              )}
+              {onRemark && (
+                <Button size="sm" variant="ghost" onClick={onRemark}>
+                  Re-mark
+                </Button>
+              )}
             </span>
           )}
         </Alert>
       )}
-      <blockquote className="border-l-4 pl-3 text-sm italic text-slate-700" style={{ borderColor: type?.color }}>{a.exact}</blockquote>
+      <blockquote className="border-l-4 pl-3 text-sm italic text-slate-700" style={{ borderColor: type?.color }}>
+        {a.exact}
+      </blockquote>
       <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1 text-sm">
-        {rows.filter(([, v]) => v).map(([k, v]) => (
-          <div key={k} className="contents">
-            <dt className="text-slate-500">{k}</dt>
-            <dd className="whitespace-pre-wrap break-words">{v}</dd>
-          </div>
-        ))}
+        {rows
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-500">{k}</dt>
+              <dd className="whitespace-pre-wrap break-words">{v}</dd>
+            </div>
+          ))}
       </dl>
       {canEdit && (
         <div className="flex gap-2 pt-1">
-          <Button size="sm" variant="secondary" onClick={onEdit}>Edit <kbd className="text-[10px] text-slate-500">E</kbd></Button>
-          <Button size="sm" variant="danger" onClick={onDelete}>Delete <kbd className="text-[10px] text-red-100">Del</kbd></Button>
+          <Button size="sm" variant="secondary" onClick={onEdit}>
+            Edit <kbd className="text-[10px] text-slate-500">E</kbd>
+          </Button>
+          <Button size="sm" variant="danger" onClick={onDelete}>
+            Delete <kbd className="text-[10px] text-red-100">Del</kbd>
+          </Button>
         </div>
       )}
     </section>

@@ -146,7 +146,11 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
             </label>
           ))}
         </div>
-        {errors.claimTypeId && <p id={`${uid}-type-error`} className="mt-1 text-sm text-red-700">{errors.claimTypeId.message}</p>}
+        {errors.claimTypeId && (
+          <p id={`${uid}-type-error`} className="mt-1 text-sm text-red-700">
+            {errors.claimTypeId.message}
+          </p>
+        )}
       </fieldset>
       <Controller
         control={control}
@@ -160,11 +164,17 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
       <div className="grid grid-cols-[2fr_3fr] gap-2">
         <Field label="Modality" hint={`cues: ${MODALITY_HINTS[modality]}`} error={errors.modality?.message}>
           <select className={compactInputClass} {...register("modality")}>
-            {MODALITIES.map((m) => <option key={m} value={m}>{MODALITY_LABELS[m]}</option>)}
+            {MODALITIES.map((m) => (
+              <option key={m} value={m}>
+                {MODALITY_LABELS[m]}
+              </option>
+            ))}
           </select>
         </Field>
         <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor={dateId} className="text-sm font-medium text-slate-700">Date</label>
+          <label htmlFor={dateId} className="text-sm font-medium text-slate-700">
+            Date
+          </label>
           <input
             id={dateId}
             className={compactInputClass}
@@ -174,9 +184,15 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
             {...register("date")}
           />
           {errors.date ? (
-            <p id={dateNoteId} className="text-sm text-red-700">{errors.date.message}</p>
+            <p id={dateNoteId} className="text-sm text-red-700">
+              {errors.date.message}
+            </p>
           ) : (
-            dateReading && <p id={dateNoteId} className={clsx("text-xs", dateReading.ok ? "text-slate-500" : "text-amber-800")}>{dateReading.text}</p>
+            dateReading && (
+              <p id={dateNoteId} className={clsx("text-xs", dateReading.ok ? "text-slate-500" : "text-amber-800")}>
+                {dateReading.text}
+              </p>
+            )
           )}
         </div>
       </div>
@@ -198,9 +214,17 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
       </Field>
       {/* Stays in view at the bottom of the panel however long the form grows. */}
       <div className="sticky bottom-0 z-10 -mx-4 -mb-4 flex items-center gap-2 rounded-b-lg border-t border-slate-200 bg-white px-4 py-2">
-        <Button type="submit" className="whitespace-nowrap" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : mode === "create" ? "Save claim" : "Save changes"}</Button>
-        <Button variant="ghost" onClick={onCancel}>Cancel</Button>
-        <span className="ml-auto text-right text-xs leading-tight text-slate-500"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves<br /><kbd>Esc</kbd> cancels</span>
+        <Button type="submit" className="whitespace-nowrap" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : mode === "create" ? "Save claim" : "Save changes"}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <span className="ml-auto text-right text-xs leading-tight text-slate-500">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves
+          <br />
+          <kbd>Esc</kbd> cancels
+        </span>
       </div>
     </form>
   );

@@ -6,7 +6,17 @@ import { MODALITY_LABELS } from "./modality";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
 /** Claims in reading order; selecting one scrolls the text to it. */
-export function ClaimList({ items, typeById, activeId, onSelect }: { items: ReaderAnnotation[]; typeById: Map<string, ClaimTypeView>; activeId: string | null; onSelect: (id: string) => void }) {
+export function ClaimList({
+  items,
+  typeById,
+  activeId,
+  onSelect,
+}: {
+  items: ReaderAnnotation[];
+  typeById: Map<string, ClaimTypeView>;
+  activeId: string | null;
+  onSelect: (id: string) => void;
+}) {
   if (items.length === 0) {
     return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">No claims marked in this article yet.</p>;
   }
@@ -22,20 +32,33 @@ export function ClaimList({ items, typeById, activeId, onSelect }: { items: Read
               type="button"
               onClick={() => onSelect(a.id)}
               aria-current={activeId === a.id ? "true" : undefined}
-              className={clsx("w-full rounded-md border px-2.5 py-1.5 text-left text-sm", activeId === a.id ? "border-slate-900 bg-slate-50" : "border-slate-200 bg-white hover:bg-slate-50")}
+              className={clsx(
+                "w-full rounded-md border px-2.5 py-1.5 text-left text-sm",
+                activeId === a.id ? "border-slate-900 bg-slate-50" : "border-slate-200 bg-white hover:bg-slate-50",
+              )}
             >
               <span className="flex items-center gap-1.5 text-xs font-medium">
                 <span className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: t?.color }} aria-hidden />
                 {t?.label ?? "Claim"}
                 <span className="font-normal text-slate-500">· {MODALITY_LABELS[a.modality]}</span>
-                {speakers && <span className="truncate font-normal text-slate-500" title={speakers}>· {speakers}</span>}
+                {speakers && (
+                  <span className="truncate font-normal text-slate-500" title={speakers}>
+                    · {speakers}
+                  </span>
+                )}
                 {a.orphaned ? (
-                  <span className="ml-auto shrink-0 rounded bg-amber-100 px-1.5 text-[11px] font-medium text-amber-900" title="Its quote is no longer in the paragraph">
+                  <span
+                    className="ml-auto shrink-0 rounded bg-amber-100 px-1.5 text-[11px] font-medium text-amber-900"
+                    title="Its quote is no longer in the paragraph"
+                  >
                     Orphaned
                   </span>
                 ) : (
                   a.needsReview && (
-                    <span className="ml-auto shrink-0 rounded bg-orange-100 px-1.5 text-[11px] font-medium text-orange-900" title="A text correction moved it; not counted in verdicts until someone confirms it">
+                    <span
+                      className="ml-auto shrink-0 rounded bg-orange-100 px-1.5 text-[11px] font-medium text-orange-900"
+                      title="A text correction moved it; not counted in verdicts until someone confirms it"
+                    >
                       Needs review
                     </span>
                   )

@@ -17,7 +17,11 @@ export function readDateInput(raw: string, articleDate: string | null | undefine
   const shown = `reads as ${describeClaimDate(d)}`;
   if (d.yearFrom === "reference") return { ok: true, text: `${shown} · year taken from the article: ${d.year}` };
   if (d.yearFrom === "none" && d.precision !== "year") {
-    return { ok: true, text: articleDate === undefined ? `${shown} · the year comes from the article's date, if it has one` : `${shown} · no year: compared by day and month only` };
+    return {
+      ok: true,
+      text:
+        articleDate === undefined ? `${shown} · the year comes from the article's date, if it has one` : `${shown} · no year: compared by day and month only`,
+    };
   }
   return { ok: true, text: shown };
 }

@@ -17,7 +17,14 @@ const OUTCOME: Record<ReanchorChange["outcome"], { label: string; cls: string }>
  * After a correction: every claim it touched, with its quote before and after and why, so the
  * desk checks the approximate ones and confirms (or re-marks) those waiting for review.
  */
-export function CorrectionReport({ workspaceId, message, changes, onConfirmed, onRemark, onDismiss }: {
+export function CorrectionReport({
+  workspaceId,
+  message,
+  changes,
+  onConfirmed,
+  onRemark,
+  onDismiss,
+}: {
   workspaceId: string;
   message: string;
   changes: ReanchorChange[];
@@ -40,28 +47,52 @@ export function CorrectionReport({ workspaceId, message, changes, onConfirmed, o
   return (
     <Alert tone={waiting.length || changes.some((c) => c.outcome === "orphaned") ? "warning" : "success"} className="mb-3">
       <div className="flex items-start gap-2">
-        <span data-testid="correction-summary" className="flex-1">{message}</span>
-        <Button size="sm" variant="ghost" onClick={onDismiss}>Dismiss</Button>
+        <span data-testid="correction-summary" className="flex-1">
+          {message}
+        </span>
+        <Button size="sm" variant="ghost" onClick={onDismiss}>
+          Dismiss
+        </Button>
       </div>
       {changes.length > 0 && (
         <ol className="mt-2 space-y-2" aria-label="Claims this correction touched" data-testid="correction-changes">
           {changes.map((c) => (
             <li key={c.id} className="rounded border border-slate-200 bg-white p-2 text-sm text-slate-800" data-outcome={c.outcome}>
-              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME[c.outcome].cls}`}>{done.has(c.id) ? "Confirmed" : OUTCOME[c.outcome].label}</span>
-              <p className="mt-1"><span className="text-slate-500">Before:</span> <q>{c.before}</q></p>
-              {c.outcome !== "orphaned" && c.after !== c.before && <p><span className="text-slate-500">Now:</span> <q data-testid="correction-after">{c.after}</q></p>}
+              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME[c.outcome].cls}`}>
+                {done.has(c.id) ? "Confirmed" : OUTCOME[c.outcome].label}
+              </span>
+              <p className="mt-1">
+                <span className="text-slate-500">Before:</span> <q>{c.before}</q>
+              </p>
+              {c.outcome !== "orphaned" && c.after !== c.before && (
+                <p>
+                  <span className="text-slate-500">Now:</span> <q data-testid="correction-after">{c.after}</q>
+                </p>
+              )}
               <p className="text-xs text-slate-600">{c.reason}</p>
               {!done.has(c.id) && (
                 <div className="mt-1 flex gap-2">
-                  {c.outcome === "needs_review" && <Button size="sm" onClick={() => void confirm(c)}>Confirm “{shorten(c.after)}”</Button>}
-                  {c.outcome !== "moved" && <Button size="sm" variant="secondary" onClick={() => onRemark(c)}>Re-mark…</Button>}
+                  {c.outcome === "needs_review" && (
+                    <Button size="sm" onClick={() => void confirm(c)}>
+                      Confirm “{shorten(c.after)}”
+                    </Button>
+                  )}
+                  {c.outcome !== "moved" && (
+                    <Button size="sm" variant="secondary" onClick={() => onRemark(c)}>
+                      Re-mark…
+                    </Button>
+                  )}
                 </div>
               )}
             </li>
           ))}
         </ol>
       )}
-      {error && <p role="alert" className="mt-2 text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-red-700">
+          {error}
+        </p>
+      )}
     </Alert>
   );
 }

@@ -38,7 +38,8 @@ export function EditArticleDialog({ workspaceId, article }: { workspaceId: strin
     const res = await updateArticleAction(workspaceId, articleFormToInput(article.id, article.version, v));
     if (!res.ok) {
       const fields = (res.error.details?.fields ?? {}) as Record<string, string>;
-      for (const [k, m] of Object.entries(fields)) if ((FIELD_KEYS as readonly string[]).includes(k)) setFieldError(k as (typeof FIELD_KEYS)[number], { message: m });
+      for (const [k, m] of Object.entries(fields))
+        if ((FIELD_KEYS as readonly string[]).includes(k)) setFieldError(k as (typeof FIELD_KEYS)[number], { message: m });
       return setError({ message: res.error.message, conflict: res.error.code === "conflict" });
     }
     setOpen(false);
@@ -46,11 +47,24 @@ export function EditArticleDialog({ workspaceId, article }: { workspaceId: strin
   });
 
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => { setOpen(next); if (next) reset(defaults); setError(null); }}>
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) reset(defaults);
+        setError(null);
+      }}
+    >
       <Dialog.Trigger asChild>
-        <Button variant="ghost" size="sm">Edit details…</Button>
+        <Button variant="ghost" size="sm">
+          Edit details…
+        </Button>
       </Dialog.Trigger>
-      <DialogPanel title="Article details" description="Correct what was detected at import. Publisher and origins decide each claim's independent origin, so verdicts change with them." width="40rem">
+      <DialogPanel
+        title="Article details"
+        description="Correct what was detected at import. Publisher and origins decide each claim's independent origin, so verdicts change with them."
+        width="40rem"
+      >
         <form onSubmit={submit} noValidate aria-label="Article details" className="mt-4 grid gap-3 md:grid-cols-2">
           <Field label="Title" error={formState.errors.title?.message} className="md:col-span-2">
             <input className={inputClass} {...register("title")} />
@@ -83,7 +97,10 @@ export function EditArticleDialog({ workspaceId, article }: { workspaceId: strin
               <ul className="mt-1 space-y-0.5 text-xs text-slate-600" data-testid="metadata-lines">
                 {lines.map((l, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the lines as removed at import, in text order
-                  <li key={i}><span className="mr-1 rounded bg-slate-100 px-1 uppercase">{l.kind}</span>{l.text}</li>
+                  <li key={i}>
+                    <span className="mr-1 rounded bg-slate-100 px-1 uppercase">{l.kind}</span>
+                    {l.text}
+                  </li>
                 ))}
               </ul>
             </div>
@@ -91,14 +108,28 @@ export function EditArticleDialog({ workspaceId, article }: { workspaceId: strin
           {error && (
             <Alert className="md:col-span-2">
               {error.message}
-              {error.conflict && <Button size="sm" variant="secondary" className="ml-2" onClick={() => { setOpen(false); router.refresh(); }}>Reload</Button>}
+              {error.conflict && (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  className="ml-2"
+                  onClick={() => {
+                    setOpen(false);
+                    router.refresh();
+                  }}
+                >
+                  Reload
+                </Button>
+              )}
             </Alert>
           )}
           <div className="flex justify-end gap-2 md:col-span-2">
             <Dialog.Close asChild>
               <Button variant="ghost">Cancel</Button>
             </Dialog.Close>
-            <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Save details"}</Button>
+            <Button type="submit" disabled={formState.isSubmitting}>
+              {formState.isSubmitting ? "Saving…" : "Save details"}
+            </Button>
           </div>
         </form>
       </DialogPanel>

@@ -51,36 +51,40 @@ export function EditPassageDialog({ workspaceId, passage, claims, lang, onClose,
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <DialogPanel title={`Correct paragraph ${n}`} description={explanation} width="44rem">
-          <form className="mt-4 space-y-3" aria-label={`Correct paragraph ${n}`} onSubmit={(e) => void save(e)}>
-            <Field label="Paragraph text" error={fieldError} hint="One paragraph, without line breaks. Ctrl+Enter saves.">
-              <textarea
-                className={`${inputClass} min-h-40 leading-6`}
-                rows={8}
-                lang={lang}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
-                  e.preventDefault();
-                  void save();
-                }}
-              />
-            </Field>
-            {error && (
-              <Alert className="flex flex-wrap items-center gap-2">
-                {error.message}
-                {error.conflict && <Button size="sm" variant="secondary" onClick={onReload}>Reload</Button>}
-              </Alert>
-            )}
-            <div className="flex justify-end gap-2 pt-1">
-              <Dialog.Close asChild>
-                <Button variant="ghost">Cancel</Button>
-              </Dialog.Close>
-              <Button type="submit" disabled={pending || text === passage.text}>
-                {pending ? "Saving…" : "Save correction"}
-              </Button>
-            </div>
-          </form>
+        <form className="mt-4 space-y-3" aria-label={`Correct paragraph ${n}`} onSubmit={(e) => void save(e)}>
+          <Field label="Paragraph text" error={fieldError} hint="One paragraph, without line breaks. Ctrl+Enter saves.">
+            <textarea
+              className={`${inputClass} min-h-40 leading-6`}
+              rows={8}
+              lang={lang}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
+                e.preventDefault();
+                void save();
+              }}
+            />
+          </Field>
+          {error && (
+            <Alert className="flex flex-wrap items-center gap-2">
+              {error.message}
+              {error.conflict && (
+                <Button size="sm" variant="secondary" onClick={onReload}>
+                  Reload
+                </Button>
+              )}
+            </Alert>
+          )}
+          <div className="flex justify-end gap-2 pt-1">
+            <Dialog.Close asChild>
+              <Button variant="ghost">Cancel</Button>
+            </Dialog.Close>
+            <Button type="submit" disabled={pending || text === passage.text}>
+              {pending ? "Saving…" : "Save correction"}
+            </Button>
+          </div>
+        </form>
       </DialogPanel>
     </Dialog.Root>
   );

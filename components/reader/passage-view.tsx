@@ -64,10 +64,14 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
         })}
       </p>
       {passage.isDuplicate && (
-        <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-amber-100 px-1.5 text-xs text-amber-900">Repeats an earlier paragraph (e.g. a photo caption)</span>
+        <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-amber-100 px-1.5 text-xs text-amber-900">
+          Repeats an earlier paragraph (e.g. a photo caption)
+        </span>
       )}
       {!passage.isDuplicate && passage.isCaption && (
-        <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-slate-100 px-1.5 text-xs text-slate-700">Photo caption</span>
+        <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-slate-100 px-1.5 text-xs text-slate-700">
+          Photo caption
+        </span>
       )}
       {onCorrect && (
         <button

@@ -46,21 +46,40 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
                 aria-describedby={itemError ? itemErrorId : undefined}
                 {...register(`quantities.${i}.item`)}
               />
-              <button type="button" className="rounded px-2 text-sm text-slate-600 hover:bg-slate-100" onClick={() => remove(i)} aria-label={`Remove count ${n}`}>
+              <button
+                type="button"
+                className="rounded px-2 text-sm text-slate-600 hover:bg-slate-100"
+                onClick={() => remove(i)}
+                aria-label={`Remove count ${n}`}
+              >
                 ×
               </button>
             </div>
             {valueError ? (
-              <p id={noteId} className="text-sm text-red-700">{valueError}</p>
+              <p id={noteId} className="text-sm text-red-700">
+                {valueError}
+              </p>
             ) : (
-              reading && <p id={noteId} className={clsx("text-xs", reading.ok ? "text-slate-500" : "text-amber-800")}>{reading.text}</p>
+              reading && (
+                <p id={noteId} className={clsx("text-xs", reading.ok ? "text-slate-500" : "text-amber-800")}>
+                  {reading.text}
+                </p>
+              )
             )}
-            {itemError && <p id={itemErrorId} className="text-sm text-red-700">{itemError}</p>}
+            {itemError && (
+              <p id={itemErrorId} className="text-sm text-red-700">
+                {itemError}
+              </p>
+            )}
           </div>
         );
       })}
       <div className="flex items-center gap-2">
-        <button type="button" className="shrink-0 whitespace-nowrap rounded px-1 text-sm font-medium text-blue-700 hover:underline" onClick={() => append({ value: "", item: "" }, { shouldFocus: true })}>
+        <button
+          type="button"
+          className="shrink-0 whitespace-nowrap rounded px-1 text-sm font-medium text-blue-700 hover:underline"
+          onClick={() => append({ value: "", item: "" }, { shouldFocus: true })}
+        >
           <span aria-hidden>+</span> Add a count
         </button>
         {fields.length > 0 && <span className="text-xs text-slate-500">{ITEM_HINT}</span>}

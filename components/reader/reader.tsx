@@ -2,7 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { confirmAnchorAction, createAnnotationAction, deleteAnnotationAction, remarkAnnotationAction, restoreAnnotationAction, updateAnnotationAction } from "@/lib/actions/annotations";
+import {
+  confirmAnchorAction,
+  createAnnotationAction,
+  deleteAnnotationAction,
+  remarkAnnotationAction,
+  restoreAnnotationAction,
+  updateAnnotationAction,
+} from "@/lib/actions/annotations";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { readingOrder } from "@/lib/domain/highlight-layout";
@@ -63,7 +70,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   // After a claim-type key the next thing to fill is who says it; with no type yet, the type radios.
   const focusPanel = useCallback(
     () =>
-      requestAnimationFrame(() => (panelRef.current?.querySelector<HTMLElement>("[role=combobox]") ?? panelRef.current?.querySelector<HTMLElement>("[role=radiogroup] input"))?.focus()),
+      requestAnimationFrame(() =>
+        (panelRef.current?.querySelector<HTMLElement>("[role=combobox]") ?? panelRef.current?.querySelector<HTMLElement>("[role=radiogroup] input"))?.focus(),
+      ),
     [],
   );
 
@@ -117,14 +126,17 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     selectClaim(res.data.id, true);
   }, [undo, workspaceId, selectClaim]);
 
-  const remove = useCallback(async (a: ReaderAnnotation) => {
-    const res = await deleteAnnotationAction(workspaceId, a.id, a.version);
-    if (!res.ok) return setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
-    setAnnotations((as) => as.filter((x) => x.id !== a.id));
-    setActiveId(null);
-    setUndo(a);
-    setAnnounce("Claim deleted. Press Ctrl+Z or the Undo button to restore it.");
-  }, [workspaceId]);
+  const remove = useCallback(
+    async (a: ReaderAnnotation) => {
+      const res = await deleteAnnotationAction(workspaceId, a.id, a.version);
+      if (!res.ok) return setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
+      setAnnotations((as) => as.filter((x) => x.id !== a.id));
+      setActiveId(null);
+      setUndo(a);
+      setAnnounce("Claim deleted. Press Ctrl+Z or the Undo button to restore it.");
+    },
+    [workspaceId],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -181,8 +193,15 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
 
   async function placeRemark() {
     if (!remarking || !pending) return;
-    if (pending.passageId !== remarking.passageId) return setFormError({ message: "Select words in the claim's own paragraph: a claim belongs to one paragraph.", conflict: false });
-    const res = await remarkAnnotationAction(workspaceId, { id: remarking.id, version: remarking.version, start: pending.start, end: pending.end, exact: pending.exact });
+    if (pending.passageId !== remarking.passageId)
+      return setFormError({ message: "Select words in the claim's own paragraph: a claim belongs to one paragraph.", conflict: false });
+    const res = await remarkAnnotationAction(workspaceId, {
+      id: remarking.id,
+      version: remarking.version,
+      start: pending.start,
+      end: pending.end,
+      exact: pending.exact,
+    });
     if (!res.ok) return setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
     setAnnotations((as) => [...as.filter((a) => a.id !== res.data.id), res.data]);
     setRemarking(null);
@@ -232,7 +251,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
             <>
               <ExportMenu workspaceId={workspaceId} slug={slug} query={`articleId=${article.id}`} />
               {canEdit && <EditArticleDialog workspaceId={workspaceId} article={article} />}
-              {canEdit && <DeleteArticleButton workspaceId={workspaceId} slug={slug} articleId={article.id} title={article.title} claims={annotations.length} />}
+              {canEdit && (
+                <DeleteArticleButton workspaceId={workspaceId} slug={slug} articleId={article.id} title={article.title} claims={annotations.length} />
+              )}
             </>
           }
         />
@@ -257,7 +278,15 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           onDrop={preventEdit}
         >
           {article.passages.map((p) => (
-            <PassageView key={p.id} passage={p} annotations={byPassage.get(p.id) ?? EMPTY} typeById={typeById} activeId={activeId} onClaimClick={([first, second]) => first !== undefined && selectClaim(first === activeId && second !== undefined ? second : first, false)} onCorrect={canEdit ? openCorrection : undefined} />
+            <PassageView
+              key={p.id}
+              passage={p}
+              annotations={byPassage.get(p.id) ?? EMPTY}
+              typeById={typeById}
+              activeId={activeId}
+              onClaimClick={([first, second]) => first !== undefined && selectClaim(first === activeId && second !== undefined ? second : first, false)}
+              onCorrect={canEdit ? openCorrection : undefined}
+            />
           ))}
         </div>
         {/* Rendered outside the text host: its handlers would otherwise swallow typing in the dialog. */}
@@ -287,7 +316,11 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
       </article>
       <aside ref={panelRef} aria-label="Claims" className="space-y-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
-          {!canEdit && <Alert tone="info" className="mb-3">You have view-only access to this workspace: you can read claims but not change them.</Alert>}
+          {!canEdit && (
+            <Alert tone="info" className="mb-3">
+              You have view-only access to this workspace: you can read claims but not change them.
+            </Alert>
+          )}
           {selectionError && <Alert className="mb-3">{selectionError}</Alert>}
           {corrected && (
             <CorrectionReport
@@ -304,25 +337,66 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           )}
           {undo && (
             <Alert tone="info" className="mb-3 flex items-center gap-2">
-              Claim deleted. <Button size="sm" variant="secondary" onClick={restore}>Undo</Button> <span className="text-xs">(Ctrl+Z)</span>
+              Claim deleted.{" "}
+              <Button size="sm" variant="secondary" onClick={restore}>
+                Undo
+              </Button>{" "}
+              <span className="text-xs">(Ctrl+Z)</span>
             </Alert>
           )}
           {remarking && canEdit ? (
             <section aria-label="Re-mark claim" className="space-y-2 text-sm" data-testid="remark-panel">
               <p className="font-medium">Re-mark this claim</p>
-              <p>Before: <q>{remarking.before}</q></p>
+              <p>
+                Before: <q>{remarking.before}</q>
+              </p>
               <p className="text-slate-600">Select the words it should mark in the same paragraph.</p>
               {pending && <blockquote className="border-l-4 border-slate-300 pl-3 italic">{pending.exact}</blockquote>}
               {formError && <Alert>{formError.message}</Alert>}
               <div className="flex gap-2">
-                <Button size="sm" disabled={!pending} onClick={() => void placeRemark()}>Place claim here</Button>
-                <Button size="sm" variant="ghost" onClick={() => { setRemarking(null); setFormError(null); }}>Cancel</Button>
+                <Button size="sm" disabled={!pending} onClick={() => void placeRemark()}>
+                  Place claim here
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => {
+                    setRemarking(null);
+                    setFormError(null);
+                  }}
+                >
+                  Cancel
+                </Button>
               </div>
             </section>
           ) : pending && canEdit ? (
-            <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={pending.exact} initial={createInitial} mode="create" articleDate={article.publishedAt} error={formError?.message ?? null} conflict={false} onSubmit={save} onCancel={() => setPending(null)} onReload={() => router.refresh()} />
+            <ClaimForm
+              workspaceId={workspaceId}
+              claimTypes={claimTypes}
+              quote={pending.exact}
+              initial={createInitial}
+              mode="create"
+              articleDate={article.publishedAt}
+              error={formError?.message ?? null}
+              conflict={false}
+              onSubmit={save}
+              onCancel={() => setPending(null)}
+              onReload={() => router.refresh()}
+            />
           ) : active && editing ? (
-            <ClaimForm workspaceId={workspaceId} claimTypes={claimTypes} quote={active.exact} initial={editInitial} mode="edit" articleDate={article.publishedAt} error={formError?.message ?? null} conflict={!!formError?.conflict} onSubmit={save} onCancel={() => setEditing(false)} onReload={() => router.refresh()} />
+            <ClaimForm
+              workspaceId={workspaceId}
+              claimTypes={claimTypes}
+              quote={active.exact}
+              initial={editInitial}
+              mode="edit"
+              articleDate={article.publishedAt}
+              error={formError?.message ?? null}
+              conflict={!!formError?.conflict}
+              onSubmit={save}
+              onCancel={() => setEditing(false)}
+              onReload={() => router.refresh()}
+            />
           ) : active ? (
             <>
               {formError && <Alert className="mb-3">{formError.message}</Alert>}
@@ -335,16 +409,30 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
                 onConfirmAnchor={canEdit && active.needsReview && !active.orphaned ? () => void confirmAnchor(active) : undefined}
                 onRemark={canEdit && (active.needsReview || active.orphaned) ? () => startRemark(active) : undefined}
               />
-              <ClaimPropositions workspaceId={workspaceId} slug={slug} annotationId={active.id} quote={active.exact} links={active.mentions} canEdit={canEdit} onChanged={() => router.refresh()} />
+              <ClaimPropositions
+                workspaceId={workspaceId}
+                slug={slug}
+                annotationId={active.id}
+                quote={active.exact}
+                links={active.mentions}
+                canEdit={canEdit}
+                onChanged={() => router.refresh()}
+              />
             </>
           ) : (
             <div className="text-sm text-slate-600">
               <p className="font-medium text-slate-800">{canEdit ? "Select text to mark a claim" : "Select a claim to read its details"}</p>
               {canEdit && (
                 <ul className="mt-2 list-inside list-disc space-y-0.5">
-                  <li>Drag over text, or click into a paragraph and use <kbd>Shift</kbd>+arrows</li>
-                  <li>Press <kbd>1</kbd>–<kbd>9</kbd> to pick the claim type</li>
-                  <li><kbd>j</kbd>/<kbd>k</kbd> next / previous claim, <kbd>e</kbd> edit, <kbd>Del</kbd> delete</li>
+                  <li>
+                    Drag over text, or click into a paragraph and use <kbd>Shift</kbd>+arrows
+                  </li>
+                  <li>
+                    Press <kbd>1</kbd>–<kbd>9</kbd> to pick the claim type
+                  </li>
+                  <li>
+                    <kbd>j</kbd>/<kbd>k</kbd> next / previous claim, <kbd>e</kbd> edit, <kbd>Del</kbd> delete
+                  </li>
                 </ul>
               )}
             </div>
@@ -354,7 +442,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           <h2 className="mb-2 text-sm font-semibold text-slate-700">Claims ({annotations.length})</h2>
           <ClaimList items={ordered} typeById={typeById} activeId={activeId} onSelect={(id) => selectClaim(id, true)} />
         </div>
-        <p className="sr-only" aria-live="polite">{announce}</p>
+        <p className="sr-only" aria-live="polite">
+          {announce}
+        </p>
       </aside>
     </div>
   );

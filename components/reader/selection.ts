@@ -49,7 +49,7 @@ function utf16Offset(passage: HTMLElement, container: Node, offset: number): num
     const child = container.childNodes[offset] ?? null;
     let node = walker.nextNode();
     while (node) {
-      if (child && (child === node || child.contains(node) || (child.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING))) break;
+      if (child && (child === node || child.contains(node) || child.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
       total += node.textContent?.length ?? 0;
       node = walker.nextNode();
     }

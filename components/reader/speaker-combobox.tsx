@@ -50,9 +50,8 @@ export function SpeakersPicker({
       const q = query.trim();
       const folded = foldForMatch(q);
       const answered = res.data.some((o) => foldForMatch(o.name) === folded || (o.matched !== undefined && foldForMatch(o.matched) === folded));
-      const creates: Option[] = q && !answered
-        ? CREATE_KINDS.map((k) => ({ kind: "create" as const, id: `create-${k}`, name: q, entityKind: k, detail: k.toLowerCase() }))
-        : [];
+      const creates: Option[] =
+        q && !answered ? CREATE_KINDS.map((k) => ({ kind: "create" as const, id: `create-${k}`, name: q, entityKind: k, detail: k.toLowerCase() })) : [];
       const taken = new Set(chosenKey.split(","));
       return { options: [...res.data.filter((o) => !taken.has(`${o.kind}:${o.id}`)), ...creates] };
     },
@@ -102,7 +101,9 @@ export function SpeakersPicker({
       optionKey={(o) => `${o.kind}-${o.id}`}
       renderOption={(o) =>
         o.kind === "create" ? (
-          <span>Create “{o.name}” <span className="text-xs text-slate-500">({o.detail})</span></span>
+          <span>
+            Create “{o.name}” <span className="text-xs text-slate-500">({o.detail})</span>
+          </span>
         ) : (
           <span>
             {o.name}

@@ -22,7 +22,9 @@ export function ExportMenu({ workspaceId, slug, query, label = "Export" }: { wor
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
           <DropdownMenu.Item asChild>
-            <a className={item} href={`/w/${slug}/report${q}`}>Claim report (web page, print to PDF)</a>
+            <a className={item} href={`/w/${slug}/report${q}`}>
+              Claim report (web page, print to PDF)
+            </a>
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           {FORMATS.map((f) => (

@@ -37,7 +37,8 @@ export function SearchForm({ slug, q, kind, error }: { slug: string; q: string; 
         </p>
       )}
       <p id="search-hint" className="mt-1 text-xs text-slate-500">
-        Ignores accents and case: “nha may” finds “nhà máy”, “duc” finds “Đức”. Press <kbd className="rounded border border-slate-300 bg-white px-1 font-mono">/</kbd> to jump here.
+        Ignores accents and case: “nha may” finds “nhà máy”, “duc” finds “Đức”. Press{" "}
+        <kbd className="rounded border border-slate-300 bg-white px-1 font-mono">/</kbd> to jump here.
       </p>
       <SlashFocus />
     </div>

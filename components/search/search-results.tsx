@@ -7,15 +7,35 @@ function GroupItems({ slug, group }: { slug: string; group: SearchGroup }) {
   const li = "border-b border-slate-100 px-4 py-3 last:border-0";
   switch (group.kind) {
     case "passage":
-      return group.items.map((hit) => <li key={hit.id} className={li}><PassageItem slug={slug} hit={hit} /></li>);
+      return group.items.map((hit) => (
+        <li key={hit.id} className={li}>
+          <PassageItem slug={slug} hit={hit} />
+        </li>
+      ));
     case "claim":
-      return group.items.map((hit) => <li key={hit.id} className={li}><ClaimItem slug={slug} hit={hit} /></li>);
+      return group.items.map((hit) => (
+        <li key={hit.id} className={li}>
+          <ClaimItem slug={slug} hit={hit} />
+        </li>
+      ));
     case "proposition":
-      return group.items.map((hit) => <li key={hit.id} className={li}><PropositionItem slug={slug} hit={hit} /></li>);
+      return group.items.map((hit) => (
+        <li key={hit.id} className={li}>
+          <PropositionItem slug={slug} hit={hit} />
+        </li>
+      ));
     case "entity":
-      return group.items.map((hit) => <li key={hit.id} className={li}><EntityItem slug={slug} hit={hit} /></li>);
+      return group.items.map((hit) => (
+        <li key={hit.id} className={li}>
+          <EntityItem slug={slug} hit={hit} />
+        </li>
+      ));
     case "source":
-      return group.items.map((hit) => <li key={hit.id} className={li}><SourceItem slug={slug} hit={hit} /></li>);
+      return group.items.map((hit) => (
+        <li key={hit.id} className={li}>
+          <SourceItem slug={slug} hit={hit} />
+        </li>
+      ));
   }
 }
 
@@ -51,7 +71,9 @@ export function SearchResults({ slug, result, kind }: { slug: string; result: Se
         return (
           <section key={group.kind} aria-labelledby={headingId} data-testid={headingId}>
             <div className="mb-2 flex flex-wrap items-baseline gap-x-3">
-              <h2 id={headingId} className="text-base font-semibold">{label}</h2>
+              <h2 id={headingId} className="text-base font-semibold">
+                {label}
+              </h2>
               <span className="text-sm text-slate-500">{countLine(group, result.q)}</span>
               {group.total > group.items.length &&
                 (kind ? (

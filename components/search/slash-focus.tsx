@@ -20,8 +20,7 @@ export function SlashFocus() {
     function onKey(e: KeyboardEvent) {
       if (e.key !== "/" || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return;
       const input =
-        document.querySelector<HTMLInputElement>('input[data-slash-focus="primary"]') ??
-        document.querySelector<HTMLInputElement>("input[data-slash-focus]");
+        document.querySelector<HTMLInputElement>('input[data-slash-focus="primary"]') ?? document.querySelector<HTMLInputElement>("input[data-slash-focus]");
       if (!input) return;
       e.preventDefault();
       input.focus();

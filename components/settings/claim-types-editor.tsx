@@ -10,7 +10,9 @@ type T = { id: string; label: string; color: string; shortcut: number | null };
 export function ClaimTypesEditor({ workspaceId, types, canEdit }: { workspaceId: string; types: T[]; canEdit: boolean }) {
   return (
     <div className="space-y-2">
-      {types.map((t) => <Row key={t.id} workspaceId={workspaceId} initial={t} canEdit={canEdit} />)}
+      {types.map((t) => (
+        <Row key={t.id} workspaceId={workspaceId} initial={t} canEdit={canEdit} />
+      ))}
       {canEdit && <Row workspaceId={workspaceId} initial={{ id: "", label: "", color: "#444444", shortcut: null }} canEdit isNew />}
     </div>
   );
@@ -27,14 +29,46 @@ function Row({ workspaceId, initial, canEdit, isNew }: { workspaceId: string; in
   }
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <input aria-label="Colour" type="color" value={v.color} disabled={!canEdit} onChange={(e) => setV({ ...v, color: e.target.value })} className="h-8 w-10 rounded border border-slate-300" />
-      <input aria-label="Label" className={`${inputClass} w-48`} value={v.label} placeholder={isNew ? "New claim type" : undefined} disabled={!canEdit} onChange={(e) => setV({ ...v, label: e.target.value })} />
-      <select aria-label="Key" className="rounded border border-slate-300 px-2 py-1.5 text-sm" disabled={!canEdit} value={v.shortcut ?? ""} onChange={(e) => setV({ ...v, shortcut: e.target.value ? Number(e.target.value) : null })}>
+      <input
+        aria-label="Colour"
+        type="color"
+        value={v.color}
+        disabled={!canEdit}
+        onChange={(e) => setV({ ...v, color: e.target.value })}
+        className="h-8 w-10 rounded border border-slate-300"
+      />
+      <input
+        aria-label="Label"
+        className={`${inputClass} w-48`}
+        value={v.label}
+        placeholder={isNew ? "New claim type" : undefined}
+        disabled={!canEdit}
+        onChange={(e) => setV({ ...v, label: e.target.value })}
+      />
+      <select
+        aria-label="Key"
+        className="rounded border border-slate-300 px-2 py-1.5 text-sm"
+        disabled={!canEdit}
+        value={v.shortcut ?? ""}
+        onChange={(e) => setV({ ...v, shortcut: e.target.value ? Number(e.target.value) : null })}
+      >
         <option value="">no key</option>
-        {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => <option key={n} value={n}>key {n}</option>)}
+        {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
+          <option key={n} value={n}>
+            key {n}
+          </option>
+        ))}
       </select>
-      {canEdit && (dirty || isNew) && <Button size="sm" onClick={save} disabled={!v.label.trim()}>{isNew ? "Add" : "Save"}</Button>}
-      {msg && <span role={msg.ok ? "status" : "alert"} className={`text-sm ${msg.ok ? "text-green-700" : "text-red-700"}`}>{msg.text}</span>}
+      {canEdit && (dirty || isNew) && (
+        <Button size="sm" onClick={save} disabled={!v.label.trim()}>
+          {isNew ? "Add" : "Save"}
+        </Button>
+      )}
+      {msg && (
+        <span role={msg.ok ? "status" : "alert"} className={`text-sm ${msg.ok ? "text-green-700" : "text-red-700"}`}>
+          {msg.text}
+        </span>
+      )}
     </div>
   );
 }

@@ -34,16 +34,36 @@ export function MembersPanel({ workspaceId, members, canManage }: { workspaceId:
             if (res.ok) setEmail("");
           }}
         >
-          <label htmlFor="member-email" className="sr-only">Email of an existing account</label>
-          <input id="member-email" type="email" required className={`${inputClass} w-64`} placeholder="colleague@example.org" value={email} onChange={(e) => setEmail(e.target.value)} />
-          <label htmlFor="member-role" className="sr-only">Role</label>
+          <label htmlFor="member-email" className="sr-only">
+            Email of an existing account
+          </label>
+          <input
+            id="member-email"
+            type="email"
+            required
+            className={`${inputClass} w-64`}
+            placeholder="colleague@example.org"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <label htmlFor="member-role" className="sr-only">
+            Role
+          </label>
           <select id="member-role" className="rounded border border-slate-300 px-2 text-sm" value={role} onChange={(e) => setRole(e.target.value)}>
-            {ROLES.map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r.toLowerCase()}
+              </option>
+            ))}
           </select>
           <Button type="submit">Add or change role</Button>
         </form>
       )}
-      {msg && <Alert tone={msg.ok ? "success" : "error"} className="mt-3">{msg.text}</Alert>}
+      {msg && (
+        <Alert tone={msg.ok ? "success" : "error"} className="mt-3">
+          {msg.text}
+        </Alert>
+      )}
     </div>
   );
 }

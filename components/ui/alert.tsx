@@ -1,6 +1,14 @@
 import { clsx } from "clsx";
 
-export function Alert({ tone = "error", children, className }: { tone?: "error" | "info" | "success" | "warning"; children: React.ReactNode; className?: string }) {
+export function Alert({
+  tone = "error",
+  children,
+  className,
+}: {
+  tone?: "error" | "info" | "success" | "warning";
+  children: React.ReactNode;
+  className?: string;
+}) {
   const styles = {
     error: "border-red-300 bg-red-50 text-red-900",
     info: "border-blue-300 bg-blue-50 text-blue-900",

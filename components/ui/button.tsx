@@ -9,20 +9,21 @@ const styles: Record<Variant, string> = {
   danger: "bg-red-700 text-white hover:bg-red-600 disabled:bg-red-300",
 };
 
-export const Button = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: "sm" | "md" }>(
-  function Button({ variant = "primary", size = "md", className, type = "button", ...props }, ref) {
-    return (
-      <button
-        ref={ref}
-        type={type}
-        className={clsx(
-          "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed",
-          size === "sm" ? "px-2.5 py-1 text-sm" : "px-4 py-2 text-sm",
-          styles[variant],
-          className,
-        )}
-        {...props}
-      />
-    );
-  },
-);
+export const Button = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: "sm" | "md" }>(function Button(
+  { variant = "primary", size = "md", className, type = "button", ...props },
+  ref,
+) {
+  return (
+    <button
+      ref={ref}
+      type={type}
+      className={clsx(
+        "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed",
+        size === "sm" ? "px-2.5 py-1 text-sm" : "px-4 py-2 text-sm",
+        styles[variant],
+        className,
+      )}
+      {...props}
+    />
+  );
+});

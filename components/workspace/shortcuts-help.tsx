@@ -40,15 +40,17 @@ export function ShortcutsHelp() {
         ?
       </Dialog.Trigger>
       <DialogPanel title="Keyboard shortcuts" description="Keys for searching and marking claims" width="30rem" hideDescription>
-          <dl className="mt-3 grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1.5 text-sm">
-            {SHORTCUTS.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt><kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{k}</kbd></dt>
-                <dd className="text-slate-700">{v}</dd>
-              </div>
-            ))}
-          </dl>
-          <Dialog.Close className="mt-4 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">Close</Dialog.Close>
+        <dl className="mt-3 grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1.5 text-sm">
+          {SHORTCUTS.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt>
+                <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{k}</kbd>
+              </dt>
+              <dd className="text-slate-700">{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <Dialog.Close className="mt-4 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">Close</Dialog.Close>
       </DialogPanel>
     </Dialog.Root>
   );

@@ -4,7 +4,17 @@ import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 
-export function WorkspaceNav({ slug, workspaces, current, canImport }: { slug: string; workspaces: { slug: string; name: string }[]; current: string; canImport: boolean }) {
+export function WorkspaceNav({
+  slug,
+  workspaces,
+  current,
+  canImport,
+}: {
+  slug: string;
+  workspaces: { slug: string; name: string }[];
+  current: string;
+  canImport: boolean;
+}) {
   const pathname = usePathname();
   const router = useRouter();
   const links = [
@@ -17,7 +27,9 @@ export function WorkspaceNav({ slug, workspaces, current, canImport }: { slug: s
   ];
   return (
     <nav aria-label="Workspace" className="flex items-center gap-1 text-sm">
-      <label className="sr-only" htmlFor="workspace-switch">Workspace</label>
+      <label className="sr-only" htmlFor="workspace-switch">
+        Workspace
+      </label>
       <select
         id="workspace-switch"
         className="max-w-44 truncate rounded border 2xl:max-w-56 border-slate-300 bg-white px-2 py-1 text-sm"
@@ -26,13 +38,20 @@ export function WorkspaceNav({ slug, workspaces, current, canImport }: { slug: s
         title={current}
       >
         {workspaces.map((w) => (
-          <option key={w.slug} value={w.slug}>{w.name}</option>
+          <option key={w.slug} value={w.slug}>
+            {w.name}
+          </option>
         ))}
       </select>
       {links.map((l) => {
         const active = l.exact ? pathname === l.href : pathname.startsWith(l.href);
         return (
-          <Link key={l.href} href={l.href} aria-current={active ? "page" : undefined} className={clsx("whitespace-nowrap rounded px-2.5 py-1.5", active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}>
+          <Link
+            key={l.href}
+            href={l.href}
+            aria-current={active ? "page" : undefined}
+            className={clsx("whitespace-nowrap rounded px-2.5 py-1.5", active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
+          >
             {l.label}
           </Link>
         );

@@ -42,6 +42,8 @@ export class ClaimPanel {
 
   /** The details row value for `label` (e.g. "Speakers", "Date"). */
   detail(label: string): Locator {
-    return this.details().locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]");
+    return this.details()
+      .locator("dt", { hasText: new RegExp(`^${label}$`) })
+      .locator("xpath=following-sibling::dd[1]");
   }
 }

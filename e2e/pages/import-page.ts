@@ -1,7 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 
 export class ImportPage {
-  constructor(private readonly page: Page, private readonly slug: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly slug: string,
+  ) {}
 
   async open() {
     await this.page.goto(`/w/${this.slug}/import`);

@@ -12,7 +12,8 @@ import { previewHtmlImport, previewUrlImport } from "@/lib/server/web-page-impor
 async function uploadedFile(formData: FormData) {
   const file = formData.get("file");
   if (!(file instanceof File) || !file.name) throw new AppError("bad_request", "Choose a file to import", { fields: { file: "Choose a file" } });
-  if (file.size > MAX_BULK_BYTES) throw new AppError("too_large", `${file.name} is ${formatBytes(file.size, true)}; the limit is ${formatBytes(MAX_BULK_BYTES)}`);
+  if (file.size > MAX_BULK_BYTES)
+    throw new AppError("too_large", `${file.name} is ${formatBytes(file.size, true)}; the limit is ${formatBytes(MAX_BULK_BYTES)}`);
   return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
@@ -24,7 +25,9 @@ export const bulkImportAction = workspaceAction(
 );
 
 /** A saved .html/.htm page → the import wizard's preview (nothing is stored yet). */
-export const previewHtmlAction = workspaceAction("articles.write", async (actor: Actor, formData: FormData) => previewHtmlImport(actor, await uploadedFile(formData)));
+export const previewHtmlAction = workspaceAction("articles.write", async (actor: Actor, formData: FormData) =>
+  previewHtmlImport(actor, await uploadedFile(formData)),
+);
 
 /** A public web page fetched by the server → the import wizard's preview. */
 export const previewUrlAction = workspaceAction("articles.write", async (actor: Actor, url: string) => previewUrlImport(actor, { url }));

@@ -78,7 +78,18 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
   let a: Desk;
   let b: Desk;
   let api: ReturnType<typeof client>;
-  const ids = {} as { article: string; p0: string; p1: string; allegation: string; denial: string; proposition: string; vov: string; reuters: string; armsTransfer: string; kremlin: string };
+  const ids = {} as {
+    article: string;
+    p0: string;
+    p1: string;
+    allegation: string;
+    denial: string;
+    proposition: string;
+    vov: string;
+    reuters: string;
+    armsTransfer: string;
+    kremlin: string;
+  };
 
   beforeAll(async () => {
     a = await desk("Desk A");
@@ -102,7 +113,14 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
     expect(documented(composite.importPreview, preview.body)).toMatchObject({
       fileName: "dan-phao.txt",
       duplicateOf: null,
-      parsed: { title: "Triều Tiên bị cáo buộc chuyển đạn pháo", publishedAt: "2023-09-14", publisher: "VOV.VN", origins: ["Reuters"], byline: "Minh An", passages: [{ text: P0 }, { text: P1 }] },
+      parsed: {
+        title: "Triều Tiên bị cáo buộc chuyển đạn pháo",
+        publishedAt: "2023-09-14",
+        publisher: "VOV.VN",
+        origins: ["Reuters"],
+        byline: "Minh An",
+        passages: [{ text: P0 }, { text: P1 }],
+      },
     });
     expect(await getDb().article.count({ where: { workspaceId: a.ws } })).toBe(0);
 
@@ -111,24 +129,41 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     ids.article = documented(responses.imported, imported.body).id;
     const article = documented(composite.articleDetail, (await api(articleRoute.GET, `/articles/${ids.article}`, { ids: { id: ids.article } })).body);
-    expect(article).toMatchObject({ title: "Triều Tiên bị cáo buộc chuyển đạn pháo", publishedAt: "2023-09-14", publisher: { name: "VOV.VN" }, origins: [{ name: "Reuters" }], url: "https://vov.vn/the-gioi/dan-phao-post2.vov" });
-    [ids.p0, ids.p1] = take(article.passages.map((p) => p.id), 2);
+    expect(article).toMatchObject({
+      title: "Triều Tiên bị cáo buộc chuyển đạn pháo",
+      publishedAt: "2023-09-14",
+      publisher: { name: "VOV.VN" },
+      origins: [{ name: "Reuters" }],
+      url: "https://vov.vn/the-gioi/dan-phao-post2.vov",
+    });
+    [ids.p0, ids.p1] = take(
+      article.passages.map((p) => p.id),
+      2,
+    );
     ids.vov = article.publisher!.id;
     ids.reuters = at(article.origins, 0).id;
     const again = await api(previewRoute.POST, "/articles/preview", { method: "POST", body: { text: ARTICLE } });
     expect(again.body.duplicateOf).toEqual({ id: ids.article, title: "Triều Tiên bị cáo buộc chuyển đạn pháo" });
 
     // 4. Two claims; the allegation has two speakers, in order.
-    const entity = async (name: string, kind: string) => documented(responses.entity, (await api(entitiesRoute.POST, "/entities", { method: "POST", body: { name, kind } })).body).id;
+    const entity = async (name: string, kind: string) =>
+      documented(responses.entity, (await api(entitiesRoute.POST, "/entities", { method: "POST", body: { name, kind } })).body).id;
     const whiteHouse = await entity("Nhà Trắng", "ORGANIZATION");
     ids.kremlin = await entity("Điện Kremlin", "ORGANIZATION");
     const actors = [await entity("Triều Tiên", "COUNTRY"), await entity("Nga", "COUNTRY")];
     const mark = async (passageId: string, text: string, exact: string, body: Record<string, unknown>) => {
-      const res = await api(annotationsRoute.POST, "/annotations", { method: "POST", body: { passageId, ...quoteSpan(text, exact)!, exact, actorEntityIds: actors, ...body } });
+      const res = await api(annotationsRoute.POST, "/annotations", {
+        method: "POST",
+        body: { passageId, ...quoteSpan(text, exact)!, exact, actorEntityIds: actors, ...body },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return documented(responses.annotation, res.body);
     };
-    const allegation = await mark(ids.p0, P0, ALLEGATION, { claimTypeId: ids.armsTransfer, modality: "ALLEGED", speakers: [{ entityId: whiteHouse }, { sourceId: ids.vov }] });
+    const allegation = await mark(ids.p0, P0, ALLEGATION, {
+      claimTypeId: ids.armsTransfer,
+      modality: "ALLEGED",
+      speakers: [{ entityId: whiteHouse }, { sourceId: ids.vov }],
+    });
     expect(allegation.speakers).toEqual([
       { type: "entity", id: whiteHouse, name: "Nhà Trắng" },
       { type: "source", id: ids.vov, name: "VOV.VN" },
@@ -147,19 +182,31 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
       changes: [{ id: ids.allegation, outcome: "moved", before: ALLEGATION, after: ALLEGATION }],
       annotations: [{ id: ids.allegation, ...quoteSpan(corrected, ALLEGATION)! }],
     });
-    const stale = await api(passageRoute.PATCH, `/passages/${ids.p0}`, { method: "PATCH", ids: { id: ids.p0 }, body: { expectedText: P0, text: `${P0} Thêm.` } });
+    const stale = await api(passageRoute.PATCH, `/passages/${ids.p0}`, {
+      method: "PATCH",
+      ids: { id: ids.p0 },
+      body: { expectedText: P0, text: `${P0} Thêm.` },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: "conflict", details: { currentText: corrected } });
 
     // 6. A proposition from the allegation; the denial is suggested as refuting it, and linked so.
-    const created = await api(propositionsRoute.POST, "/propositions", { method: "POST", body: { annotationId: ids.allegation, statement: "North Korea shipped artillery shells to Russia" } });
+    const created = await api(propositionsRoute.POST, "/propositions", {
+      method: "POST",
+      body: { annotationId: ids.allegation, statement: "North Korea shipped artillery shells to Russia" },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     ids.proposition = documented(responses.proposition, created.body).id;
-    const suggest = async () => documented(composite.suggestions, (await api(suggestionsRoute.GET, `/annotations/${ids.denial}/suggestions`, { ids: { id: ids.denial } })).body).items;
+    const suggest = async () =>
+      documented(composite.suggestions, (await api(suggestionsRoute.GET, `/annotations/${ids.denial}/suggestions`, { ids: { id: ids.denial } })).body).items;
     const suggestion = at(await suggest(), 0);
     expect(suggestion).toMatchObject({ id: ids.proposition, statement: "North Korea shipped artillery shells to Russia", stance: "REFUTES" });
     expect(suggestion.reasons).toContain("may refute it: this claim is a denial");
-    const linked = await api(mentionRoute.PUT, "", { method: "PUT", ids: { id: ids.proposition, annotationId: ids.denial }, body: { stance: suggestion.stance } });
+    const linked = await api(mentionRoute.PUT, "", {
+      method: "PUT",
+      ids: { id: ids.proposition, annotationId: ids.denial },
+      body: { stance: suggestion.stance },
+    });
     expect(linked.status, JSON.stringify(linked.body)).toBe(200);
     expect(await suggest()).toEqual([]);
 
@@ -177,11 +224,16 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(csv.text).toContain(ALLEGATION);
     expect(csv.text).toContain("North Korea shipped artillery shells to Russia");
-    const lines = (await file("jsonl")).text.trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.exact, l.propositions[0]?.stance]).sort()).toEqual([
-      [DENIAL, "REFUTES"],
-      [ALLEGATION, "SUPPORTS"],
-    ].sort());
+    const lines = (await file("jsonl")).text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.exact, l.propositions[0]?.stance]).sort()).toEqual(
+      [
+        [DENIAL, "REFUTES"],
+        [ALLEGATION, "SUPPORTS"],
+      ].sort(),
+    );
 
     // 9. Members: add, change role, remove.
     const reporter = await newUser("Reporter");
@@ -203,12 +255,18 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
     expect(type.status, JSON.stringify(type.body)).toBe(201);
     const newType = documented(responses.claimType, type.body);
     expect(newType).toMatchObject({ label: "Troop deployment", shortcut: null, position: types.length });
-    expect(documented(composite.claimTypeDeleted, (await api(claimTypeRoute.DELETE, "", { method: "DELETE", ids: { id: newType.id } })).body)).toEqual({ id: newType.id, propositionsUntyped: 0 });
+    expect(documented(composite.claimTypeDeleted, (await api(claimTypeRoute.DELETE, "", { method: "DELETE", ids: { id: newType.id } })).body)).toEqual({
+      id: newType.id,
+      propositionsUntyped: 0,
+    });
     const source = await api(sourcesRoute.POST, "/sources", { method: "POST", body: { name: "Yonhap", country: "Hàn Quốc", language: "ko" } });
     expect(source.status, JSON.stringify(source.body)).toBe(201);
     const yonhap = documented(responses.source, source.body);
     expect(yonhap).toMatchObject({ name: "Yonhap", kind: "WIRE_AGENCY", country: "Hàn Quốc", language: "ko", upstream: null, entity: null });
-    expect(documented(composite.sourceDeleted, (await api(sourceRoute.DELETE, "", { method: "DELETE", ids: { id: yonhap.id } })).body)).toEqual({ id: yonhap.id, relaysCleared: 0 });
+    expect(documented(composite.sourceDeleted, (await api(sourceRoute.DELETE, "", { method: "DELETE", ids: { id: yonhap.id } })).body)).toEqual({
+      id: yonhap.id,
+      relaysCleared: 0,
+    });
     expect(await getDb().source.count({ where: { workspaceId: a.ws, name: "Yonhap" } })).toBe(0);
   });
 
@@ -221,7 +279,9 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
       const taken = await api(claimTypesRoute.POST, "/claim-types", { method: "POST", body: { label: "Drills", color: "#abcdef", shortcut: 2 } });
       expect(taken.status).toBe(409);
       expect(taken.body.error.details.fields).toEqual({ shortcut: "Already used" });
-      expect((await api(claimTypeRoute.PATCH, "", { method: "PATCH", ids: { id: ids.armsTransfer }, body: { color: "red" } })).body.error.details.fields).toHaveProperty("color");
+      expect(
+        (await api(claimTypeRoute.PATCH, "", { method: "PATCH", ids: { id: ids.armsTransfer }, body: { color: "red" } })).body.error.details.fields,
+      ).toHaveProperty("color");
 
       const inUse = await api(claimTypeRoute.DELETE, "", { method: "DELETE", ids: { id: ids.armsTransfer } });
       expect(inUse.status).toBe(409);
@@ -259,8 +319,14 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
       const clash = await api(sourcesRoute.POST, "/sources", { method: "POST", body: { name: "vov.vn" } });
       expect(clash.status).toBe(409);
       expect(clash.body.error.details.fields).toEqual({ name: "“VOV.VN” already uses this name" });
-      const entity = documented(responses.entity, (await api(entitiesRoute.POST, "/entities", { method: "POST", body: { name: "Hãng thông tấn Yonhap", kind: "ORGANIZATION" } })).body);
-      const relay = await api(sourcesRoute.POST, "/sources", { method: "POST", body: { name: "Yonhap Tiếng Việt", kind: "OUTLET", upstreamId: ids.reuters, entityId: entity.id } });
+      const entity = documented(
+        responses.entity,
+        (await api(entitiesRoute.POST, "/entities", { method: "POST", body: { name: "Hãng thông tấn Yonhap", kind: "ORGANIZATION" } })).body,
+      );
+      const relay = await api(sourcesRoute.POST, "/sources", {
+        method: "POST",
+        body: { name: "Yonhap Tiếng Việt", kind: "OUTLET", upstreamId: ids.reuters, entityId: entity.id },
+      });
       expect(relay.status, JSON.stringify(relay.body)).toBe(201);
       const relayed = documented(responses.source, relay.body);
       expect(relayed).toMatchObject({ kind: "OUTLET", upstream: { id: ids.reuters, name: "Reuters" }, entity: { id: entity.id } });
@@ -268,7 +334,9 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
       const foreignUpstream = await api(sourcesRoute.POST, "/sources", { method: "POST", body: { name: "Elsewhere", upstreamId: foreignSource.id } });
       expect(foreignUpstream.status).toBe(404);
       expect(foreignUpstream.body.error.details.fields).toHaveProperty("upstreamId");
-      expect((await api(sourcesRoute.POST, "/sources", { method: "POST", body: { name: "Bad", language: "Korean!" } })).body.error.details.fields).toHaveProperty("language");
+      expect(
+        (await api(sourcesRoute.POST, "/sources", { method: "POST", body: { name: "Bad", language: "Korean!" } })).body.error.details.fields,
+      ).toHaveProperty("language");
 
       const del = (id: string) => api(sourceRoute.DELETE, "", { method: "DELETE", ids: { id } });
       const publisher = await del(ids.vov);
@@ -328,23 +396,45 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
   describe("imports", () => {
     const upload = (d: Desk, query: string, body: string | Uint8Array, contentType: string) =>
       client(d)(importsRoute.POST, `/imports${query}`, { method: "POST", rawBody: body as BodyInit, headers: { "content-type": contentType } });
-    const claimLine = (passage: number, text: string, exact: string, claimType: string) => ({ articleTitle: "Kim đến Vostochny", passage, ...quoteSpan(text, exact)!, exact, claimType, modality: "REPORTED" });
+    const claimLine = (passage: number, text: string, exact: string, claimType: string) => ({
+      articleTitle: "Kim đến Vostochny",
+      passage,
+      ...quoteSpan(text, exact)!,
+      exact,
+      claimType,
+      modality: "REPORTED",
+    });
     const KIM = "Kim Jong-un đã đến sân bay vũ trụ Vostochny";
     const TRAIN = "Hai bên hội đàm hơn bốn giờ về hợp tác quân sự.";
     const KIM_P = `Nhà lãnh đạo Triều Tiên ${KIM} bằng tàu bọc thép.`;
 
     it("imports JSONL articles, then JSONL claims all or nothing with every problem by line", async () => {
-      const articles = ndjson({ text: `Kim đến Vostochny\n\n${KIM_P}\n\n${TRAIN}`, publisher: "VnExpress", publishedAt: "2023-09-13" }, { text: "Bài thứ hai\n\nMột đoạn văn khác hẳn.", title: "Bài thứ hai" });
+      const articles = ndjson(
+        { text: `Kim đến Vostochny\n\n${KIM_P}\n\n${TRAIN}`, publisher: "VnExpress", publishedAt: "2023-09-13" },
+        { text: "Bài thứ hai\n\nMột đoạn văn khác hẳn.", title: "Bài thứ hai" },
+      );
       const res = await upload(b, "?fileName=articles.jsonl", articles, "application/x-ndjson");
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(documented(composite.bulkImported, res.body)).toMatchObject({ fileName: "articles.jsonl", kind: "articles", articles: [{ title: "Kim đến Vostochny", passages: 2 }, { title: "Bài thứ hai", passages: 1 }], claims: 0 });
+      expect(documented(composite.bulkImported, res.body)).toMatchObject({
+        fileName: "articles.jsonl",
+        kind: "articles",
+        articles: [
+          { title: "Kim đến Vostochny", passages: 2 },
+          { title: "Bài thứ hai", passages: 1 },
+        ],
+        claims: 0,
+      });
 
       const good = claimLine(0, KIM_P, KIM, "visit");
       const bad = ndjson(good, { ...claimLine(1, TRAIN, "hội đàm", "no such type") }, "{not json", { ...good, exact: "Putin" });
       const refused = await upload(b, "?kind=claims", bad, "application/x-ndjson; charset=utf-8");
       expect(refused.status).toBe(422);
       expect(refused.body.error.message).toMatch(/^import\.jsonl: 3 problems found, so nothing from this file was imported/);
-      expect(refused.body.error.details.errors).toEqual([expect.stringMatching(/^line 2: claim type “no such type”/), expect.stringMatching(/^line 3: /), expect.stringMatching(/^line 4: /)]);
+      expect(refused.body.error.details.errors).toEqual([
+        expect.stringMatching(/^line 2: claim type “no such type”/),
+        expect.stringMatching(/^line 3: /),
+        expect.stringMatching(/^line 4: /),
+      ]);
       expect(await getDb().annotation.count({ where: { workspaceId: b.ws } })).toBe(0);
 
       const ok = await upload(b, "?fileName=claims.ndjson", ndjson(good, claimLine(1, TRAIN, "hội đàm", "meeting")), "application/x-ndjson");
@@ -356,7 +446,12 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
       const exported = await client(b)(exportRoute.GET, "/exports/w3c", { ids: { format: "w3c" } });
       expect(exported.status).toBe(200);
       const c = await desk("Desk C");
-      await upload(c, "?fileName=articles.jsonl", ndjson({ text: `Kim đến Vostochny\n\n${KIM_P}\n\n${TRAIN}`, publisher: "VnExpress", publishedAt: "2023-09-13" }), "application/x-ndjson");
+      await upload(
+        c,
+        "?fileName=articles.jsonl",
+        ndjson({ text: `Kim đến Vostochny\n\n${KIM_P}\n\n${TRAIN}`, publisher: "VnExpress", publishedAt: "2023-09-13" }),
+        "application/x-ndjson",
+      );
       // Sent back with the media type the export answered with.
       const res = await upload(c, "?fileName=from-b.jsonld", exported.text, exported.headers.get("content-type")!);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -367,7 +462,10 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
     it("answers 415 for another media type, 422 for a file name that contradicts it and 413 above 5 MB", async () => {
       const form = await upload(b, "", "a=1", "application/x-www-form-urlencoded");
       expect(form.status).toBe(415);
-      expect(form.body.error).toMatchObject({ code: "unsupported_media_type", details: { accepted: ["application/x-ndjson", "application/ld+json", "application/json"] } });
+      expect(form.body.error).toMatchObject({
+        code: "unsupported_media_type",
+        details: { accepted: ["application/x-ndjson", "application/ld+json", "application/json"] },
+      });
       const mismatch = await upload(b, "?fileName=claims.json", ndjson({ text: "x" }), "application/x-ndjson");
       expect(mismatch.status).toBe(422);
       expect(mismatch.body.error.details.fields).toHaveProperty("fileName");
@@ -382,13 +480,19 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
       const PAGE = `<html><head><meta property="og:site_name" content="Báo Mẫu"><meta name="author" content="Lan Nguyễn"><title>Kim thăm Nga</title></head><body><nav>Trang chủ</nav>
         <article><h1>Kim thăm Nga</h1><p>Ông Kim Jong-un đã tới sân bay vũ trụ ở Viễn Đông Nga.</p><p>Hai nhà lãnh đạo hội đàm hơn bốn giờ.</p><img src=x onerror="alert(1)"></article></body></html>`;
       const before = await getDb().article.count({ where: { workspaceId: b.ws } });
-      const html = await client(b)(previewHtmlRoute.POST, "/articles/preview/html?fileName=kim.html", { method: "POST", rawBody: PAGE, headers: { "content-type": "text/html; charset=utf-8" } });
+      const html = await client(b)(previewHtmlRoute.POST, "/articles/preview/html?fileName=kim.html", {
+        method: "POST",
+        rawBody: PAGE,
+        headers: { "content-type": "text/html; charset=utf-8" },
+      });
       expect(html.status, JSON.stringify(html.body)).toBe(200);
       const preview = documented(composite.htmlPreview, html.body);
       expect(preview).toMatchObject({ fileName: "kim.html", duplicateOf: null, parsed: { title: "Kim thăm Nga", publisher: "Báo Mẫu", byline: "Lan Nguyễn" } });
       expect(preview.text).not.toMatch(/[<>]|alert|Trang chủ/);
       expect(await getDb().article.count({ where: { workspaceId: b.ws } })).toBe(before);
-      expect((await client(b)(previewHtmlRoute.POST, "/articles/preview/html", { method: "POST", rawBody: PAGE, headers: { "content-type": "text/plain" } })).status).toBe(415);
+      expect(
+        (await client(b)(previewHtmlRoute.POST, "/articles/preview/html", { method: "POST", rawBody: PAGE, headers: { "content-type": "text/plain" } })).status,
+      ).toBe(415);
 
       const url = (body: unknown) => client(b)(previewUrlRoute.POST, "/articles/preview/url", { method: "POST", body });
       const local = await url({ url: "http://localhost/news" });
@@ -396,7 +500,9 @@ describe("REST API v1: everything the UI does, with a token alone", () => {
       expect(local.body.error.message).toMatch(/^localhost is a local or private address/);
       expect((await url({ url: "ftp://example.org/x" })).body.error.details.fields).toHaveProperty("url");
       expect((await url({})).body.error.details.fields).toHaveProperty("url");
-      expect((await client(b)(previewRoute.POST, "/articles/preview", { method: "POST", body: { text: "" } })).body.error.details.fields).toHaveProperty("text");
+      expect((await client(b)(previewRoute.POST, "/articles/preview", { method: "POST", body: { text: "" } })).body.error.details.fields).toHaveProperty(
+        "text",
+      );
     });
   });
 });

@@ -77,16 +77,29 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
     ws = owner.workspace.id;
     otherWs = await createWorkspace(owner.user.id, { name: "Second desk" });
     session.userId = owner.user.id;
-    const added = await call(membersRoute.POST, `/workspaces/${ws}/members`, { method: "POST", params: { workspaceId: ws }, body: { email: viewer.email, role: "VIEWER" } });
+    const added = await call(membersRoute.POST, `/workspaces/${ws}/members`, {
+      method: "POST",
+      params: { workspaceId: ws },
+      body: { email: viewer.email, role: "VIEWER" },
+    });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
   });
   beforeEach(() => {
     session.userId = null;
   });
-  const claimTypes = async (workspaceId = ws) => documented(composite.claimTypes, (await call(claimTypesRoute.GET, `/workspaces/${workspaceId}/claim-types`, { token: viewerToken, params: { workspaceId } })).body).items;
+  const claimTypes = async (workspaceId = ws) =>
+    documented(
+      composite.claimTypes,
+      (await call(claimTypesRoute.GET, `/workspaces/${workspaceId}/claim-types`, { token: viewerToken, params: { workspaceId } })).body,
+    ).items;
   /** Correct a paragraph through the API, from the text as read. */
   const correct = async (id: string, expectedText: string, text: string) => {
-    const res = await call(passageRoute.PATCH, `/workspaces/${ws}/passages/${id}`, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { expectedText, text } });
+    const res = await call(passageRoute.PATCH, `/workspaces/${ws}/passages/${id}`, {
+      method: "PATCH",
+      token: editorToken,
+      params: { workspaceId: ws, id },
+      body: { expectedText, text },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return documented(composite.passageCorrected, res.body);
   };
@@ -133,7 +146,12 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
     });
 
     it("refuses writes with a viewer token (403), naming the token's role", async () => {
-      const res = await call(articlesRoute.POST, `/workspaces/${ws}/articles`, { method: "POST", token: viewerToken, params: { workspaceId: ws }, body: { text: ARTICLE, title: "x" } });
+      const res = await call(articlesRoute.POST, `/workspaces/${ws}/articles`, {
+        method: "POST",
+        token: viewerToken,
+        params: { workspaceId: ws },
+        body: { text: ARTICLE, title: "x" },
+      });
       expect(res.status).toBe(403);
       expect(res.body.error).toMatchObject({ code: "forbidden", message: "This token's role (viewer) cannot do this; it needs editor or higher" });
       expect(await getDb().article.count({ where: { workspaceId: ws } })).toBe(0);
@@ -190,7 +208,11 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       });
       expect(res.status).toBe(403);
       // Browsers without Sec-Fetch-Site: the Origin decides.
-      const byOrigin = await call(tokensRoute.POST, "/tokens", { method: "POST", body: { workspaceId: ws, name: "csrf", role: "VIEWER" }, headers: { origin: "https://evil.example" } });
+      const byOrigin = await call(tokensRoute.POST, "/tokens", {
+        method: "POST",
+        body: { workspaceId: ws, name: "csrf", role: "VIEWER" },
+        headers: { origin: "https://evil.example" },
+      });
       expect(byOrigin.status).toBe(403);
       expect(await getDb().apiToken.count({ where: { name: "csrf" } })).toBe(0);
       const sameSite = await call(tokensRoute.POST, "/tokens", {
@@ -203,7 +225,8 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
   });
 
   describe("request bodies", () => {
-    const post = (body: Call) => call(articlesRoute.POST, `/workspaces/${ws}/articles`, { method: "POST", token: editorToken, params: { workspaceId: ws }, ...body });
+    const post = (body: Call) =>
+      call(articlesRoute.POST, `/workspaces/${ws}/articles`, { method: "POST", token: editorToken, params: { workspaceId: ws }, ...body });
 
     it("rejects an unknown field with 422 naming it", async () => {
       const res = await post({ body: { text: ARTICLE, title: "Kim visits", foo: 1 } });
@@ -256,7 +279,12 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       });
       expect(res.status).toBe(201);
       articleId = documented(responses.imported, res.body).id;
-      const again = await call(articlesRoute.POST, `/workspaces/${ws}/articles`, { method: "POST", token: editorToken, params: { workspaceId: ws }, body: { text: ARTICLE, title: "Again" } });
+      const again = await call(articlesRoute.POST, `/workspaces/${ws}/articles`, {
+        method: "POST",
+        token: editorToken,
+        params: { workspaceId: ws },
+        body: { text: ARTICLE, title: "Again" },
+      });
       expect(again.status).toBe(409);
       expect(again.body.error.details).toEqual({ articleId });
 
@@ -296,12 +324,18 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         ids.push(documented(responses.annotation, res.body).id);
       }
-      const first = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=2&articleId=${articleId}`, { token: viewerToken, params: { workspaceId: ws } });
+      const first = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=2&articleId=${articleId}`, {
+        token: viewerToken,
+        params: { workspaceId: ws },
+      });
       expect(first.status).toBe(200);
       const page1 = documented(composite.annotations, first.body);
       expect(page1.items).toHaveLength(2);
       expect(page1.nextCursor).toBe(at(page1.items, 1).id);
-      const second = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=2&articleId=${articleId}&cursor=${page1.nextCursor}`, { token: viewerToken, params: { workspaceId: ws } });
+      const second = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=2&articleId=${articleId}&cursor=${page1.nextCursor}`, {
+        token: viewerToken,
+        params: { workspaceId: ws },
+      });
       const page2 = documented(composite.annotations, second.body);
       expect(page2.items).toHaveLength(1);
       expect(page2.nextCursor).toBeNull();
@@ -314,27 +348,50 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
     });
 
     it("re-cuts a service's pages to the requested limit (articles)", async () => {
-      await call(articlesRoute.POST, "", { method: "POST", token: editorToken, params: { workspaceId: ws }, body: { text: "Second\n\nAnother paragraph entirely.", title: "Second" } });
+      await call(articlesRoute.POST, "", {
+        method: "POST",
+        token: editorToken,
+        params: { workspaceId: ws },
+        body: { text: "Second\n\nAnother paragraph entirely.", title: "Second" },
+      });
       const p1 = await call(articlesRoute.GET, `/workspaces/${ws}/articles?limit=1`, { token: viewerToken, params: { workspaceId: ws } });
       const page1 = documented(composite.articles, p1.body);
       expect(page1.items.map((a) => a.title)).toEqual(["Second"]);
       expect(page1.nextCursor).not.toBeNull();
-      const p2 = await call(articlesRoute.GET, `/workspaces/${ws}/articles?limit=1&cursor=${page1.nextCursor}`, { token: viewerToken, params: { workspaceId: ws } });
+      const p2 = await call(articlesRoute.GET, `/workspaces/${ws}/articles?limit=1&cursor=${page1.nextCursor}`, {
+        token: viewerToken,
+        params: { workspaceId: ws },
+      });
       expect(p2.body).toMatchObject({ items: [{ title: "Kim visits the cosmodrome", claims: 3 }], nextCursor: null });
     });
 
     it("edits a claim partially with a version, and refuses a stale version with 409", async () => {
       const id = at(ids, 0);
       const url = `/workspaces/${ws}/annotations/${id}`;
-      const edited = await call(annotationRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { version: 1, note: "Check with KCNA" } });
+      const edited = await call(annotationRoute.PATCH, url, {
+        method: "PATCH",
+        token: editorToken,
+        params: { workspaceId: ws, id },
+        body: { version: 1, note: "Check with KCNA" },
+      });
       expect(edited.status, JSON.stringify(edited.body)).toBe(200);
       const after = documented(responses.annotation, edited.body);
       expect(after).toMatchObject({ version: 2, note: "Check with KCNA", modality: "REPORTED", actors: ["Kim"], claimTypeId });
 
-      const stale = await call(annotationRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { version: 1, modality: "DENIED" } });
+      const stale = await call(annotationRoute.PATCH, url, {
+        method: "PATCH",
+        token: editorToken,
+        params: { workspaceId: ws, id },
+        body: { version: 1, modality: "DENIED" },
+      });
       expect(stale.status).toBe(409);
       expect(stale.body.error).toMatchObject({ code: "conflict", details: { currentVersion: 2 } });
-      const unknownKey = await call(annotationRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { version: 2, id } });
+      const unknownKey = await call(annotationRoute.PATCH, url, {
+        method: "PATCH",
+        token: editorToken,
+        params: { workspaceId: ws, id },
+        body: { version: 2, id },
+      });
       expect(unknownKey.status).toBe(422);
       expect(unknownKey.body.error.message).toBe('Unrecognized key: "id"');
       const noVersion = await call(annotationRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { workspaceId: ws, id }, body: { note: "x" } });
@@ -352,21 +409,46 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
 
     it("groups claims under propositions, links stances and shows verdicts in the comparison", async () => {
       const p = { workspaceId: ws };
-      const created = await call(propositionsRoute.POST, "", { method: "POST", token: editorToken, params: p, body: { annotationId: ids[1], statement: "Putin met Kim at Vostochny", stance: "SUPPORTS" } });
+      const created = await call(propositionsRoute.POST, "", {
+        method: "POST",
+        token: editorToken,
+        params: p,
+        body: { annotationId: ids[1], statement: "Putin met Kim at Vostochny", stance: "SUPPORTS" },
+      });
       expect(created.status).toBe(201);
       const prop = documented(responses.proposition, created.body);
-      const linked = await call(mentionRoute.PUT, "", { method: "PUT", token: editorToken, params: { ...p, id: prop.id, annotationId: at(ids, 2) }, body: { stance: "REFUTES" } });
+      const linked = await call(mentionRoute.PUT, "", {
+        method: "PUT",
+        token: editorToken,
+        params: { ...p, id: prop.id, annotationId: at(ids, 2) },
+        body: { stance: "REFUTES" },
+      });
       expect(linked.status, JSON.stringify(linked.body)).toBe(200);
       expect(documented(responses.mention, linked.body)).toEqual({ annotationId: ids[2], propositionId: prop.id, stance: "REFUTES" });
 
       const detail = await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p, id: prop.id } });
       expect(documented(composite.propositionDetail, detail.body).verdict.kind).toBe("conflict");
 
-      const rated = await call(propositionRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: prop.id }, body: { ratingLabel: "Confirmed" } });
+      const rated = await call(propositionRoute.PATCH, "", {
+        method: "PATCH",
+        token: editorToken,
+        params: { ...p, id: prop.id },
+        body: { ratingLabel: "Confirmed" },
+      });
       expect(rated.status, JSON.stringify(rated.body)).toBe(200);
-      expect(documented(responses.proposition, rated.body)).toMatchObject({ statement: "Putin met Kim at Vostochny", ratingLabel: "Confirmed", ratingValue: null, reviewerId: owner.user.id });
+      expect(documented(responses.proposition, rated.body)).toMatchObject({
+        statement: "Putin met Kim at Vostochny",
+        ratingLabel: "Confirmed",
+        ratingValue: null,
+        reviewerId: owner.user.id,
+      });
       // A value needs its scale, and must lie on it; the old field name is refused.
-      const offScale = await call(propositionRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: prop.id }, body: { ratingValue: 9, ratingBest: 5, ratingWorst: 1 } });
+      const offScale = await call(propositionRoute.PATCH, "", {
+        method: "PATCH",
+        token: editorToken,
+        params: { ...p, id: prop.id },
+        body: { ratingValue: 9, ratingBest: 5, ratingWorst: 1 },
+      });
       expect(offScale.status).toBe(422);
       expect(offScale.body.error.details.fields).toEqual({ ratingValue: "The value must lie between 1 (worst) and 5 (best)" });
       const scaled = await call(propositionRoute.PATCH, "", {
@@ -376,10 +458,28 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
         body: { ratingValue: 5, ratingBest: 5, ratingWorst: 1, reviewUrl: "https://desk.example/checks/vostochny", reviewDate: "2023-09-15" },
       });
       expect(scaled.status, JSON.stringify(scaled.body)).toBe(200);
-      expect(documented(responses.proposition, scaled.body)).toMatchObject({ ratingLabel: "Confirmed", ratingValue: 5, reviewUrl: "https://desk.example/checks/vostochny" });
-      expect((await call(propositionRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: prop.id }, body: { verdict: "Confirmed" } })).body.error.message).toBe('Unrecognized key: "verdict"');
-      const rating = documented(composite.propositionDetail, (await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p, id: prop.id } })).body).rating;
-      expect(rating).toEqual({ label: "Confirmed", value: 5, best: 5, worst: 1, url: "https://desk.example/checks/vostochny", date: "2023-09-15", reviewer: { id: owner.user.id, name: "Owner" } });
+      expect(documented(responses.proposition, scaled.body)).toMatchObject({
+        ratingLabel: "Confirmed",
+        ratingValue: 5,
+        reviewUrl: "https://desk.example/checks/vostochny",
+      });
+      expect(
+        (await call(propositionRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: prop.id }, body: { verdict: "Confirmed" } })).body
+          .error.message,
+      ).toBe('Unrecognized key: "verdict"');
+      const rating = documented(
+        composite.propositionDetail,
+        (await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p, id: prop.id } })).body,
+      ).rating;
+      expect(rating).toEqual({
+        label: "Confirmed",
+        value: 5,
+        best: 5,
+        worst: 1,
+        url: "https://desk.example/checks/vostochny",
+        date: "2023-09-15",
+        reviewer: { id: owner.user.id, name: "Owner" },
+      });
 
       const matrix = await call(comparisonRoute.GET, `/workspaces/${ws}/comparison?verdict=conflict&columns=origins`, { token: viewerToken, params: p });
       const m = documented(composite.comparison, matrix.body);
@@ -397,8 +497,14 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
   describe("entities, sources and search", () => {
     it("creates, renames, aliases and merges entities; path ids stay in the path", async () => {
       const p = { workspaceId: ws };
-      const a = documented(responses.entity, (await call(entitiesRoute.POST, "", { method: "POST", token: editorToken, params: p, body: { name: "North Korea", kind: "COUNTRY" } })).body);
-      const b = documented(responses.entity, (await call(entitiesRoute.POST, "", { method: "POST", token: editorToken, params: p, body: { name: "Bắc Triều Tiên", kind: "COUNTRY" } })).body);
+      const a = documented(
+        responses.entity,
+        (await call(entitiesRoute.POST, "", { method: "POST", token: editorToken, params: p, body: { name: "North Korea", kind: "COUNTRY" } })).body,
+      );
+      const b = documented(
+        responses.entity,
+        (await call(entitiesRoute.POST, "", { method: "POST", token: editorToken, params: p, body: { name: "Bắc Triều Tiên", kind: "COUNTRY" } })).body,
+      );
 
       const renamed = await call(entityRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: a.id }, body: { name: "Triều Tiên" } });
       expect(documented(composite.entityUpdated, renamed.body)).toMatchObject({ name: "Triều Tiên", addedAlias: "Triều Tiên" });
@@ -409,12 +515,19 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       expect(nothing.status).toBe(422);
       expect(nothing.body.error.message).toBe("Change the name, the kind or whom it speaks for");
 
-      const added = await call(aliasesRoute.POST, "", { method: "POST", token: editorToken, params: { ...p, id: b.id }, body: { alias: "Bắc Hàn", language: "vi" } });
+      const added = await call(aliasesRoute.POST, "", {
+        method: "POST",
+        token: editorToken,
+        params: { ...p, id: b.id },
+        body: { alias: "Bắc Hàn", language: "vi" },
+      });
       expect(added.status).toBe(201);
       const alias = documented(composite.aliasAdded, added.body).alias;
       // The alias belongs to b, not a: removing it "from a" is not found.
       expect((await call(aliasRoute.DELETE, "", { method: "DELETE", token: editorToken, params: { ...p, id: a.id, aliasId: alias.id } })).status).toBe(404);
-      expect((await call(aliasRoute.DELETE, "", { method: "DELETE", token: editorToken, params: { ...p, id: b.id, aliasId: alias.id } })).body).toEqual({ id: alias.id });
+      expect((await call(aliasRoute.DELETE, "", { method: "DELETE", token: editorToken, params: { ...p, id: b.id, aliasId: alias.id } })).body).toEqual({
+        id: alias.id,
+      });
 
       const merged = await call(entityMergeRoute.POST, "", { method: "POST", token: editorToken, params: { ...p, id: a.id }, body: { sourceId: b.id } });
       expect(merged.status, JSON.stringify(merged.body)).toBe(200);
@@ -428,13 +541,26 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       const p = { workspaceId: ws };
       const first = documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?limit=1`, { token: viewerToken, params: p })).body);
       expect(first.items.map((s) => s.name)).toEqual(["Example Daily"]);
-      const rest = documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?limit=1&cursor=${first.nextCursor}`, { token: viewerToken, params: p })).body);
+      const rest = documented(
+        composite.sources,
+        (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?limit=1&cursor=${first.nextCursor}`, { token: viewerToken, params: p })).body,
+      );
       expect(rest).toMatchObject({ items: [{ name: "Reuters" }], nextCursor: null });
 
-      const edited = await call(sourceRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: at(first.items, 0).id }, body: { upstreamId: at(rest.items, 0).id, country: "" } });
+      const edited = await call(sourceRoute.PATCH, "", {
+        method: "PATCH",
+        token: editorToken,
+        params: { ...p, id: at(first.items, 0).id },
+        body: { upstreamId: at(rest.items, 0).id, country: "" },
+      });
       expect(edited.status, JSON.stringify(edited.body)).toBe(200);
       expect(documented(responses.source, edited.body)).toMatchObject({ upstream: { name: "Reuters" }, country: null });
-      const loop = await call(sourceRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p, id: at(rest.items, 0).id }, body: { upstreamId: at(first.items, 0).id } });
+      const loop = await call(sourceRoute.PATCH, "", {
+        method: "PATCH",
+        token: editorToken,
+        params: { ...p, id: at(rest.items, 0).id },
+        body: { upstreamId: at(first.items, 0).id },
+      });
       expect(loop.status).toBe(400);
       expect(loop.body.error.message).toMatch(/cycle/);
     });
@@ -481,7 +607,8 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
     let claimTypeId: string;
     let kim: { id: string; name: string };
     let claim: z.output<typeof responses.annotation>;
-    const post = (handler: Handler, params: Record<string, string>, body: unknown) => call(handler, "", { method: "POST", token: editorToken, params: { ...p(), ...params }, body });
+    const post = (handler: Handler, params: Record<string, string>, body: unknown) =>
+      call(handler, "", { method: "POST", token: editorToken, params: { ...p(), ...params }, body });
 
     it("imports an article from its text alone: title, date, publisher, origins, link and the metadata lines", async () => {
       const res = await post(articlesRoute.POST, {}, { text: VOV });
@@ -505,7 +632,10 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
         { text: "Minh An/VOV.VN biên dịch Nguồn: Reuters", kind: "credit" },
         { text: "Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov", kind: "url" },
       ]);
-      expect(detail.passages.map((x) => x.text)).toEqual([`Nhà lãnh đạo Triều Tiên ${KIM} bằng tàu bọc thép.`, "Hai bên hội đàm hơn bốn giờ về hợp tác quân sự."]);
+      expect(detail.passages.map((x) => x.text)).toEqual([
+        `Nhà lãnh đạo Triều Tiên ${KIM} bằng tàu bọc thép.`,
+        "Hai bên hội đàm hơn bốn giờ về hợp tác quân sự.",
+      ]);
       passage = at(detail.passages, 0);
       claimTypeId = (await claimTypes()).find((t) => t.key === "visit")!.id;
 
@@ -519,7 +649,14 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const patch = (body: unknown) => call(articleRoute.PATCH, url, { method: "PATCH", token: editorToken, params: { ...p(), id: articleId }, body });
       const res = await patch({ version: 1, publisher: "VnExpress", origins: ["Reuters", "TASS"], byline: null });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      expect(documented(composite.articleUpdated, res.body)).toMatchObject({ version: 2, publisher: { name: "VnExpress" }, origins: [{ name: "Reuters" }, { name: "TASS" }], byline: null, publishedAt: "2023-09-13", redatedClaims: 0 });
+      expect(documented(composite.articleUpdated, res.body)).toMatchObject({
+        version: 2,
+        publisher: { name: "VnExpress" },
+        origins: [{ name: "Reuters" }, { name: "TASS" }],
+        byline: null,
+        publishedAt: "2023-09-13",
+        redatedClaims: 0,
+      });
       const stale = await patch({ version: 1, title: "Stale" });
       expect(stale.status).toBe(409);
       expect(stale.body.error.details).toEqual({ currentVersion: 2 });
@@ -535,15 +672,22 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const created = await post(entitiesRoute.POST, {}, { name: "Kim Jong Un", kind: "PERSON" });
       expect(created.status).toBe(201);
       kim = documented(responses.entity, created.body);
-      const vnx = at(documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?q=vnexpress`, { token: viewerToken, params: p() })).body).items, 0);
+      const vnx = at(
+        documented(composite.sources, (await call(sourcesRoute.GET, `/workspaces/${ws}/sources?q=vnexpress`, { token: viewerToken, params: p() })).body).items,
+        0,
+      );
       const span = quoteSpan(passage.text, KIM)!;
       const body = { passageId: passage.id, ...span, exact: KIM, claimTypeId, modality: "REPORTED" };
-      const res = await post(annotationsRoute.POST, {}, {
-        ...body,
-        speakers: [{ entityId: kim.id }, { sourceId: vnx.id }],
-        actorEntityIds: [kim.id],
-        fields: { date: "13/9", quantities: [{ value: "hai", item: "đoàn tàu" }] },
-      });
+      const res = await post(
+        annotationsRoute.POST,
+        {},
+        {
+          ...body,
+          speakers: [{ entityId: kim.id }, { sourceId: vnx.id }],
+          actorEntityIds: [kim.id],
+          fields: { date: "13/9", quantities: [{ value: "hai", item: "đoàn tàu" }] },
+        },
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       claim = documented(responses.annotation, res.body);
       expect(claim).toMatchObject({
@@ -558,7 +702,9 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       });
 
       session.userId = owner.user.id;
-      const foreign = (await call(entitiesRoute.POST, "", { method: "POST", params: { workspaceId: otherWs.id }, body: { name: "Kim Jong Un", kind: "PERSON" } })).body;
+      const foreign = (
+        await call(entitiesRoute.POST, "", { method: "POST", params: { workspaceId: otherWs.id }, body: { name: "Kim Jong Un", kind: "PERSON" } })
+      ).body;
       session.userId = null;
       const bad = await post(annotationsRoute.POST, {}, { ...body, speakers: [{ entityId: kim.id }, { entityId: foreign.id }] });
       expect(bad.status).toBe(422);
@@ -572,20 +718,40 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       expect(old.body.error.message).toBe('Unrecognized key: "speaker"');
 
       // A partial edit keeps the speakers and details it does not mention.
-      const edited = await call(annotationRoute.PATCH, "", { method: "PATCH", token: editorToken, params: { ...p(), id: claim.id }, body: { version: claim.version, modality: "ALLEGED" } });
+      const edited = await call(annotationRoute.PATCH, "", {
+        method: "PATCH",
+        token: editorToken,
+        params: { ...p(), id: claim.id },
+        body: { version: claim.version, modality: "ALLEGED" },
+      });
       expect(edited.status, JSON.stringify(edited.body)).toBe(200);
       claim = documented(responses.annotation, edited.body);
-      expect(claim).toMatchObject({ modality: "ALLEGED", speakers: [{ id: kim.id }, { id: vnx.id }], actorEntities: [{ id: kim.id }], fields: { dateValue: "2023-09-13" } });
+      expect(claim).toMatchObject({
+        modality: "ALLEGED",
+        speakers: [{ id: kim.id }, { id: vnx.id }],
+        actorEntities: [{ id: kim.id }],
+        fields: { dateValue: "2023-09-13" },
+      });
     });
 
     it("confirms an uncertain re-anchoring and re-marks an orphaned claim", async () => {
       const reworded = passage.text.replace("đã đến", "vừa đặt chân tới");
       const correction = await correct(passage.id, passage.text, reworded);
-      expect(correction.changes).toEqual([expect.objectContaining({ id: claim.id, outcome: "needs_review", before: KIM, after: "Kim Jong-un vừa đặt chân tới sân bay vũ trụ Vostochny" })]);
-      const waiting = documented(composite.annotationWithArticle, (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body);
+      expect(correction.changes).toEqual([
+        expect.objectContaining({ id: claim.id, outcome: "needs_review", before: KIM, after: "Kim Jong-un vừa đặt chân tới sân bay vũ trụ Vostochny" }),
+      ]);
+      const waiting = documented(
+        composite.annotationWithArticle,
+        (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body,
+      );
       expect(waiting).toMatchObject({ needsReview: true, anchorReview: { before: { exact: KIM } } });
 
-      const viewerTry = await call(confirmAnchorRoute.POST, "", { method: "POST", token: viewerToken, params: { ...p(), id: claim.id }, body: { version: waiting.version } });
+      const viewerTry = await call(confirmAnchorRoute.POST, "", {
+        method: "POST",
+        token: viewerToken,
+        params: { ...p(), id: claim.id },
+        body: { version: waiting.version },
+      });
       expect(viewerTry.status).toBe(403);
       const confirmed = await post(confirmAnchorRoute.POST, { id: claim.id }, { version: waiting.version });
       expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
@@ -594,15 +760,27 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       expect(again.status).toBe(409);
 
       await correct(passage.id, reworded, "Đoàn tàu dừng ở ga Khasan trước khi vào Nga.");
-      const orphan = documented(composite.annotationWithArticle, (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body);
+      const orphan = documented(
+        composite.annotationWithArticle,
+        (await call(annotationRoute.GET, "", { token: viewerToken, params: { ...p(), id: claim.id } })).body,
+      );
       expect(orphan.orphaned).toBe(true);
       const words = "dừng ở ga Khasan";
       const mismatch = await post(remarkRoute.POST, { id: claim.id }, { version: orphan.version, start: 0, end: 5, exact: words });
       expect(mismatch.status).toBe(400);
       expect(mismatch.body.error.details.fields).toHaveProperty("exact");
-      const remarked = await post(remarkRoute.POST, { id: claim.id }, { version: orphan.version, ...quoteSpan("Đoàn tàu dừng ở ga Khasan trước khi vào Nga.", words)!, exact: words });
+      const remarked = await post(
+        remarkRoute.POST,
+        { id: claim.id },
+        { version: orphan.version, ...quoteSpan("Đoàn tàu dừng ở ga Khasan trước khi vào Nga.", words)!, exact: words },
+      );
       expect(remarked.status, JSON.stringify(remarked.body)).toBe(200);
-      expect(documented(responses.annotation, remarked.body)).toMatchObject({ orphaned: false, needsReview: false, exact: words, speakers: [{ id: kim.id }, expect.anything()] });
+      expect(documented(responses.annotation, remarked.body)).toMatchObject({
+        orphaned: false,
+        needsReview: false,
+        exact: words,
+        speakers: [{ id: kim.id }, expect.anything()],
+      });
     });
 
     it("marks two detail values the same, which settles a detail conflict", async () => {
@@ -610,18 +788,41 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       // Two outlets, each its own origin, give the count as a digit and as a word.
       const report = async (publisher: string, count: string) => {
         const exact = `Ông Kim được tặng ${count} UAV tấn công`;
-        const imported = await post(articlesRoute.POST, {}, { text: `${exact} ở Primorye.\n\nTheo ${publisher}.`, title: `Quà tặng (${publisher})`, publisher, publishedAt: "2023-09-18" });
+        const imported = await post(
+          articlesRoute.POST,
+          {},
+          { text: `${exact} ở Primorye.\n\nTheo ${publisher}.`, title: `Quà tặng (${publisher})`, publisher, publishedAt: "2023-09-18" },
+        );
         expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-        const target = at(documented(composite.articleDetail, (await call(articleRoute.GET, "", { token: viewerToken, params: { ...p(), id: imported.body.id } })).body).passages, 0);
-        const res = await post(annotationsRoute.POST, {}, { passageId: target.id, ...quoteSpan(target.text, exact)!, exact, claimTypeId: gift, modality: "REPORTED", fields: { quantities: [{ value: count, item: "UAV tấn công" }] } });
+        const target = at(
+          documented(composite.articleDetail, (await call(articleRoute.GET, "", { token: viewerToken, params: { ...p(), id: imported.body.id } })).body)
+            .passages,
+          0,
+        );
+        const res = await post(
+          annotationsRoute.POST,
+          {},
+          {
+            passageId: target.id,
+            ...quoteSpan(target.text, exact)!,
+            exact,
+            claimTypeId: gift,
+            modality: "REPORTED",
+            fields: { quantities: [{ value: count, item: "UAV tấn công" }] },
+          },
+        );
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         return res.body.id as string;
       };
       const a = await report("Báo Một", "5");
       const b = await report("Báo Khác", "sáu");
-      const prop = documented(responses.proposition, (await post(propositionsRoute.POST, {}, { annotationId: a, statement: "Kim was given attack drones" })).body);
+      const prop = documented(
+        responses.proposition,
+        (await post(propositionsRoute.POST, {}, { annotationId: a, statement: "Kim was given attack drones" })).body,
+      );
       await call(mentionRoute.PUT, "", { method: "PUT", token: editorToken, params: { ...p(), id: prop.id, annotationId: b }, body: { stance: "SUPPORTS" } });
-      const read = async () => documented(composite.propositionDetail, (await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p(), id: prop.id } })).body);
+      const read = async () =>
+        documented(composite.propositionDetail, (await call(propositionRoute.GET, "", { token: viewerToken, params: { ...p(), id: prop.id } })).body);
       const before = await read();
       expect(before.verdict.kind).toBe("detail_conflict");
       const keys = at(before.verdict.detailConflicts, 0).values.map((v) => v.key);
@@ -685,7 +886,9 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const post = doc.paths["/workspaces/{workspaceId}/articles"].post;
       // Only the text is required: metadata left out is detected from it.
       expect(post.requestBody.content["application/json"].schema).toMatchObject({ additionalProperties: false, required: ["text"] });
-      expect(Object.keys(post.requestBody.content["application/json"].schema.properties)).toEqual(expect.arrayContaining(["title", "publisher", "origins", "url"]));
+      expect(Object.keys(post.requestBody.content["application/json"].schema.properties)).toEqual(
+        expect.arrayContaining(["title", "publisher", "origins", "url"]),
+      );
       const patch = doc.paths["/workspaces/{workspaceId}/sources/{id}"].patch.requestBody.content["application/json"].schema;
       expect(Object.keys(patch.properties)).not.toContain("id");
       const listParams = doc.paths["/workspaces/{workspaceId}/annotations"].get.parameters.map((x: { name: string }) => x.name);
@@ -696,9 +899,14 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const ajv = new Ajv2020({ strict: false, validateFormats: false });
       type Content = Record<string, { schema: object }>;
       return call(openapiRoute.GET, "/openapi.json").then(({ body: doc }) => {
-        for (const [p, ops] of Object.entries<Record<string, { requestBody?: { content: Content }; responses: Record<string, { content?: Content }> }>>(doc.paths)) {
+        for (const [p, ops] of Object.entries<Record<string, { requestBody?: { content: Content }; responses: Record<string, { content?: Content }> }>>(
+          doc.paths,
+        )) {
           for (const [method, op] of Object.entries(ops)) {
-            const schemas = [...Object.values(op.requestBody?.content ?? {}), ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}))].map((c) => c.schema);
+            const schemas = [
+              ...Object.values(op.requestBody?.content ?? {}),
+              ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {})),
+            ].map((c) => c.schema);
             for (const s of schemas) if (!("$ref" in s)) expect(() => ajv.compile(s), `${method} ${p}`).not.toThrow();
           }
         }
@@ -710,13 +918,16 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const upload = (p: string) => doc.paths[`/workspaces/{workspaceId}${p}`].post;
       expect(Object.keys(upload("/imports").requestBody.content).sort()).toEqual(["application/json", "application/ld+json", "application/x-ndjson"]);
       expect(Object.keys(upload("/articles/preview/html").requestBody.content)).toEqual(["text/html"]);
-      for (const p of ["/imports", "/articles/preview/html"]) expect(Object.keys(upload(p).responses)).toEqual(expect.arrayContaining(["400", "413", "415", "422"]));
+      for (const p of ["/imports", "/articles/preview/html"])
+        expect(Object.keys(upload(p).responses)).toEqual(expect.arrayContaining(["400", "413", "415", "422"]));
       expect(upload("/imports").parameters.map((x: { name: string }) => x.name)).toEqual(["workspaceId", "fileName", "kind"]);
       expect(upload("/imports").description).toMatch(/details\.errors/);
       const passage = doc.paths["/workspaces/{workspaceId}/passages/{id}"].patch;
       expect(passage.description).toMatch(/expectedText/);
       expect(passage.requestBody.content["application/json"].schema.required.sort()).toEqual(["expectedText", "text"]);
-      expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(["method_not_allowed", "unsupported_media_type"]));
+      expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(
+        expect.arrayContaining(["method_not_allowed", "unsupported_media_type"]),
+      );
     });
 
     it("documents the export: its formats and filters, and the media type each format really answers with", async () => {
@@ -724,7 +935,8 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const op = doc.paths["/workspaces/{workspaceId}/exports/{format}"].get;
       const params = Object.fromEntries(op.parameters.map((p: { name: string }) => [p.name, p]));
       expect(params.format).toMatchObject({ in: "path", schema: { enum: [...EXPORT_FORMATS] } });
-      for (const name of ["claimTypeId", "verdict", "entityId", "sourceId", "from", "to", "sessionId", "articleId", "propositionIds"]) expect(params[name], name).toMatchObject({ in: "query", required: false });
+      for (const name of ["claimTypeId", "verdict", "entityId", "sourceId", "from", "to", "sessionId", "articleId", "propositionIds"])
+        expect(params[name], name).toMatchObject({ in: "query", required: false });
       expect(op.description).toMatch(/memory stays flat/);
       expect(op.description).toMatch(/formula injection/);
       const media = Object.keys(op.responses["200"].content);
@@ -747,7 +959,9 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       for (const [apiPath, ops] of documentedPaths) {
         const allowed = HTTP_METHODS.filter((m) => ops.includes(m));
         // Ids that exist nowhere: a documented method gets as far as "not found" or a refused body, never 405.
-        const params = Object.fromEntries([...apiPath.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, name === "workspaceId" ? ws : name === "format" ? "csv" : crypto.randomUUID()]));
+        const params = Object.fromEntries(
+          [...apiPath.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, name === "workspaceId" ? ws : name === "format" ? "csv" : crypto.randomUUID()]),
+        );
         const url = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => params[name]);
         for (const method of HTTP_METHODS) {
           const res = await call(modules.get(apiPath)![method], url, { method, token: editorToken, params });
@@ -757,7 +971,13 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
           }
           expect(res.status, `${method} ${apiPath}`).toBe(405);
           expect(res.headers.get("allow"), `${method} ${apiPath}`).toBe(allowed.join(", "));
-          expect(res.body).toEqual({ error: { code: "method_not_allowed", message: `${method} is not allowed here; this path answers ${allowed.join(", ")}`, details: { method, allowed } } });
+          expect(res.body).toEqual({
+            error: {
+              code: "method_not_allowed",
+              message: `${method} is not allowed here; this path answers ${allowed.join(", ")}`,
+              details: { method, allowed },
+            },
+          });
         }
         const options = await call(modules.get(apiPath)!.OPTIONS, url, { method: "OPTIONS", params });
         expect([options.status, options.headers.get("allow")], `OPTIONS ${apiPath}`).toEqual([204, allowed.join(", ")]);

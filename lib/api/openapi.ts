@@ -76,12 +76,15 @@ const errorResponse = (description: string) => ({ description, content: { "appli
 
 // A file's body has no JSON Schema; each media type says what it holds.
 function fileContent(media: Readonly<Record<string, string>>): Record<string, { schema: JsonSchema }> {
-  return Object.fromEntries(Object.entries(media).map(([type, description]) => [type, { schema: /(\+|\/)json$/.test(type) ? { description } : { type: "string", description } }]));
+  return Object.fromEntries(
+    Object.entries(media).map(([type, description]) => [type, { schema: /(\+|\/)json$/.test(type) ? { description } : { type: "string", description } }]),
+  );
 }
 
 function requestBody(d: EndpointDef): { required: true; content: Record<string, { schema: JsonSchema }> } | undefined {
   if (d.requestMedia) return { required: true, content: fileContent(d.requestMedia) };
-  if (d.body) return { required: true, content: { "application/json": { schema: withoutKeys(toSchema(d.body.schema, "input"), Object.keys(d.body.fromPath ?? {})) } } };
+  if (d.body)
+    return { required: true, content: { "application/json": { schema: withoutKeys(toSchema(d.body.schema, "input"), Object.keys(d.body.fromPath ?? {})) } } };
   return undefined;
 }
 
@@ -125,7 +128,11 @@ function operation(name: string, d: EndpointDef) {
     tags: [d.tag] satisfies [string],
     summary: d.summary,
     ...(d.description || d.need
-      ? { description: [d.description, d.need ? `Needs \`${d.need}\`: role ${roleFor(d.need).toLowerCase()} or higher (membership and token).` : null].filter(Boolean).join("\n\n") }
+      ? {
+          description: [d.description, d.need ? `Needs \`${d.need}\`: role ${roleFor(d.need).toLowerCase()} or higher (membership and token).` : null]
+            .filter(Boolean)
+            .join("\n\n"),
+        }
       : {}),
     ...(d.need ? { "x-capability": d.need, "x-min-role": roleFor(d.need) } : {}),
     security: security(d),
@@ -153,7 +160,7 @@ export function buildOpenApiDocument() {
         "Claims and source comparison for fact-checking desks.",
         "Authenticate with a personal API token (`Authorization: Bearer cb_…`, created in a workspace's Settings → API tokens) or, from the browser, the signed-in session. A token works for one workspace only, with at most its own role and at most its creator's current role.",
         `Lists take \`?cursor=&limit=\` (limit at most ${API_MAX_LIMIT}) and answer \`{ items, nextCursor }\`; pass nextCursor back for the next page, null means the last page.`,
-        "Errors always have the shape `{ \"error\": { \"code\", \"message\", \"details\" } }`; `details.fields` names the fields that are wrong. Unknown fields in a body are refused (422). A method a path does not list is a 405 (`method_not_allowed`) whose `Allow` header lists the ones it has; a path that does not exist is a 404.",
+        'Errors always have the shape `{ "error": { "code", "message", "details" } }`; `details.fields` names the fields that are wrong. Unknown fields in a body are refused (422). A method a path does not list is a 405 (`method_not_allowed`) whose `Allow` header lists the ones it has; a path that does not exist is a 404.',
       ].join("\n\n"),
     },
     servers: [{ url: API_BASE_PATH }],
@@ -163,7 +170,12 @@ export function buildOpenApiDocument() {
       schemas: { Error: toSchema(responses.error, "output") },
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "cb_ followed by 43 base64url characters", description: "Personal API token" },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session after signing in (same-site requests only)" },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The browser session after signing in (same-site requests only)",
+        },
       },
     },
   };

@@ -59,18 +59,30 @@ export const bodies = {
   updateSource: { schema: updateSourceSchema.strict(), fromPath: { id: "id" } },
   createSource: { schema: createSourceSchema.strict() },
   /** A shortcut left out is none. */
-  createClaimType: { schema: claimTypeSchema.omit({ id: true }).extend({ shortcut: claimTypeSchema.shape.shortcut.default(null).describe("Key 1–9 in the reader, or null") }).strict() },
+  createClaimType: {
+    schema: claimTypeSchema
+      .omit({ id: true })
+      .extend({ shortcut: claimTypeSchema.shape.shortcut.default(null).describe("Key 1–9 in the reader, or null") })
+      .strict(),
+  },
   /** Partial: fields left out keep their value. */
   updateClaimType: { schema: claimTypeSchema.partial().required({ id: true }).strict(), fromPath: { id: "id" } },
   addMember: { schema: memberSchema.strict() },
   updateMember: { schema: memberSchema.pick({ role: true }).strict() },
   previewImport: { schema: importArticleSchema.pick({ text: true, fileName: true }).strict() },
-  previewUrl: { schema: z.object({ url: z.string().trim().min(1, "Enter the page's address").max(2000).describe("A public http(s) page; fetched by the server (10 s, 5 MB)") }).strict() },
+  previewUrl: {
+    schema: z
+      .object({ url: z.string().trim().min(1, "Enter the page's address").max(2000).describe("A public http(s) page; fetched by the server (10 s, 5 MB)") })
+      .strict(),
+  },
   /** `expectedText` is required here: an API client always says which text it corrected. */
   correctPassage: {
     schema: updatePassageTextSchema
       .extend({
-        expectedText: z.string("Send expectedText: the paragraph's text as you read it").max(MAX_PASSAGE_CHARS * 4).describe("The paragraph's text as read (GET the article); a stale one is a 409 with details.currentText"),
+        expectedText: z
+          .string("Send expectedText: the paragraph's text as you read it")
+          .max(MAX_PASSAGE_CHARS * 4)
+          .describe("The paragraph's text as read (GET the article); a stale one is a 409 with details.currentText"),
       })
       .strict(),
     fromPath: { passageId: "id" },
@@ -113,7 +125,13 @@ export const queries = {
   deleteAnnotation: z.object({ version: z.coerce.number("must be a number").int().min(1).describe("The version the delete is based on") }),
   tokens: z.object({ workspaceId: z.string().uuid("workspaceId must be an id") }),
   bulkImport: z.object({
-    fileName: z.string().trim().min(1).max(255).optional().describe("Named in messages; its extension must fit the Content-Type (default import.jsonl or import.json)"),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe("Named in messages; its extension must fit the Content-Type (default import.jsonl or import.json)"),
     kind: z.enum(BULK_KINDS).default("auto").describe("What the lines are; auto tells articles from claims by their fields"),
   }),
   previewHtml: z.object({ fileName: z.string().trim().min(1).max(255).optional().describe("Named in messages; .html or .htm (default page.html)") }),
@@ -151,7 +169,13 @@ export const responses = {
     passages: z.number().int(),
     claims: z.number().int(),
   }),
-  imported: z.object({ id, title: z.string(), passages: z.number().int(), duplicates: z.number().int(), warnings: z.array(z.string()).describe("What to fix in the article's details, e.g. no publisher") }),
+  imported: z.object({
+    id,
+    title: z.string(),
+    passages: z.number().int(),
+    duplicates: z.number().int(),
+    warnings: z.array(z.string()).describe("What to fix in the article's details, e.g. no publisher"),
+  }),
   annotation: z.object({
     id,
     passageId: id,
@@ -199,7 +223,12 @@ export const responses = {
   mention: z.object({ annotationId: id, propositionId: id, stance }),
   unlinked: z.object({ annotationId: id, propositionId: id }),
   entity: z.object({ id, name: z.string(), kind: z.enum(ENTITY_KINDS) }),
-  entityDetail: z.object({ id, name: z.string(), kind: z.enum(ENTITY_KINDS), speaksFor: ref.nullable().describe("Claims by this entity count as that one's origin") }),
+  entityDetail: z.object({
+    id,
+    name: z.string(),
+    kind: z.enum(ENTITY_KINDS),
+    speaksFor: ref.nullable().describe("Claims by this entity count as that one's origin"),
+  }),
   alias: z.object({ id, alias: z.string(), language: z.string().nullable() }),
   token: z.object({ id, name: z.string(), role: z.enum(ROLES), createdAt: ts, lastUsedAt: ts.nullable(), revokedAt: ts.nullable(), user: ref }),
   claimType: z.object({
@@ -227,14 +256,24 @@ export const responses = {
         "internal",
       ]),
       message: z.string().describe("Safe to show to a person"),
-      details: z.record(z.string(), z.unknown()).describe("e.g. { fields: { name: \"…\" } } for validation errors"),
+      details: z.record(z.string(), z.unknown()).describe('e.g. { fields: { name: "…" } } for validation errors'),
     }),
   }),
 };
 
 const verdict = z.looseObject({ kind: z.enum(VERDICT_KINDS), sentence: z.string().describe("The verdict explained in words") });
-const origin = z.object({ key: z.string(), label: z.string(), via: z.string(), path: z.string().describe("How the cited name reaches its origin, e.g. “Dmitry Peskov, for Russia”") });
-const detailValue = z.object({ key: z.string().describe("Send two keys to mark values the same"), value: z.string(), raw: z.array(z.string()), origins: z.array(z.string()) });
+const origin = z.object({
+  key: z.string(),
+  label: z.string(),
+  via: z.string(),
+  path: z.string().describe("How the cited name reaches its origin, e.g. “Dmitry Peskov, for Russia”"),
+});
+const detailValue = z.object({
+  key: z.string().describe("Send two keys to mark values the same"),
+  value: z.string(),
+  raw: z.array(z.string()),
+  origins: z.array(z.string()),
+});
 const rating = z.object({
   label: z.string().nullable(),
   value: z.number().int().nullable(),
@@ -301,7 +340,9 @@ export const composite = {
     sameValues: z.array(z.object({ field: z.string(), keys: z.tuple([z.string(), z.string()]) })),
     verdict: verdict.extend({
       detailConflicts: z.array(z.looseObject({ field: z.string(), values: z.array(detailValue) })),
-      uncertainDetails: z.array(z.looseObject({ field: z.string(), values: z.array(detailValue), reason: z.string() })).describe("Values that could not be compared: shown for a person to check"),
+      uncertainDetails: z
+        .array(z.looseObject({ field: z.string(), values: z.array(detailValue), reason: z.string() }))
+        .describe("Values that could not be compared: shown for a person to check"),
     }),
     mentions: z.array(
       z.looseObject({
@@ -315,7 +356,9 @@ export const composite = {
   sameValues: z.object({ propositionId: id, sameValues: z.array(z.object({ field: z.string(), keys: z.tuple([z.string(), z.string()]) })) }),
   likelyDuplicates: z.object({ items: z.array(z.object({ a: ref, b: ref, score: z.number(), reason: z.string() })) }),
   propositionMerged: z.object({ target: responses.proposition, moved: z.number().int() }),
-  entities: page(responses.entityDetail.extend({ aliases: z.array(responses.alias), counts: z.object({ speakerUses: z.number().int(), sources: z.number().int() }) })),
+  entities: page(
+    responses.entityDetail.extend({ aliases: z.array(responses.alias), counts: z.object({ speakerUses: z.number().int(), sources: z.number().int() }) }),
+  ),
   entityUpdated: responses.entityDetail.extend({ addedAlias: z.string().nullable() }),
   aliasAdded: z.object({ alias: responses.alias, alsoAliasOf: z.array(ref), warning: z.string().nullable() }),
   entitiesMerged: z.object({
@@ -369,7 +412,17 @@ export const composite = {
     passage: z.object({ id, articleId: id, position: z.number().int(), text: z.string() }),
     summary: z.object({ kept: z.number().int(), moved: z.number().int(), fuzzy: z.number().int(), needsReview: z.number().int(), orphaned: z.number().int() }),
     changes: z
-      .array(z.object({ id, outcome: reanchorOutcome, before: z.string(), after: z.string(), reason: z.string(), confidence: z.number(), version: z.number().int() }))
+      .array(
+        z.object({
+          id,
+          outcome: reanchorOutcome,
+          before: z.string(),
+          after: z.string(),
+          reason: z.string(),
+          confidence: z.number(),
+          version: z.number().int(),
+        }),
+      )
       .describe("Every claim that did not stay exactly where it was, with its quote before and after"),
     annotations: z.array(responses.annotation).describe("Every live claim of the paragraph after the correction"),
   }),

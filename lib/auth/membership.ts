@@ -21,7 +21,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * nothing. With `tokenRole` (an API token) the effective role is the lower of the two. `need`
  * asserts a capability right away.
  */
-export async function requireMember(userId: string | null | undefined, workspaceId: string, opts: { tokenRole?: Role; need?: Capability } = {}): Promise<Actor> {
+export async function requireMember(
+  userId: string | null | undefined,
+  workspaceId: string,
+  opts: { tokenRole?: Role; need?: Capability } = {},
+): Promise<Actor> {
   if (!userId) throw new AppError("unauthorized", "Sign in to continue");
   if (!UUID.test(workspaceId)) throw new AppError("not_found", "Workspace not found");
   const membership = await getDb().membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { role: true } });
@@ -39,7 +43,11 @@ function issue<T extends Actor>(actor: T): T {
 }
 
 /** Same check, by workspace slug (for pages, whose URLs carry the slug). */
-export async function requireMemberBySlug(userId: string | null | undefined, slug: string, need?: Capability): Promise<Actor & { workspaceName: string; slug: string }> {
+export async function requireMemberBySlug(
+  userId: string | null | undefined,
+  slug: string,
+  need?: Capability,
+): Promise<Actor & { workspaceName: string; slug: string }> {
   if (!userId) throw new AppError("unauthorized", "Sign in to continue");
   const ws = await getDb().workspace.findUnique({ where: { slug }, select: { id: true, name: true } });
   if (!ws) throw new AppError("not_found", "Workspace not found");
@@ -60,5 +68,7 @@ export function assertCan(actor: Actor, capability: Capability): void {
   if (!issued.has(actor)) throw new AppError("unauthorized", "Sign in to continue");
   if (actor.capabilities.has(capability)) return;
   const who = actor.via === "token" ? "This token's role" : "Your role";
-  throw new AppError("forbidden", `${who} (${actor.role.toLowerCase()}) cannot do this; it needs ${roleFor(capability).toLowerCase()} or higher`, { capability });
+  throw new AppError("forbidden", `${who} (${actor.role.toLowerCase()}) cannot do this; it needs ${roleFor(capability).toLowerCase()} or higher`, {
+    capability,
+  });
 }

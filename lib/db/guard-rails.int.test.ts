@@ -35,10 +35,7 @@ const sha = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 /** INSERT one row; columns named as in the schema. */
 function insertSql(table: string, row: Row): [string, unknown[]] {
   const cols = Object.keys(row);
-  return [
-    `INSERT INTO "${table}" (${cols.map((k) => `"${k}"`).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")})`,
-    Object.values(row),
-  ];
+  return [`INSERT INTO "${table}" (${cols.map((k) => `"${k}"`).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")})`, Object.values(row)];
 }
 
 /** A user, and a workspace with one of everything, all pointing inside the workspace. */
@@ -50,7 +47,19 @@ async function seed(c: pg.Client, userId?: string) {
   const w = id();
   await put("Workspace", { id: w, name: "Desk", slug: `desk-${w}` });
   await put("Membership", { workspaceId: w, userId: u, role: "OWNER" });
-  const ids = { user: u, workspace: w, source: id(), wire: id(), entity: id(), government: id(), claimType: id(), article: id(), passage: id(), annotation: id(), proposition: id() };
+  const ids = {
+    user: u,
+    workspace: w,
+    source: id(),
+    wire: id(),
+    entity: id(),
+    government: id(),
+    claimType: id(),
+    article: id(),
+    passage: id(),
+    annotation: id(),
+    proposition: id(),
+  };
   await put("Source", { id: ids.wire, workspaceId: w, name: "TASS", normalizedName: `tass ${w}` });
   await put("Source", { id: ids.source, workspaceId: w, name: "VnExpress", normalizedName: `vnexpress ${w}`, upstreamId: ids.wire });
   await put("Entity", { id: ids.government, workspaceId: w, name: "Kremlin" });
@@ -61,8 +70,17 @@ async function seed(c: pg.Client, userId?: string) {
   await put("ArticleOrigin", { workspaceId: w, articleId: ids.article, sourceId: ids.wire, position: 0 });
   await put("Passage", { id: ids.passage, workspaceId: w, articleId: ids.article, position: 0, text: "Moscow denies it." });
   await put("Annotation", {
-    id: ids.annotation, workspaceId: w, passageId: ids.passage, start: 0, end: 6, exact: "Moscow", prefix: "", suffix: " denies it.",
-    claimTypeId: ids.claimType, authorId: u, updatedAt: now,
+    id: ids.annotation,
+    workspaceId: w,
+    passageId: ids.passage,
+    start: 0,
+    end: 6,
+    exact: "Moscow",
+    prefix: "",
+    suffix: " denies it.",
+    claimTypeId: ids.claimType,
+    authorId: u,
+    updatedAt: now,
   });
   await put("AnnotationSpeaker", { id: id(), workspaceId: w, annotationId: ids.annotation, position: 0, entityId: ids.entity });
   await put("AnnotationActor", { workspaceId: w, annotationId: ids.annotation, entityId: ids.government, position: 0 });
@@ -92,8 +110,18 @@ async function refusedBy(constraint: string, code: string, sql: string, params: 
 const put = (table: string, row: Row) => c.query(...insertSql(table, row));
 const putRefused = (constraint: string, code: string, table: string, row: Row) => refusedBy(constraint, code, ...insertSql(table, row));
 const claim = (s: Seeded, over: Row = {}): Row => ({
-  id: id(), workspaceId: s.workspace, passageId: s.passage, start: 0, end: 6, exact: "Moscow", prefix: "", suffix: "",
-  claimTypeId: s.claimType, authorId: s.user, updatedAt: new Date(), ...over,
+  id: id(),
+  workspaceId: s.workspace,
+  passageId: s.passage,
+  start: 0,
+  end: 6,
+  exact: "Moscow",
+  prefix: "",
+  suffix: "",
+  claimTypeId: s.claimType,
+  authorId: s.user,
+  updatedAt: new Date(),
+  ...over,
 });
 
 beforeAll(async () => {
@@ -123,7 +151,11 @@ describe("CHECK constraints refuse rows the services never write", () => {
     ["a negative start", { start: -1, end: 3 }],
   ])("Annotation_offsets_check: %s", async (_, over) => {
     await putRefused("Annotation_offsets_check", "23514", "Annotation", claim(a, over));
-    await refusedBy("Annotation_offsets_check", "23514", `UPDATE "Annotation" SET "start" = $2, "end" = $3 WHERE id = $1`, [a.annotation, over.start, over.end]);
+    await refusedBy("Annotation_offsets_check", "23514", `UPDATE "Annotation" SET "start" = $2, "end" = $3 WHERE id = $1`, [
+      a.annotation,
+      over.start,
+      over.end,
+    ]);
   });
 
   it("versions start at 1 (Annotation, Article)", async () => {
@@ -161,7 +193,12 @@ describe("CHECK constraints refuse rows the services never write", () => {
     ["Proposition_rating_value_check", "a value below a reversed scale", [5, 1, 0]],
     ["Proposition_rating_value_check", "a value without a scale", [null, null, 2]],
   ] as const)("%s: %s", async (constraint, _, [worst, best, value]) => {
-    await refusedBy(constraint, "23514", `UPDATE "Proposition" SET "ratingWorst" = $2, "ratingBest" = $3, "ratingValue" = $4 WHERE id = $1`, [a.proposition, worst, best, value]);
+    await refusedBy(constraint, "23514", `UPDATE "Proposition" SET "ratingWorst" = $2, "ratingBest" = $3, "ratingValue" = $4 WHERE id = $1`, [
+      a.proposition,
+      worst,
+      best,
+      value,
+    ]);
   });
 
   it("nothing relays or speaks for itself", async () => {
@@ -170,7 +207,14 @@ describe("CHECK constraints refuse rows the services never write", () => {
   });
 
   it("ApiToken_token_hash_check: only a sha256 hex digest is stored, never the token", async () => {
-    await putRefused("ApiToken_token_hash_check", "23514", "ApiToken", { id: id(), workspaceId: a.workspace, userId: a.user, name: "oops", tokenHash: "cat_plain-token", role: "VIEWER" });
+    await putRefused("ApiToken_token_hash_check", "23514", "ApiToken", {
+      id: id(),
+      workspaceId: a.workspace,
+      userId: a.user,
+      name: "oops",
+      tokenHash: "cat_plain-token",
+      role: "VIEWER",
+    });
   });
 });
 
@@ -178,21 +222,96 @@ describe("composite foreign keys: no row points into another workspace", () => {
   it.each([
     ["a claim → a passage of another workspace", "Annotation", "Annotation_passageId_workspaceId_fkey", () => claim(a, { passageId: b.passage })],
     ["a claim → a claim type of another workspace", "Annotation", "Annotation_claimTypeId_workspaceId_fkey", () => claim(a, { claimTypeId: b.claimType })],
-    ["an article origin → a source of another workspace", "ArticleOrigin", "ArticleOrigin_sourceId_workspaceId_fkey", () => ({ workspaceId: a.workspace, articleId: a.article, sourceId: b.source, position: 1 })],
-    ["an article origin → an article of another workspace", "ArticleOrigin", "ArticleOrigin_articleId_workspaceId_fkey", () => ({ workspaceId: a.workspace, articleId: b.article, sourceId: a.source, position: 1 })],
-    ["a mention link → a proposition of another workspace", "MentionLink", "MentionLink_propositionId_workspaceId_fkey", () => ({ workspaceId: a.workspace, annotationId: a.annotation, propositionId: b.proposition, stance: "SUPPORTS" })],
-    ["a mention link → a claim of another workspace", "MentionLink", "MentionLink_annotationId_workspaceId_fkey", () => ({ workspaceId: a.workspace, annotationId: b.annotation, propositionId: a.proposition, stance: "SUPPORTS" })],
-    ["a speaker → an entity of another workspace", "AnnotationSpeaker", "AnnotationSpeaker_entityId_workspaceId_fkey", () => ({ id: id(), workspaceId: a.workspace, annotationId: a.annotation, position: 1, entityId: b.entity })],
-    ["a speaker → a source of another workspace", "AnnotationSpeaker", "AnnotationSpeaker_sourceId_workspaceId_fkey", () => ({ id: id(), workspaceId: a.workspace, annotationId: a.annotation, position: 1, sourceId: b.source })],
-    ["a speaker → a claim of another workspace", "AnnotationSpeaker", "AnnotationSpeaker_annotationId_workspaceId_fkey", () => ({ id: id(), workspaceId: a.workspace, annotationId: b.annotation, position: 1, entityId: a.entity })],
-    ["an actor → an entity of another workspace", "AnnotationActor", "AnnotationActor_entityId_workspaceId_fkey", () => ({ workspaceId: a.workspace, annotationId: a.annotation, entityId: b.entity, position: 1 })],
-    ["a passage → an article of another workspace", "Passage", "Passage_articleId_workspaceId_fkey", () => ({ id: id(), workspaceId: a.workspace, articleId: b.article, position: 1, text: "x" })],
-    ["an alias → an entity of another workspace", "EntityAlias", "EntityAlias_entityId_workspaceId_fkey", () => ({ id: id(), workspaceId: a.workspace, entityId: b.entity, alias: "X", normalizedAlias: `x-${id()}` })],
-    ["an article → a publisher of another workspace", "Article", "Article_publisherId_fkey", () => ({ id: id(), workspaceId: a.workspace, publisherId: b.source, title: "t", contentHash: id(), updatedAt: new Date() })],
-    ["a source → an upstream of another workspace", "Source", "Source_upstreamId_fkey", () => ({ id: id(), workspaceId: a.workspace, name: "n", normalizedName: id(), upstreamId: b.wire })],
-    ["a source → an entity of another workspace", "Source", "Source_entityId_workspaceId_fkey", () => ({ id: id(), workspaceId: a.workspace, name: "n", normalizedName: id(), entityId: b.entity })],
-    ["an entity → speaking for an entity of another workspace", "Entity", "Entity_speaksForId_workspaceId_fkey", () => ({ id: id(), workspaceId: a.workspace, name: "n", speaksForId: b.government })],
-    ["a proposition → a claim type of another workspace", "Proposition", "Proposition_claimTypeId_fkey", () => ({ id: id(), workspaceId: a.workspace, statement: "s", claimTypeId: b.claimType, updatedAt: new Date() })],
+    [
+      "an article origin → a source of another workspace",
+      "ArticleOrigin",
+      "ArticleOrigin_sourceId_workspaceId_fkey",
+      () => ({ workspaceId: a.workspace, articleId: a.article, sourceId: b.source, position: 1 }),
+    ],
+    [
+      "an article origin → an article of another workspace",
+      "ArticleOrigin",
+      "ArticleOrigin_articleId_workspaceId_fkey",
+      () => ({ workspaceId: a.workspace, articleId: b.article, sourceId: a.source, position: 1 }),
+    ],
+    [
+      "a mention link → a proposition of another workspace",
+      "MentionLink",
+      "MentionLink_propositionId_workspaceId_fkey",
+      () => ({ workspaceId: a.workspace, annotationId: a.annotation, propositionId: b.proposition, stance: "SUPPORTS" }),
+    ],
+    [
+      "a mention link → a claim of another workspace",
+      "MentionLink",
+      "MentionLink_annotationId_workspaceId_fkey",
+      () => ({ workspaceId: a.workspace, annotationId: b.annotation, propositionId: a.proposition, stance: "SUPPORTS" }),
+    ],
+    [
+      "a speaker → an entity of another workspace",
+      "AnnotationSpeaker",
+      "AnnotationSpeaker_entityId_workspaceId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, annotationId: a.annotation, position: 1, entityId: b.entity }),
+    ],
+    [
+      "a speaker → a source of another workspace",
+      "AnnotationSpeaker",
+      "AnnotationSpeaker_sourceId_workspaceId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, annotationId: a.annotation, position: 1, sourceId: b.source }),
+    ],
+    [
+      "a speaker → a claim of another workspace",
+      "AnnotationSpeaker",
+      "AnnotationSpeaker_annotationId_workspaceId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, annotationId: b.annotation, position: 1, entityId: a.entity }),
+    ],
+    [
+      "an actor → an entity of another workspace",
+      "AnnotationActor",
+      "AnnotationActor_entityId_workspaceId_fkey",
+      () => ({ workspaceId: a.workspace, annotationId: a.annotation, entityId: b.entity, position: 1 }),
+    ],
+    [
+      "a passage → an article of another workspace",
+      "Passage",
+      "Passage_articleId_workspaceId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, articleId: b.article, position: 1, text: "x" }),
+    ],
+    [
+      "an alias → an entity of another workspace",
+      "EntityAlias",
+      "EntityAlias_entityId_workspaceId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, entityId: b.entity, alias: "X", normalizedAlias: `x-${id()}` }),
+    ],
+    [
+      "an article → a publisher of another workspace",
+      "Article",
+      "Article_publisherId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, publisherId: b.source, title: "t", contentHash: id(), updatedAt: new Date() }),
+    ],
+    [
+      "a source → an upstream of another workspace",
+      "Source",
+      "Source_upstreamId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, name: "n", normalizedName: id(), upstreamId: b.wire }),
+    ],
+    [
+      "a source → an entity of another workspace",
+      "Source",
+      "Source_entityId_workspaceId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, name: "n", normalizedName: id(), entityId: b.entity }),
+    ],
+    [
+      "an entity → speaking for an entity of another workspace",
+      "Entity",
+      "Entity_speaksForId_workspaceId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, name: "n", speaksForId: b.government }),
+    ],
+    [
+      "a proposition → a claim type of another workspace",
+      "Proposition",
+      "Proposition_claimTypeId_fkey",
+      () => ({ id: id(), workspaceId: a.workspace, statement: "s", claimTypeId: b.claimType, updatedAt: new Date() }),
+    ],
   ] as const)("refuses %s", async (_, table, constraint, row) => {
     await putRefused(constraint, "23503", table, row());
   });
@@ -209,7 +328,10 @@ describe("composite foreign keys: no row points into another workspace", () => {
   it("refuses moving a row to another workspace, and re-pointing it into one", async () => {
     await refusedBy("Annotation_passageId_workspaceId_fkey", "23503", `UPDATE "Annotation" SET "workspaceId" = $2 WHERE id = $1`, [a.annotation, b.workspace]);
     await refusedBy("Article_publisherId_fkey", "23503", `UPDATE "Article" SET "publisherId" = $2 WHERE id = $1`, [a.article, b.source]);
-    await refusedBy("MentionLink_propositionId_workspaceId_fkey", "23503", `UPDATE "MentionLink" SET "propositionId" = $2 WHERE "annotationId" = $1`, [a.annotation, b.proposition]);
+    await refusedBy("MentionLink_propositionId_workspaceId_fkey", "23503", `UPDATE "MentionLink" SET "propositionId" = $2 WHERE "annotationId" = $1`, [
+      a.annotation,
+      b.proposition,
+    ]);
   });
 
   it("deleting a publisher, an upstream or a claim type nulls only the link: workspaceId stays", async () => {
@@ -227,7 +349,9 @@ describe("composite foreign keys: no row points into another workspace", () => {
     const relay = id();
     await put("Source", { id: relay, workspaceId: ws.workspace, name: "Relay", normalizedName: `relay ${relay}`, upstreamId: ws.wire });
     await c.query(`DELETE FROM "Source" WHERE id = $1`, [ws.wire]);
-    expect((await c.query(`SELECT "upstreamId", "workspaceId" FROM "Source" WHERE id = $1`, [relay])).rows).toEqual([{ upstreamId: null, workspaceId: ws.workspace }]);
+    expect((await c.query(`SELECT "upstreamId", "workspaceId" FROM "Source" WHERE id = $1`, [relay])).rows).toEqual([
+      { upstreamId: null, workspaceId: ws.workspace },
+    ]);
     expect((await c.query(`SELECT count(*)::int AS n FROM "ArticleOrigin" WHERE "articleId" = $1`, [ws.article])).rows[0].n).toBe(0);
     await c.query(`DELETE FROM "Workspace" WHERE id = $1`, [ws.workspace]);
   });
@@ -249,10 +373,13 @@ describe("composite foreign keys: no row points into another workspace", () => {
     await put("AuditEvent", { workspaceId: ws.workspace, actorId: a.user, action: "article.create", entityType: "Article", entityId: ws.article });
     await put("Comment", { id: id(), workspaceId: ws.workspace, authorId: a.user, targetType: "Annotation", targetId: ws.annotation, body: "?" });
     await c.query(`DELETE FROM "Workspace" WHERE id = $1`, [ws.workspace]);
-    const left = await c.query(`
+    const left = await c.query(
+      `
       SELECT (SELECT count(*) FROM "Annotation" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Source" WHERE "workspaceId" = $1)
            + (SELECT count(*) FROM "Entity" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "AuditEvent" WHERE "workspaceId" = $1)
-           + (SELECT count(*) FROM "MentionLink" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Comment" WHERE "workspaceId" = $1) AS n`, [ws.workspace]);
+           + (SELECT count(*) FROM "MentionLink" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Comment" WHERE "workspaceId" = $1) AS n`,
+      [ws.workspace],
+    );
     expect(Number(left.rows[0].n)).toBe(0);
   });
 });
@@ -265,7 +392,15 @@ describe("deleting a user", () => {
     await put("ApiToken", { id: id(), workspaceId: a.workspace, userId: u, name: "t", tokenHash: sha(u), role: "VIEWER" });
     const events = [];
     for (const action of ["article.update", "proposition.update"]) {
-      const [sql, params] = insertSql("AuditEvent", { workspaceId: a.workspace, actorId: u, action, entityType: "Article", entityId: a.article, before: { title: "a" }, after: { title: "b" } });
+      const [sql, params] = insertSql("AuditEvent", {
+        workspaceId: a.workspace,
+        actorId: u,
+        action,
+        entityType: "Article",
+        entityId: a.article,
+        before: { title: "a" },
+        after: { title: "b" },
+      });
       events.push((await c.query(`${sql} RETURNING *`, params)).rows[0]);
     }
     return { u, events };
@@ -279,7 +414,9 @@ describe("deleting a user", () => {
     expect(kept.rows).toEqual(events.map((e) => ({ ...e, actorId: null })));
     expect((await c.query(`SELECT count(*)::int AS n FROM "Membership" WHERE "userId" = $1`, [u])).rows[0].n).toBe(0);
     expect((await c.query(`SELECT count(*)::int AS n FROM "ApiToken" WHERE "userId" = $1`, [u])).rows[0].n).toBe(0);
-    expect((await c.query(`SELECT "reviewerId", "ratingLabel" FROM "Proposition" WHERE id = $1`, [a.proposition])).rows).toEqual([{ reviewerId: null, ratingLabel: "False" }]);
+    expect((await c.query(`SELECT "reviewerId", "ratingLabel" FROM "Proposition" WHERE id = $1`, [a.proposition])).rows).toEqual([
+      { reviewerId: null, ratingLabel: "False" },
+    ]);
   });
 
   it("is refused, with a foreign-key error, while they authored claims or comments (claims are never cascade-deleted)", async () => {
@@ -299,7 +436,10 @@ describe("deleting a user", () => {
 describe("the audit log stays append-only", () => {
   let event: { id: string; actorId: string };
   beforeAll(async () => {
-    const r = await c.query(`INSERT INTO "AuditEvent" ("workspaceId", "actorId", action, "entityType", "entityId") VALUES ($1, $2, 'annotation.create', 'Annotation', $3) RETURNING id, "actorId"`, [a.workspace, a.user, a.annotation]);
+    const r = await c.query(
+      `INSERT INTO "AuditEvent" ("workspaceId", "actorId", action, "entityType", "entityId") VALUES ($1, $2, 'annotation.create', 'Annotation', $3) RETURNING id, "actorId"`,
+      [a.workspace, a.user, a.annotation],
+    );
     event = r.rows[0];
   });
   const refusedAppendOnly = async (sql: string, params: unknown[]) => {
@@ -318,7 +458,9 @@ describe("the audit log stays append-only", () => {
   });
   it("refuses a DELETE while the workspace exists", async () => {
     await refusedAppendOnly(`DELETE FROM "AuditEvent" WHERE id = $1`, [event.id]);
-    expect((await c.query(`SELECT action, "actorId" FROM "AuditEvent" WHERE id = $1`, [event.id])).rows).toEqual([{ action: "annotation.create", actorId: a.user }]);
+    expect((await c.query(`SELECT action, "actorId" FROM "AuditEvent" WHERE id = $1`, [event.id])).rows).toEqual([
+      { action: "annotation.create", actorId: a.user },
+    ]);
   });
 });
 
@@ -359,7 +501,11 @@ describe("the migration fixes older rows first", () => {
       const elsewhere = await seed(o, s.user);
       await q(`UPDATE "Article" SET "publisherId" = $2 WHERE id = $1`, [s.article, elsewhere.source]);
 
-      expect(await applyMigrations(urlFor(OLD))).toEqual(readMigrations().filter((m) => m.name >= GUARD_RAILS).map((m) => m.name));
+      expect(await applyMigrations(urlFor(OLD))).toEqual(
+        readMigrations()
+          .filter((m) => m.name >= GUARD_RAILS)
+          .map((m) => m.name),
+      );
 
       const claims = await q(`SELECT id, start, "end", exact, orphaned, version FROM "Annotation" WHERE "workspaceId" = $1 ORDER BY start, id`, [s.workspace]);
       expect(claims.rows).toHaveLength(2);

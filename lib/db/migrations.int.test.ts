@@ -32,8 +32,7 @@ const MIGRATION_ONLY_CONSTRAINTS = [
 // and the migrations replace Prisma's foreign key (same name) by a same-workspace composite one
 // that nulls only the link column, since workspaceId is NOT NULL (PostgreSQL 15+). Both sides are
 // checked, so a change to the relation in schema.prisma or to the migration is noticed.
-const composite = (cols: string, target: string, link: string) =>
-  `FOREIGN KEY (${cols}) REFERENCES ${target} ON UPDATE CASCADE ON DELETE SET NULL (${link})`;
+const composite = (cols: string, target: string, link: string) => `FOREIGN KEY (${cols}) REFERENCES ${target} ON UPDATE CASCADE ON DELETE SET NULL (${link})`;
 const MIGRATION_DEFINED_FOREIGN_KEYS: Record<string, { fromMigrations: string; fromSchema: string }> = {
   Article_publisherId_fkey: {
     fromMigrations: composite(`"publisherId", "workspaceId"`, `"Source"(id, "workspaceId")`, `"publisherId"`),

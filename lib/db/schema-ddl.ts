@@ -42,9 +42,7 @@ export async function diffToSchema(engineUrl: string, fromSchema?: string): Prom
   const engine = await wasm.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter);
   try {
     const result = await engine.diff({
-      from: fromSchema
-        ? { tag: "schemaDatamodel", files: [{ path: "previous.prisma", content: fromSchema }] }
-        : { tag: "empty" },
+      from: fromSchema ? { tag: "schemaDatamodel", files: [{ path: "previous.prisma", content: fromSchema }] } : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
       script: true,
       exitCode: null,

@@ -10,8 +10,7 @@ function nth<T>(xs: readonly T[], i: number): T {
   return x;
 }
 
-const PASSAGE =
-  "Hãng tin Nga TASS cho hay: “Đây là áo giáp với các vùng bảo vệ cho ngực, vai, họng và háng”. 👍🏽 Ông Kim cũng được tặng 5 UAV.";
+const PASSAGE = "Hãng tin Nga TASS cho hay: “Đây là áo giáp với các vùng bảo vệ cho ngực, vai, họng và háng”. 👍🏽 Ông Kim cũng được tặng 5 UAV.";
 
 /** Stored selector for the first occurrence of `quote` in `text`. */
 function selectorFor(text: string, quote: string, context = 32): StoredSelector {
@@ -54,10 +53,7 @@ describe("checkSelector", () => {
     [{ start: 2, end: 900 }, "end 900 is outside the passage (length 19 code points)"],
     [{ start: -1, end: 3 }, "start -1 is negative"],
     [{ start: 0, end: 2.5 }, "end 2.5 is not a whole number"],
-    [
-      { start: 4, end: 7, exact: "Kin" },
-      'quote does not match the text at 4–7: expected "Kin", found "Kim"',
-    ],
+    [{ start: 4, end: 7, exact: "Kin" }, 'quote does not match the text at 4–7: expected "Kin", found "Kim"'],
   ])("%j → %s", (selector, reason) => {
     expect(checkSelector(text, selector)).toEqual(reason === null ? { ok: true } : { ok: false, reason });
   });
@@ -208,14 +204,12 @@ describe("reanchor", () => {
     expect(isCounted(outcome)).toBe(counted);
   });
 
-  const textAndRange = fc
-    .string({ unit: "grapheme", minLength: 1, maxLength: 60 })
-    .chain((text) => {
-      const length = codePointLength(text);
-      return fc
-        .tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: length }))
-        .map(([a, b]) => ({ text, start: Math.min(a, b - 1), end: Math.max(a + 1, b) }));
-    });
+  const textAndRange = fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 }).chain((text) => {
+    const length = codePointLength(text);
+    return fc
+      .tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: length }))
+      .map(([a, b]) => ({ text, start: Math.min(a, b - 1), end: Math.max(a + 1, b) }));
+  });
 
   it("property: an unchanged text re-anchors exactly", () => {
     fc.assert(
@@ -229,32 +223,27 @@ describe("reanchor", () => {
   it("property: inserting text outside the quote keeps it on the same words", () => {
     const wordChar = /[\p{L}\p{N}\p{M}]/u;
     fc.assert(
-      fc.property(
-        textAndRange,
-        fc.string({ unit: "grapheme", maxLength: 20 }),
-        fc.nat(),
-        ({ text, start, end }, inserted, seed) => {
-          const length = codePointLength(text);
-          const outside = [...Array(start + 1).keys(), ...Array.from({ length: length - end + 1 }, (_, k) => end + k)];
-          const at = nth(outside, seed % outside.length);
-          const stored = { start, end, ...quoteSelector(text, start, end) };
-          const edited = `${sliceCodePoints(text, 0, at)}${inserted}${sliceCodePoints(text, at, length)}`;
-          const result = reanchor(edited, stored);
-          expect(result.outcome).not.toBe("orphaned");
-          // Word characters inserted right against a word character of the quote make it part
-          // of a longer word (unless the stored quote already cut that word there).
-          const isWord = (s: string | undefined) => s !== undefined && wordChar.test(s);
-          const quote = Array.from(stored.exact);
-          const glued =
-            (at === start && isWord(Array.from(inserted).at(-1)) && isWord(quote[0]) && !isWord(Array.from(stored.prefix).at(-1))) ||
-            (at === end && isWord(Array.from(inserted)[0]) && isWord(quote.at(-1)) && !isWord(Array.from(stored.suffix)[0]));
-          if (inserted === "" || (at >= end && !glued)) expect(result.outcome).toBe("exact");
-          if (!glued) {
-            expect(result.outcome).not.toBe("fuzzy");
-            expect(quoteOf(edited, result)).toBe(stored.exact);
-          }
-        },
-      ),
+      fc.property(textAndRange, fc.string({ unit: "grapheme", maxLength: 20 }), fc.nat(), ({ text, start, end }, inserted, seed) => {
+        const length = codePointLength(text);
+        const outside = [...Array(start + 1).keys(), ...Array.from({ length: length - end + 1 }, (_, k) => end + k)];
+        const at = nth(outside, seed % outside.length);
+        const stored = { start, end, ...quoteSelector(text, start, end) };
+        const edited = `${sliceCodePoints(text, 0, at)}${inserted}${sliceCodePoints(text, at, length)}`;
+        const result = reanchor(edited, stored);
+        expect(result.outcome).not.toBe("orphaned");
+        // Word characters inserted right against a word character of the quote make it part
+        // of a longer word (unless the stored quote already cut that word there).
+        const isWord = (s: string | undefined) => s !== undefined && wordChar.test(s);
+        const quote = Array.from(stored.exact);
+        const glued =
+          (at === start && isWord(Array.from(inserted).at(-1)) && isWord(quote[0]) && !isWord(Array.from(stored.prefix).at(-1))) ||
+          (at === end && isWord(Array.from(inserted)[0]) && isWord(quote.at(-1)) && !isWord(Array.from(stored.suffix)[0]));
+        if (inserted === "" || (at >= end && !glued)) expect(result.outcome).toBe("exact");
+        if (!glued) {
+          expect(result.outcome).not.toBe("fuzzy");
+          expect(quoteOf(edited, result)).toBe(stored.exact);
+        }
+      }),
     );
   });
 });

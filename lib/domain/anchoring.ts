@@ -13,12 +13,7 @@ export type ReanchorMethod = "exact" | "moved" | "fuzzy";
 export type SelectorCheck = { ok: true } | { ok: false; reason: string };
 
 /** Builds the quote and up to contextLength code points of prefix/suffix for start–end (code points). */
-export function quoteSelector(
-  text: string,
-  start: number,
-  end: number,
-  contextLength = 32,
-): QuoteSelector {
+export function quoteSelector(text: string, start: number, end: number, contextLength = 32): QuoteSelector {
   if (!Number.isInteger(contextLength) || contextLength < 0) {
     throw new RangeError(`context length ${contextLength} must be a whole number ≥ 0`);
   }
@@ -38,10 +33,7 @@ function shorten(s: string, max = 60): string {
 }
 
 /** Checks that start–end (code points) is a non-empty range inside text and, if given, that exact matches it. */
-export function checkSelector(
-  text: string,
-  selector: { start: number; end: number; exact?: string },
-): SelectorCheck {
+export function checkSelector(text: string, selector: { start: number; end: number; exact?: string }): SelectorCheck {
   const { start, end, exact } = selector;
   for (const [name, value] of [
     ["start", start],

@@ -1,9 +1,40 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeVerdict, contestedness, EMPTY_GRAPH, listNames, type MentionInput, type OriginGraph, type SameValues, type Stance, type Verdict, type VerdictKind } from "./comparison";
 import {
-  BAO_VI_DU, DEMO_DAILY, entitySpeaker, GRAPH, KCNA, KIM, KREMLIN_PRESS, KREMLIN_SOURCE, mention, PENTAGON, PESKOV, printed, relay, REUTERS, said, sourceSpeaker, src, TASS,
-  TUOI_TRE, unattributed, VNEXPRESS, WHITE_HOUSE,
+  computeVerdict,
+  contestedness,
+  EMPTY_GRAPH,
+  listNames,
+  type MentionInput,
+  type OriginGraph,
+  type SameValues,
+  type Stance,
+  type Verdict,
+  type VerdictKind,
+} from "./comparison";
+import {
+  BAO_VI_DU,
+  DEMO_DAILY,
+  entitySpeaker,
+  GRAPH,
+  KCNA,
+  KIM,
+  KREMLIN_PRESS,
+  KREMLIN_SOURCE,
+  mention,
+  PENTAGON,
+  PESKOV,
+  printed,
+  relay,
+  REUTERS,
+  said,
+  sourceSpeaker,
+  src,
+  TASS,
+  TUOI_TRE,
+  unattributed,
+  VNEXPRESS,
+  WHITE_HOUSE,
 } from "./comparison/test-fixtures";
 
 type Case = [name: string, mentions: () => MentionInput[], kind: VerdictKind, sentence: string, graph?: OriginGraph];
@@ -11,7 +42,12 @@ const cases: Case[] = [
   ["no mentions", () => [], "no_mentions", "No mentions: nothing is linked to this proposition yet."],
   [
     "US allegation against Russian and North Korean denials",
-    () => [said("SUPPORTS", WHITE_HOUSE, VNEXPRESS), printed("SUPPORTS", DEMO_DAILY), said("REFUTES", KREMLIN_SOURCE, TUOI_TRE), relay("REFUTES", KCNA, BAO_VI_DU)],
+    () => [
+      said("SUPPORTS", WHITE_HOUSE, VNEXPRESS),
+      printed("SUPPORTS", DEMO_DAILY),
+      said("REFUTES", KREMLIN_SOURCE, TUOI_TRE),
+      relay("REFUTES", KCNA, BAO_VI_DU),
+    ],
     "conflict",
     "Conflict: 2 independent origins support it (White House, Demo Daily) and 2 refute it (Kremlin, KCNA).",
   ],
@@ -29,7 +65,12 @@ const cases: Case[] = [
   ],
   [
     "three origins across four outlets, most cited first",
-    () => [relay("SUPPORTS", REUTERS, VNEXPRESS), relay("SUPPORTS", TASS, TUOI_TRE), relay("SUPPORTS", TASS, BAO_VI_DU), said("SUPPORTS", WHITE_HOUSE, DEMO_DAILY)],
+    () => [
+      relay("SUPPORTS", REUTERS, VNEXPRESS),
+      relay("SUPPORTS", TASS, TUOI_TRE),
+      relay("SUPPORTS", TASS, BAO_VI_DU),
+      said("SUPPORTS", WHITE_HOUSE, DEMO_DAILY),
+    ],
     "agree",
     "Agree: 3 independent origins support it (TASS, Reuters, White House) across 4 outlets; none refutes it.",
   ],
@@ -65,7 +106,13 @@ const cases: Case[] = [
     "Agree: 2 independent origins support it (Demo Daily, Báo Ví Dụ) across 2 outlets; none refutes it.",
   ],
   ["one wire story in one outlet", () => [relay("SUPPORTS", REUTERS, VNEXPRESS)], "single_origin", "Single origin: only Reuters supports it."],
-  ["one outlet relaying a wire, with the path", () => [printed("SUPPORTS", DEMO_DAILY)], "single_origin", "Single origin: only Demo Daily, relaying TASS supports it.", GRAPH],
+  [
+    "one outlet relaying a wire, with the path",
+    () => [printed("SUPPORTS", DEMO_DAILY)],
+    "single_origin",
+    "Single origin: only Demo Daily, relaying TASS supports it.",
+    GRAPH,
+  ],
   [
     "Peskov and the Kremlin press office are one origin: Russia",
     () => [said("SUPPORTS", entitySpeaker(PESKOV)), said("SUPPORTS", sourceSpeaker(KREMLIN_PRESS))],
@@ -96,7 +143,10 @@ const cases: Case[] = [
   ],
   [
     "a date disagreement",
-    () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "12/9/2023" } }), relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "13 September 2023" } })],
+    () => [
+      relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "12/9/2023" } }),
+      relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "13 September 2023" } }),
+    ],
     "detail_conflict",
     "Detail conflict: supporting sources disagree on date (12 Sep 2023 per VnExpress; 13 Sep 2023 per Tuổi Trẻ).",
   ],
@@ -121,7 +171,10 @@ const cases: Case[] = [
   ],
   [
     "outlets relaying one wire can still print different numbers",
-    () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { quantities: [{ value: "5" }] } }), relay("SUPPORTS", TASS, TUOI_TRE, { fields: { quantities: [{ value: "6" }] } })],
+    () => [
+      relay("SUPPORTS", TASS, VNEXPRESS, { fields: { quantities: [{ value: "5" }] } }),
+      relay("SUPPORTS", TASS, TUOI_TRE, { fields: { quantities: [{ value: "6" }] } }),
+    ],
     "detail_conflict",
     "Detail conflict: supporting sources disagree on the number (5 per VnExpress; 6 per Tuổi Trẻ).",
   ],
@@ -154,8 +207,18 @@ const cases: Case[] = [
   [
     "actor lists that do not contain one another",
     () => [
-      relay("SUPPORTS", TASS, VNEXPRESS, { actors: [{ key: "entity:ru", label: "Nga" }, { key: "entity:kp", label: "Triều Tiên" }] }),
-      relay("SUPPORTS", REUTERS, TUOI_TRE, { actors: [{ key: "entity:ru", label: "Russia" }, { key: "entity:ir", label: "Iran" }] }),
+      relay("SUPPORTS", TASS, VNEXPRESS, {
+        actors: [
+          { key: "entity:ru", label: "Nga" },
+          { key: "entity:kp", label: "Triều Tiên" },
+        ],
+      }),
+      relay("SUPPORTS", REUTERS, TUOI_TRE, {
+        actors: [
+          { key: "entity:ru", label: "Russia" },
+          { key: "entity:ir", label: "Iran" },
+        ],
+      }),
     ],
     "detail_conflict",
     "Detail conflict: supporting sources disagree on actors (Triều Tiên, Nga per VnExpress; Iran, Russia per Tuổi Trẻ).",
@@ -205,14 +268,17 @@ describe("computeVerdict", () => {
   });
 
   it("summarises each stance: origins (most cited first), outlets relaying each, unattributed, outlets and articles", () => {
-    const v = computeVerdict([
-      relay("SUPPORTS", TASS, VNEXPRESS, { articleId: "1" }),
-      relay("SUPPORTS", TASS, TUOI_TRE, { articleId: "2" }),
-      relay("SUPPORTS", TASS, VNEXPRESS, { articleId: "3" }),
-      said("SUPPORTS", entitySpeaker(PESKOV), null, { articleId: "3" }),
-      unattributed("SUPPORTS", { articleId: "4" }),
-      said("REFUTES", KCNA, BAO_VI_DU, { articleId: "5" }),
-    ], GRAPH);
+    const v = computeVerdict(
+      [
+        relay("SUPPORTS", TASS, VNEXPRESS, { articleId: "1" }),
+        relay("SUPPORTS", TASS, TUOI_TRE, { articleId: "2" }),
+        relay("SUPPORTS", TASS, VNEXPRESS, { articleId: "3" }),
+        said("SUPPORTS", entitySpeaker(PESKOV), null, { articleId: "3" }),
+        unattributed("SUPPORTS", { articleId: "4" }),
+        said("REFUTES", KCNA, BAO_VI_DU, { articleId: "5" }),
+      ],
+      GRAPH,
+    );
     expect(v.supports).toEqual({
       origins: [
         { key: "source:tass", label: "TASS", path: "TASS", via: "origin", mentions: 3, outlets: ["VnExpress", "Tuổi Trẻ"] },
@@ -223,7 +289,13 @@ describe("computeVerdict", () => {
       outlets: 2,
       articles: 4,
     });
-    expect(v.refutes).toEqual({ origins: [{ key: "source:kcna", label: "KCNA", path: "KCNA", via: "speaker", mentions: 1, outlets: ["Báo Ví Dụ"] }], mentions: 1, unattributed: 0, outlets: 1, articles: 1 });
+    expect(v.refutes).toEqual({
+      origins: [{ key: "source:kcna", label: "KCNA", path: "KCNA", via: "speaker", mentions: 1, outlets: ["Báo Ví Dụ"] }],
+      mentions: 1,
+      unattributed: 0,
+      outlets: 1,
+      articles: 1,
+    });
     expect(v.neutral).toEqual({ origins: [], mentions: 0, unattributed: 0, outlets: 0, articles: 0 });
     expect(v.kind).toBe("conflict");
   });
@@ -246,18 +318,36 @@ describe("computeVerdict", () => {
   });
 
   it("drops a detail conflict the desk marked as the same values", () => {
-    const build = () => [relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "12/9/2023" } }), relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "13/9/2023" } })];
+    const build = () => [
+      relay("SUPPORTS", TASS, VNEXPRESS, { fields: { date: "12/9/2023" } }),
+      relay("SUPPORTS", REUTERS, TUOI_TRE, { fields: { date: "13/9/2023" } }),
+    ];
     const sameValues: SameValues[] = [{ field: "date", keys: ["date:2023-09-13", "date:2023-09-12"] }];
     expect(computeVerdict(build()).kind).toBe("detail_conflict");
     expect(computeVerdict(build(), EMPTY_GRAPH, { sameValues }).kind).toBe("agree");
   });
 
   it.each<[string, () => MentionInput[], Verdict["singleArticle"]]>([
-    ["one article, with its title", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x", articleTitle: "T" }), said("SUPPORTS", PENTAGON, null, { articleId: "x", articleTitle: "T" })], { id: "x", title: "T" }],
+    [
+      "one article, with its title",
+      () => [
+        said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x", articleTitle: "T" }),
+        said("SUPPORTS", PENTAGON, null, { articleId: "x", articleTitle: "T" }),
+      ],
+      { id: "x", title: "T" },
+    ],
     ["one article without a title", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" })], { id: "x" }],
     ["two articles", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" }), said("SUPPORTS", PENTAGON, null, { articleId: "y" })], null],
-    ["an unattributed mention's article does not count", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" }), unattributed("SUPPORTS", { articleId: "y" })], { id: "x" }],
-    ["a refuting mention's article does not count", () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" }), said("REFUTES", KCNA, null, { articleId: "y" })], { id: "x" }],
+    [
+      "an unattributed mention's article does not count",
+      () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" }), unattributed("SUPPORTS", { articleId: "y" })],
+      { id: "x" },
+    ],
+    [
+      "a refuting mention's article does not count",
+      () => [said("SUPPORTS", WHITE_HOUSE, null, { articleId: "x" }), said("REFUTES", KCNA, null, { articleId: "y" })],
+      { id: "x" },
+    ],
     ["no counted support", () => [unattributed("SUPPORTS", { articleId: "x" })], null],
   ])("singleArticle: %s", (_name, build, expected) => expect(computeVerdict(build()).singleArticle).toEqual(expected));
 });
@@ -277,7 +367,11 @@ const arbMention = fc
     article: fc.constantFrom("x", "y", "z"),
     quantity: fc.option(fc.constantFrom("5", "6", "năm", "nhiều", "hàng chục")),
     date: fc.option(fc.constantFrom("13/9/2023", "12/9/2023", "2023-09", "tháng trước")),
-    actors: fc.subarray([{ key: "entity:ru", label: "Nga" }, { key: "entity:kp", label: "Triều Tiên" }, { key: "entity:ir", label: "Iran" }]),
+    actors: fc.subarray([
+      { key: "entity:ru", label: "Nga" },
+      { key: "entity:kp", label: "Triều Tiên" },
+      { key: "entity:ir", label: "Iran" },
+    ]),
   })
   .map(({ stance, speakers, origin, publisher, article, quantity, date, actors }) =>
     mention(stance, {
@@ -324,7 +418,9 @@ describe("computeVerdict: properties", () => {
   it("never lets unattributed mentions change the verdict of counted ones", () => {
     fc.assert(
       fc.property(fc.array(arbMention, { minLength: 1, maxLength: 6 }), fc.array(arbStance, { minLength: 1, maxLength: 3 }), (ms, stances) => {
-        const noise = stances.map((s) => unattributed(s, { fields: { quantities: [{ value: "7" }], date: "1/1/2020" }, actors: [{ key: "entity:x", label: "X" }] }));
+        const noise = stances.map((s) =>
+          unattributed(s, { fields: { quantities: [{ value: "7" }], date: "1/1/2020" }, actors: [{ key: "entity:x", label: "X" }] }),
+        );
         const [before, after] = [computeVerdict(ms, GRAPH), computeVerdict([...ms, ...noise], GRAPH)];
         expect(after.kind).toBe(before.kind);
         for (const k of ["supports", "refutes", "neutral"] as const) expect(after[k].origins).toEqual(before[k].origins);
@@ -373,7 +469,14 @@ describe("contestedness", () => {
   });
 
   it.each<[string, [string[], string[]], [string[], string[]]]>([
-    ["a balanced conflict before a lopsided one", [["A", "B"], ["C", "D"]], [["A", "B", "E"], ["C"]]],
+    [
+      "a balanced conflict before a lopsided one",
+      [
+        ["A", "B"],
+        ["C", "D"],
+      ],
+      [["A", "B", "E"], ["C"]],
+    ],
     ["at equal balance, the conflict with more mentions", [["A", "A"], ["C"]], [["A"], ["C"]]],
     ["the weaker agreement before the stronger", [["A", "B"], []], [["A", "B", "C", "D"], []]],
   ])("puts %s first", (_name, [sup1, ref1], [sup2, ref2]) => {

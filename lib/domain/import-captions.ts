@@ -30,15 +30,35 @@ const BARE_STANDALONE = new RegExp(String.raw`${CREDIT_START}(${STANDALONE_LABEL
 // "(Mikhail Metzel/POOL/AFP/Getty Images)", "(Reuters/Evgeny Biyatov)": a slash-separated credit.
 const PAREN_SLASHED = /\(([^()]{3,120}\/[^()]{1,120})\)\s*\.?$/u;
 // "… in Vladivostok. REUTERS/Evgeny Biyatov", "AP Photo/Alexander Zemlianichenko".
-const WIRE_SLASHED = new RegExp(String.raw`${CREDIT_START}((?:REUTERS|AFP|AP(?: Photo)?|EPA(?:-EFE)?|XINHUA|YONHAP|KCNA|TASS|SPUTNIK|TTXVN|POOL)\s*\/\s*[^/]{2,60}(?:\/[^/]{2,60}){0,3})\s*\.?$`, "u");
+const WIRE_SLASHED = new RegExp(
+  String.raw`${CREDIT_START}((?:REUTERS|AFP|AP(?: Photo)?|EPA(?:-EFE)?|XINHUA|YONHAP|KCNA|TASS|SPUTNIK|TTXVN|POOL)\s*\/\s*[^/]{2,60}(?:\/[^/]{2,60}){0,3})\s*\.?$`,
+  "u",
+);
 
 /** Wire and photo agencies that appear in slash credits, lower-cased. */
-const AGENCIES = new Set(
-  [
-    "reuters", "afp", "ap", "ap photo", "epa", "epa-efe", "getty", "getty images", "pool", "xinhua", "yonhap",
-    "kcna", "tass", "sputnik", "ria novosti", "ttxvn", "vna", "anadolu", "bloomberg", "shutterstock", "alamy",
-  ],
-);
+const AGENCIES = new Set([
+  "reuters",
+  "afp",
+  "ap",
+  "ap photo",
+  "epa",
+  "epa-efe",
+  "getty",
+  "getty images",
+  "pool",
+  "xinhua",
+  "yonhap",
+  "kcna",
+  "tass",
+  "sputnik",
+  "ria novosti",
+  "ttxvn",
+  "vna",
+  "anadolu",
+  "bloomberg",
+  "shutterstock",
+  "alamy",
+]);
 /** Parts that only a photo credit carries; "Reuters/AP" alone is a relay credit, not a caption. */
 const PHOTO_ONLY = new Set(["getty", "getty images", "pool", "ap photo", "epa-efe", "shutterstock", "alamy"]);
 

@@ -57,11 +57,7 @@ describe("parseUrlLine", () => {
     expect(parseUrlLine(line)).toEqual(expected);
   });
 
-  it.each([
-    "Xem thêm tại https://vov.vn/x để biết chi tiết",
-    "Nguồn: CNN",
-    "ftp://example.com/file",
-  ])("ignores %s", (line) => {
+  it.each(["Xem thêm tại https://vov.vn/x để biết chi tiết", "Nguồn: CNN", "ftp://example.com/file"])("ignores %s", (line) => {
     expect(parseUrlLine(line)).toBeNull();
   });
 });

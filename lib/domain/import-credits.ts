@@ -38,11 +38,7 @@ function isPersonName(s: string): boolean {
   const last = words.at(-1);
   if (first === undefined || last === undefined || words.length > 8 || s.length > 60 || /[\d:!?"“”()]/u.test(s)) return false;
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
-  return (
-    capitalised(first) &&
-    capitalised(last) &&
-    words.every((w) => capitalised(w) || NAME_PARTICLES.has(w.toLowerCase()))
-  );
+  return capitalised(first) && capitalised(last) && words.every((w) => capitalised(w) || NAME_PARTICLES.has(w.toLowerCase()));
 }
 
 function stripRole(s: string): { text: string; hadRole: boolean } {

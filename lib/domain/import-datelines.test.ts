@@ -34,12 +34,24 @@ describe("parseDateline", () => {
     it.each([
       ["a city and an em dash", "WASHINGTON — The White House said on Wednesday.", "WASHINGTON —", null, "The White House said on Wednesday."],
       ["a city and an agency", "MOSCOW (Reuters) - Russia said on Wednesday.", "MOSCOW (Reuters) -", "Reuters", "Russia said on Wednesday."],
-      ["two words, a month date and an agency", "ST. PETERSBURG, Sept. 14 (AP) — Kim arrived by train.", "ST. PETERSBURG, Sept. 14 (AP) —", "AP", "Kim arrived by train."],
+      [
+        "two words, a month date and an agency",
+        "ST. PETERSBURG, Sept. 14 (AP) — Kim arrived by train.",
+        "ST. PETERSBURG, Sept. 14 (AP) —",
+        "AP",
+        "Kim arrived by train.",
+      ],
       ["a four-letter city", "KYIV — Ukraine said its drones hit a depot.", "KYIV —", null, "Ukraine said its drones hit a depot."],
-      ["a two-word place and an agency", "UNITED NATIONS (Reuters) - The Security Council met.", "UNITED NATIONS (Reuters) -", "Reuters", "The Security Council met."],
+      [
+        "a two-word place and an agency",
+        "UNITED NATIONS (Reuters) - The Security Council met.",
+        "UNITED NATIONS (Reuters) -",
+        "Reuters",
+        "The Security Council met.",
+      ],
       ["a short place made safe by an agency", "LA (AP) - Fires spread overnight.", "LA (AP) -", "AP", "Fires spread overnight."],
       ["a double hyphen", "NEW YORK -- Stocks rose on Monday.", "NEW YORK --", null, "Stocks rose on Monday."],
-      ["a quoted first sentence", "LONDON - \"We are ready,\" the minister said.", "LONDON -", null, "\"We are ready,\" the minister said."],
+      ["a quoted first sentence", 'LONDON - "We are ready," the minister said.', "LONDON -", null, '"We are ready," the minister said.'],
     ])("%s", (_label, paragraph, dateline, agency, rest) => {
       expect(parseDateline(paragraph)).toMatchObject({ dateline, agency, rest });
     });

@@ -52,13 +52,14 @@ describe("firstInvalidUtf8Offset", () => {
   it("property: agrees with the WHATWG decoder on validity and on where U+FFFD first appears", () => {
     const fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
-    const interesting = fc.oneof(
-      fc.integer({ min: 0, max: 255 }),
-      fc.constantFrom(0x80, 0xbf, 0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5),
-    );
+    const interesting = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x80, 0xbf, 0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5));
     fc.assert(
       fc.property(
-        fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.array(interesting, { maxLength: 12 }).map((a) => Uint8Array.from(a)), fc.string({ unit: "binary" }).map(utf8)),
+        fc.oneof(
+          fc.uint8Array({ maxLength: 12 }),
+          fc.array(interesting, { maxLength: 12 }).map((a) => Uint8Array.from(a)),
+          fc.string({ unit: "binary" }).map(utf8),
+        ),
         (input) => {
           const offset = firstInvalidUtf8Offset(input);
           let valid = true;

@@ -17,10 +17,14 @@ export type HtmlArticle = {
 };
 
 const BLOCKS = new Set(
-  "ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY THEAD TFOOT TR UL".split(" "),
+  "ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY THEAD TFOOT TR UL".split(
+    " ",
+  ),
 );
 // Never text a reader would see as the article: code, media, form controls.
-const SKIPPED = new Set("SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME OBJECT EMBED SVG CANVAS MATH IMG PICTURE VIDEO AUDIO SOURCE BUTTON SELECT TEXTAREA INPUT LINK META HEAD".split(" "));
+const SKIPPED = new Set(
+  "SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME OBJECT EMBED SVG CANVAS MATH IMG PICTURE VIDEO AUDIO SOURCE BUTTON SELECT TEXTAREA INPUT LINK META HEAD".split(" "),
+);
 // Page furniture, never the article: removed before Readability looks, which on short pages
 // would otherwise keep the whole body. Headers and footers inside the article are left to Readability.
 const FURNITURE = "nav, aside, form, dialog, [role=navigation], [role=complementary], [role=search], [aria-hidden=true], [hidden]";
@@ -158,7 +162,10 @@ export function isPrivateAddress(ip: string): boolean {
   if (kind === 4) {
     const [a, b] = ipv4Parts(ip)!;
     return (
-      a === 0 || a === 10 || a === 127 || a >= 224 ||
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      a >= 224 ||
       (a === 100 && b >= 64 && b <= 127) ||
       (a === 169 && b === 254) ||
       (a === 172 && b >= 16 && b <= 31) ||
@@ -194,7 +201,8 @@ export function checkFetchUrl(raw: string): UrlCheck {
   } catch {
     return { ok: false, error: `“${raw.trim().slice(0, 200)}” is not a web address; enter a full URL starting with http:// or https://` };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, error: `Only http:// and https:// addresses can be imported, not ${url.protocol}` };
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { ok: false, error: `Only http:// and https:// addresses can be imported, not ${url.protocol}` };
   if (url.username || url.password) return { ok: false, error: "Addresses with a user name or password cannot be imported" };
   // "localhost." is localhost too.
   const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "");

@@ -121,7 +121,15 @@ describe("readClaimLine", () => {
   };
 
   it("reads a claim with defaults", () => {
-    expect(read({ ...base, modality: "reported", exact: "Kim".normalize("NFD") })).toMatchObject({ line: 2, where: "line 2", article: { title: "Kim thăm Nga" }, modality: "REPORTED", speakers: [], actors: [], fields: {} });
+    expect(read({ ...base, modality: "reported", exact: "Kim".normalize("NFD") })).toMatchObject({
+      line: 2,
+      where: "line 2",
+      article: { title: "Kim thăm Nga" },
+      modality: "REPORTED",
+      speakers: [],
+      actors: [],
+      fields: {},
+    });
     expect(read({ ...base, modality: "Unconfirmed" }).modality).toBe("UNCONFIRMED");
   });
 
@@ -134,9 +142,17 @@ describe("readClaimLine", () => {
   });
 
   it.each([
-    ["the date, quantities and item", { date: "13/9/2023", quantities: [{ value: "hơn 1.000", item: "container" }, { value: " 5 " }], item: "đạn dược" }, { date: "13/9/2023", quantities: [{ value: "hơn 1.000", item: "container" }, { value: "5" }], item: "đạn dược" }],
+    [
+      "the date, quantities and item",
+      { date: "13/9/2023", quantities: [{ value: "hơn 1.000", item: "container" }, { value: " 5 " }], item: "đạn dược" },
+      { date: "13/9/2023", quantities: [{ value: "hơn 1.000", item: "container" }, { value: "5" }], item: "đạn dược" },
+    ],
     ["an older file's one quantity", { quantity: "hơn 1.000 container" }, { quantities: [{ value: "hơn 1.000 container" }] }],
-    ["the export's parsed date, dropped (the server parses it again)", { date: "tháng 9/2023", dateValue: "2023-09", datePrecision: "month" }, { date: "tháng 9/2023" }],
+    [
+      "the export's parsed date, dropped (the server parses it again)",
+      { date: "tháng 9/2023", dateValue: "2023-09", datePrecision: "month" },
+      { date: "tháng 9/2023" },
+    ],
     ["nulls and empty strings as absent", { date: null, quantities: null, item: "", quantity: null, dateValue: null }, {}],
     ["a quantity whose item is null", { quantities: [{ value: "5", item: null }] }, { quantities: [{ value: "5" }] }],
   ])("reads fields: %s", (_, fields, expected) => {
@@ -209,16 +225,33 @@ describe("locateSpan (code points)", () => {
   it("reports offsets that do not match and a quote that is nowhere", () => {
     const r = locateSpan(text, { start: 0, end: 3, exact: "máy bay không người lái" });
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^quote does not match the text at 0–3: /) });
-    expect(locateSpan(text, { start: 0, end: 999 })).toEqual({ ok: false, reason: `end 999 is outside the passage (length ${Array.from(text).length} code points)` });
+    expect(locateSpan(text, { start: 0, end: 999 })).toEqual({
+      ok: false,
+      reason: `end 999 is outside the passage (length ${Array.from(text).length} code points)`,
+    });
   });
 
-  const found = (outcome: "exact" | "moved" | "fuzzy" | "needs_review"): ReanchorResult => ({ outcome, start: 8, end: 12, confidence: 0.5, reason: "two places fit" });
+  const found = (outcome: "exact" | "moved" | "fuzzy" | "needs_review"): ReanchorResult => ({
+    outcome,
+    start: 8,
+    end: 12,
+    confidence: 0.5,
+    reason: "two places fit",
+  });
   it.each([
     ["exact", found("exact"), { ok: true, start: 8, end: 12, method: "exact" }],
     ["moved", found("moved"), { ok: true, start: 8, end: 12, method: "moved" }],
     ["fuzzy", found("fuzzy"), { ok: true, start: 8, end: 12, method: "fuzzy" }],
-    ["needs_review", found("needs_review"), { ok: false, reason: "no start/end given, and the quote was found elsewhere only uncertainly (two places fit); correct start and end" }],
-    ["orphaned", { outcome: "orphaned", confidence: 0, reason: "gone" } as ReanchorResult, { ok: false, reason: "no start/end given, and the quote was not found elsewhere in the passage" }],
+    [
+      "needs_review",
+      found("needs_review"),
+      { ok: false, reason: "no start/end given, and the quote was found elsewhere only uncertainly (two places fit); correct start and end" },
+    ],
+    [
+      "orphaned",
+      { outcome: "orphaned", confidence: 0, reason: "gone" } as ReanchorResult,
+      { ok: false, reason: "no start/end given, and the quote was not found elsewhere in the passage" },
+    ],
   ])("re-anchoring outcome %s: only a sure one is used", (_, result, expected) => {
     forced.result = result;
     expect(locateSpan(text, { start: null, end: null, exact: "được" })).toEqual(expected);

@@ -6,7 +6,16 @@ import { checkSelector, reanchor, type ReanchorMethod } from "./anchoring";
 import { foldForMatch } from "./claim-types";
 import { formatBytes, firstInvalidUtf8Offset } from "./import-decode";
 import { parseArticle, type ParsedArticle } from "./import-metadata";
-import { importArticleSchema, MAX_ACTORS, MAX_NOTE_CHARS, MAX_QUANTITY_ITEMS, MAX_SPEAKERS, MAX_UPLOAD_BYTES, MODALITIES, type ModalityValue } from "@/lib/validation/schemas";
+import {
+  importArticleSchema,
+  MAX_ACTORS,
+  MAX_NOTE_CHARS,
+  MAX_QUANTITY_ITEMS,
+  MAX_SPEAKERS,
+  MAX_UPLOAD_BYTES,
+  MODALITIES,
+  type ModalityValue,
+} from "@/lib/validation/schemas";
 
 export const MAX_BULK_BYTES = MAX_UPLOAD_BYTES;
 export const MAX_BULK_LINES = 5000;
@@ -71,7 +80,10 @@ export function readJsonLines(text: string, maxLines = MAX_BULK_LINES): { lines:
       return;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      errors.push({ line, message: `line ${line}: expected one JSON object per line, found ${typeof value === "number" || typeof value === "boolean" ? `the ${typeof value} ${value}` : describeJson(value)}` });
+      errors.push({
+        line,
+        message: `line ${line}: expected one JSON object per line, found ${typeof value === "number" || typeof value === "boolean" ? `the ${typeof value} ${value}` : describeJson(value)}`,
+      });
       return;
     }
     lines.push({ line, value: value as Record<string, unknown> });
@@ -189,14 +201,20 @@ const modality = z
   .transform((s) => s.trim().toUpperCase())
   .pipe(z.enum(MODALITIES, { error: `must be one of ${MODALITIES.map((m) => m.toLowerCase()).join(", ")}` }));
 
-const nfc = (max: number, label: string) => z.string().max(max, `${label} can be at most ${max} characters`).transform((s) => s.normalize("NFC"));
+const nfc = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `${label} can be at most ${max} characters`)
+    .transform((s) => s.normalize("NFC"));
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
 
 /** A claim's fields as the server stores them (claimFieldsSchema's shape), before it parses the date. */
 export type DraftFields = { date?: string; quantities?: { value: string; item?: string }[]; item?: string };
 
-const quantityItemSchema = z.object({ value: text(100, "Quantity").min(1, "Write the count, e.g. 5, 1.000, năm or five"), item: text(200, "Item").nullish() }).strict();
+const quantityItemSchema = z
+  .object({ value: text(100, "Quantity").min(1, "Write the count, e.g. 5, 1.000, năm or five"), item: text(200, "Item").nullish() })
+  .strict();
 
 /**
  * `fields` of an imported claim (JSONL line or W3C extension). Wider than claimFieldsSchema, so
@@ -355,7 +373,8 @@ export function findArticle(d: ClaimDraft, articles: ArticleCandidate[]): string
     for (const [label, value, test] of keys) {
       if (value === undefined) continue;
       candidates = candidates.filter(test);
-      if (candidates.length === 0) return { error: `no article with ${label} “${value}” in this workspace${label === "title" ? " (titles must match exactly)" : ""}` };
+      if (candidates.length === 0)
+        return { error: `no article with ${label} “${value}” in this workspace${label === "title" ? " (titles must match exactly)" : ""}` };
     }
     if (candidates.length > 1) return { error: `${candidates.length} articles match; give articleId to say which` };
     const [only] = candidates;
@@ -372,7 +391,10 @@ export function findArticle(d: ClaimDraft, articles: ArticleCandidate[]): string
     if (others.length > 0) ambiguous = true;
   }
   if (d.exact) return { searchQuote: true };
-  const tried = keys.filter(([, v]) => v !== undefined).map(([label, v]) => `${label} “${v}”`).join(", ");
+  const tried = keys
+    .filter(([, v]) => v !== undefined)
+    .map(([label, v]) => `${label} “${v}”`)
+    .join(", ");
   return { error: ambiguous ? `several articles match ${tried}` : `no article in this workspace matches ${tried}; import the article first` };
 }
 
@@ -403,8 +425,10 @@ export function locateSpan(text: string, d: { start: number | null; end: number 
   }
   if (!d.exact) return { ok: false, reason };
   const found = reanchor(text, { start: d.start ?? 0, end: d.end ?? 0, exact: d.exact, prefix: d.prefix ?? "", suffix: d.suffix ?? "" });
-  if (found.outcome === "exact" || found.outcome === "moved" || found.outcome === "fuzzy") return { ok: true, start: found.start, end: found.end, method: found.outcome };
-  if (found.outcome === "needs_review") return { ok: false, reason: `${reason}, and the quote was found elsewhere only uncertainly (${found.reason}); correct start and end` };
+  if (found.outcome === "exact" || found.outcome === "moved" || found.outcome === "fuzzy")
+    return { ok: true, start: found.start, end: found.end, method: found.outcome };
+  if (found.outcome === "needs_review")
+    return { ok: false, reason: `${reason}, and the quote was found elsewhere only uncertainly (${found.reason}); correct start and end` };
   return { ok: false, reason: `${reason}, and the quote was not found elsewhere in the passage` };
 }
 

@@ -3,14 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPhotoCaption } from "./import-captions";
-import {
-  deriveTitle,
-  detectLanguage,
-  NO_DATE_WARNING,
-  NO_PUBLISHER_WARNING,
-  parseArticle,
-  type ParsedArticle,
-} from "./import-metadata";
+import { deriveTitle, detectLanguage, NO_DATE_WARNING, NO_PUBLISHER_WARNING, parseArticle, type ParsedArticle } from "./import-metadata";
 import { normalizeText } from "./text";
 
 /** xs[i], failing the test when there is no such element. */
@@ -26,7 +19,10 @@ const seedsExist = fs.existsSync(SEEDS);
 const inCI = process.env.CI === "true";
 
 function seedFiles(): string[] {
-  return fs.readdirSync(SEEDS).filter((name) => name.endsWith(".txt")).sort();
+  return fs
+    .readdirSync(SEEDS)
+    .filter((name) => name.endsWith(".txt"))
+    .sort();
 }
 
 /**
@@ -41,7 +37,10 @@ function coverage(raw: string, article: ParsedArticle): { missing: string[]; ext
     if (i >= 0) pool.splice(i, 1);
     return i >= 0;
   };
-  let lines = normalizeText(raw).split("\n").map((line) => line.trim()).filter(Boolean);
+  let lines = normalizeText(raw)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const extra: string[] = [];
   for (const { text: dateline } of article.metadataLines.filter((m) => m.kind === "dateline")) {
     const i = lines.findIndex((line) => line.startsWith(dateline) && pool.includes(line.slice(dateline.length).trim()));
@@ -136,82 +135,83 @@ describe("seed corpus", () => {
   });
 });
 
-describe.skipIf(!seedsExist)(
-  seedsExist ? "seed corpus metadata" : `seed corpus not found at ${SEEDS}; skipping seed metadata tests`,
-  () => {
-    it.each(SEED_EXPECTATIONS)("seed %s", (prefix, expected) => {
-      const article = parseArticle(readSeed(prefix));
-      const { passages, duplicates, titleStartsWith, urlStartsWith, metadataKinds, ...fields } = expected;
-      expect(article).toMatchObject(fields);
-      expect(article.passages).toHaveLength(passages);
-      expect(article.passages.filter((p) => p.isDuplicate)).toHaveLength(duplicates ?? 0);
-      expect(article.metadataLines.map((m) => m.kind)).toEqual(metadataKinds);
-      expect(article.language).toBe("vi");
-      expect(article.title.length).toBeGreaterThan(0);
-      expect(Array.from(article.title).length).toBeLessThanOrEqual(150);
-      if (titleStartsWith) expect(article.title.startsWith(titleStartsWith)).toBe(true);
-      if (urlStartsWith) expect(article.url?.startsWith(urlStartsWith)).toBe(true);
-      // Body text stays verbatim: every passage is a line of the source file, or the end of one
-      // whose start was reported as a dateline.
-      const sourceLines = normalizeText(readSeed(prefix)).split("\n").map((line) => line.trim());
-      const datelines = article.metadataLines.filter((m) => m.kind === "dateline").map((m) => m.text);
-      for (const passage of article.passages) {
-        const whole = sourceLines.includes(passage.text);
-        const afterDateline = datelines.some((d) => sourceLines.includes(`${d} ${passage.text}`));
-        expect(whole || afterDateline, passage.text).toBe(true);
-      }
-    });
+describe.skipIf(!seedsExist)(seedsExist ? "seed corpus metadata" : `seed corpus not found at ${SEEDS}; skipping seed metadata tests`, () => {
+  it.each(SEED_EXPECTATIONS)("seed %s", (prefix, expected) => {
+    const article = parseArticle(readSeed(prefix));
+    const { passages, duplicates, titleStartsWith, urlStartsWith, metadataKinds, ...fields } = expected;
+    expect(article).toMatchObject(fields);
+    expect(article.passages).toHaveLength(passages);
+    expect(article.passages.filter((p) => p.isDuplicate)).toHaveLength(duplicates ?? 0);
+    expect(article.metadataLines.map((m) => m.kind)).toEqual(metadataKinds);
+    expect(article.language).toBe("vi");
+    expect(article.title.length).toBeGreaterThan(0);
+    expect(Array.from(article.title).length).toBeLessThanOrEqual(150);
+    if (titleStartsWith) expect(article.title.startsWith(titleStartsWith)).toBe(true);
+    if (urlStartsWith) expect(article.url?.startsWith(urlStartsWith)).toBe(true);
+    // Body text stays verbatim: every passage is a line of the source file, or the end of one
+    // whose start was reported as a dateline.
+    const sourceLines = normalizeText(readSeed(prefix))
+      .split("\n")
+      .map((line) => line.trim());
+    const datelines = article.metadataLines.filter((m) => m.kind === "dateline").map((m) => m.text);
+    for (const passage of article.passages) {
+      const whole = sourceLines.includes(passage.text);
+      const afterDateline = datelines.some((d) => sourceLines.includes(`${d} ${passage.text}`));
+      expect(whole || afterDateline, passage.text).toBe(true);
+    }
+  });
 
-    it.each(seedsExist ? seedFiles() : [])("%s: the title is not a caption, no dateline is left, nothing is lost", (file) => {
-      const raw = fs.readFileSync(path.join(SEEDS, file), "utf8");
-      const article = parseArticle(raw);
-      const captions = article.passages.filter((p) => p.isCaption);
-      expect(isPhotoCaption(article.title)).toBe(false);
-      for (const caption of captions) expect(caption.text.startsWith(article.title.replace(/…$/u, ""))).toBe(false);
-      for (const passage of article.passages) expect(passage.text, passage.text).not.toMatch(CAPS_DATELINE);
-      expect(coverage(raw, article)).toEqual({ missing: [], extra: [] });
-      expect(article.passages.length + article.metadataLines.filter((m) => m.kind !== "dateline").length).toBe(
-        normalizeText(raw).split("\n").filter((line) => line.trim()).length,
-      );
-    });
+  it.each(seedsExist ? seedFiles() : [])("%s: the title is not a caption, no dateline is left, nothing is lost", (file) => {
+    const raw = fs.readFileSync(path.join(SEEDS, file), "utf8");
+    const article = parseArticle(raw);
+    const captions = article.passages.filter((p) => p.isCaption);
+    expect(isPhotoCaption(article.title)).toBe(false);
+    for (const caption of captions) expect(caption.text.startsWith(article.title.replace(/…$/u, ""))).toBe(false);
+    for (const passage of article.passages) expect(passage.text, passage.text).not.toMatch(CAPS_DATELINE);
+    expect(coverage(raw, article)).toEqual({ missing: [], extra: [] });
+    expect(article.passages.length + article.metadataLines.filter((m) => m.kind !== "dateline").length).toBe(
+      normalizeText(raw)
+        .split("\n")
+        .filter((line) => line.trim()).length,
+    );
+  });
 
-    it("keeps the opening photo caption of seed 003 as a flagged passage and reports its dateline", () => {
-      const article = parseArticle(readSeed("003"));
-      expect(article.passages[0]).toMatchObject({ isCaption: true, isDuplicate: false });
-      expect(article.passages[0]?.text).toMatch(/\(Ảnh: Mikhail Metzel\/POOL\/AFP\/Getty Images\)$/u);
-      expect(article.passages[1]?.text).toMatch(/^Hôm 13\/9, Tổng thống Nga/u);
-      expect(article.metadataLines[0]).toEqual({ text: "QUỐC TÊ -", kind: "dateline" });
-    });
+  it("keeps the opening photo caption of seed 003 as a flagged passage and reports its dateline", () => {
+    const article = parseArticle(readSeed("003"));
+    expect(article.passages[0]).toMatchObject({ isCaption: true, isDuplicate: false });
+    expect(article.passages[0]?.text).toMatch(/\(Ảnh: Mikhail Metzel\/POOL\/AFP\/Getty Images\)$/u);
+    expect(article.passages[1]?.text).toMatch(/^Hôm 13\/9, Tổng thống Nga/u);
+    expect(article.metadataLines[0]).toEqual({ text: "QUỐC TÊ -", kind: "dateline" });
+  });
 
-    it("flags every photo caption of seed 004, and the repeats also as duplicates", () => {
-      const captions = parseArticle(readSeed("004")).passages.filter((p) => p.isCaption);
-      expect(captions.map((p) => p.isDuplicate)).toEqual([false, true, false, true]);
-    });
+  it("flags every photo caption of seed 004, and the repeats also as duplicates", () => {
+    const captions = parseArticle(readSeed("004")).passages.filter((p) => p.isCaption);
+    expect(captions.map((p) => p.isDuplicate)).toEqual([false, true, false, true]);
+  });
 
-    it.each([
-      ["000", [NO_PUBLISHER_WARNING]],
-      ["001", [NO_DATE_WARNING]],
-      ["002", [NO_PUBLISHER_WARNING, NO_DATE_WARNING]],
-      ["003", [NO_DATE_WARNING]],
-      ["004", [NO_DATE_WARNING]],
-    ])("warns about seed %s", (prefix, warnings) => {
-      expect(parseArticle(readSeed(prefix)).warnings).toEqual(warnings);
-    });
+  it.each([
+    ["000", [NO_PUBLISHER_WARNING]],
+    ["001", [NO_DATE_WARNING]],
+    ["002", [NO_PUBLISHER_WARNING, NO_DATE_WARNING]],
+    ["003", [NO_DATE_WARNING]],
+    ["004", [NO_DATE_WARNING]],
+  ])("warns about seed %s", (prefix, warnings) => {
+    expect(parseArticle(readSeed(prefix)).warnings).toEqual(warnings);
+  });
 
-    it("keeps in-text attributions in seed 000 as body text", () => {
-      const article = parseArticle(readSeed("000"));
-      expect(article.passages.at(-1)?.text).toMatch(/^AFP trích các hãng tin của Nga/);
-      expect(article.passages[0]?.text).toContain("theo hãng tin AFP trích dẫn");
-    });
+  it("keeps in-text attributions in seed 000 as body text", () => {
+    const article = parseArticle(readSeed("000"));
+    expect(article.passages.at(-1)?.text).toMatch(/^AFP trích các hãng tin của Nga/);
+    expect(article.passages[0]?.text).toContain("theo hãng tin AFP trích dẫn");
+  });
 
-    it("flags the repeated photo captions of seed 004, not their first occurrence", () => {
-      const flagged = parseArticle(readSeed("004")).passages.filter((p) => p.isDuplicate);
-      expect(flagged).toHaveLength(2);
-      expect(flagged[0]?.text).toMatch(/^Nhà lãnh đạo Triều Tiên Kim Jong Un cùng Bộ trưởng/);
-      expect(flagged[1]?.text).toMatch(/^Nhà lãnh đạo Triều Tiên Kim Jong Un \(trái\)/);
-    });
-  },
-);
+  it("flags the repeated photo captions of seed 004, not their first occurrence", () => {
+    const flagged = parseArticle(readSeed("004")).passages.filter((p) => p.isDuplicate);
+    expect(flagged).toHaveLength(2);
+    expect(flagged[0]?.text).toMatch(/^Nhà lãnh đạo Triều Tiên Kim Jong Un cùng Bộ trưởng/);
+    expect(flagged[1]?.text).toMatch(/^Nhà lãnh đạo Triều Tiên Kim Jong Un \(trái\)/);
+  });
+});
 
 describe("parseArticle on English text", () => {
   it("reads a Published line, a By line and a Source line", () => {
@@ -251,11 +251,7 @@ describe("parseArticle on English text", () => {
     expect(article.title).toBe("Kim visits Russia");
     expect(article.titleFromHeading).toBe(true);
     expect(article.publishedAt).toBe("2023-09-14");
-    expect(article.passages.map((p) => p.text)).toEqual([
-      "Kim arrived by *armoured train*.",
-      "## Gifts",
-      "He was given a rifle.",
-    ]);
+    expect(article.passages.map((p) => p.text)).toEqual(["Kim arrived by *armoured train*.", "## Gifts", "He was given a rifle."]);
   });
 
   it("uses a bare URL and a Source URL at the end", () => {
@@ -411,7 +407,11 @@ describe("photo captions in parseArticle", () => {
 
   describe("en", () => {
     it.each([
-      ["a (Photo: …) caption", "Kim arrives at the cosmodrome. (Photo: AP)\n\nKim met Putin on Wednesday. They talked for hours.", "Kim met Putin on Wednesday"],
+      [
+        "a (Photo: …) caption",
+        "Kim arrives at the cosmodrome. (Photo: AP)\n\nKim met Putin on Wednesday. They talked for hours.",
+        "Kim met Putin on Wednesday",
+      ],
       ["a Photo: … / Reuters caption", "Putin greets Kim. Photo: Vladimir Smirnov / Reuters\nKim met Putin on Wednesday.", "Kim met Putin on Wednesday"],
       ["a wire-style caption", "Kim inspects a jet. REUTERS/Evgeny Biyatov\nThe leaders signed no deal.", "The leaders signed no deal"],
     ])("takes the title after %s", (_label, raw, title) => {
@@ -441,9 +441,14 @@ describe("datelines in parseArticle", () => {
     });
 
     it("looks for the dateline after a leading caption and a heading", () => {
-      const article = parseArticle("Đoàn xe qua cầu. (Ảnh: Lê Bình)\n\nSửa cầu Long Biên\n\nHÀ NỘI – Cầu Long Biên được sửa chữa.\n\nCông trình kéo dài một năm.");
+      const article = parseArticle(
+        "Đoàn xe qua cầu. (Ảnh: Lê Bình)\n\nSửa cầu Long Biên\n\nHÀ NỘI – Cầu Long Biên được sửa chữa.\n\nCông trình kéo dài một năm.",
+      );
       expect(article.passages.map((p) => p.text)).toEqual(["Đoàn xe qua cầu. (Ảnh: Lê Bình)", "Cầu Long Biên được sửa chữa.", "Công trình kéo dài một năm."]);
-      expect(article.metadataLines.map((m) => [m.kind, m.text])).toEqual([["title", "Sửa cầu Long Biên"], ["dateline", "HÀ NỘI –"]]);
+      expect(article.metadataLines.map((m) => [m.kind, m.text])).toEqual([
+        ["title", "Sửa cầu Long Biên"],
+        ["dateline", "HÀ NỘI –"],
+      ]);
     });
 
     it("leaves a dateline-like opening of a later paragraph alone", () => {
@@ -534,20 +539,16 @@ describe("nothing detected is lost", () => {
 
   it("property: passages and metadata lines account for every non-empty line, once", () => {
     fc.assert(
-      fc.property(
-        fc.shuffledSubarray(FIXTURE_LINES, { minLength: 1 }),
-        fc.infiniteStream(fc.constantFrom(...SEPARATORS)),
-        (lines, separators) => {
-          const raw = lines.map((line, i) => (i === 0 ? line : `${separators.next().value}${line}`)).join("");
-          const article = parseArticle(raw);
-          expect(coverage(raw, article)).toEqual({ missing: [], extra: [] });
-          expect(article.passages.length + article.metadataLines.filter((m) => m.kind !== "dateline").length).toBe(lines.length);
-          expect(article.metadataLines.filter((m) => m.kind === "dateline").length).toBeLessThanOrEqual(1);
-          // The title never comes from a caption while some other paragraph could name the article.
-          const lead = article.passages.find((p) => !p.isCaption);
-          if (!article.titleFromHeading && lead) expect(article.title).toBe(deriveTitle(lead.text));
-        },
-      ),
+      fc.property(fc.shuffledSubarray(FIXTURE_LINES, { minLength: 1 }), fc.infiniteStream(fc.constantFrom(...SEPARATORS)), (lines, separators) => {
+        const raw = lines.map((line, i) => (i === 0 ? line : `${separators.next().value}${line}`)).join("");
+        const article = parseArticle(raw);
+        expect(coverage(raw, article)).toEqual({ missing: [], extra: [] });
+        expect(article.passages.length + article.metadataLines.filter((m) => m.kind !== "dateline").length).toBe(lines.length);
+        expect(article.metadataLines.filter((m) => m.kind === "dateline").length).toBeLessThanOrEqual(1);
+        // The title never comes from a caption while some other paragraph could name the article.
+        const lead = article.passages.find((p) => !p.isCaption);
+        if (!article.titleFromHeading && lead) expect(article.title).toBe(deriveTitle(lead.text));
+      }),
       { numRuns: 300 },
     );
   });

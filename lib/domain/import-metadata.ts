@@ -93,15 +93,9 @@ export function deriveTitle(paragraph: string): string {
 
 // Letters with Vietnamese diacritics; the "only" set leaves out à, é, ê, ô... that French or
 // Portuguese also use, so a French quote does not make a text Vietnamese.
-const VI_LETTERS = new Set(
-  Array.from("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"),
-);
-const VI_ONLY_LETTERS = new Set(
-  Array.from("ảạăằắẳẵặầấẩẫậđẻẽẹềếểễệỉĩịỏọồốổỗộơờớởỡợủũụưừứửữựỳỷỹỵ"),
-);
-const EN_FUNCTION_WORDS = new Set(
-  "the a an of to in on and is are was were that for with by from at as it has have said".split(" "),
-);
+const VI_LETTERS = new Set(Array.from("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"));
+const VI_ONLY_LETTERS = new Set(Array.from("ảạăằắẳẵặầấẩẫậđẻẽẹềếểễệỉĩịỏọồốổỗộơờớởỡợủũụưừứửữựỳỷỹỵ"));
+const EN_FUNCTION_WORDS = new Set("the a an of to in on and is are was were that for with by from at as it has have said".split(" "));
 
 /** "vi" when Vietnamese diacritics are common, "en" for ASCII text with English function words, else null. */
 export function detectLanguage(text: string): "vi" | "en" | null {

@@ -4,10 +4,27 @@ import { annotationCollectionFooter, annotationCollectionHeader, annotationColle
 import { readAnnotation, readWebAnnotations, W3C_ARTICLE_KEY } from "./import-w3c";
 
 const o = { baseUrl: "https://claims.example.org", workspaceSlug: "desk-vn" };
-const second = mention({ annotationId: "1c7a2b63-9b9f-4a4f-b2d5-2a3b4c5d6e7f", passagePosition: 0, start: 0, end: 12, exact: "Điện Kremlin", prefix: "", suffix: " bác bỏ", speakers: [], fields: {}, note: null, modality: "DENIED", claimType: "Denial" });
+const second = mention({
+  annotationId: "1c7a2b63-9b9f-4a4f-b2d5-2a3b4c5d6e7f",
+  passagePosition: 0,
+  start: 0,
+  end: 12,
+  exact: "Điện Kremlin",
+  prefix: "",
+  suffix: " bác bỏ",
+  speakers: [],
+  fields: {},
+  note: null,
+  modality: "DENIED",
+  claimType: "Denial",
+});
 
 function collection(...ms: ReturnType<typeof mention>[]) {
-  return annotationCollectionHeader({ id: "https://claims.example.org/export.jsonld", label: "Claims" }) + ms.map((m, i) => annotationCollectionItem(m, o, i)).join("") + annotationCollectionFooter();
+  return (
+    annotationCollectionHeader({ id: "https://claims.example.org/export.jsonld", label: "Claims" }) +
+    ms.map((m, i) => annotationCollectionItem(m, o, i)).join("") +
+    annotationCollectionFooter()
+  );
 }
 
 describe("readWebAnnotations, on what our exporter writes", () => {
@@ -105,7 +122,11 @@ describe("readAnnotation, on version 1 exports and other writers' extensions", (
   };
 
   it.each([
-    ["a typed speaker", { speaker: "Kim Jong Un", speakerKind: "PERSON", speakerType: "entity" }, [{ name: "Kim Jong Un", kind: "entity", detailKind: "PERSON" }]],
+    [
+      "a typed speaker",
+      { speaker: "Kim Jong Un", speakerKind: "PERSON", speakerType: "entity" },
+      [{ name: "Kim Jong Un", kind: "entity", detailKind: "PERSON" }],
+    ],
     ["a kind only sources have", { speaker: "TASS", speakerKind: "state_media" }, [{ name: "TASS", kind: "source", detailKind: "STATE_MEDIA" }]],
     ["an entity kind", { speaker: "Nga", speakerKind: "COUNTRY", speakerType: null }, [{ name: "Nga", kind: "entity", detailKind: "COUNTRY" }]],
     ["an unknown kind", { speaker: "Ai đó", speakerKind: "ALIEN" }, [{ name: "Ai đó", kind: undefined, detailKind: "ALIEN" }]],
@@ -121,8 +142,13 @@ describe("readAnnotation, on version 1 exports and other writers' extensions", (
   });
 
   it("prefers speakers when a writer also sends the older speaker for older readers", () => {
-    const d = draft(exported({ speakers: [{ name: "TASS", type: "source", kind: "STATE_MEDIA" }, { name: "Kim Jong Un" }], speaker: "TASS", speakerKind: "STATE_MEDIA" }));
-    expect(d.speakers).toEqual([{ name: "TASS", kind: "source", detailKind: "STATE_MEDIA" }, { name: "Kim Jong Un", kind: undefined, detailKind: undefined }]);
+    const d = draft(
+      exported({ speakers: [{ name: "TASS", type: "source", kind: "STATE_MEDIA" }, { name: "Kim Jong Un" }], speaker: "TASS", speakerKind: "STATE_MEDIA" }),
+    );
+    expect(d.speakers).toEqual([
+      { name: "TASS", kind: "source", detailKind: "STATE_MEDIA" },
+      { name: "Kim Jong Un", kind: undefined, detailKind: undefined },
+    ]);
   });
 
   it.each([
@@ -141,29 +167,54 @@ describe("readAnnotation, on version 1 exports and other writers' extensions", (
 describe("readAnnotation, on annotations from elsewhere", () => {
   const base = {
     type: "Annotation",
-    body: [{ type: "TextualBody", purpose: "tagging", value: "visit" }, { type: "TextualBody", purpose: "classifying", value: "reported" }, { type: "TextualBody", purpose: "describing", value: "A note" }],
+    body: [
+      { type: "TextualBody", purpose: "tagging", value: "visit" },
+      { type: "TextualBody", purpose: "classifying", value: "reported" },
+      { type: "TextualBody", purpose: "describing", value: "A note" },
+    ],
     target: { source: "https://other.example/page", selector: { type: "TextQuoteSelector", exact: "Vostochny" } },
   };
 
   it("takes modality and note from the bodies, the article from claimboard:article, and needs no position", () => {
     const r = readAnnotation(1, "annotation 1", { ...base, [W3C_ARTICLE_KEY]: { title: "Kim thăm Nga", contentHash: "abc", url: null } });
-    expect(r.ok && r.draft).toMatchObject({ article: { title: "Kim thăm Nga", contentHash: "abc", url: undefined }, passage: null, start: null, exact: "Vostochny", modality: "REPORTED", note: "A note", claimType: "visit" });
+    expect(r.ok && r.draft).toMatchObject({
+      article: { title: "Kim thăm Nga", contentHash: "abc", url: undefined },
+      passage: null,
+      start: null,
+      exact: "Vostochny",
+      modality: "REPORTED",
+      note: "A note",
+      claimType: "visit",
+    });
   });
 
   it("reads a passage from a FragmentSelector refined by a TextPositionSelector", () => {
-    const r = readAnnotation(1, "a", { ...base, [W3C_ARTICLE_KEY]: { title: "T" }, target: { source: "https://x/doc", selector: { type: "FragmentSelector", value: "p-2", refinedBy: { type: "TextPositionSelector", start: 3, end: 7 } } } });
+    const r = readAnnotation(1, "a", {
+      ...base,
+      [W3C_ARTICLE_KEY]: { title: "T" },
+      target: { source: "https://x/doc", selector: { type: "FragmentSelector", value: "p-2", refinedBy: { type: "TextPositionSelector", start: 3, end: 7 } } },
+    });
     expect(r.ok && r.draft).toMatchObject({ passage: 2, start: 3, end: 7, exact: undefined });
   });
 
   it.each([
     [{ ...base, type: "Note" }, ['a: not a W3C Annotation (type is "Note")']],
     [{ ...base, body: [] }, ['a: no claim type: add a TextualBody with purpose "tagging" whose value is the claim type']],
-    [{ ...base, target: { source: "https://x/articles/1", selector: { type: "TextPositionSelector", start: 1, end: 2 } } }, ["a: cannot tell which paragraph is marked: the target source should end in #p-<position>", "a: cannot tell which article is marked: no article link in the target source and no quote to look for"]],
-    [{ ...base, target: { source: "https://x#p-1", selector: [{ type: "TextQuoteSelector", exact: "" }] } }, [
+    [
+      { ...base, target: { source: "https://x/articles/1", selector: { type: "TextPositionSelector", start: 1, end: 2 } } },
+      [
+        "a: cannot tell which paragraph is marked: the target source should end in #p-<position>",
+        "a: cannot tell which article is marked: no article link in the target source and no quote to look for",
+      ],
+    ],
+    [
+      { ...base, target: { source: "https://x#p-1", selector: [{ type: "TextQuoteSelector", exact: "" }] } },
+      [
         "a: the TextQuoteSelector needs a non-empty exact quote",
         "a: the target has neither a TextQuoteSelector nor a TextPositionSelector",
         "a: cannot tell which article is marked: no article link in the target source and no quote to look for",
-      ]],
+      ],
+    ],
     [{ ...base, "claimboard:claim": { modality: "sure" } }, [expect.stringMatching(/^a: claimboard:claim\.modality: modality must be one of asserted/)]],
   ])("reports every problem of %j", (value, messages) => {
     const r = readAnnotation(1, "a", value);

@@ -2,7 +2,16 @@
 // Annotations, one Annotation, or JSON Lines of Annotations, as our exporter writes them.
 // Each annotation becomes a ClaimDraft that the bulk-import service resolves and writes.
 import { z } from "zod";
-import { importFieldsSchema, readJsonLines, repeatedName, MAX_BULK_LINES, type BulkError, type ClaimDraft, type ArticleRef, type SpeakerRef } from "./import-jsonl";
+import {
+  importFieldsSchema,
+  readJsonLines,
+  repeatedName,
+  MAX_BULK_LINES,
+  type BulkError,
+  type ClaimDraft,
+  type ArticleRef,
+  type SpeakerRef,
+} from "./import-jsonl";
 import { MAX_ACTORS, MAX_NOTE_CHARS, MAX_SPEAKERS, MODALITIES } from "@/lib/validation/schemas";
 
 /**
@@ -108,7 +117,9 @@ const claimExtensionSchema = z.object({
   speakers: z
     .array(speakerSchema)
     .max(MAX_SPEAKERS, `at most ${MAX_SPEAKERS} speakers`)
-    .refine((xs) => !repeatedName(xs.map((x) => x.name)), { error: (i) => `“${repeatedName((i.input as { name: string }[]).map((x) => x.name))}” is listed twice` })
+    .refine((xs) => !repeatedName(xs.map((x) => x.name)), {
+      error: (i) => `“${repeatedName((i.input as { name: string }[]).map((x) => x.name))}” is listed twice`,
+    })
     .nullish(),
   // Version 1: one speaker. Ignored when `speakers` is given (a writer may send both for older readers).
   speaker: z.string().trim().min(1).max(200).nullish(),

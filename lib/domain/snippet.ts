@@ -13,7 +13,12 @@ const SPACE = /\s/u;
 /** Folds one character (one code point) for matching: NFD, no combining marks, đ/Đ → d, lower case; may return "". */
 export function foldChar(ch: string): string {
   if (ch === "đ" || ch === "Đ") return "d";
-  return ch.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "");
+  return ch
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "");
 }
 
 /**
@@ -108,7 +113,8 @@ function bestHit(hits: Hit[], radius: number): Hit | undefined {
   return best;
 }
 
-const isLowSurrogate = (text: string, i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(i)) && /[\uD800-\uDBFF]/.test(text.charAt(i - 1));
+const isLowSurrogate = (text: string, i: number) =>
+  i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(i)) && /[\uD800-\uDBFF]/.test(text.charAt(i - 1));
 const isMark = (text: string, i: number) => i < text.length && /\p{M}/u.test(text.charAt(i));
 
 /** Window [start, end) of UTF-16 units: `radius` each side of [matchStart, matchEnd), unused room moved to the other side, cut at spaces. */

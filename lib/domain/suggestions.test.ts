@@ -113,7 +113,10 @@ const armsTransfer: SuggestCandidate = {
   id: "arms",
   statement: "Triều Tiên chuyển đạn pháo cho Nga",
   claimTypeId: ARMS,
-  entities: [{ key: "entity:kp", label: "Triều Tiên" }, { key: "entity:ru", label: "Nga" }],
+  entities: [
+    { key: "entity:kp", label: "Triều Tiên" },
+    { key: "entity:ru", label: "Nga" },
+  ],
 };
 const kremlinDenies: SuggestClaim = { claimTypeId: DENIAL, text: "Kremlin rejects it", entities: [KREMLIN, RU, NK], denies: true };
 
@@ -166,7 +169,12 @@ describe("rankSuggestions: denials", () => {
   ])("drops %s", (_name, c, candidate) => expect(rankSuggestions(c, [candidate])).toEqual([]));
 
   it("ranks the refuted arms-transfer proposition above an unrelated one sharing an entity", () => {
-    const sanctions: SuggestCandidate = { id: "sanctions", statement: "EU sanctions", claimTypeId: "type-sanctions", entities: [RU, { key: "entity:eu", label: "EU" }, { key: "entity:us", label: "USA" }] };
+    const sanctions: SuggestCandidate = {
+      id: "sanctions",
+      statement: "EU sanctions",
+      claimTypeId: "type-sanctions",
+      entities: [RU, { key: "entity:eu", label: "EU" }, { key: "entity:us", label: "USA" }],
+    };
     const ranked = rankSuggestions(kremlinDenies, [sanctions, armsTransfer]);
     expect(ranked.map((s) => [s.id, s.stance])).toEqual([
       ["arms", "REFUTES"],
@@ -175,10 +183,9 @@ describe("rankSuggestions: denials", () => {
   });
 
   it("shows entity labels as given and plain strings trimmed, each shared entity once", () => {
-    const [s] = rankSuggestions(
-      { claimTypeId: DENIAL, text: "x", entities: ["  Bắc Hàn ", "bac han", NK], denies: true },
-      [{ ...armsTransfer, entities: ["BẮC HÀN", { key: "entity:kp", label: "Triều Tiên" }] }],
-    );
+    const [s] = rankSuggestions({ claimTypeId: DENIAL, text: "x", entities: ["  Bắc Hàn ", "bac han", NK], denies: true }, [
+      { ...armsTransfer, entities: ["BẮC HÀN", { key: "entity:kp", label: "Triều Tiên" }] },
+    ]);
     expect(s?.reasons).toEqual(["may refute it: this claim is a denial", "shares Bắc Hàn, North Korea"]);
   });
 });

@@ -88,10 +88,12 @@ export function rankSuggestions(claim: SuggestClaim, candidates: SuggestCandidat
   if (limit <= 0) return [];
   const claimTrigrams = trigrams(claim.text);
   const claimEntities = entityMap(claim.entities);
-  return candidates
-    .map((c) => scoreCandidate(claim, claimTrigrams, claimEntities, c))
-    // The type alone is not evidence: a suggestion also needs shared entities or similar wording.
-    .filter((s) => s.score >= MIN_SCORE && s.reasons.some((r) => r !== "same type" && !r.startsWith("may ")))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, limit);
+  return (
+    candidates
+      .map((c) => scoreCandidate(claim, claimTrigrams, claimEntities, c))
+      // The type alone is not evidence: a suggestion also needs shared entities or similar wording.
+      .filter((s) => s.score >= MIN_SCORE && s.reasons.some((r) => r !== "same type" && !r.startsWith("may ")))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit)
+  );
 }

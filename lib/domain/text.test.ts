@@ -94,9 +94,7 @@ describe("utf16ToCodePoint / codePointToUtf16", () => {
   it("round-trips any code point offset through UTF-16", () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: "binary" }).chain((s) =>
-          fc.tuple(fc.constant(s), fc.integer({ min: 0, max: codePointLength(s) })),
-        ),
+        fc.string({ unit: "binary" }).chain((s) => fc.tuple(fc.constant(s), fc.integer({ min: 0, max: codePointLength(s) }))),
         ([s, k]) => utf16ToCodePoint(s, codePointToUtf16(s, k)) === k,
       ),
       { numRuns: 500 },
@@ -106,9 +104,7 @@ describe("utf16ToCodePoint / codePointToUtf16", () => {
   it("never splits a surrogate pair when converting UTF-16 offsets", () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: "grapheme" }).chain((s) =>
-          fc.tuple(fc.constant(s), fc.integer({ min: 0, max: s.length })),
-        ),
+        fc.string({ unit: "grapheme" }).chain((s) => fc.tuple(fc.constant(s), fc.integer({ min: 0, max: s.length }))),
         ([s, u]) => {
           const back = codePointToUtf16(s, utf16ToCodePoint(s, u));
           const splitsPair = /[\uD800-\uDBFF]/.test(s[back - 1] ?? "") && /[\uDC00-\uDFFF]/.test(s[back] ?? "");

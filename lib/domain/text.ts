@@ -25,11 +25,7 @@ function isLowSurrogate(unit: number): boolean {
 
 /** True when a surrogate pair starts at UTF-16 index i. */
 function pairAt(text: string, i: number): boolean {
-  return (
-    i + 1 < text.length &&
-    isHighSurrogate(text.charCodeAt(i)) &&
-    isLowSurrogate(text.charCodeAt(i + 1))
-  );
+  return i + 1 < text.length && isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1));
 }
 
 function assertIndex(name: string, value: number, max: number, unit: string): void {
@@ -78,9 +74,7 @@ export function codePointToUtf16(text: string, cpOffset: number): number {
     count++;
   }
   if (cpOffset < 0 || count < cpOffset) {
-    throw new RangeError(
-      `code point offset ${cpOffset} is outside 0–${codePointLength(text)} (code points)`,
-    );
+    throw new RangeError(`code point offset ${cpOffset} is outside 0–${codePointLength(text)} (code points)`);
   }
   return i;
 }

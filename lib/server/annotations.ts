@@ -76,10 +76,16 @@ export async function createAnnotation(actor: Actor, input: unknown): Promise<An
   return getDb().$transaction(async (tx) => {
     // Share-lock the paragraph so a text correction cannot slip in between the check and the insert.
     await tx.$queryRaw`SELECT 1 FROM "Passage" WHERE "id" = ${data.passageId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR SHARE`;
-    const passage = await tx.passage.findFirst({ where: { id: data.passageId, workspaceId }, select: { id: true, text: true, article: { select: { publishedAt: true } } } });
+    const passage = await tx.passage.findFirst({
+      where: { id: data.passageId, workspaceId },
+      select: { id: true, text: true, article: { select: { publishedAt: true } } },
+    });
     if (!passage) throw new AppError("not_found", "Passage not found");
     const check = checkSelector(passage.text, { start: data.start, end: data.end, exact: data.exact });
-    if (!check.ok) throw new AppError("bad_request", check.reason, { fields: { [data.exact !== undefined && check.reason.startsWith("quote") ? "exact" : "start"]: check.reason } });
+    if (!check.ok)
+      throw new AppError("bad_request", check.reason, {
+        fields: { [data.exact !== undefined && check.reason.startsWith("quote") ? "exact" : "start"]: check.reason },
+      });
     const { links, ...details } = await resolveDetails(tx, actor, data, passage.article.publishedAt);
     const quote = quoteSelector(passage.text, data.start, data.end);
     const { id } = await tx.annotation.create({
@@ -108,7 +114,10 @@ export async function updateAnnotation(actor: Actor, input: unknown): Promise<An
   const { workspaceId } = actor;
   const data = updateAnnotationSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const row = await tx.annotation.findFirst({ where: { id: data.id, workspaceId, deletedAt: null }, select: { ...annotationSelect, passage: { select: { article: { select: { publishedAt: true } } } } } });
+    const row = await tx.annotation.findFirst({
+      where: { id: data.id, workspaceId, deletedAt: null },
+      select: { ...annotationSelect, passage: { select: { article: { select: { publishedAt: true } } } } },
+    });
     if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted");
     const { passage, ...beforeRow } = row;
     const before = toAnnotationView(beforeRow);
@@ -200,7 +209,15 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<Annot
     });
     if (count === 0) throw versionConflict(before);
     const after = toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: data.id }, select: annotationSelect }));
-    await audit(tx, actor, "annotation.confirm_anchor", "Annotation", data.id, { needsReview: true, anchorReview: found.anchorReview, exact: before.exact }, { needsReview: false, version: after.version });
+    await audit(
+      tx,
+      actor,
+      "annotation.confirm_anchor",
+      "Annotation",
+      data.id,
+      { needsReview: true, anchorReview: found.anchorReview, exact: before.exact },
+      { needsReview: false, version: after.version },
+    );
     return after;
   });
 }
@@ -214,20 +231,43 @@ export async function remarkAnnotation(actor: Actor, input: unknown): Promise<An
   const { workspaceId } = actor;
   const data = remarkSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const found = await tx.annotation.findFirst({ where: { id: data.id, workspaceId, deletedAt: null }, select: { ...annotationSelect, passage: { select: { text: true } } } });
+    const found = await tx.annotation.findFirst({
+      where: { id: data.id, workspaceId, deletedAt: null },
+      select: { ...annotationSelect, passage: { select: { text: true } } },
+    });
     if (!found) throw new AppError("not_found", "Claim not found; it may have been deleted");
     const { passage, ...row } = found;
     const before = toAnnotationView(row);
     const check = checkSelector(passage.text, data);
-    if (!check.ok) throw new AppError("bad_request", check.reason, { fields: { [data.exact !== undefined && check.reason.startsWith("quote") ? "exact" : "start"]: check.reason } });
+    if (!check.ok)
+      throw new AppError("bad_request", check.reason, {
+        fields: { [data.exact !== undefined && check.reason.startsWith("quote") ? "exact" : "start"]: check.reason },
+      });
     const quote = quoteSelector(passage.text, data.start, data.end);
     const { count } = await tx.annotation.updateMany({
       where: { id: data.id, workspaceId, version: data.version, deletedAt: null },
-      data: { start: data.start, end: data.end, ...quote, searchText: foldForMatch(`${quote.exact} ${before.note ?? ""}`), orphaned: false, needsReview: false, anchorReview: Prisma.DbNull, version: { increment: 1 } },
+      data: {
+        start: data.start,
+        end: data.end,
+        ...quote,
+        searchText: foldForMatch(`${quote.exact} ${before.note ?? ""}`),
+        orphaned: false,
+        needsReview: false,
+        anchorReview: Prisma.DbNull,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) throw versionConflict(before);
     const after = toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: data.id }, select: annotationSelect }));
-    await audit(tx, actor, "annotation.remark", "Annotation", data.id, { start: before.start, end: before.end, exact: before.exact, orphaned: before.orphaned, needsReview: before.needsReview }, { start: after.start, end: after.end, exact: after.exact, version: after.version });
+    await audit(
+      tx,
+      actor,
+      "annotation.remark",
+      "Annotation",
+      data.id,
+      { start: before.start, end: before.end, exact: before.exact, orphaned: before.orphaned, needsReview: before.needsReview },
+      { start: after.start, end: after.end, exact: after.exact, version: after.version },
+    );
     return after;
   });
 }
@@ -282,9 +322,13 @@ export async function resolveDetails(tx: Tx, actor: Actor, data: z.output<typeof
   const knownEntities = new Set(entities.map((x) => x.id));
   const knownSources = new Set(sources.map((x) => x.id));
   const badSpeaker = data.speakers.findIndex((s) => (s.entityId ? !knownEntities.has(s.entityId) : !knownSources.has(s.sourceId!)));
-  if (badSpeaker >= 0) throw new AppError("validation", "Speaker not found in this workspace", { fields: { [`speakers.${badSpeaker}`]: "Choose a speaker from this workspace" } });
+  if (badSpeaker >= 0)
+    throw new AppError("validation", "Speaker not found in this workspace", { fields: { [`speakers.${badSpeaker}`]: "Choose a speaker from this workspace" } });
   const badActor = data.actorEntityIds.findIndex((id) => !knownEntities.has(id));
-  if (badActor >= 0) throw new AppError("validation", "Actor not found in this workspace", { fields: { [`actorEntityIds.${badActor}`]: "Choose an actor from this workspace" } });
+  if (badActor >= 0)
+    throw new AppError("validation", "Actor not found in this workspace", {
+      fields: { [`actorEntityIds.${badActor}`]: "Choose an actor from this workspace" },
+    });
   return {
     claimTypeId: type.id,
     modality: data.modality,
@@ -306,7 +350,8 @@ export function parseFields(f: z.output<typeof claimDetailsSchema>["fields"], ar
   if (f.quantities?.length) {
     f.quantities.forEach((q, i) => {
       const parsed = parseQuantity(q.value);
-      if (!parsed.ok) throw new AppError("validation", `Quantity “${q.value}”: ${parsed.reason}`, { fields: { [`fields.quantities.${i}.value`]: parsed.reason } });
+      if (!parsed.ok)
+        throw new AppError("validation", `Quantity “${q.value}”: ${parsed.reason}`, { fields: { [`fields.quantities.${i}.value`]: parsed.reason } });
     });
     out.quantities = f.quantities.map((q) => ({ value: q.value, ...(q.item ? { item: q.item } : {}) }));
   }

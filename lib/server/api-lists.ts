@@ -35,7 +35,10 @@ export type AnnotationListFilter = { articleId?: string; claimTypeId?: string; s
 export type ApiAnnotation = AnnotationView & { articleId: string };
 
 const annotationWithArticle = { ...annotationSelect, passage: { select: { articleId: true } } } satisfies Prisma.AnnotationSelect;
-const withArticleId = ({ passage, ...a }: Prisma.AnnotationGetPayload<{ select: typeof annotationWithArticle }>): ApiAnnotation => ({ ...toAnnotationView(a), articleId: passage.articleId });
+const withArticleId = ({ passage, ...a }: Prisma.AnnotationGetPayload<{ select: typeof annotationWithArticle }>): ApiAnnotation => ({
+  ...toAnnotationView(a),
+  articleId: passage.articleId,
+});
 
 /** Claims (not deleted), newest first, optionally of one article, claim type or status. */
 export async function listAnnotationsPage(actor: Actor, opts: PageQuery & AnnotationListFilter): Promise<Page<ApiAnnotation>> {
@@ -88,13 +91,18 @@ export async function listPropositionsPage(actor: Actor, opts: PageQuery & { cla
     take: opts.limit + 1,
     ...cursorArgs(opts.cursor),
   });
-  return pageOf(rows.map(({ _count, ...p }) => ({ ...p, mentionCount: _count.mentions })), opts.limit);
+  return pageOf(
+    rows.map(({ _count, ...p }) => ({ ...p, mentionCount: _count.mentions })),
+    opts.limit,
+  );
 }
 
 /** The editable fields of one proposition (what a partial update starts from). */
 export async function getPropositionFields(actor: Actor, id: string) {
   assertCan(actor, "workspace.read");
-  const row = uuid.safeParse(id).success ? await getDb().proposition.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: propositionSelect }) : null;
+  const row = uuid.safeParse(id).success
+    ? await getDb().proposition.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: propositionSelect })
+    : null;
   if (!row) throw new AppError("not_found", "Proposition not found");
   return row;
 }

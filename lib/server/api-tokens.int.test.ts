@@ -8,7 +8,10 @@ import { setMember } from "@/lib/server/workspaces";
 import { newUser, actorFor } from "@/lib/test/helpers";
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -29,7 +32,10 @@ describe("API tokens, on a real PostgreSQL", () => {
     const row = await getDb().apiToken.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.tokenHash).toBe(crypto.createHash("sha256").update(created.token).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(created.token.slice(3));
-    const events = await getDb().auditEvent.findMany({ where: { workspaceId: owner.workspace.id, entityId: created.id }, select: { action: true, before: true, after: true } });
+    const events = await getDb().auditEvent.findMany({
+      where: { workspaceId: owner.workspace.id, entityId: created.id },
+      select: { action: true, before: true, after: true },
+    });
     expect(events.map((e) => e.action)).toEqual(["apiToken.create"]);
     expect(JSON.stringify(events)).not.toContain(row.tokenHash);
   });

@@ -84,7 +84,15 @@ export async function revokeApiToken(actor: Actor, id: unknown): Promise<ApiToke
     if (!before) throw new AppError("not_found", "API token not found");
     if (before.revokedAt) return before;
     const after = await tx.apiToken.update({ where: { id: before.id }, data: { revokedAt: new Date() }, select: apiTokenSelect });
-    await audit(tx, actor, "apiToken.revoke", "ApiToken", after.id, { name: before.name, role: before.role, userId: before.user.id }, { revokedAt: after.revokedAt });
+    await audit(
+      tx,
+      actor,
+      "apiToken.revoke",
+      "ApiToken",
+      after.id,
+      { name: before.name, role: before.role, userId: before.user.id },
+      { revokedAt: after.revokedAt },
+    );
     return after;
   });
 }

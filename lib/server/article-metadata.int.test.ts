@@ -28,7 +28,9 @@ describe("correcting an article's metadata", () => {
     second = await importPassages(owner, `${GIFT}\n\nBài hai.`, { title: "Báo Hai đưa tin", publisher: "Báo Hai", origins: ["TASS"] });
     const claims: Awaited<ReturnType<typeof markQuote>>[] = [];
     for (const a of [first, second]) claims.push(await markQuote(owner, a.passages, GIFT, "gift"));
-    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: at(claims, 0).id, statement: "Kim was given five attack drones", stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, ws).then((who) =>
+      createPropositionFromClaim(who, { annotationId: at(claims, 0).id, statement: "Kim was given five attack drones", stance: "SUPPORTS" }),
+    );
     propositionId = p.id;
     await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: at(claims, 1).id, propositionId, stance: "SUPPORTS" }));
   });
@@ -39,7 +41,9 @@ describe("correcting an article's metadata", () => {
     expect(before.verdict.supports.origins.map((o) => o.label)).toEqual(["TASS"]);
 
     // The desk finds the second outlet reported it itself: no origin, so its publisher is the origin.
-    const own = await actorFor(owner.user.id, ws).then((who) => updateArticle(who, { id: second.articleId, version: 1, origins: [], publisher: "Báo Hai Mới" }));
+    const own = await actorFor(owner.user.id, ws).then((who) =>
+      updateArticle(who, { id: second.articleId, version: 1, origins: [], publisher: "Báo Hai Mới" }),
+    );
     expect(own).toMatchObject({ version: 2, publisher: { name: "Báo Hai Mới" }, origins: [], redatedClaims: 0 });
     const independent = await getProposition(owner.actor, propositionId);
     expect(independent.verdict.kind).toBe("agree");
@@ -60,29 +64,63 @@ describe("correcting an article's metadata", () => {
   });
 
   it("refuses a stale version with 409, a script link with 422, and viewers, changing nothing", async () => {
-    const row = () => getDb().article.findUniqueOrThrow({ where: { id: first.articleId }, select: { title: true, url: true, version: true, publisherId: true, origins: { select: { sourceId: true } } } });
+    const row = () =>
+      getDb().article.findUniqueOrThrow({
+        where: { id: first.articleId },
+        select: { title: true, url: true, version: true, publisherId: true, origins: { select: { sourceId: true } } },
+      });
     const viewer = await newUser("Viewer");
     await actorFor(owner.user.id, ws).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
     const before = await row();
     const audits = await getDb().auditEvent.count({ where: { workspaceId: ws } });
-    const stale = await expectAppError(actorFor(owner.user.id, ws).then((who) => updateArticle(who, { id: first.articleId, version: before.version + 5, title: "Changed", publisher: "Someone" })), "conflict", /Someone else changed/);
+    const stale = await expectAppError(
+      actorFor(owner.user.id, ws).then((who) =>
+        updateArticle(who, { id: first.articleId, version: before.version + 5, title: "Changed", publisher: "Someone" }),
+      ),
+      "conflict",
+      /Someone else changed/,
+    );
     expect(stale.details).toEqual({ currentVersion: before.version });
-    await expectFieldError(actorFor(owner.user.id, ws).then((who) => updateArticle(who, { id: first.articleId, version: before.version, url: "javascript:alert(1)" })), "url");
-    await expectFieldError(actorFor(owner.user.id, ws).then((who) => updateArticle(who, { id: first.articleId, version: before.version, publishedAt: "2023-02-30" })), "publishedAt", /does not exist/);
-    await expectAppError(actorFor(viewer.user.id, ws).then((who) => updateArticle(who, { id: first.articleId, version: before.version, title: "Mine" })), "forbidden");
-    await expectAppError(actorFor(viewer.user.id, viewer.workspace.id).then((who) => updateArticle(who, { id: first.articleId, version: before.version, title: "Mine" })), "not_found");
+    await expectFieldError(
+      actorFor(owner.user.id, ws).then((who) => updateArticle(who, { id: first.articleId, version: before.version, url: "javascript:alert(1)" })),
+      "url",
+    );
+    await expectFieldError(
+      actorFor(owner.user.id, ws).then((who) => updateArticle(who, { id: first.articleId, version: before.version, publishedAt: "2023-02-30" })),
+      "publishedAt",
+      /does not exist/,
+    );
+    await expectAppError(
+      actorFor(viewer.user.id, ws).then((who) => updateArticle(who, { id: first.articleId, version: before.version, title: "Mine" })),
+      "forbidden",
+    );
+    await expectAppError(
+      actorFor(viewer.user.id, viewer.workspace.id).then((who) => updateArticle(who, { id: first.articleId, version: before.version, title: "Mine" })),
+      "not_found",
+    );
     expect(await row()).toEqual(before);
     expect(await getDb().auditEvent.count({ where: { workspaceId: ws } })).toBe(audits);
     expect(await versionOf(first.articleId)).toBe(before.version);
 
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { workspaceId: ws, action: "article.update", entityId: second.articleId }, select: { before: true, after: true } });
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { workspaceId: ws, action: "article.update", entityId: second.articleId },
+      select: { before: true, after: true },
+    });
     expect(audit.before).toMatchObject({ publisher: { name: "Báo Hai" }, origins: [{ source: { name: "TASS" } }] });
   });
 
   it("refuses javascript: and other non-web links at import, and keeps the metadata lines it removed", async () => {
     const text = "Kim thăm Nga\n\nĐăng ngày: 13/09/2023\n\nÔng Kim đến Vladivostok bằng tàu bọc thép.\n\nĐức Trung (Theo Reuters)";
-    await expectFieldError(actorFor(owner.user.id, ws).then((who) => importArticle(who, { text, title: "Kim thăm Nga", url: "javascript:alert(document.cookie)" })), "url", /http/);
-    await expectFieldError(actorFor(owner.user.id, ws).then((who) => importArticle(who, { text, title: "Kim thăm Nga", url: "data:text/html,<script>1</script>" })), "url", /http/);
+    await expectFieldError(
+      actorFor(owner.user.id, ws).then((who) => importArticle(who, { text, title: "Kim thăm Nga", url: "javascript:alert(document.cookie)" })),
+      "url",
+      /http/,
+    );
+    await expectFieldError(
+      actorFor(owner.user.id, ws).then((who) => importArticle(who, { text, title: "Kim thăm Nga", url: "data:text/html,<script>1</script>" })),
+      "url",
+      /http/,
+    );
     const { id } = await actorFor(owner.user.id, ws).then((who) => importArticle(who, { text, title: "Kim thăm Nga", url: "https://example.org/kim" }));
     const reader = await getReaderData(owner.actor, id);
     expect(reader.passages.map((p) => p.text)).toEqual(["Ông Kim đến Vladivostok bằng tàu bọc thép."]);

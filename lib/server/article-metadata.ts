@@ -8,7 +8,6 @@ import { audit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
 import { updateArticleSchema } from "@/lib/validation/articles";
 
-
 /**
  * Correct an article's metadata (editors): title, publisher, ordered origins, byline, date, URL,
  * language, with a version check. Verdicts follow at once (they are computed from these); claims
@@ -24,9 +23,13 @@ export async function updateArticle(actor: Actor, input: unknown) {
     if (locked.length === 0) throw new AppError("not_found", "Article not found");
     const before = await tx.article.findUniqueOrThrow({ where: { id: data.id }, select: articleMetadataSelect });
     if (before.version !== data.version) {
-      throw new AppError("conflict", `Someone else changed this article's details while you were editing (it is now at version ${before.version}). Nothing was saved; reload to see their changes.`, {
-        currentVersion: before.version,
-      });
+      throw new AppError(
+        "conflict",
+        `Someone else changed this article's details while you were editing (it is now at version ${before.version}). Nothing was saved; reload to see their changes.`,
+        {
+          currentVersion: before.version,
+        },
+      );
     }
     const publisher = data.publisher === undefined ? undefined : data.publisher ? await upsertSource(tx, actor, data.publisher) : null;
     if (data.origins) {
@@ -34,7 +37,8 @@ export async function updateArticle(actor: Actor, input: unknown) {
       const sources = [];
       for (const name of names) sources.push(await upsertSource(tx, actor, name));
       await tx.articleOrigin.deleteMany({ where: { articleId: data.id } });
-      if (sources.length) await tx.articleOrigin.createMany({ data: sources.map((s, position) => ({ workspaceId, articleId: data.id, sourceId: s.id, position })) });
+      if (sources.length)
+        await tx.articleOrigin.createMany({ data: sources.map((s, position) => ({ workspaceId, articleId: data.id, sourceId: s.id, position })) });
     }
     const publishedAt = data.publishedAt === undefined ? undefined : data.publishedAt ? new Date(`${data.publishedAt}T00:00:00Z`) : null;
     await tx.article.update({
@@ -49,7 +53,8 @@ export async function updateArticle(actor: Actor, input: unknown) {
         version: { increment: 1 },
       },
     });
-    const redated = publishedAt !== undefined && publishedAt?.getTime() !== before.publishedAt?.getTime() ? await redateClaims(tx, workspaceId, data.id, publishedAt) : 0;
+    const redated =
+      publishedAt !== undefined && publishedAt?.getTime() !== before.publishedAt?.getTime() ? await redateClaims(tx, workspaceId, data.id, publishedAt) : 0;
     const after = await tx.article.findUniqueOrThrow({ where: { id: data.id }, select: articleMetadataSelect });
     await audit(tx, actor, "article.update", "Article", data.id, before, { ...after, redatedClaims: redated });
     return {

@@ -91,7 +91,11 @@ export async function importArticle(actor: Actor, input: unknown) {
       });
       // What the desk should still fix, judged on what was stored (not only on what was detected).
       const warnings = [
-        ...(!publisher && origins.length === 0 ? ["No publisher or origin was given: claims from this article will count as unattributed unless they name a speaker. Add the publisher in the article's details."] : []),
+        ...(!publisher && origins.length === 0
+          ? [
+              "No publisher or origin was given: claims from this article will count as unattributed unless they name a speaker. Add the publisher in the article's details.",
+            ]
+          : []),
         ...(!data.publishedAt ? ["No publication date was given: claim dates written without a year cannot be placed. Add it in the article's details."] : []),
       ];
       return { ...article, passages: parsed.passages.length, duplicates: parsed.passages.filter((p) => p.isDuplicate).length, warnings };
@@ -224,7 +228,15 @@ export async function deleteArticle(actor: Actor, id: unknown) {
     if (!before) throw new AppError("not_found", "Article not found");
     const claims = await tx.annotation.count({ where: { workspaceId, passage: { articleId: before.id } } });
     await tx.article.delete({ where: { id: before.id } });
-    await audit(tx, actor, "article.delete", "Article", before.id, { title: before.title, contentHash: before.contentHash, passages: before._count.passages, claims }, undefined);
+    await audit(
+      tx,
+      actor,
+      "article.delete",
+      "Article",
+      before.id,
+      { title: before.title, contentHash: before.contentHash, passages: before._count.passages, claims },
+      undefined,
+    );
     return { id: before.id };
   });
 }

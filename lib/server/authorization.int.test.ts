@@ -111,132 +111,352 @@ function row(name: string, fn: Row["fn"], capability: Capability, args: Row["arg
 
 const ROWS: Row[] = [
   // annotations
-  row("annotations.createAnnotation", annotations.createAnnotation, "claims.write", async () => {
-    const p = fx.article.passages.find((x) => x.text.includes(QUOTE))!;
-    return [{ passageId: p.id, ...quoteSpan(p.text, QUOTE)!, exact: QUOTE, claimTypeId: fx.claimTypeId, modality: "REPORTED" }];
-  }, { audit: "annotation.create", crossWorkspace: true }),
-  row("annotations.updateAnnotation", annotations.updateAnnotation, "claims.write", async () => {
-    const c = await freshClaim();
-    return [{ ...annotations.detailsOf(c), id: c.id, version: c.version, note: "sửa ghi chú" }];
-  }, { audit: "annotation.update", crossWorkspace: true }),
-  row("annotations.deleteAnnotation", annotations.deleteAnnotation, "claims.write", async () => {
-    const c = await freshClaim();
-    return [c.id, c.version];
-  }, { audit: "annotation.delete", crossWorkspace: true }),
-  row("annotations.restoreAnnotation", annotations.restoreAnnotation, "claims.write", async () => {
-    const c = await freshClaim();
-    await annotations.deleteAnnotation(own(), c.id, c.version);
-    return [c.id];
-  }, { audit: "annotation.restore", crossWorkspace: true }),
-  row("annotations.confirmAnchor", annotations.confirmAnchor, "claims.write", async () => {
-    const c = await freshClaim();
-    // As a paragraph correction leaves an uncertain re-anchoring (set directly: only the flag matters here).
-    await getDb().annotation.update({ where: { id: c.id }, data: { needsReview: true } });
-    return [{ id: c.id, version: c.version }];
-  }, { audit: "annotation.confirm_anchor", crossWorkspace: true }),
-  row("annotations.remarkAnnotation", annotations.remarkAnnotation, "claims.write", async () => {
-    const c = await freshClaim();
-    const p = fx.article.passages.find((x) => x.id === c.passageId)!;
-    return [{ id: c.id, version: c.version, ...quoteSpan(p.text, OTHER_WORDS)!, exact: OTHER_WORDS }];
-  }, { audit: "annotation.remark", crossWorkspace: true }),
+  row(
+    "annotations.createAnnotation",
+    annotations.createAnnotation,
+    "claims.write",
+    async () => {
+      const p = fx.article.passages.find((x) => x.text.includes(QUOTE))!;
+      return [{ passageId: p.id, ...quoteSpan(p.text, QUOTE)!, exact: QUOTE, claimTypeId: fx.claimTypeId, modality: "REPORTED" }];
+    },
+    { audit: "annotation.create", crossWorkspace: true },
+  ),
+  row(
+    "annotations.updateAnnotation",
+    annotations.updateAnnotation,
+    "claims.write",
+    async () => {
+      const c = await freshClaim();
+      return [{ ...annotations.detailsOf(c), id: c.id, version: c.version, note: "sửa ghi chú" }];
+    },
+    { audit: "annotation.update", crossWorkspace: true },
+  ),
+  row(
+    "annotations.deleteAnnotation",
+    annotations.deleteAnnotation,
+    "claims.write",
+    async () => {
+      const c = await freshClaim();
+      return [c.id, c.version];
+    },
+    { audit: "annotation.delete", crossWorkspace: true },
+  ),
+  row(
+    "annotations.restoreAnnotation",
+    annotations.restoreAnnotation,
+    "claims.write",
+    async () => {
+      const c = await freshClaim();
+      await annotations.deleteAnnotation(own(), c.id, c.version);
+      return [c.id];
+    },
+    { audit: "annotation.restore", crossWorkspace: true },
+  ),
+  row(
+    "annotations.confirmAnchor",
+    annotations.confirmAnchor,
+    "claims.write",
+    async () => {
+      const c = await freshClaim();
+      // As a paragraph correction leaves an uncertain re-anchoring (set directly: only the flag matters here).
+      await getDb().annotation.update({ where: { id: c.id }, data: { needsReview: true } });
+      return [{ id: c.id, version: c.version }];
+    },
+    { audit: "annotation.confirm_anchor", crossWorkspace: true },
+  ),
+  row(
+    "annotations.remarkAnnotation",
+    annotations.remarkAnnotation,
+    "claims.write",
+    async () => {
+      const c = await freshClaim();
+      const p = fx.article.passages.find((x) => x.id === c.passageId)!;
+      return [{ id: c.id, version: c.version, ...quoteSpan(p.text, OTHER_WORDS)!, exact: OTHER_WORDS }];
+    },
+    { audit: "annotation.remark", crossWorkspace: true },
+  ),
 
   // articles, article metadata, paragraphs
   row("articles.previewImport", articles.previewImport, "articles.write", async () => [{ text: articleText(next()) }], { audit: null }),
-  row("articles.importArticle", articles.importArticle, "articles.write", async () => [{ text: articleText(next()), title: `Nhập ${k}` }], { audit: "article.import" }),
-  row("articles.deleteArticle", articles.deleteArticle, "articles.write", async () => [(await freshArticle()).articleId], { audit: "article.delete", crossWorkspace: true }),
-  row("article-metadata.updateArticle", articleMetadata.updateArticle, "articles.write", async () => {
-    const { version } = await getDb().article.findUniqueOrThrow({ where: { id: fx.article.articleId }, select: { version: true } });
-    return [{ id: fx.article.articleId, version, title: `Tiêu đề ${next()}` }];
-  }, { audit: "article.update", crossWorkspace: true }),
-  row("passages.updatePassageText", passages.updatePassageText, "articles.write", async () => {
-    const a = await freshArticle();
-    return [{ passageId: at(a.passages, 1).id, text: `${at(a.passages, 1).text} (đã sửa)`, expectedText: at(a.passages, 1).text }];
-  }, { audit: "passage.update", crossWorkspace: true }),
+  row("articles.importArticle", articles.importArticle, "articles.write", async () => [{ text: articleText(next()), title: `Nhập ${k}` }], {
+    audit: "article.import",
+  }),
+  row("articles.deleteArticle", articles.deleteArticle, "articles.write", async () => [(await freshArticle()).articleId], {
+    audit: "article.delete",
+    crossWorkspace: true,
+  }),
+  row(
+    "article-metadata.updateArticle",
+    articleMetadata.updateArticle,
+    "articles.write",
+    async () => {
+      const { version } = await getDb().article.findUniqueOrThrow({ where: { id: fx.article.articleId }, select: { version: true } });
+      return [{ id: fx.article.articleId, version, title: `Tiêu đề ${next()}` }];
+    },
+    { audit: "article.update", crossWorkspace: true },
+  ),
+  row(
+    "passages.updatePassageText",
+    passages.updatePassageText,
+    "articles.write",
+    async () => {
+      const a = await freshArticle();
+      return [{ passageId: at(a.passages, 1).id, text: `${at(a.passages, 1).text} (đã sửa)`, expectedText: at(a.passages, 1).text }];
+    },
+    { audit: "passage.update", crossWorkspace: true },
+  ),
 
   // bulk import (the service, and the two exported writers it dispatches to)
-  row("bulk-import.bulkImport", bulkImport.bulkImport, "articles.write", async () => {
-    const a = await freshArticle();
-    return [{ fileName: "claims.jsonl", bytes: utf8(JSON.stringify(claimLine(a))) }];
-  }, { audit: "annotation.bulk_import", crossWorkspace: true }),
-  row("bulk-import-articles.importArticleLines", bulkImportArticles.importArticleLines, "articles.write", async () => [
-    "direct.jsonl", [{ line: 1, value: { text: articleText(next()), title: `Dòng ${k}` } }], [],
-  ], { audit: "article.bulk_import" }),
-  row("bulk-import-claims.importClaims", bulkImportClaims.importClaims, "claims.write", async () => {
-    const r = readClaimLine(1, claimLine(await freshArticle()));
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    return ["direct.jsonl", "claims", [r.draft], []];
-  }, { audit: "annotation.bulk_import", crossWorkspace: true }),
+  row(
+    "bulk-import.bulkImport",
+    bulkImport.bulkImport,
+    "articles.write",
+    async () => {
+      const a = await freshArticle();
+      return [{ fileName: "claims.jsonl", bytes: utf8(JSON.stringify(claimLine(a))) }];
+    },
+    { audit: "annotation.bulk_import", crossWorkspace: true },
+  ),
+  row(
+    "bulk-import-articles.importArticleLines",
+    bulkImportArticles.importArticleLines,
+    "articles.write",
+    async () => ["direct.jsonl", [{ line: 1, value: { text: articleText(next()), title: `Dòng ${k}` } }], []],
+    { audit: "article.bulk_import" },
+  ),
+  row(
+    "bulk-import-claims.importClaims",
+    bulkImportClaims.importClaims,
+    "claims.write",
+    async () => {
+      const r = readClaimLine(1, claimLine(await freshArticle()));
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      return ["direct.jsonl", "claims", [r.draft], []];
+    },
+    { audit: "annotation.bulk_import", crossWorkspace: true },
+  ),
 
   // web pages
-  row("web-page-import.previewHtmlImport", webPageImport.previewHtmlImport, "articles.write", async () => [
-    { fileName: "page.html", bytes: utf8(`<html><head><title>Trang ${next()}</title></head><body><article><p>${QUOTE}, trang số ${k}.</p><p>Hai bên hội đàm hơn bốn giờ.</p></article></body></html>`) },
-  ], { audit: null }),
+  row(
+    "web-page-import.previewHtmlImport",
+    webPageImport.previewHtmlImport,
+    "articles.write",
+    async () => [
+      {
+        fileName: "page.html",
+        bytes: utf8(
+          `<html><head><title>Trang ${next()}</title></head><body><article><p>${QUOTE}, trang số ${k}.</p><p>Hai bên hội đàm hơn bốn giờ.</p></article></body></html>`,
+        ),
+      },
+    ],
+    { audit: null },
+  ),
   // The address is checked after the capability and refused before any fetch: no network here.
-  row("web-page-import.previewUrlImport", webPageImport.previewUrlImport, "articles.write", async () => [{ url: "http://127.0.0.1/tin-tuc" }], { audit: null, allowedFails: "bad_request" }),
+  row("web-page-import.previewUrlImport", webPageImport.previewUrlImport, "articles.write", async () => [{ url: "http://127.0.0.1/tin-tuc" }], {
+    audit: null,
+    allowedFails: "bad_request",
+  }),
 
   // entities and sources
-  row("speakers.createEntity", speakers.createEntity, "entities.write", async () => [{ name: `Tổ chức ${next()}`, kind: "ORGANIZATION" }], { audit: "entity.create" }),
-  row("entities.updateEntity", entities.updateEntity, "entities.write", async () => [{ id: (await freshEntity()).id, kind: "COUNTRY" }], { audit: "entity.update", crossWorkspace: true }),
-  row("entities.addAlias", entities.addAlias, "entities.write", async () => [{ entityId: fx.entityId, alias: `Bí danh ${next()}` }], { audit: "entity.alias.add", crossWorkspace: true }),
-  row("entities.removeAlias", entities.removeAlias, "entities.write", async () => {
-    const e = await freshEntity();
-    const { alias } = await entities.addAlias(own(), { entityId: e.id, alias: `Tên khác ${next()}` });
-    return [{ aliasId: alias.id }];
-  }, { audit: "entity.alias.remove", crossWorkspace: true }),
-  row("entities.mergeEntities", entities.mergeEntities, "entities.write", async () => [{ sourceId: (await freshEntity()).id, targetId: (await freshEntity()).id }], { audit: "entity.merge", crossWorkspace: true }),
-  row("sources.createSource", sources.createSource, "entities.write", async () => [{ name: `Nguồn ${next()}`, upstreamId: fx.sourceId }], { audit: "source.create", crossWorkspace: true }),
-  row("sources.deleteSource", sources.deleteSource, "entities.write", async () => [(await sources.createSource(own(), { name: `Nguồn bỏ ${next()}` })).id], { audit: "source.delete", crossWorkspace: true }),
-  row("sources.updateSource", sources.updateSource, "entities.write", async () => [{ id: fx.sourceId, country: `Quốc gia ${next()}` }], { audit: "source.update", crossWorkspace: true }),
+  row("speakers.createEntity", speakers.createEntity, "entities.write", async () => [{ name: `Tổ chức ${next()}`, kind: "ORGANIZATION" }], {
+    audit: "entity.create",
+  }),
+  row("entities.updateEntity", entities.updateEntity, "entities.write", async () => [{ id: (await freshEntity()).id, kind: "COUNTRY" }], {
+    audit: "entity.update",
+    crossWorkspace: true,
+  }),
+  row("entities.addAlias", entities.addAlias, "entities.write", async () => [{ entityId: fx.entityId, alias: `Bí danh ${next()}` }], {
+    audit: "entity.alias.add",
+    crossWorkspace: true,
+  }),
+  row(
+    "entities.removeAlias",
+    entities.removeAlias,
+    "entities.write",
+    async () => {
+      const e = await freshEntity();
+      const { alias } = await entities.addAlias(own(), { entityId: e.id, alias: `Tên khác ${next()}` });
+      return [{ aliasId: alias.id }];
+    },
+    { audit: "entity.alias.remove", crossWorkspace: true },
+  ),
+  row(
+    "entities.mergeEntities",
+    entities.mergeEntities,
+    "entities.write",
+    async () => [{ sourceId: (await freshEntity()).id, targetId: (await freshEntity()).id }],
+    { audit: "entity.merge", crossWorkspace: true },
+  ),
+  row("sources.createSource", sources.createSource, "entities.write", async () => [{ name: `Nguồn ${next()}`, upstreamId: fx.sourceId }], {
+    audit: "source.create",
+    crossWorkspace: true,
+  }),
+  row("sources.deleteSource", sources.deleteSource, "entities.write", async () => [(await sources.createSource(own(), { name: `Nguồn bỏ ${next()}` })).id], {
+    audit: "source.delete",
+    crossWorkspace: true,
+  }),
+  row("sources.updateSource", sources.updateSource, "entities.write", async () => [{ id: fx.sourceId, country: `Quốc gia ${next()}` }], {
+    audit: "source.update",
+    crossWorkspace: true,
+  }),
 
   // propositions
-  row("propositions.createPropositionFromClaim", propositions.createPropositionFromClaim, "propositions.write", async () => [{ annotationId: (await freshClaim()).id }], { audit: "proposition.create", crossWorkspace: true }),
-  row("propositions.linkMention", propositions.linkMention, "propositions.write", async () => [{ annotationId: (await freshClaim()).id, propositionId: fx.propositionId, stance: "SUPPORTS" }], { audit: "mention.link", crossWorkspace: true }),
-  row("propositions.unlinkMention", propositions.unlinkMention, "propositions.write", async () => {
-    const { claim, proposition } = await freshProposition();
-    return [{ annotationId: claim.id, propositionId: proposition.id }];
-  }, { audit: "mention.unlink", crossWorkspace: true }),
-  row("propositions.moveMention", propositions.moveMention, "propositions.write", async () => {
-    const { claim, proposition } = await freshProposition();
-    return [{ annotationId: claim.id, fromId: proposition.id, toId: fx.propositionId }];
-  }, { audit: "mention.move", crossWorkspace: true }),
-  row("propositions.mergePropositions", propositions.mergePropositions, "propositions.write", async () => [
-    { sourceId: (await freshProposition()).proposition.id, targetId: (await freshProposition()).proposition.id },
-  ], { audit: "proposition.merge", crossWorkspace: true }),
-  row("propositions.updateProposition", propositions.updateProposition, "propositions.write", async () => [{
-    id: fx.propositionId, statement: `Phát biểu ${next()}`, claimTypeId: null,
-    ratingLabel: null, ratingValue: null, ratingBest: null, ratingWorst: null, reviewUrl: null, reviewDate: null,
-  }], { audit: "proposition.update", crossWorkspace: true }),
-  row("propositions.markSameValues", propositions.markSameValues, "propositions.write", async () => [{ propositionId: fx.propositionId, field: "date", keys: [`tháng trước ${next()}`, "2023-08"] }], { audit: "proposition.same_values", crossWorkspace: true }),
-  row("propositions.deleteProposition", propositions.deleteProposition, "propositions.write", async () => [(await freshProposition()).proposition.id], { audit: "proposition.delete", crossWorkspace: true }),
+  row(
+    "propositions.createPropositionFromClaim",
+    propositions.createPropositionFromClaim,
+    "propositions.write",
+    async () => [{ annotationId: (await freshClaim()).id }],
+    { audit: "proposition.create", crossWorkspace: true },
+  ),
+  row(
+    "propositions.linkMention",
+    propositions.linkMention,
+    "propositions.write",
+    async () => [{ annotationId: (await freshClaim()).id, propositionId: fx.propositionId, stance: "SUPPORTS" }],
+    { audit: "mention.link", crossWorkspace: true },
+  ),
+  row(
+    "propositions.unlinkMention",
+    propositions.unlinkMention,
+    "propositions.write",
+    async () => {
+      const { claim, proposition } = await freshProposition();
+      return [{ annotationId: claim.id, propositionId: proposition.id }];
+    },
+    { audit: "mention.unlink", crossWorkspace: true },
+  ),
+  row(
+    "propositions.moveMention",
+    propositions.moveMention,
+    "propositions.write",
+    async () => {
+      const { claim, proposition } = await freshProposition();
+      return [{ annotationId: claim.id, fromId: proposition.id, toId: fx.propositionId }];
+    },
+    { audit: "mention.move", crossWorkspace: true },
+  ),
+  row(
+    "propositions.mergePropositions",
+    propositions.mergePropositions,
+    "propositions.write",
+    async () => [{ sourceId: (await freshProposition()).proposition.id, targetId: (await freshProposition()).proposition.id }],
+    { audit: "proposition.merge", crossWorkspace: true },
+  ),
+  row(
+    "propositions.updateProposition",
+    propositions.updateProposition,
+    "propositions.write",
+    async () => [
+      {
+        id: fx.propositionId,
+        statement: `Phát biểu ${next()}`,
+        claimTypeId: null,
+        ratingLabel: null,
+        ratingValue: null,
+        ratingBest: null,
+        ratingWorst: null,
+        reviewUrl: null,
+        reviewDate: null,
+      },
+    ],
+    { audit: "proposition.update", crossWorkspace: true },
+  ),
+  row(
+    "propositions.markSameValues",
+    propositions.markSameValues,
+    "propositions.write",
+    async () => [{ propositionId: fx.propositionId, field: "date", keys: [`tháng trước ${next()}`, "2023-08"] }],
+    { audit: "proposition.same_values", crossWorkspace: true },
+  ),
+  row("propositions.deleteProposition", propositions.deleteProposition, "propositions.write", async () => [(await freshProposition()).proposition.id], {
+    audit: "proposition.delete",
+    crossWorkspace: true,
+  }),
 
   // workspace administration
-  row("workspaces.setMember", workspaces.setMember, "members.manage", async () => [{ email: (await newUser("Newcomer")).email, role: "VIEWER" }], { audit: "member.add" }),
-  row("workspaces.addMember", workspaces.addMember, "members.manage", async () => [{ email: (await newUser("Joiner")).email, role: "REVIEWER" }], { audit: "member.add" }),
-  row("workspaces.updateMemberRole", workspaces.updateMemberRole, "members.manage", async () => {
-    const u = await newUser("Promoted");
-    await workspaces.setMember(own(), { email: u.email, role: "VIEWER" });
-    return [u.user.id, { role: "REVIEWER" }];
-  }, { audit: "member.update", crossWorkspace: true }),
-  row("workspaces.removeMember", workspaces.removeMember, "members.manage", async () => {
-    const u = await newUser("Leaver");
-    await workspaces.setMember(own(), { email: u.email, role: "VIEWER" });
-    return [u.user.id];
-  }, { audit: "member.remove", crossWorkspace: true }),
-  row("workspaces.saveClaimType", workspaces.saveClaimType, "claimTypes.manage", async () => [{ id: fx.claimTypeId, label: `Quà tặng ${next()}`, color: "#9467bd", shortcut: null }], { audit: "claimType.update", crossWorkspace: true }),
-  row("workspaces.deleteClaimType", workspaces.deleteClaimType, "claimTypes.manage", async () => {
-    const t = await workspaces.saveClaimType(own(), { label: `Loại ${next()}`, color: "#123456", shortcut: null });
-    return [t.id];
-  }, { audit: "claimType.delete", crossWorkspace: true }),
+  row("workspaces.setMember", workspaces.setMember, "members.manage", async () => [{ email: (await newUser("Newcomer")).email, role: "VIEWER" }], {
+    audit: "member.add",
+  }),
+  row("workspaces.addMember", workspaces.addMember, "members.manage", async () => [{ email: (await newUser("Joiner")).email, role: "REVIEWER" }], {
+    audit: "member.add",
+  }),
+  row(
+    "workspaces.updateMemberRole",
+    workspaces.updateMemberRole,
+    "members.manage",
+    async () => {
+      const u = await newUser("Promoted");
+      await workspaces.setMember(own(), { email: u.email, role: "VIEWER" });
+      return [u.user.id, { role: "REVIEWER" }];
+    },
+    { audit: "member.update", crossWorkspace: true },
+  ),
+  row(
+    "workspaces.removeMember",
+    workspaces.removeMember,
+    "members.manage",
+    async () => {
+      const u = await newUser("Leaver");
+      await workspaces.setMember(own(), { email: u.email, role: "VIEWER" });
+      return [u.user.id];
+    },
+    { audit: "member.remove", crossWorkspace: true },
+  ),
+  row(
+    "workspaces.saveClaimType",
+    workspaces.saveClaimType,
+    "claimTypes.manage",
+    async () => [{ id: fx.claimTypeId, label: `Quà tặng ${next()}`, color: "#9467bd", shortcut: null }],
+    { audit: "claimType.update", crossWorkspace: true },
+  ),
+  row(
+    "workspaces.deleteClaimType",
+    workspaces.deleteClaimType,
+    "claimTypes.manage",
+    async () => {
+      const t = await workspaces.saveClaimType(own(), { label: `Loại ${next()}`, color: "#123456", shortcut: null });
+      return [t.id];
+    },
+    { audit: "claimType.delete", crossWorkspace: true },
+  ),
 
   // API tokens: any member may make (and revoke) their own; the role rules are tested below.
-  row("api-tokens.createApiToken", apiTokens.createApiToken, "workspace.read", async () => [{ name: `script ${next()}`, role: "VIEWER" }], { audit: "apiToken.create" }),
-  row("api-tokens.revokeApiToken", apiTokens.revokeApiToken, "workspace.read", async () => {
-    const t = await apiTokens.createApiToken(fx.actors.VIEWER, { name: `own token ${next()}`, role: "VIEWER" });
-    return [t.id];
-  }, { audit: "apiToken.revoke", crossWorkspace: true }),
+  row("api-tokens.createApiToken", apiTokens.createApiToken, "workspace.read", async () => [{ name: `script ${next()}`, role: "VIEWER" }], {
+    audit: "apiToken.create",
+  }),
+  row(
+    "api-tokens.revokeApiToken",
+    apiTokens.revokeApiToken,
+    "workspace.read",
+    async () => {
+      const t = await apiTokens.createApiToken(fx.actors.VIEWER, { name: `own token ${next()}`, role: "VIEWER" });
+      return [t.id];
+    },
+    { audit: "apiToken.revoke", crossWorkspace: true },
+  ),
 ];
 
-const TABLES = ["User", "Workspace", "Membership", "Source", "Article", "ArticleOrigin", "Passage", "Entity", "EntityAlias", "ClaimType", "Annotation", "AnnotationSpeaker", "AnnotationActor", "Proposition", "MentionLink", "AnnotationSession", "Comment", "AuditEvent", "ApiToken"];
+const TABLES = [
+  "User",
+  "Workspace",
+  "Membership",
+  "Source",
+  "Article",
+  "ArticleOrigin",
+  "Passage",
+  "Entity",
+  "EntityAlias",
+  "ClaimType",
+  "Annotation",
+  "AnnotationSpeaker",
+  "AnnotationActor",
+  "Proposition",
+  "MentionLink",
+  "AnnotationSession",
+  "Comment",
+  "AuditEvent",
+  "ApiToken",
+];
 const FINGERPRINT_SQL = `SELECT ${TABLES.map((t) => `(SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM "${t}" x) AS "${t}"`).join(", ")}`;
 
 /** A digest of every row of every table: equal before and after means nothing at all was written. */
@@ -247,7 +467,10 @@ async function fingerprint(): Promise<Record<string, string>> {
 
 /** `p` fails with an AppError of `code`; the message says who was not refused, and what happened instead. */
 async function refused(p: Promise<unknown>, code: ErrorCode, who: string): Promise<AppError> {
-  const err = await p.then(() => "it succeeded", (e: unknown) => e);
+  const err = await p.then(
+    () => "it succeeded",
+    (e: unknown) => e,
+  );
   expect(err instanceof AppError ? err.code : String(err), `${who} should be refused with ${code}`).toBe(code);
   return err as AppError;
 }
@@ -302,7 +525,10 @@ describe.each(ROWS)("$name", (r) => {
     await expectAppError(requireMember(fx.outsider.user.id, fx.ws, { tokenRole: "OWNER", need: r.capability }), "not_found");
     // …and their own (owner) Actor cannot reach this workspace's rows by id.
     if (r.crossWorkspace) {
-      const err = await call(fx.outsider.actor).then(() => null, (e: unknown) => e);
+      const err = await call(fx.outsider.actor).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err, "the outsider's own Actor reached the workspace").toBeInstanceOf(AppError);
       expect(["not_found", "validation"]).toContain((err as AppError).code);
     }
@@ -388,7 +614,10 @@ describe("completeness", () => {
     // Rows name their own export, once each; skips are not stale.
     expect(ROWS.map((r) => byFn.get(r.fn))).toEqual(ROWS.map((r) => r.name));
     expect(new Set(ROWS.map((r) => r.name)).size).toBe(ROWS.length);
-    expect(Object.keys(SKIPPED).filter((key) => !found.includes(key)), "stale SKIPPED entries").toEqual([]);
+    expect(
+      Object.keys(SKIPPED).filter((key) => !found.includes(key)),
+      "stale SKIPPED entries",
+    ).toEqual([]);
     // Every capability in a row is one of the table's.
     for (const r of ROWS) expect(Object.keys(CAPABILITIES)).toContain(r.capability);
   });

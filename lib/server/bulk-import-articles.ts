@@ -14,7 +14,12 @@ import { AppError } from "@/lib/server/errors";
 
 type HashedPlan = ArticlePlan & { hash: string };
 
-export async function importArticleLines(actor: Actor, fileName: string, lines: { line: number; value: unknown }[], errors: BulkError[]): Promise<BulkImportResult> {
+export async function importArticleLines(
+  actor: Actor,
+  fileName: string,
+  lines: { line: number; value: unknown }[],
+  errors: BulkError[],
+): Promise<BulkImportResult> {
   assertCan(actor, "articles.write");
   if (lines.length === 0 && errors.length === 0) throw new AppError("bad_request", `${fileName} contains no articles to import`);
   const plans: HashedPlan[] = [];
@@ -34,7 +39,10 @@ export async function importArticleLines(actor: Actor, fileName: string, lines: 
   }
   return inTransaction(fileName, async (tx) => {
     const existing = plans.length
-      ? await tx.article.findMany({ where: { workspaceId: actor.workspaceId, contentHash: { in: [...firstLineOf.keys()] } }, select: { title: true, contentHash: true } })
+      ? await tx.article.findMany({
+          where: { workspaceId: actor.workspaceId, contentHash: { in: [...firstLineOf.keys()] } },
+          select: { title: true, contentHash: true },
+        })
       : [];
     const titleOf = new Map(existing.map((a) => [a.contentHash, a.title]));
     for (const p of plans) {
@@ -72,7 +80,10 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
   const passageRows: Prisma.PassageCreateManyInput[] = [];
   const originRows: Prisma.ArticleOriginCreateManyInput[] = [];
   const result: BulkImportResult["articles"] = [];
-  for (const { plan: { input, parsed, hash, line }, origins } of planned) {
+  for (const {
+    plan: { input, parsed, hash, line },
+    origins,
+  } of planned) {
     const id = randomUUID();
     articleRows.push({
       id,
@@ -88,7 +99,15 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
       createdById: actor.userId,
     });
     for (const [position, p] of parsed.passages.entries()) {
-      passageRows.push({ workspaceId, articleId: id, position, text: p.text, searchText: foldForMatch(p.text), isDuplicate: p.isDuplicate, isCaption: p.isCaption });
+      passageRows.push({
+        workspaceId,
+        articleId: id,
+        position,
+        text: p.text,
+        searchText: foldForMatch(p.text),
+        isDuplicate: p.isDuplicate,
+        isCaption: p.isCaption,
+      });
     }
     for (const [position, name] of origins.entries()) originRows.push({ workspaceId, articleId: id, sourceId: sourceId.get(foldForMatch(name))!, position });
     audits.push(

@@ -31,9 +31,17 @@ export async function importClaims(actor: Actor, fileName: string, kind: JsonlKi
     const rows = resolved.map((c) => {
       const id = randomUUID();
       const orphaned = c.method === "orphaned";
-      const quote = orphaned ? { exact: c.draft.exact!, prefix: c.draft.prefix ?? "", suffix: c.draft.suffix ?? "" } : quoteSelector(c.passage.text, c.start, c.end);
+      const quote = orphaned
+        ? { exact: c.draft.exact!, prefix: c.draft.prefix ?? "", suffix: c.draft.suffix ?? "" }
+        : quoteSelector(c.passage.text, c.start, c.end);
       for (const [position, s] of c.speakers.entries()) {
-        speakerRows.push({ workspaceId, annotationId: id, position, entityId: s.kind === "entity" ? s.id! : null, sourceId: s.kind === "source" ? s.id! : null });
+        speakerRows.push({
+          workspaceId,
+          annotationId: id,
+          position,
+          entityId: s.kind === "entity" ? s.id! : null,
+          sourceId: s.kind === "source" ? s.id! : null,
+        });
       }
       for (const [position, e] of c.actorEntities.entries()) actorRows.push({ workspaceId, annotationId: id, entityId: e.id, position });
       const row = {
@@ -54,7 +62,17 @@ export async function importClaims(actor: Actor, fileName: string, kind: JsonlKi
         authorId: actor.userId,
       };
       const speakers = c.speakers.map((s) => ({ type: s.kind, id: s.id, name: s.name }));
-      audits.push(auditRow(actor, "annotation.create", "Annotation", id, { ...row, searchText: undefined, speakers, actorEntities: c.actorEntities, fileName, line: c.draft.line, anchored: c.method }));
+      audits.push(
+        auditRow(actor, "annotation.create", "Annotation", id, {
+          ...row,
+          searchText: undefined,
+          speakers,
+          actorEntities: c.actorEntities,
+          fileName,
+          line: c.draft.line,
+          anchored: c.method,
+        }),
+      );
       return row;
     });
     audits.push(auditRow(actor, "annotation.bulk_import", "Workspace", actor.workspaceId, { fileName, kind, claims: rows.length }));
@@ -85,7 +103,10 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
   const workspaceId = actor.workspaceId;
   const fail = (d: ClaimDraft, message: string) => errors.push({ line: d.line, message: `${d.where}: ${message}` });
   const uuid = z.string().uuid();
-  const ids = new Set<string>(), hashes = new Set<string>(), urls = new Set<string>(), titles = new Set<string>();
+  const ids = new Set<string>(),
+    hashes = new Set<string>(),
+    urls = new Set<string>(),
+    titles = new Set<string>();
   for (const { article: a } of drafts) {
     if (a.id && uuid.safeParse(a.id).success) ids.add(a.id);
     if (a.contentHash) hashes.add(a.contentHash);
@@ -111,8 +132,7 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
     else if (r.searchQuote) {
       byQuote.push(d);
       needsQuote.add(d);
-    }
-    else fail(d, r.error);
+    } else fail(d, r.error);
   }
   const passages = new Map<string, PassageRow>();
   const articleIds = [...new Set(articleOf.values())];
@@ -127,8 +147,16 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
   const types = await tx.claimType.findMany({ where: { workspaceId }, select: { id: true, key: true, label: true } });
   const speakers = await findSpeakers(tx, workspaceId, drafts);
   const actorEntity = await findActorEntities(tx, workspaceId, drafts);
-  const articleDates = await articleDatesOf(tx, workspaceId, [...passages.values(), ...foundByQuote.values()].map((p) => p.articleId));
-  const existing = await existingClaimKeys(tx, workspaceId, [...passages.values(), ...foundByQuote.values()].map((p) => p.id));
+  const articleDates = await articleDatesOf(
+    tx,
+    workspaceId,
+    [...passages.values(), ...foundByQuote.values()].map((p) => p.articleId),
+  );
+  const existing = await existingClaimKeys(
+    tx,
+    workspaceId,
+    [...passages.values(), ...foundByQuote.values()].map((p) => p.id),
+  );
   const seen = new Map<string, string>();
 
   const out: ResolvedClaim[] = [];
@@ -136,7 +164,10 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
     let passage: PassageRow | undefined;
     if (foundByQuote.has(d)) passage = foundByQuote.get(d);
     else if (needsQuote.has(d)) {
-      fail(d, `the article is not in this workspace, and the quote “${shorten(d.exact ?? "")}” was not found in exactly one paragraph here; import the article first`);
+      fail(
+        d,
+        `the article is not in this workspace, and the quote “${shorten(d.exact ?? "")}” was not found in exactly one paragraph here; import the article first`,
+      );
       continue;
     } else {
       const articleId = articleOf.get(d);
@@ -168,14 +199,36 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
     // Two names of one speaker ("Nga", "nước Nga") are one speaker, as the claim form allows.
     const who = [...new Map((found as SpeakerChoice[]).map((w) => [`${w.kind}:${w.id ?? foldForMatch(w.name)}`, w])).values()];
     const at = span.ok ? { start: span.start, end: span.end, method: span.method } : { start: d.start!, end: d.end!, method: "orphaned" as const };
-    const key = claimKey(passage!.id, at.start, at.end, type.id, who.map((w) => `${w.kind}:${w.id ?? foldForMatch(w.name)}`), d.modality);
-    if (existing.has(key)) fail(d, `this claim (${type.label}, ${d.modality.toLowerCase()}, “${shorten(span.ok ? sliceQuote(passage!.text, at.start, at.end) : d.exact!)}”) is already in the workspace; remove it from the file`);
+    const key = claimKey(
+      passage!.id,
+      at.start,
+      at.end,
+      type.id,
+      who.map((w) => `${w.kind}:${w.id ?? foldForMatch(w.name)}`),
+      d.modality,
+    );
+    if (existing.has(key))
+      fail(
+        d,
+        `this claim (${type.label}, ${d.modality.toLowerCase()}, “${shorten(span.ok ? sliceQuote(passage!.text, at.start, at.end) : d.exact!)}”) is already in the workspace; remove it from the file`,
+      );
     else if (seen.has(key)) fail(d, `same claim as ${seen.get(key)}`);
     else {
       seen.set(key, d.where);
       const actorEntities = [...new Map(d.actors.flatMap((name) => actorEntity(name)).map((e) => [e.id, e])).values()];
       const freeActors = d.actors.filter((name) => actorEntity(name).length === 0);
-      out.push({ draft: d, passage: passage!, start: at.start, end: at.end, method: at.method, claimTypeId: type.id, speakers: who, actorEntities, freeActors, fields });
+      out.push({
+        draft: d,
+        passage: passage!,
+        start: at.start,
+        end: at.end,
+        method: at.method,
+        claimTypeId: type.id,
+        speakers: who,
+        actorEntities,
+        freeActors,
+        fields,
+      });
     }
   }
   return out;
@@ -227,7 +280,10 @@ async function articleDatesOf(tx: Tx, workspaceId: string, ids: string[]): Promi
 async function findActorEntities(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): Promise<(name: string) => { id: string; name: string }[]> {
   const names = [...new Set(drafts.flatMap((d) => d.actors.map(foldForMatch)))];
   if (names.length === 0) return () => [];
-  const aliases = await tx.entityAlias.findMany({ where: { workspaceId, normalizedAlias: { in: names } }, select: { normalizedAlias: true, entity: { select: { id: true, name: true } } } });
+  const aliases = await tx.entityAlias.findMany({
+    where: { workspaceId, normalizedAlias: { in: names } },
+    select: { normalizedAlias: true, entity: { select: { id: true, name: true } } },
+  });
   const byName = new Map(aliases.map((a) => [a.normalizedAlias, a.entity]));
   return (name) => {
     const e = byName.get(foldForMatch(name));
@@ -242,7 +298,10 @@ async function findSpeakers(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): 
   const names = [...new Set(drafts.flatMap((d) => d.speakers.map((s) => foldForMatch(s.name))))];
   if (names.length === 0) return () => ({ error: "no speaker" });
   // Sequential: both run on the transaction's one connection.
-  const aliases = await tx.entityAlias.findMany({ where: { workspaceId, normalizedAlias: { in: names } }, select: { normalizedAlias: true, entity: { select: { id: true, name: true } } } });
+  const aliases = await tx.entityAlias.findMany({
+    where: { workspaceId, normalizedAlias: { in: names } },
+    select: { normalizedAlias: true, entity: { select: { id: true, name: true } } },
+  });
   const sources = await tx.source.findMany({ where: { workspaceId, normalizedName: { in: names } }, select: { id: true, name: true, normalizedName: true } });
   return (s) => {
     const folded = foldForMatch(s.name);
@@ -291,5 +350,16 @@ async function existingClaimKeys(tx: Tx, workspaceId: string, passageIds: string
     where: { workspaceId, deletedAt: null, passageId: { in: [...new Set(passageIds)] } },
     select: { passageId: true, start: true, end: true, claimTypeId: true, modality: true, speakers: { select: { entityId: true, sourceId: true } } },
   });
-  return new Set(rows.map((r) => claimKey(r.passageId, r.start, r.end, r.claimTypeId, r.speakers.map((s) => (s.entityId ? `entity:${s.entityId}` : `source:${s.sourceId}`)), r.modality)));
+  return new Set(
+    rows.map((r) =>
+      claimKey(
+        r.passageId,
+        r.start,
+        r.end,
+        r.claimTypeId,
+        r.speakers.map((s) => (s.entityId ? `entity:${s.entityId}` : `source:${s.sourceId}`)),
+        r.modality,
+      ),
+    ),
+  );
 }

@@ -26,10 +26,14 @@ export type BulkImportResult = {
 export function invalidFile(fileName: string, errors: BulkError[]) {
   const report = reportErrors(errors);
   const n = errors.length;
-  return new AppError("validation", `${fileName}: ${n} problem${n === 1 ? "" : "s"} found, so nothing from this file was imported. Fix ${n === 1 ? "it" : "them"} and import the file again.`, {
-    errors: report.errors,
-    more: report.more,
-  });
+  return new AppError(
+    "validation",
+    `${fileName}: ${n} problem${n === 1 ? "" : "s"} found, so nothing from this file was imported. Fix ${n === 1 ? "it" : "them"} and import the file again.`,
+    {
+      errors: report.errors,
+      more: report.more,
+    },
+  );
 }
 
 // Two imports of the same article or speaker at once: the unique index decides; nothing of this file stays.
@@ -38,7 +42,10 @@ export async function inTransaction<T>(fileName: string, fn: (tx: Tx) => Promise
     return await getDb().$transaction(fn, TX_OPTIONS);
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") {
-      throw new AppError("conflict", `${fileName}: someone else added some of the same articles or names while this file was importing; nothing was imported. Import the file again to see which lines clash.`);
+      throw new AppError(
+        "conflict",
+        `${fileName}: someone else added some of the same articles or names while this file was importing; nothing was imported. Import the file again to see which lines clash.`,
+      );
     }
     throw err;
   }

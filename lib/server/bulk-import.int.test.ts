@@ -23,7 +23,10 @@ const jsonl = (...rows: unknown[]) => utf8(rows.map((r) => (typeof r === "string
 const cp = (text: string, sub: string) => Array.from(text.slice(0, text.indexOf(sub))).length;
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -88,40 +91,83 @@ describe("bulk JSONL import of articles, all or nothing", () => {
   });
 
   it("imports a valid file in one go, detecting what lines leave out, and refuses it a second time", async () => {
-    const file = jsonl({ text: SUMMIT, publisher: "VnExpress" }, { text: DENIAL, title: "Kremlin denies", origins: ["TASS"], url: "https://example.org/denial" });
+    const file = jsonl(
+      { text: SUMMIT, publisher: "VnExpress" },
+      { text: DENIAL, title: "Kremlin denies", origins: ["TASS"], url: "https://example.org/denial" },
+    );
     const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "batch.jsonl", bytes: file }));
-    expect(result).toMatchObject({ kind: "articles", claims: 0, articles: [{ title: "Kim Jong-un đến Vostochny", passages: 2 }, { title: "Kremlin denies", passages: 2 }] });
+    expect(result).toMatchObject({
+      kind: "articles",
+      claims: 0,
+      articles: [
+        { title: "Kim Jong-un đến Vostochny", passages: 2 },
+        { title: "Kremlin denies", passages: 2 },
+      ],
+    });
     const stored = await getDb().article.findMany({
       where: { workspaceId: owner.workspace.id },
-      select: { title: true, publishedAt: true, url: true, language: true, publisher: { select: { name: true } }, origins: { select: { source: { select: { name: true, kind: true } } } }, passages: { select: { text: true, searchText: true }, orderBy: { position: "asc" } } },
+      select: {
+        title: true,
+        publishedAt: true,
+        url: true,
+        language: true,
+        publisher: { select: { name: true } },
+        origins: { select: { source: { select: { name: true, kind: true } } } },
+        passages: { select: { text: true, searchText: true }, orderBy: { position: "asc" } },
+      },
       orderBy: { title: "asc" },
     });
-    expect(stored[0]).toMatchObject({ title: "Kim Jong-un đến Vostochny", publishedAt: new Date("2023-09-13T00:00:00Z"), language: "vi", publisher: { name: "VnExpress" }, origins: [{ source: { name: "Reuters", kind: "WIRE_AGENCY" } }] });
+    expect(stored[0]).toMatchObject({
+      title: "Kim Jong-un đến Vostochny",
+      publishedAt: new Date("2023-09-13T00:00:00Z"),
+      language: "vi",
+      publisher: { name: "VnExpress" },
+      origins: [{ source: { name: "Reuters", kind: "WIRE_AGENCY" } }],
+    });
     expect(at(at(stored, 0).passages, 0).searchText).toContain("nha lanh dao trieu tien");
-    expect(stored[1]).toMatchObject({ title: "Kremlin denies", url: "https://example.org/denial", origins: [{ source: { name: "TASS", kind: "WIRE_AGENCY" } }] });
-    const audit = await getDb().auditEvent.findMany({ where: { workspaceId: owner.workspace.id, action: { in: ["article.import", "article.bulk_import", "source.create"] } }, select: { action: true } });
+    expect(stored[1]).toMatchObject({
+      title: "Kremlin denies",
+      url: "https://example.org/denial",
+      origins: [{ source: { name: "TASS", kind: "WIRE_AGENCY" } }],
+    });
+    const audit = await getDb().auditEvent.findMany({
+      where: { workspaceId: owner.workspace.id, action: { in: ["article.import", "article.bulk_import", "source.create"] } },
+      select: { action: true },
+    });
     expect(audit.filter((a) => a.action === "article.import")).toHaveLength(2);
     expect(audit.filter((a) => a.action === "article.bulk_import")).toHaveLength(1);
     expect(audit.filter((a) => a.action === "source.create")).toHaveLength(3);
 
     const before = await counts(owner.workspace.id);
-    const again = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "batch.jsonl", bytes: jsonl({ text: "A new article body." }, { text: DENIAL }) })));
+    const again = await appError(
+      actorFor(owner.user.id, owner.workspace.id).then((who) =>
+        bulkImport(who, { fileName: "batch.jsonl", bytes: jsonl({ text: "A new article body." }, { text: DENIAL }) }),
+      ),
+    );
     expect(again.details?.errors).toEqual(["line 2: this article is already in the workspace as “Kremlin denies”; remove the line"]);
     expect(await counts(owner.workspace.id)).toEqual(before);
   });
 
   it("shows the first 100 problems and counts the rest", async () => {
     const lines = Array.from({ length: 130 }, (_, i) => `{"text": ${i}}`).join("\n");
-    const err = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "many.jsonl", bytes: utf8(lines), kind: "articles" })));
+    const err = await appError(
+      actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "many.jsonl", bytes: utf8(lines), kind: "articles" })),
+    );
     expect(err.details?.errors).toHaveLength(100);
     expect((err.details?.errors as string[] | undefined)?.[99]).toBe('line 100: "text" must be a string, not 99');
     expect(err.details?.more).toBe(30);
   });
 
   it("names the limits: 5 MB and 5,000 lines", async () => {
-    const big = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "big.jsonl", bytes: new Uint8Array(5 * 1024 * 1024 + 10).fill(0x20) })));
+    const big = await appError(
+      actorFor(owner.user.id, owner.workspace.id).then((who) =>
+        bulkImport(who, { fileName: "big.jsonl", bytes: new Uint8Array(5 * 1024 * 1024 + 10).fill(0x20) }),
+      ),
+    );
     expect([big.code, big.message]).toEqual(["too_large", "big.jsonl is 5.1 MB; the limit is 5 MB"]);
-    const long = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "long.jsonl", bytes: utf8('{"text":"x"}\n'.repeat(5001)) })));
+    const long = await appError(
+      actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "long.jsonl", bytes: utf8('{"text":"x"}\n'.repeat(5001)) })),
+    );
     expect([long.code, long.message]).toEqual(["too_large", "long.jsonl has 5,001 lines; the limit is 5,000 per file. Split it into smaller files."]);
     const kind = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "x.csv", bytes: utf8("a") })));
     expect(kind.message).toMatch(/bulk import takes \.jsonl files/);
@@ -130,9 +176,13 @@ describe("bulk JSONL import of articles, all or nothing", () => {
   it("lets editors only", async () => {
     const viewer = await newUser("Viewer");
     await actorFor(owner.user.id, owner.workspace.id).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
-    const err = await appError(actorFor(viewer.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "a.jsonl", bytes: jsonl({ text: "Body text." }) })));
+    const err = await appError(
+      actorFor(viewer.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "a.jsonl", bytes: jsonl({ text: "Body text." }) })),
+    );
     expect(err.code).toBe("forbidden");
-    const elsewhere = await appError(actorFor(viewer.user.id, "00000000-0000-4000-8000-000000000000").then((who) => bulkImport(who, { fileName: "a.jsonl", bytes: jsonl({ text: "x" }) })));
+    const elsewhere = await appError(
+      actorFor(viewer.user.id, "00000000-0000-4000-8000-000000000000").then((who) => bulkImport(who, { fileName: "a.jsonl", bytes: jsonl({ text: "x" }) })),
+    );
     expect(elsewhere.code).toBe("not_found");
   });
 });
@@ -142,11 +192,14 @@ describe("bulk JSONL import of claims", () => {
   let summitId: string;
   beforeAll(async () => {
     owner = await newUser("Claims editor");
-    summitId = (await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: SUMMIT, title: "Kim Jong-un đến Vostochny", publisher: "VnExpress", url: "https://example.org/summit" }))).id;
+    summitId = (
+      await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+        importArticle(who, { text: SUMMIT, title: "Kim Jong-un đến Vostochny", publisher: "VnExpress", url: "https://example.org/summit" }),
+      )
+    ).id;
     await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: DENIAL, title: "Moscow bác bỏ cáo buộc" }));
     await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Nhà Trắng", kind: "ORGANIZATION" }));
   });
-
 
   it("reports every unresolvable line and writes nothing", async () => {
     const file = jsonl(
@@ -162,7 +215,9 @@ describe("bulk JSONL import of claims", () => {
       "line 1: no article with title “No such article” in this workspace (titles must match exactly)",
       "line 2: “Kim Jong-un đến Vostochny” has 2 paragraphs (0–1); there is no paragraph 9",
       // The quote is nowhere in the paragraph: at most an uncertain proposal, which is not imported.
-      expect.stringMatching(/^line 3: quote does not match the text at 0–9: expected "không có ở đây", found "Nhà Trắng".*(not found elsewhere|found elsewhere only uncertainly .*correct start and end)/),
+      expect.stringMatching(
+        /^line 3: quote does not match the text at 0–9: expected "không có ở đây", found "Nhà Trắng".*(not found elsewhere|found elsewhere only uncertainly .*correct start and end)/,
+      ),
       "line 4: claim type “rumour” is not in this workspace (it has: Arms transfer, Denial, Gift, Visit, Meeting, Agreement, Sanction / threat, Technology transfer, Statement)",
       "line 5: speaker “Nobody” is neither an entity nor a source in this workspace; add it on the Entities page first, or leave speaker out",
       "line 6: no article with title “Moscow bác bỏ cáo buộc” in this workspace (titles must match exactly)",
@@ -173,7 +228,19 @@ describe("bulk JSONL import of claims", () => {
   it("imports claims by id, URL or title, re-anchoring offsets that miss their quote", async () => {
     const start = cp(p1, "Triều Tiên");
     const file = jsonl(
-      { articleId: summitId, passage: 1, start, end: start + Array.from("Triều Tiên đã chuyển đạn pháo cho Nga").length, exact: "Triều Tiên đã chuyển đạn pháo cho Nga", claimType: "Arms transfer", modality: "alleged", speaker: "nha trang", actors: ["Triều Tiên", "Nga"], fields: { item: "đạn pháo" }, note: "Nguồn: Nhà Trắng" },
+      {
+        articleId: summitId,
+        passage: 1,
+        start,
+        end: start + Array.from("Triều Tiên đã chuyển đạn pháo cho Nga").length,
+        exact: "Triều Tiên đã chuyển đạn pháo cho Nga",
+        claimType: "Arms transfer",
+        modality: "alleged",
+        speaker: "nha trang",
+        actors: ["Triều Tiên", "Nga"],
+        fields: { item: "đạn pháo" },
+        note: "Nguồn: Nhà Trắng",
+      },
       // Offsets counted in UTF-16 units (one too many after the emoji): re-anchored by the quote.
       { articleUrl: "https://example.org/summit", passage: 0, start: 27, end: 39, exact: "Kim Jong-un", claimType: "visit", speaker: "VnExpress" },
       { articleTitle: "Moscow bác bỏ cáo buộc", passage: 0, start: 0, end: 12, claimType: "denial", modality: "DENIED" },
@@ -182,17 +249,46 @@ describe("bulk JSONL import of claims", () => {
     expect(result).toMatchObject({ kind: "claims", claims: 3, reanchored: 1, createdSpeakers: [] });
     const rows = await getDb().annotation.findMany({
       where: { workspaceId: owner.workspace.id },
-      select: { start: true, end: true, exact: true, prefix: true, modality: true, actors: true, fields: true, note: true, claimType: { select: { key: true } }, speakers: { select: { entity: { select: { name: true } }, source: { select: { name: true } } }, orderBy: { position: "asc" } } },
+      select: {
+        start: true,
+        end: true,
+        exact: true,
+        prefix: true,
+        modality: true,
+        actors: true,
+        fields: true,
+        note: true,
+        claimType: { select: { key: true } },
+        speakers: { select: { entity: { select: { name: true } }, source: { select: { name: true } } }, orderBy: { position: "asc" } },
+      },
       orderBy: { claimType: { position: "asc" } },
     });
-    expect(rows[0]).toMatchObject({ start, end: start + 37, exact: "Triều Tiên đã chuyển đạn pháo cho Nga", modality: "ALLEGED", claimType: { key: "arms_transfer" }, speakers: [{ entity: { name: "Nhà Trắng" }, source: null }], actors: ["Triều Tiên", "Nga"], fields: { item: "đạn pháo" }, note: "Nguồn: Nhà Trắng" });
+    expect(rows[0]).toMatchObject({
+      start,
+      end: start + 37,
+      exact: "Triều Tiên đã chuyển đạn pháo cho Nga",
+      modality: "ALLEGED",
+      claimType: { key: "arms_transfer" },
+      speakers: [{ entity: { name: "Nhà Trắng" }, source: null }],
+      actors: ["Triều Tiên", "Nga"],
+      fields: { item: "đạn pháo" },
+      note: "Nguồn: Nhà Trắng",
+    });
     expect(rows[1]).toMatchObject({ exact: "Điện Kremlin", claimType: { key: "denial" }, modality: "DENIED", speakers: [] });
-    expect(rows[2]).toMatchObject({ start: 26, end: 37, exact: "Kim Jong-un", claimType: { key: "visit" }, speakers: [{ entity: null, source: { name: "VnExpress" } }] });
+    expect(rows[2]).toMatchObject({
+      start: 26,
+      end: 37,
+      exact: "Kim Jong-un",
+      claimType: { key: "visit" },
+      speakers: [{ entity: null, source: { name: "VnExpress" } }],
+    });
     expect(at(rows, 2).prefix.endsWith("🚀 ")).toBe(true);
 
     const err = await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => bulkImport(who, { fileName: "claims.jsonl", bytes: file })));
     expect(err.details?.errors).toHaveLength(3);
-    expect((err.details?.errors as string[] | undefined)?.[0]).toMatch(/^line 1: this claim \(Arms transfer, alleged, “Triều Tiên đã chuyển đạn pháo cho Nga”\) is already in the workspace/);
+    expect((err.details?.errors as string[] | undefined)?.[0]).toMatch(
+      /^line 1: this claim \(Arms transfer, alleged, “Triều Tiên đã chuyển đạn pháo cho Nga”\) is already in the workspace/,
+    );
     expect((await counts(owner.workspace.id)).annotations).toBe(3);
   });
 });
@@ -201,26 +297,45 @@ describe("bulk JSONL import of claims with several speakers and counts", () => {
   it("stores speakers in order (two names of one speaker once), entity actors, and counts old and new; refuses a count that is not one", async () => {
     const owner = await newUser("Speakers editor");
     const ws = owner.workspace.id;
-    const { id } = await actorFor(owner.user.id, ws).then((who) => importArticle(who, { text: SUMMIT, title: "Summit", publisher: "VnExpress", publishedAt: "2023-09-13" }));
+    const { id } = await actorFor(owner.user.id, ws).then((who) =>
+      importArticle(who, { text: SUMMIT, title: "Summit", publisher: "VnExpress", publishedAt: "2023-09-13" }),
+    );
     const house = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "Nhà Trắng", kind: "ORGANIZATION" }));
     await actorFor(owner.user.id, ws).then((who) => addAlias(who, { entityId: house.id, alias: "White House", language: "en" }));
     const quote = "Triều Tiên đã chuyển đạn pháo cho Nga";
     const start = cp(p1, quote);
     const line = { articleId: id, passage: 1, start, end: start + Array.from(quote).length, exact: quote, claimType: "arms_transfer", modality: "alleged" };
-    const bad = await appError(actorFor(owner.user.id, ws).then((who) => bulkImport(who, { fileName: "c.jsonl", bytes: jsonl({ ...line, fields: { quantities: [{ value: "nhiều", item: "đạn pháo" }] } }) })));
+    const bad = await appError(
+      actorFor(owner.user.id, ws).then((who) =>
+        bulkImport(who, { fileName: "c.jsonl", bytes: jsonl({ ...line, fields: { quantities: [{ value: "nhiều", item: "đạn pháo" }] } }) }),
+      ),
+    );
     expect(bad.details?.errors).toEqual([expect.stringMatching(/^line 1: Quantity “nhiều”: no number found/)]);
 
-    const result = await actorFor(owner.user.id, ws).then((who) => bulkImport(who, {
-      fileName: "c.jsonl",
-      bytes: jsonl(
-        { ...line, speakers: ["Nhà Trắng", "VnExpress", "White House"], actors: ["Nhà Trắng", "Nga"], fields: { quantities: [{ value: "1.000", item: "đạn pháo" }], date: "13/9" } },
-        { ...line, modality: "reported", speaker: "VnExpress", fields: { quantity: "năm" } },
-      ),
-    }));
+    const result = await actorFor(owner.user.id, ws).then((who) =>
+      bulkImport(who, {
+        fileName: "c.jsonl",
+        bytes: jsonl(
+          {
+            ...line,
+            speakers: ["Nhà Trắng", "VnExpress", "White House"],
+            actors: ["Nhà Trắng", "Nga"],
+            fields: { quantities: [{ value: "1.000", item: "đạn pháo" }], date: "13/9" },
+          },
+          { ...line, modality: "reported", speaker: "VnExpress", fields: { quantity: "năm" } },
+        ),
+      }),
+    );
     expect(result).toMatchObject({ claims: 2, createdSpeakers: [] });
     const rows = await getDb().annotation.findMany({
       where: { workspaceId: ws },
-      select: { modality: true, actors: true, fields: true, speakers: { select: { entityId: true, sourceId: true }, orderBy: { position: "asc" } }, actorEntities: { select: { entityId: true } } },
+      select: {
+        modality: true,
+        actors: true,
+        fields: true,
+        speakers: { select: { entityId: true, sourceId: true }, orderBy: { position: "asc" } },
+        actorEntities: { select: { entityId: true } },
+      },
       orderBy: { modality: "asc" },
     });
     const vnx = (await getDb().source.findFirstOrThrow({ where: { workspaceId: ws, name: "VnExpress" }, select: { id: true } })).id;
@@ -235,7 +350,10 @@ describe("bulk JSONL import of claims with several speakers and counts", () => {
       modality: "ALLEGED",
       actors: ["Nga"],
       fields: { date: "13/9", dateValue: "2023-09-13", datePrecision: "day", quantities: [{ value: "1.000", item: "đạn pháo" }] },
-      speakers: [{ entityId: house.id, sourceId: null }, { entityId: null, sourceId: vnx }],
+      speakers: [
+        { entityId: house.id, sourceId: null },
+        { entityId: null, sourceId: vnx },
+      ],
       actorEntities: [{ entityId: house.id }],
     });
   });
@@ -249,7 +367,15 @@ describe("W3C Web Annotation round trip between workspaces", () => {
     const rows = await getDb().annotation.findMany({
       where: { workspaceId: actor.workspaceId, deletedAt: null },
       select: {
-        start: true, end: true, exact: true, prefix: true, suffix: true, modality: true, actors: true, fields: true, note: true,
+        start: true,
+        end: true,
+        exact: true,
+        prefix: true,
+        suffix: true,
+        modality: true,
+        actors: true,
+        fields: true,
+        note: true,
         claimType: { select: { key: true } },
         speakers: { select: { entity: { select: { name: true, kind: true } }, source: { select: { name: true } } }, orderBy: { position: "asc" } },
         actorEntities: { select: { entity: { select: { name: true } } }, orderBy: { position: "asc" } },
@@ -267,23 +393,43 @@ describe("W3C Web Annotation round trip between workspaces", () => {
   });
 
   it("reproduces every claim at the same offsets with the same type, modality and details", async () => {
-    const summit = await actorFor(a.user.id, a.workspace.id).then((who) => importArticle(who, { text: SUMMIT, title: "Kim Jong-un đến Vostochny", publisher: "VnExpress", origins: ["Reuters"] }));
-    const denial = await actorFor(a.user.id, a.workspace.id).then((who) => importArticle(who, { text: DENIAL, title: "Moscow bác bỏ cáo buộc", publisher: "RFI" }));
+    const summit = await actorFor(a.user.id, a.workspace.id).then((who) =>
+      importArticle(who, { text: SUMMIT, title: "Kim Jong-un đến Vostochny", publisher: "VnExpress", origins: ["Reuters"] }),
+    );
+    const denial = await actorFor(a.user.id, a.workspace.id).then((who) =>
+      importArticle(who, { text: DENIAL, title: "Moscow bác bỏ cáo buộc", publisher: "RFI" }),
+    );
     const whiteHouse = await actorFor(a.user.id, a.workspace.id).then((who) => createEntity(who, { name: "Nhà Trắng", kind: "ORGANIZATION" }));
     const types = new Map((await listClaimTypes(a.actor)).map((t) => [t.key, t.id]));
-    const passages = await getDb().passage.findMany({ where: { workspaceId: a.workspace.id }, select: { id: true, articleId: true, position: true, text: true } });
+    const passages = await getDb().passage.findMany({
+      where: { workspaceId: a.workspace.id },
+      select: { id: true, articleId: true, position: true, text: true },
+    });
     const passage = (articleId: string, position: number) => passages.find((p) => p.articleId === articleId && p.position === position)!;
     const p0 = passage(summit.id, 0);
     const p1 = passage(summit.id, 1);
     const d0 = passage(denial.id, 0);
     const mark = (p: { id: string; text: string }, quote: string, extra: Record<string, unknown>) => {
       const start = cp(p.text, quote);
-      return actorFor(a.user.id, a.workspace.id).then((who) => createAnnotation(who, { passageId: p.id, start, end: start + Array.from(quote).length, exact: quote, ...extra }));
+      return actorFor(a.user.id, a.workspace.id).then((who) =>
+        createAnnotation(who, { passageId: p.id, start, end: start + Array.from(quote).length, exact: quote, ...extra }),
+      );
     };
     // After the emoji: code points and UTF-16 offsets differ by one.
-    await mark(p0, "Kim Jong-un đã đến sân bay vũ trụ Vostochny", { claimTypeId: types.get("visit"), modality: "REPORTED", speakers: [{ sourceId: (await getDb().source.findFirstOrThrow({ where: { workspaceId: a.workspace.id, name: "VnExpress" } })).id }] });
+    await mark(p0, "Kim Jong-un đã đến sân bay vũ trụ Vostochny", {
+      claimTypeId: types.get("visit"),
+      modality: "REPORTED",
+      speakers: [{ sourceId: (await getDb().source.findFirstOrThrow({ where: { workspaceId: a.workspace.id, name: "VnExpress" } })).id }],
+    });
     // Nested: the outer allegation and the item inside it.
-    await mark(p1, "Triều Tiên đã chuyển đạn pháo cho Nga", { claimTypeId: types.get("arms_transfer"), modality: "ALLEGED", speakers: [{ entityId: whiteHouse.id }], actors: ["Triều Tiên", "Nga"], fields: { item: "đạn pháo", date: "2023-09", quantities: [{ value: "1.000", item: "đạn pháo" }] }, note: "Cáo buộc của Mỹ" });
+    await mark(p1, "Triều Tiên đã chuyển đạn pháo cho Nga", {
+      claimTypeId: types.get("arms_transfer"),
+      modality: "ALLEGED",
+      speakers: [{ entityId: whiteHouse.id }],
+      actors: ["Triều Tiên", "Nga"],
+      fields: { item: "đạn pháo", date: "2023-09", quantities: [{ value: "1.000", item: "đạn pháo" }] },
+      note: "Cáo buộc của Mỹ",
+    });
     await mark(p1, "đạn pháo", { claimTypeId: types.get("technology_transfer"), modality: "SPECULATIVE" });
     await mark(d0, "Điện Kremlin bác bỏ thông tin", { claimTypeId: types.get("denial"), modality: "DENIED" });
 
@@ -291,7 +437,12 @@ describe("W3C Web Annotation round trip between workspaces", () => {
     expect(JSON.parse(exported).type).toBe("AnnotationCollection");
 
     // Workspace B gets the same article texts through the bulk import, so its ids differ.
-    const articles = await actorFor(b.user.id, b.workspace.id).then((who) => bulkImport(who, { fileName: "articles.jsonl", bytes: jsonl({ text: SUMMIT, publisher: "VnExpress", origins: ["Reuters"] }, { text: DENIAL, publisher: "RFI" }) }));
+    const articles = await actorFor(b.user.id, b.workspace.id).then((who) =>
+      bulkImport(who, {
+        fileName: "articles.jsonl",
+        bytes: jsonl({ text: SUMMIT, publisher: "VnExpress", origins: ["Reuters"] }, { text: DENIAL, publisher: "RFI" }),
+      }),
+    );
     expect(articles.articles.map((x) => x.id)).not.toContain(summit.id);
 
     const result = await actorFor(b.user.id, b.workspace.id).then((who) => bulkImport(who, { fileName: "claims-a.jsonld", bytes: utf8(exported) }));
@@ -301,7 +452,9 @@ describe("W3C Web Annotation round trip between workspaces", () => {
     const inB = await claimsOf(b.actor);
     expect(inA).toHaveLength(4);
     expect(inB).toEqual(inA);
-    expect(inB.find((c) => c.exact === "Triều Tiên đã chuyển đạn pháo cho Nga")?.speakers).toEqual([{ entity: { name: "Nhà Trắng", kind: "ORGANIZATION" }, source: null }]);
+    expect(inB.find((c) => c.exact === "Triều Tiên đã chuyển đạn pháo cho Nga")?.speakers).toEqual([
+      { entity: { name: "Nhà Trắng", kind: "ORGANIZATION" }, source: null },
+    ]);
 
     // The same file again: every claim is already there, so nothing is written.
     const again = await appError(actorFor(b.user.id, b.workspace.id).then((who) => bulkImport(who, { fileName: "claims-a.jsonld", bytes: utf8(exported) })));
@@ -316,7 +469,9 @@ describe("W3C Web Annotation round trip between workspaces", () => {
     const exported = await (await mentionExport(a.actor, "w3c", parseScope({}), "https://claims.example.org")).text();
     const err = await appError(actorFor(c.user.id, c.workspace.id).then((who) => bulkImport(who, { fileName: "claims-a.jsonld", bytes: utf8(exported) })));
     expect(err.details?.errors).toHaveLength(4);
-    expect((err.details?.errors as string[] | undefined)?.[0]).toMatch(/^annotation 1 \(https:\/\/claims\.example\.org\/api\/v1\/workspaces\/[^/]+\/annotations\/.+\): the article is not in this workspace, and the quote “.+” was not found in exactly one paragraph here; import the article first$/);
+    expect((err.details?.errors as string[] | undefined)?.[0]).toMatch(
+      /^annotation 1 \(https:\/\/claims\.example\.org\/api\/v1\/workspaces\/[^/]+\/annotations\/.+\): the article is not in this workspace, and the quote “.+” was not found in exactly one paragraph here; import the article first$/,
+    );
     // The same annotations as JSON Lines are recognised from their first line and reported by line number.
     const lines = (JSON.parse(exported) as { first: { items: unknown[] } }).first.items.map((item) => JSON.stringify(item)).join("\n");
     const byLine = await appError(actorFor(c.user.id, c.workspace.id).then((who) => bulkImport(who, { fileName: "claims-a.jsonl", bytes: utf8(lines) })));
@@ -364,13 +519,20 @@ describe("HTML and URL import previews", () => {
   it("previews a saved page like pasted text, and finds it once imported", async () => {
     const preview = await actorFor(owner.user.id, owner.workspace.id).then((who) => previewHtmlImport(who, { fileName: "kim.html", bytes: utf8(PAGE) }));
     expect(preview).toMatchObject({ fileName: "kim.html", duplicateOf: null, parsed: { title: "Kim thăm Nga", publisher: "Báo Mẫu", byline: "Lan Nguyễn" } });
-    expect(preview.parsed.passages.map((p) => p.text)).toEqual(["Ông Kim Jong-un đã đến sân bay vũ trụ Vostochny ở Viễn Đông Nga.", "Hai nhà lãnh đạo hội đàm hơn bốn giờ."]);
+    expect(preview.parsed.passages.map((p) => p.text)).toEqual([
+      "Ông Kim Jong-un đã đến sân bay vũ trụ Vostochny ở Viễn Đông Nga.",
+      "Hai nhà lãnh đạo hội đàm hơn bốn giờ.",
+    ]);
     expect(preview.text).not.toMatch(/[<>]|alert|Trang chủ/);
-    const imported = await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: preview.text, title: preview.parsed.title, publisher: preview.parsed.publisher ?? undefined }));
+    const imported = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      importArticle(who, { text: preview.text, title: preview.parsed.title, publisher: preview.parsed.publisher ?? undefined }),
+    );
     expect(imported.passages).toBe(2);
     const again = await actorFor(owner.user.id, owner.workspace.id).then((who) => previewHtmlImport(who, { fileName: "kim.htm", bytes: utf8(PAGE) }));
     expect(again.duplicateOf).toEqual({ id: imported.id, title: "Kim thăm Nga" });
-    expect((await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => previewHtmlImport(who, { fileName: "kim.txt", bytes: utf8(PAGE) })))).message).toBe("kim.txt: only .html and .htm pages can be read here");
+    expect(
+      (await appError(actorFor(owner.user.id, owner.workspace.id).then((who) => previewHtmlImport(who, { fileName: "kim.txt", bytes: utf8(PAGE) })))).message,
+    ).toBe("kim.txt: only .html and .htm pages can be read here");
   });
 
   it("refuses local, private and non-web addresses before fetching", async () => {
@@ -405,7 +567,9 @@ describe("HTML and URL import previews", () => {
     const resolved = await lookup(host).catch(() => null);
     if (!resolved || !isPrivateAddress(resolved.address)) return;
     const url = `http://${host}:${new URL(base).port}/article`;
-    await expect(fetchPage(new URL(url))).rejects.toThrow(`Could not reach ${url}: ${host} is a local or private address (${resolved.address}); only public web pages can be imported`);
+    await expect(fetchPage(new URL(url))).rejects.toThrow(
+      `Could not reach ${url}: ${host} is a local or private address (${resolved.address}); only public web pages can be imported`,
+    );
     await expect(fetchPage(new URL(url), { allowPrivateHosts: true })).resolves.toMatchObject({ html: expect.stringContaining("Pyongyang") });
   });
 });

@@ -43,7 +43,10 @@ export async function bulkImport(actor: Actor, input: unknown): Promise<BulkImpo
   const kind = requested === "auto" ? lines.map((l) => detectJsonlKind(l.value)).find((k) => k !== null) : requested;
   if (kind === undefined) {
     if (errors.length) throw invalidFile(fileName, errors);
-    throw new AppError("bad_request", `${fileName}: cannot tell whether the lines are articles (with "text") or claims (with "passage", "start", "end", "claimType"); choose the kind`);
+    throw new AppError(
+      "bad_request",
+      `${fileName}: cannot tell whether the lines are articles (with "text") or claims (with "passage", "start", "end", "claimType"); choose the kind`,
+    );
   }
   if (kind === "web-annotations") return importWebAnnotations(actor, fileName, decoded.text);
   if (kind === "articles") return importArticleLines(actor, fileName, lines, errors);

@@ -38,7 +38,15 @@ type FactsRow = {
   actors: string[];
   speakers: { entityId?: string | null; sourceId?: string | null; entity?: { id: string } | null; source?: { id: string } | null }[];
   actorEntities: { entityId?: string; entity?: { id: string } }[];
-  passage: { article: { id: string; publishedAt: Date | null; publisherId?: string | null; publisher?: { id: string } | null; origins: { sourceId?: string; source?: { id: string } }[] } };
+  passage: {
+    article: {
+      id: string;
+      publishedAt: Date | null;
+      publisherId?: string | null;
+      publisher?: { id: string } | null;
+      origins: { sourceId?: string; source?: { id: string } }[];
+    };
+  };
 };
 
 /** What the filter sees of a stored claim (works with ids or with nested { id } objects). */

@@ -24,19 +24,28 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
   let type: (key: string) => string;
   const articleByFile = new Map<string, string>();
 
-  async function mark(file: string, quote: string, claimType: string, speaker: { entityId?: string; sourceId?: string } | null, modality = "REPORTED", fields = {}) {
+  async function mark(
+    file: string,
+    quote: string,
+    claimType: string,
+    speaker: { entityId?: string; sourceId?: string } | null,
+    modality = "REPORTED",
+    fields = {},
+  ) {
     const passages = await getDb().passage.findMany({ where: { articleId: articleByFile.get(file)! }, select: { id: true, text: true } });
     const p = passages.find((x) => x.text.includes(quote));
     if (!p) throw new Error(`quote not found in ${file}: ${quote}`);
-    return actorFor(userId, ws).then((who) => createAnnotation(who, {
-      passageId: p.id,
-      ...quoteSpan(p.text, quote),
-      exact: quote,
-      claimTypeId: type(claimType),
-      speakers: speaker ? [speaker] : [],
-      modality,
-      fields,
-    }));
+    return actorFor(userId, ws).then((who) =>
+      createAnnotation(who, {
+        passageId: p.id,
+        ...quoteSpan(p.text, quote),
+        exact: quote,
+        claimTypeId: type(claimType),
+        speakers: speaker ? [speaker] : [],
+        modality,
+        fields,
+      }),
+    );
   }
 
   beforeAll(async () => {
@@ -49,12 +58,16 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
     for (const file of seedFiles()) {
       const { text } = readSeed(file.slice(0, 3));
       const m = parseArticle(text);
-      const a = await actorFor(userId, ws).then((who) => importArticle(who, { text, title: m.title, publishedAt: m.publishedAt ?? undefined, publisher: m.publisher ?? undefined, origins: m.origins }));
+      const a = await actorFor(userId, ws).then((who) =>
+        importArticle(who, { text, title: m.title, publishedAt: m.publishedAt ?? undefined, publisher: m.publisher ?? undefined, origins: m.origins }),
+      );
       articleByFile.set(file.slice(0, 3), a.id);
     }
     // An outlet of our own that relays the same TASS gift report as seed 004 (VOV, via CNN).
     const relay = `Kim nhận quà\n\nĐăng ngày: 18/09/2023\n\nÔng Kim cũng được tặng 5 UAV tấn công, theo TASS.\n\nNguồn: TASS`;
-    const r = await actorFor(userId, ws).then((who) => importArticle(who, { text: relay, title: "Kim nhận quà", publisher: "Báo Thử Nghiệm", origins: ["TASS"] }));
+    const r = await actorFor(userId, ws).then((who) =>
+      importArticle(who, { text: relay, title: "Kim nhận quà", publisher: "Báo Thử Nghiệm", origins: ["TASS"] }),
+    );
     articleByFile.set("relay", r.id);
   });
 
@@ -64,8 +77,16 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
     const nk = await actorFor(userId, ws).then((who) => createEntity(who, { name: "North Korea", kind: "COUNTRY" }));
 
     const allegation = await mark("001", "Mỹ đã cáo buộc Triều Tiên đã cung cấp tên lửa và rocket cho Nga", "arms_transfer", { entityId: us.id }, "ALLEGED");
-    const p = await actorFor(userId, ws).then((who) => createPropositionFromClaim(who, { annotationId: allegation.id, statement: "North Korea supplies weapons to Russia", stance: "SUPPORTS" }));
-    const second = await mark("002", "cáo buộc Bình Nhưỡng cung cấp tên lửa đạn đạo và đạn pháo mà Nga sử dụng", "arms_transfer", { entityId: us.id }, "ALLEGED");
+    const p = await actorFor(userId, ws).then((who) =>
+      createPropositionFromClaim(who, { annotationId: allegation.id, statement: "North Korea supplies weapons to Russia", stance: "SUPPORTS" }),
+    );
+    const second = await mark(
+      "002",
+      "cáo buộc Bình Nhưỡng cung cấp tên lửa đạn đạo và đạn pháo mà Nga sử dụng",
+      "arms_transfer",
+      { entityId: us.id },
+      "ALLEGED",
+    );
     // The suggestion engine finds the proposition for a claim worded differently, by type and wording.
     const suggestions = await suggestPropositions(actor, second.id);
     expect(suggestions[0]?.id).toBe(p.id);
@@ -92,9 +113,15 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
 
   it("counts two outlets relaying one TASS report as a single independent origin", async () => {
     const tass = (await getDb().source.findFirstOrThrow({ where: { workspaceId: ws, name: "TASS" }, select: { id: true } })).id;
-    const gift = await mark("004", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", { sourceId: tass }, "REPORTED", { quantities: [{ value: "5", item: "UAV tấn công" }] });
-    const p = await actorFor(userId, ws).then((who) => createPropositionFromClaim(who, { annotationId: gift.id, statement: "Kim was given five attack drones", stance: "SUPPORTS" }));
-    const relayed = await mark("relay", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", null, "REPORTED", { quantities: [{ value: "5", item: "UAV tấn công" }] });
+    const gift = await mark("004", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", { sourceId: tass }, "REPORTED", {
+      quantities: [{ value: "5", item: "UAV tấn công" }],
+    });
+    const p = await actorFor(userId, ws).then((who) =>
+      createPropositionFromClaim(who, { annotationId: gift.id, statement: "Kim was given five attack drones", stance: "SUPPORTS" }),
+    );
+    const relayed = await mark("relay", "Ông Kim cũng được tặng 5 UAV tấn công", "gift", null, "REPORTED", {
+      quantities: [{ value: "5", item: "UAV tấn công" }],
+    });
     await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: relayed.id, propositionId: p.id, stance: "SUPPORTS" }));
 
     const view = await getProposition(actor, p.id);
@@ -116,21 +143,43 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
   it("refuses bad links and merges with clear errors and writes nothing", async () => {
     const [p1, p2] = take(await getDb().proposition.findMany({ where: { workspaceId: ws }, select: { id: true }, orderBy: { createdAt: "asc" } }), 2);
     const claim = await getDb().mentionLink.findFirstOrThrow({ where: { propositionId: p1.id }, select: { annotationId: true } });
-    await expectAppError(actorFor(userId, ws).then((who) => mergePropositions(who, { sourceId: p1.id, targetId: p1.id })), "bad_request", /into itself/);
-    await expect(actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "MAYBE" }))).rejects.toThrow(/SUPPORTS, REFUTES or NEUTRAL/);
+    await expectAppError(
+      actorFor(userId, ws).then((who) => mergePropositions(who, { sourceId: p1.id, targetId: p1.id })),
+      "bad_request",
+      /into itself/,
+    );
+    await expect(
+      actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "MAYBE" })),
+    ).rejects.toThrow(/SUPPORTS, REFUTES or NEUTRAL/);
 
     // A claim from another workspace is "not found", not linkable.
     const other = await signUp({ name: "Other desk", email: `other-${Date.now()}@test.local`, password: "other-pass" });
-    await expectAppError(actorFor(other.user.id, other.workspace.id).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "SUPPORTS" })), "not_found");
-    await expectAppError(actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: crypto.randomUUID(), stance: "SUPPORTS" })), "not_found");
+    await expectAppError(
+      actorFor(other.user.id, other.workspace.id).then((who) =>
+        linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "SUPPORTS" }),
+      ),
+      "not_found",
+    );
+    await expectAppError(
+      actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: crypto.randomUUID(), stance: "SUPPORTS" })),
+      "not_found",
+    );
 
     // Same claim linked to both with different stances: merge refused, nothing moved or deleted.
     await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "REFUTES" }));
     const before = await getDb().mentionLink.count({ where: { workspaceId: ws } });
-    await expectAppError(actorFor(userId, ws).then((who) => mergePropositions(who, { sourceId: p2.id, targetId: p1.id })), "conflict", /different stances/);
+    await expectAppError(
+      actorFor(userId, ws).then((who) => mergePropositions(who, { sourceId: p2.id, targetId: p1.id })),
+      "conflict",
+      /different stances/,
+    );
     expect(await getDb().mentionLink.count({ where: { workspaceId: ws } })).toBe(before);
     expect(await getDb().proposition.count({ where: { workspaceId: ws } })).toBe(2);
-    await expectAppError(actorFor(userId, ws).then((who) => moveMention(who, { annotationId: claim.annotationId, fromId: p2.id, toId: p1.id })), "conflict", /already linked/);
+    await expectAppError(
+      actorFor(userId, ws).then((who) => moveMention(who, { annotationId: claim.annotationId, fromId: p2.id, toId: p1.id })),
+      "conflict",
+      /already linked/,
+    );
 
     // Make them agree, then the merge moves every other mention and deletes the merged one.
     await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "SUPPORTS" }));

@@ -57,18 +57,32 @@ export const ratingSelect = {
 } satisfies Prisma.PropositionSelect;
 
 type RatingRow = Prisma.PropositionGetPayload<{ select: typeof ratingSelect }>;
-export type Rating = { label: string | null; value: number | null; best: number | null; worst: number | null; url: string | null; date: string | null; reviewer: { id: string; name: string } | null };
+export type Rating = {
+  label: string | null;
+  value: number | null;
+  best: number | null;
+  worst: number | null;
+  url: string | null;
+  date: string | null;
+  reviewer: { id: string; name: string } | null;
+};
 
 export function toRating(r: RatingRow): Rating | null {
   if (r.ratingLabel === null && r.ratingValue === null && r.reviewUrl === null) return null;
-  return { label: r.ratingLabel, value: r.ratingValue, best: r.ratingBest, worst: r.ratingWorst, url: r.reviewUrl, date: r.reviewDate?.toISOString().slice(0, 10) ?? null, reviewer: r.reviewer };
+  return {
+    label: r.ratingLabel,
+    value: r.ratingValue,
+    best: r.ratingBest,
+    worst: r.ratingWorst,
+    url: r.reviewUrl,
+    date: r.reviewDate?.toISOString().slice(0, 10) ?? null,
+    reviewer: r.reviewer,
+  };
 }
 
 /** Marked-as-same detail values stored on a proposition (malformed entries are ignored). */
 export function sameValuesOf(json: unknown): SameValues[] {
-  const parsed = z
-    .array(z.object({ field: z.enum(["date", "quantity", "actors"]), keys: z.tuple([z.string(), z.string()]) }).loose())
-    .safeParse(json);
+  const parsed = z.array(z.object({ field: z.enum(["date", "quantity", "actors"]), keys: z.tuple([z.string(), z.string()]) }).loose()).safeParse(json);
   return parsed.success ? parsed.data.map((s) => ({ field: s.field, keys: s.keys })) : [];
 }
 
@@ -85,12 +99,18 @@ export async function getProposition(actor: Actor, id: string) {
   const [mentions, graph] = await Promise.all([
     db.mentionLink.findMany({
       where: { workspaceId: actor.workspaceId, propositionId: id, annotation: { deletedAt: null } },
-      select: { ...mentionSelect, annotation: { select: { ...mentionSelect.annotation.select, passage: { select: { ...mentionSelect.annotation.select.passage.select, text: true } } } } },
+      select: {
+        ...mentionSelect,
+        annotation: { select: { ...mentionSelect.annotation.select, passage: { select: { ...mentionSelect.annotation.select.passage.select, text: true } } } },
+      },
       orderBy: { createdAt: "asc" },
     }),
     loadOriginGraph(actor.workspaceId),
   ]);
-  const aliases = await loadActorAliases(actor.workspaceId, mentions.map((m) => m.annotation));
+  const aliases = await loadActorAliases(
+    actor.workspaceId,
+    mentions.map((m) => m.annotation),
+  );
   const withInputs = mentions.map((m) => ({ m, input: toMentionInput(m.stance, m.annotation, aliases) }));
   const sameValues = sameValuesOf(p.sameValues);
   // Orphaned and needs-review claims are listed but do not count until a person confirms them.
@@ -140,7 +160,10 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
     loadOriginGraph(actor.workspaceId),
     resolveMentionFilter(actor, f),
   ]);
-  const aliases = await loadActorAliases(actor.workspaceId, links.map((l) => l.annotation));
+  const aliases = await loadActorAliases(
+    actor.workspaceId,
+    links.map((l) => l.annotation),
+  );
   const byProp = groupBy(links, (l) => l.propositionId);
   const filtering = hasMentionFilter(filter);
 
@@ -152,7 +175,11 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
       const matching = !filtering || all.some((m) => mentionMatches(filter, mentionFacts(m.annotation)));
       // Each counted mention with its input, so the cells below read both together.
       const mentions = all.filter((m) => counts(m.annotation)).map((m) => ({ m, input: toMentionInput(m.stance, m.annotation, aliases) }));
-      const verdict = computeVerdict(mentions.map(({ input }) => input), graph, { sameValues: sameValuesOf(p.sameValues), uncounted: all.length - mentions.length });
+      const verdict = computeVerdict(
+        mentions.map(({ input }) => input),
+        graph,
+        { sameValues: sameValuesOf(p.sameValues), uncounted: all.length - mentions.length },
+      );
       return { ...p, rating: toRating(p), matching, mentions, verdict, score: contestedness(verdict) };
     })
     .filter((r) => r.matching && (!f.verdict || r.verdict.kind === f.verdict));
@@ -184,7 +211,9 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
     total,
     page: f.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE)),
-    columns: [...columns.values()].sort((a, b) => (a.key === "unattributed" ? 1 : 0) - (b.key === "unattributed" ? 1 : 0) || b.count - a.count || a.label.localeCompare(b.label)),
+    columns: [...columns.values()].sort(
+      (a, b) => (a.key === "unattributed" ? 1 : 0) - (b.key === "unattributed" ? 1 : 0) || b.count - a.count || a.label.localeCompare(b.label),
+    ),
     rows: table,
   };
 }
@@ -208,10 +237,7 @@ const suggestAnnotationSelect = {
 type SuggestAnnotation = Prisma.AnnotationGetPayload<{ select: typeof suggestAnnotationSelect }>;
 
 function suggestEntities(a: SuggestAnnotation, aliases: ReadonlyMap<string, { id: string; name: string }>) {
-  return [
-    ...speakerRefs(a).map((s) => ({ key: `${s.type}:${s.id}`, label: s.name })),
-    ...actorRefs(a, aliases).map((x) => ({ key: x.key, label: x.label })),
-  ];
+  return [...speakerRefs(a).map((s) => ({ key: `${s.type}:${s.id}`, label: s.name })), ...actorRefs(a, aliases).map((x) => ({ key: x.key, label: x.label }))];
 }
 
 /**
@@ -262,7 +288,10 @@ export async function suggestPropositions(actor: Actor, annotationId: string) {
       mentions: { take: 20, where: { annotation: { deletedAt: null } }, select: { annotation: { select: suggestAnnotationSelect } } },
     },
   });
-  const aliases = await loadActorAliases(actor.workspaceId, candidates.flatMap((c) => c.mentions.map((m) => m.annotation)));
+  const aliases = await loadActorAliases(
+    actor.workspaceId,
+    candidates.flatMap((c) => c.mentions.map((m) => m.annotation)),
+  );
   const ranked = rankSuggestions(
     { claimTypeId: a.claimTypeId, text: a.exact, entities, denies: a.modality === "DENIED" || a.claimType.key === "denial" },
     candidates.map((c) => ({
@@ -283,7 +312,12 @@ export async function findPropositions(actor: Actor, rawQ: unknown) {
   assertCan(actor, "workspace.read");
   const q = foldForMatch(z.string().max(200).catch("").parse(rawQ));
   if (q.length < 2) {
-    return getDb().proposition.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, statement: true }, orderBy: { createdAt: "desc" }, take: 50 });
+    return getDb().proposition.findMany({
+      where: { workspaceId: actor.workspaceId },
+      select: { id: true, statement: true },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    });
   }
   return getDb().$queryRaw<{ id: string; statement: string }[]>`
     SELECT id, statement FROM "Proposition"

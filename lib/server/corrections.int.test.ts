@@ -28,9 +28,14 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
 
   const view = () => getProposition(owner.actor, propositionId);
   const stored = (id: string) =>
-    getDb().annotation.findUniqueOrThrow({ where: { id }, select: { start: true, end: true, exact: true, orphaned: true, needsReview: true, anchorReview: true, version: true } });
+    getDb().annotation.findUniqueOrThrow({
+      where: { id },
+      select: { start: true, end: true, exact: true, orphaned: true, needsReview: true, anchorReview: true, version: true },
+    });
   const correct = async (edit: (text: string) => string) => {
-    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: passage.id, text: edit(passage.text), expectedText: passage.text }));
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updatePassageText(who, { passageId: passage.id, text: edit(passage.text), expectedText: passage.text }),
+    );
     passage = { id: passage.id, text: result.passage.text };
     return result;
   };
@@ -39,15 +44,25 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
     owner = await newUser("Corrections desk");
     const { text } = readSeed("001");
     const m = parseArticle(text);
-    const { passages } = await importPassages(owner, text, { title: m.title, publishedAt: m.publishedAt ?? undefined, publisher: m.publisher ?? undefined, origins: m.origins });
+    const { passages } = await importPassages(owner, text, {
+      title: m.title,
+      publishedAt: m.publishedAt ?? undefined,
+      publisher: m.publisher ?? undefined,
+      origins: m.origins,
+    });
     passage = passages.find((p) => p.text.includes(DENIAL))!;
     const us = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Mỹ", kind: "COUNTRY" }));
     const russia = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Nga", kind: "COUNTRY" }));
     const dprk = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Triều Tiên", kind: "COUNTRY" }));
-    allegation = await markQuote(owner, [passage], "Mỹ đã cáo buộc Triều Tiên đã cung cấp tên lửa và rocket cho Nga", "arms_transfer", { modality: "ALLEGED", speakers: [{ entityId: us.id }] });
+    allegation = await markQuote(owner, [passage], "Mỹ đã cáo buộc Triều Tiên đã cung cấp tên lửa và rocket cho Nga", "arms_transfer", {
+      modality: "ALLEGED",
+      speakers: [{ entityId: us.id }],
+    });
     denial = await markQuote(owner, [passage], DENIAL, "denial", { modality: "DENIED", speakers: [{ entityId: russia.id }] });
     later = await markQuote(owner, [passage], LATER, "statement", { speakers: [{ entityId: dprk.id }] });
-    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: allegation.id, statement: "North Korea supplies missiles to Russia", stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      createPropositionFromClaim(who, { annotationId: allegation.id, statement: "North Korea supplies missiles to Russia", stance: "SUPPORTS" }),
+    );
     propositionId = p.id;
     await actorFor(owner.user.id, owner.workspace.id).then((who) => linkMention(who, { annotationId: denial.id, propositionId, stance: "REFUTES" }));
     expect((await view()).verdict.kind).toBe("conflict");
@@ -78,7 +93,11 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
 
       const confirmed = await actorFor(owner.user.id, owner.workspace.id).then((who) => confirmAnchor(who, { id: denial.id, version: after.version }));
       expect(confirmed).toMatchObject({ needsReview: false, anchorReview: null, exact: REWORDED, version: after.version + 1 });
-      await expectAppError(actorFor(owner.user.id, owner.workspace.id).then((who) => confirmAnchor(who, { id: denial.id, version: confirmed.version })), "conflict", /not waiting for review/);
+      await expectAppError(
+        actorFor(owner.user.id, owner.workspace.id).then((who) => confirmAnchor(who, { id: denial.id, version: confirmed.version })),
+        "conflict",
+        /not waiting for review/,
+      );
     } else {
       expect(after).toMatchObject({ needsReview: false, orphaned: false });
     }
@@ -90,8 +109,17 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
   it("a typo fixed earlier in the paragraph keeps every claim exact or moved, and counted", async () => {
     const result = await correct((t) => t.replace("nhiều lần bác cáo buộc", "nhiều lần bác bỏ cáo buộc"));
     expect(result.summary).toEqual({ kept: 1, moved: 2, fuzzy: 0, needsReview: 0, orphaned: 0 });
-    expect(result.changes.map((c) => [c.id, c.outcome]).sort()).toEqual([[denial.id, "moved"], [later.id, "moved"]].sort());
-    for (const [id, quote] of [[allegation.id, allegation.exact], [denial.id, REWORDED], [later.id, LATER]] as const) {
+    expect(result.changes.map((c) => [c.id, c.outcome]).sort()).toEqual(
+      [
+        [denial.id, "moved"],
+        [later.id, "moved"],
+      ].sort(),
+    );
+    for (const [id, quote] of [
+      [allegation.id, allegation.exact],
+      [denial.id, REWORDED],
+      [later.id, LATER],
+    ] as const) {
       const s = await stored(id);
       expect(s).toMatchObject({ exact: quote, orphaned: false, needsReview: false });
       expect(quoteSpan(passage.text, quote)).toEqual({ start: s.start, end: s.end });
@@ -111,7 +139,9 @@ describe.skipIf(!present)("correcting seed article 001 under its claims", () => 
 
     // The desk re-marks it on the words that now carry the denial.
     const words = "Triều Tiên và Nga nhiều lần bác bỏ cáo buộc";
-    const remarked = await actorFor(owner.user.id, owner.workspace.id).then((who) => remarkAnnotation(who, { id: denial.id, version: orphan.version, ...quoteSpan(passage.text, words)!, exact: words }));
+    const remarked = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      remarkAnnotation(who, { id: denial.id, version: orphan.version, ...quoteSpan(passage.text, words)!, exact: words }),
+    );
     expect(remarked).toMatchObject({ orphaned: false, needsReview: false, exact: words });
     expect((await view()).verdict.kind).toBe("conflict");
   });

@@ -56,7 +56,8 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
   });
 
   it("pages entities 50 at a time, with the kind filter kept", async () => {
-    for (let i = 0; i < 51; i++) await actorFor(uid, ws).then((who) => createEntity(who, { name: `Hwasong-${String(i).padStart(2, "0")}`, kind: "WEAPON_SYSTEM" }));
+    for (let i = 0; i < 51; i++)
+      await actorFor(uid, ws).then((who) => createEntity(who, { name: `Hwasong-${String(i).padStart(2, "0")}`, kind: "WEAPON_SYSTEM" }));
     const page1 = await listEntities(actor, { kind: "WEAPON_SYSTEM" });
     expect(page1.items).toHaveLength(50);
     expect(page1.nextCursor).toBe(at(page1.items, 49).id);
@@ -69,12 +70,20 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
 
   it("refuses a duplicate alias and one that names another entity, keeps the name and one alias", async () => {
     const nk = at((await listEntities(actor, { q: "bac han" })).items, 0);
-    await expectAppError(actorFor(uid, ws).then((who) => addAlias(who, { entityId: nk.id, alias: "BẮC HÀN" })), "conflict", /already an alias of Bắc Hàn/);
+    await expectAppError(
+      actorFor(uid, ws).then((who) => addAlias(who, { entityId: nk.id, alias: "BẮC HÀN" })),
+      "conflict",
+      /already an alias of Bắc Hàn/,
+    );
 
     // An alias names one entity: another entity's alias is refused, naming that entity, and nothing is written.
     const south = at((await listEntities(actor, { q: "han quoc" })).items, 0);
     const auditBefore = await auditCount(ws);
-    const shared = await expectAppError(actorFor(uid, ws).then((who) => addAlias(who, { entityId: south.id, alias: "trieu tien" })), "conflict", /already names Bắc Hàn \(as “Triều Tiên”\).*merge/);
+    const shared = await expectAppError(
+      actorFor(uid, ws).then((who) => addAlias(who, { entityId: south.id, alias: "trieu tien" })),
+      "conflict",
+      /already names Bắc Hàn \(as “Triều Tiên”\).*merge/,
+    );
     expect(shared.details?.existing).toEqual({ id: nk.id, name: "Bắc Hàn" });
     expect(toErrorBody(shared).status).toBe(409);
     expect(await auditCount(ws)).toBe(auditBefore);
@@ -86,9 +95,17 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     const solo = await actorFor(uid, ws).then((who) => createEntity(who, { name: "Lone", kind: "OTHER" }));
     const loneAlias = at(at((await listEntities(actor, { q: "lone" })).items, 0).aliases, 0);
     const before = await auditCount(ws);
-    await expectAppError(actorFor(uid, ws).then((who) => removeAlias(who, { aliasId: loneAlias.id })), "bad_request", /only alias/);
+    await expectAppError(
+      actorFor(uid, ws).then((who) => removeAlias(who, { aliasId: loneAlias.id })),
+      "bad_request",
+      /only alias/,
+    );
     const nameAlias = nk.aliases.find((a) => a.alias === "Bắc Hàn")!;
-    await expectAppError(actorFor(uid, ws).then((who) => removeAlias(who, { aliasId: nameAlias.id })), "bad_request", /rename it/);
+    await expectAppError(
+      actorFor(uid, ws).then((who) => removeAlias(who, { aliasId: nameAlias.id })),
+      "bad_request",
+      /rename it/,
+    );
     expect(await auditCount(ws)).toBe(before);
     expect(await getDb().entityAlias.count({ where: { entityId: { in: [solo.id, nk.id] } } })).toBe(5);
 
@@ -102,7 +119,9 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
   });
 
   it("merges two entities without losing aliases, claims or linked sources", async () => {
-    const imported = await actorFor(uid, ws).then((who) => importArticle(who, { text: ARTICLE, title: "Bình Nhưỡng bác bỏ", publisher: "VnExpress", origins: ["TTXVN"] }));
+    const imported = await actorFor(uid, ws).then((who) =>
+      importArticle(who, { text: ARTICLE, title: "Bình Nhưỡng bác bỏ", publisher: "VnExpress", origins: ["TTXVN"] }),
+    );
     const passages = await getDb().passage.findMany({ where: { articleId: imported.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
     const types = await listClaimTypes(actor);
     const kimA = await actorFor(uid, ws).then((who) => createEntity(who, { name: "Kim Jong Un", kind: "PERSON" }));
@@ -116,16 +135,18 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     await actorFor(uid, ws).then((who) => updateEntity(who, { id: kimA.id, speaksForId: dprk.id }));
 
     const mark = (passage: { id: string; text: string }, speakers: string[], actorEntityIds: string[] = []) =>
-      actorFor(uid, ws).then((who) => createAnnotation(who, {
-        passageId: passage.id,
-        start: 0,
-        end: 4,
-        exact: Array.from(passage.text).slice(0, 4).join(""),
-        claimTypeId: at(types, 0).id,
-        modality: "ASSERTED",
-        speakers: speakers.map((entityId) => ({ entityId })),
-        actorEntityIds,
-      }));
+      actorFor(uid, ws).then((who) =>
+        createAnnotation(who, {
+          passageId: passage.id,
+          start: 0,
+          end: 4,
+          exact: Array.from(passage.text).slice(0, 4).join(""),
+          claimTypeId: at(types, 0).id,
+          modality: "ASSERTED",
+          speakers: speakers.map((entityId) => ({ entityId })),
+          actorEntityIds,
+        }),
+      );
     const a1 = await mark(at(passages, 0), [kimA.id], [kimA.id, dprk.id]);
     const a2 = await mark(at(passages, 1), [kimA.id]);
     // Both entities speak in b1, and both are its actors: after the merge each is one row.
@@ -139,7 +160,11 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     const keysBefore = await aliasKeys([kimA.id, kimB.id]);
 
     const before = await auditCount(ws);
-    await expectAppError(actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: kimA.id, targetId: kimA.id })), "bad_request", /^An entity cannot be merged into itself$/);
+    await expectAppError(
+      actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: kimA.id, targetId: kimA.id })),
+      "bad_request",
+      /^An entity cannot be merged into itself$/,
+    );
     expect(await auditCount(ws)).toBe(before);
 
     const merged = await actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: kimA.id, targetId: kimB.id }));
@@ -152,7 +177,12 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     // No claim loses a speaker or an actor; order is kept, and a claim naming both keeps one row.
     const links = await getDb().annotation.findMany({
       where: { id: { in: [a1.id, a2.id, b1.id] } },
-      select: { id: true, version: true, speakers: { select: { entityId: true }, orderBy: { position: "asc" } }, actorEntities: { select: { entityId: true }, orderBy: { position: "asc" } } },
+      select: {
+        id: true,
+        version: true,
+        speakers: { select: { entityId: true }, orderBy: { position: "asc" } },
+        actorEntities: { select: { entityId: true }, orderBy: { position: "asc" } },
+      },
     });
     const linksOf = (id: string) => links.find((l) => l.id === id)!;
     expect(linksOf(a1.id)).toMatchObject({ speakers: [{ entityId: kimB.id }], actorEntities: [{ entityId: kimB.id }, { entityId: dprk.id }], version: 2 });
@@ -165,16 +195,24 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
 
     const [row] = (await listEntities(actor, { q: "chu tich kim" })).items;
     expect(row).toMatchObject({ id: kimB.id, kind: "ORGANIZATION", speaksFor: { id: dprk.id }, counts: { speakerUses: 2, sources: 1 } });
-    const event = await getDb().auditEvent.findFirstOrThrow({ where: { workspaceId: ws, action: "entity.merge" }, select: { entityId: true, before: true, after: true } });
+    const event = await getDb().auditEvent.findFirstOrThrow({
+      where: { workspaceId: ws, action: "entity.merge" },
+      select: { entityId: true, before: true, after: true },
+    });
     expect(event.entityId).toBe(kimB.id);
     expect(event.before).toMatchObject({ source: { annotations: 3, sources: 1, aliases: 2 }, target: { annotations: 1, aliases: 2 } });
     expect(event.after).toMatchObject({ target: { annotations: 3, sources: 1, aliases: keysBefore.size } });
 
-    await expectAppError(actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: kimA.id, targetId: kimB.id })), "not_found");
+    await expectAppError(
+      actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: kimA.id, targetId: kimB.id })),
+      "not_found",
+    );
   });
 
   it("edits sources and refuses relay cycles without writing anything", async () => {
-    await actorFor(uid, ws).then((who) => importArticle(who, { text: `${ARTICLE}\n\nThêm một đoạn.`, title: "Relay", publisher: "Tuổi Trẻ", origins: ["Reuters", "TASS"] }));
+    await actorFor(uid, ws).then((who) =>
+      importArticle(who, { text: `${ARTICLE}\n\nThêm một đoạn.`, title: "Relay", publisher: "Tuổi Trẻ", origins: ["Reuters", "TASS"] }),
+    );
     const byName = async (q: string) => at(await listSources(actor, { q }), 0);
     const [a, b, c] = [await byName("tuoi tre"), await byName("reuters"), await byName("tass")];
     expect(a.counts).toEqual({ published: 1, relayedIn: 0, claimsSpoken: 0 });
@@ -185,19 +223,42 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     await actorFor(uid, ws).then((who) => updateSource(who, { id: b.id, upstreamId: c.id }));
 
     const before = await auditCount(ws);
-    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: b.id, upstreamId: a.id })), "bad_request", /^Reuters cannot relay Tuổi Trẻ: Tuổi Trẻ already relays Reuters \(directly or through others\), which would make a cycle$/);
-    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: c.id, upstreamId: a.id, name: "TASS agency" })), "bad_request", /TASS agency cannot relay Tuổi Trẻ: Tuổi Trẻ already relays TASS agency/);
-    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: a.id, upstreamId: a.id })), "bad_request", /cannot relay itself/);
+    await expectAppError(
+      actorFor(uid, ws).then((who) => updateSource(who, { id: b.id, upstreamId: a.id })),
+      "bad_request",
+      /^Reuters cannot relay Tuổi Trẻ: Tuổi Trẻ already relays Reuters \(directly or through others\), which would make a cycle$/,
+    );
+    await expectAppError(
+      actorFor(uid, ws).then((who) => updateSource(who, { id: c.id, upstreamId: a.id, name: "TASS agency" })),
+      "bad_request",
+      /TASS agency cannot relay Tuổi Trẻ: Tuổi Trẻ already relays TASS agency/,
+    );
+    await expectAppError(
+      actorFor(uid, ws).then((who) => updateSource(who, { id: a.id, upstreamId: a.id })),
+      "bad_request",
+      /cannot relay itself/,
+    );
     expect(await auditCount(ws)).toBe(before);
     const stored = await getDb().source.findMany({ where: { id: { in: [a.id, b.id, c.id] } }, select: { name: true, upstreamId: true } });
     expect(Object.fromEntries(stored.map((s) => [s.name, s.upstreamId]))).toEqual({ "Tuổi Trẻ": b.id, Reuters: c.id, TASS: null });
 
-    const badKind = await actorFor(uid, ws).then((who) => updateSource(who, { id: a.id, kind: "BLOG" })).then(() => null, (e: unknown) => e);
+    const badKind = await actorFor(uid, ws)
+      .then((who) => updateSource(who, { id: a.id, kind: "BLOG" }))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(badKind).toBeInstanceOf(z.ZodError);
     expect(toErrorBody(badKind).status).toBe(422);
 
-    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: c.id, name: "reuters" })), "conflict", /already the name of the source “Reuters”/);
-    const renamed = await actorFor(uid, ws).then((who) => updateSource(who, { id: c.id, name: "TASS (Nga)", kind: "STATE_MEDIA", country: "", upstreamId: null }));
+    await expectAppError(
+      actorFor(uid, ws).then((who) => updateSource(who, { id: c.id, name: "reuters" })),
+      "conflict",
+      /already the name of the source “Reuters”/,
+    );
+    const renamed = await actorFor(uid, ws).then((who) =>
+      updateSource(who, { id: c.id, name: "TASS (Nga)", kind: "STATE_MEDIA", country: "", upstreamId: null }),
+    );
     expect(renamed).toMatchObject({ name: "TASS (Nga)", kind: "STATE_MEDIA", country: null, upstream: null });
     expect((await byName("tass (nga)")).id).toBe(c.id);
   });
@@ -206,17 +267,40 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     const outsider = await newUser("Outsider");
     const mine = at((await listEntities(actor, { q: "duc" })).items, 0);
     const theirs = await actorFor(outsider.user.id, outsider.workspace.id).then((who) => createEntity(who, { name: "Đức", kind: "COUNTRY" }));
-    await actorFor(outsider.user.id, outsider.workspace.id).then((who) => importArticle(who, { text: "Một đoạn văn.\n\nHai đoạn văn.", title: "x", publisher: "Dân Trí" }));
+    await actorFor(outsider.user.id, outsider.workspace.id).then((who) =>
+      importArticle(who, { text: "Một đoạn văn.\n\nHai đoạn văn.", title: "x", publisher: "Dân Trí" }),
+    );
     const theirSource = at(await listSources(await requireMember(outsider.user.id, outsider.workspace.id)), 0);
     const mySource = at(await listSources(actor, { q: "tuoi tre" }), 0);
 
-    await expectAppError(actorFor(uid, ws).then((who) => updateEntity(who, { id: theirs.id, name: "Germany" })), "not_found");
-    await expectAppError(actorFor(uid, ws).then((who) => addAlias(who, { entityId: theirs.id, alias: "Germany" })), "not_found");
-    await expectAppError(actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: mine.id, targetId: theirs.id })), "not_found");
-    await expectAppError(actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: theirs.id, targetId: mine.id })), "not_found");
-    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: theirSource.id, name: "Mine now" })), "not_found");
-    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: mySource.id, upstreamId: theirSource.id })), "not_found");
-    await expectAppError(actorFor(uid, ws).then((who) => updateSource(who, { id: mySource.id, entityId: theirs.id })), "not_found");
+    await expectAppError(
+      actorFor(uid, ws).then((who) => updateEntity(who, { id: theirs.id, name: "Germany" })),
+      "not_found",
+    );
+    await expectAppError(
+      actorFor(uid, ws).then((who) => addAlias(who, { entityId: theirs.id, alias: "Germany" })),
+      "not_found",
+    );
+    await expectAppError(
+      actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: mine.id, targetId: theirs.id })),
+      "not_found",
+    );
+    await expectAppError(
+      actorFor(uid, ws).then((who) => mergeEntities(who, { sourceId: theirs.id, targetId: mine.id })),
+      "not_found",
+    );
+    await expectAppError(
+      actorFor(uid, ws).then((who) => updateSource(who, { id: theirSource.id, name: "Mine now" })),
+      "not_found",
+    );
+    await expectAppError(
+      actorFor(uid, ws).then((who) => updateSource(who, { id: mySource.id, upstreamId: theirSource.id })),
+      "not_found",
+    );
+    await expectAppError(
+      actorFor(uid, ws).then((who) => updateSource(who, { id: mySource.id, entityId: theirs.id })),
+      "not_found",
+    );
     expect(names(await listEntities(actor, { q: "duc" }))).toEqual(["Đức"]);
     expect(at((await listEntities(actor, { q: "duc" })).items, 0).id).toBe(mine.id);
     await expectAppError(listEntities({ ...actor, workspaceId: outsider.workspace.id }), "unauthorized");
@@ -226,9 +310,19 @@ describe("entities, aliases and source provenance, on a real PostgreSQL", () => 
     expect((await listEntities(viewer, { q: "duc" })).items).toHaveLength(1);
     const other = at((await listEntities(viewer, { q: "han quoc" })).items, 0);
     const before = await auditCount(ws);
-    await expectAppError(actorFor(outsider.user.id, ws).then((who) => mergeEntities(who, { sourceId: mine.id, targetId: other.id })), "forbidden", /viewer/);
-    await expectAppError(actorFor(outsider.user.id, ws).then((who) => addAlias(who, { entityId: mine.id, alias: "Germany" })), "forbidden");
-    await expectAppError(actorFor(outsider.user.id, ws).then((who) => updateSource(who, { id: mySource.id, kind: "OTHER" })), "forbidden");
+    await expectAppError(
+      actorFor(outsider.user.id, ws).then((who) => mergeEntities(who, { sourceId: mine.id, targetId: other.id })),
+      "forbidden",
+      /viewer/,
+    );
+    await expectAppError(
+      actorFor(outsider.user.id, ws).then((who) => addAlias(who, { entityId: mine.id, alias: "Germany" })),
+      "forbidden",
+    );
+    await expectAppError(
+      actorFor(outsider.user.id, ws).then((who) => updateSource(who, { id: mySource.id, kind: "OTHER" })),
+      "forbidden",
+    );
     expect(await auditCount(ws)).toBe(before);
     expect(await getDb().entity.count({ where: { id: { in: [mine.id, other.id] } } })).toBe(2);
   });
@@ -243,12 +337,23 @@ describe("one name, one entity", () => {
     const south = await actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "South Korea", kind: "COUNTRY" }));
     const before = await auditCount(ws);
 
-    const named = await expectAppError(actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "bac han", kind: "COUNTRY" })), "conflict", /already names the entity North Korea \(as “Bắc Hàn”\)/);
+    const named = await expectAppError(
+      actorFor(desk.user.id, ws).then((who) => createEntity(who, { name: "bac han", kind: "COUNTRY" })),
+      "conflict",
+      /already names the entity North Korea \(as “Bắc Hàn”\)/,
+    );
     expect(named.details).toMatchObject({ existing: { id: nk.id, name: "North Korea", kind: "COUNTRY" }, fields: { name: expect.any(String) } });
-    const aliased = await expectAppError(actorFor(desk.user.id, ws).then((who) => addAlias(who, { entityId: south.id, alias: "BẮC HÀN" })), "conflict");
+    const aliased = await expectAppError(
+      actorFor(desk.user.id, ws).then((who) => addAlias(who, { entityId: south.id, alias: "BẮC HÀN" })),
+      "conflict",
+    );
     expect(aliased.details?.existing).toEqual({ id: nk.id, name: "North Korea" });
     // Renaming into another entity's alias is refused the same way.
-    await expectAppError(actorFor(desk.user.id, ws).then((who) => updateEntity(who, { id: south.id, name: "Bắc hàn" })), "conflict", /already names North Korea/);
+    await expectAppError(
+      actorFor(desk.user.id, ws).then((who) => updateEntity(who, { id: south.id, name: "Bắc hàn" })),
+      "conflict",
+      /already names North Korea/,
+    );
     expect(await getDb().entity.count({ where: { workspaceId: ws } })).toBe(2);
     expect(await auditCount(ws)).toBe(before);
   });

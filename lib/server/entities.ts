@@ -59,7 +59,10 @@ export async function updateEntity(actor: Actor, input: unknown) {
     const before = await findEntity(tx, workspaceId, data.id);
     const name = data.name ?? before.name;
     const normalizedAlias = foldForMatch(name);
-    const owner = await tx.entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true } } } });
+    const owner = await tx.entityAlias.findFirst({
+      where: { workspaceId, normalizedAlias },
+      select: { alias: true, entity: { select: { id: true, name: true } } },
+    });
     if (owner && owner.entity.id !== before.id) throw aliasOfAnother(name, owner);
     if (data.speaksForId) await checkSpeaksFor(tx, workspaceId, { id: before.id, name }, data.speaksForId);
     const after = await tx.entity.update({
@@ -72,7 +75,15 @@ export async function updateEntity(actor: Actor, input: unknown) {
       await tx.entityAlias.create({ data: { workspaceId, entityId: after.id, alias: after.name, normalizedAlias } });
       addedAlias = after.name;
     }
-    await audit(tx, actor, "entity.update", "Entity", after.id, { name: before.name, kind: before.kind, speaksForId: before.speaksForId }, { ...after, addedAlias });
+    await audit(
+      tx,
+      actor,
+      "entity.update",
+      "Entity",
+      after.id,
+      { name: before.name, kind: before.kind, speaksForId: before.speaksForId },
+      { ...after, addedAlias },
+    );
     return { ...after, addedAlias };
   });
 }
@@ -86,7 +97,8 @@ async function checkSpeaksFor(tx: Tx, workspaceId: string, entity: { id: string;
   // Serialize affiliation edits per workspace, so two opposite edits at once cannot both pass the check.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`entity-speaks-for:${workspaceId}`}))`;
   const target = await tx.entity.findFirst({ where: { id: speaksForId, workspaceId }, select: { id: true, name: true } });
-  if (!target) throw new AppError("validation", "The entity it speaks for is not in this workspace", { fields: { speaksForId: "Choose an entity from this workspace" } });
+  if (!target)
+    throw new AppError("validation", "The entity it speaks for is not in this workspace", { fields: { speaksForId: "Choose an entity from this workspace" } });
   const chain = await speaksForChain(tx, workspaceId, target.id);
   if (chain.some((row) => row.id === entity.id)) {
     throw new AppError(
@@ -123,7 +135,10 @@ export async function addAlias(actor: Actor, input: unknown) {
       const entity = await findEntity(tx, workspaceId, data.entityId);
       const same = entity.aliases.find((a) => a.normalizedAlias === normalizedAlias);
       if (same) throw duplicateAlias(data.alias, entity.name, same.alias);
-      const owner = await tx.entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true } } } });
+      const owner = await tx.entityAlias.findFirst({
+        where: { workspaceId, normalizedAlias },
+        select: { alias: true, entity: { select: { id: true, name: true } } },
+      });
       if (owner) throw aliasOfAnother(data.alias, owner);
       const alias = await tx.entityAlias.create({
         data: { workspaceId, entityId: entity.id, alias: data.alias, normalizedAlias, language: data.language ?? null },
@@ -135,7 +150,10 @@ export async function addAlias(actor: Actor, input: unknown) {
   } catch (err) {
     // Two people adding the same alias at once: the unique index decides, with the same message.
     if ((err as { code?: string }).code === "P2002") {
-      const owner = await getDb().entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true } } } });
+      const owner = await getDb().entityAlias.findFirst({
+        where: { workspaceId, normalizedAlias },
+        select: { alias: true, entity: { select: { id: true, name: true } } },
+      });
       if (owner?.entity.id === data.entityId) throw duplicateAlias(data.alias, owner.entity.name, owner.alias);
       if (owner) throw aliasOfAnother(data.alias, owner);
     }
@@ -204,7 +222,15 @@ export async function removeAlias(actor: Actor, input: unknown) {
       throw new AppError("bad_request", `“${alias.alias}” is the name of this entity; rename it before removing this alias`);
     }
     await tx.entityAlias.delete({ where: { id: alias.id } });
-    await audit(tx, actor, "entity.alias.remove", "Entity", alias.entity.id, { alias: { id: alias.id, alias: alias.alias, language: alias.language } }, undefined);
+    await audit(
+      tx,
+      actor,
+      "entity.alias.remove",
+      "Entity",
+      alias.entity.id,
+      { alias: { id: alias.id, alias: alias.alias, language: alias.language } },
+      undefined,
+    );
     return { id: alias.id };
   });
 }
@@ -300,7 +326,9 @@ async function findEntity(tx: Tx, workspaceId: string, id: string) {
 // All annotations (deleted ones included), so the audit shows that none were lost.
 async function entityCounts(tx: Tx, workspaceId: string, id: string) {
   const aliases = await tx.entityAlias.count({ where: { workspaceId, entityId: id } });
-  const annotations = await tx.annotation.count({ where: { workspaceId, OR: [{ speakers: { some: { entityId: id } } }, { actorEntities: { some: { entityId: id } } }] } });
+  const annotations = await tx.annotation.count({
+    where: { workspaceId, OR: [{ speakers: { some: { entityId: id } } }, { actorEntities: { some: { entityId: id } } }] },
+  });
   const sources = await tx.source.count({ where: { workspaceId, entityId: id } });
   return { aliases, annotations, sources };
 }

@@ -1,14 +1,6 @@
 import { z } from "zod";
 
-export type ErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "too_large"
-  | "rate_limited"
-  | "validation";
+export type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "rate_limited" | "validation";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,

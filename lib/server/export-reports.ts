@@ -9,7 +9,12 @@ import { exportPropositions, foldedTitle } from "@/lib/server/exports";
 import type { ExportFormat, ExportScope } from "@/lib/validation/exports";
 
 /** Proposition-level exports: ClaimReview JSON-LD (rated propositions) and the Markdown claim report. */
-export async function propositionExport(actor: Actor, format: Extract<ExportFormat, "claimreview" | "markdown">, scope: ExportScope, baseUrl: string): Promise<Response> {
+export async function propositionExport(
+  actor: Actor,
+  format: Extract<ExportFormat, "claimreview" | "markdown">,
+  scope: ExportScope,
+  baseUrl: string,
+): Promise<Response> {
   const ws = await getDb().workspace.findUnique({ where: { id: actor.workspaceId }, select: { slug: true, name: true } });
   if (!ws) throw new AppError("not_found", "Workspace not found");
   const propositions = await exportPropositions(actor, scope);

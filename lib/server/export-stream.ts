@@ -47,16 +47,35 @@ async function* mentionChunks(mentions: AsyncGenerator<ExportMention>, head: str
 }
 
 /** The streaming exports (one record per claim mention): CSV, JSON Lines, W3C Web Annotation. */
-export async function mentionExport(actor: Actor, format: Extract<ExportFormat, "csv" | "jsonl" | "w3c">, scope: ExportScope, baseUrl: string): Promise<Response> {
+export async function mentionExport(
+  actor: Actor,
+  format: Extract<ExportFormat, "csv" | "jsonl" | "w3c">,
+  scope: ExportScope,
+  baseUrl: string,
+): Promise<Response> {
   const ws = await getDb().workspace.findUnique({ where: { id: actor.workspaceId }, select: { slug: true, name: true } });
   if (!ws) throw new AppError("not_found", "Workspace not found");
   const stamp = new Date().toISOString().slice(0, 10);
   const name = `${foldedTitle(ws.name)}-claims-${stamp}`;
   const mentions = exportMentions(actor, scope);
-  if (format === "csv") return streamResponse(mentionChunks(mentions, csvHeader({ bom: true }), (m) => csvRows(m), ""), "text/csv; charset=utf-8", `${name}.csv`);
-  if (format === "jsonl") return streamResponse(mentionChunks(mentions, "", (m) => jsonlLine(m), ""), "application/x-ndjson; charset=utf-8", `${name}.jsonl`);
+  if (format === "csv")
+    return streamResponse(
+      mentionChunks(mentions, csvHeader({ bom: true }), (m) => csvRows(m), ""),
+      "text/csv; charset=utf-8",
+      `${name}.csv`,
+    );
+  if (format === "jsonl")
+    return streamResponse(
+      mentionChunks(mentions, "", (m) => jsonlLine(m), ""),
+      "application/x-ndjson; charset=utf-8",
+      `${name}.jsonl`,
+    );
   const options = { baseUrl, workspaceSlug: ws.slug, workspaceId: actor.workspaceId };
-  const head = annotationCollectionHeader({ id: `${baseUrl}/api/v1/workspaces/${actor.workspaceId}/exports/w3c`, label: `Claims from ${ws.name}`, created: new Date().toISOString() });
+  const head = annotationCollectionHeader({
+    id: `${baseUrl}/api/v1/workspaces/${actor.workspaceId}/exports/w3c`,
+    label: `Claims from ${ws.name}`,
+    created: new Date().toISOString(),
+  });
   return streamResponse(
     mentionChunks(mentions, head, (m, i) => annotationCollectionItem(m, options, i), annotationCollectionFooter()),
     'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',

@@ -18,7 +18,14 @@ import { listClaimTypes } from "@/lib/server/workspaces";
 
 const BASE = "https://desk.example";
 // The desk's full rating on a 1 (false) … 5 (true) scale, with its published fact-check.
-const RATING = { ratingLabel: "Disputed", ratingValue: 2, ratingBest: 5, ratingWorst: 1, reviewUrl: "https://desk.example/checks/shells", reviewDate: "2023-09-20" };
+const RATING = {
+  ratingLabel: "Disputed",
+  ratingValue: 2,
+  ratingBest: 5,
+  ratingWorst: 1,
+  reviewUrl: "https://desk.example/checks/shells",
+  reviewDate: "2023-09-20",
+};
 
 async function readStream(res: Response): Promise<{ text: string; chunks: number }> {
   const reader = res.body!.getReader();
@@ -45,22 +52,28 @@ describe("exports", () => {
     ws = workspace.id;
     actor = await requireMember(userId, ws);
     const types = await listClaimTypes(actor);
-    const text = "Wire says 🚀 Pyongyang shipped =HYPERLINK(\"x\") shells, \"officials\" said.\n\nMoscow denied it.";
-    const a = await actorFor(userId, ws).then((who) => importArticle(who, { text, title: "Export test", publisher: "Outlet", origins: ["Wire"], publishedAt: "2023-09-14" }));
+    const text = 'Wire says 🚀 Pyongyang shipped =HYPERLINK("x") shells, "officials" said.\n\nMoscow denied it.';
+    const a = await actorFor(userId, ws).then((who) =>
+      importArticle(who, { text, title: "Export test", publisher: "Outlet", origins: ["Wire"], publishedAt: "2023-09-14" }),
+    );
     const passages = await getDb().passage.findMany({ where: { articleId: a.id }, select: { id: true, text: true }, orderBy: { position: "asc" } });
     const mark = (p: { id: string; text: string }, quote: string, typeKey: string, note?: string) => {
-      return actorFor(userId, ws).then((who) => createAnnotation(who, {
-        passageId: p.id,
-        ...quoteSpan(p.text, quote),
-        exact: quote,
-        claimTypeId: types.find((t) => t.key === typeKey)!.id,
-        modality: "REPORTED",
-        note,
-      }));
+      return actorFor(userId, ws).then((who) =>
+        createAnnotation(who, {
+          passageId: p.id,
+          ...quoteSpan(p.text, quote),
+          exact: quote,
+          claimTypeId: types.find((t) => t.key === typeKey)!.id,
+          modality: "REPORTED",
+          note,
+        }),
+      );
     };
-    const shipped = await mark(at(passages, 0), "Pyongyang shipped =HYPERLINK(\"x\") shells", "arms_transfer", "+cmd|' /C calc'!A0");
+    const shipped = await mark(at(passages, 0), 'Pyongyang shipped =HYPERLINK("x") shells', "arms_transfer", "+cmd|' /C calc'!A0");
     const denied = await mark(at(passages, 1), "Moscow denied it", "denial");
-    const p = await actorFor(userId, ws).then((who) => createPropositionFromClaim(who, { annotationId: shipped.id, statement: "North Korea shipped shells", stance: "SUPPORTS" }));
+    const p = await actorFor(userId, ws).then((who) =>
+      createPropositionFromClaim(who, { annotationId: shipped.id, statement: "North Korea shipped shells", stance: "SUPPORTS" }),
+    );
     propositionId = p.id;
     await actorFor(userId, ws).then((who) => linkMention(who, { annotationId: denied.id, propositionId: p.id, stance: "REFUTES" }));
     await actorFor(userId, ws).then((who) => updateProposition(who, { id: p.id, statement: "North Korea shipped shells", claimTypeId: null, ...RATING }));
@@ -73,7 +86,7 @@ describe("exports", () => {
     const rows: Record<string, string>[] = parse(text.replace(/^\uFEFF/, ""), { columns: true });
     expect(rows).toHaveLength(2);
     const shipped = rows.find((r) => r.stance === "SUPPORTS")!;
-    expect(shipped.quote).toBe("Pyongyang shipped =HYPERLINK(\"x\") shells");
+    expect(shipped.quote).toBe('Pyongyang shipped =HYPERLINK("x") shells');
     expect(entry(shipped, "note").startsWith("'+cmd")).toBe(true);
     expect(shipped.independent_origins).toBe("Wire");
     expect(shipped.verdict).toBe("conflict");
@@ -94,7 +107,11 @@ describe("exports", () => {
     expect(position.start).toBe(12);
     if (HAVE_W3C_TESTS) {
       const validate = w3cValidator();
-      for (const assertion of ["annotations/3.1-annotationContextValidated.json", "annotations/3.1-annotationTypeValidated.json", "annotations/3.1-targetKeyFound.json"]) {
+      for (const assertion of [
+        "annotations/3.1-annotationContextValidated.json",
+        "annotations/3.1-annotationTypeValidated.json",
+        "annotations/3.1-targetKeyFound.json",
+      ]) {
         const v = validate(assertion);
         expect(v({ "@context": doc["@context"], ...shipped }), `${assertion}: ${JSON.stringify(v.errors)}`).toBe(true);
       }
@@ -124,11 +141,19 @@ describe("exports", () => {
   it("checks the desk's rating on its scale, records who rated, and publishes it in ClaimReview", async () => {
     const base = { id: propositionId, statement: "North Korea shipped shells", claimTypeId: null, ...RATING };
     const before = await getDb().proposition.findUniqueOrThrow({ where: { id: propositionId }, select: { ratingValue: true, updatedAt: true } });
-    const off = await actorFor(userId, ws).then((who) => updateProposition(who, { ...base, ratingValue: 7 })).then(() => null, (e: unknown) => e);
+    const off = await actorFor(userId, ws)
+      .then((who) => updateProposition(who, { ...base, ratingValue: 7 }))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     const { status, error } = toErrorBody(off);
     expect(status).toBe(422);
     expect(error.details?.fields).toEqual({ ratingValue: "The value must lie between 1 (worst) and 5 (best)" });
-    await expect(actorFor(userId, ws).then((who) => updateProposition(who, { ...base, ratingBest: null }))).rejects.toMatchObject({ code: "validation", details: { fields: { ratingBest: expect.any(String) } } });
+    await expect(actorFor(userId, ws).then((who) => updateProposition(who, { ...base, ratingBest: null }))).rejects.toMatchObject({
+      code: "validation",
+      details: { fields: { ratingBest: expect.any(String) } },
+    });
     expect(await getDb().proposition.findUniqueOrThrow({ where: { id: propositionId }, select: { ratingValue: true, updatedAt: true } })).toEqual(before);
 
     // Another editor re-rates it: they become the reviewer.
@@ -138,13 +163,24 @@ describe("exports", () => {
     expect(rerated).toMatchObject({ ratingValue: 1, ratingLabel: "False", reviewerId: other.user.id });
 
     const exported = at(await exportPropositions(actor, parseScope({ propositionIds: propositionId })), 0);
-    expect(exported.rating).toMatchObject({ label: "False", value: 1, best: 5, worst: 1, url: RATING.reviewUrl, date: RATING.reviewDate, reviewer: "Second reviewer" });
+    expect(exported.rating).toMatchObject({
+      label: "False",
+      value: 1,
+      best: 5,
+      worst: 1,
+      url: RATING.reviewUrl,
+      date: RATING.reviewDate,
+      reviewer: "Second reviewer",
+    });
     const review = claimReview(exported, { baseUrl: BASE, slug: "desk", publisherName: "Export desk" });
     expect(review).toMatchObject({
       url: RATING.reviewUrl,
       datePublished: RATING.reviewDate,
       reviewRating: { ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "False" },
-      author: [{ "@type": "Organization", name: "Export desk" }, { "@type": "Person", name: "Second reviewer" }],
+      author: [
+        { "@type": "Organization", name: "Export desk" },
+        { "@type": "Person", name: "Second reviewer" },
+      ],
     });
     // Restore the rating the other tests read.
     expect(await actorFor(userId, ws).then((who) => updateProposition(who, base))).toMatchObject({ ratingLabel: "Disputed", reviewerId: userId });
@@ -154,7 +190,17 @@ describe("exports", () => {
     const type = at(await listClaimTypes(actor), 0);
     const passage = await getDb().passage.findFirstOrThrow({ where: { workspaceId: ws }, select: { id: true } });
     await getDb().annotation.createMany({
-      data: Array.from({ length: 3000 }, () => ({ workspaceId: ws, passageId: passage.id, start: 0, end: 4, exact: "Wire", prefix: "", suffix: " says", claimTypeId: type.id, authorId: userId })),
+      data: Array.from({ length: 3000 }, () => ({
+        workspaceId: ws,
+        passageId: passage.id,
+        start: 0,
+        end: 4,
+        exact: "Wire",
+        prefix: "",
+        suffix: " says",
+        claimTypeId: type.id,
+        authorId: userId,
+      })),
     });
     const before = process.memoryUsage().heapUsed;
     const { text, chunks } = await readStream(await mentionExport(actor, "jsonl", parseScope({}), BASE));

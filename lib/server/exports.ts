@@ -35,7 +35,16 @@ const exportAnnotationSelect = {
       id: true,
       position: true,
       article: {
-        select: { id: true, title: true, url: true, contentHash: true, publishedAt: true, language: true, publisher: src, origins: { select: { source: src }, orderBy: { position: "asc" as const } } },
+        select: {
+          id: true,
+          title: true,
+          url: true,
+          contentHash: true,
+          publishedAt: true,
+          language: true,
+          publisher: src,
+          origins: { select: { source: src }, orderBy: { position: "asc" as const } },
+        },
       },
     },
   },
@@ -60,15 +69,28 @@ function where(actor: Actor, scope: ExportScope, filter: MentionFilter): Prisma.
   if (scope.propositionIds) and.push({ mentions: { some: { propositionId: { in: scope.propositionIds } } } });
   if (scope.claimTypeId) and.push({ mentions: { some: { proposition: { claimTypeId: scope.claimTypeId } } } });
   if (scope.from || scope.to) {
-    and.push({ passage: { article: { publishedAt: { ...(scope.from ? { gte: new Date(scope.from) } : {}), ...(scope.to ? { lte: new Date(scope.to) } : {}) } } } });
+    and.push({
+      passage: { article: { publishedAt: { ...(scope.from ? { gte: new Date(scope.from) } : {}), ...(scope.to ? { lte: new Date(scope.to) } : {}) } } },
+    });
   }
   if (scope.sourceId) {
     and.push({
-      OR: [{ speakers: { some: { sourceId: scope.sourceId } } }, { passage: { article: { publisherId: scope.sourceId } } }, { passage: { article: { origins: { some: { sourceId: scope.sourceId } } } } }],
+      OR: [
+        { speakers: { some: { sourceId: scope.sourceId } } },
+        { passage: { article: { publisherId: scope.sourceId } } },
+        { passage: { article: { origins: { some: { sourceId: scope.sourceId } } } } },
+      ],
     });
   }
   // Free-text actors match by folded alias, which SQL here cannot say exactly: keep them all for the check.
-  if (scope.entityId) and.push({ OR: [{ speakers: { some: { entityId: scope.entityId } } }, { actorEntities: { some: { entityId: scope.entityId } } }, { NOT: { actors: { isEmpty: true } } }] });
+  if (scope.entityId)
+    and.push({
+      OR: [
+        { speakers: { some: { entityId: scope.entityId } } },
+        { actorEntities: { some: { entityId: scope.entityId } } },
+        { NOT: { actors: { isEmpty: true } } },
+      ],
+    });
   if (filter.sessionArticleIds) and.push({ passage: { articleId: { in: [...filter.sessionArticleIds] } } });
   return { AND: and };
 }
@@ -103,7 +125,9 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
       // Claim type and verdict choose propositions, as on the comparison page: a claim is exported
       // with the propositions that match, and left out when it has none.
       const claimTypeOf = new Map(r.mentions.map((l) => [l.proposition.id, l.proposition.claimTypeId]));
-      const links = m.propositions.filter((p) => (!scope.claimTypeId || claimTypeOf.get(p.id) === scope.claimTypeId) && (!scope.verdict || p.verdict === scope.verdict));
+      const links = m.propositions.filter(
+        (p) => (!scope.claimTypeId || claimTypeOf.get(p.id) === scope.claimTypeId) && (!scope.verdict || p.verdict === scope.verdict),
+      );
       if ((scope.claimTypeId || scope.verdict) && links.length === 0) continue;
       yield { ...m, propositions: scope.claimTypeId || scope.verdict ? links : m.propositions };
     }
@@ -123,7 +147,10 @@ async function loadVerdicts(workspaceId: string, rows: Row[], cache: Map<string,
     }),
     getDb().proposition.findMany({ where: { workspaceId, id: { in: missing } }, select: { id: true, sameValues: true } }),
   ]);
-  const aliases = await loadActorAliases(workspaceId, links.map((l) => l.annotation));
+  const aliases = await loadActorAliases(
+    workspaceId,
+    links.map((l) => l.annotation),
+  );
   const byProposition = groupBy(links, (l) => l.propositionId);
   const same = new Map(props.map((p) => [p.id, sameValuesOf(p.sameValues)]));
   for (const id of missing) {
@@ -157,7 +184,11 @@ function toExportMention(r: Row, verdicts: Map<string, VerdictInfo>, graph: Orig
     suffix: r.suffix,
     claimType: r.claimType.label,
     modality: r.modality,
-    speakers: r.speakers.map((s) => (s.entity ? { name: s.entity.name, type: "entity" as const, kind: s.entity.kind } : { name: s.source!.name, type: "source" as const, kind: s.source!.kind })),
+    speakers: r.speakers.map((s) =>
+      s.entity
+        ? { name: s.entity.name, type: "entity" as const, kind: s.entity.kind }
+        : { name: s.source!.name, type: "source" as const, kind: s.source!.kind },
+    ),
     actors: [...r.actorEntities.map((a) => a.entity.name), ...r.actors],
     fields: {
       ...(f.date ? { date: f.date } : {}),
@@ -176,7 +207,14 @@ function toExportMention(r: Row, verdicts: Map<string, VerdictInfo>, graph: Orig
     propositions: r.mentions.map((m) => {
       // A claim that does not count still shows the verdict of the propositions it is linked to.
       const v = verdicts.get(m.proposition.id) ?? { kind: "no_mentions", sentence: "" };
-      return { id: m.proposition.id, statement: m.proposition.statement, stance: m.stance, verdict: v.kind, verdictSentence: v.sentence, rating: m.proposition.ratingLabel };
+      return {
+        id: m.proposition.id,
+        statement: m.proposition.statement,
+        stance: m.stance,
+        verdict: v.kind,
+        verdictSentence: v.sentence,
+        rating: m.proposition.ratingLabel,
+      };
     }),
   };
 }
@@ -186,7 +224,11 @@ export async function exportPropositions(actor: Actor, scope: ExportScope): Prom
   assertCan(actor, "workspace.read");
   const byId = new Map<string, ExportProposition>();
   const props = await getDb().proposition.findMany({
-    where: { workspaceId: actor.workspaceId, ...(scope.propositionIds ? { id: { in: scope.propositionIds } } : {}), ...(scope.claimTypeId ? { claimTypeId: scope.claimTypeId } : {}) },
+    where: {
+      workspaceId: actor.workspaceId,
+      ...(scope.propositionIds ? { id: { in: scope.propositionIds } } : {}),
+      ...(scope.claimTypeId ? { claimTypeId: scope.claimTypeId } : {}),
+    },
     select: { id: true, statement: true, createdAt: true, updatedAt: true, claimType: { select: { label: true } }, ...ratingSelect },
     orderBy: { createdAt: "asc" },
   });
@@ -217,4 +259,7 @@ export async function exportPropositions(actor: Actor, scope: ExportScope): Prom
   return [...byId.values()].filter((p) => (!filtering || p.mentions.length > 0) && (!scope.verdict || p.verdict === scope.verdict));
 }
 
-export const foldedTitle = (s: string) => foldForMatch(s).replace(/[^a-z0-9]+/g, "-").slice(0, 60) || "export";
+export const foldedTitle = (s: string) =>
+  foldForMatch(s)
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 60) || "export";

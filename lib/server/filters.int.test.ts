@@ -36,9 +36,18 @@ describe("comparison filters agree between the matrix and the exports", () => {
     const types = new Map((await listClaimTypes(owner.actor)).map((t) => [t.key, t.id]));
     const nk = await createEntity(owner.actor, { name: "Bắc Hàn", kind: "COUNTRY" });
     ids.entity = nk.id;
-    const one = await importPassages(owner, "Bắc Hàn chuyển đạn pháo cho Nga, theo Nhà Trắng.\n\nMinh An (Theo Reuters)", { title: "Một", publisher: "Báo Một", origins: ["Reuters"], publishedAt: "2023-09-10" });
+    const one = await importPassages(owner, "Bắc Hàn chuyển đạn pháo cho Nga, theo Nhà Trắng.\n\nMinh An (Theo Reuters)", {
+      title: "Một",
+      publisher: "Báo Một",
+      origins: ["Reuters"],
+      publishedAt: "2023-09-10",
+    });
     const two = await importPassages(owner, "Moscow bác bỏ việc nhận đạn pháo.\n\nThu Hà", { title: "Hai", publisher: "Báo Hai", publishedAt: "2023-10-20" });
-    const three = await importPassages(owner, "Ông Kim nhận năm UAV tấn công làm quà.\n\nThu Hà", { title: "Ba", publisher: "Báo Ba", publishedAt: "2024-06-19" });
+    const three = await importPassages(owner, "Ông Kim nhận năm UAV tấn công làm quà.\n\nThu Hà", {
+      title: "Ba",
+      publisher: "Báo Ba",
+      publishedAt: "2024-06-19",
+    });
     ids.sourceOne = (await getDb().source.findFirstOrThrow({ where: { workspaceId: owner.workspace.id, name: "Reuters" } })).id;
     const shells = await markQuote(owner, one.passages, "Bắc Hàn chuyển đạn pháo cho Nga", "arms_transfer", { actors: ["Bac Han"] });
     const denial = await markQuote(owner, two.passages, "Moscow bác bỏ việc nhận đạn pháo", "denial");
@@ -49,7 +58,10 @@ describe("comparison filters agree between the matrix and the exports", () => {
     const denied = await createPropositionFromClaim(owner.actor, { annotationId: denial.id, statement: "Moscow denies it", stance: "SUPPORTS" });
     Object.assign(ids, { arms: arms.id, present: present.id, denied: denied.id, armsType: types.get("arms_transfer")!, giftType: types.get("gift")! });
     // A session holding article three only (sessions are created directly until they have a service).
-    const session = await getDb().annotationSession.create({ data: { workspaceId: owner.workspace.id, name: "Quà", articleIds: [three.articleId] }, select: { id: true } });
+    const session = await getDb().annotationSession.create({
+      data: { workspaceId: owner.workspace.id, name: "Quà", articleIds: [three.articleId] },
+      select: { id: true },
+    });
     ids.session = session.id;
     // An orphaned mention still matches its filters on both sides.
     const four = await importPassages(owner, "Bình Nhưỡng phủ nhận mọi cáo buộc.\n\nThu Hà", { title: "Bốn", publisher: "Báo Bốn", publishedAt: "2023-11-01" });

@@ -17,9 +17,21 @@ describe("comparison matrix at scale", () => {
     const db = getDb();
     const sources = Array.from({ length: 50 }, (_, i) => ({ id: crypto.randomUUID(), workspaceId: ws, name: `Outlet ${i}`, normalizedName: `outlet ${i}` }));
     await db.source.createMany({ data: sources });
-    const articles = sources.map((s, i) => ({ id: crypto.randomUUID(), workspaceId: ws, title: `Article ${i}`, contentHash: `hash-${i}-${ws}`, publisherId: s.id }));
+    const articles = sources.map((s, i) => ({
+      id: crypto.randomUUID(),
+      workspaceId: ws,
+      title: `Article ${i}`,
+      contentHash: `hash-${i}-${ws}`,
+      publisherId: s.id,
+    }));
     await db.article.createMany({ data: articles });
-    const passages = articles.map((a) => ({ id: crypto.randomUUID(), workspaceId: ws, articleId: a.id, position: 0, text: "North Korea shipped shells to Russia, officials said." }));
+    const passages = articles.map((a) => ({
+      id: crypto.randomUUID(),
+      workspaceId: ws,
+      articleId: a.id,
+      position: 0,
+      text: "North Korea shipped shells to Russia, officials said.",
+    }));
     await db.passage.createMany({ data: passages });
     const annotations = Array.from({ length: 2000 }, (_, i) => ({
       id: crypto.randomUUID(),

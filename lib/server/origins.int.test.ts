@@ -35,7 +35,10 @@ describe("several speakers per claim", () => {
   });
 
   it("stores an entity and a source as speakers in order, each an origin: one denial by two countries is two refutations", async () => {
-    const allegation = await markQuote(owner, passages, "Mỹ cáo buộc Triều Tiên chuyển đạn pháo cho Nga", "arms_transfer", { modality: "ALLEGED", speakers: [{ entityId: us.id }] });
+    const allegation = await markQuote(owner, passages, "Mỹ cáo buộc Triều Tiên chuyển đạn pháo cho Nga", "arms_transfer", {
+      modality: "ALLEGED",
+      speakers: [{ entityId: us.id }],
+    });
     const denial = await markQuote(owner, passages, "Nga và Triều Tiên cùng bác bỏ cáo buộc", "denial", {
       modality: "DENIED",
       speakers: [{ entityId: russia.id }, { sourceId: dprk.id }],
@@ -44,13 +47,19 @@ describe("several speakers per claim", () => {
       { type: "entity", id: russia.id, name: "Nga" },
       { type: "source", id: dprk.id, name: "Triều Tiên" },
     ]);
-    const rows = await getDb().annotationSpeaker.findMany({ where: { annotationId: denial.id }, select: { position: true, entityId: true, sourceId: true }, orderBy: { position: "asc" } });
+    const rows = await getDb().annotationSpeaker.findMany({
+      where: { annotationId: denial.id },
+      select: { position: true, entityId: true, sourceId: true },
+      orderBy: { position: "asc" },
+    });
     expect(rows).toEqual([
       { position: 0, entityId: russia.id, sourceId: null },
       { position: 1, entityId: null, sourceId: dprk.id },
     ]);
 
-    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: allegation.id, statement: "North Korea shipped shells to Russia", stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      createPropositionFromClaim(who, { annotationId: allegation.id, statement: "North Korea shipped shells to Russia", stance: "SUPPORTS" }),
+    );
     await actorFor(owner.user.id, owner.workspace.id).then((who) => linkMention(who, { annotationId: denial.id, propositionId: p.id, stance: "REFUTES" }));
     const view = await getProposition(owner.actor, p.id);
     expect(view.verdict.kind).toBe("conflict");
@@ -71,13 +80,15 @@ describe("several speakers per claim", () => {
     expect(entry(row.cells, `source:${dprk.id}`).quotes.map((q) => q.annotationId)).toEqual([denial.id]);
 
     // Editing keeps the order given.
-    const reordered = await actorFor(owner.user.id, owner.workspace.id).then((who) => updateAnnotation(who, {
-      id: denial.id,
-      version: denial.version,
-      claimTypeId: denial.claimTypeId,
-      modality: "DENIED",
-      speakers: [{ sourceId: dprk.id }, { entityId: russia.id }],
-    }));
+    const reordered = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updateAnnotation(who, {
+        id: denial.id,
+        version: denial.version,
+        claimTypeId: denial.claimTypeId,
+        modality: "DENIED",
+        speakers: [{ sourceId: dprk.id }, { entityId: russia.id }],
+      }),
+    );
     expect(reordered.speakers.map((s) => s.name)).toEqual(["Triều Tiên", "Nga"]);
   });
 
@@ -87,10 +98,18 @@ describe("several speakers per claim", () => {
     const claimsBefore = await getDb().annotation.count({ where: { workspaceId: owner.workspace.id } });
     const auditBefore = await auditCount(owner.workspace.id);
     const quote = "bác bỏ cáo buộc chuyển giao vũ khí";
-    await expectFieldError(markQuote(owner, passages, quote, "denial", { speakers: [{ entityId: russia.id }, { entityId: theirs.id }] }), "speakers.1", /from this workspace/);
+    await expectFieldError(
+      markQuote(owner, passages, quote, "denial", { speakers: [{ entityId: russia.id }, { entityId: theirs.id }] }),
+      "speakers.1",
+      /from this workspace/,
+    );
     // A source's id sent as an entity is not an entity of this workspace, even when it speaks in the same claim.
     await expectFieldError(markQuote(owner, passages, quote, "denial", { speakers: [{ entityId: dprk.id }] }), "speakers.0", /from this workspace/);
-    await expectFieldError(markQuote(owner, passages, quote, "denial", { speakers: [{ sourceId: dprk.id }], actorEntityIds: [russia.id, dprk.id] }), "actorEntityIds.1", /from this workspace/);
+    await expectFieldError(
+      markQuote(owner, passages, quote, "denial", { speakers: [{ sourceId: dprk.id }], actorEntityIds: [russia.id, dprk.id] }),
+      "actorEntityIds.1",
+      /from this workspace/,
+    );
     expect(await getDb().annotation.count({ where: { workspaceId: owner.workspace.id } })).toBe(claimsBefore);
     expect(await auditCount(owner.workspace.id)).toBe(auditBefore);
   });
@@ -110,7 +129,9 @@ describe("speaks-for chains and sources linked to entities", () => {
     peskov = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "Dmitry Peskov", kind: "PERSON" }));
     kremlin = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "Kremlin", kind: "ORGANIZATION" }));
     russia = await actorFor(owner.user.id, ws).then((who) => createEntity(who, { name: "Russia", kind: "COUNTRY" }));
-    expect(await actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: peskov.id, speaksForId: kremlin.id }))).toMatchObject({ speaksFor: { id: kremlin.id, name: "Kremlin" } });
+    expect(await actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: peskov.id, speaksForId: kremlin.id }))).toMatchObject({
+      speaksFor: { id: kremlin.id, name: "Kremlin" },
+    });
     await actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: kremlin.id, speaksForId: russia.id }));
   });
 
@@ -121,18 +142,25 @@ describe("speaks-for chains and sources linked to entities", () => {
     });
     const byPeskov = await markQuote(owner, passages, "Nga không nhận vũ khí của Triều Tiên", "statement", { speakers: [{ entityId: peskov.id }] });
     const byRussia = await markQuote(owner, passages, "không nhận vũ khí nào", "statement", { speakers: [{ entityId: russia.id }] });
-    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: byPeskov.id, statement: "Russia received no North Korean weapons", stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, ws).then((who) =>
+      createPropositionFromClaim(who, { annotationId: byPeskov.id, statement: "Russia received no North Korean weapons", stance: "SUPPORTS" }),
+    );
     propositionId = p.id;
     await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: byRussia.id, propositionId: p.id, stance: "SUPPORTS" }));
 
     const view = await getProposition(owner.actor, p.id);
     expect(view.verdict.kind).toBe("single_origin");
-    expect(view.verdict.supports.origins).toEqual([expect.objectContaining({ key: `entity:${russia.id}`, label: "Russia", path: "Dmitry Peskov, for Russia", mentions: 2 })]);
+    expect(view.verdict.supports.origins).toEqual([
+      expect.objectContaining({ key: `entity:${russia.id}`, label: "Russia", path: "Dmitry Peskov, for Russia", mentions: 2 }),
+    ]);
     expect(view.verdict.sentence).toContain("Dmitry Peskov, for Russia");
   });
 
   it("counts an outlet linked to the Kremlin entity as the same origin", async () => {
-    const { passages } = await importPassages(owner, "Điện Kremlin: Nga không nhận vũ khí từ Bình Nhưỡng.", { title: "Thông cáo", publisher: "Kremlin press service" });
+    const { passages } = await importPassages(owner, "Điện Kremlin: Nga không nhận vũ khí từ Bình Nhưỡng.", {
+      title: "Thông cáo",
+      publisher: "Kremlin press service",
+    });
     const press = at(await listSources(owner.actor, { q: "kremlin press" }), 0);
     await actorFor(owner.user.id, ws).then((who) => updateSource(who, { id: press.id, entityId: kremlin.id }));
     const claim = await markQuote(owner, passages, "Nga không nhận vũ khí từ Bình Nhưỡng", "statement");
@@ -142,16 +170,30 @@ describe("speaks-for chains and sources linked to entities", () => {
     expect(view.verdict.kind).toBe("single_origin");
     expect(view.verdict.supports.origins.map((o) => o.key)).toEqual([`entity:${russia.id}`]);
     expect(view.verdict.supports).toMatchObject({ mentions: 3, outlets: 2 });
-    expect(view.mentions.find((m) => m.annotation.id === claim.id)!.origins).toEqual([expect.objectContaining({ key: `entity:${russia.id}`, via: "publisher", path: "Kremlin press service, for Russia" })]);
+    expect(view.mentions.find((m) => m.annotation.id === claim.id)!.origins).toEqual([
+      expect.objectContaining({ key: `entity:${russia.id}`, via: "publisher", path: "Kremlin press service, for Russia" }),
+    ]);
   });
 
   it("refuses a speaks-for cycle on speaksForId and changes nothing", async () => {
     const before = await auditCount(ws);
-    await expectFieldError(actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: russia.id, speaksForId: peskov.id })), "speaksForId", /cycle/);
-    await expectFieldError(actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: russia.id, speaksForId: russia.id })), "speaksForId", /itself/);
+    await expectFieldError(
+      actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: russia.id, speaksForId: peskov.id })),
+      "speaksForId",
+      /cycle/,
+    );
+    await expectFieldError(
+      actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: russia.id, speaksForId: russia.id })),
+      "speaksForId",
+      /itself/,
+    );
     const outsider = await newUser("Outsider");
     const theirs = await actorFor(outsider.user.id, outsider.workspace.id).then((who) => createEntity(who, { name: "Elsewhere", kind: "COUNTRY" }));
-    await expectFieldError(actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: russia.id, speaksForId: theirs.id })), "speaksForId", /this workspace/);
+    await expectFieldError(
+      actorFor(owner.user.id, ws).then((who) => updateEntity(who, { id: russia.id, speaksForId: theirs.id })),
+      "speaksForId",
+      /this workspace/,
+    );
     const stored = await getDb().entity.findMany({ where: { id: { in: [peskov.id, kremlin.id, russia.id] } }, select: { id: true, speaksForId: true } });
     expect(Object.fromEntries(stored.map((e) => [e.id, e.speaksForId]))).toEqual({ [peskov.id]: kremlin.id, [kremlin.id]: russia.id, [russia.id]: null });
     expect(await auditCount(ws)).toBe(before);
@@ -180,10 +222,14 @@ describe("claims nobody is named for", () => {
   it("lists an unattributed mention, counted, but never as an origin", async () => {
     const { passages } = await importPassages(owner, "Có tin Triều Tiên đã chuyển đạn pháo cho Nga.", { title: "Tin đồn" });
     const rumour = await markQuote(owner, passages, "Triều Tiên đã chuyển đạn pháo cho Nga", "arms_transfer");
-    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: rumour.id, statement: "North Korea shipped shells", stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, ws).then((who) =>
+      createPropositionFromClaim(who, { annotationId: rumour.id, statement: "North Korea shipped shells", stance: "SUPPORTS" }),
+    );
 
     const view = await getProposition(owner.actor, p.id);
-    expect(view.mentions).toEqual([expect.objectContaining({ counted: true, origins: [expect.objectContaining({ key: "unattributed", via: "unattributed" })] })]);
+    expect(view.mentions).toEqual([
+      expect.objectContaining({ counted: true, origins: [expect.objectContaining({ key: "unattributed", via: "unattributed" })] }),
+    ]);
     expect(view.verdict.supports).toMatchObject({ origins: [], mentions: 1, unattributed: 1 });
     expect(view.verdict.kind).toBe("unverified");
     expect(view.verdict.sentence).toMatch(/1 unattributed mention names no source/);

@@ -33,7 +33,9 @@ Source: Example Wire`;
 type Owner = Awaited<ReturnType<typeof newUser>>;
 
 async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote: string][], first = P0) {
-  const { id } = await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: articleText(first), title: `Shells ${tags}`, publisher: "Example Wire" }));
+  const { id } = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+    importArticle(who, { text: articleText(first), title: `Shells ${tags}`, publisher: "Example Wire" }),
+  );
   const reader = await getReaderData(owner.actor, id);
   expect(reader.passages.map((p) => p.text)).toEqual([first, P1]);
   const types = await listClaimTypes(owner.actor);
@@ -41,13 +43,15 @@ async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote:
   for (const [paragraph, quote] of quotes) {
     const passage = at(reader.passages, paragraph);
     claims.push(
-      await actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, {
-        passageId: passage.id,
-        ...quoteSpan(passage.text, quote),
-        exact: quote,
-        claimTypeId: at(types, 0).id,
-        modality: "ASSERTED",
-      })),
+      await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+        createAnnotation(who, {
+          passageId: passage.id,
+          ...quoteSpan(passage.text, quote),
+          exact: quote,
+          claimTypeId: at(types, 0).id,
+          modality: "ASSERTED",
+        }),
+      ),
     );
   }
   return { articleId: id, passages: reader.passages, claims };
@@ -56,14 +60,28 @@ async function importWithClaims(owner: Owner, quotes: [paragraph: number, quote:
 const stored = (id: string) =>
   getDb().annotation.findUniqueOrThrow({
     where: { id },
-    select: { start: true, end: true, exact: true, prefix: true, suffix: true, orphaned: true, needsReview: true, anchorReview: true, version: true, searchText: true },
+    select: {
+      start: true,
+      end: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      orphaned: true,
+      needsReview: true,
+      anchorReview: true,
+      version: true,
+      searchText: true,
+    },
   });
 
 const auditOf = (workspaceId: string, entityId: string, action: string) =>
   getDb().auditEvent.findMany({ where: { workspaceId, entityId, action }, select: { before: true, after: true }, orderBy: { id: "asc" } });
 
 async function expectInvalid(p: Promise<unknown>, field: string, message: RegExp) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, "expected the input to be refused").not.toBeNull();
   const { status, error } = toErrorBody(err);
   expect(status).toBe(422);
@@ -86,12 +104,16 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const [before, after, elsewhere] = take(claims, 3);
     const fixed = P0.replace("Agust", "August");
 
-    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: fixed, expectedText: P0 }));
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updatePassageText(who, { passageId: at(passages, 0).id, text: fixed, expectedText: P0 }),
+    );
     expect(result.changed).toBe(true);
     expect(result.summary).toEqual({ kept: 1, moved: 1, fuzzy: 0, needsReview: 0, orphaned: 0 });
     expect(result.annotations.map((a) => a.id).sort()).toEqual([before.id, after.id].sort());
     // Only the claim that moved is listed as changed, with its quote before and after.
-    expect(result.changes).toEqual([expect.objectContaining({ id: after.id, outcome: "moved", before: "Moscow denies it", after: "Moscow denies it", version: 2 })]);
+    expect(result.changes).toEqual([
+      expect.objectContaining({ id: after.id, outcome: "moved", before: "Moscow denies it", after: "Moscow denies it", version: 2 }),
+    ]);
 
     const kept = await stored(before.id);
     expect(kept).toMatchObject({ start: before.start, end: before.end, exact: before.exact, orphaned: false, version: 2 });
@@ -114,7 +136,10 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(event.before).toMatchObject({ text: P0 });
     expect(event.after).toMatchObject({ text: fixed, summary: { kept: 1, moved: 1, fuzzy: 0, needsReview: 0, orphaned: 0 } });
     expect(await auditOf(owner.workspace.id, after.id, "annotation.reanchor")).toEqual([
-      { before: expect.objectContaining({ start: after.start, version: 1 }), after: expect.objectContaining({ start: after.start + 1, outcome: "moved", version: 2 }) },
+      {
+        before: expect.objectContaining({ start: after.start, version: 1 }),
+        after: expect.objectContaining({ start: after.start + 1, outcome: "moved", version: 2 }),
+      },
     ]);
     expect(await auditOf(owner.workspace.id, elsewhere.id, "annotation.reanchor")).toHaveLength(0);
   });
@@ -125,7 +150,9 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
       [0, "Moscow denies it"],
     ]);
     const [close, reworded] = take(claims, 2);
-    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: reworded.id, statement: "Moscow denies the shipment", stance: "REFUTES" }));
+    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      createPropositionFromClaim(who, { annotationId: reworded.id, statement: "Moscow denies the shipment", stance: "REFUTES" }),
+    );
     expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("unverified");
     // One letter dropped (within the edit budget) and a quote reworded between the same context.
     const text = P0.replace("shipped", "shiped").replace("denies it", "rejects the report");
@@ -134,7 +161,14 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 1, needsReview: 1, orphaned: 0 });
 
     const fuzzy = await stored(close.id);
-    expect(fuzzy).toMatchObject({ start: close.start, end: close.end - 1, exact: "shells were shiped to Russia", orphaned: false, needsReview: false, version: 2 });
+    expect(fuzzy).toMatchObject({
+      start: close.start,
+      end: close.end - 1,
+      exact: "shells were shiped to Russia",
+      orphaned: false,
+      needsReview: false,
+      version: 2,
+    });
     expect(fuzzy.searchText).toBe(foldForMatch("shells were shiped to Russia "));
     const fuzzyEvent = at(await auditOf(owner.workspace.id, close.id, "annotation.reanchor"), 0);
     expect(fuzzyEvent.before).toMatchObject({ exact: "shells were shipped to Russia" });
@@ -155,10 +189,17 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(view.verdict.kind).toBe("no_mentions");
 
     // A later typo fix moves it, but it still waits for a person: reported as such, with its first evidence.
-    const later = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: text.replace("Agust", "August") }));
+    const later = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updatePassageText(who, { passageId: at(passages, 0).id, text: text.replace("Agust", "August") }),
+    );
     expect(later.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, needsReview: 1, orphaned: 0 });
     expect(later.changes.map((c) => c.id)).toEqual([reworded.id]);
-    expect(later.changes.find((c) => c.id === reworded.id)).toMatchObject({ outcome: "needs_review", before: "Moscow rejects the report", after: "Moscow rejects the report", reason: expect.stringMatching(/^still waiting for review/) });
+    expect(later.changes.find((c) => c.id === reworded.id)).toMatchObject({
+      outcome: "needs_review",
+      before: "Moscow rejects the report",
+      after: "Moscow rejects the report",
+      reason: expect.stringMatching(/^still waiting for review/),
+    });
     expect(await stored(reworded.id)).toMatchObject({ needsReview: true, version: 3, anchorReview: { before: { exact: "Moscow denies it" } } });
     expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("no_mentions");
   });
@@ -168,28 +209,47 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const claim = only(claims);
     const shortened = "Washington says shells were shipped to Russia in Agust.";
 
-    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: shortened, expectedText: P0 }));
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updatePassageText(who, { passageId: at(passages, 0).id, text: shortened, expectedText: P0 }),
+    );
     expect(result.summary).toEqual({ kept: 0, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 1 });
     expect(result.changes).toEqual([expect.objectContaining({ id: claim.id, outcome: "orphaned", before: "Moscow denies it", after: "Moscow denies it" })]);
     // The stored offsets now lie past the end of the text: they are kept, not clamped or moved.
     expect(claim.end).toBeGreaterThan(Array.from(shortened).length);
-    expect(await stored(claim.id)).toMatchObject({ start: claim.start, end: claim.end, exact: "Moscow denies it", prefix: claim.prefix, suffix: claim.suffix, orphaned: true });
+    expect(await stored(claim.id)).toMatchObject({
+      start: claim.start,
+      end: claim.end,
+      exact: "Moscow denies it",
+      prefix: claim.prefix,
+      suffix: claim.suffix,
+      orphaned: true,
+    });
 
     const reader = await getReaderData(owner.actor, articleId);
     expect(at(reader.passages, 0).text).toBe(shortened);
     expect(reader.annotations).toEqual([expect.objectContaining({ id: claim.id, orphaned: true, exact: "Moscow denies it" })]);
 
-    const back = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: P0, expectedText: shortened }));
+    const back = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updatePassageText(who, { passageId: at(passages, 0).id, text: P0, expectedText: shortened }),
+    );
     expect(back.summary).toEqual({ kept: 1, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 0 });
     expect(await stored(claim.id)).toMatchObject({ start: claim.start, end: claim.end, orphaned: false, version: 3 });
   });
 
   it("a claim deleted before a correction and restored after it is re-anchored, proposed for review, or kept orphaned", async () => {
-    const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"], [0, "shells were shipped"], [1, "pledged closer ties"]]);
+    const { passages, claims } = await importWithClaims(owner, [
+      [0, "Moscow denies it"],
+      [0, "shells were shipped"],
+      [1, "pledged closer ties"],
+    ]);
     const [denial, shipped, ties] = take(claims, 3);
     for (const c of claims) await actorFor(owner.user.id, owner.workspace.id).then((who) => deleteAnnotation(who, c.id, c.version));
-    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: `Officials in Washington say arms went to Russia in August; Moscow denies it.` }));
-    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 1).id, text: "The leaders met for five hours at the cosmodrome 🚀." }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updatePassageText(who, { passageId: at(passages, 0).id, text: `Officials in Washington say arms went to Russia in August; Moscow denies it.` }),
+    );
+    await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updatePassageText(who, { passageId: at(passages, 1).id, text: "The leaders met for five hours at the cosmodrome 🚀." }),
+    );
     const movedBack = await actorFor(owner.user.id, owner.workspace.id).then((who) => restoreAnnotation(who, denial.id));
     expect(movedBack.exact).toBe("Moscow denies it");
     expect(movedBack).toMatchObject({ orphaned: false, needsReview: false });
@@ -204,9 +264,13 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
 
   it("an orphaned claim stays on its proposition's page but no longer counts in the verdict", async () => {
     const { passages, claims } = await importWithClaims(owner, [[0, "shells were shipped"]]);
-    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) => createPropositionFromClaim(who, { annotationId: at(claims, 0).id, statement: "Shells were shipped", stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      createPropositionFromClaim(who, { annotationId: at(claims, 0).id, statement: "Shells were shipped", stance: "SUPPORTS" }),
+    );
     expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("single_origin");
-    await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: "Washington now says nothing was sent; Moscow denies it." }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updatePassageText(who, { passageId: at(passages, 0).id, text: "Washington now says nothing was sent; Moscow denies it." }),
+    );
     const view = await getProposition(owner.actor, p.id);
     expect(view.mentions).toHaveLength(1);
     expect(at(view.mentions, 0).annotation.orphaned).toBe(true);
@@ -223,17 +287,29 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     // orphaned claim, instead of refusing the whole file.
     const w3c = await (await mentionExport(owner.actor, "w3c", parseScope({}), "https://desk.example")).text();
     const other = await newUser("Other desk");
-    const current = await getReaderData(owner.actor, (await getDb().passage.findUniqueOrThrow({ where: { id: at(passages, 0).id }, select: { articleId: true } })).articleId);
-    await actorFor(other.user.id, other.workspace.id).then((who) => importArticle(who, { text: current.passages.map((x) => x.text).join("\n\n"), title: current.title }));
-    const result = await actorFor(other.user.id, other.workspace.id).then((who) => bulkImport(who, { fileName: "claims.jsonld", bytes: new TextEncoder().encode(w3c) }));
+    const current = await getReaderData(
+      owner.actor,
+      (await getDb().passage.findUniqueOrThrow({ where: { id: at(passages, 0).id }, select: { articleId: true } })).articleId,
+    );
+    await actorFor(other.user.id, other.workspace.id).then((who) =>
+      importArticle(who, { text: current.passages.map((x) => x.text).join("\n\n"), title: current.title }),
+    );
+    const result = await actorFor(other.user.id, other.workspace.id).then((who) =>
+      bulkImport(who, { fileName: "claims.jsonld", bytes: new TextEncoder().encode(w3c) }),
+    );
     expect(result.claims).toBe(1);
-    const imported = await getDb().annotation.findFirstOrThrow({ where: { workspaceId: other.workspace.id }, select: { exact: true, orphaned: true, start: true, end: true } });
+    const imported = await getDb().annotation.findFirstOrThrow({
+      where: { workspaceId: other.workspace.id },
+      select: { exact: true, orphaned: true, start: true, end: true },
+    });
     expect(imported).toEqual({ exact: "shells were shipped", orphaned: true, start: at(claims, 0).start, end: at(claims, 0).end });
   });
 
   it("saving the same text changes nothing", async () => {
     const { passages, claims } = await importWithClaims(owner, [[0, "Moscow denies it"]]);
-    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(passages, 0).id, text: `  ${P0}\r\n`, expectedText: P0 }));
+    const result = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      updatePassageText(who, { passageId: at(passages, 0).id, text: `  ${P0}\r\n`, expectedText: P0 }),
+    );
     expect(result).toMatchObject({ changed: false, summary: { kept: 1, moved: 0, fuzzy: 0, needsReview: 0, orphaned: 0 }, changes: [] });
     expect(await stored(at(claims, 0).id)).toMatchObject({ version: 1 });
     expect(await auditOf(owner.workspace.id, at(passages, 0).id, "passage.update")).toHaveLength(0);
@@ -246,23 +322,51 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
 
     const viewer = await newUser("Viewer");
     await actorFor(owner.user.id, owner.workspace.id).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
-    await expectAppError(actorFor(viewer.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed." })), "forbidden", /viewer/);
+    await expectAppError(
+      actorFor(viewer.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed." })),
+      "forbidden",
+      /viewer/,
+    );
 
     await expectAppError(
-      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed.", expectedText: "An older version of the paragraph." })),
+      actorFor(owner.user.id, owner.workspace.id).then((who) =>
+        updatePassageText(who, { passageId, text: "Changed.", expectedText: "An older version of the paragraph." }),
+      ),
       "conflict",
       /Someone else corrected this paragraph/,
     );
 
-    await expectInvalid(actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "First line.\nSecond line." })), "text", /line breaks/);
-    await expectInvalid(actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "First line.\r\n\r\nSecond line." })), "text", /line breaks/);
-    await expectInvalid(actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: " \n\t " })), "text", /cannot be empty/);
-    await expectInvalid(actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "a".repeat(20_001) })), "text", /at most 20,000 characters/);
+    await expectInvalid(
+      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "First line.\nSecond line." })),
+      "text",
+      /line breaks/,
+    );
+    await expectInvalid(
+      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "First line.\r\n\r\nSecond line." })),
+      "text",
+      /line breaks/,
+    );
+    await expectInvalid(
+      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: " \n\t " })),
+      "text",
+      /cannot be empty/,
+    );
+    await expectInvalid(
+      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "a".repeat(20_001) })),
+      "text",
+      /at most 20,000 characters/,
+    );
 
     // Another workspace's paragraph is "not found", from the outsider's own workspace too.
     const outsider = await newUser("Outsider");
-    await expectAppError(actorFor(outsider.user.id, outsider.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed." })), "not_found");
-    await expectAppError(actorFor(outsider.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed." })), "not_found");
+    await expectAppError(
+      actorFor(outsider.user.id, outsider.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed." })),
+      "not_found",
+    );
+    await expectAppError(
+      actorFor(outsider.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId, text: "Changed." })),
+      "not_found",
+    );
 
     const passage = await getDb().passage.findUniqueOrThrow({ where: { id: passageId }, select: { text: true } });
     expect(passage.text).toBe(P0);
@@ -276,7 +380,9 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     const original = await importWithClaims(owner, [], "A paragraph only the first article has.");
     const copy = await importWithClaims(owner, [[0, "only the second"]], "A paragraph only the second article has.");
     await expectAppError(
-      actorFor(owner.user.id, owner.workspace.id).then((who) => updatePassageText(who, { passageId: at(copy.passages, 0).id, text: at(original.passages, 0).text })),
+      actorFor(owner.user.id, owner.workspace.id).then((who) =>
+        updatePassageText(who, { passageId: at(copy.passages, 0).id, text: at(original.passages, 0).text }),
+      ),
       "conflict",
       /same text as “Shells/,
     );

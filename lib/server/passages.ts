@@ -15,7 +15,15 @@ import { updatePassageTextSchema } from "@/lib/validation/passages";
 export type ReanchorSummary = { kept: number; moved: number; fuzzy: number; needsReview: number; orphaned: number };
 
 /** One claim a correction touched, with its quote before and after, for the desk to check. */
-export type ReanchorChange = { id: string; outcome: Exclude<ReanchorOutcome, "exact">; before: string; after: string; reason: string; confidence: number; version: number };
+export type ReanchorChange = {
+  id: string;
+  outcome: Exclude<ReanchorOutcome, "exact">;
+  before: string;
+  after: string;
+  reason: string;
+  confidence: number;
+  version: number;
+};
 
 export type PassageCorrection = {
   changed: boolean;
@@ -27,9 +35,26 @@ export type PassageCorrection = {
   annotations: AnnotationView[];
 };
 
-type Anchor = { id: string; start: number; end: number; exact: string; prefix: string; suffix: string; orphaned: boolean; needsReview: boolean; version: number; note: string | null };
+type Anchor = {
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  orphaned: boolean;
+  needsReview: boolean;
+  version: number;
+  note: string | null;
+};
 
-const SUMMARY_KEY: Record<ReanchorOutcome, keyof ReanchorSummary> = { exact: "kept", moved: "moved", fuzzy: "fuzzy", needs_review: "needsReview", orphaned: "orphaned" };
+const SUMMARY_KEY: Record<ReanchorOutcome, keyof ReanchorSummary> = {
+  exact: "kept",
+  moved: "moved",
+  fuzzy: "fuzzy",
+  needs_review: "needsReview",
+  orphaned: "orphaned",
+};
 
 /**
  * Correct one paragraph's text (editors). Claims are re-anchored by quote and context; those
@@ -90,14 +115,22 @@ export async function updatePassageText(actor: Actor, input: unknown): Promise<P
         const searchText = next.exact !== before.exact ? { searchText: foldForMatch(`${next.exact} ${before.note ?? ""}`) } : {};
         await tx.annotation.update({ where: { id: before.id }, data: { ...next, ...searchText, version: { increment: 1 } } });
         const { start, end, exact, prefix, suffix, orphaned, needsReview, version } = before;
-        await audit(tx, actor, "annotation.reanchor", "Annotation", before.id, { start, end, exact, prefix, suffix, orphaned, needsReview, version }, {
-          ...next,
-          version: before.version + 1,
-          outcome,
-          reason,
-          confidence: found.confidence,
-          passageId: passage.id,
-        });
+        await audit(
+          tx,
+          actor,
+          "annotation.reanchor",
+          "Annotation",
+          before.id,
+          { start, end, exact, prefix, suffix, orphaned, needsReview, version },
+          {
+            ...next,
+            version: before.version + 1,
+            outcome,
+            reason,
+            confidence: found.confidence,
+            passageId: passage.id,
+          },
+        );
         if (found.outcome !== "exact" && outcome !== "exact") {
           changes.push({ id: before.id, outcome, before: before.exact, after: next.exact, reason, confidence: found.confidence, version: before.version + 1 });
         }
@@ -152,7 +185,11 @@ async function rewriteArticleText(tx: Tx, workspaceId: string, passage: { id: st
 }
 
 async function liveAnnotations(tx: Tx, workspaceId: string, passageId: string): Promise<AnnotationView[]> {
-  const rows = await tx.annotation.findMany({ where: { workspaceId, passageId, deletedAt: null }, select: annotationSelect, orderBy: [{ start: "asc" }, { id: "asc" }] });
+  const rows = await tx.annotation.findMany({
+    where: { workspaceId, passageId, deletedAt: null },
+    select: annotationSelect,
+    orderBy: [{ start: "asc" }, { id: "asc" }],
+  });
   return rows.map(toAnnotationView);
 }
 

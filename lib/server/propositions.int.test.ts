@@ -33,8 +33,11 @@ describe("details compared by meaning", () => {
   async function supported(statement: string, fields: NonNullable<CreateAnnotationInput["fields"]>[]) {
     const claims: Claim[] = [];
     for (const [i, f] of fields.entries()) claims.push(await markQuote(owner, at(outlets, i).passages, SENTENCE, "gift", { fields: f }));
-    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: at(claims, 0).id, statement, stance: "SUPPORTS" }));
-    for (const c of claims.slice(1)) await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: c.id, propositionId: p.id, stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, ws).then((who) =>
+      createPropositionFromClaim(who, { annotationId: at(claims, 0).id, statement, stance: "SUPPORTS" }),
+    );
+    for (const c of claims.slice(1))
+      await actorFor(owner.user.id, ws).then((who) => linkMention(who, { annotationId: c.id, propositionId: p.id, stance: "SUPPORTS" }));
     return { p, claims };
   }
 
@@ -50,7 +53,10 @@ describe("details compared by meaning", () => {
   });
 
   it("calls 5 against “sáu” attack drones a detail conflict, showing the raw values", async () => {
-    const { p } = await supported("Kim received attack drones", [{ quantities: [{ value: "5", item: "UAV tấn công" }] }, { quantities: [{ value: "sáu", item: "UAV tấn công" }] }]);
+    const { p } = await supported("Kim received attack drones", [
+      { quantities: [{ value: "5", item: "UAV tấn công" }] },
+      { quantities: [{ value: "sáu", item: "UAV tấn công" }] },
+    ]);
     const view = await getProposition(owner.actor, p.id);
     expect(view.verdict.kind).toBe("detail_conflict");
     const conflict = at(view.verdict.detailConflicts, 0);
@@ -85,8 +91,16 @@ describe("details compared by meaning", () => {
 
   it("refuses a count or a date that is not one, on the field", async () => {
     const before = await getDb().annotation.count({ where: { workspaceId: ws } });
-    await expectFieldError(markQuote(owner, at(outlets, 0).passages, SENTENCE, "gift", { fields: { quantities: [{ value: "nhiều", item: "UAV" }] } }), "fields.quantities.0.value", /no number/);
-    await expectFieldError(markQuote(owner, at(outlets, 0).passages, SENTENCE, "gift", { fields: { quantities: [{ value: "5" }, { value: "không rõ" }] } }), "fields.quantities.1.value", /no number/);
+    await expectFieldError(
+      markQuote(owner, at(outlets, 0).passages, SENTENCE, "gift", { fields: { quantities: [{ value: "nhiều", item: "UAV" }] } }),
+      "fields.quantities.0.value",
+      /no number/,
+    );
+    await expectFieldError(
+      markQuote(owner, at(outlets, 0).passages, SENTENCE, "gift", { fields: { quantities: [{ value: "5" }, { value: "không rõ" }] } }),
+      "fields.quantities.1.value",
+      /no number/,
+    );
     await expectFieldError(markQuote(owner, at(outlets, 0).passages, SENTENCE, "gift", { fields: { date: "hôm nọ" } }), "fields.date", /not a date/);
     expect(await getDb().annotation.count({ where: { workspaceId: ws } })).toBe(before);
   });
@@ -126,9 +140,14 @@ describe("suggestions for a new claim", () => {
       speakers: [{ entityId: us.id }],
       actorEntityIds: [nk.id, russia.id],
     });
-    const p = await actorFor(owner.user.id, ws).then((who) => createPropositionFromClaim(who, { annotationId: shipment.id, statement: "North Korea ships artillery shells to Russia", stance: "SUPPORTS" }));
+    const p = await actorFor(owner.user.id, ws).then((who) =>
+      createPropositionFromClaim(who, { annotationId: shipment.id, statement: "North Korea ships artillery shells to Russia", stance: "SUPPORTS" }),
+    );
     // Actors typed as free text, in another language: they are the same entities by alias.
-    const denial = await markQuote(owner, passages, "Moskva và Bình Nhưỡng bác bỏ mọi cáo buộc", "denial", { modality: "DENIED", actors: ["Moskva", "Bình Nhưỡng"] });
+    const denial = await markQuote(owner, passages, "Moskva và Bình Nhưỡng bác bỏ mọi cáo buộc", "denial", {
+      modality: "DENIED",
+      actors: ["Moskva", "Bình Nhưỡng"],
+    });
 
     const suggestions = await suggestPropositions(owner.actor, denial.id);
     expect(suggestions[0]).toMatchObject({ id: p.id, statement: "North Korea ships artillery shells to Russia", stance: "REFUTES" });

@@ -98,15 +98,27 @@ export async function moveMention(actor: Actor, input: unknown) {
   return getDb().$transaction(async (tx) => {
     await findProposition(tx, workspaceId, data.fromId, "Source proposition");
     const target = await findProposition(tx, workspaceId, data.toId, "Target proposition");
-    const link = await tx.mentionLink.findFirst({ where: { workspaceId, annotationId: data.annotationId, propositionId: data.fromId }, select: { stance: true } });
+    const link = await tx.mentionLink.findFirst({
+      where: { workspaceId, annotationId: data.annotationId, propositionId: data.fromId },
+      select: { stance: true },
+    });
     if (!link) throw new AppError("not_found", "That claim is not linked to the source proposition");
     const existing = await tx.mentionLink.findFirst({ where: { annotationId: data.annotationId, propositionId: data.toId }, select: { stance: true } });
-    if (existing) throw new AppError("conflict", `The claim is already linked to “${target.statement}” (${existing.stance.toLowerCase()}); unlink one of them instead`);
+    if (existing)
+      throw new AppError("conflict", `The claim is already linked to “${target.statement}” (${existing.stance.toLowerCase()}); unlink one of them instead`);
     await tx.mentionLink.update({
       where: { annotationId_propositionId: { annotationId: data.annotationId, propositionId: data.fromId } },
       data: { propositionId: data.toId },
     });
-    await audit(tx, actor, "mention.move", "Proposition", data.toId, { propositionId: data.fromId }, { propositionId: data.toId, annotationId: data.annotationId, stance: link.stance });
+    await audit(
+      tx,
+      actor,
+      "mention.move",
+      "Proposition",
+      data.toId,
+      { propositionId: data.fromId },
+      { propositionId: data.toId, annotationId: data.annotationId, stance: link.stance },
+    );
     return { annotationId: data.annotationId, propositionId: data.toId, stance: link.stance };
   });
 }
@@ -129,14 +141,22 @@ export async function mergePropositions(actor: Actor, input: unknown) {
     const targetStance = new Map(toLinks.map((l) => [l.annotationId, l.stance]));
     const clashes = fromLinks.filter((l) => targetStance.has(l.annotationId) && targetStance.get(l.annotationId) !== l.stance);
     if (clashes.length) {
-      throw new AppError("conflict", `${clashes.length} claim${clashes.length > 1 ? "s are" : " is"} linked to both with different stances; make the stances agree, then merge`, {
-        annotationIds: clashes.map((c) => c.annotationId),
-      });
+      throw new AppError(
+        "conflict",
+        `${clashes.length} claim${clashes.length > 1 ? "s are" : " is"} linked to both with different stances; make the stances agree, then merge`,
+        {
+          annotationIds: clashes.map((c) => c.annotationId),
+        },
+      );
     }
     const moving = fromLinks.filter((l) => !targetStance.has(l.annotationId)).map((l) => l.annotationId);
     await tx.mentionLink.updateMany({ where: { propositionId: source.id, annotationId: { in: moving } }, data: { propositionId: target.id } });
     await tx.proposition.delete({ where: { id: source.id } });
-    await audit(tx, actor, "proposition.merge", "Proposition", target.id, source, { target, moved: moving.length, alreadyLinked: fromLinks.length - moving.length });
+    await audit(tx, actor, "proposition.merge", "Proposition", target.id, source, {
+      target,
+      moved: moving.length,
+      alreadyLinked: fromLinks.length - moving.length,
+    });
     return { target, moved: moving.length };
   });
 }
@@ -155,7 +175,14 @@ export async function updateProposition(actor: Actor, input: unknown) {
       throw new AppError("validation", "Claim type not found in this workspace", { fields: { claimTypeId: "Choose a claim type from this workspace" } });
     }
     const reviewDate = data.reviewDate ? new Date(`${data.reviewDate}T00:00:00Z`) : null;
-    const rating = { ratingLabel: data.ratingLabel || null, ratingValue: data.ratingValue, ratingBest: data.ratingBest, ratingWorst: data.ratingWorst, reviewUrl: data.reviewUrl || null, reviewDate };
+    const rating = {
+      ratingLabel: data.ratingLabel || null,
+      ratingValue: data.ratingValue,
+      ratingBest: data.ratingBest,
+      ratingWorst: data.ratingWorst,
+      reviewUrl: data.reviewUrl || null,
+      reviewDate,
+    };
     const ratingChanged = RATING_KEYS.some((k) => String(rating[k] ?? "") !== String(before[k] ?? ""));
     const rated = Boolean(rating.ratingLabel || rating.ratingValue !== null || rating.reviewUrl);
     const after = await tx.proposition.update({
@@ -191,10 +218,20 @@ export async function markSameValues(actor: Actor, input: unknown) {
     const pair = [...data.keys].sort() as [string, string];
     const samePair = (e: { field: string; keys: [string, string] }) => e.field === data.field && [...e.keys].sort().join("\u0000") === pair.join("\u0000");
     const next = data.same
-      ? current.some(samePair) ? current : [...current, { field: data.field, keys: pair, by: actor.userId, at: new Date().toISOString() }]
+      ? current.some(samePair)
+        ? current
+        : [...current, { field: data.field, keys: pair, by: actor.userId, at: new Date().toISOString() }]
       : current.filter((e) => !samePair(e));
     await tx.proposition.update({ where: { id: data.propositionId }, data: { sameValues: next } });
-    await audit(tx, actor, data.same ? "proposition.same_values" : "proposition.different_values", "Proposition", data.propositionId, { sameValues: current }, { sameValues: next });
+    await audit(
+      tx,
+      actor,
+      data.same ? "proposition.same_values" : "proposition.different_values",
+      "Proposition",
+      data.propositionId,
+      { sameValues: current },
+      { sameValues: next },
+    );
     return { propositionId: data.propositionId, sameValues: next.map((e) => ({ field: e.field, keys: e.keys })) };
   });
 }

@@ -11,15 +11,27 @@ type Anchor = { start: number; end: number; exact: string; prefix: string; suffi
  */
 export function reanchoredFields(text: string, before: Anchor, found: ReturnType<typeof reanchor>) {
   if (found.outcome === "orphaned") {
-    return { start: before.start, end: before.end, exact: before.exact, prefix: before.prefix, suffix: before.suffix, orphaned: true, needsReview: false, anchorReview: Prisma.DbNull };
+    return {
+      start: before.start,
+      end: before.end,
+      exact: before.exact,
+      prefix: before.prefix,
+      suffix: before.suffix,
+      orphaned: true,
+      needsReview: false,
+      anchorReview: Prisma.DbNull,
+    };
   }
   const quote = quoteSelector(text, found.start, found.end);
   const uncertain = found.outcome === "needs_review";
   const base = { start: found.start, end: found.end, ...quote, orphaned: false };
   if (uncertain) {
-    const evidence = { before: { start: before.start, end: before.end, exact: before.exact, prefix: before.prefix, suffix: before.suffix }, reason: found.reason, confidence: found.confidence };
+    const evidence = {
+      before: { start: before.start, end: before.end, exact: before.exact, prefix: before.prefix, suffix: before.suffix },
+      reason: found.reason,
+      confidence: found.confidence,
+    };
     return { ...base, needsReview: true, anchorReview: evidence as Prisma.InputJsonObject };
   }
   return before.needsReview && !before.orphaned ? { ...base, needsReview: true } : { ...base, needsReview: false, anchorReview: Prisma.DbNull };
 }
-

@@ -40,30 +40,40 @@ describe("search, on a real PostgreSQL", () => {
   beforeAll(async () => {
     owner = await newUser("Searcher");
     outsider = await newUser("Outsider");
-    const factory = await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, {
-      text: FACTORY,
-      title: "Kim thăm Viễn Đông",
-      publisher: "Đài Tiếng nói Đức",
-      origins: ["TASS"],
-    }));
+    const factory = await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      importArticle(who, {
+        text: FACTORY,
+        title: "Kim thăm Viễn Đông",
+        publisher: "Đài Tiếng nói Đức",
+        origins: ["TASS"],
+      }),
+    );
     factoryId = factory.id;
     // Imported second, so on equal scores it would come first: ranking, not age, must decide.
-    roofsId = (await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: ROOFS, title: "Bão quét qua miền Bắc", publisher: "VnExpress" }))).id;
-    await actorFor(outsider.user.id, outsider.workspace.id).then((who) => importArticle(who, { text: OUTSIDER, title: "Tin riêng", publisher: "Báo Đức Riêng" }));
+    roofsId = (
+      await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+        importArticle(who, { text: ROOFS, title: "Bão quét qua miền Bắc", publisher: "VnExpress" }),
+      )
+    ).id;
+    await actorFor(outsider.user.id, outsider.workspace.id).then((who) =>
+      importArticle(who, { text: OUTSIDER, title: "Tin riêng", publisher: "Báo Đức Riêng" }),
+    );
 
     const denial = await getDb().passage.findFirstOrThrow({ where: { articleId: factoryId, position: 1 }, select: { id: true, text: true } });
     const exact = "Bình Nhưỡng bác bỏ cáo buộc";
     const types = await listClaimTypes(owner.actor);
     claimId = (
-      await actorFor(owner.user.id, owner.workspace.id).then((who) => createAnnotation(who, {
-        passageId: denial.id,
-        start: 0,
-        end: [...exact].length,
-        exact,
-        claimTypeId: types.find((t) => t.key === "denial")!.id,
-        modality: "DENIED",
-        note: "Phủ nhận của Triều Tiên",
-      }))
+      await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+        createAnnotation(who, {
+          passageId: denial.id,
+          start: 0,
+          end: [...exact].length,
+          exact,
+          claimTypeId: types.find((t) => t.key === "denial")!.id,
+          modality: "DENIED",
+          note: "Phủ nhận của Triều Tiên",
+        }),
+      )
     ).id;
 
     const entity = await actorFor(owner.user.id, owner.workspace.id).then((who) => createEntity(who, { name: "Triều Tiên", kind: "COUNTRY" }));
@@ -80,7 +90,11 @@ describe("search, on a real PostgreSQL", () => {
     const passages = group(r, "passage");
     expect(passages.items[0]).toMatchObject({ articleId: factoryId, articleTitle: "Kim thăm Viễn Đông", position: 0 });
     expect(marks(at(passages.items, 0).snippet)[0]).toBe("nhà máy");
-    expect(at(passages.items, 0).snippet.parts.map((p) => p.text).join("")).toContain("🚀 Ông Kim");
+    expect(
+      at(passages.items, 0)
+        .snippet.parts.map((p) => p.text)
+        .join(""),
+    ).toContain("🚀 Ông Kim");
   });
 
   it("ranks an exact phrase above a fuzzy match, and reports the total", async () => {
@@ -104,7 +118,9 @@ describe("search, on a real PostgreSQL", () => {
     expect([before.total, before.exactTotal]).toEqual([50, 49]);
     expect(before.items.at(-1)).toMatchObject({ similar: true, text: "Xưởng đóng tùa số 99, lỗi chính tả." });
 
-    await actorFor(owner.user.id, owner.workspace.id).then((who) => importArticle(who, { text: `Thêm một xưởng\n\n${numbered(50, 50)[0]}`, title: "Thêm một xưởng" }));
+    await actorFor(owner.user.id, owner.workspace.id).then((who) =>
+      importArticle(who, { text: `Thêm một xưởng\n\n${numbered(50, 50)[0]}`, title: "Thêm một xưởng" }),
+    );
     const after = group(await search(owner.actor, { q: "xuong dong tau", kinds: ["passage"], limit: 50 }), "passage");
     expect([after.total, after.exactTotal]).toEqual([50, 50]);
     expect(after.items.every((p) => !p.similar)).toBe(true);
@@ -159,7 +175,10 @@ describe("search, on a real PostgreSQL", () => {
     const theirIds = [...passages, ...sources].map((r) => r.id);
     expect(theirIds.length).toBeGreaterThan(1);
     for (const q of ["nha may", "binh nhuong", "bao duc rieng", "tin rieng"]) {
-      expect(ids(await search(owner.actor, { q })).filter((id) => theirIds.includes(id)), q).toEqual([]);
+      expect(
+        ids(await search(owner.actor, { q })).filter((id) => theirIds.includes(id)),
+        q,
+      ).toEqual([]);
     }
     const theirs = await search(outsider.actor, { q: "nha may" });
     expect(group(theirs, "passage").items.map((p) => p.articleTitle)).toEqual(["Tin riêng"]);

@@ -38,7 +38,7 @@ export type ClaimHit = Hit & {
 };
 /** `verdict` is the desk's rating label (Proposition.ratingLabel), under the name the search API has always used. */
 export type PropositionHit = Hit & { id: string; statement: string; verdict: string | null; claimType: ClaimTypeTag | null; mentions: number };
-export type EntityHit = Hit & { id: string; name: string; kind: string; /** The alias that matched, when it is not the name. */ matchedAlias: string | null };
+export type EntityHit = Hit & { id: string; name: string; kind: string /** The alias that matched, when it is not the name. */; matchedAlias: string | null };
 export type SourceHit = Hit & { id: string; name: string; kind: string; articles: number };
 
 /** `total`: all matches (items holds the best `limit`); `exactTotal`: those that contain the query. */
@@ -82,12 +82,11 @@ type QueryArgs = { ws: string; folded: string; pattern: string; limit: number; q
 type Ranked = { score: number; similar: boolean; total: number; exactTotal: number };
 
 /** Runs one search query in its own short transaction, so the similarity threshold applies to it alone. */
-async function ranked<T extends Ranked>(query: Prisma.PrismaPromise<T[]>): Promise<{ total: number; exactTotal: number; rows: Omit<T, "total" | "exactTotal">[] }> {
+async function ranked<T extends Ranked>(
+  query: Prisma.PrismaPromise<T[]>,
+): Promise<{ total: number; exactTotal: number; rows: Omit<T, "total" | "exactTotal">[] }> {
   const db = getDb();
-  const [, rows] = await db.$transaction([
-    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`,
-    query,
-  ]);
+  const [, rows] = await db.$transaction([db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`, query]);
   return { total: rows[0]?.total ?? 0, exactTotal: rows[0]?.exactTotal ?? 0, rows: rows.map(({ total: _t, exactTotal: _e, ...r }) => r) };
 }
 
@@ -135,8 +134,15 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
 
   async claim({ ws, folded, pattern, limit, q }) {
     type Row = Ranked & {
-      id: string; articleId: string; articleTitle: string; position: number; exact: string; note: string | null;
-      status: string; claimTypeLabel: string; claimTypeColor: string;
+      id: string;
+      articleId: string;
+      articleTitle: string;
+      position: number;
+      exact: string;
+      note: string | null;
+      status: string;
+      claimTypeLabel: string;
+      claimTypeColor: string;
     };
     const { total, exactTotal, rows } = await ranked(
       getDb().$queryRaw<Row[]>`
@@ -175,7 +181,14 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
   },
 
   async proposition({ ws, folded, pattern, limit, q }) {
-    type Row = Ranked & { id: string; statement: string; verdict: string | null; claimTypeLabel: string | null; claimTypeColor: string | null; mentions: number };
+    type Row = Ranked & {
+      id: string;
+      statement: string;
+      verdict: string | null;
+      claimTypeLabel: string | null;
+      claimTypeColor: string | null;
+      mentions: number;
+    };
     const { total, exactTotal, rows } = await ranked(
       getDb().$queryRaw<Row[]>`
         SELECT pr.id, pr.statement, pr."ratingLabel" AS verdict, ct.label AS "claimTypeLabel", ct.color AS "claimTypeColor",

@@ -42,17 +42,19 @@ describe.skipIf(!present)("importing the seed corpus", () => {
     const text = fs.readFileSync(path.join(SEEDS, file), "utf8");
     const want = entry(expected, file.slice(0, 3));
     const parsed = parseArticle(text);
-    const imported = await actorFor(userId, workspaceId).then((who) => importArticle(who, {
-      text,
-      fileName: file,
-      title: parsed.title,
-      publishedAt: parsed.publishedAt ?? undefined,
-      publisher: parsed.publisher ?? undefined,
-      origins: parsed.origins,
-      byline: parsed.byline ?? undefined,
-      url: parsed.url ?? undefined,
-      language: parsed.language ?? undefined,
-    }));
+    const imported = await actorFor(userId, workspaceId).then((who) =>
+      importArticle(who, {
+        text,
+        fileName: file,
+        title: parsed.title,
+        publishedAt: parsed.publishedAt ?? undefined,
+        publisher: parsed.publisher ?? undefined,
+        origins: parsed.origins,
+        byline: parsed.byline ?? undefined,
+        url: parsed.url ?? undefined,
+        language: parsed.language ?? undefined,
+      }),
+    );
     const row = await getDb().article.findUniqueOrThrow({
       where: { id: imported.id },
       select: {

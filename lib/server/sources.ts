@@ -115,7 +115,9 @@ export async function deleteSource(actor: Actor, id: unknown) {
   if (!sourceId.success) throw new AppError("not_found", "Source not found");
   return getDb().$transaction(async (tx) => {
     // A row lock: an import or a claim citing the source waits for this check (its foreign key needs a share lock).
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Source" WHERE id = ${sourceId.data}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Source" WHERE id = ${sourceId.data}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new AppError("not_found", "Source not found");
     const before = await tx.source.findUniqueOrThrow({
       where: { id: sourceId.data },
@@ -183,7 +185,10 @@ export async function updateSource(actor: Actor, input: unknown) {
   } catch (err) {
     // A concurrent rename to the same name: the unique index decides, with the same message.
     if ((err as { code?: string }).code === "P2002" && data.name) {
-      const clash = await getDb().source.findFirst({ where: { workspaceId, normalizedName: foldForMatch(data.name), id: { not: data.id } }, select: { name: true } });
+      const clash = await getDb().source.findFirst({
+        where: { workspaceId, normalizedName: foldForMatch(data.name), id: { not: data.id } },
+        select: { name: true },
+      });
       throw nameClash(data.name, clash?.name ?? data.name);
     }
     throw err;

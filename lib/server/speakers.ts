@@ -53,7 +53,10 @@ export async function createEntity(actor: Actor, input: unknown) {
   const normalizedAlias = foldForMatch(data.name);
   try {
     return await getDb().$transaction(async (tx) => {
-      const clash = await tx.entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true, kind: true } } } });
+      const clash = await tx.entityAlias.findFirst({
+        where: { workspaceId, normalizedAlias },
+        select: { alias: true, entity: { select: { id: true, name: true, kind: true } } },
+      });
       if (clash) throw existingName(data.name, clash);
       const entity = await tx.entity.create({ data: { workspaceId, name: data.name, kind: data.kind }, select: { id: true, name: true, kind: true } });
       await tx.entityAlias.create({ data: { workspaceId, entityId: entity.id, alias: data.name, normalizedAlias } });
@@ -63,7 +66,10 @@ export async function createEntity(actor: Actor, input: unknown) {
   } catch (err) {
     // Two people creating the same name at once: the unique alias index decides, with the same answer.
     if ((err as { code?: string }).code === "P2002") {
-      const clash = await getDb().entityAlias.findFirst({ where: { workspaceId, normalizedAlias }, select: { alias: true, entity: { select: { id: true, name: true, kind: true } } } });
+      const clash = await getDb().entityAlias.findFirst({
+        where: { workspaceId, normalizedAlias },
+        select: { alias: true, entity: { select: { id: true, name: true, kind: true } } },
+      });
       if (clash) throw existingName(data.name, clash);
     }
     throw err;
@@ -72,8 +78,12 @@ export async function createEntity(actor: Actor, input: unknown) {
 
 function existingName(name: string, clash: { alias: string; entity: { id: string; name: string; kind: string } }) {
   const as = clash.alias === clash.entity.name ? "" : ` (as “${clash.alias}”)`;
-  return new AppError("conflict", `“${name}” already names the entity ${clash.entity.name}${as} (names match ignoring case and accents); use it, or give the new entity another name`, {
-    existing: clash.entity,
-    fields: { name: `Already the name of ${clash.entity.name}` },
-  });
+  return new AppError(
+    "conflict",
+    `“${name}” already names the entity ${clash.entity.name}${as} (names match ignoring case and accents); use it, or give the new entity another name`,
+    {
+      existing: clash.entity,
+      fields: { name: `Already the name of ${clash.entity.name}` },
+    },
+  );
 }

@@ -22,7 +22,8 @@ export async function previewHtmlImport(actor: Actor, input: unknown): Promise<H
   assertCan(actor, "articles.write");
   const { fileName, bytes } = htmlInputSchema.parse(input);
   if (!/\.html?$/i.test(fileName)) throw new AppError("bad_request", `${fileName}: only .html and .htm pages can be read here`);
-  if (bytes.length > MAX_BULK_BYTES) throw new AppError("too_large", `${fileName} is ${formatBytes(bytes.length, true)}; the limit is ${formatBytes(MAX_BULK_BYTES)}`);
+  if (bytes.length > MAX_BULK_BYTES)
+    throw new AppError("too_large", `${fileName} is ${formatBytes(bytes.length, true)}; the limit is ${formatBytes(MAX_BULK_BYTES)}`);
   if (bytes.length === 0) throw new AppError("bad_request", `${fileName} is empty`);
   return previewPage(actor, new TextDecoder(charsetOf("", bytes.subarray(0, 2048))).decode(bytes), fileName);
 }
@@ -95,7 +96,11 @@ function getOnce(url: URL, deadline: number, o: Required<FetchOptions>): Promise
     if (remaining <= 0) return reject(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" }));
     const request = (url.protocol === "https:" ? https : http).request(
       url,
-      { method: "GET", lookup: publicOnlyLookup(o.allowPrivateHosts), headers: { "user-agent": "Claimboard-import/1.0", accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1" } },
+      {
+        method: "GET",
+        lookup: publicOnlyLookup(o.allowPrivateHosts),
+        headers: { "user-agent": "Claimboard-import/1.0", accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1" },
+      },
       (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400 && res.headers.location) {
@@ -158,7 +163,8 @@ export async function fetchPage(start: URL, options: FetchOptions = {}): Promise
     if (hop >= o.maxRedirects) throw new AppError("bad_request", `Could not reach ${start.href}: more than ${o.maxRedirects} redirects`);
     const next = new URL(result.redirect, url);
     const checked = o.allowPrivateHosts && /^https?:$/.test(next.protocol) ? { ok: true as const, url: next } : checkFetchUrl(next.href);
-    if (!checked.ok) throw new AppError("bad_request", `Could not reach ${start.href}: it redirects to ${next.href}, which cannot be imported (${checked.error})`);
+    if (!checked.ok)
+      throw new AppError("bad_request", `Could not reach ${start.href}: it redirects to ${next.href}, which cannot be imported (${checked.error})`);
     url = checked.url;
   }
 }

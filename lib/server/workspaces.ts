@@ -136,7 +136,8 @@ async function lockMembers(tx: Tx, workspaceId: string) {
 
 async function keepAnOwner(tx: Tx, workspaceId: string, leaving: string) {
   const others = await tx.membership.count({ where: { workspaceId, role: "OWNER", userId: { not: leaving } } });
-  if (others === 0) throw new AppError("conflict", "A workspace needs at least one owner: make someone else owner first", { fields: { role: "The last owner" } });
+  if (others === 0)
+    throw new AppError("conflict", "A workspace needs at least one owner: make someone else owner first", { fields: { role: "The last owner" } });
 }
 
 export const claimTypeSelect = { id: true, key: true, label: true, color: true, shortcut: true, position: true } as const;
@@ -164,13 +165,20 @@ export async function saveClaimType(actor: Actor, input: unknown) {
   const db = getDb();
   return db.$transaction(async (tx) => {
     if (data.shortcut != null) {
-      const clash = await tx.claimType.findFirst({ where: { workspaceId, shortcut: data.shortcut, NOT: data.id ? { id: data.id } : undefined }, select: { label: true } });
+      const clash = await tx.claimType.findFirst({
+        where: { workspaceId, shortcut: data.shortcut, NOT: data.id ? { id: data.id } : undefined },
+        select: { label: true },
+      });
       if (clash) throw new AppError("conflict", `Key ${data.shortcut} is already used by “${clash.label}”`, { fields: { shortcut: "Already used" } });
     }
     if (data.id) {
       const before = await tx.claimType.findFirst({ where: { id: data.id, workspaceId }, select: claimTypeSelect });
       if (!before) throw new AppError("not_found", "Claim type not found");
-      const after = await tx.claimType.update({ where: { id: data.id }, data: { label: data.label, color: data.color, shortcut: data.shortcut }, select: claimTypeSelect });
+      const after = await tx.claimType.update({
+        where: { id: data.id },
+        data: { label: data.label, color: data.color, shortcut: data.shortcut },
+        select: claimTypeSelect,
+      });
       await audit(tx, actor, "claimType.update", "ClaimType", after.id, before, after);
       return after;
     }
@@ -192,15 +200,24 @@ export async function deleteClaimType(actor: Actor, id: unknown) {
   const typeId = z.string().uuid().safeParse(id);
   if (!typeId.success) throw new AppError("not_found", "Claim type not found");
   return getDb().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ClaimType" WHERE id = ${typeId.data}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "ClaimType" WHERE id = ${typeId.data}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new AppError("not_found", "Claim type not found");
-    const before = await tx.claimType.findUniqueOrThrow({ where: { id: typeId.data }, select: { ...claimTypeSelect, _count: { select: { annotations: true, propositions: true } } } });
+    const before = await tx.claimType.findUniqueOrThrow({
+      where: { id: typeId.data },
+      select: { ...claimTypeSelect, _count: { select: { annotations: true, propositions: true } } },
+    });
     const { annotations, propositions } = before._count;
     if (annotations > 0) {
-      throw new AppError("conflict", `“${before.label}” is used by ${annotations} claim${annotations === 1 ? "" : "s"} (deleted ones included, for undo); change their type first`, {
-        claims: annotations,
-        propositions,
-      });
+      throw new AppError(
+        "conflict",
+        `“${before.label}” is used by ${annotations} claim${annotations === 1 ? "" : "s"} (deleted ones included, for undo); change their type first`,
+        {
+          claims: annotations,
+          propositions,
+        },
+      );
     }
     await tx.claimType.delete({ where: { id: before.id } });
     await audit(tx, actor, "claimType.delete", "ClaimType", before.id, { ...before, _count: undefined }, undefined);

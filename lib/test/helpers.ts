@@ -27,7 +27,10 @@ export function actorFor(userId: string | null, workspaceId: string) {
 
 /** Assert that `p` rejects with an AppError of `code` (and a message matching `message`). */
 export async function expectAppError(p: Promise<unknown>, code: string, message?: RegExp): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, `expected AppError ${code}`).toBeInstanceOf(AppError);
   expect((err as AppError).code).toBe(code);
   if (message) expect((err as AppError).message).toMatch(message);
@@ -36,7 +39,10 @@ export async function expectAppError(p: Promise<unknown>, code: string, message?
 
 /** Assert that `p` fails as the API would answer it: `status` with an error on `field` (matching `message`). */
 export async function expectFieldError(p: Promise<unknown>, field: string, message: RegExp = /./, status = 422) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, `expected a ${status} on ${field}`).not.toBeNull();
   const body = toErrorBody(err);
   expect(body.status, JSON.stringify(body.error)).toBe(status);
@@ -53,7 +59,9 @@ export async function importPassages(owner: TestUser, text: string, meta: Omit<I
   return { articleId: id, passages };
 }
 
-type ClaimExtra = Omit<CreateAnnotationInput, "passageId" | "start" | "end" | "exact" | "claimTypeId" | "modality"> & { modality?: CreateAnnotationInput["modality"] };
+type ClaimExtra = Omit<CreateAnnotationInput, "passageId" | "start" | "end" | "exact" | "claimTypeId" | "modality"> & {
+  modality?: CreateAnnotationInput["modality"];
+};
 
 /** Mark the first occurrence of `quote` in whichever passage holds it, as a claim of type `typeKey`. */
 export async function markQuote(owner: TestUser, passages: { id: string; text: string }[], quote: string, typeKey: string, extra: ClaimExtra = {}) {
@@ -62,7 +70,14 @@ export async function markQuote(owner: TestUser, passages: { id: string; text: s
   const types = await listClaimTypes(owner.actor);
   const type = types.find((t) => t.key === typeKey);
   if (!type) throw new Error(`no claim type ${typeKey}`);
-  return createAnnotation(owner.actor, { modality: "REPORTED", ...extra, passageId: passage.id, ...quoteSpan(passage.text, quote)!, exact: quote, claimTypeId: type.id });
+  return createAnnotation(owner.actor, {
+    modality: "REPORTED",
+    ...extra,
+    passageId: passage.id,
+    ...quoteSpan(passage.text, quote)!,
+    exact: quote,
+    claimTypeId: type.id,
+  });
 }
 
 /** The one element of `xs`; throws unless it holds exactly one. */

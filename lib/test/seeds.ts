@@ -15,7 +15,11 @@ export function seedsPresent(what: string): boolean {
 }
 
 /** The seed files' names, sorted (000_… to 004_…). */
-export const seedFiles = (): string[] => fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith(".txt")).sort();
+export const seedFiles = (): string[] =>
+  fs
+    .readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
 
 /** The text of the seed file whose name starts with `prefix` ("001"). */
 export function readSeed(prefix: string): { file: string; text: string } {

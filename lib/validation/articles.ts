@@ -35,8 +35,14 @@ export const updateArticleSchema = z.object({
   origins: z.array(trimmed(200, "Origin").min(1, "An origin is empty")).max(20, "At most 20 origins").optional(),
   byline: clearable(200, "Byline").optional(),
   publishedAt: calendarDateSchema.nullable().optional(),
-  url: httpUrlSchema.nullable().or(z.literal("").transform(() => null)).optional(),
-  language: z.enum(["vi", "en"], { error: () => ({ message: "Language must be vi or en" }) }).nullable().optional(),
+  url: httpUrlSchema
+    .nullable()
+    .or(z.literal("").transform(() => null))
+    .optional(),
+  language: z
+    .enum(["vi", "en"], { error: () => ({ message: "Language must be vi or en" }) })
+    .nullable()
+    .optional(),
 });
 export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
 
@@ -59,7 +65,10 @@ export function articleFormToInput(id: string, version: number, v: ArticleFormVa
     version,
     title: v.title,
     publisher: v.publisher || null,
-    origins: v.origins.split(/[;,]/).map((o) => o.trim()).filter(Boolean),
+    origins: v.origins
+      .split(/[;,]/)
+      .map((o) => o.trim())
+      .filter(Boolean),
     byline: v.byline || null,
     publishedAt: v.publishedAt || null,
     url: v.url || null,

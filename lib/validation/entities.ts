@@ -84,7 +84,10 @@ export type EntityFormValues = z.infer<typeof entityFormSchema>;
 
 export const aliasFormSchema = z.object({
   alias: aliasTextSchema,
-  language: z.string().trim().refine((v) => v === "" || LANGUAGE_TAG.test(v), languageMessage),
+  language: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || LANGUAGE_TAG.test(v), languageMessage),
 });
 export type AliasFormValues = z.infer<typeof aliasFormSchema>;
 
@@ -92,7 +95,10 @@ export const sourceFormSchema = z.object({
   name: trimmed(200, "Name").min(1, "Enter a name"),
   kind: z.enum(SOURCE_KINDS),
   country: trimmed(100, "Country"),
-  language: z.string().trim().refine((v) => v === "" || LANGUAGE_TAG.test(v), languageMessage),
+  language: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || LANGUAGE_TAG.test(v), languageMessage),
   upstreamId: z.string(),
   entity: z.object({ id: z.string(), name: z.string() }).nullable(),
 });

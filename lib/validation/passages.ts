@@ -17,17 +17,17 @@ export const passageTextSchema = z
       .string()
       .min(1, "A paragraph cannot be empty; delete the article instead")
       .refine((s) => codePointLength(s) <= MAX_PASSAGE_CHARS, tooLong)
-      .refine(
-        (s) => !/[\n\u2028\u2029]/.test(s),
-        "A paragraph cannot contain line breaks: each paragraph is stored on its own, so correct them one at a time",
-      ),
+      .refine((s) => !/[\n\u2028\u2029]/.test(s), "A paragraph cannot contain line breaks: each paragraph is stored on its own, so correct them one at a time"),
   );
 
 export const updatePassageTextSchema = z.object({
   passageId: z.string().uuid("passageId must be an id"),
   text: passageTextSchema,
   /** The text the editor started from; when given and no longer stored, the save is refused. */
-  expectedText: z.string().max(MAX_PASSAGE_CHARS * 4).optional(),
+  expectedText: z
+    .string()
+    .max(MAX_PASSAGE_CHARS * 4)
+    .optional(),
 });
 
 export type UpdatePassageTextInput = z.input<typeof updatePassageTextSchema>;

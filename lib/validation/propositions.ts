@@ -79,8 +79,16 @@ export const matrixFilterSchema = z.object({
   verdict: z.enum(VERDICT_KINDS).optional().catch(undefined),
   entityId: z.string().uuid().optional().catch(undefined),
   sourceId: z.string().uuid().optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   sessionId: z.string().uuid().optional().catch(undefined),
   sort: z.enum(["contested", "recent", "mentions"]).default("contested").catch("contested"),
   columns: z.enum(["publishers", "origins"]).default("publishers").catch("publishers"),

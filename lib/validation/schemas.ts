@@ -11,8 +11,7 @@ import { ENTITY_KINDS, MODALITIES, SOURCE_KINDS } from "@/lib/domain/vocabulary"
 export { ENTITY_KINDS, MODALITIES, SOURCE_KINDS };
 export type ModalityValue = (typeof MODALITIES)[number];
 
-const trimmed = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} can be at most ${max} characters`);
+const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
 
 export const signUpSchema = z.object({
   name: trimmed(100, "Name").min(1, "Enter your name"),
@@ -38,12 +37,23 @@ export const importArticleSchema = z.object({
   fileName: z.string().max(255).optional(),
   title: trimmed(300, "Title").min(1, "Give the article a title"),
   // "" (a cleared form field) means no date; anything else must be a real calendar date.
-  publishedAt: z.string().transform((v) => v || undefined).pipe(calendarDateSchema.optional()).optional(),
+  publishedAt: z
+    .string()
+    .transform((v) => v || undefined)
+    .pipe(calendarDateSchema.optional())
+    .optional(),
   publisher: trimmed(200, "Publisher").optional(),
   origins: z.array(trimmed(200, "Origin").min(1)).max(20, "At most 20 origins").default([]),
   byline: trimmed(200, "Byline").optional(),
-  url: z.string().transform((v) => v.trim() || undefined).pipe(httpUrlSchema.optional()).optional(),
-  language: z.enum(["vi", "en"]).optional().or(z.literal("").transform(() => undefined)),
+  url: z
+    .string()
+    .transform((v) => v.trim() || undefined)
+    .pipe(httpUrlSchema.optional())
+    .optional(),
+  language: z
+    .enum(["vi", "en"])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type ImportArticleInput = z.input<typeof importArticleSchema>;
 
@@ -146,7 +156,10 @@ export function claimFormToDetails(v: ClaimFormValues) {
     speakers: v.speakers.map((s) => (s.kind === "entity" ? { entityId: s.id } : { sourceId: s.id })),
     modality: v.modality,
     actorEntityIds: v.actors.filter((a) => a.kind === "entity").map((a) => a.id),
-    actors: v.actors.filter((a) => a.kind === "text").map((a) => a.name.trim()).filter(Boolean),
+    actors: v.actors
+      .filter((a) => a.kind === "text")
+      .map((a) => a.name.trim())
+      .filter(Boolean),
     fields: { date: v.date || undefined, quantities: quantities.length ? quantities : undefined, item: v.item || undefined },
     note: v.note || undefined,
   };

@@ -112,12 +112,7 @@ export const demoEntities: DemoEntity[] = [
   {
     name: "Vladimir Putin",
     kind: "PERSON",
-    aliases: [
-      { alias: "Vladimir Putin" },
-      { alias: "Putin" },
-      { alias: "ông Putin", language: "vi" },
-      { alias: "Tổng thống Putin", language: "vi" },
-    ],
+    aliases: [{ alias: "Vladimir Putin" }, { alias: "Putin" }, { alias: "ông Putin", language: "vi" }, { alias: "Tổng thống Putin", language: "vi" }],
   },
   {
     name: "North Korea",
@@ -159,19 +154,12 @@ export const demoEntities: DemoEntity[] = [
   {
     name: "South Korea",
     kind: "COUNTRY",
-    aliases: [
-      { alias: "South Korea", language: "en" },
-      { alias: "Seoul" },
-      { alias: "Hàn Quốc", language: "vi" },
-    ],
+    aliases: [{ alias: "South Korea", language: "en" }, { alias: "Seoul" }, { alias: "Hàn Quốc", language: "vi" }],
   },
   {
     name: "Ukraine",
     kind: "COUNTRY",
-    aliases: [
-      { alias: "Ukraine" },
-      { alias: "Ukraina", language: "vi" },
-    ],
+    aliases: [{ alias: "Ukraine" }, { alias: "Ukraina", language: "vi" }],
   },
   {
     name: "White House",
@@ -197,11 +185,7 @@ export const demoEntities: DemoEntity[] = [
     name: "Daniel Marlow",
     kind: "PERSON",
     speaksFor: "US National Security Council",
-    aliases: [
-      { alias: "Daniel Marlow" },
-      { alias: "Marlow" },
-      { alias: "ông Marlow", language: "vi" },
-    ],
+    aliases: [{ alias: "Daniel Marlow" }, { alias: "Marlow" }, { alias: "ông Marlow", language: "vi" }],
   },
   {
     name: "Kremlin",
@@ -217,10 +201,7 @@ export const demoEntities: DemoEntity[] = [
     name: "Arkady Voronin",
     kind: "PERSON",
     speaksFor: "Kremlin",
-    aliases: [
-      { alias: "Arkady Voronin" },
-      { alias: "Voronin" },
-    ],
+    aliases: [{ alias: "Arkady Voronin" }, { alias: "Voronin" }],
   },
   {
     name: "North Korean Ministry of Foreign Affairs",
@@ -254,20 +235,12 @@ export const demoEntities: DemoEntity[] = [
   {
     name: "Vostochny cosmodrome",
     kind: "PLACE",
-    aliases: [
-      { alias: "Vostochny cosmodrome", language: "en" },
-      { alias: "Vostochny" },
-      { alias: "sân bay vũ trụ Vostochny", language: "vi" },
-    ],
+    aliases: [{ alias: "Vostochny cosmodrome", language: "en" }, { alias: "Vostochny" }, { alias: "sân bay vũ trụ Vostochny", language: "vi" }],
   },
   {
     name: "Primorsky Territory",
     kind: "PLACE",
-    aliases: [
-      { alias: "Primorsky Territory", language: "en" },
-      { alias: "Primorye" },
-      { alias: "vùng Primorye", language: "vi" },
-    ],
+    aliases: [{ alias: "Primorsky Territory", language: "en" }, { alias: "Primorye" }, { alias: "vùng Primorye", language: "vi" }],
   },
   {
     name: "Komsomolsk-on-Amur",
@@ -340,8 +313,7 @@ Neither side announced a formal agreement after roughly four hours of talks and 
 Source: Wire Example Agency (demo)`,
     claims: [
       {
-        quote:
-          "North Korean leader Kim Jong Un and Russian President Vladimir Putin held talks on Wednesday at the Vostochny cosmodrome",
+        quote: "North Korean leader Kim Jong Un and Russian President Vladimir Putin held talks on Wednesday at the Vostochny cosmodrome",
         type: "meeting",
         speaker: { source: WIRE },
         modality: "ASSERTED",
@@ -350,8 +322,7 @@ Source: Wire Example Agency (demo)`,
       },
       {
         // Whole sentence as a statement; the technology-transfer claim below is nested inside it.
-        quote:
-          'Asked by reporters whether Moscow would help Pyongyang build satellites, Putin replied: "That is why we have come here."',
+        quote: 'Asked by reporters whether Moscow would help Pyongyang build satellites, Putin replied: "That is why we have come here."',
         type: "statement",
         speaker: { entity: "Vladimir Putin" },
         modality: "ASSERTED",
@@ -412,8 +383,7 @@ Phía Mỹ nhiều lần cảnh báo rằng Washington sẽ không ngần ngại
 Minh An (Theo Wire Example Agency)`,
     claims: [
       {
-        quote:
-          "Ngày 13/09/2023, nhà lãnh đạo Triều Tiên Kim Jong-un và Tổng thống Nga Vladimir Putin đã hội đàm tại sân bay vũ trụ Vostochny",
+        quote: "Ngày 13/09/2023, nhà lãnh đạo Triều Tiên Kim Jong-un và Tổng thống Nga Vladimir Putin đã hội đàm tại sân bay vũ trụ Vostochny",
         type: "meeting",
         speaker: { source: WIRE },
         modality: "REPORTED",
@@ -443,8 +413,7 @@ Minh An (Theo Wire Example Agency)`,
         note: "Invitation reported by the state agency; Putin said to have accepted.",
       },
       {
-        quote:
-          "Washington sẽ không ngần ngại áp đặt thêm các biện pháp trừng phạt nếu Triều Tiên bán vũ khí cho Nga",
+        quote: "Washington sẽ không ngần ngại áp đặt thêm các biện pháp trừng phạt nếu Triều Tiên bán vũ khí cho Nga",
         type: "sanction_threat",
         speaker: { entity: "United States" },
         modality: "REPORTED",
@@ -496,7 +465,11 @@ Source: Wire Example Agency (demo)`,
         type: "arms_transfer",
         speaker: { entity: "United States" },
         modality: "SPECULATIVE",
-        fields: { quantities: [{ value: "millions", item: "artillery shells and rockets" }], item: "artillery shells and rockets", actors: ["North Korea", "Russia"] },
+        fields: {
+          quantities: [{ value: "millions", item: "artillery shells and rockets" }],
+          item: "artillery shells and rockets",
+          actors: ["North Korea", "Russia"],
+        },
       },
       {
         quote: 'Washington "will not hesitate" to impose new sanctions if an arms deal goes ahead',
@@ -538,8 +511,7 @@ Hostile forces are spreading groundless rumours about arms dealings between the 
 Source: Demo State News (demo)`,
     claims: [
       {
-        quote:
-          "President Vladimir Putin presented the respected Comrade Kim Jong Un with a hunting rifle and a model of a carrier rocket",
+        quote: "President Vladimir Putin presented the respected Comrade Kim Jong Un with a hunting rifle and a model of a carrier rocket",
         type: "gift",
         speaker: { source: STATE },
         modality: "ASSERTED",
@@ -550,8 +522,7 @@ Source: Demo State News (demo)`,
         },
       },
       {
-        quote:
-          "the governor of Primorsky Territory handed over five attack drones, one reconnaissance drone and a set of bulletproof body armour",
+        quote: "the governor of Primorsky Territory handed over five attack drones, one reconnaissance drone and a set of bulletproof body armour",
         type: "gift",
         speaker: { source: STATE },
         modality: "ASSERTED",
@@ -764,16 +735,14 @@ Thu Hà (Theo Demo State News)`,
         fields: { date: "2024-06-19", item: "xe limousine (car)", actors: ["Vladimir Putin", "Kim Jong Un"] },
       },
       {
-        quote:
-          'Nga "không loại trừ" khả năng phát triển hợp tác quân sự – kỹ thuật với Triều Tiên, kể cả trong lĩnh vực vũ trụ',
+        quote: 'Nga "không loại trừ" khả năng phát triển hợp tác quân sự – kỹ thuật với Triều Tiên, kể cả trong lĩnh vực vũ trụ',
         type: "technology_transfer",
         speaker: { entity: "Vladimir Putin" },
         modality: "SPECULATIVE",
         fields: { item: "military-technical and space cooperation", actors: ["Russia", "North Korea"] },
       },
       {
-        quote:
-          "Hoa Kỳ tiếp tục cáo buộc Bình Nhưỡng đã cung cấp hàng triệu quả đạn pháo và hàng chục tên lửa đạn đạo cho Nga sử dụng tại Ukraine",
+        quote: "Hoa Kỳ tiếp tục cáo buộc Bình Nhưỡng đã cung cấp hàng triệu quả đạn pháo và hàng chục tên lửa đạn đạo cho Nga sử dụng tại Ukraine",
         type: "arms_transfer",
         speaker: { entity: "United States" },
         modality: "ALLEGED",

@@ -11,8 +11,12 @@ export default function WorkspaceError({ reset }: { error: Error; reset: () => v
       <h1 className="text-2xl font-semibold">This page could not be shown</h1>
       <p className="mt-2 text-slate-600">Something went wrong on our side. Nothing you had saved was lost.</p>
       <div className="mt-6 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-slate-900 px-4 py-2 text-sm text-white">Try again</button>
-        <Link href={`/w/${slug}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">Back to articles</Link>
+        <button type="button" onClick={reset} className="rounded-md bg-slate-900 px-4 py-2 text-sm text-white">
+          Try again
+        </button>
+        <Link href={`/w/${slug}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
+          Back to articles
+        </Link>
       </div>
     </main>
   );

@@ -14,14 +14,23 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-4 px-4">
-          <Link href={`/w/${slug}`} className="font-semibold text-blue-800">Claimboard</Link>
-          <WorkspaceNav slug={slug} workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))} current={actor.workspaceName} canImport={actor.role !== "VIEWER" && actor.role !== "REVIEWER"} />
+          <Link href={`/w/${slug}`} className="font-semibold text-blue-800">
+            Claimboard
+          </Link>
+          <WorkspaceNav
+            slug={slug}
+            workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
+            current={actor.workspaceName}
+            canImport={actor.role !== "VIEWER" && actor.role !== "REVIEWER"}
+          />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <HeaderSearch slug={slug} />
             <ShortcutsHelp />
             <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
               <span className="hidden 2xl:inline">{user.name} · </span>
-              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">{actor.role.toLowerCase()}</span>
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">
+                {actor.role.toLowerCase()}
+              </span>
             </span>
             <form
               action={async () => {
@@ -29,7 +38,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
                 await signOut({ redirectTo: "/login" });
               }}
             >
-              <button type="submit" className="whitespace-nowrap text-slate-600 underline hover:text-slate-900">Sign out</button>
+              <button type="submit" className="whitespace-nowrap text-slate-600 underline hover:text-slate-900">
+                Sign out
+              </button>
             </form>
           </div>
         </div>

@@ -5,7 +5,13 @@ import { listArticles } from "@/lib/server/articles";
 
 export const metadata: Metadata = { title: "Articles" };
 
-export default async function ArticlesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string; q?: string }> }) {
+export default async function ArticlesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ cursor?: string; q?: string }>;
+}) {
   const { slug } = await params;
   const { cursor, q } = await searchParams;
   const { actor } = await requirePageMember(slug);
@@ -17,8 +23,16 @@ export default async function ArticlesPage({ params, searchParams }: { params: P
         <h1 className="text-xl font-semibold">Articles</h1>
         {/* biome-ignore lint/a11y/useSemanticElements: <search> is not in React's types yet; the role says the same */}
         <form className="ml-auto flex gap-2" role="search">
-          <label htmlFor="article-q" className="sr-only">Filter articles by title</label>
-          <input id="article-q" name="q" defaultValue={q} placeholder="Filter by title…" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          <label htmlFor="article-q" className="sr-only">
+            Filter articles by title
+          </label>
+          <input
+            id="article-q"
+            name="q"
+            defaultValue={q}
+            placeholder="Filter by title…"
+            className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          />
         </form>
         {canImport && (
           <Link href={`/w/${slug}/import`} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
@@ -38,20 +52,36 @@ export default async function ArticlesPage({ params, searchParams }: { params: P
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-2">Title</th>
-                <th scope="col" className="px-4 py-2">Publisher</th>
-                <th scope="col" className="px-4 py-2">Origins</th>
-                <th scope="col" className="px-4 py-2">Date</th>
-                <th scope="col" className="px-4 py-2">Lang</th>
-                <th scope="col" className="px-4 py-2 text-right">Paragraphs</th>
-                <th scope="col" className="px-4 py-2 text-right">Claims</th>
+                <th scope="col" className="px-4 py-2">
+                  Title
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Publisher
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Origins
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Date
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Lang
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Paragraphs
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Claims
+                </th>
               </tr>
             </thead>
             <tbody>
               {items.map((a) => (
                 <tr key={a.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
                   <td className="max-w-md px-4 py-2">
-                    <Link href={`/w/${slug}/articles/${a.id}`} className="font-medium text-blue-800 hover:underline">{a.title}</Link>
+                    <Link href={`/w/${slug}/articles/${a.id}`} className="font-medium text-blue-800 hover:underline">
+                      {a.title}
+                    </Link>
                   </td>
                   <td className="px-4 py-2">{a.publisher ?? <span className="text-slate-400">—</span>}</td>
                   <td className="px-4 py-2">{a.origins.length ? a.origins.join(", ") : <span className="text-slate-400">—</span>}</td>
@@ -66,8 +96,16 @@ export default async function ArticlesPage({ params, searchParams }: { params: P
         </div>
       )}
       <div className="mt-4 flex gap-3 text-sm">
-        {cursor && <Link className="text-blue-700 underline" href={`/w/${slug}${q ? `?q=${encodeURIComponent(q)}` : ""}`}>First page</Link>}
-        {nextCursor && <Link className="text-blue-700 underline" href={`/w/${slug}?cursor=${nextCursor}${q ? `&q=${encodeURIComponent(q)}` : ""}`}>Next page</Link>}
+        {cursor && (
+          <Link className="text-blue-700 underline" href={`/w/${slug}${q ? `?q=${encodeURIComponent(q)}` : ""}`}>
+            First page
+          </Link>
+        )}
+        {nextCursor && (
+          <Link className="text-blue-700 underline" href={`/w/${slug}?cursor=${nextCursor}${q ? `&q=${encodeURIComponent(q)}` : ""}`}>
+            Next page
+          </Link>
+        )}
       </div>
     </main>
   );

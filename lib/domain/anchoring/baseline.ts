@@ -5,9 +5,7 @@ import search from "approx-string-match";
 import { codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from "../text";
 import type { StoredSelector } from "./types";
 
-export type BaselineResult =
-  | { outcome: "exact" | "moved" | "fuzzy"; start: number; end: number; score: number }
-  | { outcome: "orphaned" };
+export type BaselineResult = { outcome: "exact" | "moved" | "fuzzy"; start: number; end: number; score: number } | { outcome: "orphaned" };
 
 type Match = { start: number; end: number; errors: number };
 
@@ -35,12 +33,8 @@ export function baselineReanchor(newText: string, selector: StoredSelector): Bas
   let best: (Match & { score: number }) | null = null;
   for (const m of matches(newText, quote, maxErrors)) {
     const quoteScore = 1 - m.errors / quote.length;
-    const prefixScore = selector.prefix
-      ? textMatchScore(newText.slice(Math.max(0, m.start - selector.prefix.length), m.start), selector.prefix)
-      : 1;
-    const suffixScore = selector.suffix
-      ? textMatchScore(newText.slice(m.end, m.end + selector.suffix.length), selector.suffix)
-      : 1;
+    const prefixScore = selector.prefix ? textMatchScore(newText.slice(Math.max(0, m.start - selector.prefix.length), m.start), selector.prefix) : 1;
+    const suffixScore = selector.suffix ? textMatchScore(newText.slice(m.end, m.end + selector.suffix.length), selector.suffix) : 1;
     const posScore = 1 - Math.abs(m.start - hint) / newText.length;
     const score = (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * posScore) / 92;
     if (!best || score > best.score) best = { ...m, score };

@@ -39,9 +39,7 @@ export function exactSpans(p: Prepared, quote: string, length: number, ctx: Cont
     // Exact runs of agreeing context are cheap and usually pick the right one; the nearest
     // occurrence stays in so a typo in the context cannot push the true place out.
     const cheap = (s: number) => runLength(p, s - 1, -1, ctx.prefixReversed) + runLength(p, s + length, 1, ctx.suffix);
-    const ranked = starts
-      .map((s) => ({ s, cheap: cheap(s), drift: Math.abs(s - old) }))
-      .sort((a, b) => b.cheap - a.cheap || a.drift - b.drift);
+    const ranked = starts.map((s) => ({ s, cheap: cheap(s), drift: Math.abs(s - old) })).sort((a, b) => b.cheap - a.cheap || a.drift - b.drift);
     const nearest = ranked.reduce((a, b) => (b.drift < a.drift ? b : a));
     chosen = [...new Set([...ranked.slice(0, FULLY_SCORED).map((r) => r.s), nearest.s])];
   }
@@ -100,7 +98,9 @@ function prefixEnds(p: Prepared, selector: StoredSelector, ctx: Context, old: nu
     const from = Math.max(0, old - SEARCH_RADIUS - m);
     const to = Math.min(p.length, old + SEARCH_RADIUS);
     const errors = Math.floor(selector.prefix.length / 4);
-    return searchWindow(p, selector.prefix, from, to, errors).slice(0, MATCH_LIMIT).map((r) => r.end);
+    return searchWindow(p, selector.prefix, from, to, errors)
+      .slice(0, MATCH_LIMIT)
+      .map((r) => r.end);
   }
   // A short prefix is only evidence when it reached the paragraph start.
   if (selector.start !== m) return null;
@@ -115,7 +115,9 @@ function suffixStarts(p: Prepared, selector: StoredSelector, ctx: Context, old: 
     const from = Math.max(0, old - SEARCH_RADIUS);
     const to = Math.min(p.length, old + length + SEARCH_RADIUS + m);
     const errors = Math.floor(selector.suffix.length / 4);
-    return searchWindow(p, selector.suffix, from, to, errors).slice(0, MATCH_LIMIT).map((r) => r.start);
+    return searchWindow(p, selector.suffix, from, to, errors)
+      .slice(0, MATCH_LIMIT)
+      .map((r) => r.start);
   }
   // Short suffixes come from claims that ended near the paragraph end (context is 32 wide).
   const j = edgeAnchor(p, ctx.suffix.slice().reverse(), true);

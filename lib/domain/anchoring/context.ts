@@ -29,13 +29,7 @@ export function readContext(selector: StoredSelector): Context {
 const UNKNOWN: Side = { score: 0.5, assessable: false };
 
 /** `read(k)` is the k-th code point outward from the anchor, defined for 0 ≤ k < available. */
-function side(
-  stored: Int32Array,
-  known: boolean,
-  atEdge: boolean,
-  read: (k: number) => number | undefined,
-  available: number,
-): Side {
+function side(stored: Int32Array, known: boolean, atEdge: boolean, read: (k: number) => number | undefined, available: number): Side {
   if (stored.length === 0) {
     // An empty side of a selector that has context means the claim touched the paragraph edge.
     if (!known || !atEdge) return UNKNOWN;

@@ -151,13 +151,7 @@ function best(cs: Candidate[]): Candidate | null {
 
 /** Other candidates as good as `top` on quote and context, elsewhere, and not clearly farther away. */
 function rivals(top: Candidate, cs: Candidate[]): Candidate[] {
-  return cs.filter(
-    (c) =>
-      c !== top &&
-      (c.end <= top.start || c.start >= top.end) &&
-      top.evidence - c.evidence < TIE &&
-      top.drift * 2 > c.drift,
-  );
+  return cs.filter((c) => c !== top && (c.end <= top.start || c.start >= top.end) && top.evidence - c.evidence < TIE && top.drift * 2 > c.drift);
 }
 
 function reviewReason(q: Quote, c: Candidate): string {
@@ -229,8 +223,7 @@ export function reanchor(newText: string, selector: StoredSelector): ReanchorRes
   const p = prepare(newText);
   const q = readQuote(p, selector);
   const { start, end } = selector;
-  const inPlace =
-    Number.isInteger(start) && start >= 0 && end - start === q.length && end <= p.length && sliceOf(p, start, end) === selector.exact;
+  const inPlace = Number.isInteger(start) && start >= 0 && end - start === q.length && end <= p.length && sliceOf(p, start, end) === selector.exact;
   // Text glued onto the quote ("Văn A" → "Văn An") changes the word, so the same offsets are not enough.
   if (inPlace && keepsBoundaries(p, q, start, end)) {
     return { outcome: "exact", start, end, confidence: 1, reason: "the quote is unchanged at the same place" };
@@ -257,9 +250,7 @@ export function reanchor(newText: string, selector: StoredSelector): ReanchorRes
     return true;
   };
   const searchErrors = Math.min(selector.exact.length, Math.ceil((errorBudget(q.length) * 1.5 * selector.exact.length) / q.length));
-  const approx = (q.length >= SHORT_QUOTE ? approxSpans(p, selector.exact, q.length, q.old, searchErrors) : [])
-    .map((s) => evaluate(p, q, s))
-    .filter(fresh);
+  const approx = (q.length >= SHORT_QUOTE ? approxSpans(p, selector.exact, q.length, q.old, searchErrors) : []).map((s) => evaluate(p, q, s)).filter(fresh);
   const countedFuzzy = approx.filter((c) => countable(q, c));
   const topFuzzy = best(countedFuzzy);
   if (topFuzzy) {
@@ -273,10 +264,7 @@ export function reanchor(newText: string, selector: StoredSelector): ReanchorRes
 
   // Nothing can be counted. Propose the same words if they exist, else the reworded span
   // between the old context, else a close approximate match whose context does not object.
-  const proposal =
-    best(exacts) ??
-    bracketed ??
-    best(approx.filter((c) => c.dist <= errorBudget(q.length) || !contradicts(c.prefix, c.suffix)));
+  const proposal = best(exacts) ?? bracketed ?? best(approx.filter((c) => c.dist <= errorBudget(q.length) || !contradicts(c.prefix, c.suffix)));
   if (proposal) return review(proposal, reviewReason(q, proposal));
   return { outcome: "orphaned", confidence: 0, reason: "the quote and the text around it are no longer in the passage" };
 }

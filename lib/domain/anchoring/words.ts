@@ -30,16 +30,18 @@ export function changedMiddle(before: string, after: string): Change {
   let lead = 0;
   while (lead < a.length && lead < b.length && a[lead] === b[lead]) lead++;
   let trail = 0;
-  while (
-    trail < a.length - lead &&
-    trail < b.length - lead &&
-    a[a.length - 1 - trail] === b[b.length - 1 - trail]
-  ) {
+  while (trail < a.length - lead && trail < b.length - lead && a[a.length - 1 - trail] === b[b.length - 1 - trail]) {
     trail++;
   }
   return {
-    before: a.slice(lead, a.length - trail).join("").trim(),
-    after: b.slice(lead, b.length - trail).join("").trim(),
+    before: a
+      .slice(lead, a.length - trail)
+      .join("")
+      .trim(),
+    after: b
+      .slice(lead, b.length - trail)
+      .join("")
+      .trim(),
   };
 }
 

@@ -10,7 +10,13 @@ function nth<T>(xs: readonly T[], i: number): T {
 }
 
 /** A supporting mention's details as printed by `attribution`. */
-const d = (attribution: string, fields: DetailInput["fields"], over: Partial<DetailInput> = {}): DetailInput => ({ attribution, articleDate: null, fields, actors: [], ...over });
+const d = (attribution: string, fields: DetailInput["fields"], over: Partial<DetailInput> = {}): DetailInput => ({
+  attribution,
+  articleDate: null,
+  fields,
+  actors: [],
+  ...over,
+});
 const q = (value: string, item?: string, itemKey?: string): QuantityItemInput => ({ value, ...(item ? { item } : {}), ...(itemKey ? { itemKey } : {}) });
 const counts = (attribution: string, ...items: QuantityItemInput[]) => d(attribution, { quantities: items });
 const actors = (attribution: string, ...list: ActorRef[]) => d(attribution, {}, { actors: list });
@@ -22,7 +28,8 @@ const IRAN: ActorRef = { key: "entity:ir", label: "Iran" };
 
 /** Each conflict or uncertainty in one line: field[/item]: value (raw…; per origins…) | … */
 function lines(r: DetailReport): { conflicts: string[]; uncertain: string[] } {
-  const values = (vs: DetailReport["conflicts"][number]["values"]) => vs.map((v) => `${v.value} (${v.raw.join(", ")}; per ${v.origins.join(", ")})`).join(" | ");
+  const values = (vs: DetailReport["conflicts"][number]["values"]) =>
+    vs.map((v) => `${v.value} (${v.raw.join(", ")}; per ${v.origins.join(", ")})`).join(" | ");
   const head = (x: { field: string; item?: string }) => `${x.field}${x.item ? `/${x.item}` : ""}`;
   return {
     conflicts: r.conflicts.map((c) => `${head(c)}: ${values(c.values)}`),
@@ -58,7 +65,11 @@ describe("compareDetails: dates by meaning", () => {
       [d("A", { date: "tháng trước" }), d("B", { date: "13/9/2023" })],
       { conflicts: [], uncertain: ["date: tháng trước (tháng trước; per A) | 13 Sep 2023 (13/9/2023; per B)"] },
     ],
-    ["a relative date is read against the article's date", [d("A", { date: "tháng trước" }, { articleDate: "2023-10-05" }), d("B", { date: "13/9/2023" })], NONE],
+    [
+      "a relative date is read against the article's date",
+      [d("A", { date: "tháng trước" }, { articleDate: "2023-10-05" }), d("B", { date: "13/9/2023" })],
+      NONE,
+    ],
     ["a single mention has nothing to disagree with", [d("A", { date: "13/9/2023" })], NONE],
     ["a missing date is not a disagreement", [d("A", { date: "13/9/2023" }), d("B", {}), d("C", { date: "  " })], NONE],
   ])("%s", (_name, items, expected) => expect(lines(compareDetails(items))).toEqual(expected));
@@ -120,10 +131,16 @@ describe("compareDetails: counts by meaning", () => {
       [counts("A", q("5 UAV tấn công"), q("1 UAV trinh sát")), counts("B", q("5 attack drones"), q("1 recon drone"))],
       {
         conflicts: [],
-        uncertain: ["quantity: 5 UAV tấn công (5 UAV tấn công; per A) | 1 UAV trinh sát (1 UAV trinh sát; per A) | 5 attack drones (5 attack drones; per B) | 1 recon drone (1 recon drone; per B)"],
+        uncertain: [
+          "quantity: 5 UAV tấn công (5 UAV tấn công; per A) | 1 UAV trinh sát (1 UAV trinh sát; per A) | 5 attack drones (5 attack drones; per B) | 1 recon drone (1 recon drone; per B)",
+        ],
       },
     ],
-    ["an item only one mention names, when the other has no unmatched item", [counts("A", q("5 attack drones"), q("1 recon drone")), counts("B", q("5 attack drones"))], NONE],
+    [
+      "an item only one mention names, when the other has no unmatched item",
+      [counts("A", q("5 attack drones"), q("1 recon drone")), counts("B", q("5 attack drones"))],
+      NONE,
+    ],
     ["a missing count is not a disagreement", [counts("A", q("5")), d("B", {}), counts("C", q("  "))], NONE],
   ])("%s", (_name, items, expected) => expect(lines(compareDetails(items))).toEqual(expected));
 
@@ -185,7 +202,12 @@ describe("compareDetails: values the desk marked as the same", () => {
       [same("quantity", "text:nhieu", "n:5-5")],
       { conflicts: ["quantity: 5 (nhiều, 5; per A, B) | 6 (6; per C)"], uncertain: [] },
     ],
-    ["actor lists marked the same", [actors("A", NGA, DPRK), actors("B", RUSSIA, IRAN)], [same("actors", "actors:entity:ir|entity:ru", "actors:entity:kp|entity:ru")], NONE],
+    [
+      "actor lists marked the same",
+      [actors("A", NGA, DPRK), actors("B", RUSSIA, IRAN)],
+      [same("actors", "actors:entity:ir|entity:ru", "actors:entity:kp|entity:ru")],
+      NONE,
+    ],
     [
       "renamed items marked the same pair by pair",
       renamed,
@@ -215,18 +237,22 @@ describe("compareDetails: properties", () => {
   const DATES = ["13/9/2023", "2023-09-13", "12/9/2023", "2023-09", "tháng trước", "13/9"];
   const COUNTS = ["5", "five", "6", "nhiều", "hàng chục", "40"];
   const ITEMS = [undefined, "UAV", "tanks"];
-  const arbItem = fc.record({
-    attribution: fc.constantFrom("A", "B", "C"),
-    articleDate: fc.constantFrom(null, "2023-09-14", "2023-10-02"),
-    date: fc.option(fc.constantFrom(...DATES)),
-    quantities: fc.array(fc.record({ value: fc.constantFrom(...COUNTS), item: fc.constantFrom(...ITEMS) }), { maxLength: 2 }),
-    actors: fc.subarray([NGA, DPRK, IRAN]),
-  }).map(({ attribution, articleDate, date, quantities, actors: list }): DetailInput => ({
-    attribution,
-    articleDate,
-    fields: { ...(date ? { date } : {}), quantities: quantities.map((x) => q(x.value, x.item)) },
-    actors: list,
-  }));
+  const arbItem = fc
+    .record({
+      attribution: fc.constantFrom("A", "B", "C"),
+      articleDate: fc.constantFrom(null, "2023-09-14", "2023-10-02"),
+      date: fc.option(fc.constantFrom(...DATES)),
+      quantities: fc.array(fc.record({ value: fc.constantFrom(...COUNTS), item: fc.constantFrom(...ITEMS) }), { maxLength: 2 }),
+      actors: fc.subarray([NGA, DPRK, IRAN]),
+    })
+    .map(
+      ({ attribution, articleDate, date, quantities, actors: list }): DetailInput => ({
+        attribution,
+        articleDate,
+        fields: { ...(date ? { date } : {}), quantities: quantities.map((x) => q(x.value, x.item)) },
+        actors: list,
+      }),
+    );
   const arbSame = fc.array(
     fc.oneof(
       fc.constant<SameValues>(same("quantity", "text:nhieu", "n:5-5")),
@@ -259,21 +285,40 @@ describe("compareDetails: properties", () => {
   });
 
   it("gives the desk's marks the same effect whatever the order of the values they join", () => {
-    const marks = fc.subarray<SameValues>([same("quantity", "text:nhieu", "n:5-5"), same("quantity", "n:7-7", "text:nhieu"), same("quantity", "n:6-6", "n:7-7")]);
+    const marks = fc.subarray<SameValues>([
+      same("quantity", "text:nhieu", "n:5-5"),
+      same("quantity", "n:7-7", "text:nhieu"),
+      same("quantity", "n:6-6", "n:7-7"),
+    ]);
     const values = fc.array(fc.constantFrom("5", "6", "7", "nhiều"), { minLength: 2, maxLength: 5 });
     fc.assert(
-      fc.property(values.chain((vs) => fc.tuple(fc.constant(vs), fc.shuffledSubarray(vs, { minLength: vs.length }))), marks, ([vs, ws], ss) => {
-        const report = (xs: string[]) => shape(compareDetails(xs.map((x, i) => counts(`M${i}`, q(x))), ss));
-        expect(report(ws)).toEqual(report(vs));
-      }),
+      fc.property(
+        values.chain((vs) => fc.tuple(fc.constant(vs), fc.shuffledSubarray(vs, { minLength: vs.length }))),
+        marks,
+        ([vs, ws], ss) => {
+          const report = (xs: string[]) =>
+            shape(
+              compareDetails(
+                xs.map((x, i) => counts(`M${i}`, q(x))),
+                ss,
+              ),
+            );
+          expect(report(ws)).toEqual(report(vs));
+        },
+      ),
     );
   });
 
   it("never calls mentions that all agree on a value a conflict or an uncertainty", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("A", "B", "C"), { minLength: 1, maxLength: 5 }), fc.constantFrom("13/9/2023", "2023-09-13"), fc.constantFrom("5", "five", "năm"), (who, date, n) => {
-        expect(compareDetails(who.map((a) => d(a, { date, quantities: [q(n, "UAV")] }, { actors: [NGA] })))).toEqual({ conflicts: [], uncertain: [] });
-      }),
+      fc.property(
+        fc.array(fc.constantFrom("A", "B", "C"), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom("13/9/2023", "2023-09-13"),
+        fc.constantFrom("5", "five", "năm"),
+        (who, date, n) => {
+          expect(compareDetails(who.map((a) => d(a, { date, quantities: [q(n, "UAV")] }, { actors: [NGA] })))).toEqual({ conflicts: [], uncertain: [] });
+        },
+      ),
     );
   });
 });

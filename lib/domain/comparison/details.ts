@@ -75,7 +75,13 @@ const strip = ({ parsed: _p, ...v }: Grouped<unknown>): DetailValue => v;
  * Values conflict when two parsed ones differ (`differ`); values that did not parse are uncertain
  * unless a person marked them the same as another.
  */
-function compareField<T>(field: DetailField, readings: Reading<T>[], same: SameValues[], differ: (a: T, b: T) => boolean, item?: string): { conflict: DetailConflict | null; uncertain: UncertainDetail | null } {
+function compareField<T>(
+  field: DetailField,
+  readings: Reading<T>[],
+  same: SameValues[],
+  differ: (a: T, b: T) => boolean,
+  item?: string,
+): { conflict: DetailConflict | null; uncertain: UncertainDetail | null } {
   const values = group(readings, sameClasses(same, field));
   if (values.length < 2) return { conflict: null, uncertain: null };
   const clash = values.some((a, i) => values.some((b, j) => i < j && a.parsed.some((x) => b.parsed.some((y) => differ(x, y)))));
@@ -84,7 +90,12 @@ function compareField<T>(field: DetailField, readings: Reading<T>[], same: SameV
     conflict: clash ? { field, ...(item ? { item } : {}), values: values.map(strip) } : null,
     uncertain:
       !clash && unread.length > 0
-        ? { field, ...(item ? { item } : {}), values: values.map(strip), reason: `${field === "date" ? "the date" : "the count"} ${unread.map((v) => `“${v.value}”`).join(", ")} could not be read as ${field === "date" ? "a date" : "a number"}` }
+        ? {
+            field,
+            ...(item ? { item } : {}),
+            values: values.map(strip),
+            reason: `${field === "date" ? "the date" : "the count"} ${unread.map((v) => `“${v.value}”`).join(", ")} could not be read as ${field === "date" ? "a date" : "a number"}`,
+          }
         : null,
   };
 }
@@ -162,7 +173,13 @@ function actorReading(m: DetailInput): Reading<string[]> | null {
   const byKey = new Map(m.actors.map((a) => [a.key, a.label]));
   if (byKey.size === 0) return null;
   const keys = [...byKey.keys()].sort();
-  return { key: `actors:${keys.join("|")}`, display: keys.map((k) => byKey.get(k)!).join(", "), raw: m.actors.map((a) => a.label).join(", "), parsed: keys, attribution: m.attribution };
+  return {
+    key: `actors:${keys.join("|")}`,
+    display: keys.map((k) => byKey.get(k)!).join(", "),
+    raw: m.actors.map((a) => a.label).join(", "),
+    parsed: keys,
+    attribution: m.attribution,
+  };
 }
 
 // Naming fewer actors is not a contradiction: lists disagree only when neither contains the other.
@@ -192,6 +209,13 @@ export function compareDetails(items: DetailInput[], same: SameValues[] = []): D
       reason: `counts of differently named items were not compared (${unsettled.map((r) => `${r.display} ${r.item}`.trim()).join("; ")}); name an item the same way, or make one name an alias of the other`,
     });
   }
-  add(compareField("actors", items.map(actorReading).filter((r): r is Reading<string[]> => r !== null), same, actorsDiffer));
+  add(
+    compareField(
+      "actors",
+      items.map(actorReading).filter((r): r is Reading<string[]> => r !== null),
+      same,
+      actorsDiffer,
+    ),
+  );
   return { conflicts, uncertain };
 }

@@ -2,8 +2,25 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectCycle, EMPTY_GRAPH, independentOrigins, resolveOrigin, type Attribution, type OriginGraph, type SourceRef, type SpeakerRef } from "./origins";
 import {
-  AFP, BAO_VI_DU, DEMO_DAILY, ent, entitySpeaker, GRAPH, KCNA, KIM, KREMLIN, KREMLIN_PRESS, KREMLIN_SOURCE, PESKOV, REUTERS, RUSSIA, sourceSpeaker, src, TASS,
-  VNEXPRESS, WHITE_HOUSE,
+  AFP,
+  BAO_VI_DU,
+  DEMO_DAILY,
+  ent,
+  entitySpeaker,
+  GRAPH,
+  KCNA,
+  KIM,
+  KREMLIN,
+  KREMLIN_PRESS,
+  KREMLIN_SOURCE,
+  PESKOV,
+  REUTERS,
+  RUSSIA,
+  sourceSpeaker,
+  src,
+  TASS,
+  VNEXPRESS,
+  WHITE_HOUSE,
 } from "./test-fixtures";
 
 const attribution = (over: Partial<Attribution>): Attribution => ({ speakers: [], articleOrigins: [], publisher: null, ...over });
@@ -49,14 +66,34 @@ describe("resolveOrigin", () => {
     ["a wire cited directly", TASS, GRAPH, { key: "source:tass", label: "TASS", path: "TASS" }],
     ["an outlet relaying a wire", DEMO_DAILY, GRAPH, { key: "source:tass", label: "TASS", path: "Demo Daily, relaying TASS" }],
     ["an outlet relaying an outlet relaying a wire", BAO_VI_DU, GRAPH, { key: "source:tass", label: "TASS", path: "Báo Ví Dụ, relaying TASS" }],
-    ["a spokesman through his government to the country", entitySpeaker(PESKOV), GRAPH, { key: "entity:e-russia", label: "Russia", path: "Dmitry Peskov, for Russia" }],
-    ["a source that is an entity continues as that entity", KREMLIN_PRESS, GRAPH, { key: "entity:e-russia", label: "Russia", path: "Kremlin press office, for Russia" }],
+    [
+      "a spokesman through his government to the country",
+      entitySpeaker(PESKOV),
+      GRAPH,
+      { key: "entity:e-russia", label: "Russia", path: "Dmitry Peskov, for Russia" },
+    ],
+    [
+      "a source that is an entity continues as that entity",
+      KREMLIN_PRESS,
+      GRAPH,
+      { key: "entity:e-russia", label: "Russia", path: "Kremlin press office, for Russia" },
+    ],
     ["a wire the desk linked to a country", TASS, linkedTass, { key: "entity:e-russia", label: "Russia", path: "TASS, for Russia" }],
-    ["an outlet relaying a linked wire names the wire", DEMO_DAILY, linkedTass, { key: "entity:e-russia", label: "Russia", path: "Demo Daily, relaying TASS, for Russia" }],
+    [
+      "an outlet relaying a linked wire names the wire",
+      DEMO_DAILY,
+      linkedTass,
+      { key: "entity:e-russia", label: "Russia", path: "Demo Daily, relaying TASS, for Russia" },
+    ],
     ["a source linked to its namesake entity", KREMLIN_SOURCE, linkedTass, { key: "entity:e-russia", label: "Russia", path: "Kremlin, for Russia" }],
     ["an entity with no links", entitySpeaker(KIM), GRAPH, { key: "entity:kim", label: "Kim Jong Un", path: "Kim Jong Un" }],
     ["a source speaker resolves like a source", sourceSpeaker(DEMO_DAILY), GRAPH, { key: "source:tass", label: "TASS", path: "Demo Daily, relaying TASS" }],
-    ["a source and an entity with one id stay apart", entitySpeaker(ent(TASS.id, "Tass the person")), GRAPH, { key: "entity:tass", label: "Tass the person", path: "Tass the person" }],
+    [
+      "a source and an entity with one id stay apart",
+      entitySpeaker(ent(TASS.id, "Tass the person")),
+      GRAPH,
+      { key: "entity:tass", label: "Tass the person", path: "Tass the person" },
+    ],
   ])("%s", (_name, start, graph, expected) => {
     expect(resolveOrigin(start, "speaker", graph)).toEqual({ ...expected, via: "speaker" });
   });
@@ -67,13 +104,70 @@ describe("resolveOrigin", () => {
     sourceEntity: new Map(sourceEntity.map(([k, v]) => [k, ent(v)])),
   });
   it.each<[string, OriginGraph, SpeakerRef, string]>([
-    ["two-cycle from its smallest member", cyclic([["a", "b"], ["b", "a"]]), sourceSpeaker(src("a")), "source:a"],
-    ["two-cycle from the other member", cyclic([["a", "b"], ["b", "a"]]), sourceSpeaker(src("b")), "source:a"],
-    ["three-cycle entered at its largest member", cyclic([["c", "a"], ["a", "b"], ["b", "c"]]), sourceSpeaker(src("c")), "source:a"],
-    ["a tail into a cycle takes the cycle's smallest member, not its own", cyclic([["a", "c"], ["c", "b"], ["b", "c"]]), sourceSpeaker(src("a")), "source:b"],
+    [
+      "two-cycle from its smallest member",
+      cyclic([
+        ["a", "b"],
+        ["b", "a"],
+      ]),
+      sourceSpeaker(src("a")),
+      "source:a",
+    ],
+    [
+      "two-cycle from the other member",
+      cyclic([
+        ["a", "b"],
+        ["b", "a"],
+      ]),
+      sourceSpeaker(src("b")),
+      "source:a",
+    ],
+    [
+      "three-cycle entered at its largest member",
+      cyclic([
+        ["c", "a"],
+        ["a", "b"],
+        ["b", "c"],
+      ]),
+      sourceSpeaker(src("c")),
+      "source:a",
+    ],
+    [
+      "a tail into a cycle takes the cycle's smallest member, not its own",
+      cyclic([
+        ["a", "c"],
+        ["c", "b"],
+        ["b", "c"],
+      ]),
+      sourceSpeaker(src("a")),
+      "source:b",
+    ],
     ["a self-loop", cyclic([["a", "a"]]), sourceSpeaker(src("a")), "source:a"],
-    ["a speaks-for cycle", cyclic([], [["y", "x"], ["x", "y"]]), entitySpeaker(ent("y")), "entity:x"],
-    ["a relay cycle whose representative is an entity", cyclic([["b", "a"], ["a", "b"]], [], [["a", "e"]]), sourceSpeaker(src("b")), "entity:e"],
+    [
+      "a speaks-for cycle",
+      cyclic(
+        [],
+        [
+          ["y", "x"],
+          ["x", "y"],
+        ],
+      ),
+      entitySpeaker(ent("y")),
+      "entity:x",
+    ],
+    [
+      "a relay cycle whose representative is an entity",
+      cyclic(
+        [
+          ["b", "a"],
+          ["a", "b"],
+        ],
+        [],
+        [["a", "e"]],
+      ),
+      sourceSpeaker(src("b")),
+      "entity:e",
+    ],
   ])("cycle: %s", (_name, graph, start, key) => {
     expect(resolveOrigin(start, "speaker", graph).key).toBe(key);
   });
@@ -182,7 +276,9 @@ describe("detectCycle", () => {
 });
 
 it("fixture graph: Peskov, the Kremlin press office and Russia share one root; KCNA stands alone", () => {
-  const roots = [entitySpeaker(PESKOV), sourceSpeaker(KREMLIN_PRESS), entitySpeaker(KREMLIN), entitySpeaker(RUSSIA)].map((s) => resolveOrigin(s, "speaker", GRAPH).key);
+  const roots = [entitySpeaker(PESKOV), sourceSpeaker(KREMLIN_PRESS), entitySpeaker(KREMLIN), entitySpeaker(RUSSIA)].map(
+    (s) => resolveOrigin(s, "speaker", GRAPH).key,
+  );
   expect(new Set(roots)).toEqual(new Set(["entity:e-russia"]));
   expect(resolveOrigin(KCNA, "origin", GRAPH).key).toBe("source:kcna");
 });

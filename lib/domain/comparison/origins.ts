@@ -83,7 +83,9 @@ function describePath(steps: [Step, ...Step[]]): string {
   if (!relays) return `${first}, for ${root.node.name}`;
   // An outlet relaying a wire that the desk linked to an entity reaches the entity through the wire:
   // "Demo Daily, relaying TASS, for Russia", never "Demo Daily, relaying Russia".
-  return wire === root || wire.node.name === root.node.name ? `${first}, relaying ${root.node.name}` : `${first}, relaying ${wire.node.name}, for ${root.node.name}`;
+  return wire === root || wire.node.name === root.node.name
+    ? `${first}, relaying ${root.node.name}`
+    : `${first}, relaying ${wire.node.name}, for ${root.node.name}`;
 }
 
 /** Resolve one speaker, origin or publisher to its root origin. */

@@ -21,7 +21,11 @@ function joinAnd(parts: string[]): string {
 
 // The path shows how a cited name reaches its origin ("Dmitry Peskov, for Russia").
 // Paths hold commas ("Dmitry Peskov, for Russia"), so origins are separated by semicolons.
-const labels = (s: StanceSummary) => listNames(s.origins.map((o) => o.path), s.origins.some((o) => o.path.includes(",")) ? "; " : ", ");
+const labels = (s: StanceSummary) =>
+  listNames(
+    s.origins.map((o) => o.path),
+    s.origins.some((o) => o.path.includes(",")) ? "; " : ", ",
+  );
 
 function fieldName(c: { field: string; item?: string }): string {
   return c.field === "quantity" && c.item ? `the number of ${c.item}` : c.field === "quantity" ? "the number" : c.field;
@@ -49,7 +53,8 @@ function oneArticleText(v: Omit<Verdict, "kind" | "sentence">): string {
 export function explain(kind: VerdictKind, v: Omit<Verdict, "kind" | "sentence">): string {
   const s = v.supports.origins.length;
   const r = v.refutes.origins.length;
-  const uncounted = v.uncounted > 0 ? ` ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} not counted (orphaned or waiting for review).` : "";
+  const uncounted =
+    v.uncounted > 0 ? ` ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} not counted (orphaned or waiting for review).` : "";
   const tail = `${oneArticleText(v)}${unattributedText(v)}${uncertainText(v.uncertainDetails)}${uncounted}`;
   switch (kind) {
     case "no_mentions":

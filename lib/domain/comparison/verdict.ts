@@ -96,7 +96,12 @@ export function computeVerdict(
   const counted = supporting.filter(isAttributed);
   const details = compareDetails(
     // Counted mentions are attributed, so a first origin is always there (independentOrigins never returns none).
-    counted.map(({ m, origins }) => ({ attribution: m.publisher?.name ?? origins[0]?.path ?? "unattributed", articleDate: m.articleDate, fields: m.fields, actors: m.actors })),
+    counted.map(({ m, origins }) => ({
+      attribution: m.publisher?.name ?? origins[0]?.path ?? "unattributed",
+      articleDate: m.articleDate,
+      fields: m.fields,
+      actors: m.actors,
+    })),
     opts.sameValues,
   );
   const body = {

@@ -5,8 +5,18 @@
 export type CalendarDay = { year: number; month: number; day: number };
 
 export const MONTH_NAMES_EN = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ] as const;
 
 // Claims are about modern news; a four-digit year outside this span is almost always a typo.

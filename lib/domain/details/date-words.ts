@@ -3,16 +3,50 @@
 import { lookupTable } from "./lookup-table";
 
 const EN_MONTHS: Record<string, number> = lookupTable({
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 });
 
 // "tháng Giêng" and "tháng Chạp" name lunar months in the almanac, but news copy uses them
 // for January and December; a lunar date would be written with "âm lịch" and fails to parse.
 const VI_MONTHS: Record<string, number> = lookupTable({
-  gieng: 1, mot: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7,
-  tam: 8, chin: 9, muoi: 10, "muoi mot": 11, "muoi hai": 12, chap: 12,
+  gieng: 1,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  tu: 4,
+  bon: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+  "muoi mot": 11,
+  "muoi hai": 12,
+  chap: 12,
 });
 
 /** English month name or abbreviation, with an optional full stop ("Sept."). */
@@ -28,8 +62,7 @@ export const WEEKDAY_PREFIX =
 // Time of day ("sáng 13/9" = the morning of 13/9), "mùng" (the day number 1–10), and
 // prepositions. "hôm"/"ngày" stay when they start "hôm nay"/"hôm qua".
 /** Words before a date that carry no date information. */
-export const LEADING_FILLER =
-  /^(?:vao|luc|on|in|the|of|mung|mong|sang|trua|chieu|toi|dem|khuya|rang sang|(?:hom|ngay)(?!\s+(?:nay|qua)$))[\s,]+/;
+export const LEADING_FILLER = /^(?:vao|luc|on|in|the|of|mung|mong|sang|trua|chieu|toi|dem|khuya|rang sang|(?:hom|ngay)(?!\s+(?:nay|qua)$))[\s,]+/;
 
 /** Words after a date that carry no date information ("13/9 vừa qua" = the recent 13/9). */
 export const TRAILING_FILLER = /[\s,]+(?:vua qua|vua roi)$/;

@@ -130,7 +130,12 @@ function viBelow1000(n: number, full: boolean, pick: Pick): string {
 
 function spellVi(n: number, pick: Pick): string {
   const parts: string[] = [];
-  const scales: [number, string][] = [[1e9, pick("tỷ", "tỉ")], [1e6, "triệu"], [1e3, pick("nghìn", "ngàn")], [1, ""]];
+  const scales: [number, string][] = [
+    [1e9, pick("tỷ", "tỉ")],
+    [1e6, "triệu"],
+    [1e3, pick("nghìn", "ngàn")],
+    [1, ""],
+  ];
   for (const [scale, word] of scales) {
     const group = Math.floor(n / scale) % 1000;
     if (group === 0) continue;
@@ -139,12 +144,33 @@ function spellVi(n: number, pick: Pick): string {
   return parts.join(" ");
 }
 
-const EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const EN_UNITS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
 const EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 function enBelow1000(n: number, pick: Pick): string {
-  const below100 = (m: number) => (m < 20 ? spelled(EN_UNITS, m) : spelled(EN_TENS, Math.floor(m / 10)) + (m % 10 ? pick("-", " ") + spelled(EN_UNITS, m % 10) : ""));
+  const below100 = (m: number) =>
+    m < 20 ? spelled(EN_UNITS, m) : spelled(EN_TENS, Math.floor(m / 10)) + (m % 10 ? pick("-", " ") + spelled(EN_UNITS, m % 10) : "");
   const hundreds = Math.floor(n / 100);
   if (hundreds === 0) return below100(n);
   return `${spelled(EN_UNITS, hundreds)} hundred${n % 100 ? pick(" and ", " ") + below100(n % 100) : ""}`;
@@ -153,7 +179,12 @@ function enBelow1000(n: number, pick: Pick): string {
 function spellEn(n: number, pick: Pick): string {
   if (n === 0) return "zero";
   const parts: string[] = [];
-  for (const [scale, word] of [[1e9, "billion"], [1e6, "million"], [1e3, "thousand"], [1, ""]] as const) {
+  for (const [scale, word] of [
+    [1e9, "billion"],
+    [1e6, "million"],
+    [1e3, "thousand"],
+    [1, ""],
+  ] as const) {
     const group = Math.floor(n / scale) % 1000;
     if (group === 0) continue;
     const and = scale === 1 && parts.length > 0 && group < 100 ? pick("and ", "") : "";

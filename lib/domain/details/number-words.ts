@@ -19,13 +19,29 @@ const VI_AFTER_TEN: Record<string, number> = lookupTable({ ...VI_AFTER_TENS, m�
 const VI_SHORT: Record<string, number> = lookupTable({ ...VI_UNITS, mốt: 1, tư: 4, năm: NaN });
 const VI_LINH: Record<string, number> = lookupTable({ ...VI_UNITS, tư: 4 });
 const VI_BIG: Record<string, number> = lookupTable({ nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 });
-const VI_WORDS = new Set([
-  ...Object.keys(VI_AFTER_TENS), ...Object.keys(VI_BIG), "mười", "mươi", "chục", "trăm", "linh", "lẻ", "rưỡi", "không", "nửa",
-]);
+const VI_WORDS = new Set([...Object.keys(VI_AFTER_TENS), ...Object.keys(VI_BIG), "mười", "mươi", "chục", "trăm", "linh", "lẻ", "rưỡi", "không", "nửa"]);
 
 const EN_UNITS: Record<string, number> = lookupTable({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 });
 const EN_TENS: Record<string, number> = lookupTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 const EN_BIG: Record<string, number> = lookupTable({ thousand: 1e3, million: 1e6, billion: 1e9 });
@@ -33,7 +49,12 @@ const EN_WORDS = new Set([...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), ...
 
 /** Scale words that may follow digits: "1,5 triệu", "3 nghìn", "1.5 million", "2 dozen". */
 export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
-  ...Object.entries(VI_BIG), ["trăm", 100], ["chục", 10], ...Object.entries(EN_BIG), ["hundred", 100], ["dozen", 12],
+  ...Object.entries(VI_BIG),
+  ["trăm", 100],
+  ["chục", 10],
+  ...Object.entries(EN_BIG),
+  ["hundred", 100],
+  ["dozen", 12],
 ]);
 
 /** The table's value for a word, or undefined when there is no word or the table does not have it. */

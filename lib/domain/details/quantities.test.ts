@@ -244,10 +244,22 @@ describe("describeQuantity", () => {
 describe("parseQuantityItems", () => {
   const item = (quantity: Quantity, text: string, raw: string) => ({ quantity, item: text, raw });
   it.each([
-    ["vi: ; separates", "5 UAV tấn công; 1 UAV trinh sát", [item(exact(5), "UAV tấn công", "5 UAV tấn công"), item(exact(1), "UAV trinh sát", "1 UAV trinh sát")]],
+    [
+      "vi: ; separates",
+      "5 UAV tấn công; 1 UAV trinh sát",
+      [item(exact(5), "UAV tấn công", "5 UAV tấn công"), item(exact(1), "UAV trinh sát", "1 UAV trinh sát")],
+    ],
     ["vi: newline separates", "5 UAV\n\n3 tên lửa", [item(exact(5), "UAV", "5 UAV"), item(exact(3), "tên lửa", "3 tên lửa")]],
-    ["vi: và and , between counted items", "5 UAV và 1 trực thăng, 3 tên lửa", [item(exact(5), "UAV", "5 UAV"), item(exact(1), "trực thăng", "1 trực thăng"), item(exact(3), "tên lửa", "3 tên lửa")]],
-    ["vi: a comma before words that are not a count stays in the item", "5 UAV, trong đó 3 bị bắn hạ", [item(exact(5), "UAV, trong đó 3 bị bắn hạ", "5 UAV, trong đó 3 bị bắn hạ")]],
+    [
+      "vi: và and , between counted items",
+      "5 UAV và 1 trực thăng, 3 tên lửa",
+      [item(exact(5), "UAV", "5 UAV"), item(exact(1), "trực thăng", "1 trực thăng"), item(exact(3), "tên lửa", "3 tên lửa")],
+    ],
+    [
+      "vi: a comma before words that are not a count stays in the item",
+      "5 UAV, trong đó 3 bị bắn hạ",
+      [item(exact(5), "UAV, trong đó 3 bị bắn hạ", "5 UAV, trong đó 3 bị bắn hạ")],
+    ],
     ["vi: từ … đến stays whole", "từ 20 đến 30 người", [item(range(20, 30), "người", "từ 20 đến 30 người")]],
     ["en: and between counted items", "five drones and two missiles", [item(exact(5), "drones", "five drones"), item(exact(2), "missiles", "two missiles")]],
     ["en: between … and stays whole", "between 20 and 30 drones", [item(range(20, 30), "drones", "between 20 and 30 drones")]],

@@ -4,8 +4,15 @@
 import { readDigits, scaleDigits, type DigitNumber } from "./digits";
 import { readNumberWords, SCALE_WORDS } from "./number-words";
 import {
-  FILLERS, FRACTION_WORDS, NOT_COUNTS, POSTFIX_QUALIFIERS, PREFIX_QUALIFIERS, RANGE_JOINS, readVague,
-  type PostQualifier, type Qualifier,
+  FILLERS,
+  FRACTION_WORDS,
+  NOT_COUNTS,
+  POSTFIX_QUALIFIERS,
+  PREFIX_QUALIFIERS,
+  RANGE_JOINS,
+  readVague,
+  type PostQualifier,
+  type Qualifier,
 } from "./quantity-phrases";
 import { longestPhrase, phraseLength, tokenize, type Token } from "./tokens";
 
@@ -173,19 +180,30 @@ function qualify(q: Quantity, how: Qualifier | PostQualifier | null): Quantity |
   if (q.min !== q.max || q.approximate) return `a qualifier like "hơn"/"more than" needs one number, not a range or a vague amount`;
   const n = q.min;
   switch (how) {
-    case "more": return { min: n, max: Infinity, approximate: false, minExclusive: true };
-    case "atLeast": return { min: n, max: Infinity, approximate: false };
-    case "nearly": return { min: n - n / 10, max: n, approximate: true };
-    case "upTo": return { min: 0, max: n, approximate: false };
-    case "under": return { min: 0, max: n, approximate: false, maxExclusive: true };
-    default: return q;
+    case "more":
+      return { min: n, max: Infinity, approximate: false, minExclusive: true };
+    case "atLeast":
+      return { min: n, max: Infinity, approximate: false };
+    case "nearly":
+      return { min: n - n / 10, max: n, approximate: true };
+    case "upTo":
+      return { min: 0, max: n, approximate: false };
+    case "under":
+      return { min: 0, max: n, approximate: false, maxExclusive: true };
+    default:
+      return q;
   }
 }
 
 /** Split "5 UAV tấn công; 1 UAV trinh sát" (separators ; or newline, also " và " / " and " / ", " between two counted items) into items. */
 export function parseQuantityItems(raw: string): QuantityItems {
   const items: { quantity: Quantity; item: string; raw: string }[] = [];
-  const segments = raw.normalize("NFC").split(/[;\n]/).flatMap(splitCounted).map((s) => s.trim()).filter((s) => s !== "");
+  const segments = raw
+    .normalize("NFC")
+    .split(/[;\n]/)
+    .flatMap(splitCounted)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   if (segments.length === 0) return fail(NO_NUMBER);
   for (const [k, segment] of segments.entries()) {
     const parsed = parseQuantity(segment);

@@ -17,8 +17,25 @@ export const PREFIX_QUALIFIERS = phrases<Qualifier>({
   more: ["hơn", "trên", "more than", "over", "greater than"],
   atLeast: ["ít nhất", "tối thiểu", "không dưới", "không ít hơn", "at least", "no fewer than", "no less than"],
   about: [
-    "khoảng", "chừng", "khoảng chừng", "ước tính", "ước chừng", "ước khoảng", "xấp xỉ", "trên dưới", "cỡ",
-    "about", "around", "approximately", "approx", "roughly", "some", "an estimated", "estimated", "~", "≈",
+    "khoảng",
+    "chừng",
+    "khoảng chừng",
+    "ước tính",
+    "ước chừng",
+    "ước khoảng",
+    "xấp xỉ",
+    "trên dưới",
+    "cỡ",
+    "about",
+    "around",
+    "approximately",
+    "approx",
+    "roughly",
+    "some",
+    "an estimated",
+    "estimated",
+    "~",
+    "≈",
   ],
   nearly: ["gần", "nearly", "almost", "close to"],
   upTo: ["tới", "lên tới", "lên đến", "tối đa", "không quá", "up to", "as many as", "at most", "no more than"],
@@ -39,15 +56,11 @@ export const RANGE_JOINS = new Set(["-", "–", "—", "đến", "tới", "to", 
 
 /** Words before a count that say nothing about it ("tổng cộng 5 UAV", "có 5 UAV"). */
 export const FILLERS: ReadonlyMap<string, true> = new Map(
-  ["có", "gồm", "bao gồm", "tổng cộng", "tổng số", "tổng", "tất cả", "cả", "a total of", "total of", "total", "in total", "all"].map(
-    (p) => [p, true],
-  ),
+  ["có", "gồm", "bao gồm", "tổng cộng", "tổng số", "tổng", "tất cả", "cả", "a total of", "total of", "total", "in total", "all"].map((p) => [p, true]),
 );
 
 // "một" is one, but these phrases starting with it are not counts ("một số" = some).
-export const NOT_COUNTS: ReadonlyMap<string, true> = new Map(
-  ["một số", "một nửa", "một phần", "một ít", "một chút", "một loạt"].map((p) => [p, true]),
-);
+export const NOT_COUNTS: ReadonlyMap<string, true> = new Map(["một số", "một nửa", "một phần", "một ít", "một chút", "một loạt"].map((p) => [p, true]));
 
 /** Words right after a number that make it a fraction, not a count ("hai phần ba", "two thirds"). */
 export const FRACTION_WORDS = new Set(["phần", "third", "thirds", "quarter", "quarters", "fifths", "tenths", "halves"]);

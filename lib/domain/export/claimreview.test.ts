@@ -9,7 +9,16 @@ const OPTS = { baseUrl: "https://claims.example.org/", slug: "desk-vn", publishe
 const review = (over = {}, opts = {}) => claimReview(proposition(over), { ...OPTS, ...opts }) as ClaimReview;
 
 const article = (id: string, publishedAt: string | null, stance: "SUPPORTS" | "REFUTES" | "NEUTRAL", over: Partial<ExportMention> = {}) =>
-  mention({ annotationId: `a-${id}-${stance}`, articleId: id, articleTitle: `Title ${id}`, articleUrl: `https://news.example/${id}`, publishedAt, publisher: `Outlet ${id}`, propositions: [link({ stance })], ...over });
+  mention({
+    annotationId: `a-${id}-${stance}`,
+    articleId: id,
+    articleTitle: `Title ${id}`,
+    articleUrl: `https://news.example/${id}`,
+    publishedAt,
+    publisher: `Outlet ${id}`,
+    propositions: [link({ stance })],
+    ...over,
+  });
 
 describe("claimReview", () => {
   it.each([
@@ -45,7 +54,14 @@ describe("claimReview", () => {
         { "@type": "Person", name: "Minh Trần" },
       ],
     });
-    expect(r.reviewRating).toEqual({ "@type": "Rating", ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: "False", ratingExplanation: proposition().verdictSentence });
+    expect(r.reviewRating).toEqual({
+      "@type": "Rating",
+      ratingValue: 2,
+      bestRating: 5,
+      worstRating: 1,
+      alternateName: "False",
+      ratingExplanation: proposition().verdictSentence,
+    });
   });
 
   it.each([
@@ -76,7 +92,13 @@ describe("claimReview", () => {
       ],
     });
     expect(r.itemReviewed.appearance?.map((a) => a.headline)).toEqual(["Title early", "Title late", "Title undated"]);
-    expect(r.itemReviewed.firstAppearance).toEqual({ "@type": "NewsArticle", url: "https://news.example/early", headline: "Title early", datePublished: "2023-09-13", publisher: { "@type": "Organization", name: "Outlet early" } });
+    expect(r.itemReviewed.firstAppearance).toEqual({
+      "@type": "NewsArticle",
+      url: "https://news.example/early",
+      headline: "Title early",
+      datePublished: "2023-09-13",
+      publisher: { "@type": "Organization", name: "Outlet early" },
+    });
     expect(r.itemReviewed.datePublished).toBe("2023-09-13");
   });
 
@@ -87,7 +109,11 @@ describe("claimReview", () => {
   const who = (name: string, kind: string | null, type: ExportSpeaker["type"] = "entity"): ExportSpeaker => ({ name, type, kind });
   it.each([
     ["one person speaker", [[who("Kim Jong Un", "PERSON")]], { "@type": "Person", name: "Kim Jong Un" }],
-    ["one government speaker, its kind known once", [[who("White House", "GOVERNMENT", "source")], [who("White House", null, "source")]], { "@type": "Organization", name: "White House" }],
+    [
+      "one government speaker, its kind known once",
+      [[who("White House", "GOVERNMENT", "source")], [who("White House", null, "source")]],
+      { "@type": "Organization", name: "White House" },
+    ],
     ["different speakers", [[who("White House", "GOVERNMENT")], [who("TASS", "STATE_MEDIA", "source")]], undefined],
     ["two speakers on one mention", [mentionTwoSpeakers().speakers], undefined],
     ["two speakers on every mention", [mentionTwoSpeakers().speakers, mentionTwoSpeakers().speakers], undefined],
@@ -103,7 +129,9 @@ describe("claimReview", () => {
 
 const EXAMPLES = path.resolve(import.meta.dirname, "../../../../shared/external/claimreview");
 const HAVE_EXAMPLES = existsSync(EXAMPLES);
-const EXAMPLES_TITLE = HAVE_EXAMPLES ? "ClaimReview shape against the schema.org and Google examples" : "ClaimReview examples — SKIPPED: ../shared/external/claimreview not found";
+const EXAMPLES_TITLE = HAVE_EXAMPLES
+  ? "ClaimReview shape against the schema.org and Google examples"
+  : "ClaimReview examples — SKIPPED: ../shared/external/claimreview not found";
 
 describe.skipIf(!HAVE_EXAMPLES)(EXAMPLES_TITLE, () => {
   const read = (f: string) => (HAVE_EXAMPLES ? readFileSync(path.join(EXAMPLES, f), "utf8") : "{}");
@@ -114,7 +142,15 @@ describe.skipIf(!HAVE_EXAMPLES)(EXAMPLES_TITLE, () => {
   // Every property in the examples, plus those the schema.org excerpt defines (ratingExplanation, firstAppearance...).
   const ttl = read("schemaorg-schema.ttl-ClaimReview-excerpt.ttl");
   const vocabulary = new Set([...examples.flatMap(keys), ...[...ttl.matchAll(/^:(\w+) a rdf:Property/gm)].map((m) => m[1])]);
-  const full = () => JSON.parse(JSON.stringify(review({ rating: publishedRating(), mentions: [article("x", "2023-09-13", "SUPPORTS", { speakers: [{ name: "Kim Jong Un", type: "entity", kind: "PERSON" }] })] })));
+  const full = () =>
+    JSON.parse(
+      JSON.stringify(
+        review({
+          rating: publishedRating(),
+          mentions: [article("x", "2023-09-13", "SUPPORTS", { speakers: [{ name: "Kim Jong Un", type: "entity", kind: "PERSON" }] })],
+        }),
+      ),
+    );
 
   it("uses only properties that the examples or schema.org define", () => {
     expect(keys(full()).filter((k) => !vocabulary.has(k))).toEqual([]);

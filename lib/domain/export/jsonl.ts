@@ -56,5 +56,7 @@ function ordered(m: ExportMention) {
  * line readers treat them as line breaks, which would split the record.
  */
 export function jsonlLine(m: ExportMention): string {
-  return `${JSON.stringify(ordered(m)).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")}\n`;
+  return `${JSON.stringify(ordered(m))
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")}\n`;
 }

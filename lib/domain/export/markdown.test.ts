@@ -40,7 +40,9 @@ describe("escapeMarkdown", () => {
   });
 
   it("leaves ordinary Vietnamese text alone", () => {
-    expect(escapeMarkdown("Triều Tiên đã chuyển hơn 1.000 container đạn dược (theo AFP).")).toBe("Triều Tiên đã chuyển hơn 1.000 container đạn dược (theo AFP).");
+    expect(escapeMarkdown("Triều Tiên đã chuyển hơn 1.000 container đạn dược (theo AFP).")).toBe(
+      "Triều Tiên đã chuyển hơn 1.000 container đạn dược (theo AFP).",
+    );
   });
 });
 
@@ -50,7 +52,9 @@ describe("markdownProposition", () => {
   it("heads the section with the statement, verdict once, rating and claim type", () => {
     expect(md.startsWith("## North Korea supplied artillery shells to Russia\n\n")).toBe(true);
     expect(md).toContain("- **Verdict:** Conflict: 1 independent origin supports it (White House) and 1 refutes it (KCNA).\n");
-    expect(markdownProposition(proposition({ verdict: "agree", verdictSentence: "Two origins agree." }))).toContain("- **Verdict:** Agree — Two origins agree.\n");
+    expect(markdownProposition(proposition({ verdict: "agree", verdictSentence: "Two origins agree." }))).toContain(
+      "- **Verdict:** Agree — Two origins agree.\n",
+    );
     expect(md).toContain("- **Desk rating:** Unproven\n");
     expect(md).toContain("- **Claim type:** Arms transfer\n");
   });
@@ -58,7 +62,9 @@ describe("markdownProposition", () => {
   it("groups quoted mentions by stance, supports first, with source, origin, speaker, modality and details", () => {
     expect(md.indexOf("### Supports (1)")).toBeLessThan(md.indexOf("### Refutes (1)"));
     expect(md).not.toContain("### Neutral");
-    expect(md).toContain("> Triều Tiên đã chuyển hơn 1.000 container đạn dược\n>\n> — [Nhà Trắng: Bình Nhưỡng đã chuyển đạn pháo cho Nga](<https://www.rfi.fr/vi/article-1>), RFI Tiếng Việt, 2023-10-14 · origin: White House · via AFP, Reuters · speaker: White House · modality: alleged · date: 2023-09 · quantity: hơn 1.000 container · item: đạn dược · actors: Triều Tiên, Nga\n");
+    expect(md).toContain(
+      "> Triều Tiên đã chuyển hơn 1.000 container đạn dược\n>\n> — [Nhà Trắng: Bình Nhưỡng đã chuyển đạn pháo cho Nga](<https://www.rfi.fr/vi/article-1>), RFI Tiếng Việt, 2023-10-14 · origin: White House · via AFP, Reuters · speaker: White House · modality: alleged · date: 2023-09 · quantity: hơn 1.000 container · item: đạn dược · actors: Triều Tiên, Nga\n",
+    );
     expect(md).toContain("> Điện Kremlin bác bỏ thông tin\n>\n> — [Moscow bác bỏ");
     expect(md).not.toMatch(/Orphaned|Needs review/);
   });
@@ -69,8 +75,12 @@ describe("markdownProposition", () => {
   };
 
   it("lists every speaker and independent origin, in order", () => {
-    expect(attribution(mentionTwoSpeakers())).toContain(" · origins: Dmitry Peskov, for Russia; TASS, for Russia · via AFP, Reuters · speakers: Dmitry Peskov; TASS · ");
-    expect(attribution(mention({ speakers: [], independentOrigins: ["unattributed"] }))).toContain(" · origin: unattributed · via AFP, Reuters · modality: alleged · ");
+    expect(attribution(mentionTwoSpeakers())).toContain(
+      " · origins: Dmitry Peskov, for Russia; TASS, for Russia · via AFP, Reuters · speakers: Dmitry Peskov; TASS · ",
+    );
+    expect(attribution(mention({ speakers: [], independentOrigins: ["unattributed"] }))).toContain(
+      " · origin: unattributed · via AFP, Reuters · modality: alleged · ",
+    );
   });
 
   it("lists every quantity, and the parsed date beside the date as written", () => {
@@ -78,7 +88,11 @@ describe("markdownProposition", () => {
   });
 
   it.each([
-    ["needs review", mentionNeedsReview(), "> **Needs review:** re-anchored with low confidence after a text change; not counted in the verdict until someone confirms it."],
+    [
+      "needs review",
+      mentionNeedsReview(),
+      "> **Needs review:** re-anchored with low confidence after a text change; not counted in the verdict until someone confirms it.",
+    ],
     ["orphaned", mention({ orphaned: true }), "> **Orphaned:** a text correction removed the quoted words; kept for the record, not counted in the verdict."],
   ])("marks a %s mention in its own paragraph under the attribution", (_, m, mark) => {
     const out = markdownProposition(proposition({ mentions: [m] }));
@@ -124,8 +138,17 @@ describe("markdownProposition", () => {
   });
 
   it("escapes the statement, rating and attribution fields", () => {
-    const hostile = mention({ publisher: "_Pub_", speakers: [{ name: "`Kim`", type: "entity", kind: null }, { name: "[x](y)", type: "source", kind: null }], fields: { quantities: [{ value: "*5*", item: "<b>" }] } });
-    const out = markdownProposition(proposition({ statement: "Nga [mua](https://x) *đạn*\n# pháo", rating: rating({ label: "<b>False</b>", reviewer: "_Minh_" }), mentions: [hostile] }));
+    const hostile = mention({
+      publisher: "_Pub_",
+      speakers: [
+        { name: "`Kim`", type: "entity", kind: null },
+        { name: "[x](y)", type: "source", kind: null },
+      ],
+      fields: { quantities: [{ value: "*5*", item: "<b>" }] },
+    });
+    const out = markdownProposition(
+      proposition({ statement: "Nga [mua](https://x) *đạn*\n# pháo", rating: rating({ label: "<b>False</b>", reviewer: "_Minh_" }), mentions: [hostile] }),
+    );
     expect(out.split("\n")[0]).toBe("## Nga \\[mua\\](https://x) \\*đạn\\* \\# pháo");
     expect(out).toContain("**Desk rating:** \\<b\\>False\\</b\\>, reviewed by \\_Minh\\_\n");
     expect(out).toContain("\\_Pub\\_");
@@ -134,7 +157,9 @@ describe("markdownProposition", () => {
   });
 
   it("says so when nothing is linked", () => {
-    expect(markdownProposition(proposition({ mentions: [], verdict: "no_mentions", verdictSentence: "", rating: null, claimType: null }))).toContain("- **Verdict:** No mentions\n\n_No mentions linked yet._");
+    expect(markdownProposition(proposition({ mentions: [], verdict: "no_mentions", verdictSentence: "", rating: null, claimType: null }))).toContain(
+      "- **Verdict:** No mentions\n\n_No mentions linked yet._",
+    );
   });
 });
 

@@ -90,7 +90,11 @@ function attribution(m: ExportMention): string {
   const facts = [
     list("origin", "origins", m.independentOrigins),
     m.origins.length > 0 ? `via ${escapeMarkdown(m.origins.join(", "))}` : null,
-    list("speaker", "speakers", m.speakers.map((s) => s.name)),
+    list(
+      "speaker",
+      "speakers",
+      m.speakers.map((s) => s.name),
+    ),
     `modality: ${escapeMarkdown(m.modality.toLowerCase())}`,
     date ? `date: ${escapeMarkdown(date)}` : null,
     list("quantity", "quantities", quantityTexts(m.fields)),
@@ -105,7 +109,8 @@ function attribution(m: ExportMention): string {
 function marks(m: ExportMention): string[] {
   const out: string[] = [];
   if (m.orphaned) out.push(">", "> **Orphaned:** a text correction removed the quoted words; kept for the record, not counted in the verdict.");
-  if (m.needsReview) out.push(">", "> **Needs review:** re-anchored with low confidence after a text change; not counted in the verdict until someone confirms it.");
+  if (m.needsReview)
+    out.push(">", "> **Needs review:** re-anchored with low confidence after a text change; not counted in the verdict until someone confirms it.");
   return out;
 }
 

@@ -8,9 +8,7 @@ export function reportMatrix(props: ExportProposition[]): MarkdownMatrix {
   const columns = [...new Set(props.flatMap((p) => p.mentions.map((m) => m.publisher ?? NO_PUBLISHER)))].sort();
   const rows = props.map((p) => ({
     statement: p.statement,
-    cells: columns.map((col) =>
-      stanceGlyph(p.mentions.filter((m) => (m.publisher ?? NO_PUBLISHER) === col).flatMap((m) => linkTo(m, p.id)?.stance ?? [])),
-    ),
+    cells: columns.map((col) => stanceGlyph(p.mentions.filter((m) => (m.publisher ?? NO_PUBLISHER) === col).flatMap((m) => linkTo(m, p.id)?.stance ?? []))),
   }));
   return { columns, rows };
 }

@@ -27,7 +27,16 @@ export const rating = (over: Partial<ExportRating> = {}): ExportRating => ({
 
 /** A rating with every part set: on a 1–5 scale, published, with its reviewer. */
 export const publishedRating = (over: Partial<ExportRating> = {}): ExportRating =>
-  rating({ label: "False", value: 2, best: 5, worst: 1, url: "https://desk.example.org/fact-checks/shells", date: "2024-06-20", reviewer: "Minh Trần", ...over });
+  rating({
+    label: "False",
+    value: 2,
+    best: 5,
+    worst: 1,
+    url: "https://desk.example.org/fact-checks/shells",
+    date: "2024-06-20",
+    reviewer: "Minh Trần",
+    ...over,
+  });
 
 export const mention = (over: Partial<ExportMention> = {}): ExportMention => ({
   annotationId: "0b6f1a52-8a8e-4f3e-a1c4-1f2e3d4c5b6a",

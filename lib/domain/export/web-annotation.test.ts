@@ -28,7 +28,14 @@ describe("webAnnotation", () => {
     const a = anno();
     expect(a.id).toBe(`https://claims.example.org/api/v1/annotations/${mention().annotationId}`);
     expect(a.target.source).toBe(`https://claims.example.org/w/desk-vn/articles/${mention().articleId}#p-3`);
-    expect(a).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "classifying", created: mention().createdAt, modified: mention().updatedAt, creator: { type: "Person", name: "Lan Nguyễn" } });
+    expect(a).toMatchObject({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      motivation: "classifying",
+      created: mention().createdAt,
+      modified: mention().updatedAt,
+      creator: { type: "Person", name: "Lan Nguyễn" },
+    });
   });
 
   it.each([
@@ -42,7 +49,10 @@ describe("webAnnotation", () => {
   });
 
   it("lists every speaker and every quantity, in order, for people reading the bodies", () => {
-    const comments = (m: ReturnType<typeof mention>) => wire(webAnnotation(m, OPTS)).body.filter((b: { purpose: string }) => b.purpose === "commenting").map((b: { value: string }) => b.value);
+    const comments = (m: ReturnType<typeof mention>) =>
+      wire(webAnnotation(m, OPTS))
+        .body.filter((b: { purpose: string }) => b.purpose === "commenting")
+        .map((b: { value: string }) => b.value);
     expect(comments(mentionTwoSpeakers())).toEqual(["Speakers: Dmitry Peskov; TASS", "Quantity: hơn 1.000 container"]);
     expect(comments(mentionTwoQuantities())).toEqual(["Speaker: White House", "Quantities: hơn 1.000 container; 5"]);
   });
@@ -116,7 +126,13 @@ describe("claim extension", () => {
   });
 
   it("carries every quantity and the date as written and parsed", () => {
-    expect(ext(mentionTwoQuantities()).fields).toEqual({ date: "13/9/2023", dateValue: "2023-09-13", datePrecision: "day", quantities: [{ value: "hơn 1.000", item: "container" }, { value: "5" }], item: "đạn dược" });
+    expect(ext(mentionTwoQuantities()).fields).toEqual({
+      date: "13/9/2023",
+      dateValue: "2023-09-13",
+      datePrecision: "day",
+      quantities: [{ value: "hơn 1.000", item: "container" }, { value: "5" }],
+      item: "đạn dược",
+    });
   });
 
   it.each([
@@ -125,13 +141,20 @@ describe("claim extension", () => {
   ])("marks a %s claim", (_, m, marks) => expect(ext(m)).toMatchObject(marks));
 
   it("exports only the known claim fields, down to each quantity's", () => {
-    const fields = { date: "2023-09-13", extra: "leak", quantities: [{ value: "5", item: "xe", secret: 1 }] } as unknown as ReturnType<typeof mention>["fields"];
+    const fields = { date: "2023-09-13", extra: "leak", quantities: [{ value: "5", item: "xe", secret: 1 }] } as unknown as ReturnType<
+      typeof mention
+    >["fields"];
     expect(ext(mention({ fields })).fields).toEqual({ date: "2023-09-13", quantities: [{ value: "5", item: "xe" }] });
   });
 });
 
 describe("annotation collection (streamed)", () => {
-  const meta = { id: "https://claims.example.org/api/v1/exports/annotations?claimType=arms", label: "Desk VN claims", total: 2, created: "2024-06-22T10:00:00Z" };
+  const meta = {
+    id: "https://claims.example.org/api/v1/exports/annotations?claimType=arms",
+    label: "Desk VN claims",
+    total: 2,
+    created: "2024-06-22T10:00:00Z",
+  };
   const stream = (n: number) =>
     annotationCollectionHeader({ ...meta, total: n }) +
     Array.from({ length: n }, (_, i) => annotationCollectionItem(mention({ annotationId: `a${i}` }), OPTS, i)).join("") +
@@ -174,7 +197,9 @@ const OPTIONAL_PASS = [
   "annotations/specificResource/4.2.5-textPositionSelector.json",
 ];
 
-const W3C_TITLE = HAVE_W3C_TESTS ? "W3C web-annotation-tests schemas" : "W3C web-annotation-tests schemas — SKIPPED: ../shared/external/web-annotation-tests not found";
+const W3C_TITLE = HAVE_W3C_TESTS
+  ? "W3C web-annotation-tests schemas"
+  : "W3C web-annotation-tests schemas — SKIPPED: ../shared/external/web-annotation-tests not found";
 describe.skipIf(!HAVE_W3C_TESTS)(W3C_TITLE, () => {
   const schema = w3cValidator();
   const MUSTS = manifest("annotations/annotationMusts.test");
@@ -184,7 +209,18 @@ describe.skipIf(!HAVE_W3C_TESTS)(W3C_TITLE, () => {
   };
 
   it("the must list covers the core and selector assertions", () => {
-    for (const a of ["3.1-annotationContextValidated", "3.1-annotationIdValidated", "3.1-annotationTypeValidated", "3.1-targetKeyFound", "3.2-targetObjectsRecognized", "3.3.1-annotationCreatedValidated", "3.3.1-annotationModifiedValidated", "specificResource/4.2-selectorValidIfPresent", "specificResource/4.2.4-textQuoteSelectorValid", "specificResource/4.2-TextDataPositionSelectorValid"]) {
+    for (const a of [
+      "3.1-annotationContextValidated",
+      "3.1-annotationIdValidated",
+      "3.1-annotationTypeValidated",
+      "3.1-targetKeyFound",
+      "3.2-targetObjectsRecognized",
+      "3.3.1-annotationCreatedValidated",
+      "3.3.1-annotationModifiedValidated",
+      "specificResource/4.2-selectorValidIfPresent",
+      "specificResource/4.2.4-textQuoteSelectorValid",
+      "specificResource/4.2-TextDataPositionSelectorValid",
+    ]) {
       expect(MUSTS).toContain(`annotations/${a}.json`);
     }
   });
@@ -192,7 +228,8 @@ describe.skipIf(!HAVE_W3C_TESTS)(W3C_TITLE, () => {
   const samples = {
     full: () => anno(),
     "no note, speaker, links or prefix": () => anno({ note: null, speakers: [], fields: {}, propositions: [], prefix: "", suffix: "" }),
-    "two speakers, two quantities, needs review": () => wire(webAnnotation(mentionTwoQuantities({ speakers: mentionTwoSpeakers().speakers, needsReview: true }), OPTS)),
+    "two speakers, two quantities, needs review": () =>
+      wire(webAnnotation(mentionTwoQuantities({ speakers: mentionTwoSpeakers().speakers, needsReview: true }), OPTS)),
   };
   describe.each(Object.entries(samples))("%s annotation", (_, make) => {
     it.each(MUSTS)("passes must %s", (assertion) => expect(errors(assertion, make())).toBeNull());
@@ -204,8 +241,14 @@ describe.skipIf(!HAVE_W3C_TESTS)(W3C_TITLE, () => {
     ["annotations/3.1-annotationIdValidated.json", (a: Record<string, unknown>) => (a.id = "not a uri")],
     ["annotations/3.3.1-annotationCreatedValidated.json", (a: Record<string, unknown>) => (a.created = "yesterday")],
     ["annotations/3.1-targetKeyFound.json", (a: Record<string, unknown>) => delete a.target],
-    ["annotations/specificResource/4.2-TextDataPositionSelectorValid.json", (a: { target: { selector: { start: unknown }[] } }) => (nth(a.target.selector, 1).start = "14")],
-    ["annotations/specificResource/4.2-TextDataPositionSelectorValid.json", (a: { target: { selector: { end: unknown }[] } }) => (nth(a.target.selector, 1).end = -1)],
+    [
+      "annotations/specificResource/4.2-TextDataPositionSelectorValid.json",
+      (a: { target: { selector: { start: unknown }[] } }) => (nth(a.target.selector, 1).start = "14"),
+    ],
+    [
+      "annotations/specificResource/4.2-TextDataPositionSelectorValid.json",
+      (a: { target: { selector: { end: unknown }[] } }) => (nth(a.target.selector, 1).end = -1),
+    ],
   ] as [string, (a: never) => void][])("a broken annotation fails %s", (assertion, breakIt) => {
     const a = anno();
     breakIt(a as never);
@@ -213,14 +256,33 @@ describe.skipIf(!HAVE_W3C_TESTS)(W3C_TITLE, () => {
   });
 
   it("4.2-selectorFound is not used: it rejects even the model's own TextQuoteSelector example", () => {
-    const example = { "@context": "http://www.w3.org/ns/anno.jsonld", id: "http://example.org/anno23", type: "Annotation", body: "http://example.org/comment1", target: { source: "http://example.org/page1", selector: { type: "TextQuoteSelector", exact: "anotation", prefix: "this is an ", suffix: " that has some" } } };
+    const example = {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: "http://example.org/anno23",
+      type: "Annotation",
+      body: "http://example.org/comment1",
+      target: {
+        source: "http://example.org/page1",
+        selector: { type: "TextQuoteSelector", exact: "anotation", prefix: "this is an ", suffix: " that has some" },
+      },
+    };
     expect(errors("annotations/specificResource/4.2.4-textQuoteSelectorValid.json", example)).toBeNull();
     expect(errors("annotations/specificResource/4.2-selectorFound.json", example)).not.toBeNull();
   });
 
   describe("collection", () => {
     const doc = () =>
-      JSON.parse(annotationCollectionHeader({ id: "https://claims.example.org/api/v1/exports/annotations", label: "Desk VN", total: 2, created: "2024-06-22T10:00:00Z" }) + annotationCollectionItem(mention(), OPTS, 0) + annotationCollectionItem(mention({ annotationId: "b" }), OPTS, 1) + annotationCollectionFooter());
+      JSON.parse(
+        annotationCollectionHeader({
+          id: "https://claims.example.org/api/v1/exports/annotations",
+          label: "Desk VN",
+          total: 2,
+          created: "2024-06-22T10:00:00Z",
+        }) +
+          annotationCollectionItem(mention(), OPTS, 0) +
+          annotationCollectionItem(mention({ annotationId: "b" }), OPTS, 1) +
+          annotationCollectionFooter(),
+      );
     const COLLECTION_MUSTS = manifest("collections/collectionMusts.test");
     // The embedded page inherits the collection's @context, so that assertion is checked on the collection.
     const PAGE_MUSTS = manifest("collections/pages/pageMusts.test").filter((a) => !a.endsWith("5.2-pageContextValidated.json"));

@@ -59,10 +59,7 @@ export type WebAnnotation = {
   body: (TextualBody | LinkBody)[];
   target: {
     source: string;
-    selector: [
-      { type: "TextQuoteSelector"; exact: string; prefix?: string; suffix?: string },
-      { type: "TextPositionSelector"; start: number; end: number },
-    ];
+    selector: [{ type: "TextQuoteSelector"; exact: string; prefix?: string; suffix?: string }, { type: "TextPositionSelector"; start: number; end: number }];
   };
   [CLAIM_EXTENSION_KEY]: ClaimExtension;
 };
@@ -87,7 +84,14 @@ function bodies(m: ExportMention, o: WebAnnotationOptions): (TextualBody | LinkB
   if (m.note) out.push(text("describing", m.note));
   // For people reading the annotation in another tool; the importer reads the extension instead.
   const list = (one: string, many: string, xs: string[]) => text("commenting", `${xs.length > 1 ? many : one}: ${xs.join("; ")}`);
-  if (m.speakers.length > 0) out.push(list("Speaker", "Speakers", m.speakers.map((s) => s.name)));
+  if (m.speakers.length > 0)
+    out.push(
+      list(
+        "Speaker",
+        "Speakers",
+        m.speakers.map((s) => s.name),
+      ),
+    );
   const counts = quantityTexts(m.fields);
   if (counts.length > 0) out.push(list("Quantity", "Quantities", counts));
   // The model forbids `purpose` on a bare External Web Resource body, so each proposition is a

@@ -24,8 +24,12 @@ type Param = { name: string; in: string; required: boolean; description?: string
 function typeOf(schema: Record<string, unknown>): string {
   if (Array.isArray(schema.enum)) return schema.enum.join(" | ");
   const type = Array.isArray(schema.type) ? schema.type.join(" | ") : String(schema.type ?? "any");
-  const bounds = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : null, schema.maximum !== undefined ? `≤ ${schema.maximum}` : null].filter(Boolean).join(", ");
-  return [schema.format ? `${type} (${schema.format})` : type, bounds, schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : null].filter(Boolean).join(", ");
+  const bounds = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : null, schema.maximum !== undefined ? `≤ ${schema.maximum}` : null]
+    .filter(Boolean)
+    .join(", ");
+  return [schema.format ? `${type} (${schema.format})` : type, bounds, schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : null]
+    .filter(Boolean)
+    .join(", ");
 }
 
 export function OperationCard({ method, path, op }: { method: string; path: string; op: OpenApiOperation }) {
@@ -55,12 +59,24 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
         <table className="w-full text-left text-xs">
           <caption className="sr-only">Parameters</caption>
           <thead className="text-slate-500">
-            <tr><th className="pr-3 font-medium">Parameter</th><th className="pr-3 font-medium">In</th><th className="pr-3 font-medium">Type</th><th className="font-medium">Notes</th></tr>
+            <tr>
+              <th className="pr-3 font-medium">Parameter</th>
+              <th className="pr-3 font-medium">In</th>
+              <th className="pr-3 font-medium">Type</th>
+              <th className="font-medium">Notes</th>
+            </tr>
           </thead>
           <tbody>
             {params.map((p) => (
               <tr key={`${p.in}-${p.name}`} className="align-top">
-                <td className="pr-3 font-mono">{p.name}{p.required && <span className="text-red-700" title="required">*</span>}</td>
+                <td className="pr-3 font-mono">
+                  {p.name}
+                  {p.required && (
+                    <span className="text-red-700" title="required">
+                      *
+                    </span>
+                  )}
+                </td>
                 <td className="pr-3">{p.in}</td>
                 <td className="pr-3">{typeOf(p.schema)}</td>
                 <td>{p.description}</td>
@@ -75,7 +91,9 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
           <p className="text-slate-500">Request body: the file, sent as is</p>
           <ul className="list-disc pl-5">
             {bodyFiles.map(([type, { schema }]) => (
-              <li key={type}><code>{type}</code>: {schema.description}</li>
+              <li key={type}>
+                <code>{type}</code>: {schema.description}
+              </li>
             ))}
           </ul>
         </div>
@@ -83,16 +101,25 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
       {okJson && <JsonDetails label={`Response ${okStatus}`} value={okJson.schema} />}
       {Object.keys(files).length > 0 && (
         <div className="text-xs">
-          <p className="text-slate-500">Response {okStatus}: {ok.description}</p>
+          <p className="text-slate-500">
+            Response {okStatus}: {ok.description}
+          </p>
           <ul className="list-disc pl-5">
             {Object.entries(files).map(([type, { schema }]) => (
-              <li key={type}><code>{type}</code>: {schema.description}</li>
+              <li key={type}>
+                <code>{type}</code>: {schema.description}
+              </li>
             ))}
           </ul>
         </div>
       )}
       <p className="text-xs text-slate-500">
-        Errors: {responses.slice(1).map(([status, r]) => <span key={status} title={r.description} className="mr-2">{status}</span>)}
+        Errors:{" "}
+        {responses.slice(1).map(([status, r]) => (
+          <span key={status} title={r.description} className="mr-2">
+            {status}
+          </span>
+        ))}
       </p>
     </article>
   );

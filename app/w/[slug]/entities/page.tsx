@@ -68,25 +68,47 @@ async function EntitiesSection({ slug, base, actor, canEdit, search }: { slug: s
   };
   return (
     <section aria-labelledby="entities-h">
-      <h2 id="entities-h" className="sr-only">Entities</h2>
+      <h2 id="entities-h" className="sr-only">
+        Entities
+      </h2>
       <p className="mb-3 text-sm text-slate-600">
         People, countries, organizations and things named in claims. Search matches any alias, ignoring case and accents (“bac han” finds “Bắc Hàn”).
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is not in React's types yet; the role says the same */}
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action={base}>
         <div className="flex flex-col gap-1">
-          <label htmlFor="entity-q" className="text-sm font-medium text-slate-700">Name or alias</label>
-          <input id="entity-q" name="q" defaultValue={q} placeholder="e.g. Triều Tiên" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          <label htmlFor="entity-q" className="text-sm font-medium text-slate-700">
+            Name or alias
+          </label>
+          <input
+            id="entity-q"
+            name="q"
+            defaultValue={q}
+            placeholder="e.g. Triều Tiên"
+            className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="entity-kind" className="text-sm font-medium text-slate-700">Kind</label>
+          <label htmlFor="entity-kind" className="text-sm font-medium text-slate-700">
+            Kind
+          </label>
           <select id="entity-kind" name="kind" defaultValue={kind ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
             <option value="">All kinds</option>
-            {ENTITY_KINDS.map((k) => <option key={k} value={k}>{ENTITY_KIND_LABELS[k]}</option>)}
+            {ENTITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {ENTITY_KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">Search</button>
-        {(q || kind) && <Link href={base} className="py-1.5 text-sm text-blue-700 underline">Clear</Link>}
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          Search
+        </button>
+        {(q || kind) && (
+          <Link href={base} className="py-1.5 text-sm text-blue-700 underline">
+            Clear
+          </Link>
+        )}
       </form>
       <LikelyDuplicates workspaceId={actor.workspaceId} pairs={duplicates} canEdit={canEdit} />
       {canEdit && (
@@ -103,12 +125,22 @@ async function EntitiesSection({ slug, base, actor, canEdit, search }: { slug: s
         </div>
       ) : (
         <ul className="space-y-3" aria-label="Entities">
-          {items.map((e) => <EntityCard key={e.id} workspaceId={actor.workspaceId} slug={slug} entity={e} canEdit={canEdit} />)}
+          {items.map((e) => (
+            <EntityCard key={e.id} workspaceId={actor.workspaceId} slug={slug} entity={e} canEdit={canEdit} />
+          ))}
         </ul>
       )}
       <div className="mt-4 flex gap-3 text-sm">
-        {search.cursor && <Link className="text-blue-700 underline" href={withFilters()}>First page</Link>}
-        {nextCursor && <Link className="text-blue-700 underline" href={withFilters({ cursor: nextCursor })}>Next page</Link>}
+        {search.cursor && (
+          <Link className="text-blue-700 underline" href={withFilters()}>
+            First page
+          </Link>
+        )}
+        {nextCursor && (
+          <Link className="text-blue-700 underline" href={withFilters({ cursor: nextCursor })}>
+            Next page
+          </Link>
+        )}
       </div>
     </section>
   );
@@ -119,19 +151,30 @@ async function SourcesSection({ slug, actor, canEdit, q: rawQ }: { slug: string;
   const [sources, options] = await Promise.all([listSources(actor, { q }), canEdit ? listSourceOptions(actor) : Promise.resolve([])]);
   return (
     <section aria-labelledby="sources-h">
-      <h2 id="sources-h" className="sr-only">Sources</h2>
+      <h2 id="sources-h" className="sr-only">
+        Sources
+      </h2>
       <p className="mb-3 text-sm text-slate-600">
-        Outlets, wires, state media, governments and people that publish or originate claims. Set what each one relays, so two outlets copying one wire count as one origin.
+        Outlets, wires, state media, governments and people that publish or originate claims. Set what each one relays, so two outlets copying one wire count as
+        one origin.
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is not in React's types yet; the role says the same */}
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action={`/w/${slug}/entities`}>
         <input type="hidden" name="tab" value="sources" />
         <div className="flex flex-col gap-1">
-          <label htmlFor="source-q" className="text-sm font-medium text-slate-700">Source name</label>
+          <label htmlFor="source-q" className="text-sm font-medium text-slate-700">
+            Source name
+          </label>
           <input id="source-q" name="q" defaultValue={q} placeholder="e.g. TASS" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
         </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">Search</button>
-        {q && <Link href={`/w/${slug}/entities?tab=sources`} className="py-1.5 text-sm text-blue-700 underline">Clear</Link>}
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          Search
+        </button>
+        {q && (
+          <Link href={`/w/${slug}/entities?tab=sources`} className="py-1.5 text-sm text-blue-700 underline">
+            Clear
+          </Link>
+        )}
       </form>
       {sources.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">

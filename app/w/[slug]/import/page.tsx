@@ -12,8 +12,8 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
     <main className="mx-auto max-w-4xl">
       <h1 className="text-xl font-semibold">Import articles</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Paste an article or upload .txt / .md files (UTF-8, up to 5 MB each). We detect the title, date, byline, publisher and
-        the origins it relays; check them before saving.
+        Paste an article or upload .txt / .md files (UTF-8, up to 5 MB each). We detect the title, date, byline, publisher and the origins it relays; check them
+        before saving.
       </p>
       <ImportWizard workspaceId={actor.workspaceId} slug={slug} />
       <BulkImportPanel workspaceId={actor.workspaceId} slug={slug} />

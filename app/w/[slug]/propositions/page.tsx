@@ -22,67 +22,152 @@ export default async function ComparisonPage({ params, searchParams }: { params:
     return `/w/${slug}/propositions?${next.toString()}`;
   };
   const exportQuery = new URLSearchParams(
-    Object.entries({ claimTypeId: f.claimTypeId, verdict: f.verdict, entityId: f.entityId, sourceId: f.sourceId, from: f.from, to: f.to, sessionId: f.sessionId }).filter(([, v]) => v) as [string, string][],
+    Object.entries({
+      claimTypeId: f.claimTypeId,
+      verdict: f.verdict,
+      entityId: f.entityId,
+      sourceId: f.sourceId,
+      from: f.from,
+      to: f.to,
+      sessionId: f.sessionId,
+    }).filter(([, v]) => v) as [string, string][],
   ).toString();
   const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <main className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Comparison</h1>
-        <p className="text-sm text-slate-600">{m.total} proposition{m.total === 1 ? "" : "s"} × {m.columns.length} {f.columns === "origins" ? "independent origins" : "publishers"}</p>
+        <p className="text-sm text-slate-600">
+          {m.total} proposition{m.total === 1 ? "" : "s"} × {m.columns.length} {f.columns === "origins" ? "independent origins" : "publishers"}
+        </p>
         <div className="ml-auto">
           <ExportMenu workspaceId={actor.workspaceId} slug={slug} query={exportQuery} />
         </div>
         {/* biome-ignore lint/a11y/useSemanticElements: two links styled as a segmented control, not form fields */}
         <div className="flex overflow-hidden rounded-md border border-slate-300 text-sm" role="group" aria-label="Columns">
-          <Link href={qs({ columns: "publishers", page: undefined })} aria-current={f.columns === "publishers" ? "true" : undefined} className={`px-3 py-1.5 ${f.columns === "publishers" ? "bg-slate-900 text-white" : "bg-white"}`}>Publishers</Link>
-          <Link href={qs({ columns: "origins", page: undefined })} aria-current={f.columns === "origins" ? "true" : undefined} className={`px-3 py-1.5 ${f.columns === "origins" ? "bg-slate-900 text-white" : "bg-white"}`}>Independent origins</Link>
+          <Link
+            href={qs({ columns: "publishers", page: undefined })}
+            aria-current={f.columns === "publishers" ? "true" : undefined}
+            className={`px-3 py-1.5 ${f.columns === "publishers" ? "bg-slate-900 text-white" : "bg-white"}`}
+          >
+            Publishers
+          </Link>
+          <Link
+            href={qs({ columns: "origins", page: undefined })}
+            aria-current={f.columns === "origins" ? "true" : undefined}
+            className={`px-3 py-1.5 ${f.columns === "origins" ? "bg-slate-900 text-white" : "bg-white"}`}
+          >
+            Independent origins
+          </Link>
         </div>
       </div>
       <form className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filters">
         <input type="hidden" name="columns" value={f.columns} />
-        <label className="flex flex-col text-xs text-slate-600">Claim type
-          <select name="claimTypeId" defaultValue={f.claimTypeId ?? ""} className={select}><option value="">All</option>{options.claimTypes.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}</select>
+        <label className="flex flex-col text-xs text-slate-600">
+          Claim type
+          <select name="claimTypeId" defaultValue={f.claimTypeId ?? ""} className={select}>
+            <option value="">All</option>
+            {options.claimTypes.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="flex flex-col text-xs text-slate-600">Verdict
-          <select name="verdict" defaultValue={f.verdict ?? ""} className={select}><option value="">All</option>{VERDICT_KINDS.map((k) => <option key={k} value={k}>{VERDICT_META[k].label}</option>)}</select>
+        <label className="flex flex-col text-xs text-slate-600">
+          Verdict
+          <select name="verdict" defaultValue={f.verdict ?? ""} className={select}>
+            <option value="">All</option>
+            {VERDICT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {VERDICT_META[k].label}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="flex flex-col text-xs text-slate-600">Entity
-          <select name="entityId" defaultValue={f.entityId ?? ""} className={`${select} max-w-48`}><option value="">Any</option>{options.entities.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}</select>
+        <label className="flex flex-col text-xs text-slate-600">
+          Entity
+          <select name="entityId" defaultValue={f.entityId ?? ""} className={`${select} max-w-48`}>
+            <option value="">Any</option>
+            {options.entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="flex flex-col text-xs text-slate-600">Source
-          <select name="sourceId" defaultValue={f.sourceId ?? ""} className={`${select} max-w-48`}><option value="">Any</option>{options.sources.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
+        <label className="flex flex-col text-xs text-slate-600">
+          Source
+          <select name="sourceId" defaultValue={f.sourceId ?? ""} className={`${select} max-w-48`}>
+            <option value="">Any</option>
+            {options.sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="flex flex-col text-xs text-slate-600">From<input type="date" name="from" defaultValue={f.from ?? ""} className={select} /></label>
-        <label className="flex flex-col text-xs text-slate-600">To<input type="date" name="to" defaultValue={f.to ?? ""} className={select} /></label>
+        <label className="flex flex-col text-xs text-slate-600">
+          From
+          <input type="date" name="from" defaultValue={f.from ?? ""} className={select} />
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          To
+          <input type="date" name="to" defaultValue={f.to ?? ""} className={select} />
+        </label>
         {options.sessions.length > 0 && (
-          <label className="flex flex-col text-xs text-slate-600">Session
-            <select name="sessionId" defaultValue={f.sessionId ?? ""} className={select}><option value="">All</option>{options.sessions.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
+          <label className="flex flex-col text-xs text-slate-600">
+            Session
+            <select name="sessionId" defaultValue={f.sessionId ?? ""} className={select}>
+              <option value="">All</option>
+              {options.sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
           </label>
         )}
-        <label className="flex flex-col text-xs text-slate-600">Sort
+        <label className="flex flex-col text-xs text-slate-600">
+          Sort
           <select name="sort" defaultValue={f.sort} className={select}>
             <option value="contested">Most contested first</option>
             <option value="mentions">Most mentions first</option>
             <option value="recent">Newest first</option>
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white">Apply</button>
-        <Link href={`/w/${slug}/propositions?columns=${f.columns}`} className="px-2 py-1.5 text-sm text-blue-700 underline">Reset</Link>
+        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white">
+          Apply
+        </button>
+        <Link href={`/w/${slug}/propositions?columns=${f.columns}`} className="px-2 py-1.5 text-sm text-blue-700 underline">
+          Reset
+        </Link>
       </form>
       {m.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
           <p className="font-medium">{m.total === 0 && !Object.values(sp).some(Boolean) ? "No propositions yet." : "No proposition matches these filters."}</p>
-          <p className="mt-1 text-sm text-slate-600">Open an article, select a claim and choose “New proposition from this claim”, or link it to an existing one.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Open an article, select a claim and choose “New proposition from this claim”, or link it to an existing one.
+          </p>
         </div>
       ) : (
         <MatrixTable slug={slug} rows={m.rows} columns={m.columns} />
       )}
       {m.pageCount > 1 && (
         <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-          {m.page > 1 && <Link className="text-blue-700 underline" href={qs({ page: String(m.page - 1) })}>Previous</Link>}
-          <span>Page {m.page} of {m.pageCount}</span>
-          {m.page < m.pageCount && <Link className="text-blue-700 underline" href={qs({ page: String(m.page + 1) })}>Next</Link>}
+          {m.page > 1 && (
+            <Link className="text-blue-700 underline" href={qs({ page: String(m.page - 1) })}>
+              Previous
+            </Link>
+          )}
+          <span>
+            Page {m.page} of {m.pageCount}
+          </span>
+          {m.page < m.pageCount && (
+            <Link className="text-blue-700 underline" href={qs({ page: String(m.page + 1) })}>
+              Next
+            </Link>
+          )}
         </nav>
       )}
     </main>

@@ -14,7 +14,13 @@ export const metadata: Metadata = { title: "Claim report" };
 const STANCES: StanceValue[] = ["SUPPORTS", "REFUTES", "NEUTRAL"];
 
 /** The claim report for people: print it to PDF from the browser; the same data exports as Markdown. */
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
@@ -24,7 +30,9 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       <main className="mx-auto max-w-2xl p-8">
         <h1 className="text-xl font-semibold">This report link is not valid</h1>
         <p className="mt-2 text-slate-600">{parsed.error.issues[0]?.message}. Open the report again from the comparison page.</p>
-        <Link href={`/w/${slug}/propositions`} className="mt-4 inline-block text-blue-700 underline">Go to the comparison</Link>
+        <Link href={`/w/${slug}/propositions`} className="mt-4 inline-block text-blue-700 underline">
+          Go to the comparison
+        </Link>
       </main>
     );
   }
@@ -34,45 +42,85 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   return (
     <main className="mx-auto max-w-4xl bg-white p-8 print:max-w-none print:p-0">
       <div className="mb-6 flex flex-wrap items-center gap-2 print:hidden">
-        <Link href={`/w/${slug}/propositions`} className="text-sm text-blue-700 underline">← Comparison</Link>
+        <Link href={`/w/${slug}/propositions`} className="text-sm text-blue-700 underline">
+          ← Comparison
+        </Link>
         <div className="ml-auto flex gap-2">
-          <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" href={`/api/v1/workspaces/${actor.workspaceId}/exports/markdown?${query}`}>Markdown</a>
+          <a
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+            href={`/api/v1/workspaces/${actor.workspaceId}/exports/markdown?${query}`}
+          >
+            Markdown
+          </a>
           <PrintButton />
         </div>
       </div>
       <header className="border-b border-slate-300 pb-4">
         <p className="text-xs uppercase tracking-wider text-slate-500">Claim report · {actor.workspaceName}</p>
         <h1 className="text-3xl font-semibold">Claims and sources</h1>
-        <p className="mt-1 text-sm text-slate-600">Generated {new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · {propositions.length} proposition{propositions.length === 1 ? "" : "s"}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Generated {new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · {propositions.length} proposition{propositions.length === 1 ? "" : "s"}
+        </p>
       </header>
       {propositions.length === 0 && <p className="mt-8 text-slate-600">Nothing in this scope yet: link claims to propositions first.</p>}
       {propositions.map((p) => (
         <section key={p.id} className="mt-8 break-inside-avoid-page" aria-labelledby={`p-${p.id}`}>
-          <h2 id={`p-${p.id}`} className="text-xl font-semibold">{p.statement}</h2>
+          <h2 id={`p-${p.id}`} className="text-xl font-semibold">
+            {p.statement}
+          </h2>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <VerdictBadge kind={p.verdict as VerdictKind} />
             {p.claimType && <span className="text-slate-600">{p.claimType}</span>}
             {p.rating && <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white">Rating: {describeRating(p.rating)}</span>}
-            {p.rating?.url && <a className="text-xs text-blue-800 underline" href={p.rating.url}>published fact-check{p.rating.date ? ` (${p.rating.date})` : ""}</a>}
+            {p.rating?.url && (
+              <a className="text-xs text-blue-800 underline" href={p.rating.url}>
+                published fact-check{p.rating.date ? ` (${p.rating.date})` : ""}
+              </a>
+            )}
           </div>
-          <p className="mt-2 text-sm" data-testid="report-sentence">{p.verdictSentence}</p>
+          <p className="mt-2 text-sm" data-testid="report-sentence">
+            {p.verdictSentence}
+          </p>
           {STANCES.map((stance) => {
             const items = p.mentions.filter((m) => m.propositions.some((l) => l.id === p.id && l.stance === stance));
             if (!items.length) return null;
             return (
               <div key={stance} className="mt-3">
-                <h3 className="text-sm font-semibold"><StanceBadge stance={stance} /> ({items.length})</h3>
+                <h3 className="text-sm font-semibold">
+                  <StanceBadge stance={stance} /> ({items.length})
+                </h3>
                 <ul className="mt-1 space-y-2">
                   {items.map((m) => (
-                    <li key={m.annotationId} className="border-l-4 pl-3 text-sm" style={{ borderColor: stance === "SUPPORTS" ? "#10b981" : stance === "REFUTES" ? "#f43f5e" : "#94a3b8" }}>
+                    <li
+                      key={m.annotationId}
+                      className="border-l-4 pl-3 text-sm"
+                      style={{ borderColor: stance === "SUPPORTS" ? "#10b981" : stance === "REFUTES" ? "#f43f5e" : "#94a3b8" }}
+                    >
                       <blockquote lang={m.language ?? undefined}>“{m.exact}”</blockquote>
                       <p className="text-xs text-slate-600">
                         {m.articleTitle} · {m.publisher ?? "unknown publisher"}
                         {m.origins.length > 0 && <> · via {m.origins.join(", ")}</>}
-                        {m.speakers.length > 0 && <> · {m.speakers.length === 1 ? "speaker" : "speakers"} {m.speakers.map((s) => s.name).join(", ")}</>} · {m.modality.toLowerCase()}
-                        {m.publishedAt && <> · {m.publishedAt}</>} · independent origin{m.independentOrigins.length === 1 ? "" : "s"}: {m.independentOrigins.join("; ")}
-                        {m.orphaned && <> · <strong>orphaned, not counted</strong></>}
-                        {m.needsReview && <> · <strong>needs review, not counted</strong></>}
+                        {m.speakers.length > 0 && (
+                          <>
+                            {" "}
+                            · {m.speakers.length === 1 ? "speaker" : "speakers"} {m.speakers.map((s) => s.name).join(", ")}
+                          </>
+                        )}{" "}
+                        · {m.modality.toLowerCase()}
+                        {m.publishedAt && <> · {m.publishedAt}</>} · independent origin{m.independentOrigins.length === 1 ? "" : "s"}:{" "}
+                        {m.independentOrigins.join("; ")}
+                        {m.orphaned && (
+                          <>
+                            {" "}
+                            · <strong>orphaned, not counted</strong>
+                          </>
+                        )}
+                        {m.needsReview && (
+                          <>
+                            {" "}
+                            · <strong>needs review, not counted</strong>
+                          </>
+                        )}
                       </p>
                     </li>
                   ))}
@@ -84,22 +132,34 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       ))}
       {matrix.columns.length > 0 && (
         <section className="mt-10 break-before-page" aria-labelledby="matrix-h">
-          <h2 id="matrix-h" className="text-xl font-semibold">Comparison matrix</h2>
-          <p className="mt-1 text-xs text-slate-600">{STANCES.map((s) => `${STANCE_META[s].glyph} ${STANCE_META[s].label.toLowerCase()}`).join(" · ")} · ± mixed · · silent</p>
+          <h2 id="matrix-h" className="text-xl font-semibold">
+            Comparison matrix
+          </h2>
+          <p className="mt-1 text-xs text-slate-600">
+            {STANCES.map((s) => `${STANCE_META[s].glyph} ${STANCE_META[s].label.toLowerCase()}`).join(" · ")} · ± mixed · · silent
+          </p>
           <table className="mt-2 w-full border-collapse text-xs" data-testid="report-matrix">
             <thead>
               <tr>
                 <th className="border border-slate-300 p-1 text-left">Proposition</th>
-                {matrix.columns.map((c) => <th key={c} className="border border-slate-300 p-1">{c}</th>)}
+                {matrix.columns.map((c) => (
+                  <th key={c} className="border border-slate-300 p-1">
+                    {c}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {matrix.rows.map((r) => (
                 <tr key={r.statement}>
-                  <th scope="row" className="border border-slate-300 p-1 text-left font-normal">{r.statement}</th>
+                  <th scope="row" className="border border-slate-300 p-1 text-left font-normal">
+                    {r.statement}
+                  </th>
                   {r.cells.map((c, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells follow the fixed column order
-                    <td key={i} className="border border-slate-300 p-1 text-center">{c}</td>
+                    <td key={i} className="border border-slate-300 p-1 text-center">
+                      {c}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -46,8 +46,8 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       ) : (
         !problem && (
           <p className="text-sm text-slate-600">
-            One search over article passages, marked claims, propositions, entities (by any alias) and sources. Results that contain
-            your words come first, then similar spellings.
+            One search over article passages, marked claims, propositions, entities (by any alias) and sources. Results that contain your words come first, then
+            similar spellings.
           </p>
         )
       )}

@@ -9,7 +9,13 @@ import { Reader } from "@/components/reader/reader";
 
 export const metadata: Metadata = { title: "Article" };
 
-export default async function ArticlePage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ claim?: string }> }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<{ claim?: string }>;
+}) {
   const { slug, id } = await params;
   const { claim } = await searchParams;
   const { actor } = await requirePageMember(slug);

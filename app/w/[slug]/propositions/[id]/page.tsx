@@ -31,13 +31,20 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
   return (
     <main className="mx-auto max-w-5xl space-y-6">
       <nav className="flex items-center text-sm">
-        <Link href={`/w/${slug}/propositions`} className="text-blue-700 underline">← Comparison</Link>
-        <span className="ml-auto"><ExportMenu workspaceId={actor.workspaceId} slug={slug} query={`propositionIds=${p.id}`} /></span>
+        <Link href={`/w/${slug}/propositions`} className="text-blue-700 underline">
+          ← Comparison
+        </Link>
+        <span className="ml-auto">
+          <ExportMenu workspaceId={actor.workspaceId} slug={slug} query={`propositionIds=${p.id}`} />
+        </span>
       </nav>
       <header className="rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {p.claimType && (
-            <span className="inline-flex items-center gap-1"><span className="h-2.5 w-2.5 rounded-full" style={{ background: p.claimType.color }} aria-hidden />{p.claimType.label}</span>
+            <span className="inline-flex items-center gap-1">
+              <span className="h-2.5 w-2.5 rounded-full" style={{ background: p.claimType.color }} aria-hidden />
+              {p.claimType.label}
+            </span>
           )}
           {p.rating && (
             <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white" data-testid="desk-rating">
@@ -51,19 +58,26 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
           )}
           {p.rating?.reviewer && <span className="text-xs">reviewed by {p.rating.reviewer.name}</span>}
         </div>
-        <h1 className="mt-1 text-2xl font-semibold" data-testid="proposition-statement">{p.statement}</h1>
+        <h1 className="mt-1 text-2xl font-semibold" data-testid="proposition-statement">
+          {p.statement}
+        </h1>
         <div className="mt-3 flex flex-wrap items-start gap-3 rounded-md bg-slate-50 p-3">
           <VerdictBadge kind={v.kind} />
-          <p className="flex-1 text-sm" data-testid="verdict-sentence">{v.sentence}</p>
+          <p className="flex-1 text-sm" data-testid="verdict-sentence">
+            {v.sentence}
+          </p>
         </div>
         <dl className="mt-3 grid grid-cols-3 gap-3 text-center text-sm">
           {GROUPS.map((g) => {
             const s = g === "SUPPORTS" ? v.supports : g === "REFUTES" ? v.refutes : v.neutral;
             return (
               <div key={g} className="rounded border border-slate-200 p-2">
-                <dt><StanceBadge stance={g} /></dt>
+                <dt>
+                  <StanceBadge stance={g} />
+                </dt>
                 <dd className="mt-1 tabular-nums">
-                  {s.mentions} mention{s.mentions === 1 ? "" : "s"} · {s.outlets} outlet{s.outlets === 1 ? "" : "s"} · <strong>{s.origins.length}</strong> independent origin{s.origins.length === 1 ? "" : "s"}
+                  {s.mentions} mention{s.mentions === 1 ? "" : "s"} · {s.outlets} outlet{s.outlets === 1 ? "" : "s"} · <strong>{s.origins.length}</strong>{" "}
+                  independent origin{s.origins.length === 1 ? "" : "s"}
                   {s.unattributed > 0 && <span className="text-amber-900"> · {s.unattributed} unattributed</span>}
                 </dd>
               </div>
@@ -76,21 +90,34 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
             {uncounted} mention{uncounted === 1 ? " is" : "s are"} listed below but not counted (orphaned or waiting for review after a text correction).
           </p>
         )}
-        {canEdit && <PropositionEditor workspaceId={actor.workspaceId} slug={slug} proposition={{ id: p.id, statement: p.statement, claimTypeId: p.claimType?.id ?? null, rating: p.rating }} claimTypes={claimTypes} />}
+        {canEdit && (
+          <PropositionEditor
+            workspaceId={actor.workspaceId}
+            slug={slug}
+            proposition={{ id: p.id, statement: p.statement, claimTypeId: p.claimType?.id ?? null, rating: p.rating }}
+            claimTypes={claimTypes}
+          />
+        )}
       </header>
       {GROUPS.map((g) => {
         const items = p.mentions.filter((m) => m.stance === g);
         if (items.length === 0) return null;
         return (
           <section key={g} aria-label={`${g.toLowerCase()} mentions`} className="space-y-2">
-            <h2 className="flex items-center gap-2 text-lg font-semibold"><StanceBadge stance={g} /> {items.length}</h2>
+            <h2 className="flex items-center gap-2 text-lg font-semibold">
+              <StanceBadge stance={g} /> {items.length}
+            </h2>
             {items.map((m) => (
               <MentionCard key={m.annotation.id} slug={slug} workspaceId={actor.workspaceId} propositionId={p.id} mention={m} canEdit={canEdit} />
             ))}
           </section>
         );
       })}
-      {p.mentions.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No claims are linked to this proposition. Link claims from the article reader.</p>}
+      {p.mentions.length === 0 && (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          No claims are linked to this proposition. Link claims from the article reader.
+        </p>
+      )}
     </main>
   );
 }

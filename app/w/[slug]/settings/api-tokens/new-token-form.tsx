@@ -50,7 +50,11 @@ export function NewTokenForm({ workspaceId, slug, roles }: { workspaceId: string
         </Field>
         <Field label="Role" error={formState.errors.role?.message}>
           <select className={inputClass} {...register("role")}>
-            {roles.map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {r.toLowerCase()}
+              </option>
+            ))}
           </select>
         </Field>
         <Button type="submit" className="mt-6" disabled={formState.isSubmitting}>
@@ -60,16 +64,31 @@ export function NewTokenForm({ workspaceId, slug, roles }: { workspaceId: string
       {failure && <Alert>{failure}</Alert>}
       {issued && (
         <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="new-token">
-          <p className="font-medium">Copy “{issued.name}” now: it is shown only this once. Only a hash is stored, so it cannot be shown again; if you lose it, revoke it and create another.</p>
+          <p className="font-medium">
+            Copy “{issued.name}” now: it is shown only this once. Only a hash is stored, so it cannot be shown again; if you lose it, revoke it and create
+            another.
+          </p>
           <div className="flex gap-2">
-            <label htmlFor="new-token-value" className="sr-only">New API token</label>
+            <label htmlFor="new-token-value" className="sr-only">
+              New API token
+            </label>
             <input id="new-token-value" readOnly value={issued.token} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono`} />
-            <Button variant="secondary" onClick={() => void copy()}>{copied ? "Copied" : "Copy"}</Button>
-            <Button variant="ghost" onClick={() => setIssued(null)}>Done</Button>
+            <Button variant="secondary" onClick={() => void copy()}>
+              {copied ? "Copied" : "Copy"}
+            </Button>
+            <Button variant="ghost" onClick={() => setIssued(null)}>
+              Done
+            </Button>
           </div>
           <p>
-            Treat it like a password. Try it: <code className="break-all rounded bg-white px-1">curl -H &quot;Authorization: Bearer {issued.token.slice(0, 7)}…&quot; {window.location.origin}/api/v1/workspaces/{workspaceId}/articles</code>{" "}
-            · <Link href={`/w/${slug}/api-docs`} className="underline">API reference</Link>
+            Treat it like a password. Try it:{" "}
+            <code className="break-all rounded bg-white px-1">
+              curl -H &quot;Authorization: Bearer {issued.token.slice(0, 7)}…&quot; {window.location.origin}/api/v1/workspaces/{workspaceId}/articles
+            </code>{" "}
+            ·{" "}
+            <Link href={`/w/${slug}/api-docs`} className="underline">
+              API reference
+            </Link>
           </p>
         </div>
       )}

@@ -16,22 +16,33 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ slug
   return (
     <main className="mx-auto max-w-4xl space-y-6">
       <p className="text-sm">
-        <Link href={`/w/${slug}/settings`} className="text-blue-700 underline">← Settings</Link>
+        <Link href={`/w/${slug}/settings`} className="text-blue-700 underline">
+          ← Settings
+        </Link>
       </p>
       <section aria-labelledby="tokens-h" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h1 id="tokens-h" className="text-lg font-semibold">API tokens</h1>
+        <h1 id="tokens-h" className="text-lg font-semibold">
+          API tokens
+        </h1>
         <p className="mb-4 text-sm text-slate-600">
-          Personal tokens let scripts use the <Link href={`/w/${slug}/api-docs`} className="text-blue-700 underline">REST API</Link> as
-          you, in this workspace only, with the role you choose (at most yours: {actor.role.toLowerCase()}). Send one as{" "}
-          <code className="rounded bg-slate-100 px-1">Authorization: Bearer cb_…</code>. Workspace id: <code className="rounded bg-slate-100 px-1" data-testid="workspace-id">{actor.workspaceId}</code>
+          Personal tokens let scripts use the{" "}
+          <Link href={`/w/${slug}/api-docs`} className="text-blue-700 underline">
+            REST API
+          </Link>{" "}
+          as you, in this workspace only, with the role you choose (at most yours: {actor.role.toLowerCase()}). Send one as{" "}
+          <code className="rounded bg-slate-100 px-1">Authorization: Bearer cb_…</code>. Workspace id:{" "}
+          <code className="rounded bg-slate-100 px-1" data-testid="workspace-id">
+            {actor.workspaceId}
+          </code>
         </p>
         <NewTokenForm workspaceId={actor.workspaceId} slug={slug} roles={roles} />
       </section>
       <section aria-labelledby="token-list-h" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="token-list-h" className="mb-3 text-lg font-semibold">{actor.role === "OWNER" ? "Tokens in this workspace" : "Your tokens"}</h2>
+        <h2 id="token-list-h" className="mb-3 text-lg font-semibold">
+          {actor.role === "OWNER" ? "Tokens in this workspace" : "Your tokens"}
+        </h2>
         <TokenList
           workspaceId={actor.workspaceId}
-         
           currentUserId={user.id}
           tokens={tokens.map((t) => ({
             ...t,

@@ -39,7 +39,9 @@ export function TokenList({ workspaceId, currentUserId, tokens }: { workspaceId:
               <span className="font-medium">{t.name}</span>
               {t.user.id !== currentUserId && <span className="block text-xs text-slate-500">by {t.user.name}</span>}
             </td>
-            <td className="py-2 pr-3"><span className="rounded bg-slate-100 px-1.5 text-xs uppercase">{t.role.toLowerCase()}</span></td>
+            <td className="py-2 pr-3">
+              <span className="rounded bg-slate-100 px-1.5 text-xs uppercase">{t.role.toLowerCase()}</span>
+            </td>
             <td className="py-2 pr-3 whitespace-nowrap">{when(t.createdAt)}</td>
             <td className="py-2 pr-3 whitespace-nowrap">{when(t.lastUsedAt)}</td>
             <td className="py-2 pr-3 whitespace-nowrap">{t.revokedAt ? `revoked ${when(t.revokedAt)}` : "active"}</td>
@@ -54,7 +56,11 @@ export function TokenList({ workspaceId, currentUserId, tokens }: { workspaceId:
 function RevokeButton({ workspaceId, token }: { workspaceId: string; token: TokenRow }) {
   return (
     <ConfirmDialog
-      trigger={<Button size="sm" variant="secondary">Revoke…</Button>}
+      trigger={
+        <Button size="sm" variant="secondary">
+          Revoke…
+        </Button>
+      }
       title={`Revoke “${token.name}”?`}
       description="Anything using this token gets “401 unauthorized” from its next request on. This cannot be undone; create a new token to restore access."
       confirmLabel="Revoke token"

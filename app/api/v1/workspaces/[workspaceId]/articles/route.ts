@@ -6,9 +6,7 @@ import { parseArticle } from "@/lib/domain/import-metadata";
 import { withDetected } from "@/lib/domain/import-jsonl";
 import { importArticle, listArticles } from "@/lib/server/articles";
 
-const get = route(endpoints.listArticles, async ({ actor, query }) =>
-  collectPages((cursor) => listArticles(actor, { cursor, q: query.q }), query),
-);
+const get = route(endpoints.listArticles, async ({ actor, query }) => collectPages((cursor) => listArticles(actor, { cursor, q: query.q }), query));
 
 // Metadata left out of the body is what the text's own lines say (as the import preview shows).
 const post = route(endpoints.importArticle, async ({ actor, body }) => importArticle(actor, withDetected(body, parseArticle(body.text))));

@@ -6,7 +6,10 @@ import { search } from "@/lib/server/search";
 const get = route(endpoints.search, async ({ actor, query }) =>
   search(actor, {
     q: query.q,
-    kinds: query.kinds?.split(",").map((k) => k.trim()).filter(Boolean),
+    kinds: query.kinds
+      ?.split(",")
+      .map((k) => k.trim())
+      .filter(Boolean),
     limit: query.limit,
   }),
 );

@@ -12,8 +12,6 @@ const patch = route(endpoints.updateAnnotation, async ({ actor, params, raw }) =
   return updateAnnotation(actor, { ...detailsOf(current), ...raw, id: params.id });
 });
 
-const del = route(endpoints.deleteAnnotation, async ({ actor, params, query }) =>
-  deleteAnnotation(actor, params.id, query.version),
-);
+const del = route(endpoints.deleteAnnotation, async ({ actor, params, query }) => deleteAnnotation(actor, params.id, query.version));
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, PATCH: patch, DELETE: del });
