@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { saveClaimTypeAction } from "@/lib/actions/settings";
+import { useRouter } from "next/navigation";
+import { deleteClaimTypeAction, saveClaimTypeAction } from "@/lib/actions/settings";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
@@ -21,6 +23,7 @@ export function ClaimTypesEditor({ workspaceId, types, canEdit }: { workspaceId:
 function Row({ workspaceId, initial, canEdit, isNew }: { workspaceId: string; initial: T; canEdit: boolean; isNew?: boolean }) {
   const [v, setV] = useState(initial);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const router = useRouter();
   const dirty = v.label !== initial.label || v.color !== initial.color || v.shortcut !== initial.shortcut;
   async function save() {
     const res = await saveClaimTypeAction(workspaceId, { id: v.id || undefined, label: v.label, color: v.color, shortcut: v.shortcut });
@@ -63,6 +66,25 @@ function Row({ workspaceId, initial, canEdit, isNew }: { workspaceId: string; in
         <Button size="sm" onClick={save} disabled={!v.label.trim()}>
           {isNew ? "Add" : "Save"}
         </Button>
+      )}
+      {canEdit && !isNew && (
+        <ConfirmDialog
+          trigger={
+            <Button size="sm" variant="ghost" aria-label={`Delete claim type ${initial.label}`}>
+              Delete…
+            </Button>
+          }
+          title={`Delete the claim type “${initial.label}”?`}
+          description="Only a type no claim uses can be deleted; propositions of this type keep their claims and lose the type."
+          confirmLabel="Delete claim type"
+          pendingLabel="Deleting…"
+          onConfirm={async () => {
+            const r = await deleteClaimTypeAction(workspaceId, initial.id);
+            if (!r.ok) return r.error.message;
+            router.refresh();
+            return null;
+          }}
+        />
       )}
       {msg && (
         <span role={msg.ok ? "status" : "alert"} className={`text-sm ${msg.ok ? "text-green-700" : "text-red-700"}`}>

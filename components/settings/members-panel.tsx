@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { setMemberAction } from "@/lib/actions/settings";
+import { useRouter } from "next/navigation";
+import { removeMemberAction, setMemberAction } from "@/lib/actions/settings";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -13,6 +15,7 @@ export function MembersPanel({ workspaceId, members, canManage }: { workspaceId:
   const [email, setEmail] = useState("");
   const [role, setRole] = useState("EDITOR");
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const router = useRouter();
   return (
     <div>
       <ul className="divide-y divide-slate-100" aria-label="Members">
@@ -21,6 +24,25 @@ export function MembersPanel({ workspaceId, members, canManage }: { workspaceId:
             <span className="font-medium">{m.name}</span>
             <span className="text-slate-500">{m.email}</span>
             <span className="ml-auto rounded bg-slate-100 px-1.5 text-xs uppercase">{m.role.toLowerCase()}</span>
+            {canManage && (
+              <ConfirmDialog
+                trigger={
+                  <Button size="sm" variant="ghost" aria-label={`Remove ${m.name}`}>
+                    Remove…
+                  </Button>
+                }
+                title={`Remove ${m.name} from this workspace?`}
+                description="They lose access at once and their API tokens for this workspace are revoked. Their claims stay, credited to them. A workspace keeps at least one owner."
+                confirmLabel="Remove member"
+                pendingLabel="Removing…"
+                onConfirm={async () => {
+                  const r = await removeMemberAction(workspaceId, m.id);
+                  if (!r.ok) return r.error.message;
+                  router.refresh();
+                  return null;
+                }}
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -28,8 +28,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
-
 export type ErrorBody = { code: ErrorCode | "internal"; message: string; details?: Record<string, unknown> };
 
 /** Map anything thrown to a user-facing error; unknown errors are logged and hidden. */

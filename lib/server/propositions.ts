@@ -248,14 +248,3 @@ export async function deleteProposition(actor: Actor, id: unknown) {
     return { id: before.id };
   });
 }
-
-/** Propositions a claim is linked to, with stance (for the reader's side panel). */
-export async function linksForAnnotations(actor: Actor, annotationIds: string[]) {
-  assertCan(actor, "workspace.read");
-  if (annotationIds.length === 0) return [];
-  return getDb().mentionLink.findMany({
-    where: { workspaceId: actor.workspaceId, annotationId: { in: annotationIds } },
-    select: { annotationId: true, stance: true, proposition: { select: { id: true, statement: true } } },
-    orderBy: { createdAt: "asc" },
-  });
-}

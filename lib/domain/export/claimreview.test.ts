@@ -133,6 +133,10 @@ const EXAMPLES_TITLE = HAVE_EXAMPLES
   ? "ClaimReview shape against the schema.org and Google examples"
   : "ClaimReview examples — SKIPPED: ../shared/external/claimreview not found";
 
+// Under CI the examples must be there: a missing folder is a broken setup, not a reason to pass.
+it.skipIf(HAVE_EXAMPLES || process.env.CI !== "true")("has the ClaimReview examples (required under CI)", () => {
+  throw new Error("../shared/external/claimreview not found");
+});
 describe.skipIf(!HAVE_EXAMPLES)(EXAMPLES_TITLE, () => {
   const read = (f: string) => (HAVE_EXAMPLES ? readFileSync(path.join(EXAMPLES, f), "utf8") : "{}");
   const google = JSON.parse(read("google-factcheck-example.jsonld"));

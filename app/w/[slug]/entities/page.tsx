@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { clsx } from "clsx";
 import { requirePageMember } from "@/lib/auth/session";
-import { permissions } from "@/lib/domain/permissions";
+import { can } from "@/lib/auth/membership";
 import { ENTITY_KINDS } from "@/lib/validation/schemas";
 import { listEntities, listLikelyDuplicates } from "@/lib/server/entities";
 import { listSourceOptions, listSources, SOURCE_LIST_LIMIT } from "@/lib/server/sources";
@@ -25,7 +25,7 @@ export default async function EntitiesPage({ params, searchParams }: { params: P
   const raw = await searchParams;
   const search: Search = { tab: first(raw.tab), q: first(raw.q), kind: first(raw.kind), cursor: first(raw.cursor) };
   const { actor } = await requirePageMember(slug);
-  const canEdit = permissions(actor.role).annotate;
+  const canEdit = can(actor, "entities.write");
   const tab = search.tab === "sources" ? "sources" : "entities";
   const base = `/w/${slug}/entities`;
   return (

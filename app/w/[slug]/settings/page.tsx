@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageMember } from "@/lib/auth/session";
-import { permissions } from "@/lib/domain/permissions";
+import { can } from "@/lib/auth/membership";
 import { listClaimTypes, listMembers } from "@/lib/server/workspaces";
 import { ClaimTypesEditor } from "@/components/settings/claim-types-editor";
 import { MembersPanel } from "@/components/settings/members-panel";
@@ -11,7 +11,6 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const { actor } = await requirePageMember(slug);
   const [types, members] = await Promise.all([listClaimTypes(actor), listMembers(actor)]);
-  const can = permissions(actor.role);
   return (
     <main className="grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="types-h" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -19,14 +18,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           Claim types
         </h1>
         <p className="mb-4 text-sm text-slate-600">Colours and number keys used when marking claims.</p>
-        <ClaimTypesEditor workspaceId={actor.workspaceId} types={types} canEdit={can.annotate} />
+        <ClaimTypesEditor workspaceId={actor.workspaceId} types={types} canEdit={can(actor, "claimTypes.manage")} />
       </section>
       <section aria-labelledby="members-h" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="members-h" className="text-lg font-semibold">
           Members
         </h2>
-        <p className="mb-4 text-sm text-slate-600">Owners manage members. Editors import and mark claims; reviewers and viewers read.</p>
-        <MembersPanel workspaceId={actor.workspaceId} members={members} canManage={can.manageWorkspace} />
+        <p className="mb-4 text-sm text-slate-600">
+          Owners manage members. Editors import and mark claims; reviewers and viewers read; owners also edit claim types.
+        </p>
+        <MembersPanel workspaceId={actor.workspaceId} members={members} canManage={can(actor, "members.manage")} />
       </section>
       <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm lg:col-span-2">
         <a href={`/w/${slug}/settings/api-tokens`} className="font-semibold text-blue-700 underline">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageMember } from "@/lib/auth/session";
-import { permissions } from "@/lib/domain/permissions";
+import { can } from "@/lib/auth/membership";
 import { getReaderData } from "@/lib/server/articles";
 import { AppError } from "@/lib/server/errors";
 import { listClaimTypes } from "@/lib/server/workspaces";
@@ -30,7 +30,7 @@ export default async function ArticlePage({
       claimTypes={claimTypes}
       workspaceId={actor.workspaceId}
       slug={slug}
-      canEdit={permissions(actor.role).annotate}
+      canEdit={can(actor, "claims.write")}
       initialClaimId={article.annotations.some((a) => a.id === claim) ? claim : undefined}
     />
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageMember } from "@/lib/auth/session";
-import { permissions } from "@/lib/domain/permissions";
+import { can } from "@/lib/auth/membership";
 import { getProposition } from "@/lib/server/comparison";
 import { AppError } from "@/lib/server/errors";
 import { listClaimTypes } from "@/lib/server/workspaces";
@@ -25,7 +25,7 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
     throw err;
   });
   const claimTypes = await listClaimTypes(actor);
-  const canEdit = permissions(actor.role).annotate;
+  const canEdit = can(actor, "propositions.write");
   const v = p.verdict;
   const uncounted = p.mentions.filter((m) => !m.counted).length;
   return (
