@@ -1,5 +1,6 @@
 // Recognises a line that is only a publication date, in the shapes Vietnamese and English
 // news sites print. A date inside a sentence is body text and is never matched.
+import { EN_MONTHS } from "./details/date-words";
 
 const LABEL = /^(?:đăng ngày|ngày đăng|đăng lúc|thời gian đăng|ngày|published(?: on)?|posted(?: on)?|date|first published)\s*[:：]?\s*/iu;
 
@@ -10,32 +11,8 @@ const TIMEZONE = /\s*\(?\s*(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?$/
 const LEADING_TIME = new RegExp(String.raw`^(?:lúc\s*)?${TIME}\s*[,|–-]?\s*(?:ngày\s+)?`, "iu");
 const TRAILING_TIME = new RegExp(String.raw`(?:\s*[,|–-]?\s*(?:lúc|at)?\s*|T)${TIME}$`, "iu");
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+// English month names and abbreviations, shared with the claim-date parser.
+const MONTHS = EN_MONTHS;
 const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const ORDINAL = "(?:st|nd|rd|th)?";
 

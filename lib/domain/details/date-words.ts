@@ -2,7 +2,8 @@
 // through foldForMatch (lower case, no diacritics, đ → d), so "tháng Chín" arrives as "thang chin".
 import { lookupTable } from "./lookup-table";
 
-const EN_MONTHS: Record<string, number> = lookupTable({
+/** English month names and abbreviations, lower case → month number. */
+export const EN_MONTHS: Record<string, number> = lookupTable({
   jan: 1,
   january: 1,
   feb: 2,
