@@ -13,7 +13,8 @@ import { signInAction, signUpAction } from "@/lib/actions/auth";
 
 type Mode = "login" | "signup";
 
-export function AuthForm({ mode }: { mode: Mode }) {
+/** `next`: a path on this site to return to afterwards (an invitation link), already checked with `localPath`. */
+export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | null }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const schema = mode === "login" ? signInSchema : signUpSchema;
@@ -32,7 +33,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
       setFormError(result.error.message);
       return;
     }
-    router.replace(result.data && "slug" in result.data ? `/w/${result.data.slug}` : "/");
+    router.replace(next ?? (result.data && "slug" in result.data ? `/w/${result.data.slug}` : "/"));
     router.refresh();
   });
 
@@ -58,14 +59,14 @@ export function AuthForm({ mode }: { mode: Mode }) {
         {mode === "login" ? (
           <>
             New here?{" "}
-            <Link className="text-blue-700 underline" href="/signup">
+            <Link className="text-blue-700 underline" href={next ? `/signup?next=${encodeURIComponent(next)}` : "/signup"}>
               Create an account
             </Link>
           </>
         ) : (
           <>
             Have an account?{" "}
-            <Link className="text-blue-700 underline" href="/login">
+            <Link className="text-blue-700 underline" href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}>
               Sign in
             </Link>
           </>

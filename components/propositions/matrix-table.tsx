@@ -3,7 +3,8 @@
 import * as Popover from "@radix-ui/react-popover";
 import Link from "next/link";
 import type { getMatrix } from "@/lib/server/comparison";
-import { STANCE_META, VerdictBadge } from "./badges";
+import { STANCE_META } from "./badges";
+import { LiveVerdictBadge } from "./live-verdict";
 
 type Matrix = Awaited<ReturnType<typeof getMatrix>>;
 
@@ -66,7 +67,7 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
                     {r.statement}
                   </Link>
                   <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                    <VerdictBadge kind={r.verdict.kind} />
+                    <LiveVerdictBadge kind={r.verdict.kind} />
                     {r.claimType && <span>{r.claimType.label}</span>}
                     <span>
                       {r.mentionCount} mention{r.mentionCount === 1 ? "" : "s"} · {r.verdict.supports.origins.length}✔ / {r.verdict.refutes.origins.length}✖

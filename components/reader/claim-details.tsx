@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ClaimReviewPanel } from "@/components/review/claim-review-panel";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { TEXT_ACTOR_TITLE } from "./actor-picker";
 import { describeStoredDate, joinNames, quantitiesText, quoteBeforeReview } from "./claim-readings";
@@ -77,6 +78,7 @@ export function ClaimDetails({
           by {a.author.name} · v{a.version}
         </span>
       </p>
+      <ClaimReviewPanel a={a} />
       {a.orphaned && <Alert tone="warning">This claim&apos;s quote is no longer in the paragraph; edit the text back or delete the claim.</Alert>}
       {a.needsReview && !a.orphaned && (
         <Alert tone="warning" className="space-y-1.5">

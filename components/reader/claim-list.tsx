@@ -1,6 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
+import { StatusBadge } from "@/components/review/status-badge";
 import { joinNames, quantitiesText } from "./claim-readings";
 import { MODALITY_LABELS } from "./modality";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
@@ -63,8 +64,10 @@ export function ClaimList({
                     </span>
                   )
                 )}
+                <StatusBadge status={a.status} reason={a.reviewReason} className={a.orphaned || a.needsReview ? undefined : "ml-auto"} />
               </span>
               <span className="mt-0.5 line-clamp-2 text-slate-700">“{a.exact}”</span>
+              {a.status === "REJECTED" && a.reviewReason && <span className="mt-0.5 block truncate text-xs text-rose-800">Rejected: {a.reviewReason}</span>}
               {facts && <span className="mt-0.5 block truncate text-xs text-slate-500">{facts}</span>}
             </button>
           </li>

@@ -16,6 +16,14 @@ import { readingOrder } from "@/lib/domain/highlight-layout";
 import { claimFormToDetails, type ClaimFormValues } from "@/lib/validation/schemas";
 import { ClaimPropositions } from "@/components/propositions/claim-propositions";
 import { ExportMenu } from "@/components/report/export-menu";
+import { EditingNotice } from "@/components/presence/editing-notice";
+import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { usePresence } from "@/components/presence/use-presence";
+import type { Viewer } from "@/lib/domain/presence";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { CommentThreads } from "@/components/comments/comment-threads";
+import { DeletedClaims } from "@/components/history/deleted-claims";
+import { HistoryPanel } from "@/components/history/history-panel";
 import { ArticleHeader } from "./article-header";
 import { DeleteArticleButton } from "./delete-article-button";
 import { EditArticleDialog } from "./edit-article-dialog";
@@ -32,15 +40,30 @@ import { groupBy } from "@/lib/domain/group-by";
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
 
-type ReaderProps = { article: ReaderArticle; claimTypes: ClaimTypeView[]; workspaceId: string; slug: string; canEdit: boolean; initialClaimId?: string };
+type ReaderProps = {
+  article: ReaderArticle;
+  claimTypes: ClaimTypeView[];
+  workspaceId: string;
+  slug: string;
+  canEdit: boolean;
+  initialClaimId?: string;
+  /** Live updates: the event cursor read before the article, and who is signed in. */
+  since?: string;
+  userId?: string;
+  /** Who else has the article open, as the page read it (heartbeat replies update it). */
+  presence?: Viewer[];
+};
 
-export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initialClaimId }: ReaderProps) {
+export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initialClaimId, since, userId, presence }: ReaderProps) {
   const router = useRouter();
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(article.annotations);
   const [activeId, setActiveId] = useState<string | null>(initialClaimId ?? null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [pendingType, setPendingType] = useState("");
   const [editing, setEditing] = useState(false);
+  // The claim as it was when editing began: the form starts from it and the save sends its version,
+  // so a change another member makes meanwhile is a conflict to resolve, never silently overwritten.
+  const [editBase, setEditBase] = useState<ReaderAnnotation | null>(null);
   const [formError, setFormError] = useState<{ message: string; conflict: boolean } | null>(null);
   const [selectionError, setSelectionError] = useState<string | null>(null);
   const [undo, setUndo] = useState<ReaderAnnotation | null>(null);
@@ -59,6 +82,12 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const ordered = useMemo(() => readingOrder(annotations.map((a) => ({ ...a, passagePosition: positionOf.get(a.passageId) ?? 0 }))), [annotations, positionOf]);
   const byPassage = useMemo(() => groupBy(annotations, (a) => a.passageId), [annotations]);
   const active = annotations.find((a) => a.id === activeId) ?? null;
+  const startEdit = useCallback((a: ReaderAnnotation) => {
+    setEditBase(a);
+    setEditing(true);
+  }, []);
+  const changedMeanwhile = editing && editBase !== null && (active === null || active.version !== editBase.version);
+  const viewers = usePresence({ workspaceId, articleId: article.id, editingAnnotationId: editing && editBase ? editBase.id : null, initial: presence });
   const correctingPassage = article.passages.find((p) => p.id === correcting);
 
   // A pending selection's offsets would not survive the correction, so drop it.
@@ -171,7 +200,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
         setSelectionError(null);
       } else if (active && canEdit && !editing && !inText && (e.key === "e" || e.key === "Delete")) {
         e.preventDefault();
-        if (e.key === "e") setEditing(true);
+        if (e.key === "e") startEdit(active);
         else void remove(active);
       } else if (!inText && (e.key === "j" || e.key === "k") && ordered.length) {
         const i = ordered.findIndex((a) => a.id === activeId);
@@ -182,7 +211,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [pending, claimTypes, undo, restore, remove, active, activeId, canEdit, editing, ordered, selectClaim, focusPanel]);
+  }, [pending, claimTypes, undo, restore, remove, active, activeId, canEdit, editing, ordered, selectClaim, focusPanel, startEdit]);
 
   const startRemark = useCallback((a: { id: string; version: number; passageId: string; exact: string }) => {
     setRemarking({ id: a.id, version: a.version, passageId: a.passageId, before: a.exact });
@@ -224,7 +253,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     const details = claimFormToDetails(v);
     const res = pending
       ? await createAnnotationAction(workspaceId, { ...details, passageId: pending.passageId, start: pending.start, end: pending.end, exact: pending.exact })
-      : await updateAnnotationAction(workspaceId, { ...details, id: active!.id, version: active!.version });
+      : await updateAnnotationAction(workspaceId, { ...details, id: editBase!.id, version: editBase!.version });
     if (!res.ok) {
       setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
       return res.error.details?.fields as Record<string, string> | undefined;
@@ -239,7 +268,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   }
 
   const createInitial = useMemo(() => valuesFrom(null, pendingType), [pendingType]);
-  const editInitial = useMemo(() => valuesFrom(active), [active]);
+  // Keyed on the edit base, not the live claim: a refresh while typing must not reset the form.
+  const editInitial = useMemo(() => valuesFrom(editBase), [editBase]);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
@@ -249,6 +279,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           claimCount={annotations.length}
           actions={
             <>
+              <LiveRefresh workspaceId={workspaceId} articleId={article.id} since={since} selfId={userId} />
+              <PresenceAvatars viewers={viewers} />
               <ExportMenu workspaceId={workspaceId} slug={slug} query={`articleId=${article.id}`} />
               {canEdit && <EditArticleDialog workspaceId={workspaceId} article={article} />}
               {canEdit && (
@@ -344,6 +376,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
               <span className="text-xs">(Ctrl+Z)</span>
             </Alert>
           )}
+          {active && !pending && !remarking && <EditingNotice viewers={viewers} annotationId={active.id} />}
           {remarking && canEdit ? (
             <section aria-label="Re-mark claim" className="space-y-2 text-sm" data-testid="remark-panel">
               <p className="font-medium">Re-mark this claim</p>
@@ -383,20 +416,38 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
               onCancel={() => setPending(null)}
               onReload={() => router.refresh()}
             />
-          ) : active && editing ? (
-            <ClaimForm
-              workspaceId={workspaceId}
-              claimTypes={claimTypes}
-              quote={active.exact}
-              initial={editInitial}
-              mode="edit"
-              articleDate={article.publishedAt}
-              error={formError?.message ?? null}
-              conflict={!!formError?.conflict}
-              onSubmit={save}
-              onCancel={() => setEditing(false)}
-              onReload={() => router.refresh()}
-            />
+          ) : editBase && editing ? (
+            <>
+              {changedMeanwhile && (
+                <Alert tone="warning" className="mb-3" data-testid="changed-meanwhile">
+                  {active
+                    ? "Another member changed this claim while you were editing. Saving now would overwrite their change, so it will be refused."
+                    : "Another member deleted this claim while you were editing."}{" "}
+                  {active && (
+                    <button type="button" className="font-medium underline" onClick={() => startEdit(active)}>
+                      Load their version
+                    </button>
+                  )}
+                </Alert>
+              )}
+              <ClaimForm
+                workspaceId={workspaceId}
+                claimTypes={claimTypes}
+                quote={editBase.exact}
+                initial={editInitial}
+                mode="edit"
+                articleDate={article.publishedAt}
+                error={formError?.message ?? null}
+                conflict={!!formError?.conflict}
+                onSubmit={save}
+                onCancel={() => setEditing(false)}
+                onReload={() => {
+                  setFormError(null);
+                  if (active) startEdit(active);
+                  router.refresh();
+                }}
+              />
+            </>
           ) : active ? (
             <>
               {formError && <Alert className="mb-3">{formError.message}</Alert>}
@@ -404,7 +455,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
                 a={active}
                 type={typeById.get(active.claimTypeId)}
                 canEdit={canEdit}
-                onEdit={() => setEditing(true)}
+                onEdit={() => startEdit(active)}
                 onDelete={() => remove(active)}
                 onConfirmAnchor={canEdit && active.needsReview && !active.orphaned ? () => void confirmAnchor(active) : undefined}
                 onRemark={canEdit && (active.needsReview || active.orphaned) ? () => startRemark(active) : undefined}
@@ -418,6 +469,18 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
                 canEdit={canEdit}
                 onChanged={() => router.refresh()}
               />
+              <div className="mt-4 space-y-3 border-t border-slate-200 pt-3">
+                <CommentThreads key={`comments-${active.id}`} workspaceId={workspaceId} targetType="annotation" targetId={active.id} refreshKey={since} />
+                <HistoryPanel
+                  key={`history-${active.id}`}
+                  workspaceId={workspaceId}
+                  entity="annotation"
+                  id={active.id}
+                  canRevert={canEdit}
+                  refreshKey={`${since ?? ""}:${active.version}`}
+                  onChanged={(a) => setAnnotations((as) => [...as.filter((x) => x.id !== a.id), a])}
+                />
+              </div>
             </>
           ) : (
             <div className="text-sm text-slate-600">
@@ -441,6 +504,18 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
         <div>
           <h2 className="mb-2 text-sm font-semibold text-slate-700">Claims ({annotations.length})</h2>
           <ClaimList items={ordered} typeById={typeById} activeId={activeId} onSelect={(id) => selectClaim(id, true)} />
+          <div className="mt-3">
+            <DeletedClaims
+              workspaceId={workspaceId}
+              articleId={article.id}
+              canRestore={canEdit}
+              refreshKey={`${since ?? ""}:${annotations.length}`}
+              onRestored={(a) => {
+                setAnnotations((as) => [...as.filter((x) => x.id !== a.id), a]);
+                setUndo((u) => (u?.id === a.id ? null : u));
+              }}
+            />
+          </div>
         </div>
         <p className="sr-only" aria-live="polite">
           {announce}

@@ -4,10 +4,12 @@ export function Alert({
   tone = "error",
   children,
   className,
+  ...rest
 }: {
   tone?: "error" | "info" | "success" | "warning";
   children: React.ReactNode;
   className?: string;
+  "data-testid"?: string;
 }) {
   const styles = {
     error: "border-red-300 bg-red-50 text-red-900",
@@ -16,7 +18,7 @@ export function Alert({
     warning: "border-amber-300 bg-amber-50 text-amber-900",
   }[tone];
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={clsx("rounded-md border px-3 py-2 text-sm", styles, className)}>
+    <div role={tone === "error" ? "alert" : "status"} className={clsx("rounded-md border px-3 py-2 text-sm", styles, className)} {...rest}>
       {children}
     </div>
   );

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Capability } from "@/lib/domain/permissions";
 import type { BodySpec, HttpMethod } from "@/lib/api/http";
-import { bodies, composite, queries, responses } from "@/lib/api/schemas";
+import { bodies, composite, discussion, queries, responses } from "@/lib/api/schemas";
 import { exportFormatSchema } from "@/lib/validation/exports";
+import { liveEventSchema, liveLogQuerySchema, liveQuerySchema, RETENTION_DAYS } from "@/lib/validation/live";
 
 export type { HttpMethod } from "@/lib/api/http";
 
@@ -208,6 +209,90 @@ export const endpoints = {
     summary: "Remove a member ({id} is the user id); their claims stay, their API tokens for this workspace are revoked",
     description: "The last owner cannot be removed (409).",
     response: composite.memberRemoved,
+  }),
+  leaveWorkspace: def({
+    method: "DELETE",
+    path: `${ws}/membership`,
+    tag: "Members",
+    auth: "session",
+    need: "workspace.read",
+    summary: "Leave the workspace (your own membership); your API tokens for it are revoked",
+    description:
+      "The last owner cannot leave (409): make someone else owner first. Browser session only, so a leaked token cannot sign its owner out of a workspace.",
+    response: composite.workspaceLeft,
+  }),
+
+  listInvitations: def({
+    method: "GET",
+    path: `${ws}/invitations`,
+    tag: "Invitations",
+    need: "members.manage",
+    summary: "Invitation links, newest first (the last 100), with their status: pending, used, revoked or expired",
+    response: composite.invitations,
+  }),
+  createInvitation: def({
+    method: "POST",
+    path: `${ws}/invitations`,
+    tag: "Invitations",
+    need: "members.manage",
+    summary: "Create an invitation link: a role and an expiry (1–30 days, default 7); it works once",
+    description:
+      "The token is in this response only (only its hash is stored); share `path` on this site. Whoever opens it signed in joins with the role; a member who already has that role or a higher one keeps theirs and the link stays unused.",
+    body: bodies.createInvitation,
+    response: composite.invitationCreated,
+    status: 201,
+  }),
+  revokeInvitation: def({
+    method: "DELETE",
+    path: `${ws}/invitations/{id}`,
+    tag: "Invitations",
+    need: "members.manage",
+    resource: "Invitation",
+    summary: "Revoke an unused invitation link (revoking twice changes nothing; a used one is a 409)",
+    response: responses.invitation,
+  }),
+  acceptInvitation: def({
+    method: "POST",
+    path: "/invitations/accept",
+    tag: "Invitations",
+    auth: "session",
+    summary: "Join a workspace with an invitation link's token (the signed-in account)",
+    description:
+      "An unknown token is a 404; a used, revoked or expired one is a 409 with details.status. Someone already a member keeps the higher of their role and the invited one. Browser session only.",
+    body: bodies.acceptInvitation,
+    response: composite.invitationAccepted,
+  }),
+
+  listPresence: def({
+    method: "GET",
+    path: `${ws}/articles/{id}/presence`,
+    tag: "Presence",
+    need: "workspace.read",
+    resource: "Article",
+    summary: "Who has the article open (seen in the last 15 s), one entry per person, with the claim they are editing",
+    response: composite.presence,
+  }),
+  heartbeat: def({
+    method: "PUT",
+    path: `${ws}/articles/{id}/presence`,
+    tag: "Presence",
+    need: "workspace.read",
+    resource: "Article",
+    summary: "This tab is on the article (every 5 s while visible, and when the claim being edited changes); answers the viewers",
+    description:
+      "A live event `presence.changed` goes out only when others would notice: you arrived, or the claim you edit changed. Editing a claim needs `claims.write`.",
+    body: bodies.heartbeat,
+    response: composite.presence,
+  }),
+  leavePresence: def({
+    method: "DELETE",
+    path: `${ws}/articles/{id}/presence`,
+    tag: "Presence",
+    need: "workspace.read",
+    resource: "Article",
+    summary: "This tab left the article (sent on pagehide with keepalive); answers the viewers left",
+    query: queries.leavePresence,
+    response: composite.presence,
   }),
 
   listArticles: def({
@@ -416,6 +501,72 @@ export const endpoints = {
     response: responses.deleted,
   }),
 
+  reviewQueue: def({
+    method: "GET",
+    path: `${ws}/review/queue`,
+    tag: "Review",
+    need: "workspace.read",
+    summary: "The review queue: claims in one status (SUBMITTED by default), oldest first, with counts per status",
+    description:
+      "Filters: articleId, claimTypeId, authorId (the annotator) and sessionId (the session's articles); an unknown session matches nothing. `total` and `byStatus` count the same filters.",
+    query: queries.reviewQueue,
+    response: composite.reviewQueue,
+  }),
+  submitClaims: def({
+    method: "POST",
+    path: `${ws}/review/submit`,
+    tag: "Review",
+    need: "workspace.read",
+    summary: "Submit claims for review (draft or rejected → submitted), all or nothing",
+    description:
+      "A claim's author may submit it; anyone else needs editor or higher. Any claim that cannot be submitted (not found, already submitted or approved, someone else's) refuses the whole request: a 409 whose details.problems lists each `{ id, code, message }` (a single claim answers with its own status, 403 or 404). Each claim's version goes up by one.",
+    body: bodies.submitClaims,
+    response: composite.reviewed,
+  }),
+  reviewClaim: def({
+    method: "POST",
+    path: `${ws}/annotations/{id}/review`,
+    tag: "Review",
+    need: "claims.review",
+    resource: "Claim",
+    summary: "Approve or reject a claim (a rejection needs a reason)",
+    description: [
+      "Send `decision` (approve or reject), `version` as read and, to reject, a `reason` (else a 422 on details.fields.reason). A stale version is a 409 with details.currentVersion.",
+      "Submitted claims are approved or rejected; a rejected claim may be approved after all and an approved one rejected. A draft cannot be reviewed (409). Nobody approves their own claim (403) unless the workspace allows self-approval (PATCH …/review/settings).",
+    ].join("\n\n"),
+    body: bodies.reviewClaim,
+    response: composite.reviewItem,
+  }),
+  bulkApprove: def({
+    method: "POST",
+    path: `${ws}/review/approve`,
+    tag: "Review",
+    need: "claims.review",
+    summary: "Approve several submitted claims at once, all or nothing",
+    description:
+      "Any claim that cannot be approved (not found, not submitted, your own without self-approval) refuses the whole request: a 409 whose details.problems lists each `{ id, code, message }`, and nothing is approved.",
+    body: bodies.bulkApprove,
+    response: composite.reviewed,
+  }),
+  getReviewSettings: def({
+    method: "GET",
+    path: `${ws}/review/settings`,
+    tag: "Review",
+    need: "workspace.read",
+    summary: "The workspace's review settings: whether verdicts count approved claims only, whether self-approval is allowed",
+    response: responses.reviewSettings,
+  }),
+  updateReviewSettings: def({
+    method: "PATCH",
+    path: `${ws}/review/settings`,
+    tag: "Review",
+    need: "workspace.manage",
+    summary: "Change the review settings (owners); fields left out keep their value",
+    description: "With countApprovedOnly, every verdict (proposition, comparison, exports, reports) counts approved claims only, at once.",
+    body: bodies.updateReviewSettings,
+    response: responses.reviewSettings,
+  }),
+
   listPropositions: def({
     method: "GET",
     path: `${ws}/propositions`,
@@ -612,6 +763,181 @@ export const endpoints = {
         "w3c: a W3C Web Annotation AnnotationCollection of the claims; claimreview: schema.org ClaimReview objects for the rated propositions",
       "text/markdown": "markdown: the claim report, each proposition with its verdict and sources",
     },
+  }),
+
+  liveEvents: def({
+    method: "GET",
+    path: `${ws}/events`,
+    tag: "Live updates",
+    need: "workspace.read",
+    summary: "The workspace's changes as Server-Sent Events (claims, links, reviews, comments, members, presence)",
+    description: [
+      "Each event has `id:` (the outbox id) and `data:` JSON `{ id, kind, entityType, entityId, articleId, propositionIds, version, actorId, at }`; kinds such as `annotation.created`, `annotation.updated`, `annotation.deleted`, `annotation.reviewed`, `mention.linked`, `comment.created`, `member.removed`, `presence.changed`.",
+      "Reconnect with the `Last-Event-ID` header (browsers' EventSource does it) or `?lastEventId=` to receive exactly the events after it, in order, none twice. Without one, the stream starts with the next change.",
+      "`articleId` or `propositionId` narrow the stream to one page's changes (membership changes always come). A `: heartbeat` comment comes every 15 s; the stream ends with an `event: revoked` when the caller's membership ends. Access rules are those of reading.",
+    ].join("\n\n"),
+    query: liveQuerySchema,
+    media: { "text/event-stream": "Server-Sent Events, one `change` event per change" },
+  }),
+  listChanges: def({
+    method: "GET",
+    path: `${ws}/events/log`,
+    tag: "Live updates",
+    need: "workspace.read",
+    summary: "The same changes as a JSON page, for scripts that poll instead of streaming",
+    description:
+      "Events after `after` (an event id; 0 for the oldest kept), oldest first, with the stream's filters. While more wait, `nextCursor` is the `after` of the next page; `position` is where the scan stopped: poll with `after=position` for newer ones.",
+    query: liveLogQuerySchema,
+    response: z.object({
+      items: z.array(liveEventSchema),
+      nextCursor: z.string().nullable(),
+      position: z.string(),
+      truncated: z.boolean().describe(`Events after \`after\` were dropped (the log keeps ${RETENTION_DAYS} days): reload your copy instead of patching it`),
+    }),
+  }),
+
+  listComments: def({
+    method: "GET",
+    path: `${ws}/comments`,
+    tag: "Comments",
+    need: "workspace.read",
+    summary: "The threads on a claim or a proposition, oldest first, each with its replies",
+    description:
+      "Pass targetType (annotation or proposition) and targetId; a target that is not this workspace's (or a deleted claim) is a 404. Deleted comments are left out; a deleted first comment stays, empty, while its thread has replies.",
+    query: queries.comments,
+    response: discussion.threads,
+  }),
+  createComment: def({
+    method: "POST",
+    path: `${ws}/comments`,
+    tag: "Comments",
+    need: "comments.write",
+    summary: "Start a thread on a claim or a proposition (reviewers and above)",
+    description: [
+      "`body` is plain text, 1–5,000 characters; a NUL character or a lone surrogate is a 422 on details.fields.body. It is shown as text, never as HTML.",
+      "`@Name` or `@email` of a member (case and accents ignored, the longest name wins) mentions them: they get a notification, and so does the claim's author (not you). A live `comment.created` event goes out with the claim's article and propositions.",
+    ].join("\n\n"),
+    body: bodies.createComment,
+    response: discussion.comment,
+    status: 201,
+  }),
+  replyComment: def({
+    method: "POST",
+    path: `${ws}/comments/{id}/replies`,
+    tag: "Comments",
+    need: "comments.write",
+    resource: "Comment",
+    summary: "Reply in the thread of comment {id}; a resolved thread is a 409 until reopened",
+    body: bodies.replyComment,
+    response: discussion.comment,
+    status: 201,
+  }),
+  updateComment: def({
+    method: "PATCH",
+    path: `${ws}/comments/{id}`,
+    tag: "Comments",
+    need: "comments.write",
+    resource: "Comment",
+    summary: "Edit your own comment (editedAt is set); someone else's is a 403",
+    description: "Members newly @mentioned are notified; those already mentioned are not notified again.",
+    body: bodies.updateComment,
+    response: discussion.comment,
+  }),
+  deleteComment: def({
+    method: "DELETE",
+    path: `${ws}/comments/{id}`,
+    tag: "Comments",
+    need: "comments.write",
+    resource: "Comment",
+    summary: "Delete your own comment (kept for the audit trail); someone else's is a 403",
+    response: responses.deleted,
+  }),
+  resolveThread: def({
+    method: "POST",
+    path: `${ws}/comments/{id}/resolve`,
+    tag: "Comments",
+    need: "comments.write",
+    resource: "Comment",
+    summary: "Resolve (resolved: true) or reopen (false) the thread of comment {id}; answers its first comment",
+    description: "Reviewers and above, or whoever started the thread. Resolving a resolved thread changes nothing.",
+    body: bodies.resolveThread,
+    response: discussion.comment,
+  }),
+
+  annotationHistory: def({
+    method: "GET",
+    path: `${ws}/annotations/{id}/history`,
+    tag: "History",
+    need: "workspace.read",
+    resource: "Claim",
+    summary: "A claim's history from the audit log, newest first: who, when, what in words, each changed field before → after",
+    description:
+      "Deleted claims have a history too (current.deleted). Noise such as search text and timestamps is left out; speakers, types and actors are named.",
+    query: queries.history,
+    response: discussion.history,
+  }),
+  revertAnnotation: def({
+    method: "POST",
+    path: `${ws}/annotations/{id}/revert`,
+    tag: "History",
+    need: "claims.write",
+    resource: "Claim",
+    summary: "Revert a claim's details (type, speakers, modality, actors, fields, note) to those of a history entry",
+    description: [
+      "`eventId` is a history entry's `id`; `version` the claim's version as read (a stale one is a 409 with details.currentVersion). The claim keeps its current quote and position; the change is saved, audited and announced as an ordinary edit.",
+      "An entry that does not record the details (a re-anchoring, a confirmation) is a 422 on details.fields.eventId; a version naming a speaker, actor or claim type deleted or merged since is a 409; details equal to the current ones are a 409.",
+    ].join("\n\n"),
+    body: bodies.revertAnnotation,
+    response: responses.annotation,
+  }),
+  restoreAnnotation: def({
+    method: "POST",
+    path: `${ws}/annotations/{id}/restore`,
+    tag: "History",
+    need: "claims.write",
+    resource: "Claim",
+    summary: "Restore a deleted claim (re-anchored to its paragraph's current text, or kept as orphaned)",
+    description: "A claim that is not deleted is a 404.",
+    response: responses.annotation,
+  }),
+  propositionHistory: def({
+    method: "GET",
+    path: `${ws}/propositions/{id}/history`,
+    tag: "History",
+    need: "workspace.read",
+    resource: "Proposition",
+    summary: "A proposition's history, newest first: edits, ratings, claims linked, re-stanced, moved, merged",
+    query: queries.history,
+    response: discussion.history,
+  }),
+
+  listInbox: def({
+    method: "GET",
+    path: `${ws}/inbox`,
+    tag: "Inbox",
+    need: "workspace.read",
+    summary: "Your notifications here: unread first, then read ones, newest first in each",
+    description:
+      "Kinds: mention (you were @mentioned), comment (on a claim you wrote), review (your claim was approved or rejected). unread=true lists unread ones only.",
+    query: queries.inbox,
+    response: discussion.inbox,
+  }),
+  inboxCount: def({
+    method: "GET",
+    path: `${ws}/inbox/count`,
+    tag: "Inbox",
+    need: "workspace.read",
+    summary: "How many of your notifications here are unread",
+    response: discussion.inboxCount,
+  }),
+  markInboxRead: def({
+    method: "POST",
+    path: `${ws}/inbox/read`,
+    tag: "Inbox",
+    need: "workspace.read",
+    summary: "Mark notifications read: { ids: [...] } (yours; others are a 404) or { all: true }",
+    body: bodies.markInboxRead,
+    response: discussion.inboxRead,
   }),
 
   openapi: def({

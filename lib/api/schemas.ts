@@ -6,6 +6,20 @@ import { createApiTokenSchema } from "@/lib/api/token-schema";
 import { addAliasSchema, createSourceSchema, mergeEntitiesSchema, updateEntitySchema, updateSourceSchema } from "@/lib/validation/entities";
 import { exportScopeSchema } from "@/lib/validation/exports";
 import {
+  COMMENT_TARGETS,
+  createCommentSchema,
+  historyQuerySchema,
+  inboxQuerySchema,
+  listCommentsSchema,
+  markReadSchema,
+  NOTIFICATION_KINDS,
+  replyCommentSchema,
+  resolveThreadSchema,
+  revertAnnotationSchema,
+  updateCommentSchema,
+} from "@/lib/validation/comments";
+import { createInvitationSchema, heartbeatSchema, invitationTokenSchema, tabIdSchema } from "@/lib/validation/members";
+import {
   linkMentionSchema,
   matrixFilterSchema,
   mergePropositionsSchema,
@@ -19,6 +33,16 @@ import { jsonlArticleSchema } from "@/lib/domain/import-jsonl";
 import { BULK_KINDS } from "@/lib/server/bulk-import";
 import { updateArticleSchema } from "@/lib/validation/articles";
 import { MAX_PASSAGE_CHARS, updatePassageTextSchema } from "@/lib/validation/passages";
+import {
+  bulkApproveSchema,
+  changesASetting,
+  requireRejectReason,
+  reviewDecisionFields,
+  reviewQueueSchema,
+  reviewSettingsFields,
+  SETTINGS_NEEDED,
+  submitClaimsSchema,
+} from "@/lib/validation/review";
 import {
   claimTypeSchema,
   createAnnotationSchema,
@@ -69,6 +93,9 @@ export const bodies = {
   updateClaimType: { schema: claimTypeSchema.partial().required({ id: true }).strict(), fromPath: { id: "id" } },
   addMember: { schema: memberSchema.strict() },
   updateMember: { schema: memberSchema.pick({ role: true }).strict() },
+  createInvitation: { schema: createInvitationSchema.strict() },
+  acceptInvitation: { schema: z.object({ token: invitationTokenSchema }).strict() },
+  heartbeat: { schema: heartbeatSchema.strict() },
   previewImport: { schema: importArticleSchema.pick({ text: true, fileName: true }).strict() },
   previewUrl: {
     schema: z
@@ -99,6 +126,17 @@ export const bodies = {
   updateEntity: { schema: updateEntitySchema.strict(), fromPath: { id: "id" } },
   addAlias: { schema: addAliasSchema.strict(), fromPath: { entityId: "id" } },
   mergeEntities: { schema: mergeEntitiesSchema.strict(), fromPath: { targetId: "id" } },
+  submitClaims: { schema: submitClaimsSchema.strict() },
+  /** A rejection without a reason is a 422 on `reason`. */
+  reviewClaim: { schema: reviewDecisionFields.strict().superRefine(requireRejectReason), fromPath: { id: "id" } },
+  bulkApprove: { schema: bulkApproveSchema.strict() },
+  updateReviewSettings: { schema: reviewSettingsFields.strict().refine(changesASetting, SETTINGS_NEEDED) },
+  createComment: { schema: createCommentSchema.strict() },
+  replyComment: { schema: replyCommentSchema.strict(), fromPath: { threadId: "id" } },
+  updateComment: { schema: updateCommentSchema.strict(), fromPath: { id: "id" } },
+  resolveThread: { schema: resolveThreadSchema.strict(), fromPath: { id: "id" } },
+  revertAnnotation: { schema: revertAnnotationSchema.strict(), fromPath: { id: "id" } },
+  markInboxRead: { schema: markReadSchema },
 } satisfies Record<string, BodySpec>;
 
 // Query strings. Lists share ?cursor=&limit=; filters mirror the UI's.
@@ -124,6 +162,7 @@ export const queries = {
   }),
   deleteAnnotation: z.object({ version: z.coerce.number("must be a number").int().min(1).describe("The version the delete is based on") }),
   tokens: z.object({ workspaceId: z.string().uuid("workspaceId must be an id") }),
+  leavePresence: z.object({ tabId: tabIdSchema }),
   bulkImport: z.object({
     fileName: z
       .string()
@@ -137,6 +176,10 @@ export const queries = {
   previewHtml: z.object({ fileName: z.string().trim().min(1).max(255).optional().describe("Named in messages; .html or .htm (default page.html)") }),
   /** What the export route parses (parseScope); documented here, not enforced by route(). */
   exports: exportScopeSchema,
+  comments: listCommentsSchema,
+  history: historyQuerySchema,
+  inbox: inboxQuerySchema,
+  reviewQueue: reviewQueueSchema,
 };
 
 // Responses: what the services return, for the OpenAPI document and the tests that hold the
@@ -146,6 +189,18 @@ const ts = z.iso.datetime();
 const ref = z.object({ id, name: z.string() });
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const stance = z.enum(STANCES);
+
+const invitation = z.object({
+  id,
+  role: z.enum(ROLES),
+  status: z.enum(["pending", "used", "revoked", "expired"]),
+  expiresAt: ts,
+  usedAt: ts.nullable(),
+  revokedAt: ts.nullable(),
+  createdAt: ts,
+  createdBy: ref,
+  usedBy: ref.nullable().describe("Who joined with it"),
+});
 
 export const responses = {
   deleted: z.object({ id }),
@@ -197,7 +252,10 @@ export const responses = {
       item: z.string().optional(),
     }),
     note: z.string().nullable(),
-    status: z.enum(ANNOTATION_STATUSES),
+    status: z.enum(ANNOTATION_STATUSES).describe("Review: DRAFT → SUBMITTED → APPROVED or REJECTED"),
+    reviewedBy: ref.nullable().describe("Who approved or rejected it"),
+    reviewedAt: ts.nullable(),
+    reviewReason: z.string().nullable().describe("Why it was rejected (or a note with the approval)"),
     orphaned: z.boolean().describe("A correction removed its words: listed, not counted"),
     needsReview: z.boolean().describe("Re-anchored uncertainly after a correction: not counted until confirmed"),
     anchorReview: z.looseObject({ reason: z.string(), confidence: z.number() }).nullable().describe("The evidence behind needsReview, with the quote before"),
@@ -240,6 +298,11 @@ export const responses = {
     position: z.number().int(),
   }),
   member: z.object({ id: id.describe("The user's id"), name: z.string(), email: z.string(), role: z.enum(ROLES) }),
+  invitation,
+  reviewSettings: z.object({
+    countApprovedOnly: z.boolean().describe("Verdicts count only approved claims (else every claim that is not orphaned or waiting after a correction)"),
+    allowSelfApproval: z.boolean().describe("A reviewer may approve a claim they wrote"),
+  }),
   error: z.object({
     error: z.object({
       code: z.enum([
@@ -316,6 +379,7 @@ const importPreview = z.object({
   duplicateOf: z.object({ id, title: z.string() }).nullable().describe("The article already holding this text"),
 });
 const reanchorOutcome = z.enum(["moved", "fuzzy", "needs_review", "orphaned"]);
+const reviewItem = responses.annotation.extend({ article: z.object({ id, title: z.string() }) });
 
 export const composite = {
   sources: page(responses.source.extend({ counts: z.object({ published: z.number().int(), relayedIn: z.number().int(), claimsSpoken: z.number().int() }) })),
@@ -338,6 +402,7 @@ export const composite = {
     claimType: claimTypeTag.nullable(),
     rating: rating.nullable(),
     sameValues: z.array(z.object({ field: z.string(), keys: z.tuple([z.string(), z.string()]) })),
+    countApprovedOnly: z.boolean().describe("The workspace counts approved claims only in verdicts"),
     verdict: verdict.extend({
       detailConflicts: z.array(z.looseObject({ field: z.string(), values: z.array(detailValue) })),
       uncertainDetails: z
@@ -347,7 +412,7 @@ export const composite = {
     mentions: z.array(
       z.looseObject({
         stance,
-        counted: z.boolean().describe("False for orphaned and needs-review claims"),
+        counted: z.boolean().describe("False for orphaned and needs-review claims, and for unapproved ones when countApprovedOnly"),
         annotation: z.looseObject({ id, exact: z.string() }),
         origins: z.array(origin),
       }),
@@ -371,6 +436,7 @@ export const composite = {
   }),
   comparison: z.object({
     filter: z.record(z.string(), z.unknown()),
+    countApprovedOnly: z.boolean().describe("The workspace counts approved claims only in verdicts"),
     total: z.number().int(),
     page: z.number().int(),
     pageCount: z.number().int(),
@@ -397,6 +463,30 @@ export const composite = {
   sourceDeleted: z.object({ id, relaysCleared: z.number().int().describe("Sources that relayed it and are now independent") }),
   members: page(responses.member),
   memberRemoved: z.object({ userId: id }),
+  invitations: z.object({ items: z.array(responses.invitation) }),
+  invitationCreated: responses.invitation.extend({
+    token: z.string().describe("The secret (cbi_…). Shown once: only its hash is stored"),
+    path: z.string().describe("The link to share, relative to the site: /invite/cbi_…"),
+  }),
+  invitationAccepted: z.object({
+    workspace: z.object({ id, name: z.string(), slug: z.string() }),
+    role: z.enum(ROLES).describe("Your role in the workspace now"),
+    outcome: z
+      .enum(["joined", "promoted", "already_member"])
+      .describe("already_member: you had this role or a higher one, which you keep; the link stays unused"),
+  }),
+  workspaceLeft: z.object({ userId: id, workspaceId: id }),
+  presence: z.object({
+    items: z.array(
+      z.object({
+        userId: id,
+        name: z.string(),
+        initials: z.string(),
+        editingAnnotationId: id.nullable().describe("The claim they are editing"),
+        you: z.boolean().describe("The caller (any of their tabs)"),
+      }),
+    ),
+  }),
   importPreview,
   htmlPreview: importPreview.extend({ text: z.string().describe("The page's main text, as it would be imported") }),
   bulkImported: z.object({
@@ -444,4 +534,64 @@ export const composite = {
     role: z.enum(ROLES),
     createdAt: ts,
   }),
+  reviewItem,
+  reviewed: z.object({ items: z.array(reviewItem) }),
+  reviewQueue: page(reviewItem).extend({
+    total: z.number().int().describe("Claims in the chosen status that match the filters"),
+    byStatus: z.object({ DRAFT: z.number().int(), SUBMITTED: z.number().int(), APPROVED: z.number().int(), REJECTED: z.number().int() }),
+  }),
+};
+
+// Comments, history and the inbox.
+const comment = z.object({
+  id,
+  targetType: z.enum(COMMENT_TARGETS),
+  targetId: id,
+  threadId: id.nullable().describe("The thread's first comment; null on the first comment itself"),
+  body: z.string().describe("Plain text (never HTML); empty once deleted"),
+  deleted: z.boolean().describe("A deleted first comment stays, empty, while its thread has replies"),
+  author: ref,
+  mentions: z.array(ref.extend({ email: z.string() })).describe("Members @mentioned in the body"),
+  createdAt: ts,
+  editedAt: ts.nullable(),
+  resolvedAt: ts.nullable().describe("Set on a resolved thread's first comment"),
+  resolvedBy: ref.nullable(),
+});
+const historyEntry = z.object({
+  id: z.string().describe("The audit event id: the cursor, and the version handle for …/revert"),
+  at: ts,
+  who: ref.nullable().describe("null: the member's account was deleted since"),
+  action: z.string().describe("The audit action, e.g. annotation.update"),
+  summary: z.string().describe("What was done, in words"),
+  changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })).describe("Each field that changed, readable"),
+  version: z.number().int().nullable().describe("The claim's version after this event"),
+  revertible: z.boolean().describe("POST …/revert with this id restores these details (they differ from the current ones)"),
+});
+const inboxItem = z.object({
+  id,
+  kind: z.enum(NOTIFICATION_KINDS),
+  actor: ref.nullable().describe("Who commented, mentioned you or reviewed your claim"),
+  targetType: z.enum(COMMENT_TARGETS),
+  targetId: id,
+  commentId: id.nullable(),
+  createdAt: ts,
+  readAt: ts.nullable(),
+  excerpt: z.string().nullable().describe("The comment, or the review's reason"),
+  label: z.string().nullable().describe("The claim's quote or the proposition's statement"),
+  articleId: id.nullable().describe("The claim's article, to link to it"),
+  status: z.string().nullable().describe("A review outcome: APPROVED or REJECTED"),
+});
+
+export const discussion = {
+  comment,
+  threads: page(comment.extend({ replies: z.array(comment).describe("In order; deleted replies are left out") })),
+  history: page(historyEntry).extend({
+    current: z
+      .object({ version: z.number().int(), deleted: z.boolean().describe("Restore it (…/restore) before reverting") })
+      .nullable()
+      .describe("The claim now (null for propositions)"),
+  }),
+  inbox: page(inboxItem),
+  inboxCount: z.object({ unread: z.number().int() }),
+  inboxRead: z.object({ updated: z.number().int().describe("Notifications marked read now"), unread: z.number().int().describe("Still unread") }),
 };

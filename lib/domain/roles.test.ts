@@ -30,8 +30,8 @@ describe("permissions", () => {
 describe("the permission table", () => {
   it.each<[Role, string[]]>([
     ["VIEWER", ["workspace.read"]],
-    ["REVIEWER", ["workspace.read", "claims.review"]],
-    ["EDITOR", ["workspace.read", "claims.review", "claims.write", "propositions.write", "articles.write", "entities.write"]],
+    ["REVIEWER", ["workspace.read", "claims.review", "comments.write"]],
+    ["EDITOR", ["workspace.read", "claims.review", "comments.write", "claims.write", "propositions.write", "articles.write", "entities.write"]],
     ["OWNER", [...CAPABILITY_NAMES]],
   ])("%s can %j", (role, caps) => {
     expect([...capabilitiesOf(role)].sort()).toEqual([...caps].sort());

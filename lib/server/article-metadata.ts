@@ -5,6 +5,7 @@ import { foldForMatch } from "@/lib/domain/claim-types";
 import { parseFields } from "@/lib/server/annotations";
 import { articleMetadataSelect, upsertSource } from "@/lib/server/articles";
 import { audit } from "@/lib/server/audit";
+import { articlePropositions, emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
 import { updateArticleSchema } from "@/lib/validation/articles";
 
@@ -57,6 +58,14 @@ export async function updateArticle(actor: Actor, input: unknown) {
       publishedAt !== undefined && publishedAt?.getTime() !== before.publishedAt?.getTime() ? await redateClaims(tx, workspaceId, data.id, publishedAt) : 0;
     const after = await tx.article.findUniqueOrThrow({ where: { id: data.id }, select: articleMetadataSelect });
     await audit(tx, actor, "article.update", "Article", data.id, before, { ...after, redatedClaims: redated });
+    await emit(tx, actor, {
+      kind: "article.updated",
+      entityType: "Article",
+      entityId: data.id,
+      articleId: data.id,
+      version: after.version,
+      propositionIds: await articlePropositions(tx, workspaceId, data.id),
+    });
     return {
       ...after,
       publishedAt: after.publishedAt?.toISOString().slice(0, 10) ?? null,

@@ -6,6 +6,7 @@ import { contentHash } from "@/lib/domain/content-hash";
 import { parseArticle } from "@/lib/domain/import-metadata";
 import { guessSourceKind } from "@/lib/domain/source-kinds";
 import { audit } from "@/lib/server/audit";
+import { articlePropositions, emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
 import { annotationSelect, toAnnotationView } from "@/lib/server/annotations";
 import { importArticleSchema, MAX_PASTE_CHARS } from "@/lib/validation/schemas";
@@ -89,6 +90,7 @@ export async function importArticle(actor: Actor, input: unknown) {
         passages: parsed.passages.length,
         fileName: data.fileName,
       });
+      await emit(tx, actor, { kind: "article.created", entityType: "Article", entityId: article.id, articleId: article.id });
       // What the desk should still fix, judged on what was stored (not only on what was detected).
       const warnings = [
         ...(!publisher && origins.length === 0
@@ -227,6 +229,7 @@ export async function deleteArticle(actor: Actor, id: unknown) {
     });
     if (!before) throw new AppError("not_found", "Article not found");
     const claims = await tx.annotation.count({ where: { workspaceId, passage: { articleId: before.id } } });
+    const propositionIds = await articlePropositions(tx, workspaceId, before.id);
     await tx.article.delete({ where: { id: before.id } });
     await audit(
       tx,
@@ -237,6 +240,7 @@ export async function deleteArticle(actor: Actor, id: unknown) {
       { title: before.title, contentHash: before.contentHash, passages: before._count.passages, claims },
       undefined,
     );
+    await emit(tx, actor, { kind: "article.deleted", entityType: "Article", entityId: before.id, articleId: before.id, propositionIds });
     return { id: before.id };
   });
 }

@@ -26,9 +26,14 @@ import * as articles from "@/lib/server/articles";
 import * as bulkImportArticles from "@/lib/server/bulk-import-articles";
 import * as bulkImportClaims from "@/lib/server/bulk-import-claims";
 import * as bulkImport from "@/lib/server/bulk-import";
+import * as comments from "@/lib/server/comments";
 import * as entities from "@/lib/server/entities";
+import * as history from "@/lib/server/history";
+import * as inbox from "@/lib/server/inbox";
+import * as invitations from "@/lib/server/invitations";
 import { AppError, type ErrorCode } from "@/lib/server/errors";
 import * as passages from "@/lib/server/passages";
+import * as review from "@/lib/server/review";
 import * as propositions from "@/lib/server/propositions";
 import * as sources from "@/lib/server/sources";
 import * as speakers from "@/lib/server/speakers";
@@ -39,7 +44,8 @@ import { at, expectAppError, importPassages, markQuote, newUser, only, type Test
 const SERVER_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 /** Exported functions with these prefixes are write services: each needs a row (or a skip). */
-const WRITE_NAME = /^(create|update|delete|restore|confirm|remark|import|bulk|merge|add|remove|set|save|link|unlink|move|mark|revoke|preview)(?=[A-Z]|$)/;
+const WRITE_NAME =
+  /^(create|update|delete|restore|confirm|remark|import|bulk|merge|add|remove|set|save|link|unlink|move|mark|revoke|preview|submit|review|reply|resolveThread|revert)(?=[A-Z]|$)/;
 
 /** Write-looking exports that are not services an Actor calls, and why (module.name → reason). */
 const SKIPPED: Record<string, string> = {
@@ -391,6 +397,17 @@ const ROWS: Row[] = [
     },
     { audit: "member.update", crossWorkspace: true },
   ),
+  // invitations
+  row("invitations.createInvitation", invitations.createInvitation, "members.manage", async () => [{ role: "EDITOR", expiresInDays: 7 }], {
+    audit: "invitation.create",
+  }),
+  row(
+    "invitations.revokeInvitation",
+    invitations.revokeInvitation,
+    "members.manage",
+    async () => [(await invitations.createInvitation(own(), { role: "VIEWER", expiresInDays: 1 })).id],
+    { audit: "invitation.revoke", crossWorkspace: true },
+  ),
   row(
     "workspaces.removeMember",
     workspaces.removeMember,
@@ -418,6 +435,115 @@ const ROWS: Row[] = [
       return [t.id];
     },
     { audit: "claimType.delete", crossWorkspace: true },
+  ),
+
+  // review (lib/server/review.int.test.ts tests the transitions; these rows the roles). The author of
+  // a claim may submit it whatever their role, so the viewer row submits a claim the viewer wrote.
+  row(
+    "review.submitClaims",
+    review.submitClaims,
+    "workspace.read",
+    async () => {
+      const c = await freshClaim();
+      await getDb().annotation.update({ where: { id: c.id }, data: { authorId: fx.users.VIEWER } });
+      return [{ ids: [c.id] }];
+    },
+    { audit: "annotation.submit", crossWorkspace: true },
+  ),
+  row(
+    "review.reviewClaim",
+    review.reviewClaim,
+    "claims.review",
+    async () => {
+      const c = await freshClaim();
+      const { version } = await getDb().annotation.update({ where: { id: c.id }, data: { status: "SUBMITTED" }, select: { version: true } });
+      return [{ id: c.id, version, decision: "approve" }];
+    },
+    { audit: "annotation.approve", crossWorkspace: true },
+  ),
+  row(
+    "review.bulkApprove",
+    review.bulkApprove,
+    "claims.review",
+    async () => {
+      const c = await freshClaim();
+      await getDb().annotation.update({ where: { id: c.id }, data: { status: "SUBMITTED" } });
+      return [{ ids: [c.id] }];
+    },
+    { audit: "annotation.approve", crossWorkspace: true },
+  ),
+  row("review.updateReviewSettings", review.updateReviewSettings, "workspace.manage", async () => [{ countApprovedOnly: false }], {
+    audit: "workspace.settings",
+  }),
+
+  // comments: reviewers and above; edit and delete only one's own (the reviewer's, here)
+  row(
+    "comments.createComment",
+    comments.createComment,
+    "comments.write",
+    async () => [{ targetType: "annotation", targetId: (await freshClaim()).id, body: "Nguồn?" }],
+    { audit: "comment.create", crossWorkspace: true },
+  ),
+  row(
+    "comments.replyToComment",
+    comments.replyToComment,
+    "comments.write",
+    async () => {
+      const root = await comments.createComment(own(), { targetType: "annotation", targetId: (await freshClaim()).id, body: "Ngày nào?" });
+      return [{ threadId: root.id, body: "13/9" }];
+    },
+    { audit: "comment.reply", crossWorkspace: true },
+  ),
+  row(
+    "comments.updateComment",
+    comments.updateComment,
+    "comments.write",
+    async () => {
+      const c = await comments.createComment(fx.actors.REVIEWER, { targetType: "proposition", targetId: fx.propositionId, body: "bản đầu" });
+      return [{ id: c.id, body: `bản ${next()}` }];
+    },
+    { audit: "comment.update", crossWorkspace: true },
+  ),
+  row(
+    "comments.deleteComment",
+    comments.deleteComment,
+    "comments.write",
+    async () => [(await comments.createComment(fx.actors.REVIEWER, { targetType: "proposition", targetId: fx.propositionId, body: "xoá" })).id],
+    { audit: "comment.delete", crossWorkspace: true },
+  ),
+  row(
+    "comments.resolveThread",
+    comments.resolveThread,
+    "comments.write",
+    async () => [{ id: (await comments.createComment(own(), { targetType: "proposition", targetId: fx.propositionId, body: "xong?" })).id, resolved: true }],
+    { audit: "comment.resolve", crossWorkspace: true },
+  ),
+  // history: reverting is an edit of the claim, audited by updateAnnotation
+  row(
+    "history.revertAnnotation",
+    history.revertAnnotation,
+    "claims.write",
+    async () => {
+      const c = await freshClaim();
+      const v2 = await annotations.updateAnnotation(own(), { ...annotations.detailsOf(c), id: c.id, version: c.version, note: "sửa" });
+      const created = await getDb().auditEvent.findFirstOrThrow({ where: { entityId: c.id, action: "annotation.create" }, select: { id: true } });
+      return [{ id: c.id, eventId: created.id.toString(), version: v2.version }];
+    },
+    { audit: "annotation.update", crossWorkspace: true },
+  ),
+  // inbox: every member reads their own
+  row(
+    "inbox.markNotificationsRead",
+    inbox.markNotificationsRead,
+    "workspace.read",
+    async () => {
+      const n = await getDb().notification.create({
+        data: { workspaceId: fx.ws, userId: fx.users.VIEWER, kind: "mention", targetType: "proposition", targetId: fx.propositionId },
+        select: { id: true },
+      });
+      return [{ ids: [n.id] }];
+    },
+    { audit: "notification.read", crossWorkspace: true },
   ),
 
   // API tokens: any member may make (and revoke) their own; the role rules are tested below.

@@ -1,4 +1,5 @@
 import "server-only";
+import { emit } from "@/lib/server/events";
 import { randomUUID } from "node:crypto";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import type { Tx } from "@/lib/db/client";
@@ -128,5 +129,6 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
   await createInChunks(passageRows, (data) => tx.passage.createMany({ data }));
   await createInChunks(originRows, (data) => tx.articleOrigin.createMany({ data }));
   await createInChunks(audits, (data) => tx.auditEvent.createMany({ data }));
+  await emit(tx, actor, { kind: "article.imported", entityType: "Workspace", entityId: workspaceId, data: { articles: result.length } });
   return result;
 }

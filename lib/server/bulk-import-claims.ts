@@ -1,4 +1,5 @@
 import "server-only";
+import { emit } from "@/lib/server/events";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
@@ -80,6 +81,14 @@ export async function importClaims(actor: Actor, fileName: string, kind: JsonlKi
     await createInChunks(speakerRows, (data) => tx.annotationSpeaker.createMany({ data }));
     await createInChunks(actorRows, (data) => tx.annotationActor.createMany({ data }));
     await createInChunks(audits, (data) => tx.auditEvent.createMany({ data }));
+    const articleIds = [...new Set(resolved.map((c) => c.passage.articleId))];
+    await emit(tx, actor, {
+      kind: "annotation.imported",
+      entityType: "Workspace",
+      entityId: actor.workspaceId,
+      articleId: articleIds.length === 1 ? articleIds[0] : null,
+      data: { claims: rows.length, articleIds },
+    });
     return { fileName, kind, articles: [], claims: rows.length, reanchored: resolved.filter((c) => c.method !== "exact").length, createdSpeakers };
   });
 }

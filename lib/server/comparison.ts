@@ -9,7 +9,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 import { hasMentionFilter, mentionMatches } from "@/lib/domain/claim-filter";
 import { mentionFacts, resolveMentionFilter } from "@/lib/server/claim-filter";
-import { actorRefs, comparedAnnotationSelect, counts, loadActorAliases, loadOriginGraph, speakerRefs, toMentionInput } from "@/lib/server/mention-inputs";
+import {
+  actorRefs,
+  comparedAnnotationSelect,
+  counts,
+  loadActorAliases,
+  loadCountingRule,
+  loadOriginGraph,
+  speakerRefs,
+  toMentionInput,
+} from "@/lib/server/mention-inputs";
 import { matrixFilterSchema, type MatrixFilter } from "@/lib/validation/propositions";
 import { groupBy } from "@/lib/domain/group-by";
 
@@ -96,7 +105,7 @@ export async function getProposition(actor: Actor, id: string) {
     select: { id: true, statement: true, createdAt: true, sameValues: true, ...ratingSelect, claimType: { select: { id: true, label: true, color: true } } },
   });
   if (!p) throw new AppError("not_found", "Proposition not found");
-  const [mentions, graph] = await Promise.all([
+  const [mentions, graph, rule] = await Promise.all([
     db.mentionLink.findMany({
       where: { workspaceId: actor.workspaceId, propositionId: id, annotation: { deletedAt: null } },
       select: {
@@ -106,6 +115,7 @@ export async function getProposition(actor: Actor, id: string) {
       orderBy: { createdAt: "asc" },
     }),
     loadOriginGraph(actor.workspaceId),
+    loadCountingRule(actor.workspaceId),
   ]);
   const aliases = await loadActorAliases(
     actor.workspaceId,
@@ -113,21 +123,22 @@ export async function getProposition(actor: Actor, id: string) {
   );
   const withInputs = mentions.map((m) => ({ m, input: toMentionInput(m.stance, m.annotation, aliases) }));
   const sameValues = sameValuesOf(p.sameValues);
-  // Orphaned and needs-review claims are listed but do not count until a person confirms them.
-  const counted = withInputs.filter(({ m }) => counts(m.annotation)).map(({ input }) => input);
-  const verdict = computeVerdict(counted, graph, { sameValues, uncounted: withInputs.length - counted.length });
+  // Orphaned and needs-review claims (and, approved-only, unapproved ones) are listed but do not count.
+  const counted = withInputs.filter(({ m }) => counts(m.annotation, rule)).map(({ input }) => input);
+  const verdict = computeVerdict(counted, graph, { sameValues, uncounted: withInputs.length - counted.length, approvedOnly: rule.approvedOnly });
   const { sameValues: _raw, ratingLabel: _l, ratingValue: _v, ratingBest: _b, ratingWorst: _w, reviewUrl: _u, reviewDate: _d, reviewer: _r, ...rest } = p;
   return {
     ...rest,
     rating: toRating(p),
     sameValues,
+    countApprovedOnly: rule.approvedOnly,
     verdict,
     mentions: withInputs.map(({ m, input }) => {
       const { speakers: _s, actorEntities, ...annotation } = m.annotation;
       return {
         stance: m.stance,
         annotation: { ...annotation, speakers: speakerRefs(m.annotation), actorEntities: actorEntities.map((x) => x.entity) },
-        counted: counts(m.annotation),
+        counted: counts(m.annotation, rule),
         details: input.fields,
         actors: input.actors,
         origins: independentOrigins(input, graph),
@@ -150,7 +161,7 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
   assertCan(actor, "workspace.read");
   const f: MatrixFilter = matrixFilterSchema.parse(rawFilter ?? {});
   const db = getDb();
-  const [props, links, graph, filter] = await Promise.all([
+  const [props, links, graph, filter, rule] = await Promise.all([
     db.proposition.findMany({
       where: { workspaceId: actor.workspaceId, ...(f.claimTypeId ? { claimTypeId: f.claimTypeId } : {}) },
       select: { id: true, statement: true, createdAt: true, sameValues: true, ...ratingSelect, claimType: { select: { id: true, label: true, color: true } } },
@@ -159,6 +170,7 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
     db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null } }, select: mentionSelect }),
     loadOriginGraph(actor.workspaceId),
     resolveMentionFilter(actor, f),
+    loadCountingRule(actor.workspaceId),
   ]);
   const aliases = await loadActorAliases(
     actor.workspaceId,
@@ -174,11 +186,11 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
       // only counted ones make the verdict and the cells.
       const matching = !filtering || all.some((m) => mentionMatches(filter, mentionFacts(m.annotation)));
       // Each counted mention with its input, so the cells below read both together.
-      const mentions = all.filter((m) => counts(m.annotation)).map((m) => ({ m, input: toMentionInput(m.stance, m.annotation, aliases) }));
+      const mentions = all.filter((m) => counts(m.annotation, rule)).map((m) => ({ m, input: toMentionInput(m.stance, m.annotation, aliases) }));
       const verdict = computeVerdict(
         mentions.map(({ input }) => input),
         graph,
-        { sameValues: sameValuesOf(p.sameValues), uncounted: all.length - mentions.length },
+        { sameValues: sameValuesOf(p.sameValues), uncounted: all.length - mentions.length, approvedOnly: rule.approvedOnly },
       );
       return { ...p, rating: toRating(p), matching, mentions, verdict, score: contestedness(verdict) };
     })
@@ -208,6 +220,7 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
   });
   return {
     filter: f,
+    countApprovedOnly: rule.approvedOnly,
     total,
     page: f.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE)),

@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
+import { emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
 import { addAliasSchema, entityListQuerySchema, mergeEntitiesSchema, removeAliasSchema, updateEntitySchema } from "@/lib/validation/entities";
 
@@ -84,6 +85,7 @@ export async function updateEntity(actor: Actor, input: unknown) {
       { name: before.name, kind: before.kind, speaksForId: before.speaksForId },
       { ...after, addedAlias },
     );
+    await emit(tx, actor, { kind: "entity.changed", entityType: "Entity", entityId: after.id });
     return { ...after, addedAlias };
   });
 }
@@ -145,6 +147,7 @@ export async function addAlias(actor: Actor, input: unknown) {
         select: aliasSelect,
       });
       await audit(tx, actor, "entity.alias.add", "Entity", entity.id, undefined, { alias });
+      await emit(tx, actor, { kind: "entity.changed", entityType: "Entity", entityId: entity.id });
       return { alias, alsoAliasOf: [] as { id: string; name: string }[], warning: null };
     });
   } catch (err) {
@@ -231,6 +234,7 @@ export async function removeAlias(actor: Actor, input: unknown) {
       { alias: { id: alias.id, alias: alias.alias, language: alias.language } },
       undefined,
     );
+    await emit(tx, actor, { kind: "entity.changed", entityType: "Entity", entityId: alias.entity.id });
     return { id: alias.id };
   });
 }
@@ -310,6 +314,7 @@ export async function mergeEntities(actor: Actor, input: unknown) {
         movedSources: sources.count,
       },
     );
+    await emit(tx, actor, { kind: "entity.changed", entityType: "Entity", entityId: target.id });
     return { id: target.id, name: target.name, counts: after, movedAnnotations: annotations.count, movedSources: sources.count, movedAliases: moving.length };
   });
 }

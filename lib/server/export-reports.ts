@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { claimReview } from "@/lib/domain/export/claimreview";
 import { markdownReport } from "@/lib/domain/export/markdown";
 import { reportMatrix } from "@/lib/domain/export/report-matrix";
+import { countingSentence } from "@/lib/domain/review";
 import { AppError } from "@/lib/server/errors";
 import { exportPropositions, foldedTitle } from "@/lib/server/exports";
 import type { ExportFormat, ExportScope } from "@/lib/validation/exports";
@@ -15,7 +16,7 @@ export async function propositionExport(
   scope: ExportScope,
   baseUrl: string,
 ): Promise<Response> {
-  const ws = await getDb().workspace.findUnique({ where: { id: actor.workspaceId }, select: { slug: true, name: true } });
+  const ws = await getDb().workspace.findUnique({ where: { id: actor.workspaceId }, select: { slug: true, name: true, countApprovedOnly: true } });
   if (!ws) throw new AppError("not_found", "Workspace not found");
   const propositions = await exportPropositions(actor, scope);
   const stamp = new Date().toISOString().slice(0, 10);
@@ -32,6 +33,7 @@ export async function propositionExport(
     title: `Claim report: ${ws.name}`,
     generatedAt: new Date().toISOString(),
     workspace: ws.name,
+    counting: countingSentence(ws.countApprovedOnly),
     propositions,
     matrix: reportMatrix(propositions),
   });

@@ -6,7 +6,16 @@ import { computeVerdict, independentOrigins, type OriginGraph } from "@/lib/doma
 import type { ExportFields, ExportMention, ExportProposition } from "@/lib/domain/export/records";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mentionSelect, ratingSelect, sameValuesOf, toRating } from "@/lib/server/comparison";
-import { comparedAnnotationSelect, loadActorAliases, loadOriginGraph, toMentionInput, type ActorAliases } from "@/lib/server/mention-inputs";
+import {
+  comparedAnnotationSelect,
+  counts,
+  loadActorAliases,
+  loadCountingRule,
+  loadOriginGraph,
+  toMentionInput,
+  type ActorAliases,
+  type CountingRule,
+} from "@/lib/server/mention-inputs";
 import { exportScopeSchema, type ExportScope } from "@/lib/validation/exports";
 import { mentionMatches, type MentionFilter } from "@/lib/domain/claim-filter";
 import { mentionFacts, resolveMentionFilter } from "@/lib/server/claim-filter";
@@ -105,7 +114,7 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
   const mentionFilter = await resolveMentionFilter(actor, scope);
   const filter = where(actor, scope, mentionFilter);
   if (!filter) return;
-  const graph = await loadOriginGraph(actor.workspaceId);
+  const [graph, rule] = await Promise.all([loadOriginGraph(actor.workspaceId), loadCountingRule(actor.workspaceId)]);
   const verdicts = new Map<string, VerdictInfo>();
   let cursor: string | undefined;
   for (;;) {
@@ -118,7 +127,7 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
     });
     if (rows.length === 0) return;
     const aliases = await loadActorAliases(actor.workspaceId, rows);
-    await loadVerdicts(actor.workspaceId, rows, verdicts, graph);
+    await loadVerdicts(actor.workspaceId, rows, verdicts, graph, rule);
     for (const r of rows) {
       if (!mentionMatches(mentionFilter, mentionFacts(r))) continue;
       const m = toExportMention(r, verdicts, graph, aliases);
@@ -137,25 +146,27 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
   }
 }
 
-async function loadVerdicts(workspaceId: string, rows: Row[], cache: Map<string, VerdictInfo>, graph: OriginGraph) {
+async function loadVerdicts(workspaceId: string, rows: Row[], cache: Map<string, VerdictInfo>, graph: OriginGraph, rule: CountingRule) {
   const missing = [...new Set(rows.flatMap((r) => r.mentions.map((m) => m.proposition.id)))].filter((id) => !cache.has(id));
   if (missing.length === 0) return;
-  const [links, props] = await Promise.all([
-    getDb().mentionLink.findMany({
-      where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null, orphaned: false, needsReview: false } },
-      select: mentionSelect,
-    }),
+  const [allLinks, props] = await Promise.all([
+    getDb().mentionLink.findMany({ where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null } }, select: mentionSelect }),
     getDb().proposition.findMany({ where: { workspaceId, id: { in: missing } }, select: { id: true, sameValues: true } }),
   ]);
+  // The one rule of what counts, as on the proposition page and the matrix.
+  const links = allLinks.filter((l) => counts(l.annotation, rule));
   const aliases = await loadActorAliases(
     workspaceId,
     links.map((l) => l.annotation),
   );
   const byProposition = groupBy(links, (l) => l.propositionId);
+  const linked = groupBy(allLinks, (l) => l.propositionId);
   const same = new Map(props.map((p) => [p.id, sameValuesOf(p.sameValues)]));
   for (const id of missing) {
     const inputs = (byProposition.get(id) ?? []).map((l) => toMentionInput(l.stance, l.annotation, aliases));
-    const v = computeVerdict(inputs, graph, { sameValues: same.get(id) });
+    // The same sentence as the proposition page, which also says how many linked mentions do not count.
+    const uncounted = (linked.get(id)?.length ?? 0) - inputs.length;
+    const v = computeVerdict(inputs, graph, { sameValues: same.get(id), uncounted, approvedOnly: rule.approvedOnly });
     cache.set(id, { kind: v.kind, sentence: v.sentence });
   }
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { ActorRef, EntityRef, MentionInput, OriginGraph, SourceRef, SpeakerRef } from "@/lib/domain/comparison";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AnnotationStatus } from "@/lib/domain/vocabulary";
 
 // What the comparison needs of a stored claim, selected once and shared by the proposition page,
 // the matrix and the exports, so they cannot disagree about a verdict.
@@ -13,6 +14,7 @@ export const comparedAnnotationSelect = {
   id: true,
   orphaned: true,
   needsReview: true,
+  status: true,
   modality: true,
   fields: true,
   actors: true,
@@ -33,8 +35,21 @@ export type ComparedAnnotation = Prisma.AnnotationGetPayload<{ select: typeof co
 /** Folded free-text actor → the entity whose alias it is (aliases name one entity per workspace). */
 export type ActorAliases = ReadonlyMap<string, EntityRef>;
 
-/** Whether a claim counts in verdicts: orphaned and needs-review claims are listed, not counted. */
-export const counts = (a: { orphaned: boolean; needsReview: boolean }) => !a.orphaned && !a.needsReview;
+/** Which claims count in verdicts: the workspace's setting, loaded once per request (`loadCountingRule`). */
+export type CountingRule = { approvedOnly: boolean };
+
+/**
+ * Whether a claim counts in verdicts: orphaned and needs-review claims are listed, not counted; with
+ * the workspace's "approved only" rule, neither are drafts, submitted or rejected claims.
+ */
+export const counts = (a: { orphaned: boolean; needsReview: boolean; status: AnnotationStatus }, rule: CountingRule) =>
+  !a.orphaned && !a.needsReview && (!rule.approvedOnly || a.status === "APPROVED");
+
+/** The workspace's counting rule (one query). */
+export async function loadCountingRule(workspaceId: string): Promise<CountingRule> {
+  const ws = await getDb().workspace.findUnique({ where: { id: workspaceId }, select: { countApprovedOnly: true } });
+  return { approvedOnly: ws?.countApprovedOnly ?? false };
+}
 
 /** Speakers in order, as the comparison sees them. */
 export function speakerRefs(a: Pick<ComparedAnnotation, "speakers">): SpeakerRef[] {

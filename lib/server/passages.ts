@@ -7,6 +7,7 @@ import { contentHash } from "@/lib/domain/content-hash";
 import { flagDuplicatePassages, normalizeText } from "@/lib/domain/text";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "@/lib/server/annotations";
 import { audit } from "@/lib/server/audit";
+import { articlePropositions, emit } from "@/lib/server/events";
 import { reanchoredFields } from "@/lib/server/reanchor-fields";
 import { AppError } from "@/lib/server/errors";
 import { updatePassageTextSchema } from "@/lib/validation/passages";
@@ -145,6 +146,13 @@ export async function updatePassageText(actor: Actor, input: unknown): Promise<P
         { text: passage.text, contentHash: hashes.before },
         { text: data.text, contentHash: hashes.after, articleId: passage.articleId, position: passage.position, summary, changes },
       );
+      await emit(tx, actor, {
+        kind: "passage.corrected",
+        entityType: "Passage",
+        entityId: passage.id,
+        articleId: passage.articleId,
+        propositionIds: await articlePropositions(tx, workspaceId, passage.articleId),
+      });
       return {
         changed: true,
         passage: { ...passage, text: data.text },

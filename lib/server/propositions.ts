@@ -3,6 +3,7 @@ import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { audit } from "@/lib/server/audit";
+import { annotationScope, emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
 import {
   linkMentionSchema,
@@ -52,6 +53,7 @@ export async function createPropositionFromClaim(actor: Actor, input: unknown) {
     });
     await tx.mentionLink.create({ data: { workspaceId, annotationId: a.id, propositionId: p.id, stance: data.stance } });
     await audit(tx, actor, "proposition.create", "Proposition", p.id, undefined, { ...p, firstMention: { annotationId: a.id, stance: data.stance } });
+    await emit(tx, actor, { kind: "proposition.created", entityType: "Proposition", entityId: p.id, ...(await annotationScope(tx, a.id)) });
     return p;
   });
 }
@@ -73,6 +75,7 @@ export async function linkMention(actor: Actor, input: unknown) {
       select: { annotationId: true, propositionId: true, stance: true },
     });
     await audit(tx, actor, before ? "mention.restance" : "mention.link", "Proposition", data.propositionId, before ?? undefined, link);
+    await emit(tx, actor, { kind: "mention.linked", entityType: "Annotation", entityId: data.annotationId, ...(await annotationScope(tx, data.annotationId)) });
     return link;
   });
 }
@@ -85,6 +88,13 @@ export async function unlinkMention(actor: Actor, input: unknown) {
     const { count } = await tx.mentionLink.deleteMany({ where: { workspaceId, annotationId: data.annotationId, propositionId: data.propositionId } });
     if (count === 0) throw new AppError("not_found", "That claim is not linked to this proposition");
     await audit(tx, actor, "mention.unlink", "Proposition", data.propositionId, data, undefined);
+    await emit(tx, actor, {
+      kind: "mention.unlinked",
+      entityType: "Annotation",
+      entityId: data.annotationId,
+      articleId: (await annotationScope(tx, data.annotationId)).articleId,
+      propositionIds: [data.propositionId],
+    });
     return data;
   });
 }
@@ -119,6 +129,13 @@ export async function moveMention(actor: Actor, input: unknown) {
       { propositionId: data.fromId },
       { propositionId: data.toId, annotationId: data.annotationId, stance: link.stance },
     );
+    await emit(tx, actor, {
+      kind: "mention.moved",
+      entityType: "Annotation",
+      entityId: data.annotationId,
+      articleId: (await annotationScope(tx, data.annotationId)).articleId,
+      propositionIds: [data.fromId, data.toId],
+    });
     return { annotationId: data.annotationId, propositionId: data.toId, stance: link.stance };
   });
 }
@@ -157,6 +174,7 @@ export async function mergePropositions(actor: Actor, input: unknown) {
       moved: moving.length,
       alreadyLinked: fromLinks.length - moving.length,
     });
+    await emit(tx, actor, { kind: "proposition.merged", entityType: "Proposition", entityId: target.id, propositionIds: [source.id, target.id] });
     return { target, moved: moving.length };
   });
 }
@@ -197,6 +215,7 @@ export async function updateProposition(actor: Actor, input: unknown) {
       select: propositionSelect,
     });
     await audit(tx, actor, "proposition.update", "Proposition", data.id, before, after);
+    await emit(tx, actor, { kind: "proposition.updated", entityType: "Proposition", entityId: data.id, propositionIds: [data.id] });
     return after;
   });
 }
@@ -232,6 +251,7 @@ export async function markSameValues(actor: Actor, input: unknown) {
       { sameValues: current },
       { sameValues: next },
     );
+    await emit(tx, actor, { kind: "proposition.updated", entityType: "Proposition", entityId: data.propositionId, propositionIds: [data.propositionId] });
     return { propositionId: data.propositionId, sameValues: next.map((e) => ({ field: e.field, keys: e.keys })) };
   });
 }
@@ -245,6 +265,7 @@ export async function deleteProposition(actor: Actor, id: unknown) {
     const before = await findProposition(tx, workspaceId, pid.data);
     await tx.proposition.delete({ where: { id: before.id } });
     await audit(tx, actor, "proposition.delete", "Proposition", before.id, before, undefined);
+    await emit(tx, actor, { kind: "proposition.deleted", entityType: "Proposition", entityId: before.id, propositionIds: [before.id] });
     return { id: before.id };
   });
 }

@@ -7,6 +7,7 @@ import { foldForMatch } from "@/lib/domain/claim-types";
 import { guessSourceKind } from "@/lib/domain/source-kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
+import { emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
 import { createSourceSchema, sourceListQuerySchema, updateSourceSchema } from "@/lib/validation/entities";
 
@@ -92,6 +93,7 @@ export async function createSource(actor: Actor, input: unknown) {
         select: sourceSelect,
       });
       await audit(tx, actor, "source.create", "Source", created.id, undefined, created);
+      await emit(tx, actor, { kind: "source.changed", entityType: "Source", entityId: created.id });
       return created;
     });
   } catch (err) {
@@ -131,6 +133,7 @@ export async function deleteSource(actor: Actor, id: unknown) {
     const { count: relaysCleared } = await tx.source.updateMany({ where: { workspaceId, upstreamId: source.id }, data: { upstreamId: null } });
     await tx.source.delete({ where: { id: source.id } });
     await audit(tx, actor, "source.delete", "Source", source.id, { ...source, relaysCleared }, undefined);
+    await emit(tx, actor, { kind: "source.changed", entityType: "Source", entityId: source.id });
     return { id: source.id, relaysCleared };
   });
 }
@@ -180,6 +183,7 @@ export async function updateSource(actor: Actor, input: unknown) {
         select: sourceSelect,
       });
       await audit(tx, actor, "source.update", "Source", after.id, before, after);
+      await emit(tx, actor, { kind: "source.changed", entityType: "Source", entityId: after.id });
       return after;
     });
   } catch (err) {

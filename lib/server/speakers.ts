@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { audit } from "@/lib/server/audit";
+import { emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
 import { createEntitySchema } from "@/lib/validation/schemas";
 
@@ -61,6 +62,7 @@ export async function createEntity(actor: Actor, input: unknown) {
       const entity = await tx.entity.create({ data: { workspaceId, name: data.name, kind: data.kind }, select: { id: true, name: true, kind: true } });
       await tx.entityAlias.create({ data: { workspaceId, entityId: entity.id, alias: data.name, normalizedAlias } });
       await audit(tx, actor, "entity.create", "Entity", entity.id, undefined, entity);
+      await emit(tx, actor, { kind: "entity.changed", entityType: "Entity", entityId: entity.id });
       return entity;
     });
   } catch (err) {

@@ -4,8 +4,10 @@ import { assertCan, type Actor } from "@/lib/auth/membership";
 import { z } from "zod";
 import { getDb, type Tx } from "@/lib/db/client";
 import { DEFAULT_CLAIM_TYPES, slugify } from "@/lib/domain/claim-types";
-import type { Role } from "@/lib/domain/roles";
+import { cappedRole, roleFor, type Capability } from "@/lib/domain/permissions";
+import { hasRole, type Role } from "@/lib/domain/roles";
 import { audit } from "@/lib/server/audit";
+import { emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
 import { claimTypeSchema, memberSchema, workspaceSchema } from "@/lib/validation/schemas";
 
@@ -50,7 +52,7 @@ export async function addMember(actor: Actor, input: unknown) {
   const data = memberSchema.parse(input);
   const user = await accountByEmail(data.email);
   return getDb().$transaction(async (tx) => {
-    await lockMembers(tx, workspaceId);
+    await lockMembers(tx, workspaceId, actor);
     const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } }, select: { role: true } });
     if (existing) {
       throw new AppError("conflict", `${data.email} is already a member (${existing.role.toLowerCase()}); change their role instead`, {
@@ -61,6 +63,7 @@ export async function addMember(actor: Actor, input: unknown) {
     }
     const m = await tx.membership.create({ data: { workspaceId, userId: user.id, role: data.role }, select: memberSelect });
     await audit(tx, actor, "member.add", "Membership", user.id, undefined, { role: m.role, userId: user.id });
+    await emit(tx, actor, { kind: "member.added", entityType: "Membership", entityId: user.id });
     return memberView(m);
   });
 }
@@ -73,12 +76,13 @@ export async function updateMemberRole(actor: Actor, memberUserId: unknown, inpu
   if (!id.success) throw new AppError("not_found", "Member not found");
   const { role } = memberSchema.pick({ role: true }).parse(input);
   return getDb().$transaction(async (tx) => {
-    await lockMembers(tx, workspaceId);
+    await lockMembers(tx, workspaceId, actor);
     const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, select: { role: true, userId: true } });
     if (!before) throw new AppError("not_found", "Member not found");
     if (before.role === "OWNER" && role !== "OWNER") await keepAnOwner(tx, workspaceId, id.data);
     const m = await tx.membership.update({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, data: { role }, select: memberSelect });
     await audit(tx, actor, "member.update", "Membership", id.data, before, { role: m.role, userId: id.data });
+    await emit(tx, actor, { kind: "member.updated", entityType: "Membership", entityId: id.data });
     return memberView(m);
   });
 }
@@ -90,7 +94,7 @@ export async function setMember(actor: Actor, input: unknown) {
   const data = memberSchema.parse(input);
   const user = await accountByEmail(data.email);
   return getDb().$transaction(async (tx) => {
-    await lockMembers(tx, workspaceId);
+    await lockMembers(tx, workspaceId, actor);
     const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } }, select: { role: true } });
     if (before?.role === "OWNER" && data.role !== "OWNER") await keepAnOwner(tx, workspaceId, user.id);
     const m = await tx.membership.upsert({
@@ -100,6 +104,7 @@ export async function setMember(actor: Actor, input: unknown) {
       select: { role: true, userId: true },
     });
     await audit(tx, actor, before ? "member.update" : "member.add", "Membership", user.id, before, m);
+    await emit(tx, actor, { kind: before ? "member.updated" : "member.added", entityType: "Membership", entityId: user.id });
     return m;
   });
 }
@@ -111,15 +116,29 @@ export async function removeMember(actor: Actor, memberUserId: unknown) {
   const id = z.string().uuid().safeParse(memberUserId);
   if (!id.success) throw new AppError("not_found", "Member not found");
   return getDb().$transaction(async (tx) => {
-    await lockMembers(tx, workspaceId);
+    await lockMembers(tx, workspaceId, actor);
     const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, select: { role: true, userId: true } });
     if (!before) throw new AppError("not_found", "Member not found");
     if (before.role === "OWNER") await keepAnOwner(tx, workspaceId, id.data);
-    await tx.membership.delete({ where: { workspaceId_userId: { workspaceId, userId: id.data } } });
-    // Their tokens for this workspace stop working with their membership.
-    await tx.apiToken.updateMany({ where: { workspaceId, userId: id.data, revokedAt: null }, data: { revokedAt: new Date() } });
+    await dropMembership(tx, workspaceId, id.data);
     await audit(tx, actor, "member.remove", "Membership", id.data, before, undefined);
+    await emit(tx, actor, { kind: "member.removed", entityType: "Membership", entityId: id.data });
     return { userId: id.data };
+  });
+}
+
+/** Leave the workspace (any member). The last owner cannot: they make someone else owner first. */
+export async function leaveWorkspace(actor: Actor) {
+  assertCan(actor, "workspace.read");
+  const { workspaceId, userId } = actor;
+  return getDb().$transaction(async (tx) => {
+    const roles = await lockMembers(tx, workspaceId, actor, "workspace.read");
+    const role = roles.get(userId);
+    if (role === "OWNER") await keepAnOwner(tx, workspaceId, userId, "You are the last owner of this workspace: make someone else owner first, then leave");
+    await dropMembership(tx, workspaceId, userId);
+    await audit(tx, actor, "member.leave", "Membership", userId, { role, userId }, undefined);
+    await emit(tx, actor, { kind: "member.removed", entityType: "Membership", entityId: userId });
+    return { userId, workspaceId };
   });
 }
 
@@ -129,15 +148,42 @@ async function accountByEmail(email: string) {
   return user;
 }
 
-// One membership change at a time per workspace, so two demotions cannot leave it without an owner.
-async function lockMembers(tx: Tx, workspaceId: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`members:${workspaceId}`}))`;
+/**
+ * Lock every membership row of the workspace until the transaction ends (in user-id order, so
+ * concurrent changes queue instead of deadlocking) and return each member's current role. With
+ * `member`, the acting member must still hold `need` under the lock: a request that began before
+ * its own demotion or removal is refused. So two owners demoting or removing each other at once
+ * run one after the other, and the second one's `keepAnOwner` sees the first one's change.
+ */
+export async function lockMembers(tx: Tx, workspaceId: string, member?: Actor, need: Capability = "members.manage"): Promise<Map<string, Role>> {
+  const rows = await tx.$queryRaw<{ userId: string; role: Role }[]>`
+    SELECT "userId"::text AS "userId", "role"::text AS "role" FROM "Membership"
+    WHERE "workspaceId" = ${workspaceId}::uuid ORDER BY "userId" FOR UPDATE`;
+  const roles = new Map(rows.map((r) => [r.userId, r.role]));
+  if (member) {
+    const current = roles.get(member.userId);
+    if (!current) throw new AppError("not_found", "Workspace not found");
+    const effective = cappedRole(current, member.role);
+    if (!hasRole(effective, roleFor(need))) {
+      throw new AppError("forbidden", `Your role (${effective.toLowerCase()}) cannot do this; it needs ${roleFor(need).toLowerCase()} or higher`, {
+        capability: need,
+      });
+    }
+  }
+  return roles;
 }
 
-async function keepAnOwner(tx: Tx, workspaceId: string, leaving: string) {
+/** Refuse (409) when `leaving` is the workspace's only owner; call it after `lockMembers`. */
+async function keepAnOwner(tx: Tx, workspaceId: string, leaving: string, message = "A workspace needs at least one owner: make someone else owner first") {
   const others = await tx.membership.count({ where: { workspaceId, role: "OWNER", userId: { not: leaving } } });
-  if (others === 0)
-    throw new AppError("conflict", "A workspace needs at least one owner: make someone else owner first", { fields: { role: "The last owner" } });
+  if (others === 0) throw new AppError("conflict", message, { fields: { role: "The last owner" } });
+}
+
+// A membership ends: the member's API tokens for the workspace stop working with it, and their presence goes.
+async function dropMembership(tx: Tx, workspaceId: string, userId: string) {
+  await tx.membership.delete({ where: { workspaceId_userId: { workspaceId, userId } } });
+  await tx.apiToken.updateMany({ where: { workspaceId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await tx.presence.deleteMany({ where: { workspaceId, userId } });
 }
 
 export const claimTypeSelect = { id: true, key: true, label: true, color: true, shortcut: true, position: true } as const;

@@ -29,7 +29,10 @@ export async function call(handler: Handler, url: string, { method = "GET", para
     ...(rawBody instanceof ReadableStream ? { duplex: "half" } : {}),
   } as RequestInit);
   const res = await handler(req, { params: Promise.resolve(params) as Promise<never> });
-  const text = await res.text();
+  // A live stream never ends: it answered, which is all a call checks; stop it.
+  const streaming = (res.headers.get("content-type") ?? "").includes("text/event-stream");
+  if (streaming) await res.body?.cancel();
+  const text = streaming ? "" : await res.text();
   const isJson = (res.headers.get("content-type") ?? "").includes("json") && !(res.headers.get("content-disposition") ?? "").startsWith("attachment");
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON an endpoint answers, then check it against its schema
   return { status: res.status, headers: res.headers, text, body: (isJson && text ? JSON.parse(text) : null) as any };

@@ -5,11 +5,18 @@ import { listWorkspaces } from "@/lib/server/workspaces";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import { HeaderSearch } from "@/components/search/header-search";
 import { ShortcutsHelp } from "@/components/workspace/shortcuts-help";
+import { UnreadBadge } from "@/components/inbox/unread-badge";
+import { unreadCount } from "@/lib/server/inbox";
+import { can } from "@/lib/auth/membership";
+import { getReviewSummary } from "@/lib/server/review";
+import { ReviewNavLink } from "@/components/review/review-nav-link";
+import { ReviewProvider } from "@/components/review/review-context";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { user, actor } = await requirePageMember(slug);
-  const workspaces = await listWorkspaces(user.id);
+  const [workspaces, review] = await Promise.all([listWorkspaces(user.id), getReviewSummary(actor)]);
+  const { unread } = await unreadCount(actor);
   return (
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white print:hidden">
@@ -23,7 +30,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             current={actor.workspaceName}
             canImport={actor.role !== "VIEWER" && actor.role !== "REVIEWER"}
           />
+          {review.submitted !== null && <ReviewNavLink slug={slug} submitted={review.submitted} />}
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <UnreadBadge slug={slug} workspaceId={actor.workspaceId} initial={unread} />
             <HeaderSearch slug={slug} />
             <ShortcutsHelp />
             <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
@@ -45,7 +54,17 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </div>
         </div>
       </header>
-      <div className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6">{children}</div>
+      <ReviewProvider
+        value={{
+          workspaceId: actor.workspaceId,
+          userId: user.id,
+          canWrite: can(actor, "claims.write"),
+          canReview: can(actor, "claims.review"),
+          allowSelfApproval: review.allowSelfApproval,
+        }}
+      >
+        <div className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6">{children}</div>
+      </ReviewProvider>
     </div>
   );
 }

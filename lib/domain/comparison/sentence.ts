@@ -49,15 +49,17 @@ function oneArticleText(v: Omit<Verdict, "kind" | "sentence">): string {
   return ` All of the support comes from one article${v.singleArticle.title ? ` (“${v.singleArticle.title}”)` : ""}.`;
 }
 
-/** The verdict in words, with the evidence behind it. */
-export function explain(kind: VerdictKind, v: Omit<Verdict, "kind" | "sentence">): string {
+/** The verdict in words, with the evidence behind it; `approvedOnly`: unapproved claims are among those not counted. */
+export function explain(kind: VerdictKind, v: Omit<Verdict, "kind" | "sentence">, approvedOnly = false): string {
   const s = v.supports.origins.length;
   const r = v.refutes.origins.length;
-  const uncounted =
-    v.uncounted > 0 ? ` ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} not counted (orphaned or waiting for review).` : "";
+  const why = approvedOnly ? "not approved, orphaned or waiting for review" : "orphaned or waiting for review";
+  const uncounted = v.uncounted > 0 ? ` ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} not counted (${why}).` : "";
   const tail = `${oneArticleText(v)}${unattributedText(v)}${uncertainText(v.uncertainDetails)}${uncounted}`;
   switch (kind) {
     case "no_mentions":
+      if (v.uncounted > 0 && approvedOnly)
+        return `Nothing counts yet: ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} not approved (only approved claims count here), orphaned or waiting for review.`;
       return v.uncounted > 0
         ? `Nothing counts yet: ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} orphaned or waiting for review after a text correction.`
         : "No mentions: nothing is linked to this proposition yet.";

@@ -87,8 +87,11 @@ const isAttributed = (a: Attributed) => a.origins.some((o) => o.key !== UNATTRIB
 export function computeVerdict(
   mentions: MentionInput[],
   graph: OriginGraph = EMPTY_GRAPH,
-  /** `uncounted`: linked mentions left out (orphaned, waiting for review), so the sentence can say so. */
-  opts: { sameValues?: SameValues[]; uncounted?: number } = {},
+  /**
+   * `uncounted`: linked mentions left out (orphaned, waiting for review), so the sentence can say so;
+   * `approvedOnly`: the workspace counts approved claims only, so unapproved ones are left out too.
+   */
+  opts: { sameValues?: SameValues[]; uncounted?: number; approvedOnly?: boolean } = {},
 ): Verdict {
   const attributed = mentions.map((m) => ({ m, origins: independentOrigins(m, graph) }));
   const byStance = (s: Stance) => attributed.filter((a) => a.m.stance === s);
@@ -129,7 +132,7 @@ export function computeVerdict(
     const [id, title] = onlyArticle;
     body.singleArticle = { id, ...(title ? { title } : {}) };
   }
-  return { kind, ...body, sentence: explain(kind, body) };
+  return { kind, ...body, sentence: explain(kind, body, opts.approvedOnly) };
 }
 
 const TIER: Record<VerdictKind, number> = {

@@ -5,7 +5,8 @@
 import { quantityTexts } from "./quantity-text";
 import { linkTo, type ExportMention, type ExportProposition, type ExportRating, type ExportStance } from "./records";
 
-export type MarkdownMeta = { title: string; generatedAt: string; workspace: string };
+/** `counting`: which claims the verdicts count (the workspace's review setting), said under the title. */
+export type MarkdownMeta = { title: string; generatedAt: string; workspace: string; counting?: string };
 export type MarkdownMatrix = { columns: string[]; rows: { statement: string; cells: string[] }[] };
 
 const VERDICT_LABELS: Record<string, string> = {
@@ -74,7 +75,8 @@ export function stanceGlyph(stances: readonly ExportStance[]): string {
 /** Report title and provenance line; `propositionCount` when the service knows it up front. */
 export function markdownHeader(meta: MarkdownMeta, propositionCount?: number): string {
   const count = propositionCount === undefined ? "" : ` · ${propositionCount} proposition${propositionCount === 1 ? "" : "s"}`;
-  return `# ${escapeMarkdown(meta.title)}\n\nWorkspace: ${escapeMarkdown(meta.workspace)} · Generated ${escapeMarkdown(meta.generatedAt)}${count}\n\n`;
+  const counting = meta.counting ? `${escapeMarkdown(meta.counting)}\n\n` : "";
+  return `# ${escapeMarkdown(meta.title)}\n\nWorkspace: ${escapeMarkdown(meta.workspace)} · Generated ${escapeMarkdown(meta.generatedAt)}${count}\n\n${counting}`;
 }
 
 function attribution(m: ExportMention): string {

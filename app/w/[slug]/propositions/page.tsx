@@ -5,6 +5,9 @@ import { getMatrix, matrixFilterOptions } from "@/lib/server/comparison";
 import { VERDICT_META } from "@/components/propositions/badges";
 import { MatrixTable } from "@/components/propositions/matrix-table";
 import { ExportMenu } from "@/components/report/export-menu";
+import { CountingNote } from "@/components/review/counting-note";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { liveCursor } from "@/lib/server/live-stream";
 import { VERDICT_KINDS } from "@/lib/validation/propositions";
 
 export const metadata: Metadata = { title: "Comparison" };
@@ -15,6 +18,7 @@ export default async function ComparisonPage({ params, searchParams }: { params:
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
+  const since = await liveCursor(actor);
   const [m, options] = await Promise.all([getMatrix(actor, sp), matrixFilterOptions(actor)]);
   const f = m.filter;
   const qs = (patch: SP) => {
@@ -40,7 +44,9 @@ export default async function ComparisonPage({ params, searchParams }: { params:
         <p className="text-sm text-slate-600">
           {m.total} proposition{m.total === 1 ? "" : "s"} × {m.columns.length} {f.columns === "origins" ? "independent origins" : "publishers"}
         </p>
-        <div className="ml-auto">
+        <CountingNote approvedOnly={m.countApprovedOnly} />
+        <div className="ml-auto flex items-center gap-3">
+          <LiveRefresh workspaceId={actor.workspaceId} since={since} selfId={actor.userId} />
           <ExportMenu workspaceId={actor.workspaceId} slug={slug} query={exportQuery} />
         </div>
         {/* biome-ignore lint/a11y/useSemanticElements: two links styled as a segmented control, not form fields */}

@@ -5,6 +5,8 @@ import { exportPropositions } from "@/lib/server/exports";
 import { exportScopeSchema } from "@/lib/validation/exports";
 import { StanceBadge, VerdictBadge, STANCE_META, type StanceValue } from "@/components/propositions/badges";
 import { PrintButton } from "@/components/report/print-button";
+import { CountingNote } from "@/components/review/counting-note";
+import { getReviewSettings } from "@/lib/server/review";
 import { reportMatrix } from "@/lib/domain/export/report-matrix";
 import type { VerdictKind } from "@/lib/domain/comparison";
 import { describeRating } from "@/lib/domain/rating";
@@ -36,7 +38,7 @@ export default async function ReportPage({
       </main>
     );
   }
-  const propositions = await exportPropositions(actor, parsed.data);
+  const [propositions, { countApprovedOnly }] = await Promise.all([exportPropositions(actor, parsed.data), getReviewSettings(actor)]);
   const matrix = reportMatrix(propositions);
   const query = new URLSearchParams(Object.entries(sp).filter(([, v]) => v) as [string, string][]).toString();
   return (
@@ -61,6 +63,7 @@ export default async function ReportPage({
         <p className="mt-1 text-sm text-slate-600">
           Generated {new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · {propositions.length} proposition{propositions.length === 1 ? "" : "s"}
         </p>
+        <CountingNote approvedOnly={countApprovedOnly} className="mt-1" />
       </header>
       {propositions.length === 0 && <p className="mt-8 text-slate-600">Nothing in this scope yet: link claims to propositions first.</p>}
       {propositions.map((p) => (
@@ -119,6 +122,12 @@ export default async function ReportPage({
                           <>
                             {" "}
                             · <strong>needs review, not counted</strong>
+                          </>
+                        )}
+                        {countApprovedOnly && m.status !== "APPROVED" && !m.orphaned && !m.needsReview && (
+                          <>
+                            {" "}
+                            · <strong>{m.status.toLowerCase()}, not counted</strong>
                           </>
                         )}
                       </p>

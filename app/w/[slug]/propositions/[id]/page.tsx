@@ -6,12 +6,18 @@ import { can } from "@/lib/auth/membership";
 import { getProposition } from "@/lib/server/comparison";
 import { AppError } from "@/lib/server/errors";
 import { listClaimTypes } from "@/lib/server/workspaces";
-import { StanceBadge, VerdictBadge, type StanceValue } from "@/components/propositions/badges";
+import { StanceBadge, type StanceValue } from "@/components/propositions/badges";
 import { MentionCard } from "@/components/propositions/mention-card";
 import { PropositionEditor } from "@/components/propositions/proposition-editor";
 import { VerdictEvidence } from "@/components/propositions/verdict-evidence";
 import { ExportMenu } from "@/components/report/export-menu";
+import { CountingNote } from "@/components/review/counting-note";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { LiveVerdictBadge } from "@/components/propositions/live-verdict";
+import { liveCursor } from "@/lib/server/live-stream";
 import { describeRating } from "@/lib/domain/rating";
+import { CommentThreads } from "@/components/comments/comment-threads";
+import { HistoryPanel } from "@/components/history/history-panel";
 
 export const metadata: Metadata = { title: "Proposition" };
 
@@ -20,6 +26,7 @@ const GROUPS: StanceValue[] = ["SUPPORTS", "REFUTES", "NEUTRAL"];
 export default async function PropositionPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { actor } = await requirePageMember(slug);
+  const since = await liveCursor(actor);
   const p = await getProposition(actor, id).catch((err) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
@@ -34,7 +41,8 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
         <Link href={`/w/${slug}/propositions`} className="text-blue-700 underline">
           ← Comparison
         </Link>
-        <span className="ml-auto">
+        <span className="ml-auto flex items-center gap-3">
+          <LiveRefresh workspaceId={actor.workspaceId} propositionId={p.id} since={since} selfId={actor.userId} />
           <ExportMenu workspaceId={actor.workspaceId} slug={slug} query={`propositionIds=${p.id}`} />
         </span>
       </nav>
@@ -62,10 +70,11 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
           {p.statement}
         </h1>
         <div className="mt-3 flex flex-wrap items-start gap-3 rounded-md bg-slate-50 p-3">
-          <VerdictBadge kind={v.kind} />
+          <LiveVerdictBadge kind={v.kind} />
           <p className="flex-1 text-sm" data-testid="verdict-sentence">
             {v.sentence}
           </p>
+          <CountingNote approvedOnly={p.countApprovedOnly} className="basis-full" />
         </div>
         <dl className="mt-3 grid grid-cols-3 gap-3 text-center text-sm">
           {GROUPS.map((g) => {
@@ -87,7 +96,8 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
         <VerdictEvidence workspaceId={actor.workspaceId} propositionId={p.id} verdict={v} sameValues={p.sameValues} canEdit={canEdit} />
         {uncounted > 0 && (
           <p className="mt-2 text-xs text-amber-900">
-            {uncounted} mention{uncounted === 1 ? " is" : "s are"} listed below but not counted (orphaned or waiting for review after a text correction).
+            {uncounted} mention{uncounted === 1 ? " is" : "s are"} listed below but not counted (orphaned or waiting for review after a text correction
+            {p.countApprovedOnly ? ", or not approved" : ""}).
           </p>
         )}
         {canEdit && (
@@ -118,6 +128,10 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
           No claims are linked to this proposition. Link claims from the article reader.
         </p>
       )}
+      <section aria-label="Discussion and history" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <CommentThreads workspaceId={actor.workspaceId} targetType="proposition" targetId={p.id} refreshKey={since} />
+        <HistoryPanel workspaceId={actor.workspaceId} entity="proposition" id={p.id} refreshKey={since} />
+      </section>
     </main>
   );
 }

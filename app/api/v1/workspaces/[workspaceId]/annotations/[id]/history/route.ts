@@ -1,0 +1,8 @@
+import { methods } from "@/lib/api/handler";
+import { endpoints } from "@/lib/api/endpoints";
+import { route } from "@/lib/api/route";
+import { annotationHistory } from "@/lib/server/history";
+
+const get = route(endpoints.annotationHistory, async ({ actor, params, query }) => annotationHistory(actor, params.id, query));
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageMember } from "@/lib/auth/session";
+import { listReviewQueue, listReviewQueueOptions, getReviewSettings } from "@/lib/server/review";
+import { reviewQueueSchema } from "@/lib/validation/review";
+import { ReviewFilters } from "@/components/review/review-filters";
+import { ReviewQueue } from "@/components/review/review-queue";
+import { CountingNote } from "@/components/review/counting-note";
+import { Alert } from "@/components/ui/alert";
+
+export const metadata: Metadata = { title: "Review" };
+
+type SP = Record<string, string | undefined>;
+
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SP> }) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const { actor } = await requirePageMember(slug);
+  // A hand-edited link with a bad filter shows the unfiltered queue and says so.
+  const parsed = reviewQueueSchema.safeParse(sp);
+  const filter = parsed.success ? parsed.data : reviewQueueSchema.parse({});
+  const [queue, options, settings] = await Promise.all([listReviewQueue(actor, filter), listReviewQueueOptions(actor), getReviewSettings(actor)]);
+  const keep = Object.fromEntries(Object.entries(sp).filter((e): e is [string, string] => e[0] !== "cursor" && !!e[1]));
+  const next = queue.nextCursor ? `/w/${slug}/review?${new URLSearchParams({ ...keep, cursor: queue.nextCursor })}` : null;
+  const first = filter.cursor ? `/w/${slug}/review?${new URLSearchParams(keep)}` : null;
+  return (
+    <main className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-xl font-semibold">Review queue</h1>
+        <p className="text-sm text-slate-600" data-testid="review-total">
+          {queue.total} {filter.status.toLowerCase()} claim{queue.total === 1 ? "" : "s"}
+          {queue.total > queue.items.length && ` · showing ${queue.items.length}`}
+        </p>
+        <CountingNote approvedOnly={settings.countApprovedOnly} className="ml-auto" />
+      </div>
+      {!parsed.success && <Alert tone="warning">Some filters in this link were not valid and were ignored.</Alert>}
+      <ReviewFilters
+        slug={slug}
+        filters={filter}
+        byStatus={queue.byStatus}
+        options={{ ...options, claimTypes: options.claimTypes.map((t) => ({ id: t.id, label: t.label })) }}
+      />
+      <ReviewQueue slug={slug} items={queue.items} claimTypes={options.claimTypes} status={filter.status} />
+      {(next || first) && (
+        <nav aria-label="Pages" className="flex gap-4 text-sm">
+          {first && (
+            <Link className="text-blue-700 underline" href={first}>
+              First page
+            </Link>
+          )}
+          {next && (
+            <Link className="text-blue-700 underline" href={next}>
+              Next page
+            </Link>
+          )}
+        </nav>
+      )}
+    </main>
+  );
+}

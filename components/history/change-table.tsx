@@ -1,0 +1,32 @@
+import type { FieldChange } from "@/lib/domain/history-diff";
+
+/** Fields before → after, removed text struck through, added text underlined (not by colour alone). */
+export function ChangeTable({ changes }: { changes: FieldChange[] }) {
+  return (
+    <table className="w-full table-fixed text-xs">
+      <caption className="sr-only">What changed</caption>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Before</th>
+          <th scope="col">After</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.field} className="align-top" data-testid="history-change">
+            <th scope="row" className="w-24 py-0.5 pr-2 text-left font-normal text-slate-500">
+              {c.field}
+            </th>
+            <td className="break-words py-0.5 pr-2">
+              {c.before === null ? <span className="text-slate-400">—</span> : <del className="bg-red-50 text-red-900">{c.before}</del>}
+            </td>
+            <td className="break-words py-0.5">
+              {c.after === null ? <span className="text-slate-400">—</span> : <ins className="bg-green-50 text-green-900">{c.after}</ins>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

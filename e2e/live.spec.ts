@@ -1,0 +1,188 @@
+// Two browsers, two people, one workspace: what one does shows up for the other without a reload.
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { type Account, expect, signUp, test } from "./fixtures";
+import { ImportPage } from "./pages/import-page";
+import { ReaderPage } from "./pages/reader-page";
+
+const tag = () => Math.random().toString(36).slice(2, 7);
+
+async function workspaceIdOf(page: Page, slug: string): Promise<string> {
+  const res = await page.request.get("/api/v1/workspaces");
+  const { items } = (await res.json()) as { items: { id: string; slug: string }[] };
+  const ws = items.find((w) => w.slug === slug);
+  if (!ws) throw new Error(`no workspace ${slug}`);
+  return ws.id;
+}
+
+/** Sign up a colleague, add them to the owner's workspace with `role`, and open a browser as them. */
+async function colleague(page: Page, browser: Browser, owner: Account, label: string, role: "EDITOR" | "VIEWER", worker: number) {
+  const account = await signUp(browser, label, worker);
+  const ws = await workspaceIdOf(page, owner.slug);
+  const res = await page.request.post(`/api/v1/workspaces/${ws}/members`, { data: { email: account.email, role } });
+  expect(res.status(), await res.text()).toBe(201);
+  const context: BrowserContext = await browser.newContext({ storageState: account.storageState });
+  const members = (await (await page.request.get(`/api/v1/workspaces/${ws}/members`)).json()) as { items: { userId: string; email: string }[] };
+  const userId = members.items.find((m) => m.email === account.email)?.userId;
+  return { account, ws, context, page: await context.newPage(), userId: userId! };
+}
+
+const isLive = (p: Page) => expect(p.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+
+test("a claim marked in one browser appears in a colleague's within a second; an edit in flight keeps its version check", async ({
+  page,
+  owner,
+  browser,
+}, info) => {
+  const t = tag();
+  const href = await new ImportPage(page, owner.slug).importAndOpen(
+    `Tin trực tiếp ${t}\n\nBình Nhưỡng đã chuyển đạn pháo cho Nga ${t}.\n\nMoskva bác bỏ thông tin này ${t}.`,
+  );
+  const lan = await colleague(page, browser, owner, "lan", "EDITOR", info.workerIndex);
+  await lan.page.goto(href);
+  await Promise.all([isLive(page), isLive(lan.page)]);
+  const mine = new ReaderPage(page);
+  const theirs = new ReaderPage(lan.page);
+
+  await mine.selectWithMouse(0, "chuyển đạn pháo cho Nga");
+  await page.keyboard.press("1");
+  await mine.saveClaim();
+  // Counted from the moment the save is acknowledged.
+  await expect(theirs.marks()).toHaveText(["chuyển đạn pháo cho Nga"], { timeout: 1_000 });
+  await expect(theirs.claimList().getByRole("button")).toHaveCount(1);
+
+  // Lan starts editing; meanwhile the owner changes the same claim.
+  await theirs.claimList().getByRole("button").first().click();
+  await lan.page.getByTestId("claim-details").getByRole("button", { name: /^Edit/ }).click();
+  await theirs.claimForm().getByLabel("Note").fill("typed while a colleague edits");
+  await page.getByTestId("claim-details").getByRole("button", { name: /^Edit/ }).click();
+  await mine.claimForm().getByLabel("Note").fill("owner's note");
+  await mine.saveClaim();
+  // Lan is told, her typing is kept, and saving cannot overwrite the owner's change.
+  await expect(lan.page.getByTestId("changed-meanwhile")).toBeVisible();
+  await expect(theirs.claimForm().getByLabel("Note")).toHaveValue("typed while a colleague edits");
+  await theirs.claimForm().getByRole("button", { name: /^Save/ }).click();
+  await expect(theirs.claimForm().getByRole("alert")).toContainText("Someone else changed this claim");
+  await lan.page.getByRole("button", { name: "Load their version" }).click();
+  await expect(theirs.claimForm().getByLabel("Note")).toHaveValue("owner's note");
+  await theirs.claimForm().getByRole("button", { name: "Cancel" }).click();
+
+  // A delete arrives the same way.
+  await page
+    .getByTestId("claim-details")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
+  await expect(theirs.marks()).toHaveCount(0, { timeout: 1_000 });
+  await lan.context.close();
+});
+
+test("the proposition page and the matrix follow a colleague's links live, show the verdict changing, and miss nothing across a reconnect", async ({
+  page,
+  owner,
+  browser,
+}, info) => {
+  const t = tag();
+  const statement = `Pyongyang shipped shells ${t}`;
+  const importer = new ImportPage(page, owner.slug);
+  const mine = new ReaderPage(page);
+  const panel = page.getByTestId("claim-propositions");
+
+  await importer.open();
+  await importer.paste(`Tin A ${t}\n\nBình Nhưỡng đã chuyển đạn pháo cho Nga ${t}.`);
+  await importer.card().getByLabel("Publisher").fill(`Outlet A ${t}`);
+  await importer
+    .card()
+    .getByLabel(/Origins/)
+    .fill(`Wire ${t}`);
+  await page.goto(await importer.importCard());
+  await mine.selectWithMouse(0, "chuyển đạn pháo cho Nga");
+  await page.keyboard.press("1");
+  await mine.saveClaim();
+  await panel.getByRole("button", { name: "New proposition from this claim" }).click();
+  await panel.getByLabel(/Statement/).fill(statement);
+  await panel.getByRole("button", { name: "Create and link" }).click();
+  const propositionHref = (await panel.getByRole("link", { name: statement }).getAttribute("href"))!;
+
+  const lan = await colleague(page, browser, owner, "lan", "VIEWER", info.workerIndex);
+  const propositionId = propositionHref.split("/").at(-1)!;
+  const logUrl = (after: string) => `/api/v1/workspaces/${lan.ws}/events/log?propositionId=${propositionId}&after=${after}&limit=500`;
+  // Where the server's log of this proposition stands before Lan opens it.
+  const { position: opened } = (await (await page.request.get(logUrl("0"))).json()) as { position: string };
+  const matrix = await lan.context.newPage();
+  await Promise.all([lan.page.goto(propositionHref), matrix.goto(`/w/${owner.slug}/propositions`)]);
+  await Promise.all([isLive(lan.page), isLive(matrix)]);
+  await expect(lan.page.getByTestId("verdict-badge")).toHaveText(/Single origin/);
+  const row = matrix.getByTestId("matrix-row").filter({ hasText: statement });
+  await expect(row.getByTestId("verdict-badge")).toHaveText(/Single origin/);
+
+  // The owner links a denial from an independent outlet: the verdict becomes a conflict.
+  await importer.open();
+  await importer.paste(`Tin C ${t}\n\nĐiện Kremlin bác bỏ việc nhận đạn pháo ${t}.`);
+  await importer.card().getByLabel("Publisher").fill(`Outlet C ${t}`);
+  await page.goto(await importer.importCard());
+  await mine.selectWithMouse(0, "bác bỏ việc nhận đạn pháo");
+  await page.keyboard.press("2");
+  await mine.saveClaim();
+  await panel.getByRole("button", { name: "Link to existing…" }).click();
+  await panel.getByLabel("Refutes").check();
+  await panel.getByLabel("Find a proposition").fill(`shipped shells ${t}`);
+  await panel.getByRole("button", { name: `Link as refutes: ${statement}` }).click();
+  await expect(panel.getByRole("link", { name: statement })).toBeVisible();
+
+  await expect(lan.page.getByTestId("verdict-badge")).toHaveText(/Conflict/, { timeout: 1_000 });
+  await expect(lan.page.getByTestId("verdict-changed")).toHaveText(/was Single origin/);
+  await expect(row.getByTestId("verdict-badge")).toHaveText(/Conflict/, { timeout: 1_000 });
+  await expect(row.getByTestId("verdict-changed")).toBeVisible();
+
+  // Lan's connection drops; the owner links one more claim meanwhile; it arrives once on reconnect.
+  const status = lan.page.getByTestId("live-status");
+  await lan.context.setOffline(true);
+  await expect(status).toHaveAttribute("data-status", "reconnecting");
+  await importer.open();
+  await importer.paste(`Tin B ${t}\n\nTriều Tiên đã chuyển đạn pháo cho Nga trong tháng này ${t}.`);
+  await importer.card().getByLabel("Publisher").fill(`Outlet B ${t}`);
+  await importer
+    .card()
+    .getByLabel(/Origins/)
+    .fill(`Wire ${t}`);
+  await page.goto(await importer.importCard());
+  await mine.selectWithMouse(0, "chuyển đạn pháo cho Nga");
+  await page.keyboard.press("1");
+  await mine.saveClaim();
+  await page
+    .getByTestId("proposition-suggestions")
+    .getByRole("button", { name: `Link as supports: ${statement}` })
+    .click();
+  await expect(panel.getByRole("link", { name: statement })).toBeVisible();
+  await lan.context.setOffline(false);
+  await expect(status).toHaveAttribute("data-status", "live");
+  await expect(lan.page.getByRole("region", { name: "supports mentions" }).getByTestId("mention-card")).toHaveCount(2);
+  // Lan's page received exactly the events the server logged for this proposition since she opened
+  // it: the same number and the same last id, so none was missed and none counted twice.
+  const log = (await (await page.request.get(logUrl(opened))).json()) as { items: { id: string }[] };
+  expect(log.items.length).toBeGreaterThanOrEqual(2);
+  await expect(status).toHaveAttribute("data-last-event", log.items.at(-1)!.id);
+  await expect(status).toHaveAttribute("data-received", String(log.items.length));
+
+  // A viewer sees all of it but can change nothing, in the page or through the API.
+  await expect(lan.page.getByRole("button", { name: /Unlink|Edit proposition/ })).toHaveCount(0);
+  const write = await lan.page.request.post(`/api/v1/workspaces/${lan.ws}/propositions`, { data: { statement: "A viewer's proposition" } });
+  expect(write.status()).toBe(403);
+  await lan.context.close();
+});
+
+test("a removed member loses access at once: the open page is told, the API and the event stream refuse", async ({ page, owner, browser }, info) => {
+  const t = tag();
+  const href = await new ImportPage(page, owner.slug).importAndOpen(`Tin D ${t}\n\nHai bên ký hiệp ước đối tác chiến lược ${t}.`);
+  const lan = await colleague(page, browser, owner, "lan", "EDITOR", info.workerIndex);
+  await lan.page.goto(href);
+  await isLive(lan.page);
+
+  const res = await page.request.delete(`/api/v1/workspaces/${lan.ws}/members/${lan.userId}`);
+  expect(res.status(), await res.text()).toBe(200);
+  await expect(lan.page.getByTestId("live-revoked")).toContainText("no longer a member", { timeout: 2_000 });
+  expect((await lan.page.request.get(`/api/v1/workspaces/${lan.ws}/articles`)).status()).toBe(404);
+  expect((await lan.page.request.get(`/api/v1/workspaces/${lan.ws}/events/log`)).status()).toBe(404);
+  await lan.page.reload();
+  await expect(lan.page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await lan.context.close();
+});

@@ -1,0 +1,64 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/membership";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** The NOTIFY channel; its payload is only the event id (payload limits and lost notifications do not matter). */
+export const EVENTS_CHANNEL = "claimboard_events";
+
+/** What changed, for live updates: the kind, the ids a page filters on and the new version. */
+export type ChangeInput = {
+  /** "annotation.created", "annotation.updated", "annotation.deleted", "annotation.reviewed", "mention.linked", "comment.created", … */
+  kind: string;
+  entityType: string;
+  entityId: string;
+  articleId?: string | null;
+  propositionIds?: string[];
+  sessionId?: string | null;
+  version?: number | null;
+  data?: Prisma.InputJsonValue;
+};
+
+/**
+ * Record a change in the outbox inside the caller's transaction and announce it at commit. Call it
+ * as the LAST statement of the transaction: it takes the workspace's event lock, so events of one
+ * workspace commit in id order and a client resuming "after id N" can never miss an earlier one.
+ */
+export async function emit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId">, change: ChangeInput): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`changes:${actor.workspaceId}`}))`;
+  const row = await tx.changeEvent.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      kind: change.kind,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      articleId: change.articleId ?? null,
+      propositionIds: change.propositionIds ?? [],
+      sessionId: change.sessionId ?? null,
+      actorId: actor.userId,
+      version: change.version ?? null,
+      data: change.data ?? {},
+    },
+    select: { id: true },
+  });
+  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${row.id.toString()})`;
+}
+
+/** Where a claim shows: its article and the propositions it is linked to (one query). */
+export async function annotationScope(tx: Tx, annotationId: string): Promise<{ articleId: string | null; propositionIds: string[] }> {
+  const a = await tx.annotation.findUnique({
+    where: { id: annotationId },
+    select: { passage: { select: { articleId: true } }, mentions: { select: { propositionId: true } } },
+  });
+  return { articleId: a?.passage.articleId ?? null, propositionIds: a?.mentions.map((m) => m.propositionId) ?? [] };
+}
+
+/** The propositions any claim of an article is linked to (for article-wide changes). */
+export async function articlePropositions(tx: Tx, workspaceId: string, articleId: string): Promise<string[]> {
+  const rows = await tx.mentionLink.findMany({
+    where: { workspaceId, annotation: { passage: { articleId } } },
+    select: { propositionId: true },
+    distinct: ["propositionId"],
+  });
+  return rows.map((r) => r.propositionId);
+}
