@@ -1,6 +1,7 @@
 // Two browsers, two people, one workspace: what one does shows up for the other without a reload.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { type Account, expect, signUp, test } from "./fixtures";
+import { CommentsPanel } from "./pages/discussion";
 import { ImportPage } from "./pages/import-page";
 import { ReaderPage } from "./pages/reader-page";
 
@@ -21,8 +22,8 @@ async function colleague(page: Page, browser: Browser, owner: Account, label: st
   const res = await page.request.post(`/api/v1/workspaces/${ws}/members`, { data: { email: account.email, role } });
   expect(res.status(), await res.text()).toBe(201);
   const context: BrowserContext = await browser.newContext({ storageState: account.storageState });
-  const members = (await (await page.request.get(`/api/v1/workspaces/${ws}/members`)).json()) as { items: { userId: string; email: string }[] };
-  const userId = members.items.find((m) => m.email === account.email)?.userId;
+  const members = (await (await page.request.get(`/api/v1/workspaces/${ws}/members`)).json()) as { items: { id: string; email: string }[] };
+  const userId = members.items.find((m) => m.email === account.email)?.id;
   return { account, ws, context, page: await context.newPage(), userId: userId! };
 }
 
@@ -66,6 +67,19 @@ test("a claim marked in one browser appears in a colleague's within a second; an
   await expect(theirs.claimForm().getByLabel("Note")).toHaveValue("owner's note");
   await theirs.claimForm().getByRole("button", { name: "Cancel" }).click();
 
+  // A submission, an approval and a comment arrive the same way.
+  const ownerReview = page.getByTestId("claim-details").getByTestId("claim-review");
+  const lanReview = lan.page.getByTestId("claim-details").getByTestId("claim-review");
+  await ownerReview.getByRole("button", { name: "Submit for review" }).click();
+  await expect(ownerReview.getByTestId("claim-status")).toHaveText("Submitted");
+  await expect(lanReview.getByTestId("claim-status")).toHaveText("Submitted", { timeout: 1_000 });
+  await lanReview.getByRole("button", { name: "Approve" }).click();
+  await expect(lanReview.getByTestId("claim-status")).toHaveText("Approved");
+  await expect(ownerReview.getByTestId("claim-status")).toHaveText("Approved", { timeout: 1_000 });
+  await new CommentsPanel(lan.page).write(`Checked against the wire ${t}`);
+  await expect(new CommentsPanel(lan.page).threads()).toHaveCount(1);
+  await expect(new CommentsPanel(page).threads()).toContainText([`Checked against the wire ${t}`], { timeout: 1_000 });
+
   // A delete arrives the same way.
   await page
     .getByTestId("claim-details")
@@ -80,6 +94,8 @@ test("the proposition page and the matrix follow a colleague's links live, show 
   owner,
   browser,
 }, info) => {
+  // Three imports and a reconnect, with two browsers open: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const t = tag();
   const statement = `Pyongyang shipped shells ${t}`;
   const importer = new ImportPage(page, owner.slug);
@@ -125,7 +141,7 @@ test("the proposition page and the matrix follow a colleague's links live, show 
   await panel.getByRole("button", { name: "Link to existing…" }).click();
   await panel.getByLabel("Refutes").check();
   await panel.getByLabel("Find a proposition").fill(`shipped shells ${t}`);
-  await panel.getByRole("button", { name: `Link as refutes: ${statement}` }).click();
+  await panel.getByRole("button", { name: statement }).click();
   await expect(panel.getByRole("link", { name: statement })).toBeVisible();
 
   await expect(lan.page.getByTestId("verdict-badge")).toHaveText(/Conflict/, { timeout: 1_000 });

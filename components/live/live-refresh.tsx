@@ -54,7 +54,8 @@ export function LiveRefresh({
     (e: LiveChange) => {
       onChange?.(e);
       setReceived((r) => ({ count: r.count + 1, last: e.id }));
-      if (e.actorId !== selfId) setAnnounce(`${DESCRIBE[e.kind] ?? "This page was updated"} by another member`);
+      // Presence has its own live avatars; announcing every arrival would be noise.
+      if (e.actorId !== selfId && !e.kind.startsWith("presence.")) setAnnounce(`${DESCRIBE[e.kind] ?? "This page was updated"} by another member`);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => router.refresh(), DEBOUNCE_MS);
     },

@@ -97,10 +97,26 @@ export function useLiveChanges({ workspaceId, articleId, propositionId, since, o
       if (res && (res.status === 401 || res.status === 403 || res.status === 404)) return revoke("You no longer have access to this workspace");
       open();
     };
+    // When the machine goes offline a stream can hang for minutes before the browser notices;
+    // close it at once and resume from the last id as soon as the network is back.
+    const offline = () => {
+      es?.close();
+      clearTimeout(retry);
+      setStatus("reconnecting");
+    };
+    const online = () => {
+      if (stopped) return;
+      es?.close();
+      open();
+    };
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
     open();
     return () => {
       stopped = true;
       clearTimeout(retry);
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
       es?.close();
     };
   }, [workspaceId, articleId, propositionId]);
