@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type LiveChange, useLiveChanges } from "./use-live-changes";
 
-/** How long a burst of changes is gathered into one refresh. */
-const DEBOUNCE_MS = 120;
+/** How long a burst of changes is gathered into one refresh, and the least time between two. */
+const GATHER_MS = 120;
+const MIN_GAP_MS = 700;
 
 const DESCRIBE: Record<string, string> = {
   "annotation.created": "A claim was added",
@@ -45,6 +46,7 @@ export function LiveRefresh({
 }) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastRefresh = useRef(0);
   const [announce, setAnnounce] = useState("");
   const [revoked, setRevoked] = useState<string | null>(null);
   // How many changes arrived (and the last id): lets a person or a test see nothing is doubled.
@@ -56,8 +58,14 @@ export function LiveRefresh({
       setReceived((r) => ({ count: r.count + 1, last: e.id }));
       // Presence has its own live avatars; announcing every arrival would be noise.
       if (e.actorId !== selfId && !e.kind.startsWith("presence.")) setAnnounce(`${DESCRIBE[e.kind] ?? "This page was updated"} by another member`);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => router.refresh(), DEBOUNCE_MS);
+      // A busy desk must not re-render a large page per keystroke: at most one refresh per gap.
+      if (timer.current !== undefined) return;
+      const wait = Math.max(GATHER_MS, lastRefresh.current + MIN_GAP_MS - Date.now());
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        lastRefresh.current = Date.now();
+        router.refresh();
+      }, wait);
     },
     [router, selfId, onChange],
   );

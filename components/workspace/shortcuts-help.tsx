@@ -16,6 +16,9 @@ const SHORTCUTS: [string, string][] = [
   ["e", "Edit the selected claim"],
   ["Del", "Delete the selected claim"],
   ["Ctrl + Z", "Undo the last delete"],
+  ["a", "Review queue: approve the active claim"],
+  ["r", "Review queue: reject it (a reason is asked for)"],
+  ["x", "Review queue: select it for bulk approval"],
 ];
 
 const typing = (t: EventTarget | null) =>
@@ -39,7 +42,7 @@ export function ShortcutsHelp() {
       <Dialog.Trigger className="hidden rounded px-1.5 text-slate-500 hover:bg-slate-100 lg:inline" aria-label="Keyboard shortcuts">
         ?
       </Dialog.Trigger>
-      <DialogPanel title="Keyboard shortcuts" description="Keys for searching and marking claims" width="30rem" hideDescription>
+      <DialogPanel title="Keyboard shortcuts" description="Keys for searching, marking and reviewing claims" width="30rem" hideDescription>
         <dl className="mt-3 grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1.5 text-sm">
           {SHORTCUTS.map(([k, v]) => (
             <div key={k} className="contents">

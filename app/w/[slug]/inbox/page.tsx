@@ -4,6 +4,8 @@ import { clsx } from "clsx";
 import { requirePageMember } from "@/lib/auth/session";
 import { listInbox, unreadCount } from "@/lib/server/inbox";
 import { InboxList } from "@/components/inbox/inbox-list";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { liveCursor } from "@/lib/server/live-stream";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -19,6 +21,7 @@ export default async function InboxPage({
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
+  const since = await liveCursor(actor);
   const onlyUnread = sp.unread === "1";
   // A cursor from an old link that no longer fits starts from the top.
   const cursor = sp.cursor && UUID.test(sp.cursor) ? sp.cursor : undefined;
@@ -34,6 +37,7 @@ export default async function InboxPage({
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Inbox</h1>
         <p className="text-sm text-slate-600">Mentions, comments on your claims and review outcomes in {actor.workspaceName}.</p>
+        <LiveRefresh workspaceId={actor.workspaceId} since={since} selfId={actor.userId} />
         <nav aria-label="Inbox filter" className="ml-auto flex gap-1 text-sm">
           {filters.map((f) => (
             <Link

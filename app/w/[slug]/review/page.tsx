@@ -7,6 +7,8 @@ import { ReviewFilters } from "@/components/review/review-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { CountingNote } from "@/components/review/counting-note";
 import { Alert } from "@/components/ui/alert";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { liveCursor } from "@/lib/server/live-stream";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -16,6 +18,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
+  const since = await liveCursor(actor);
   // A hand-edited link with a bad filter shows the unfiltered queue and says so.
   const parsed = reviewQueueSchema.safeParse(sp);
   const filter = parsed.success ? parsed.data : reviewQueueSchema.parse({});
@@ -31,7 +34,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           {queue.total} {filter.status.toLowerCase()} claim{queue.total === 1 ? "" : "s"}
           {queue.total > queue.items.length && ` · showing ${queue.items.length}`}
         </p>
-        <CountingNote approvedOnly={settings.countApprovedOnly} className="ml-auto" />
+        <span className="ml-auto flex items-center gap-3">
+          <LiveRefresh workspaceId={actor.workspaceId} since={since} selfId={actor.userId} />
+          <CountingNote approvedOnly={settings.countApprovedOnly} />
+        </span>
       </div>
       {!parsed.success && <Alert tone="warning">Some filters in this link were not valid and were ignored.</Alert>}
       <ReviewFilters
