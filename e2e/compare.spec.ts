@@ -4,15 +4,6 @@ import { ReaderPage } from "./pages/reader-page";
 
 const tag = () => Math.random().toString(36).slice(2, 7);
 
-async function importArticle(importer: ImportPage, text: string, publisher: string, origins: string) {
-  await importer.open();
-  await importer.paste(text);
-  const card = importer.card();
-  await card.getByLabel("Publisher").fill(publisher);
-  await card.getByLabel(/Origins/).fill(origins);
-  return importer.importCard();
-}
-
 test("claims from three outlets become one proposition: two relays of one wire against a denial", async ({ page, owner }) => {
   const t = tag();
   const importer = new ImportPage(page, owner.slug);
@@ -20,7 +11,7 @@ test("claims from three outlets become one proposition: two relays of one wire a
   const statement = `North Korea ships shells to Russia ${t}`;
 
   // Outlet A relays the wire; its claim starts a new proposition.
-  await page.goto(await importArticle(importer, `Tin A ${t}\n\nBình Nhưỡng đã chuyển đạn pháo cho Nga, theo hãng tin ${t}.`, `Outlet A ${t}`, `Wire ${t}`));
+  await page.goto(await importer.importWith(`Tin A ${t}\n\nBình Nhưỡng đã chuyển đạn pháo cho Nga, theo hãng tin ${t}.`, `Outlet A ${t}`, `Wire ${t}`));
   await reader.selectWithMouse(0, "chuyển đạn pháo cho Nga");
   await page.keyboard.press("1");
   await reader.saveClaim();
@@ -31,7 +22,7 @@ test("claims from three outlets become one proposition: two relays of one wire a
   await expect(panel.getByRole("link", { name: statement })).toBeVisible();
 
   // Outlet B relays the same wire; the proposition is suggested and linked in one click.
-  await page.goto(await importArticle(importer, `Tin B ${t}\n\nTriều Tiên đã chuyển đạn pháo cho Nga trong tháng này ${t}.`, `Outlet B ${t}`, `Wire ${t}`));
+  await page.goto(await importer.importWith(`Tin B ${t}\n\nTriều Tiên đã chuyển đạn pháo cho Nga trong tháng này ${t}.`, `Outlet B ${t}`, `Wire ${t}`));
   await reader.selectWithMouse(0, "chuyển đạn pháo cho Nga");
   await page.keyboard.press("1");
   await reader.saveClaim();
@@ -41,7 +32,7 @@ test("claims from three outlets become one proposition: two relays of one wire a
   await expect(panel.getByRole("link", { name: statement })).toBeVisible();
 
   // Outlet C, no wire: a denial, linked through search as refuting.
-  await page.goto(await importArticle(importer, `Tin C ${t}\n\nĐiện Kremlin bác bỏ việc nhận đạn pháo ${t}.`, `Outlet C ${t}`, ""));
+  await page.goto(await importer.importWith(`Tin C ${t}\n\nĐiện Kremlin bác bỏ việc nhận đạn pháo ${t}.`, `Outlet C ${t}`, ""));
   await reader.selectWithMouse(0, "bác bỏ việc nhận đạn pháo");
   await page.keyboard.press("2");
   await reader.saveClaim();

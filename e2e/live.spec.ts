@@ -102,14 +102,7 @@ test("the proposition page and the matrix follow a colleague's links live, show 
   const mine = new ReaderPage(page);
   const panel = page.getByTestId("claim-propositions");
 
-  await importer.open();
-  await importer.paste(`Tin A ${t}\n\nBình Nhưỡng đã chuyển đạn pháo cho Nga ${t}.`);
-  await importer.card().getByLabel("Publisher").fill(`Outlet A ${t}`);
-  await importer
-    .card()
-    .getByLabel(/Origins/)
-    .fill(`Wire ${t}`);
-  await page.goto(await importer.importCard());
+  await page.goto(await importer.importWith(`Tin A ${t}\n\nBình Nhưỡng đã chuyển đạn pháo cho Nga ${t}.`, `Outlet A ${t}`, `Wire ${t}`));
   await mine.selectWithMouse(0, "chuyển đạn pháo cho Nga");
   await page.keyboard.press("1");
   await mine.saveClaim();
@@ -131,10 +124,7 @@ test("the proposition page and the matrix follow a colleague's links live, show 
   await expect(row.getByTestId("verdict-badge")).toHaveText(/Single origin/);
 
   // The owner links a denial from an independent outlet: the verdict becomes a conflict.
-  await importer.open();
-  await importer.paste(`Tin C ${t}\n\nĐiện Kremlin bác bỏ việc nhận đạn pháo ${t}.`);
-  await importer.card().getByLabel("Publisher").fill(`Outlet C ${t}`);
-  await page.goto(await importer.importCard());
+  await page.goto(await importer.importWith(`Tin C ${t}\n\nĐiện Kremlin bác bỏ việc nhận đạn pháo ${t}.`, `Outlet C ${t}`));
   await mine.selectWithMouse(0, "bác bỏ việc nhận đạn pháo");
   await page.keyboard.press("2");
   await mine.saveClaim();
@@ -153,14 +143,7 @@ test("the proposition page and the matrix follow a colleague's links live, show 
   const status = lan.page.getByTestId("live-status");
   await lan.context.setOffline(true);
   await expect(status).toHaveAttribute("data-status", "reconnecting");
-  await importer.open();
-  await importer.paste(`Tin B ${t}\n\nTriều Tiên đã chuyển đạn pháo cho Nga trong tháng này ${t}.`);
-  await importer.card().getByLabel("Publisher").fill(`Outlet B ${t}`);
-  await importer
-    .card()
-    .getByLabel(/Origins/)
-    .fill(`Wire ${t}`);
-  await page.goto(await importer.importCard());
+  await page.goto(await importer.importWith(`Tin B ${t}\n\nTriều Tiên đã chuyển đạn pháo cho Nga trong tháng này ${t}.`, `Outlet B ${t}`, `Wire ${t}`));
   await mine.selectWithMouse(0, "chuyển đạn pháo cho Nga");
   await page.keyboard.press("1");
   await mine.saveClaim();

@@ -1,21 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import type { LiveEvent } from "@/lib/validation/live";
 
-/** One change as the stream sends it (see `LiveEvent` in lib/server/event-hub). */
-export type LiveChange = {
-  id: string;
-  kind: string;
-  entityType: string;
-  entityId: string;
-  articleId: string | null;
-  propositionIds: string[];
-  sessionId: string | null;
-  actorId: string | null;
-  version: number | null;
-  data: unknown;
-  at: string;
-};
+/** One change as the stream sends it. */
+export type LiveChange = LiveEvent;
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "revoked";
 

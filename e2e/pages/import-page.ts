@@ -29,6 +29,17 @@ export class ImportPage {
     return href;
   }
 
+  /** Paste `text`, set its publisher and origins (comma-separated; "" for none) and import it; returns its URL path. */
+  async importWith(text: string, publisher: string, origins = ""): Promise<string> {
+    await this.open();
+    await this.paste(text);
+    await this.card().getByLabel("Publisher").fill(publisher);
+    await this.card()
+      .getByLabel(/Origins/)
+      .fill(origins);
+    return this.importCard();
+  }
+
   /** Import the card and return the new article's URL path. */
   async importCard(index = 0): Promise<string> {
     const card = this.card(index);

@@ -8,7 +8,7 @@ import { formatClaimDate, parseClaimDate } from "@/lib/domain/details/dates";
 import { parseQuantity } from "@/lib/domain/details/quantities";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
-import { annotationScope, emit } from "@/lib/server/events";
+import { emitClaimChange } from "@/lib/server/events";
 import { reanchoredFields } from "@/lib/server/reanchor-fields";
 import { reopenAfterEdit } from "@/lib/server/review-on-edit";
 import { AppError } from "@/lib/server/errors";
@@ -109,13 +109,7 @@ export async function createAnnotation(actor: Actor, input: unknown): Promise<An
     await writeLinks(tx, workspaceId, id, links);
     const created = toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationSelect }));
     await audit(tx, actor, "annotation.create", "Annotation", created.id, undefined, created);
-    await emit(tx, actor, {
-      kind: "annotation.created",
-      entityType: "Annotation",
-      entityId: created.id,
-      version: created.version,
-      ...(await annotationScope(tx, created.id)),
-    });
+    await emitClaimChange(tx, actor, "annotation.created", created.id, created.version);
     return created;
   });
 }
@@ -148,13 +142,7 @@ export async function updateAnnotation(actor: Actor, input: unknown): Promise<An
       toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: data.id }, select: annotationSelect })),
     );
     await audit(tx, actor, "annotation.update", "Annotation", data.id, before, after);
-    await emit(tx, actor, {
-      kind: "annotation.updated",
-      entityType: "Annotation",
-      entityId: data.id,
-      version: after.version,
-      ...(await annotationScope(tx, data.id)),
-    });
+    await emitClaimChange(tx, actor, "annotation.updated", data.id, after.version);
     return after;
   });
 }
@@ -175,13 +163,7 @@ export async function deleteAnnotation(actor: Actor, id: unknown, version: unkno
     });
     if (count === 0) throw versionConflict(before);
     await audit(tx, actor, "annotation.delete", "Annotation", annotationId, before, undefined);
-    await emit(tx, actor, {
-      kind: "annotation.deleted",
-      entityType: "Annotation",
-      entityId: annotationId,
-      version: before.version + 1,
-      ...(await annotationScope(tx, annotationId)),
-    });
+    await emitClaimChange(tx, actor, "annotation.deleted", annotationId, before.version + 1);
     return { id: annotationId };
   });
 }
@@ -200,13 +182,7 @@ export async function restoreAnnotation(actor: Actor, id: unknown): Promise<Anno
     await reanchorRestored(tx, annotationId);
     const after = toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect }));
     await audit(tx, actor, "annotation.restore", "Annotation", annotationId, undefined, after);
-    await emit(tx, actor, {
-      kind: "annotation.restored",
-      entityType: "Annotation",
-      entityId: annotationId,
-      version: after.version,
-      ...(await annotationScope(tx, annotationId)),
-    });
+    await emitClaimChange(tx, actor, "annotation.restored", annotationId, after.version);
     return after;
   });
 }
@@ -257,13 +233,7 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<Annot
       { needsReview: true, anchorReview: found.anchorReview, exact: before.exact },
       { needsReview: false, version: after.version },
     );
-    await emit(tx, actor, {
-      kind: "annotation.updated",
-      entityType: "Annotation",
-      entityId: data.id,
-      version: after.version,
-      ...(await annotationScope(tx, data.id)),
-    });
+    await emitClaimChange(tx, actor, "annotation.updated", data.id, after.version);
     return after;
   });
 }
@@ -314,13 +284,7 @@ export async function remarkAnnotation(actor: Actor, input: unknown): Promise<An
       { start: before.start, end: before.end, exact: before.exact, orphaned: before.orphaned, needsReview: before.needsReview },
       { start: after.start, end: after.end, exact: after.exact, version: after.version },
     );
-    await emit(tx, actor, {
-      kind: "annotation.updated",
-      entityType: "Annotation",
-      entityId: data.id,
-      version: after.version,
-      ...(await annotationScope(tx, data.id)),
-    });
+    await emitClaimChange(tx, actor, "annotation.updated", data.id, after.version);
     return after;
   });
 }

@@ -3,22 +3,10 @@ import pg from "pg";
 import { databaseUrl } from "@/lib/env";
 import { getDb } from "@/lib/db/client";
 import { EVENTS_CHANNEL } from "@/lib/server/events";
-import { RETENTION_DAYS } from "@/lib/validation/live";
+import type { ChangeEvent } from "@/lib/generated/prisma/client";
+import { type LiveEvent, RETENTION_DAYS } from "@/lib/validation/live";
 
-/** One change as a live page receives it (the SSE `data:`). `id` is the outbox id, a decimal string. */
-export type LiveEvent = {
-  id: string;
-  kind: string;
-  entityType: string;
-  entityId: string;
-  articleId: string | null;
-  propositionIds: string[];
-  sessionId: string | null;
-  actorId: string | null;
-  version: number | null;
-  data: unknown;
-  at: string;
-};
+export type { LiveEvent };
 
 type Subscriber = { workspaceId: string; lastId: bigint; deliver: (events: LiveEvent[]) => void };
 
@@ -27,22 +15,7 @@ const SAFETY_POLL_MS = 2000;
 const PRUNE_MS = 60 * 60 * 1000;
 const BATCH = 500;
 
-type Row = {
-  id: bigint;
-  workspaceId: string;
-  kind: string;
-  entityType: string;
-  entityId: string;
-  articleId: string | null;
-  propositionIds: string[];
-  sessionId: string | null;
-  actorId: string | null;
-  version: number | null;
-  data: unknown;
-  at: Date;
-};
-
-const toLive = (r: Row): LiveEvent => ({
+const toLive = (r: ChangeEvent): LiveEvent => ({
   id: r.id.toString(),
   kind: r.kind,
   entityType: r.entityType,

@@ -62,3 +62,14 @@ export async function articlePropositions(tx: Tx, workspaceId: string, articleId
   });
   return rows.map((r) => r.propositionId);
 }
+
+/** Announce a change to one claim, with where it shows (its article and propositions). */
+export async function emitClaimChange(
+  tx: Tx,
+  actor: Pick<Actor, "userId" | "workspaceId">,
+  kind: string,
+  annotationId: string,
+  version: number | null,
+): Promise<void> {
+  await emit(tx, actor, { kind, entityType: "Annotation", entityId: annotationId, version, ...(await annotationScope(tx, annotationId)) });
+}

@@ -42,3 +42,4 @@ export const liveEventSchema = z.object({
   data: z.unknown(),
   at: z.string().describe("When it was recorded (ISO 8601)"),
 });
+export type LiveEvent = z.output<typeof liveEventSchema>;
