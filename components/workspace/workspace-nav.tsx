@@ -3,17 +3,21 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { Fragment } from "react";
 
 export function WorkspaceNav({
   slug,
   workspaces,
   current,
   canImport,
+  review,
 }: {
   slug: string;
   workspaces: { slug: string; name: string }[];
   current: string;
   canImport: boolean;
+  /** The Review link (with its count), shown before Settings for those who review. */
+  review?: React.ReactNode;
 }) {
   const pathname = usePathname();
   const router = useRouter();
@@ -45,7 +49,7 @@ export function WorkspaceNav({
       </select>
       {links.map((l) => {
         const active = l.exact ? pathname === l.href : pathname.startsWith(l.href);
-        return (
+        const link = (
           <Link
             key={l.href}
             href={l.href}
@@ -54,6 +58,14 @@ export function WorkspaceNav({
           >
             {l.label}
           </Link>
+        );
+        return l.label === "Settings" && review ? (
+          <Fragment key={l.href}>
+            {review}
+            {link}
+          </Fragment>
+        ) : (
+          link
         );
       })}
     </nav>

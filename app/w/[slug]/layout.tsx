@@ -29,8 +29,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
             current={actor.workspaceName}
             canImport={actor.role !== "VIEWER" && actor.role !== "REVIEWER"}
+            review={review.submitted !== null ? <ReviewNavLink slug={slug} submitted={review.submitted} /> : undefined}
           />
-          {review.submitted !== null && <ReviewNavLink slug={slug} submitted={review.submitted} />}
           <div className="ml-auto flex items-center gap-3 text-sm">
             <UnreadBadge slug={slug} workspaceId={actor.workspaceId} initial={unread} />
             <HeaderSearch slug={slug} />
