@@ -150,6 +150,7 @@ export const queries = {
     articleId: id.optional(),
     claimTypeId: id.optional(),
     status: z.enum(ANNOTATION_STATUSES).optional(),
+    sessionId: id.optional().describe("Claims made in this annotation session"),
   }),
   propositions: pageQuerySchema.extend({ claimTypeId: id.optional(), q }),
   entities: pageQuerySchema.extend({ q, kind: z.enum(ENTITY_KINDS).optional() }),

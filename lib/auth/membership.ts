@@ -4,8 +4,22 @@ import { capabilitiesOf, cappedRole, roleFor, type Capability } from "@/lib/doma
 import type { Role } from "@/lib/domain/roles";
 import { AppError } from "@/lib/server/errors";
 
+/**
+ * What blind annotation sessions hide from this user, until revealed: other people's claims made in
+ * `sessionIds`, and other people's claims on `articleIds` (the articles of the blind sessions they
+ * annotate). Empty in a workspace without running blind sessions.
+ */
+export type BlindScope = Readonly<{ sessionIds: readonly string[]; articleIds: readonly string[] }>;
+
 /** Who acts in a workspace, with the capabilities their (token-capped) role gives. Only `requireMember` makes one. */
-export type Actor = Readonly<{ userId: string; workspaceId: string; role: Role; capabilities: ReadonlySet<Capability>; via: "session" | "token" }>;
+export type Actor = Readonly<{
+  userId: string;
+  workspaceId: string;
+  role: Role;
+  capabilities: ReadonlySet<Capability>;
+  via: "session" | "token";
+  blind: BlindScope;
+}>;
 
 // Actors issued by requireMember: a hand-made object with the same fields is refused, so a
 // caller cannot skip the membership check by building its own Actor. Kept on globalThis because
@@ -28,13 +42,34 @@ export async function requireMember(
 ): Promise<Actor> {
   if (!userId) throw new AppError("unauthorized", "Sign in to continue");
   if (!UUID.test(workspaceId)) throw new AppError("not_found", "Workspace not found");
-  const membership = await getDb().membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { role: true } });
+  const [membership, blind] = await Promise.all([
+    getDb().membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { role: true } }),
+    loadBlindScope(userId, workspaceId),
+  ]);
   if (!membership) throw new AppError("not_found", "Workspace not found");
   const role = cappedRole(membership.role, opts.tokenRole);
-  const actor = issue({ userId, workspaceId, role, capabilities: capabilitiesOf(role), via: opts.tokenRole ? ("token" as const) : ("session" as const) });
+  const via = opts.tokenRole ? ("token" as const) : ("session" as const);
+  const actor = issue({ userId, workspaceId, role, capabilities: capabilitiesOf(role), via, blind });
   if (opts.need) assertCan(actor, opts.need);
   return actor;
 }
+
+/**
+ * The blind sessions still hiding claims (not revealed, not closed), in the same request as the
+ * membership: the one place where a blind session narrows what a member may read.
+ */
+async function loadBlindScope(userId: string, workspaceId: string): Promise<BlindScope> {
+  const sessions = await getDb().annotationSession.findMany({
+    where: { workspaceId, mode: "BLIND", revealedAt: null, closedAt: null },
+    select: { id: true, articleIds: true, members: { where: { userId, role: "ANNOTATOR" }, select: { userId: true } } },
+  });
+  if (sessions.length === 0) return EMPTY_SCOPE;
+  return Object.freeze({
+    sessionIds: sessions.map((s) => s.id),
+    articleIds: [...new Set(sessions.filter((s) => s.members.length > 0).flatMap((s) => s.articleIds))],
+  });
+}
+const EMPTY_SCOPE: BlindScope = Object.freeze({ sessionIds: [], articleIds: [] });
 
 function issue<T extends Actor>(actor: T): T {
   const frozen = Object.freeze(actor);

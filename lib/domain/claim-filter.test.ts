@@ -3,6 +3,7 @@ import { hasMentionFilter, mentionMatches, type MentionFacts, type MentionFilter
 
 const facts = (over: Partial<MentionFacts> = {}): MentionFacts => ({
   articleId: "art1",
+  sessionId: "s1",
   publishedAt: "2023-09-14",
   publisherId: "pub",
   originIds: ["wire"],
@@ -28,14 +29,15 @@ describe("mentionMatches", () => {
     ["an entity actor", { entityId: "e1" }, { actorEntityIds: ["e1"] }, true],
     ["a free-text actor naming it by alias", { entityId: "e1", entityAliasKeys: new Set(["bac han"]) }, { actorTexts: ["bac han"] }, true],
     ["an entity not named", { entityId: "e1", entityAliasKeys: new Set(["bac han"]) }, { actorTexts: ["nga"] }, false],
-    ["an article of the session", { sessionArticleIds: new Set(["art1"]) }, {}, true],
-    ["an article outside the session", { sessionArticleIds: new Set(["art2"]) }, {}, false],
-    ["an unknown session matches nothing", { sessionArticleIds: null }, {}, false],
+    ["a claim of the session", { sessionId: "s1" }, {}, true],
+    ["a claim of another session", { sessionId: "s2" }, {}, false],
+    ["a claim outside any session", { sessionId: "s1" }, { sessionId: null }, false],
+    ["an unknown session matches nothing", { sessionId: null }, {}, false],
   ])("%s", (_name, filter, over, expected) => expect(mentionMatches(filter, facts(over))).toBe(expected));
 
   it("knows when a filter is set", () => {
     expect(hasMentionFilter({})).toBe(false);
-    expect(hasMentionFilter({ sessionArticleIds: null })).toBe(true);
+    expect(hasMentionFilter({ sessionId: null })).toBe(true);
     expect(hasMentionFilter({ to: "2024-01-01" })).toBe(true);
   });
 });

@@ -5,6 +5,8 @@
 /** What a filter can see of one mention. Ids are of this workspace; dates YYYY-MM-DD. */
 export type MentionFacts = {
   articleId: string;
+  /** The annotation session the claim was made in, if any. */
+  sessionId: string | null;
   publishedAt: string | null;
   publisherId: string | null;
   originIds: string[];
@@ -23,19 +25,19 @@ export type MentionFilter = {
   entityId?: string;
   /** Folded aliases of `entityId`: a free-text actor naming it by alias matches. */
   entityAliasKeys?: ReadonlySet<string>;
-  /** Articles of the session filtered on; null when the session does not exist (nothing matches). */
-  sessionArticleIds?: ReadonlySet<string> | null;
+  /** Claims made in this annotation session (its annotators' and its reconciled ones); null when the session does not exist (nothing matches). */
+  sessionId?: string | null;
 };
 
 /** Whether any mention-level filter is set (an unset one matches everything). */
 export function hasMentionFilter(f: MentionFilter): boolean {
-  return Boolean(f.sourceId || f.from || f.to || f.entityId || f.sessionArticleIds !== undefined);
+  return Boolean(f.sourceId || f.from || f.to || f.entityId || f.sessionId !== undefined);
 }
 
 /** Whether one mention passes the mention-level filters. */
 export function mentionMatches(f: MentionFilter, m: MentionFacts): boolean {
-  if (f.sessionArticleIds === null) return false;
-  if (f.sessionArticleIds && !f.sessionArticleIds.has(m.articleId)) return false;
+  if (f.sessionId === null) return false;
+  if (f.sessionId && m.sessionId !== f.sessionId) return false;
   if (f.sourceId && m.publisherId !== f.sourceId && !m.originIds.includes(f.sourceId) && !m.speakerSourceIds.includes(f.sourceId)) return false;
   if ((f.from || f.to) && !m.publishedAt) return false;
   if (f.from && m.publishedAt! < f.from) return false;

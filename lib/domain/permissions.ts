@@ -7,6 +7,8 @@ export const CAPABILITIES = {
   "workspace.read": "VIEWER",
   /** Review claims: approve or reject (issue: review workflow). */
   "claims.review": "REVIEWER",
+  /** Create annotation sessions and manage the ones they own (the workspace owner manages all). */
+  "sessions.manage": "EDITOR",
   /** Comment on claims and propositions, reply, edit and delete one's own comments, resolve threads (viewers only read them). */
   "comments.write": "REVIEWER",
   /** Mark, edit, delete and re-anchor claims; link them to propositions. */

@@ -12,6 +12,8 @@ import { emitClaimChange } from "@/lib/server/events";
 import { reanchoredFields } from "@/lib/server/reanchor-fields";
 import { reopenAfterEdit } from "@/lib/server/review-on-edit";
 import { AppError } from "@/lib/server/errors";
+import { resolveClaimSession } from "@/lib/server/session-claims";
+import { assertSessionOpen, claimSessionSelect, visibleClaims } from "@/lib/server/visibility";
 import { type claimDetailsSchema, createAnnotationSchema, updateAnnotationSchema } from "@/lib/validation/schemas";
 
 export const annotationSelect = {
@@ -37,6 +39,8 @@ export const annotationSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
+  sessionId: true,
+  reconciled: true,
   speakers: { select: { entity: { select: { id: true, name: true } }, source: { select: { id: true, name: true } } }, orderBy: { position: "asc" } },
   actorEntities: { select: { entity: { select: { id: true, name: true } } }, orderBy: { position: "asc" } },
   author: { select: { id: true, name: true } },
@@ -83,9 +87,10 @@ export async function createAnnotation(actor: Actor, input: unknown): Promise<An
     await tx.$queryRaw`SELECT 1 FROM "Passage" WHERE "id" = ${data.passageId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR SHARE`;
     const passage = await tx.passage.findFirst({
       where: { id: data.passageId, workspaceId },
-      select: { id: true, text: true, article: { select: { publishedAt: true } } },
+      select: { id: true, text: true, articleId: true, article: { select: { publishedAt: true } } },
     });
     if (!passage) throw new AppError("not_found", "Passage not found");
+    const sessionId = await resolveClaimSession(tx, actor, passage.articleId, data.sessionId);
     const check = checkSelector(passage.text, { start: data.start, end: data.end, exact: data.exact });
     if (!check.ok)
       throw new AppError("bad_request", check.reason, {
@@ -103,6 +108,7 @@ export async function createAnnotation(actor: Actor, input: unknown): Promise<An
         ...details,
         searchText: foldForMatch(`${quote.exact} ${details.note ?? ""}`),
         authorId: actor.userId,
+        sessionId,
       },
       select: { id: true },
     });
@@ -121,11 +127,12 @@ export async function updateAnnotation(actor: Actor, input: unknown): Promise<An
   const data = updateAnnotationSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const row = await tx.annotation.findFirst({
-      where: { id: data.id, workspaceId, deletedAt: null },
-      select: { ...annotationSelect, passage: { select: { article: { select: { publishedAt: true } } } } },
+      where: { id: data.id, workspaceId, deletedAt: null, ...visibleClaims(actor) },
+      select: { ...annotationSelect, ...claimSessionSelect, passage: { select: { article: { select: { publishedAt: true } } } } },
     });
     if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted");
-    const { passage, ...beforeRow } = row;
+    assertSessionOpen(row);
+    const { passage, session: _s, ...beforeRow } = row;
     const before = toAnnotationView(beforeRow);
     const { links, ...details } = await resolveDetails(tx, actor, data, passage.article.publishedAt);
     const { count } = await tx.annotation.updateMany({
@@ -154,8 +161,13 @@ export async function deleteAnnotation(actor: Actor, id: unknown, version: unkno
   const annotationId = parseId(id);
   const expected = z.number().int().min(1).parse(version);
   return getDb().$transaction(async (tx) => {
-    const found = await tx.annotation.findFirst({ where: { id: annotationId, workspaceId, deletedAt: null }, select: annotationSelect });
-    if (!found) throw new AppError("not_found", "Claim not found; it may already be deleted");
+    const row = await tx.annotation.findFirst({
+      where: { id: annotationId, workspaceId, deletedAt: null, ...visibleClaims(actor) },
+      select: { ...annotationSelect, ...claimSessionSelect },
+    });
+    if (!row) throw new AppError("not_found", "Claim not found; it may already be deleted");
+    assertSessionOpen(row);
+    const { session: _s, ...found } = row;
     const before = toAnnotationView(found);
     const { count } = await tx.annotation.updateMany({
       where: { id: annotationId, workspaceId, version: expected, deletedAt: null },
@@ -175,7 +187,13 @@ export async function restoreAnnotation(actor: Actor, id: unknown): Promise<Anno
   const annotationId = parseId(id);
   return getDb().$transaction(async (tx) => {
     const { count } = await tx.annotation.updateMany({
-      where: { id: annotationId, workspaceId, deletedAt: { not: null } },
+      where: {
+        id: annotationId,
+        workspaceId,
+        deletedAt: { not: null },
+        ...visibleClaims(actor),
+        OR: [{ sessionId: null }, { reconciled: true }, { session: { closedAt: null } }],
+      },
       data: { deletedAt: null, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("not_found", "There is no deleted claim to restore");
@@ -214,8 +232,13 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<Annot
   const { workspaceId } = actor;
   const data = anchorFixSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const found = await tx.annotation.findFirst({ where: { id: data.id, workspaceId, deletedAt: null }, select: annotationSelect });
-    if (!found) throw new AppError("not_found", "Claim not found; it may have been deleted");
+    const row = await tx.annotation.findFirst({
+      where: { id: data.id, workspaceId, deletedAt: null, ...visibleClaims(actor) },
+      select: { ...annotationSelect, ...claimSessionSelect },
+    });
+    if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted");
+    assertSessionOpen(row);
+    const { session: _s, ...found } = row;
     const before = toAnnotationView(found);
     if (!before.needsReview) throw new AppError("conflict", "This claim is not waiting for review; nothing to confirm", { currentVersion: before.version });
     const { count } = await tx.annotation.updateMany({
@@ -248,11 +271,12 @@ export async function remarkAnnotation(actor: Actor, input: unknown): Promise<An
   const data = remarkSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const found = await tx.annotation.findFirst({
-      where: { id: data.id, workspaceId, deletedAt: null },
-      select: { ...annotationSelect, passage: { select: { text: true } } },
+      where: { id: data.id, workspaceId, deletedAt: null, ...visibleClaims(actor) },
+      select: { ...annotationSelect, ...claimSessionSelect, passage: { select: { text: true } } },
     });
     if (!found) throw new AppError("not_found", "Claim not found; it may have been deleted");
-    const { passage, ...row } = found;
+    assertSessionOpen(found);
+    const { passage, session: _s, ...row } = found;
     const before = toAnnotationView(row);
     const check = checkSelector(passage.text, data);
     if (!check.ok)

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleClaims } from "@/lib/server/visibility";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
@@ -31,7 +32,7 @@ export async function listSourcesPage(actor: Actor, opts: PageQuery & { q?: stri
   return pageOf(items, opts.limit);
 }
 
-export type AnnotationListFilter = { articleId?: string; claimTypeId?: string; status?: "DRAFT" | "SUBMITTED" | "APPROVED" | "REJECTED" };
+export type AnnotationListFilter = { articleId?: string; claimTypeId?: string; status?: "DRAFT" | "SUBMITTED" | "APPROVED" | "REJECTED"; sessionId?: string };
 export type ApiAnnotation = AnnotationView & { articleId: string };
 
 const annotationWithArticle = { ...annotationSelect, passage: { select: { articleId: true } } } satisfies Prisma.AnnotationSelect;
@@ -50,6 +51,8 @@ export async function listAnnotationsPage(actor: Actor, opts: PageQuery & Annota
       ...(opts.articleId ? { passage: { articleId: opts.articleId } } : {}),
       ...(opts.claimTypeId ? { claimTypeId: opts.claimTypeId } : {}),
       ...(opts.status ? { status: opts.status } : {}),
+      ...(opts.sessionId ? { sessionId: opts.sessionId } : {}),
+      ...visibleClaims(actor),
     },
     select: annotationWithArticle,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -63,18 +66,22 @@ export async function listAnnotationsPage(actor: Actor, opts: PageQuery & Annota
 export async function getAnnotation(actor: Actor, id: string): Promise<ApiAnnotation> {
   assertCan(actor, "workspace.read");
   const row = uuid.safeParse(id).success
-    ? await getDb().annotation.findFirst({ where: { id, workspaceId: actor.workspaceId, deletedAt: null }, select: annotationWithArticle })
+    ? await getDb().annotation.findFirst({
+        where: { id, workspaceId: actor.workspaceId, deletedAt: null, ...visibleClaims(actor) },
+        select: annotationWithArticle,
+      })
     : null;
   if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted");
   return withArticleId(row);
 }
 
-const propositionListSelect = {
-  ...propositionSelect,
-  updatedAt: true,
-  claimType: { select: { id: true, label: true, color: true } },
-  _count: { select: { mentions: { where: { annotation: { deletedAt: null } } } } },
-} satisfies Prisma.PropositionSelect;
+const propositionListSelect = (actor: Actor) =>
+  ({
+    ...propositionSelect,
+    updatedAt: true,
+    claimType: { select: { id: true, label: true, color: true } },
+    _count: { select: { mentions: { where: { annotation: { deletedAt: null, ...visibleClaims(actor) } } } } },
+  }) satisfies Prisma.PropositionSelect;
 
 /** Propositions, newest first, optionally of one claim type or whose statement contains `q`. */
 export async function listPropositionsPage(actor: Actor, opts: PageQuery & { claimTypeId?: string; q?: string }) {
@@ -86,7 +93,7 @@ export async function listPropositionsPage(actor: Actor, opts: PageQuery & { cla
       ...(opts.claimTypeId ? { claimTypeId: opts.claimTypeId } : {}),
       ...(folded ? { searchText: { contains: folded } } : {}),
     },
-    select: propositionListSelect,
+    select: propositionListSelect(actor),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit + 1,
     ...cursorArgs(opts.cursor),

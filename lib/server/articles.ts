@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleClaims, visibleClaimsSql } from "@/lib/server/visibility";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
@@ -161,6 +162,7 @@ export async function listArticles(actor: Actor, opts: { cursor?: string; q?: st
         SELECT p."articleId"::text AS "articleId", count(*)::int AS n
         FROM "Annotation" an JOIN "Passage" p ON p.id = an."passageId"
         WHERE an."workspaceId" = ${actor.workspaceId}::uuid AND an."deletedAt" IS NULL AND p."articleId" = ANY(${ids}::uuid[])
+          AND ${visibleClaimsSql(actor, "an", 'p."articleId"')}
         GROUP BY p."articleId"`
     : [];
   const claimCount = new Map(counts.map((c) => [c.articleId, c.n]));
@@ -205,7 +207,7 @@ export async function getReaderData(actor: Actor, articleId: string) {
   });
   if (!article) throw new AppError("not_found", "Article not found");
   const annotations = await db.annotation.findMany({
-    where: { workspaceId: actor.workspaceId, deletedAt: null, passage: { articleId } },
+    where: { workspaceId: actor.workspaceId, deletedAt: null, passage: { articleId }, ...visibleClaims(actor) },
     select: annotationSelect,
   });
   return {

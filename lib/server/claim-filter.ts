@@ -8,12 +8,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 /** The comparison filter fields that choose mentions (see lib/domain/claim-filter). */
 export type MentionFilterInput = { sourceId?: string; from?: string; to?: string; entityId?: string; sessionId?: string };
 
-/** Resolve the mention filters against the workspace: the session's articles, the entity's aliases (≤ 2 queries). */
+/** Resolve the mention filters against the workspace: the session, the entity's aliases (≤ 2 queries). */
 export async function resolveMentionFilter(actor: Actor, f: MentionFilterInput): Promise<MentionFilter> {
   const db = getDb();
   const [aliases, session] = await Promise.all([
     f.entityId ? db.entityAlias.findMany({ where: { workspaceId: actor.workspaceId, entityId: f.entityId }, select: { normalizedAlias: true } }) : null,
-    f.sessionId ? db.annotationSession.findFirst({ where: { id: f.sessionId, workspaceId: actor.workspaceId }, select: { articleIds: true } }) : undefined,
+    f.sessionId ? db.annotationSession.findFirst({ where: { id: f.sessionId, workspaceId: actor.workspaceId }, select: { id: true } }) : undefined,
   ]);
   return {
     sourceId: f.sourceId,
@@ -22,12 +22,13 @@ export async function resolveMentionFilter(actor: Actor, f: MentionFilterInput):
     entityId: f.entityId,
     entityAliasKeys: aliases ? new Set(aliases.map((a) => a.normalizedAlias)) : undefined,
     // An unknown session id matches nothing rather than everything.
-    sessionArticleIds: session === undefined ? undefined : session ? new Set(session.articleIds) : null,
+    sessionId: session === undefined ? undefined : (session?.id ?? null),
   };
 }
 
 /** The columns a mention filter reads, to add to a claim select. */
 export const filterFactsSelect = {
+  sessionId: true,
   actors: true,
   speakers: { select: { entityId: true, sourceId: true } },
   actorEntities: { select: { entityId: true } },
@@ -35,6 +36,7 @@ export const filterFactsSelect = {
 } satisfies Prisma.AnnotationSelect;
 
 type FactsRow = {
+  sessionId: string | null;
   actors: string[];
   speakers: { entityId?: string | null; sourceId?: string | null; entity?: { id: string } | null; source?: { id: string } | null }[];
   actorEntities: { entityId?: string; entity?: { id: string } }[];
@@ -55,6 +57,7 @@ export function mentionFacts(a: FactsRow): MentionFacts {
   const id = <T extends { id: string }>(direct: string | null | undefined, nested: T | null | undefined) => direct ?? nested?.id ?? null;
   return {
     articleId: art.id,
+    sessionId: a.sessionId,
     publishedAt: art.publishedAt?.toISOString().slice(0, 10) ?? null,
     publisherId: id(art.publisherId, art.publisher),
     originIds: art.origins.map((o) => id(o.sourceId, o.source)).filter((x): x is string => x !== null),

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleClaims } from "@/lib/server/visibility";
 import { z } from "zod";
 import { assertCan, can, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
@@ -90,10 +91,11 @@ async function usersById(tx: Tx, ids: Iterable<string>): Promise<Users> {
 /** What a thread is about: it must exist in the workspace (a deleted claim is "not found"). */
 type Target = { type: CommentTarget; id: string; articleId: string | null; propositionIds: string[]; ownerId: string | null; label: string };
 
-async function findTarget(tx: Tx, workspaceId: string, type: string, id: string): Promise<Target> {
+async function findTarget(tx: Tx, actor: Actor, type: string, id: string): Promise<Target> {
+  const { workspaceId } = actor;
   if (type === "annotation") {
     const a = await tx.annotation.findFirst({
-      where: { id, workspaceId, deletedAt: null },
+      where: { id, workspaceId, deletedAt: null, ...visibleClaims(actor) },
       select: { authorId: true, exact: true, passage: { select: { articleId: true } }, mentions: { select: { propositionId: true } } },
     });
     if (!a) throw new AppError("not_found", "Claim not found; it may have been deleted");
@@ -158,7 +160,7 @@ export async function createComment(actor: Actor, input: unknown): Promise<Comme
   assertCan(actor, "comments.write");
   const data = createCommentSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const t = await findTarget(tx, actor.workspaceId, data.targetType, data.targetId);
+    const t = await findTarget(tx, actor, data.targetType, data.targetId);
     return write(tx, actor, t, null, data.body);
   });
 }
@@ -170,7 +172,7 @@ export async function replyToComment(actor: Actor, input: unknown): Promise<Comm
   return getDb().$transaction(async (tx) => {
     const root = await threadRoot(tx, actor.workspaceId, data.threadId);
     if (root.resolvedAt) throw new AppError("conflict", "This thread is resolved; reopen it to reply");
-    const t = await findTarget(tx, actor.workspaceId, root.targetType, root.targetId);
+    const t = await findTarget(tx, actor, root.targetType, root.targetId);
     return write(tx, actor, t, root.id, data.body);
   });
 }
@@ -199,7 +201,7 @@ export async function updateComment(actor: Actor, input: unknown): Promise<Comme
   const data = updateCommentSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const before = await ownComment(tx, actor, data.id, "edit");
-    const t = await findTarget(tx, actor.workspaceId, before.targetType, before.targetId);
+    const t = await findTarget(tx, actor, before.targetType, before.targetId);
     const people = (c: CommentRow) => usersById(tx, [...c.mentions, ...(c.resolvedById ? [c.resolvedById] : [])]);
     if (before.body === data.body) return toView(before, await people(before));
     const mentions = mentionedUserIds(data.body, await mentionable(tx, actor.workspaceId));
@@ -220,7 +222,7 @@ export async function deleteComment(actor: Actor, id: unknown): Promise<{ id: st
   if (!parsed.success) throw new AppError("not_found", "Comment not found");
   return getDb().$transaction(async (tx) => {
     const before = await ownComment(tx, actor, parsed.data, "delete");
-    const t = await findTarget(tx, actor.workspaceId, before.targetType, before.targetId);
+    const t = await findTarget(tx, actor, before.targetType, before.targetId);
     await tx.comment.update({ where: { id: before.id }, data: { deletedAt: new Date() } });
     await audit(tx, actor, "comment.delete", "Comment", before.id, { body: before.body, mentions: before.mentions, threadId: before.threadId }, undefined);
     await emit(tx, actor, change(t, "comment.deleted", before.id, before.threadId ?? before.id));
@@ -237,7 +239,7 @@ export async function resolveThread(actor: Actor, input: unknown): Promise<Comme
     if (!can(actor, "claims.review") && root.authorId !== actor.userId) {
       throw new AppError("forbidden", "Only reviewers, editors, owners and the thread's author can resolve or reopen it");
     }
-    const t = await findTarget(tx, actor.workspaceId, root.targetType, root.targetId);
+    const t = await findTarget(tx, actor, root.targetType, root.targetId);
     if (data.resolved === (root.resolvedAt !== null))
       return toView(root, await usersById(tx, [...root.mentions, ...(root.resolvedById ? [root.resolvedById] : [])]));
     const row = await tx.comment.update({
@@ -272,7 +274,7 @@ export async function listComments(actor: Actor, input: unknown): Promise<Page<T
   assertCan(actor, "workspace.read");
   const q = listCommentsSchema.parse(input);
   const db = getDb();
-  await findTarget(db, actor.workspaceId, q.targetType, q.targetId);
+  await findTarget(db, actor, q.targetType, q.targetId);
   const roots = await db.comment.findMany({
     where: { workspaceId: actor.workspaceId, targetType: q.targetType, targetId: q.targetId, threadId: null },
     select: commentSelect,

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleClaims, visibleClaimsSql } from "@/lib/server/visibility";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
@@ -107,7 +108,7 @@ export async function getProposition(actor: Actor, id: string) {
   if (!p) throw new AppError("not_found", "Proposition not found");
   const [mentions, graph, rule] = await Promise.all([
     db.mentionLink.findMany({
-      where: { workspaceId: actor.workspaceId, propositionId: id, annotation: { deletedAt: null } },
+      where: { workspaceId: actor.workspaceId, propositionId: id, annotation: { deletedAt: null, ...visibleClaims(actor) } },
       select: {
         ...mentionSelect,
         annotation: { select: { ...mentionSelect.annotation.select, passage: { select: { ...mentionSelect.annotation.select.passage.select, text: true } } } },
@@ -167,7 +168,7 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
       select: { id: true, statement: true, createdAt: true, sameValues: true, ...ratingSelect, claimType: { select: { id: true, label: true, color: true } } },
       orderBy: { createdAt: "desc" },
     }),
-    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null } }, select: mentionSelect }),
+    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null, ...visibleClaims(actor) } }, select: mentionSelect }),
     loadOriginGraph(actor.workspaceId),
     resolveMentionFilter(actor, f),
     loadCountingRule(actor.workspaceId),
@@ -262,7 +263,7 @@ export async function suggestPropositions(actor: Actor, annotationId: string) {
   assertCan(actor, "workspace.read");
   const db = getDb();
   const a = await db.annotation.findFirst({
-    where: { id: annotationId, workspaceId: actor.workspaceId, deletedAt: null },
+    where: { id: annotationId, workspaceId: actor.workspaceId, deletedAt: null, ...visibleClaims(actor) },
     select: { ...suggestAnnotationSelect, claimTypeId: true, mentions: { select: { propositionId: true } } },
   });
   if (!a) throw new AppError("not_found", "Claim not found");
@@ -283,7 +284,8 @@ export async function suggestPropositions(actor: Actor, annotationId: string) {
     UNION
     (SELECT DISTINCT ml."propositionId" FROM "MentionLink" ml
       JOIN "Annotation" an ON an.id = ml."annotationId" AND an."deletedAt" IS NULL
-      WHERE ml."workspaceId" = ${actor.workspaceId}::uuid AND (
+      JOIN "Passage" p ON p.id = an."passageId"
+      WHERE ml."workspaceId" = ${actor.workspaceId}::uuid AND ${visibleClaimsSql(actor, "an", 'p."articleId"')} AND (
         EXISTS (SELECT 1 FROM "AnnotationSpeaker" sp WHERE sp."annotationId" = an.id AND (sp."entityId" = ANY(${entityIds}::uuid[]) OR sp."sourceId" = ANY(${sourceIds}::uuid[])))
         OR EXISTS (SELECT 1 FROM "AnnotationActor" ac WHERE ac."annotationId" = an.id AND ac."entityId" = ANY(${entityIds}::uuid[]))
         OR an.actors && ${aliasTexts}::text[])
@@ -298,7 +300,7 @@ export async function suggestPropositions(actor: Actor, annotationId: string) {
       statement: true,
       claimTypeId: true,
       claimType: { select: { key: true } },
-      mentions: { take: 20, where: { annotation: { deletedAt: null } }, select: { annotation: { select: suggestAnnotationSelect } } },
+      mentions: { take: 20, where: { annotation: { deletedAt: null, ...visibleClaims(actor) } }, select: { annotation: { select: suggestAnnotationSelect } } },
     },
   });
   const aliases = await loadActorAliases(

@@ -44,13 +44,13 @@ export async function emit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId">,
   await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${row.id.toString()})`;
 }
 
-/** Where a claim shows: its article and the propositions it is linked to (one query). */
-export async function annotationScope(tx: Tx, annotationId: string): Promise<{ articleId: string | null; propositionIds: string[] }> {
+/** Where a claim shows: its article, the propositions it is linked to and its session (one query). */
+export async function annotationScope(tx: Tx, annotationId: string): Promise<{ articleId: string | null; propositionIds: string[]; sessionId: string | null }> {
   const a = await tx.annotation.findUnique({
     where: { id: annotationId },
-    select: { passage: { select: { articleId: true } }, mentions: { select: { propositionId: true } } },
+    select: { sessionId: true, passage: { select: { articleId: true } }, mentions: { select: { propositionId: true } } },
   });
-  return { articleId: a?.passage.articleId ?? null, propositionIds: a?.mentions.map((m) => m.propositionId) ?? [] };
+  return { articleId: a?.passage.articleId ?? null, propositionIds: a?.mentions.map((m) => m.propositionId) ?? [], sessionId: a?.sessionId ?? null };
 }
 
 /** The propositions any claim of an article is linked to (for article-wide changes). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleClaims } from "@/lib/server/visibility";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
@@ -72,7 +73,7 @@ export function parseScope(input: unknown): ExportScope {
  * as the matrix does. Null when nothing can match (an unknown session).
  */
 function where(actor: Actor, scope: ExportScope, filter: MentionFilter): Prisma.AnnotationWhereInput | null {
-  if (filter.sessionArticleIds === null) return null;
+  if (filter.sessionId === null) return null;
   const and: Prisma.AnnotationWhereInput[] = [{ workspaceId: actor.workspaceId, deletedAt: null }];
   if (scope.articleId) and.push({ passage: { articleId: scope.articleId } });
   if (scope.propositionIds) and.push({ mentions: { some: { propositionId: { in: scope.propositionIds } } } });
@@ -100,7 +101,8 @@ function where(actor: Actor, scope: ExportScope, filter: MentionFilter): Prisma.
         { NOT: { actors: { isEmpty: true } } },
       ],
     });
-  if (filter.sessionArticleIds) and.push({ passage: { articleId: { in: [...filter.sessionArticleIds] } } });
+  if (filter.sessionId) and.push({ sessionId: filter.sessionId });
+  and.push(visibleClaims(actor));
   return { AND: and };
 }
 
@@ -127,7 +129,7 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
     });
     if (rows.length === 0) return;
     const aliases = await loadActorAliases(actor.workspaceId, rows);
-    await loadVerdicts(actor.workspaceId, rows, verdicts, graph, rule);
+    await loadVerdicts(actor, rows, verdicts, graph, rule);
     for (const r of rows) {
       if (!mentionMatches(mentionFilter, mentionFacts(r))) continue;
       const m = toExportMention(r, verdicts, graph, aliases);
@@ -146,11 +148,15 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
   }
 }
 
-async function loadVerdicts(workspaceId: string, rows: Row[], cache: Map<string, VerdictInfo>, graph: OriginGraph, rule: CountingRule) {
+async function loadVerdicts(actor: Actor, rows: Row[], cache: Map<string, VerdictInfo>, graph: OriginGraph, rule: CountingRule) {
+  const { workspaceId } = actor;
   const missing = [...new Set(rows.flatMap((r) => r.mentions.map((m) => m.proposition.id)))].filter((id) => !cache.has(id));
   if (missing.length === 0) return;
   const [allLinks, props] = await Promise.all([
-    getDb().mentionLink.findMany({ where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null } }, select: mentionSelect }),
+    getDb().mentionLink.findMany({
+      where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null, ...visibleClaims(actor) } },
+      select: mentionSelect,
+    }),
     getDb().proposition.findMany({ where: { workspaceId, id: { in: missing } }, select: { id: true, sameValues: true } }),
   ]);
   // The one rule of what counts, as on the proposition page and the matrix.

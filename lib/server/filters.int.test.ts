@@ -57,11 +57,12 @@ describe("comparison filters agree between the matrix and the exports", () => {
     const present = await createPropositionFromClaim(owner.actor, { annotationId: gift.id, statement: "Kim was given drones", stance: "SUPPORTS" });
     const denied = await createPropositionFromClaim(owner.actor, { annotationId: denial.id, statement: "Moscow denies it", stance: "SUPPORTS" });
     Object.assign(ids, { arms: arms.id, present: present.id, denied: denied.id, armsType: types.get("arms_transfer")!, giftType: types.get("gift")! });
-    // A session holding article three only (sessions are created directly until they have a service).
+    // A closed session whose reconciled claim is the gift (made directly: the session service has its own tests).
     const session = await getDb().annotationSession.create({
-      data: { workspaceId: owner.workspace.id, name: "Quà", articleIds: [three.articleId] },
+      data: { workspaceId: owner.workspace.id, name: "Quà", articleIds: [three.articleId], closedAt: new Date() },
       select: { id: true },
     });
+    await getDb().annotation.update({ where: { id: gift.id }, data: { sessionId: session.id, reconciled: true } });
     ids.session = session.id;
     // An orphaned mention still matches its filters on both sides.
     const four = await importPassages(owner, "Bình Nhưỡng phủ nhận mọi cáo buộc.\n\nThu Hà", { title: "Bốn", publisher: "Báo Bốn", publishedAt: "2023-11-01" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleClaims } from "@/lib/server/visibility";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
@@ -32,7 +33,8 @@ const uuid = z.string().uuid();
 type EntityType = "Annotation" | "Proposition";
 
 /** Audit events of one entity, newest first, with the names their snapshots refer to: four queries a page. */
-async function historyPage(workspaceId: string, entityType: EntityType, entityId: string, input: unknown, current: VersionDetails | null) {
+async function historyPage(actor: Actor, entityType: EntityType, entityId: string, input: unknown, current: VersionDetails | null) {
+  const { workspaceId } = actor;
   const q = historyQuerySchema.parse(input);
   const db = getDb();
   const rows = await db.auditEvent.findMany({
@@ -46,7 +48,9 @@ async function historyPage(workspaceId: string, entityType: EntityType, entityId
   const [types, users, claims] = await Promise.all([
     ids.claimTypeIds.length ? db.claimType.findMany({ where: { workspaceId, id: { in: ids.claimTypeIds } }, select: { id: true, label: true } }) : [],
     ids.userIds.length ? db.user.findMany({ where: { id: { in: ids.userIds } }, select: { id: true, name: true } }) : [],
-    ids.annotationIds.length ? db.annotation.findMany({ where: { workspaceId, id: { in: ids.annotationIds } }, select: { id: true, exact: true } }) : [],
+    ids.annotationIds.length
+      ? db.annotation.findMany({ where: { workspaceId, id: { in: ids.annotationIds }, ...visibleClaims(actor) }, select: { id: true, exact: true } })
+      : [],
   ]);
   const names = {
     claimTypes: Object.fromEntries(types.map((t) => [t.id, t.label])),
@@ -93,12 +97,15 @@ export async function annotationHistory(actor: Actor, id: unknown, input: unknow
   assertCan(actor, "workspace.read");
   const parsed = uuid.safeParse(id);
   const row = parsed.success
-    ? await getDb().annotation.findFirst({ where: { id: parsed.data, workspaceId: actor.workspaceId }, select: { ...annotationSelect, deletedAt: true } })
+    ? await getDb().annotation.findFirst({
+        where: { id: parsed.data, workspaceId: actor.workspaceId, ...visibleClaims(actor) },
+        select: { ...annotationSelect, deletedAt: true },
+      })
     : null;
   if (!row) throw new AppError("not_found", "Claim not found");
   const { deletedAt, ...claim } = toAnnotationView(row);
   // A deleted claim is restored first; only then can it go back to an earlier version.
-  const page = await historyPage(actor.workspaceId, "Annotation", claim.id, input, deletedAt ? null : versionDetails(claim));
+  const page = await historyPage(actor, "Annotation", claim.id, input, deletedAt ? null : versionDetails(claim));
   return { ...page, current: { version: claim.version, deleted: deletedAt !== null } };
 }
 
@@ -110,7 +117,7 @@ export async function propositionHistory(actor: Actor, id: unknown, input: unkno
     ? await getDb().proposition.findFirst({ where: { id: parsed.data, workspaceId: actor.workspaceId }, select: { id: true } })
     : null;
   if (!found) throw new AppError("not_found", "Proposition not found");
-  return { ...(await historyPage(actor.workspaceId, "Proposition", found.id, input, null)), current: null };
+  return { ...(await historyPage(actor, "Proposition", found.id, input, null)), current: null };
 }
 
 /**
@@ -133,7 +140,10 @@ export async function revertAnnotation(actor: Actor, input: unknown): Promise<An
       "That history entry does not record the claim's details (only its position or state), so there is no version to go back to; choose an edit or the creation";
     throw new AppError("validation", message, { fields: { eventId: message } });
   }
-  const row = await db.annotation.findFirst({ where: { id: data.id, workspaceId: actor.workspaceId, deletedAt: null }, select: annotationSelect });
+  const row = await db.annotation.findFirst({
+    where: { id: data.id, workspaceId: actor.workspaceId, deletedAt: null, ...visibleClaims(actor) },
+    select: annotationSelect,
+  });
   if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted (restore it first)");
   const current = versionDetails(toAnnotationView(row));
   if (current && sameDetails(details, current)) throw new AppError("conflict", "The claim already has the details of that version; nothing to revert");
@@ -158,7 +168,7 @@ export async function listDeletedClaims(actor: Actor, articleId: unknown) {
   const parsed = uuid.safeParse(articleId);
   if (!parsed.success) throw new AppError("not_found", "Article not found");
   const rows = await getDb().annotation.findMany({
-    where: { workspaceId: actor.workspaceId, deletedAt: { not: null }, passage: { articleId: parsed.data } },
+    where: { workspaceId: actor.workspaceId, deletedAt: { not: null }, passage: { articleId: parsed.data }, ...visibleClaims(actor) },
     select: { id: true, exact: true, deletedAt: true, claimTypeId: true, passageId: true },
     orderBy: [{ deletedAt: "desc" }, { id: "asc" }],
     take: 50,

@@ -1,6 +1,7 @@
 import "server-only";
 import { assertCan, requireMember, type Actor } from "@/lib/auth/membership";
 import { AppError } from "@/lib/server/errors";
+import { claimHidden } from "@/lib/server/visibility";
 import { eventHub, eventsAfter, latestEventId, prunedSince, type LiveEvent } from "@/lib/server/event-hub";
 import type { LiveLogQuery, LiveQuery } from "@/lib/validation/live";
 
@@ -16,9 +17,14 @@ export async function liveCursor(actor: Actor): Promise<string> {
   return (await latestEventId(actor.workspaceId)).toString();
 }
 
-/** Whether a page filtered on an article or a proposition wants this event (membership changes always go out). */
-export function wants(q: LiveQuery, e: LiveEvent): boolean {
+/**
+ * Whether a page filtered on an article or a proposition wants this event (membership changes
+ * always go out), and whether `actor` may see it: a blind session's work stays with its author.
+ */
+export function wants(q: LiveQuery, e: LiveEvent, actor: Actor): boolean {
   if (e.entityType === "Membership" || e.entityType === "Workspace") return true;
+  const articleWide = e.entityType === "Article" || e.entityType === "Passage" || e.entityType === "AnnotationSession";
+  if (claimHidden(actor, { sessionId: e.sessionId, authorId: e.actorId, articleId: articleWide ? null : e.articleId })) return false;
   if (q.articleId && e.articleId !== q.articleId) return false;
   if (q.propositionId && !e.propositionIds.includes(q.propositionId) && !(e.entityType === "Proposition" && e.entityId === q.propositionId)) return false;
   return true;
@@ -42,7 +48,7 @@ export async function listChanges(
     const batch = await eventsAfter(actor.workspaceId, after, query.limit);
     for (const e of batch) {
       after = BigInt(e.id);
-      if (wants(query, e)) items.push(e);
+      if (wants(query, e, actor)) items.push(e);
       if (items.length === query.limit) return { items, nextCursor: after.toString(), position: after.toString(), truncated };
     }
     if (batch.length < query.limit) return { items, nextCursor: null, position: after.toString(), truncated };
@@ -78,6 +84,8 @@ export async function liveStream(
       let open = true;
       let lastSent = start;
       let unsubscribe = () => {};
+      // Re-read on every heartbeat: a revealed blind session shows its events from then on.
+      let current = actor;
       let beat: ReturnType<typeof setInterval> | undefined;
       const send = (text: string) => {
         if (open) controller.enqueue(encoder.encode(text));
@@ -104,7 +112,7 @@ export async function liveStream(
             end();
             return;
           }
-          if (wants(query, e)) send(frame(e));
+          if (wants(query, e, current)) send(frame(e));
         }
       };
       send(`retry: 2000\n: connected\n\n`);
@@ -116,7 +124,10 @@ export async function liveStream(
       unsubscribe = eventHub().subscribe(actor.workspaceId, lastSent, deliver);
       beat = setInterval(() => {
         void requireMember(actor.userId, actor.workspaceId, { tokenRole: opts.tokenRole, need: "workspace.read" }).then(
-          () => send(": heartbeat\n\n"),
+          (fresh) => {
+            current = fresh;
+            send(": heartbeat\n\n");
+          },
           () => {
             send(`event: revoked\ndata: ${JSON.stringify({ reason: "You no longer have access to this workspace" })}\n\n`);
             end();

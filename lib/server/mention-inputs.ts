@@ -15,6 +15,9 @@ export const comparedAnnotationSelect = {
   orphaned: true,
   needsReview: true,
   status: true,
+  sessionId: true,
+  reconciled: true,
+  session: { select: { closedAt: true } },
   modality: true,
   fields: true,
   actors: true,
@@ -38,12 +41,33 @@ export type ActorAliases = ReadonlyMap<string, EntityRef>;
 /** Which claims count in verdicts: the workspace's setting, loaded once per request (`loadCountingRule`). */
 export type CountingRule = { approvedOnly: boolean };
 
+/** What decides whether a stored claim counts. */
+export type CountedFacts = {
+  orphaned: boolean;
+  needsReview: boolean;
+  status: AnnotationStatus;
+  reconciled: boolean;
+  session: { closedAt: Date | null } | null;
+};
+
 /**
  * Whether a claim counts in verdicts: orphaned and needs-review claims are listed, not counted; with
- * the workspace's "approved only" rule, neither are drafts, submitted or rejected claims.
+ * the workspace's "approved only" rule, neither are drafts, submitted or rejected claims. A claim
+ * made in an annotation session counts only as part of its reconciled set, once the session is
+ * closed: annotators' own claims are evidence for agreement, not sources counted twice.
  */
-export const counts = (a: { orphaned: boolean; needsReview: boolean; status: AnnotationStatus }, rule: CountingRule) =>
-  !a.orphaned && !a.needsReview && (!rule.approvedOnly || a.status === "APPROVED");
+export const counts = (a: CountedFacts, rule: CountingRule) =>
+  !a.orphaned && !a.needsReview && (!rule.approvedOnly || a.status === "APPROVED") && (a.session === null || (a.reconciled && a.session.closedAt !== null));
+
+/** Why a listed claim does not count, in words (null when it counts). */
+export function uncountedReason(a: CountedFacts, rule: CountingRule): string | null {
+  if (a.orphaned) return "its words are no longer in the article";
+  if (a.needsReview) return "its re-anchoring needs review";
+  if (a.session && !a.reconciled) return "it is an annotator's claim in a session (only the session's reconciled claims count)";
+  if (a.session && !a.session.closedAt) return "its session is not closed yet";
+  if (rule.approvedOnly && a.status !== "APPROVED") return "only approved claims count";
+  return null;
+}
 
 /** The workspace's counting rule (one query). */
 export async function loadCountingRule(workspaceId: string): Promise<CountingRule> {

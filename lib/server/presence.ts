@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleClaims } from "@/lib/server/visibility";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
@@ -42,7 +43,7 @@ export async function heartbeat(actor: Actor, articleId: unknown, input: unknown
     if (!article) throw new AppError("not_found", "Article not found");
     if (editingAnnotationId) {
       const claim = await tx.annotation.findFirst({
-        where: { id: editingAnnotationId, workspaceId, deletedAt: null, passage: { articleId: id } },
+        where: { id: editingAnnotationId, workspaceId, deletedAt: null, passage: { articleId: id }, ...visibleClaims(actor) },
         select: { id: true },
       });
       if (!claim) throw new AppError("validation", "That claim is not in this article", { fields: { editingAnnotationId: "Not a claim of this article" } });

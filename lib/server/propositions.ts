@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleClaims } from "@/lib/server/visibility";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
@@ -27,8 +28,11 @@ export const propositionSelect = {
   createdAt: true,
 } as const;
 
-async function findAnnotation(tx: Tx, workspaceId: string, id: string) {
-  const a = await tx.annotation.findFirst({ where: { id, workspaceId, deletedAt: null }, select: { id: true, exact: true, claimTypeId: true } });
+async function findAnnotation(tx: Tx, actor: Actor, id: string) {
+  const a = await tx.annotation.findFirst({
+    where: { id, workspaceId: actor.workspaceId, deletedAt: null, ...visibleClaims(actor) },
+    select: { id: true, exact: true, claimTypeId: true },
+  });
   if (!a) throw new AppError("not_found", "Claim not found");
   return a;
 }
@@ -45,7 +49,7 @@ export async function createPropositionFromClaim(actor: Actor, input: unknown) {
   const { workspaceId } = actor;
   const data = newPropositionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const a = await findAnnotation(tx, workspaceId, data.annotationId);
+    const a = await findAnnotation(tx, actor, data.annotationId);
     const statement = data.statement || a.exact.slice(0, 500);
     const p = await tx.proposition.create({
       data: { workspaceId, statement, searchText: foldForMatch(statement), claimTypeId: a.claimTypeId, createdById: actor.userId },
@@ -64,7 +68,7 @@ export async function linkMention(actor: Actor, input: unknown) {
   const { workspaceId } = actor;
   const data = linkMentionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    await findAnnotation(tx, workspaceId, data.annotationId);
+    await findAnnotation(tx, actor, data.annotationId);
     await findProposition(tx, workspaceId, data.propositionId);
     const key = { annotationId_propositionId: { annotationId: data.annotationId, propositionId: data.propositionId } };
     const before = await tx.mentionLink.findUnique({ where: key, select: { stance: true } });
@@ -85,7 +89,9 @@ export async function unlinkMention(actor: Actor, input: unknown) {
   const { workspaceId } = actor;
   const data = unlinkMentionSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const { count } = await tx.mentionLink.deleteMany({ where: { workspaceId, annotationId: data.annotationId, propositionId: data.propositionId } });
+    const { count } = await tx.mentionLink.deleteMany({
+      where: { workspaceId, annotationId: data.annotationId, propositionId: data.propositionId, annotation: visibleClaims(actor) },
+    });
     if (count === 0) throw new AppError("not_found", "That claim is not linked to this proposition");
     await audit(tx, actor, "mention.unlink", "Proposition", data.propositionId, data, undefined);
     await emit(tx, actor, {
@@ -109,7 +115,7 @@ export async function moveMention(actor: Actor, input: unknown) {
     await findProposition(tx, workspaceId, data.fromId, "Source proposition");
     const target = await findProposition(tx, workspaceId, data.toId, "Target proposition");
     const link = await tx.mentionLink.findFirst({
-      where: { workspaceId, annotationId: data.annotationId, propositionId: data.fromId },
+      where: { workspaceId, annotationId: data.annotationId, propositionId: data.fromId, annotation: visibleClaims(actor) },
       select: { stance: true },
     });
     if (!link) throw new AppError("not_found", "That claim is not linked to the source proposition");

@@ -292,6 +292,8 @@ describe("claim review: submit, approve, reject, queue, settings", () => {
       data: { workspaceId: other.workspace.id, name: "Round 1", articleIds: [second.articleId] },
       select: { id: true },
     });
+    // Claims made in the session (directly: the session service has its own tests).
+    await getDb().annotation.update({ where: { id: inSecond.id }, data: { sessionId: s.id } });
     expect((await listReviewQueue(other.actor, { sessionId: s.id })).items.map((i) => i.id)).toEqual([inSecond.id]);
     expect((await listReviewQueue(other.actor, { sessionId: s.id, articleId: first.articleId })).items).toEqual([]);
     expect((await listReviewQueue(other.actor, { sessionId: crypto.randomUUID() })).total).toBe(0);

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleClaims } from "@/lib/server/visibility";
 import { assertCan, can, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { REVIEW_STEPS, reviewRefusal, type ReviewStep } from "@/lib/domain/review";
@@ -38,9 +39,10 @@ async function settingsOf(tx: Tx, workspaceId: string): Promise<ReviewSettings> 
 }
 
 /** Lock the claims (not deleted) for the rest of the transaction and read them, by id. */
-async function lockClaims(tx: Tx, workspaceId: string, ids: string[]): Promise<Map<string, ReviewedRow>> {
+async function lockClaims(tx: Tx, actor: Actor, ids: string[]): Promise<Map<string, ReviewedRow>> {
+  const { workspaceId } = actor;
   await tx.$queryRaw`SELECT 1 FROM "Annotation" WHERE "workspaceId" = ${workspaceId}::uuid AND "id" = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL FOR UPDATE`;
-  const rows = await tx.annotation.findMany({ where: { workspaceId, id: { in: ids }, deletedAt: null }, select: reviewedSelect });
+  const rows = await tx.annotation.findMany({ where: { workspaceId, id: { in: ids }, deletedAt: null, ...visibleClaims(actor) }, select: reviewedSelect });
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -81,7 +83,7 @@ export async function submitClaims(actor: Actor, input: unknown): Promise<{ item
   assertCan(actor, "workspace.read");
   const { ids } = submitClaimsSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const rows = await lockClaims(tx, actor.workspaceId, ids);
+    const rows = await lockClaims(tx, actor, ids);
     const settings = await settingsOf(tx, actor.workspaceId);
     const problems = problemsWith(actor, "submit", ids, rows, settings);
     if (problems.length) throw refuseAll("submitted", ids.length, problems);
@@ -115,7 +117,7 @@ export async function reviewClaim(actor: Actor, input: unknown): Promise<ReviewI
   assertCan(actor, "claims.review");
   const data = reviewClaimSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const rows = await lockClaims(tx, actor.workspaceId, [data.id]);
+    const rows = await lockClaims(tx, actor, [data.id]);
     const settings = await settingsOf(tx, actor.workspaceId);
     const before = rows.get(data.id);
     if (!before) throw new AppError("not_found", "Claim not found; it may have been deleted");
@@ -165,7 +167,7 @@ export async function bulkApprove(actor: Actor, input: unknown): Promise<{ items
   assertCan(actor, "claims.review");
   const { ids } = bulkApproveSchema.parse(input);
   return getDb().$transaction(async (tx) => {
-    const rows = await lockClaims(tx, actor.workspaceId, ids);
+    const rows = await lockClaims(tx, actor, ids);
     const settings = await settingsOf(tx, actor.workspaceId);
     const problems = problemsWith(actor, "approve", ids, rows, settings, "SUBMITTED");
     if (problems.length) throw refuseAll("approved", ids.length, problems);
@@ -211,17 +213,12 @@ export async function listReviewQueue(actor: Actor, input: unknown = {}): Promis
   const f = reviewQueueSchema.parse(input ?? {});
   const db = getDb();
   const empty: ReviewQueuePage = { items: [], nextCursor: null, total: 0, byStatus: { DRAFT: 0, SUBMITTED: 0, APPROVED: 0, REJECTED: 0 } };
-  let sessionArticles: string[] | undefined;
-  if (f.sessionId) {
-    const session = await db.annotationSession.findFirst({ where: { id: f.sessionId, workspaceId: actor.workspaceId }, select: { articleIds: true } });
-    if (!session) return empty;
-    sessionArticles = session.articleIds;
-  }
-  const articleIds = f.articleId ? (sessionArticles ? sessionArticles.filter((a) => a === f.articleId) : [f.articleId]) : sessionArticles;
   const where: Prisma.AnnotationWhereInput = {
     workspaceId: actor.workspaceId,
     deletedAt: null,
-    ...(articleIds ? { passage: { articleId: { in: articleIds } } } : {}),
+    ...visibleClaims(actor),
+    ...(f.sessionId ? { sessionId: f.sessionId } : {}),
+    ...(f.articleId ? { passage: { articleId: f.articleId } } : {}),
     ...(f.claimTypeId ? { claimTypeId: f.claimTypeId } : {}),
     ...(f.authorId ? { authorId: f.authorId } : {}),
   };
@@ -276,7 +273,9 @@ export async function getReviewSummary(actor: Actor): Promise<ReviewSettings & {
   const db = getDb();
   const [settings, submitted] = await Promise.all([
     settingsOf(db, actor.workspaceId),
-    can(actor, "claims.review") ? db.annotation.count({ where: { workspaceId: actor.workspaceId, status: "SUBMITTED", deletedAt: null } }) : null,
+    can(actor, "claims.review")
+      ? db.annotation.count({ where: { workspaceId: actor.workspaceId, status: "SUBMITTED", deletedAt: null, ...visibleClaims(actor) } })
+      : null,
   ]);
   return { ...settings, submitted };
 }

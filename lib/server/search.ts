@@ -6,6 +6,7 @@ import { foldForMatch } from "@/lib/domain/claim-types";
 import { highlightSnippet, type Snippet } from "@/lib/domain/snippet";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
+import { visibleClaimsSql } from "@/lib/server/visibility";
 
 export const SEARCH_KINDS = ["passage", "claim", "proposition", "entity", "source"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -73,12 +74,20 @@ export async function search(actor: Actor, input: unknown): Promise<SearchResult
   const folded = foldForMatch(data.q);
   if (folded.length < SEARCH_MIN_CHARS) throw new AppError("bad_request", "Type at least 2 characters", { fields: { q: "Type at least 2 characters" } });
   const kinds = SEARCH_KINDS.filter((k) => !data.kinds || data.kinds.includes(k));
-  const args: QueryArgs = { ws: actor.workspaceId, folded, pattern: `%${folded.replace(/[\\%_]/g, "\\$&")}%`, limit: data.limit, q: data.q };
+  const args: QueryArgs = {
+    ws: actor.workspaceId,
+    folded,
+    pattern: `%${folded.replace(/[\\%_]/g, "\\$&")}%`,
+    limit: data.limit,
+    q: data.q,
+    visibleClaim: visibleClaimsSql(actor, "an", 'p."articleId"'),
+  };
   const groups = await Promise.all(kinds.map((kind) => RUNNERS[kind](args)));
   return { q: data.q, groups };
 }
 
-type QueryArgs = { ws: string; folded: string; pattern: string; limit: number; q: string };
+/** `visibleClaim`: the blind-session rule on the claim query's `an` (lib/server/visibility). */
+type QueryArgs = { ws: string; folded: string; pattern: string; limit: number; q: string; visibleClaim: Prisma.Sql };
 type Ranked = { score: number; similar: boolean; total: number; exactTotal: number };
 
 /** Runs one search query in its own short transaction, so the similarity threshold applies to it alone. */
@@ -132,7 +141,7 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
     return { kind: "passage", total, exactTotal, items: rows.map((r) => ({ ...r, snippet: highlightSnippet(r.text, q) })) };
   },
 
-  async claim({ ws, folded, pattern, limit, q }) {
+  async claim({ ws, folded, pattern, limit, q, visibleClaim }) {
     type Row = Ranked & {
       id: string;
       articleId: string;
@@ -158,6 +167,7 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
         JOIN "ClaimType" ct ON ct.id = an."claimTypeId"
         WHERE an."workspaceId" = ${ws}::uuid
           AND an."deletedAt" IS NULL
+          AND ${visibleClaim}
           AND (an."searchText" LIKE ${pattern} OR ${folded}::text <% an."searchText")
         ORDER BY score DESC, an."createdAt" DESC, an.id
         LIMIT ${limit}`,

@@ -111,6 +111,8 @@ export const createAnnotationSchema = claimDetailsSchema.extend({
   start: z.number().int().min(0, "start must be 0 or more"),
   end: z.number().int().min(1, "end must be 1 or more"),
   exact: z.string().max(20_000).optional(),
+  /** The annotation session the claim is made in; omitted: the one running session (if exactly one) that assigns this article to the author; null: none. */
+  sessionId: z.string().uuid("sessionId must be a session id").nullable().optional(),
 });
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 
