@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -42,5 +42,26 @@ export const test = base.extend<{ page: Page }, { owner: Account }>({
     await context.close();
   },
 });
+
+/** The id of the workspace with `slug`, as the signed-in page's API sees it. */
+export async function workspaceIdOf(page: Page, slug: string): Promise<string> {
+  const res = await page.request.get("/api/v1/workspaces");
+  const { items } = (await res.json()) as { items: { id: string; slug: string }[] };
+  const ws = items.find((w) => w.slug === slug);
+  if (!ws) throw new Error(`no workspace ${slug}`);
+  return ws.id;
+}
+
+/** Sign up a colleague, add them to the owner's workspace with `role`, and open a browser as them. */
+export async function colleague(page: Page, browser: Browser, owner: Account, label: string, role: "EDITOR" | "VIEWER" | "REVIEWER", worker: number) {
+  const account = await signUp(browser, label, worker);
+  const ws = await workspaceIdOf(page, owner.slug);
+  const res = await page.request.post(`/api/v1/workspaces/${ws}/members`, { data: { email: account.email, role } });
+  expect(res.status(), await res.text()).toBe(201);
+  const context: BrowserContext = await browser.newContext({ storageState: account.storageState });
+  const members = (await (await page.request.get(`/api/v1/workspaces/${ws}/members`)).json()) as { items: { id: string; email: string }[] };
+  const userId = members.items.find((m) => m.email === account.email)?.id;
+  return { account, ws, context, page: await context.newPage(), userId: userId! };
+}
 
 export { expect };

@@ -1,31 +1,11 @@
 // Two browsers, two people, one workspace: what one does shows up for the other without a reload.
-import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { type Account, expect, signUp, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { colleague, expect, test } from "./fixtures";
 import { CommentsPanel } from "./pages/discussion";
 import { ImportPage } from "./pages/import-page";
 import { ReaderPage } from "./pages/reader-page";
 
 const tag = () => Math.random().toString(36).slice(2, 7);
-
-async function workspaceIdOf(page: Page, slug: string): Promise<string> {
-  const res = await page.request.get("/api/v1/workspaces");
-  const { items } = (await res.json()) as { items: { id: string; slug: string }[] };
-  const ws = items.find((w) => w.slug === slug);
-  if (!ws) throw new Error(`no workspace ${slug}`);
-  return ws.id;
-}
-
-/** Sign up a colleague, add them to the owner's workspace with `role`, and open a browser as them. */
-async function colleague(page: Page, browser: Browser, owner: Account, label: string, role: "EDITOR" | "VIEWER", worker: number) {
-  const account = await signUp(browser, label, worker);
-  const ws = await workspaceIdOf(page, owner.slug);
-  const res = await page.request.post(`/api/v1/workspaces/${ws}/members`, { data: { email: account.email, role } });
-  expect(res.status(), await res.text()).toBe(201);
-  const context: BrowserContext = await browser.newContext({ storageState: account.storageState });
-  const members = (await (await page.request.get(`/api/v1/workspaces/${ws}/members`)).json()) as { items: { id: string; email: string }[] };
-  const userId = members.items.find((m) => m.email === account.email)?.id;
-  return { account, ws, context, page: await context.newPage(), userId: userId! };
-}
 
 const isLive = (p: Page) => expect(p.getByTestId("live-status")).toHaveAttribute("data-status", "live");
 

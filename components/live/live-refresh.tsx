@@ -20,6 +20,13 @@ const DESCRIBE: Record<string, string> = {
   "mention.linked": "A claim was linked",
   "mention.unlinked": "A claim was unlinked",
   "passage.corrected": "A paragraph was corrected",
+  "session.decided": "A unit was adjudicated",
+  "session.progress": "An annotator's progress changed",
+  "session.revealed": "The session was revealed",
+  "session.closed": "The session was closed",
+  "session.reopened": "The session was reopened",
+  "session.updated": "The session was changed",
+  "session.assigned": "The assignments changed",
 };
 
 /**

@@ -52,9 +52,11 @@ type ReaderProps = {
   userId?: string;
   /** Who else has the article open, as the page read it (heartbeat replies update it). */
   presence?: Viewer[];
+  /** The annotation session new claims are made for (the reader's `?session=`); without it the server picks. */
+  sessionId?: string;
 };
 
-export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initialClaimId, since, userId, presence }: ReaderProps) {
+export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initialClaimId, since, userId, presence, sessionId }: ReaderProps) {
   const router = useRouter();
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(article.annotations);
   const [activeId, setActiveId] = useState<string | null>(initialClaimId ?? null);
@@ -252,7 +254,14 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     setFormError(null);
     const details = claimFormToDetails(v);
     const res = pending
-      ? await createAnnotationAction(workspaceId, { ...details, passageId: pending.passageId, start: pending.start, end: pending.end, exact: pending.exact })
+      ? await createAnnotationAction(workspaceId, {
+          ...details,
+          passageId: pending.passageId,
+          start: pending.start,
+          end: pending.end,
+          exact: pending.exact,
+          ...(sessionId ? { sessionId } : {}),
+        })
       : await updateAnnotationAction(workspaceId, { ...details, id: editBase!.id, version: editBase!.version });
     if (!res.ok) {
       setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });

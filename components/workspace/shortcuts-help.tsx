@@ -19,6 +19,10 @@ const SHORTCUTS: [string, string][] = [
   ["a", "Review queue: approve the active claim"],
   ["r", "Review queue: reject it (a reason is asked for)"],
   ["x", "Review queue: select it for bulk approval"],
+  ["j / k", "Curation: next / previous unit"],
+  ["1 – 9", "Curation: accept that annotator's claim"],
+  ["x", "Curation: reject the unit (asks first)"],
+  ["u", "Curation: undo the unit's decision"],
 ];
 
 const typing = (t: EventTarget | null) =>
@@ -45,7 +49,7 @@ export function ShortcutsHelp() {
       <DialogPanel title="Keyboard shortcuts" description="Keys for searching, marking and reviewing claims" width="30rem" hideDescription>
         <dl className="mt-3 grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1.5 text-sm">
           {SHORTCUTS.map(([k, v]) => (
-            <div key={k} className="contents">
+            <div key={`${k} ${v}`} className="contents">
               <dt>
                 <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{k}</kbd>
               </dt>

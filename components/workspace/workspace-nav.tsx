@@ -27,16 +27,17 @@ export function WorkspaceNav({
     { href: `/w/${slug}/entities`, label: "Entities", exact: false },
     { href: `/w/${slug}/search`, label: "Search", exact: false },
     ...(canImport ? [{ href: `/w/${slug}/import`, label: "Import", exact: false }] : []),
+    { href: `/w/${slug}/sessions`, label: "Sessions", exact: false },
     { href: `/w/${slug}/settings`, label: "Settings", exact: false },
   ];
   return (
-    <nav aria-label="Workspace" className="flex items-center gap-1 text-sm">
+    <nav aria-label="Workspace" className="flex items-center gap-0.5 text-sm 2xl:gap-1">
       <label className="sr-only" htmlFor="workspace-switch">
         Workspace
       </label>
       <select
         id="workspace-switch"
-        className="max-w-44 truncate rounded border 2xl:max-w-56 border-slate-300 bg-white px-2 py-1 text-sm"
+        className="max-w-36 truncate rounded border 2xl:max-w-56 border-slate-300 bg-white px-2 py-1 text-sm"
         value={slug}
         onChange={(e) => router.push(`/w/${e.target.value}`)}
         title={current}
@@ -54,7 +55,7 @@ export function WorkspaceNav({
             key={l.href}
             href={l.href}
             aria-current={active ? "page" : undefined}
-            className={clsx("whitespace-nowrap rounded px-2.5 py-1.5", active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
+            className={clsx("whitespace-nowrap rounded px-2 py-1.5 2xl:px-2.5", active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
           >
             {l.label}
           </Link>

@@ -878,6 +878,10 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
         "/workspaces/{workspaceId}/imports",
         "/workspaces/{workspaceId}/articles/preview/url",
         "/workspaces/{workspaceId}/annotations/{id}/suggestions",
+        "/workspaces/{workspaceId}/sessions/{id}",
+        "/workspaces/{workspaceId}/sessions/{id}/agreement",
+        "/workspaces/{workspaceId}/sessions/{id}/articles/{articleId}/curation",
+        "/workspaces/{workspaceId}/sessions/{id}/decisions/{decisionId}",
       ]) {
         expect(doc.paths, p).toHaveProperty([p]);
       }
@@ -892,7 +896,38 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const patch = doc.paths["/workspaces/{workspaceId}/sources/{id}"].patch.requestBody.content["application/json"].schema;
       expect(Object.keys(patch.properties)).not.toContain("id");
       const listParams = doc.paths["/workspaces/{workspaceId}/annotations"].get.parameters.map((x: { name: string }) => x.name);
-      expect(listParams).toEqual(expect.arrayContaining(["workspaceId", "cursor", "limit", "articleId", "claimTypeId"]));
+      expect(listParams).toEqual(expect.arrayContaining(["workspaceId", "cursor", "limit", "articleId", "claimTypeId", "sessionId"]));
+      const claimBody = doc.paths["/workspaces/{workspaceId}/annotations"].post.requestBody.content["application/json"].schema;
+      expect(claimBody.properties.sessionId.description).toMatch(/annotation session/);
+    });
+
+    it("documents the sessions: blind mode and the counting rule, capabilities, and the agreement as JSON or a CSV attachment", async () => {
+      const { body: doc } = await call(openapiRoute.GET, "/openapi.json");
+      const ops = Object.values<Record<string, { tags: string[]; "x-capability": string }>>(doc.paths)
+        .flatMap((byMethod) => Object.values(byMethod))
+        .filter((op) => op.tags[0] === "Sessions");
+      expect(ops).toHaveLength(14);
+      const create = doc.paths["/workspaces/{workspaceId}/sessions"].post;
+      expect(create).toMatchObject({ "x-capability": "sessions.manage", "x-min-role": "EDITOR" });
+      expect(create.description).toMatch(/Blind mode/);
+      expect(create.description).toMatch(/never count/);
+      const patch = doc.paths["/workspaces/{workspaceId}/sessions/{id}"].patch.requestBody.content["application/json"].schema;
+      expect(Object.keys(patch.properties)).not.toContain("id");
+      expect(patch.required).toEqual(["version"]);
+      expect(doc.paths["/workspaces/{workspaceId}/sessions/{id}"].delete.parameters.map((x: { name: string }) => x.name)).toEqual([
+        "workspaceId",
+        "id",
+        "version",
+      ]);
+      expect(doc.paths["/workspaces/{workspaceId}/sessions/{id}/assignments/status"].patch["x-capability"]).toBe("claims.write");
+      const curation = doc.paths["/workspaces/{workspaceId}/sessions/{id}/articles/{articleId}/curation"].get;
+      expect(curation["x-capability"]).toBe("claims.review");
+      expect(curation.parameters.find((x: { name: string }) => x.name === "articleId").schema).toEqual({ type: "string", format: "uuid" });
+      const agreement = doc.paths["/workspaces/{workspaceId}/sessions/{id}/agreement"].get;
+      expect(Object.keys(agreement.responses["200"].content).sort()).toEqual(["application/json", "text/csv"]);
+      expect(agreement.parameters.map((x: { name: string }) => x.name)).toEqual(["workspaceId", "id", "format"]);
+      expect(agreement.description).toMatch(/Cohen's kappa/);
+      expect(agreement.description).toMatch(/Krippendorff's alpha/);
     });
 
     it("holds only valid JSON Schemas (2020-12)", () => {
@@ -955,8 +990,9 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       const documentedPaths = new Map<string, HttpMethod[]>();
       for (const e of Object.values(endpoints)) documentedPaths.set(e.path, [...(documentedPaths.get(e.path) ?? []), e.method]);
       // 54 + 8 for invitations, leaving and presence, + 6 for review (queue, submit, review, bulk approve, settings GET/PATCH),
-      // + 13 for comments, history and the inbox, + 2 for live updates (the stream and its JSON log).
-      expect(Object.keys(endpoints)).toHaveLength(83);
+      // + 13 for comments, history and the inbox, + 2 for live updates (the stream and its JSON log),
+      // + 14 for annotation sessions (CRUD, assignments and status, reveal/close/reopen, agreement, curation, decisions).
+      expect(Object.keys(endpoints)).toHaveLength(97);
       expect([...modules.keys()].sort()).toEqual([...documentedPaths.keys()].sort());
       for (const [apiPath, ops] of documentedPaths) {
         const allowed = HTTP_METHODS.filter((m) => ops.includes(m));

@@ -114,7 +114,15 @@ export const bodies = {
       .strict(),
     fromPath: { passageId: "id" },
   },
-  createAnnotation: { schema: createAnnotationSchema.strict() },
+  createAnnotation: {
+    schema: createAnnotationSchema
+      .extend({
+        sessionId: createAnnotationSchema.shape.sessionId.describe(
+          "The annotation session the claim is made in (you must be one of its annotators, the article one of its articles). Left out: the one running session that assigns you this article, if exactly one does (several are a 422 on sessionId); null: none",
+        ),
+      })
+      .strict(),
+  },
   /** Partial: fields left out keep their value; `version` is the one the edit started from. */
   updateAnnotation: { schema: updateAnnotationSchema.omit({ id: true }).partial().required({ version: true }).strict() },
   createProposition: { schema: newPropositionSchema.strict() },
@@ -263,6 +271,8 @@ export const responses = {
     version: z.number().int(),
     createdAt: ts,
     updatedAt: ts,
+    sessionId: id.nullable().describe("The annotation session it was made in"),
+    reconciled: z.boolean().describe("One of its session's reconciled claims (accepted in curation), not an annotator's own"),
     author: ref,
     mentions: z.array(z.object({ stance, proposition: z.object({ id, statement: z.string() }) })),
   }),

@@ -31,7 +31,10 @@ describe("the permission table", () => {
   it.each<[Role, string[]]>([
     ["VIEWER", ["workspace.read"]],
     ["REVIEWER", ["workspace.read", "claims.review", "comments.write"]],
-    ["EDITOR", ["workspace.read", "claims.review", "sessions.manage", "comments.write", "claims.write", "propositions.write", "articles.write", "entities.write"]],
+    [
+      "EDITOR",
+      ["workspace.read", "claims.review", "sessions.manage", "comments.write", "claims.write", "propositions.write", "articles.write", "entities.write"],
+    ],
     ["OWNER", [...CAPABILITY_NAMES]],
   ])("%s can %j", (role, caps) => {
     expect([...capabilitiesOf(role)].sort()).toEqual([...caps].sort());

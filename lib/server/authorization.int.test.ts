@@ -27,6 +27,7 @@ import * as bulkImportArticles from "@/lib/server/bulk-import-articles";
 import * as bulkImportClaims from "@/lib/server/bulk-import-claims";
 import * as bulkImport from "@/lib/server/bulk-import";
 import * as comments from "@/lib/server/comments";
+import * as curation from "@/lib/server/curation";
 import * as entities from "@/lib/server/entities";
 import * as history from "@/lib/server/history";
 import * as inbox from "@/lib/server/inbox";
@@ -34,6 +35,7 @@ import * as invitations from "@/lib/server/invitations";
 import { AppError, type ErrorCode } from "@/lib/server/errors";
 import * as passages from "@/lib/server/passages";
 import * as review from "@/lib/server/review";
+import * as sessions from "@/lib/server/sessions";
 import * as propositions from "@/lib/server/propositions";
 import * as sources from "@/lib/server/sources";
 import * as speakers from "@/lib/server/speakers";
@@ -45,7 +47,7 @@ const SERVER_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 /** Exported functions with these prefixes are write services: each needs a row (or a skip). */
 const WRITE_NAME =
-  /^(create|update|delete|restore|confirm|remark|import|bulk|merge|add|remove|set|save|link|unlink|move|mark|revoke|preview|submit|review|reply|resolveThread|revert)(?=[A-Z]|$)/;
+  /^(create|update|delete|restore|confirm|remark|import|bulk|merge|add|remove|set|save|link|unlink|move|mark|revoke|preview|submit|review|reply|resolveThread|revert|assign|reveal|close|reopen|decide|undo)(?=[A-Z]|$)/;
 
 /** Write-looking exports that are not services an Actor calls, and why (module.name → reason). */
 const SKIPPED: Record<string, string> = {
@@ -55,6 +57,9 @@ const SKIPPED: Record<string, string> = {
   // A generic helper that splits createMany calls inside a bulk-import transaction; it takes no
   // Actor and writes only what its caller (importArticleLines / importClaims) hands it.
   "bulk-import-write.createInChunks": "chunking helper inside bulk-import transactions; not a service",
+  // Runs inside an annotation edit's transaction (takes its `tx`), after updateAnnotation or
+  // remarkAnnotation checked the capability; the edit's own audit event covers it.
+  "review-on-edit.reopenAfterEdit": "helper inside claim-edit transactions; its caller is the service",
 };
 
 type Fixtures = {
@@ -90,6 +95,28 @@ const freshProposition = async () => {
 };
 const freshEntity = () => speakers.createEntity(own(), { name: `Thực thể ${next()}`, kind: "ORGANIZATION" });
 const claimTypeId = async (key: string) => (await workspaces.listClaimTypes(own())).find((t) => t.key === key)!.id;
+/** A fresh session made (so managed) by the editor, its creator; `extra` as createSession takes it. */
+const freshSession = (extra: Record<string, unknown> = {}) => sessions.createSession(fx.actors.EDITOR, { name: `Phiên ${next()}`, ...extra });
+/** A running open session on a fresh article, the editor annotating and the reviewer adjudicating, with one claim of the editor's in it. */
+const sessionWithClaim = async () => {
+  const a = await freshArticle();
+  const s = await sessions.createSession(own(), {
+    name: `Phiên đối chiếu ${next()}`,
+    articleIds: [a.articleId],
+    annotatorIds: [fx.users.EDITOR],
+    reviewerIds: [fx.users.REVIEWER],
+  });
+  const p = a.passages.find((x) => x.text.includes(QUOTE))!;
+  const claim = await annotations.createAnnotation(fx.actors.EDITOR, {
+    passageId: p.id,
+    ...quoteSpan(p.text, QUOTE)!,
+    exact: QUOTE,
+    claimTypeId: fx.claimTypeId,
+    modality: "REPORTED",
+    sessionId: s.id,
+  });
+  return { articleId: a.articleId, session: s, claim };
+};
 /** A JSONL claim line on QUOTE in `a`'s first paragraph. */
 const claimLine = (a: { articleId: string; passages: { text: string }[] }) => {
   const index = a.passages.findIndex((p) => p.text.includes(QUOTE));
@@ -560,6 +587,110 @@ const ROWS: Row[] = [
     },
     { audit: "apiToken.revoke", crossWorkspace: true },
   ),
+
+  // annotation sessions: editors create them and manage their own (the "not the creator" refusals
+  // are tested below); annotators set their progress; the session's reviewers adjudicate.
+  row(
+    "sessions.createSession",
+    sessions.createSession,
+    "sessions.manage",
+    async () => [{ name: `Phiên mới ${next()}`, articleIds: [fx.article.articleId], reviewerIds: [fx.users.REVIEWER] }],
+    { audit: "session.create", crossWorkspace: true },
+  ),
+  row(
+    "sessions.updateSession",
+    sessions.updateSession,
+    "sessions.manage",
+    async () => {
+      const s = await freshSession();
+      return [{ id: s.id, version: s.version, name: `Đổi tên ${next()}`, articleIds: [fx.article.articleId] }];
+    },
+    { audit: "session.update", crossWorkspace: true },
+  ),
+  row(
+    "sessions.deleteSession",
+    sessions.deleteSession,
+    "sessions.manage",
+    async () => {
+      const s = await freshSession();
+      return [{ id: s.id, version: s.version }];
+    },
+    { audit: "session.delete", crossWorkspace: true },
+  ),
+  row(
+    "sessions.assignSession",
+    sessions.assignSession,
+    "sessions.manage",
+    async () => {
+      const s = await freshSession({ articleIds: [(await freshArticle()).articleId], annotatorIds: [fx.users.EDITOR], assign: "none" });
+      return [{ id: s.id, version: s.version, mode: "all" }];
+    },
+    { audit: "session.assign", crossWorkspace: true },
+  ),
+  // Blind, with no articles or annotators: it hides nothing from the other rows while it waits.
+  row(
+    "sessions.revealSession",
+    sessions.revealSession,
+    "sessions.manage",
+    async () => {
+      const s = await freshSession({ mode: "BLIND" });
+      return [{ id: s.id, version: s.version }];
+    },
+    { audit: "session.reveal", crossWorkspace: true },
+  ),
+  row(
+    "sessions.closeSession",
+    sessions.closeSession,
+    "sessions.manage",
+    async () => {
+      const s = await freshSession();
+      return [{ id: s.id, version: s.version }];
+    },
+    { audit: "session.close", crossWorkspace: true },
+  ),
+  row(
+    "sessions.reopenSession",
+    sessions.reopenSession,
+    "sessions.manage",
+    async () => {
+      const s = await freshSession();
+      const closed = await sessions.closeSession(fx.actors.EDITOR, { id: s.id, version: s.version });
+      return [{ id: s.id, version: closed.version }];
+    },
+    { audit: "session.reopen", crossWorkspace: true },
+  ),
+  row(
+    "sessions.setAssignmentStatus",
+    sessions.setAssignmentStatus,
+    "claims.write",
+    async () => {
+      const { articleId } = await freshArticle();
+      const s = await sessions.createSession(own(), { name: `Phiên giao việc ${next()}`, articleIds: [articleId], annotatorIds: [fx.users.EDITOR] });
+      return [s.id, { articleId, status: "DONE" }];
+    },
+    { audit: "session.assignment_status", crossWorkspace: true },
+  ),
+  row(
+    "curation.decideUnit",
+    curation.decideUnit,
+    "claims.review",
+    async () => {
+      const { articleId, session, claim } = await sessionWithClaim();
+      return [session.id, { articleId, claimIds: [claim.id], decision: "accept", chosenId: claim.id }];
+    },
+    { audit: "session.accept", crossWorkspace: true },
+  ),
+  row(
+    "curation.undoDecision",
+    curation.undoDecision,
+    "claims.review",
+    async () => {
+      const { articleId, session, claim } = await sessionWithClaim();
+      const decision = await curation.decideUnit(own(), session.id, { articleId, claimIds: [claim.id], decision: "reject" });
+      return [session.id, decision.id];
+    },
+    { audit: "session.undo_decision", crossWorkspace: true },
+  ),
 ];
 
 const TABLES = [
@@ -579,6 +710,9 @@ const TABLES = [
   "Proposition",
   "MentionLink",
   "AnnotationSession",
+  "SessionMember",
+  "SessionAssignment",
+  "SessionDecision",
   "Comment",
   "AuditEvent",
   "ApiToken",
@@ -716,6 +850,39 @@ describe("API tokens, whose capability every member has", () => {
     await expectAppError(apiTokens.revokeApiToken(fx.outsider.actor, id), "not_found");
     expect(await fingerprint()).toEqual(before);
     expect((await apiTokens.revokeApiToken(fx.actors.OWNER, id)).revokedAt).not.toBeNull();
+  });
+});
+
+describe("annotation sessions, managed by their creator and the workspace's owners only", () => {
+  it("refuses an editor who did not create the session (403) and writes nothing; the owner manages any", async () => {
+    const s = await freshSession({ articleIds: [(await freshArticle()).articleId], annotatorIds: [fx.users.EDITOR] });
+    const u = await newUser("Second editor");
+    await workspaces.setMember(own(), { email: u.email, role: "EDITOR" });
+    const second = await requireMember(u.user.id, fx.ws);
+    const state = { id: s.id, version: s.version };
+    const before = await fingerprint();
+    for (const attempt of [
+      () => sessions.updateSession(second, { ...state, name: "Của tôi" }),
+      () => sessions.assignSession(second, { ...state, mode: "split" }),
+      () => sessions.closeSession(second, state),
+      () => sessions.deleteSession(second, state),
+      () => sessions.setAssignmentStatus(second, s.id, { articleId: at(s.articleIds, 0), userId: fx.users.EDITOR, status: "DONE" }),
+    ])
+      await expectAppError(attempt(), "forbidden", /creator or a workspace owner|managers/);
+    expect(await fingerprint()).toEqual(before);
+    expect((await sessions.closeSession(fx.actors.OWNER, state)).state).toBe("closed");
+  });
+
+  it("lets only the session's own reviewers (and managers) adjudicate it", async () => {
+    const { articleId, session, claim } = await sessionWithClaim();
+    const u = await newUser("Other reviewer");
+    await workspaces.setMember(own(), { email: u.email, role: "REVIEWER" });
+    const stranger = await requireMember(u.user.id, fx.ws);
+    const before = await fingerprint();
+    await expectAppError(curation.getCuration(stranger, session.id, articleId), "forbidden");
+    await expectAppError(curation.decideUnit(stranger, session.id, { articleId, claimIds: [claim.id], decision: "reject" }), "forbidden");
+    expect(await fingerprint()).toEqual(before);
+    expect((await curation.getCuration(fx.actors.REVIEWER, session.id, articleId)).units).toHaveLength(1);
   });
 });
 

@@ -89,22 +89,32 @@ async function usersById(tx: Tx, ids: Iterable<string>): Promise<Users> {
 }
 
 /** What a thread is about: it must exist in the workspace (a deleted claim is "not found"). */
-type Target = { type: CommentTarget; id: string; articleId: string | null; propositionIds: string[]; ownerId: string | null; label: string };
+type Target = {
+  type: CommentTarget;
+  id: string;
+  articleId: string | null;
+  propositionIds: string[];
+  ownerId: string | null;
+  label: string;
+  /** A claim's annotation session: its comments are as hidden as the claim in a blind one. */
+  sessionId: string | null;
+};
 
 async function findTarget(tx: Tx, actor: Actor, type: string, id: string): Promise<Target> {
   const { workspaceId } = actor;
   if (type === "annotation") {
     const a = await tx.annotation.findFirst({
       where: { id, workspaceId, deletedAt: null, ...visibleClaims(actor) },
-      select: { authorId: true, exact: true, passage: { select: { articleId: true } }, mentions: { select: { propositionId: true } } },
+      select: { authorId: true, exact: true, sessionId: true, passage: { select: { articleId: true } }, mentions: { select: { propositionId: true } } },
     });
     if (!a) throw new AppError("not_found", "Claim not found; it may have been deleted");
-    return { type, id, articleId: a.passage.articleId, propositionIds: a.mentions.map((m) => m.propositionId), ownerId: a.authorId, label: a.exact };
+    const propositionIds = a.mentions.map((m) => m.propositionId);
+    return { type, id, articleId: a.passage.articleId, propositionIds, ownerId: a.authorId, label: a.exact, sessionId: a.sessionId };
   }
   if (type === "proposition") {
     const p = await tx.proposition.findFirst({ where: { id, workspaceId }, select: { statement: true } });
     if (!p) throw new AppError("not_found", "Proposition not found");
-    return { type, id, articleId: null, propositionIds: [id], ownerId: null, label: p.statement };
+    return { type, id, articleId: null, propositionIds: [id], ownerId: null, label: p.statement, sessionId: null };
   }
   throw new AppError("not_found", "Nothing to comment on here");
 }
@@ -133,6 +143,7 @@ const change = (t: Target, kind: string, commentId: string, threadId: string, no
   entityId: commentId,
   articleId: t.articleId,
   propositionIds: t.propositionIds,
+  sessionId: t.sessionId,
   data: { targetType: t.type, targetId: t.id, threadId, notified },
 });
 

@@ -97,7 +97,10 @@ export async function getCuration(actor: Actor, sessionId: unknown, rawArticleId
   );
   const decisionOf = (ids: string[]) => decisions.find((d) => ids.some((id) => d.claimIds.includes(id))) ?? null;
   const resultOf = new Map(reconciled.map((r) => [r.id, toAnnotationView(r)]));
-  const views = units.map((u) => {
+  // matchUnits orders passages by id; the reader's order is the passages' position (stable sort keeps start/end within one).
+  const position = new Map(article.passages.map((p) => [p.id, p.position]));
+  const inTextOrder = [...units].sort((a, b) => (position.get(a.passageId) ?? 0) - (position.get(b.passageId) ?? 0));
+  const views = inTextOrder.map((u) => {
     const unitClaims = Object.values(u.claims).map((c) => toAnnotationView(byId.get(c.id)!));
     const d = decisionOf(unitClaims.map((c) => c.id));
     return {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { agreementReport } from "@/lib/domain/agreement";
+import { foldForMatch } from "@/lib/domain/claim-types";
 import type { AgreementClaim } from "@/lib/domain/agreement/types";
 import { agreementCsv } from "@/lib/domain/export/agreement-csv";
 import { sessionState } from "@/lib/domain/session-plan";
@@ -116,12 +117,12 @@ export async function sessionAgreementCsv(actor: Actor, rawId: unknown): Promise
     annotators: new Map(a.annotators.map((u) => [u.id, u.name])),
     articles: new Map(a.articles.map((x) => [x.id, x.title])),
   });
+  // Folded like workspace slugs (accents dropped, đ → d), so a Vietnamese name stays readable and the header ASCII.
   const slug =
-    a.session.name
-      .normalize("NFKD")
-      .replace(/[^\w]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .toLowerCase()
-      .slice(0, 60) || "session";
+    foldForMatch(a.session.name)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/, "") || "session";
   return { filename: `agreement-${slug}.csv`, body };
 }

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { AgreementReport, GroupAgreement, LabelDimension, PairAgreement } from "@/lib/domain/agreement/types";
 import { LABEL_DIMENSIONS } from "@/lib/domain/agreement/types";
+import { neutralizeCell } from "./csv";
 
 export const AGREEMENT_CSV_COLUMNS = ["scope", "article_id", "article_title", "annotator_a", "annotator_b", "metric", "dimension", "value", "units"] as const;
 
@@ -10,12 +11,13 @@ type Row = Record<(typeof AGREEMENT_CSV_COLUMNS)[number], string | number | null
 const num = (v: number | null) => (v === null ? "" : Number(v.toFixed(4)));
 
 function pairRows(scope: string, article: [string, string], p: PairAgreement, names: Names): Row[] {
+  // Titles and names are typed by people: neutralised like every other CSV cell we write.
   const base = {
     scope,
     article_id: article[0],
-    article_title: article[1],
-    annotator_a: names.annotators.get(p.a) ?? p.a,
-    annotator_b: names.annotators.get(p.b) ?? p.b,
+    article_title: neutralizeCell(article[1]),
+    annotator_a: neutralizeCell(names.annotators.get(p.a) ?? p.a),
+    annotator_b: neutralizeCell(names.annotators.get(p.b) ?? p.b),
   };
   const row = (metric: string, dimension: string, value: number | null, units: number | null = p.units): Row => ({
     ...base,
@@ -38,7 +40,7 @@ function pairRows(scope: string, article: [string, string], p: PairAgreement, na
 }
 
 function groupRows(scope: string, article: [string, string], g: GroupAgreement): Row[] {
-  const base = { scope, article_id: article[0], article_title: article[1], annotator_a: "all", annotator_b: "all" };
+  const base = { scope, article_id: article[0], article_title: neutralizeCell(article[1]), annotator_a: "all", annotator_b: "all" };
   const row = (metric: string, dimension: string, value: number | null, units: number | null): Row => ({
     ...base,
     metric,

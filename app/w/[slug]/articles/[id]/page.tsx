@@ -5,9 +5,11 @@ import { getReaderData } from "@/lib/server/articles";
 import { listPresence } from "@/lib/server/presence";
 import { AppError } from "@/lib/server/errors";
 import { listClaimTypes } from "@/lib/server/workspaces";
+import { mySessionsForArticle } from "@/lib/server/sessions";
 import { liveCursor } from "@/lib/server/live-stream";
 import { notFound } from "next/navigation";
 import { Reader } from "@/components/reader/reader";
+import { SessionBar } from "@/components/sessions/session-bar";
 
 export const metadata: Metadata = { title: "Article" };
 
@@ -16,10 +18,10 @@ export default async function ArticlePage({
   searchParams,
 }: {
   params: Promise<{ slug: string; id: string }>;
-  searchParams: Promise<{ claim?: string }>;
+  searchParams: Promise<{ claim?: string; session?: string }>;
 }) {
   const { slug, id } = await params;
-  const { claim } = await searchParams;
+  const { claim, session } = await searchParams;
   const { actor } = await requirePageMember(slug);
   // Before the data: live updates replay whatever lands between this read and the stream.
   const since = await liveCursor(actor);
@@ -27,18 +29,33 @@ export default async function ArticlePage({
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
-  const [claimTypes, presence] = await Promise.all([listClaimTypes(actor), listPresence(actor, id)]);
+  const [claimTypes, presence, sessions] = await Promise.all([listClaimTypes(actor), listPresence(actor, id), mySessionsForArticle(actor, id)]);
+  // Claims go to the session the link names, when it takes them here; otherwise the server picks.
+  const activeSession = sessions.some((s) => s.id === session) ? session! : null;
   return (
-    <Reader
-      article={article}
-      claimTypes={claimTypes}
-      workspaceId={actor.workspaceId}
-      slug={slug}
-      canEdit={can(actor, "claims.write")}
-      presence={presence}
-      since={since}
-      userId={actor.userId}
-      initialClaimId={article.annotations.some((a) => a.id === claim) ? claim : undefined}
-    />
+    <>
+      {(sessions.length > 0 || session) && (
+        <SessionBar
+          workspaceId={actor.workspaceId}
+          slug={slug}
+          articleId={id}
+          sessions={sessions.map((s) => ({ ...s, dueAt: s.dueAt?.toISOString().slice(0, 10) ?? null }))}
+          active={activeSession}
+          requested={session ?? null}
+        />
+      )}
+      <Reader
+        article={article}
+        claimTypes={claimTypes}
+        workspaceId={actor.workspaceId}
+        slug={slug}
+        canEdit={can(actor, "claims.write")}
+        presence={presence}
+        since={since}
+        userId={actor.userId}
+        initialClaimId={article.annotations.some((a) => a.id === claim) ? claim : undefined}
+        sessionId={activeSession ?? undefined}
+      />
+    </>
   );
 }

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { can } from "@/lib/auth/membership";
+import { requirePageMember } from "@/lib/auth/session";
+import { liveCursor } from "@/lib/server/live-stream";
+import { listSessions } from "@/lib/server/sessions";
+import { SessionsTable } from "@/components/sessions/sessions-table";
+import { LiveRefresh } from "@/components/live/live-refresh";
+
+export const metadata: Metadata = { title: "Sessions" };
+
+const newButton =
+  "inline-flex items-center rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
+
+export default async function SessionsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor } = await requirePageMember(slug);
+  const since = await liveCursor(actor);
+  const sessions = await listSessions(actor);
+  const canCreate = can(actor, "sessions.manage");
+  return (
+    <main className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">Annotation sessions</h1>
+        <p className="text-sm text-slate-600" data-testid="session-total">
+          {sessions.length} session{sessions.length === 1 ? "" : "s"}
+        </p>
+        <span className="ml-auto flex items-center gap-3">
+          <LiveRefresh workspaceId={actor.workspaceId} since={since} selfId={actor.userId} />
+          {canCreate && sessions.length > 0 && (
+            <Link href={`/w/${slug}/sessions/new`} className={newButton}>
+              New session
+            </Link>
+          )}
+        </span>
+      </div>
+      {sessions.length === 0 ? (
+        <section
+          aria-labelledby="no-sessions"
+          className="mx-auto max-w-2xl rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center"
+          data-testid="sessions-empty"
+        >
+          <h2 id="no-sessions" className="text-lg font-semibold">
+            No sessions yet
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            A session hands a set of articles to several annotators under shared guidelines. In blind mode each of them sees only their own claims until the
+            session is revealed, so their work can be compared for agreement; reviewers then curate the claims, and once the session is closed its reconciled
+            claims count in the comparison.
+          </p>
+          {canCreate ? (
+            <Link href={`/w/${slug}/sessions/new`} className={`${newButton} mt-5`}>
+              New session
+            </Link>
+          ) : (
+            <p className="mt-4 text-sm text-slate-500">Editors and owners can start one.</p>
+          )}
+        </section>
+      ) : (
+        <SessionsTable slug={slug} sessions={sessions} now={new Date()} />
+      )}
+    </main>
+  );
+}

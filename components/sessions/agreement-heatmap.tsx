@@ -1,0 +1,125 @@
+"use client";
+
+import { clsx } from "clsx";
+import { useId, useState } from "react";
+import type { PairAgreement } from "@/lib/domain/agreement/types";
+import { compactInputClass } from "@/components/reader/form-styles";
+import { cellColours, type ColourStop, DIVERGING, formatScore, legendGradient, SEQUENTIAL, WHY_UNDEFINED } from "./agreement-format";
+import { namer, whyNoCohen } from "./agreement-score";
+
+type Metric = { label: string; stops: readonly ColourStop[]; ticks: number[]; value: (p: PairAgreement) => number | null; why: (p: PairAgreement) => string };
+
+const METRICS = {
+  overlap: { label: "F1, overlap matching", stops: SEQUENTIAL, ticks: [0, 0.5, 1], value: (p) => p.overlap.f1, why: () => WHY_UNDEFINED.f1 },
+  exact: { label: "F1, exact matching", stops: SEQUENTIAL, ticks: [0, 0.5, 1], value: (p) => p.exact.f1, why: () => WHY_UNDEFINED.f1 },
+  character: { label: "Character score (Dice)", stops: SEQUENTIAL, ticks: [0, 0.5, 1], value: (p) => p.character, why: () => WHY_UNDEFINED.character },
+  kappa: { label: "Cohen's κ, claim type", stops: DIVERGING, ticks: [-1, 0, 0.5, 1], value: (p) => p.cohen.claimType, why: whyNoCohen },
+} satisfies Record<string, Metric>;
+type MetricKey = keyof typeof METRICS;
+
+/** Annotator × annotator, each cell a pair's score: printed in the cell and coloured by it, with a legend. */
+export function AgreementHeatmap({ annotators, pairs }: { annotators: { id: string; name: string }[]; pairs: PairAgreement[] }) {
+  const [key, setKey] = useState<MetricKey>("overlap");
+  const selectId = useId();
+  const metric: Metric = METRICS[key];
+  const name = namer(annotators);
+  const pairOf = (a: string, b: string) => pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+  const [lo, hi] = [metric.ticks[0]!, metric.ticks[metric.ticks.length - 1]!];
+
+  return (
+    <div className="space-y-3" data-testid="agreement-heatmap">
+      <div className="flex flex-wrap items-end gap-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={selectId} className="text-sm font-medium text-slate-700">
+            Metric
+          </label>
+          <select id={selectId} className={compactInputClass} value={key} onChange={(e) => setKey(e.target.value as MetricKey)}>
+            {Object.entries(METRICS).map(([k, m]) => (
+              <option key={k} value={k}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <figure className="text-xs text-slate-600" aria-label={`Colour scale: ${metric.label} from ${formatScore(lo)} to ${formatScore(hi)}`}>
+          <div className="h-3 w-56 rounded border border-slate-300" style={{ background: legendGradient(metric.stops) }} aria-hidden />
+          <div className="relative h-4 w-56" aria-hidden>
+            {metric.ticks.map((t, i) => (
+              <span
+                key={t}
+                className={clsx("absolute tabular-nums", i === 0 ? "" : i === metric.ticks.length - 1 ? "-translate-x-full" : "-translate-x-1/2")}
+                style={{ left: `${((t - lo) / (hi - lo)) * 100}%` }}
+              >
+                {formatScore(t)}
+              </span>
+            ))}
+          </div>
+          <figcaption className="mt-1 flex items-center gap-1.5">
+            <span
+              className="inline-block h-3 w-4 rounded border border-slate-300"
+              style={{ background: cellColours(null, metric.stops).background }}
+              aria-hidden
+            />
+            — undefined (hover for why)
+          </figcaption>
+        </figure>
+      </div>
+      <div className="overflow-x-auto">
+        <table className="border-separate border-spacing-0.5 text-sm">
+          <caption className="sr-only">{metric.label} for every pair of annotators</caption>
+          <thead>
+            <tr>
+              <td />
+              {annotators.map((a) => (
+                <th key={a.id} scope="col" className="max-w-28 truncate px-2 pb-1 text-center text-xs font-medium text-slate-700" title={a.name}>
+                  {a.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {annotators.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" className="max-w-40 truncate pr-2 text-right text-xs font-medium text-slate-700" title={row.name}>
+                  {row.name}
+                </th>
+                {annotators.map((col) => {
+                  if (row.id === col.id) {
+                    return (
+                      <td key={col.id} className="h-11 w-20 rounded bg-slate-100 text-center text-slate-400" title={WHY_UNDEFINED.self}>
+                        <span aria-hidden>·</span>
+                        <span className="sr-only">{WHY_UNDEFINED.self}</span>
+                      </td>
+                    );
+                  }
+                  const p = pairOf(row.id, col.id);
+                  const value = p ? metric.value(p) : null;
+                  const why = p ? metric.why(p) : WHY_UNDEFINED.f1;
+                  const colours = cellColours(value, metric.stops);
+                  return (
+                    <td
+                      key={col.id}
+                      className="h-11 w-20 rounded text-center font-medium tabular-nums"
+                      style={colours}
+                      title={`${name(row.id)} × ${name(col.id)}: ${value === null ? why : formatScore(value)}`}
+                      data-testid="heatmap-cell"
+                    >
+                      {value === null ? (
+                        <>
+                          <span aria-hidden>—</span>
+                          <span className="sr-only">{why}</span>
+                        </>
+                      ) : (
+                        formatScore(value)
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { clsx } from "clsx";
+import type { SessionState } from "@/lib/domain/session-plan";
+import { percentDone } from "@/lib/domain/session-view";
+import type { AssignmentStatus } from "@/lib/validation/sessions";
+
+export const STATE_LABELS: Record<SessionState, string> = { open: "Open", blind: "Blind", revealed: "Revealed", closed: "Closed" };
+const STATE_STYLES: Record<SessionState, string> = {
+  open: "bg-emerald-100 text-emerald-900",
+  blind: "bg-violet-100 text-violet-900",
+  revealed: "bg-blue-100 text-blue-900",
+  closed: "bg-slate-200 text-slate-800",
+};
+
+export const MODE_LABELS = { OPEN: "Open", BLIND: "Blind" } as const;
+/** One line each, shown where a mode is chosen or named. */
+export const MODE_HINTS = {
+  OPEN: "Annotators see each other's claims as they are made.",
+  BLIND: "Each annotator sees only their own claims on the session's articles until the session is revealed.",
+} as const;
+
+/** The ways to hand a session's articles to its annotators ("none" only when creating). */
+export const ASSIGN_PLANS = [
+  { value: "all", label: "All to all", hint: "Every annotator gets every article: needed for agreement figures." },
+  { value: "split", label: "Split", hint: "Each article goes to one annotator, in turn." },
+  { value: "none", label: "None yet", hint: "Assign later from the session page." },
+] as const;
+
+export const STATUS_LABELS: Record<AssignmentStatus, string> = { TODO: "To do", IN_PROGRESS: "In progress", DONE: "Done" };
+const STATUS_STYLES: Record<AssignmentStatus, string> = {
+  TODO: "bg-slate-100 text-slate-700",
+  IN_PROGRESS: "bg-amber-100 text-amber-900",
+  DONE: "bg-emerald-100 text-emerald-900",
+};
+
+const chip = "inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-xs font-medium";
+
+/** Where a session stands, in words (colour only repeats it). */
+export function StateBadge({ state }: { state: SessionState }) {
+  return (
+    <span data-testid="session-state" data-state={state} className={clsx(chip, STATE_STYLES[state])}>
+      {STATE_LABELS[state]}
+    </span>
+  );
+}
+
+export function ModeBadge({ mode }: { mode: "OPEN" | "BLIND" }) {
+  return (
+    <span data-testid="session-mode" data-mode={mode} title={MODE_HINTS[mode]} className={clsx(chip, "border border-slate-300 bg-white text-slate-700")}>
+      {MODE_LABELS[mode]} mode
+    </span>
+  );
+}
+
+export function StatusChip({ status }: { status: AssignmentStatus }) {
+  return (
+    <span data-testid="assignment-status" data-status={status} className={clsx(chip, STATUS_STYLES[status])}>
+      {STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+/** Done out of assigned, as a bar with its figures in words for screen readers. */
+export function ProgressBar({ done, total, label, className }: { done: number; total: number; label: string; className?: string }) {
+  const pct = percentDone(done, total);
+  return (
+    <div className={clsx("flex items-center gap-2", className)}>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={Math.max(total, 1)}
+        aria-valuenow={done}
+        aria-valuetext={`${done} of ${total} done`}
+        className="h-2 w-full min-w-16 overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className="h-full rounded-full bg-emerald-600" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="shrink-0 whitespace-nowrap text-xs tabular-nums text-slate-600">
+        {done}/{total}
+      </span>
+    </div>
+  );
+}
