@@ -12,7 +12,7 @@ import { audit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
 import { emit } from "@/lib/server/events";
 import { speakerKey } from "@/lib/server/session-agreement";
-import { sessionRights } from "@/lib/server/sessions";
+import { sessionCoreSelect, sessionRights } from "@/lib/server/sessions";
 import { decisionSchema } from "@/lib/validation/sessions";
 
 const uuid = z.string().uuid();
@@ -30,14 +30,7 @@ async function curatable(db: Tx | ReturnType<typeof getDb>, actor: Actor, sessio
   const s = await db.annotationSession.findFirst({
     where: { id: id.data, workspaceId: actor.workspaceId },
     select: {
-      id: true,
-      name: true,
-      mode: true,
-      revealedAt: true,
-      closedAt: true,
-      articleIds: true,
-      createdById: true,
-      version: true,
+      ...sessionCoreSelect,
       members: { select: { userId: true, role: true } },
     },
   });

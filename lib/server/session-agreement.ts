@@ -8,7 +8,7 @@ import type { AgreementClaim } from "@/lib/domain/agreement/types";
 import { agreementCsv } from "@/lib/domain/export/agreement-csv";
 import { sessionState } from "@/lib/domain/session-plan";
 import { AppError } from "@/lib/server/errors";
-import { sessionRights } from "@/lib/server/sessions";
+import { sessionCoreSelect, sessionRights } from "@/lib/server/sessions";
 
 /** A claim's speakers as one label: entity and source ids in order ("" = no speaker, a value of its own). */
 export const speakerKey = (speakers: { entityId: string | null; sourceId: string | null }[]) =>
@@ -28,13 +28,7 @@ export async function loadSessionWork(actor: Actor, rawId: unknown) {
   const s = await db.annotationSession.findFirst({
     where: { id, workspaceId: actor.workspaceId },
     select: {
-      id: true,
-      name: true,
-      mode: true,
-      revealedAt: true,
-      closedAt: true,
-      articleIds: true,
-      createdById: true,
+      ...sessionCoreSelect,
       members: { select: { userId: true, role: true, membership: { select: { user: { select: { id: true, name: true } } } } } },
     },
   });

@@ -11,17 +11,22 @@ import { emit } from "@/lib/server/events";
 import { assignmentStatusSchema, assignSchema, createSessionSchema, sessionStateSchema, updateSessionSchema } from "@/lib/validation/sessions";
 
 const person = { select: { id: true, name: true } } as const;
-const sessionSelect = {
+
+/** What rights and states are decided from, selected once for the session services, the agreement and the curation. */
+export const sessionCoreSelect = {
   id: true,
   name: true,
-  guidelines: true,
   mode: true,
-  dueAt: true,
-  articleIds: true,
-  createdById: true,
   revealedAt: true,
   closedAt: true,
+  articleIds: true,
+  createdById: true,
   version: true,
+} satisfies Prisma.AnnotationSessionSelect;
+const sessionSelect = {
+  ...sessionCoreSelect,
+  guidelines: true,
+  dueAt: true,
   createdAt: true,
   updatedAt: true,
   members: { select: { userId: true, role: true, membership: { select: { user: person } } } },

@@ -10,22 +10,21 @@ type Row = Record<(typeof AGREEMENT_CSV_COLUMNS)[number], string | number | null
 
 const num = (v: number | null) => (v === null ? "" : Number(v.toFixed(4)));
 
-function pairRows(scope: string, article: [string, string], p: PairAgreement, names: Names): Row[] {
-  // Titles and names are typed by people: neutralised like every other CSV cell we write.
-  const base = {
+type Base = Pick<Row, "scope" | "article_id" | "article_title" | "annotator_a" | "annotator_b">;
+/** A row maker for one scope and pair; titles and names are typed by people, so neutralised like every CSV cell we write. */
+const rowsOf = (scope: string, article: [string, string], a: string, b: string) => {
+  const base: Base = {
     scope,
     article_id: article[0],
     article_title: neutralizeCell(article[1]),
-    annotator_a: neutralizeCell(names.annotators.get(p.a) ?? p.a),
-    annotator_b: neutralizeCell(names.annotators.get(p.b) ?? p.b),
+    annotator_a: neutralizeCell(a),
+    annotator_b: neutralizeCell(b),
   };
-  const row = (metric: string, dimension: string, value: number | null, units: number | null = p.units): Row => ({
-    ...base,
-    metric,
-    dimension,
-    value: num(value),
-    units,
-  });
+  return (metric: string, dimension: string, value: number | null, units: number | null): Row => ({ ...base, metric, dimension, value: num(value), units });
+};
+
+function pairRows(scope: string, article: [string, string], p: PairAgreement, names: Names): Row[] {
+  const row = rowsOf(scope, article, names.annotators.get(p.a) ?? p.a, names.annotators.get(p.b) ?? p.b);
   return [
     row("precision_exact", "span", p.exact.precision, p.exact.matched),
     row("recall_exact", "span", p.exact.recall, p.exact.matched),
@@ -35,19 +34,12 @@ function pairRows(scope: string, article: [string, string], p: PairAgreement, na
     row("f1_overlap", "span", p.overlap.f1, p.overlap.matched),
     row("character_dice", "span", p.character, null),
     row("unitizing_alpha", "span", p.unitizingAlpha, null),
-    ...LABEL_DIMENSIONS.map((d: LabelDimension) => row("cohen_kappa", d, p.cohen[d])),
+    ...LABEL_DIMENSIONS.map((d: LabelDimension) => row("cohen_kappa", d, p.cohen[d], p.units)),
   ];
 }
 
 function groupRows(scope: string, article: [string, string], g: GroupAgreement): Row[] {
-  const base = { scope, article_id: article[0], article_title: neutralizeCell(article[1]), annotator_a: "all", annotator_b: "all" };
-  const row = (metric: string, dimension: string, value: number | null, units: number | null): Row => ({
-    ...base,
-    metric,
-    dimension,
-    value: num(value),
-    units,
-  });
+  const row = rowsOf(scope, article, "all", "all");
   return [
     row("mean_f1_exact", "span", g.meanF1.exact, g.units.exact),
     row("mean_f1_overlap", "span", g.meanF1.overlap, g.units.overlap),
