@@ -12,8 +12,9 @@ test("two annotators annotate blind; the owner reveals, sees the agreement, adju
   const href = await new ImportPage(page, owner.slug).importAndOpen(
     `${title}\n\nBình Nhưỡng đã chuyển đạn pháo cho Nga ${t}.\n\nMoskva bác bỏ thông tin này ${t}.`,
   );
-  const lan = await colleague(page, browser, owner, "lan", "EDITOR", info.workerIndex);
-  const minh = await colleague(page, browser, owner, "minh", "EDITOR", info.workerIndex);
+  // Names of their own: the worker's workspace already has colleagues from other specs.
+  const lan = await colleague(page, browser, owner, `lan${t}`, "EDITOR", info.workerIndex);
+  const minh = await colleague(page, browser, owner, `minh${t}`, "EDITOR", info.workerIndex);
 
   // The owner sets up a blind session in the form: one article, both annotators, all to all.
   await page.goto(`/w/${owner.slug}/sessions/new`);
