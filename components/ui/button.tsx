@@ -3,10 +3,11 @@ import { forwardRef, type ButtonHTMLAttributes } from "react";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
 const styles: Record<Variant, string> = {
-  primary: "bg-slate-900 text-white hover:bg-slate-700 disabled:bg-slate-400",
-  secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:text-slate-400",
-  ghost: "text-slate-700 hover:bg-slate-100",
-  danger: "bg-red-700 text-white hover:bg-red-600 disabled:bg-red-300",
+  // Disabled looks disabled: muted colours, no hover change, a not-allowed cursor.
+  primary: "bg-slate-900 text-white hover:bg-slate-700 disabled:bg-slate-400 disabled:hover:bg-slate-400",
+  secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:border-slate-200 disabled:text-slate-400 disabled:hover:bg-white",
+  ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-transparent",
+  danger: "bg-red-700 text-white hover:bg-red-600 disabled:bg-red-300 disabled:hover:bg-red-300",
 };
 
 export const Button = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: "sm" | "md" }>(function Button(
