@@ -156,3 +156,23 @@ describe("describeNetworkError", () => {
     [undefined, null],
   ])("%s → %s", (code, text) => expect(describeNetworkError(code, 10_000)).toBe(text));
 });
+
+describe("extractHtmlArticle: headline and byline", () => {
+  const page = `<html><head><title>Trang chủ | Báo Ví Dụ - Tin nhanh 24h</title><meta name="author" content="Minh Trần"></head><body>
+    <main><article><h1>Nga và Triều Tiên ký hiệp ước đối tác</h1><p>Minh Trần</p>
+    <p>Tổng thống Putin và ông Kim Jong-un đã ký hiệp ước đối tác chiến lược toàn diện tại Bình Nhưỡng ngày 19/6.</p>
+    <p>Hiệp ước bao gồm điều khoản hỗ trợ lẫn nhau nếu một bên bị tấn công, theo hãng tin KCNA của Triều Tiên.</p>
+    <p>Các nước phương Tây bày tỏ lo ngại về sự hợp tác quân sự ngày càng chặt chẽ giữa hai nước.</p></article></main></body></html>`;
+  const a = extractHtmlArticle(page);
+
+  it("takes the page's <h1> as the title, not the <title> with the site's name", () => {
+    expect(a.title).toBe("Nga và Triều Tiên ký hiệp ước đối tác");
+  });
+
+  it("keeps neither the headline nor the byline line as body text", () => {
+    expect(a.byline).toBe("Minh Trần");
+    expect(a.paragraphs[0]).toMatch(/^Tổng thống Putin/);
+    expect(a.paragraphs).not.toContain("Minh Trần");
+    expect(a.paragraphs).not.toContain("Nga và Triều Tiên ký hiệp ước đối tác");
+  });
+});

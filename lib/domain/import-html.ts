@@ -117,16 +117,20 @@ export function extractHtmlArticle(html: string, pageUrl?: string): HtmlArticle 
       url: httpUrl(meta(doc, "og:url"), pageUrl) ?? httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), pageUrl) ?? httpUrl(pageUrl),
       language: languageOf(doc.documentElement.getAttribute("lang")) ?? languageOf(meta(doc, "og:locale", "language")),
     };
+    // The page's own headline: <title> and og:title often carry the site's name as well.
+    const headline = clean((doc.querySelector("article h1, main h1") ?? doc.querySelector("h1"))?.textContent) || null;
     removeFurniture(doc);
     const article = new Readability<Node>(doc, { serializer: (node) => node }).parse();
     const root = article?.content ?? doc.body;
+    const title = headline || clean(article?.title) || declared.title;
+    const byline = clean(article?.byline) || declared.byline;
+    // Readability often keeps the headline (and the byline) as the first blocks; the metadata carries them.
+    const furniture = new Set([title, declared.title, clean(article?.title), byline].filter((x): x is string => !!x));
     let paragraphs = root ? blockText(root) : [];
-    const title = clean(article?.title) || declared.title;
-    // Readability often keeps the headline as the first block; the title already carries it.
-    if (title && paragraphs[0] === title) paragraphs = paragraphs.slice(1);
+    while (paragraphs.length > 0 && furniture.has(paragraphs[0]!)) paragraphs = paragraphs.slice(1);
     return {
       title: title || null,
-      byline: clean(article?.byline) || declared.byline,
+      byline,
       publishedAt: declared.publishedAt ?? dateOnly(article?.publishedTime),
       publisher: declared.publisher ?? (clean(article?.siteName) || null),
       url: declared.url,
