@@ -84,3 +84,9 @@ test("the demo comparison opens on its most contested proposition", async ({ pag
   await expect(page.getByTestId("verdict-sentence")).toContainText("Conflict");
   await expect(page.getByRole("button", { name: "Merge into…" })).toHaveCount(0);
 });
+
+test("an inverted date range on the comparison page says so instead of silently showing nothing", async ({ page, owner }) => {
+  await page.goto(`/w/${owner.slug}/propositions?from=2024-05-01&to=2024-01-31`);
+  const note = page.getByRole("status").filter({ hasText: "The date range is inverted" });
+  await expect(note).toContainText("“from” (2024-05-01) is after “to” (2024-01-31)");
+});

@@ -9,6 +9,7 @@ import { CountingNote } from "@/components/review/counting-note";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { liveCursor } from "@/lib/server/live-stream";
 import { VERDICT_KINDS } from "@/lib/validation/propositions";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Comparison" };
 
@@ -21,6 +22,8 @@ export default async function ComparisonPage({ params, searchParams }: { params:
   const since = await liveCursor(actor);
   const [m, options] = await Promise.all([getMatrix(actor, sp), matrixFilterOptions(actor)]);
   const f = m.filter;
+  // Dates are YYYY-MM-DD, so string order is date order.
+  const inverted = Boolean(f.from && f.to && f.from > f.to);
   const qs = (patch: SP) => {
     const next = new URLSearchParams(Object.entries({ ...sp, ...patch }).filter(([, v]) => v) as [string, string][]);
     return `/w/${slug}/propositions?${next.toString()}`;
@@ -149,6 +152,11 @@ export default async function ComparisonPage({ params, searchParams }: { params:
           Reset
         </Link>
       </form>
+      {inverted && (
+        <Alert tone="warning">
+          The date range is inverted: “from” ({f.from}) is after “to” ({f.to}), so no article can fall inside it. Swap the dates to see {f.to} to {f.from}.
+        </Alert>
+      )}
       {m.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
           <p className="font-medium">{m.total === 0 && !Object.values(sp).some(Boolean) ? "No propositions yet." : "No proposition matches these filters."}</p>
