@@ -9,6 +9,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(16).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Session lifetimes (ASVS 4.0.3 V3.3.2): signed out after this long without activity, and
+  // in any case this long after signing in. Fractions of a day are allowed (0.5 = 12 hours).
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(15).max(43_200).default(720), // 12 hours; at most 30 days
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(30),
 });
 
 const parsed = schema.safeParse(process.env);

@@ -17,6 +17,8 @@ type Mode = "login" | "signup";
 export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | null }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  // Sign-up's neutral answer when no new account was signed in (the email may already have one).
+  const [notice, setNotice] = useState<string | null>(null);
   const schema = mode === "login" ? signInSchema : signUpSchema;
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as typeof signUpSchema) as unknown as Resolver<FieldValues>,
@@ -26,6 +28,7 @@ export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | nu
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
+    setNotice(null);
     const result = mode === "login" ? await signInAction(values) : await signUpAction(values);
     if (!result.ok) {
       const fields = (result.error.details?.fields ?? {}) as Record<string, string>;
@@ -33,7 +36,11 @@ export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | nu
       setFormError(result.error.message);
       return;
     }
-    router.replace(next ?? (result.data && "slug" in result.data ? `/w/${result.data.slug}` : "/"));
+    if (result.data?.notice) {
+      setNotice(result.data.notice);
+      return;
+    }
+    router.replace(next ?? (result.data?.slug ? `/w/${result.data.slug}` : "/"));
     router.refresh();
   });
 
@@ -41,6 +48,7 @@ export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | nu
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && <Alert>{formError}</Alert>}
+      {notice && <Alert tone="info">{notice}</Alert>}
       {mode === "signup" && (
         <Field label="Name" error={err("name")}>
           <input className={inputClass} autoComplete="name" {...register("name")} />

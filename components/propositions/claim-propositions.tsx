@@ -12,6 +12,12 @@ type Props = { workspaceId: string; slug: string; annotationId: string; quote: s
 
 const STANCES: StanceValue[] = ["SUPPORTS", "REFUTES", "NEUTRAL"];
 
+// randomUUID exists only on HTTPS and localhost; getRandomValues everywhere.
+const newKey = () =>
+  typeof crypto.randomUUID === "function"
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+
 /** The claim's propositions: linked ones with stance, suggestions, new or existing links. */
 export function ClaimPropositions({ workspaceId, slug, annotationId, quote, links, canEdit, onChanged }: Props) {
   const [suggestions, setSuggestions] = useState<{ id: string; statement: string; reasons: string[]; stance: StanceValue }[]>([]);
@@ -21,6 +27,10 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
   const [stance, setStance] = useState<StanceValue>("SUPPORTS");
   const [q, setQ] = useState("");
   const [found, setFound] = useState<{ id: string; statement: string }[]>([]);
+  // One key per opening of the "new proposition" form: a retry or a double click sends it again,
+  // so the server creates the proposition once.
+  const [createKey, setCreateKey] = useState<{ annotationId: string; key: string } | null>(null);
+  const [creating, setCreating] = useState(false);
   const linkedKey = links.map((l) => l.proposition.id).join();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: linkedKey re-asks for suggestions when the claim's links change
@@ -49,6 +59,21 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
     onChanged();
   }
   const link = (propositionId: string, s: StanceValue) => run(linkMentionAction(workspaceId, { annotationId, propositionId, stance: s }));
+  function openNew() {
+    setCreateKey({ annotationId, key: newKey() });
+    setMode("new");
+  }
+  async function create() {
+    // The form stays open when another claim is chosen: that is another request, with its own key.
+    const idempotency = createKey?.annotationId === annotationId ? createKey : { annotationId, key: newKey() };
+    setCreateKey(idempotency);
+    setCreating(true);
+    try {
+      await run(createPropositionAction(workspaceId, { annotationId, statement, stance }, { idempotencyKey: idempotency.key }));
+    } finally {
+      setCreating(false);
+    }
+  }
 
   return (
     <section aria-label="Propositions" className="mt-4 border-t border-slate-200 pt-3" data-testid="claim-propositions">
@@ -124,7 +149,7 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
       )}
       {canEdit && mode === "idle" && (
         <div className="mt-3 flex flex-wrap gap-2">
-          <Button size="sm" variant="secondary" onClick={() => setMode("new")}>
+          <Button size="sm" variant="secondary" onClick={openNew}>
             New proposition from this claim
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setMode("find")}>
@@ -149,11 +174,7 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
               </label>
               <textarea id="new-statement" className={inputClass} rows={2} value={statement} maxLength={500} onChange={(e) => setStatement(e.target.value)} />
               <div className="flex gap-2">
-                <Button
-                  size="sm"
-                  onClick={() => void run(createPropositionAction(workspaceId, { annotationId, statement, stance }))}
-                  disabled={statement.trim().length < 3}
-                >
+                <Button size="sm" onClick={() => void create()} disabled={creating || statement.trim().length < 3}>
                   Create and link
                 </Button>
                 <Button size="sm" variant="ghost" onClick={() => setMode("idle")}>

@@ -1,34 +1,92 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/config";
+import { headers } from "next/headers";
+import { clientAddress } from "@/lib/auth/client-address";
+import { signIn, SignInThrottled, signOut } from "@/lib/auth/config";
+import { currentUserId } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/server/action";
 import { AppError } from "@/lib/server/errors";
-import { signInBlockedFor, signUp } from "@/lib/server/users";
-import { signInSchema } from "@/lib/validation/schemas";
+import { changePassword, endAllSessions, register, throttledMessage } from "@/lib/server/users";
+import { changePasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/schemas";
 
+/** Sign in with the credentials provider; the throttle (in `authorize`) decides before any password is compared. */
 export async function signInAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(async () => {
     const data = signInSchema.parse(input);
-    const wait = await signInBlockedFor(data.email);
-    if (wait !== null) {
-      throw new AppError("rate_limited", `Too many failed sign-ins for this email. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`);
-    }
     try {
       await signIn("credentials", { ...data, redirect: false });
     } catch (err) {
-      if (err instanceof AuthError) throw new AppError("unauthorized", "That email and password do not match an account");
-      throw err;
+      if (err instanceof SignInThrottled) throw new AppError("rate_limited", throttledMessage(err.retryAfterSeconds));
+      rethrowUnlessRefused(err);
+      throw new AppError("unauthorized", "That email and password do not match an account");
     }
     return null;
   });
 }
 
-export async function signUpAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
-  return runAction(async () => {
-    const { workspace } = await signUp(input);
-    const { email, password } = input as { email: string; password: string };
-    await signIn("credentials", { email, password, redirect: false });
-    return { slug: workspace.slug };
+/** A new account lands in its workspace; otherwise (email taken, or sign-in refused) the same neutral notice. */
+export type SignUpResult = { slug: string; notice: null } | { slug: null; notice: string };
+
+const SIGN_UP_NOTICE = "Sign in to continue. If this email already had an account, nothing about it changed: use its password.";
+
+export async function signUpAction(input: unknown): Promise<ActionResult<SignUpResult>> {
+  return runAction(async (): Promise<SignUpResult> => {
+    const result = await register(input);
+    if (result.created) {
+      const { email, password } = signUpSchema.parse(input);
+      try {
+        await signIn("credentials", { email, password, redirect: false });
+        return { slug: result.workspace.slug, notice: null };
+      } catch (err) {
+        rethrowUnlessRefused(err);
+      }
+    }
+    return { slug: null, notice: SIGN_UP_NOTICE };
   });
+}
+
+/**
+ * Change the password (current one required) and end every session; this browser is signed in
+ * again with the new password. `signedIn: false` when that sign-in was refused (then sign in anew).
+ */
+export async function changePasswordAction(input: unknown): Promise<ActionResult<{ signedIn: boolean }>> {
+  return runAction(async () => {
+    const userId = await requireUserId();
+    const { email } = await changePassword(userId, input, { client: clientAddress(await headers()) });
+    const { newPassword } = changePasswordSchema.parse(input);
+    try {
+      await signIn("credentials", { email, password: newPassword, redirect: false });
+      return { signedIn: true };
+    } catch (err) {
+      rethrowUnlessRefused(err);
+      return { signedIn: false };
+    }
+  });
+}
+
+/** End every session of the signed-in user, this one included (ASVS 4.0.3 V3.3.4, without the list of sessions). */
+export async function signOutEverywhereAction(): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    // Explicitly first: the signOut event's own bump is logged, not reported, if it fails.
+    await endAllSessions(await requireUserId());
+    await signOut({ redirect: false });
+    return null;
+  });
+}
+
+async function requireUserId(): Promise<string> {
+  const userId = await currentUserId();
+  if (!userId) throw new AppError("unauthorized", "Your session has ended; sign in again");
+  return userId;
+}
+
+/**
+ * Let through only a refused sign-in (wrong or throttled). Anything that failed inside `authorize`
+ * (the database, say) reaches here wrapped in a CallbackRouteError: rethrow it as itself, so the
+ * user sees an outage as one and not as a wrong password.
+ */
+function rethrowUnlessRefused(err: unknown): void {
+  if (!(err instanceof AuthError)) throw err;
+  if (err.type === "CallbackRouteError") throw err.cause?.err ?? err;
 }

@@ -13,6 +13,7 @@ import {
   updateProposition,
 } from "@/lib/server/propositions";
 
+/** Takes `{ idempotencyKey }` from the form (made when it opens), so a retry or a double submit creates one proposition. */
 export const createPropositionAction = workspaceAction("propositions.write", createPropositionFromClaim);
 export const linkMentionAction = workspaceAction("propositions.write", linkMention);
 export const unlinkMentionAction = workspaceAction("propositions.write", unlinkMention);

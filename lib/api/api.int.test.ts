@@ -955,7 +955,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       expect(Object.keys(upload("/articles/preview/html").requestBody.content)).toEqual(["text/html"]);
       for (const p of ["/imports", "/articles/preview/html"])
         expect(Object.keys(upload(p).responses)).toEqual(expect.arrayContaining(["400", "413", "415", "422"]));
-      expect(upload("/imports").parameters.map((x: { name: string }) => x.name)).toEqual(["workspaceId", "fileName", "kind"]);
+      expect(upload("/imports").parameters.map((x: { name: string }) => x.name)).toEqual(["workspaceId", "fileName", "kind", "Idempotency-Key"]);
       expect(upload("/imports").description).toMatch(/details\.errors/);
       const passage = doc.paths["/workspaces/{workspaceId}/passages/{id}"].patch;
       expect(passage.description).toMatch(/expectedText/);

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { authenticate, type ApiAuth } from "@/lib/api/auth";
-import { HTTP_METHODS, HttpError, json, type HttpMethod } from "@/lib/api/http";
+import { assertStorableQuery, HTTP_METHODS, HttpError, json, type HttpMethod } from "@/lib/api/http";
 import { toErrorBody } from "@/lib/server/errors";
 
 /** The one error shape of the API. */
@@ -17,9 +17,10 @@ export function errorResponse(err: unknown): Response {
     const body: ApiErrorBody = { error: { code: err.code, message: err.message, details: err.details } };
     return json(body, err.status, err.headers);
   }
-  const { status, error } = toErrorBody(err);
+  const { status, error, headers } = toErrorBody(err);
   const body: ApiErrorBody = { error: { code: error.code, message: error.message, details: error.details ?? {} } };
-  return json(body, status, status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {});
+  // Retry-After on a 503 (database unreachable) comes from the mapper.
+  return json(body, status, { ...headers, ...(status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {}) });
 }
 
 // A result that is already a Response (a stream, a 201) passes through untouched.
@@ -33,8 +34,9 @@ function fail(err: unknown): Response {
 
 /**
  * Wrap an API route handler: authenticate (Bearer token, else the browser session; with
- * `{ auth: "session" }` tokens are refused), run `fn`, send its result as JSON, and turn anything
- * thrown into the API's error shape with the right status.
+ * `{ auth: "session" }` tokens are refused), refuse a query string holding text that cannot be
+ * stored (422 naming the parameter), run `fn`, send its result as JSON, and turn anything thrown
+ * into the API's error shape with the right status. JSON bodies get the same check in `readJson`.
  */
 export function apiHandler<P = Record<string, never>>(
   fn: (ctx: { req: Request; params: P; auth: ApiAuth }) => Promise<unknown>,
@@ -43,6 +45,7 @@ export function apiHandler<P = Record<string, never>>(
   return async (req, ctx) => {
     try {
       const auth = await authenticate(req, opts.auth ?? "any");
+      assertStorableQuery(req);
       return respond(await fn({ req, params: await ctx.params, auth }));
     } catch (err) {
       return fail(err);
@@ -54,6 +57,7 @@ export function apiHandler<P = Record<string, never>>(
 export function publicApiHandler<P = Record<string, never>>(fn: (ctx: { req: Request; params: P }) => Promise<unknown>): RouteHandler<P> {
   return async (req, ctx) => {
     try {
+      assertStorableQuery(req);
       return respond(await fn({ req, params: await ctx.params }));
     } catch (err) {
       return fail(err);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
+import { assertStorableText, printable, textProblem, textProblemError } from "@/lib/validation/text-guard";
 
 /** The methods an API path may have; HEAD and OPTIONS are answered by Next.js itself. */
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -67,13 +68,18 @@ async function readLimited(req: Request): Promise<Uint8Array> {
 /** A request body sent as a file: its bytes and its media type (Content-Type without parameters). */
 export type RawBody = { bytes: Uint8Array; mediaType: string };
 
+/** Content-Type without its parameters, lower case ("" when absent). */
+function mediaTypeOf(req: Request): string {
+  const [essence = ""] = (req.headers.get("content-type") ?? "").split(";");
+  return essence.trim().toLowerCase();
+}
+
 /**
  * The raw body of a request that sends a file: 415 unless its Content-Type is one of `accepted`,
  * 413 above the size limit, 400 when empty.
  */
 export async function readRawBody(req: Request, accepted: readonly string[]): Promise<RawBody> {
-  const [essence = ""] = (req.headers.get("content-type") ?? "").split(";");
-  const mediaType = essence.trim().toLowerCase();
+  const mediaType = mediaTypeOf(req);
   if (!accepted.includes(mediaType)) {
     throw new HttpError(415, "unsupported_media_type", `Send the body with Content-Type ${accepted.join(", ")}${mediaType ? `, not ${mediaType}` : ""}`, {
       fields: { "content-type": `One of ${accepted.join(", ")}` },
@@ -85,21 +91,41 @@ export async function readRawBody(req: Request, accepted: readonly string[]): Pr
   return { bytes, mediaType };
 }
 
-/** The parsed JSON body: 413 above the size limit, 400 when empty or not JSON. */
+// application/json, or a JSON-based type such as application/merge-patch+json.
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json$/;
+
+const emptyBody = () => new AppError("bad_request", "Request body is empty; send a JSON object");
+
+/**
+ * The parsed JSON body: 400 when empty, 415 unless sent as application/json, 413 above the size
+ * limit, 400 when not UTF-8 or not JSON, 422 naming the field when a string holds a NUL or a lone
+ * surrogate (which PostgreSQL cannot store as sent).
+ */
 export async function readJson(req: Request): Promise<unknown> {
+  if (!req.body || req.headers.get("content-length") === "0") throw emptyBody();
+  const mediaType = mediaTypeOf(req);
+  if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    throw new HttpError(415, "unsupported_media_type", `Send the body as JSON with Content-Type: application/json${mediaType ? `, not ${mediaType}` : ""}`, {
+      fields: { "content-type": "application/json" },
+      accepted: ["application/json"],
+    });
+  }
   const bytes = await readLimited(req);
-  if (bytes.byteLength === 0) throw new AppError("bad_request", "Request body is empty; send a JSON object");
+  if (bytes.byteLength === 0) throw emptyBody();
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("bad_request", "Request body is not valid UTF-8");
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (err) {
     throw new AppError("bad_request", "Request body is not valid JSON", { reason: (err as Error).message });
   }
+  assertStorableText(parsed);
+  return parsed;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -126,6 +152,50 @@ export async function readBody<S extends z.ZodType>(req: Request, spec: BodySpec
 export function idParam(value: string, what: string): string {
   if (!z.string().uuid().safeParse(value).success) throw new AppError("not_found", `${what} not found`);
   return value;
+}
+
+// Percent-escapes decoded to bytes as URLSearchParams does (a "%" not followed by two hex digits
+// stays as it is), then read as UTF-8 strictly: null where URLSearchParams would put U+FFFD.
+// A serialised URL's query is ASCII (everything else is percent-encoded), so chars are bytes.
+function strictQueryComponent(raw: string): string | null {
+  const s = raw.replaceAll("+", " ");
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const hex = s[i] === "%" ? s.slice(i + 1, i + 3) : "";
+    if (/^[0-9a-f]{2}$/i.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(s.charCodeAt(i));
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * 422 naming the parameter when the query string holds text that cannot be stored as sent: a NUL,
+ * or percent-escapes that are not UTF-8 (URLSearchParams would silently read them as U+FFFD).
+ */
+export function assertStorableQuery(req: Request): void {
+  const search = new URL(req.url).search.slice(1);
+  if (!search) return;
+  for (const pair of search.split("&")) {
+    if (!pair) continue;
+    const at = pair.indexOf("=");
+    const [rawKey, rawValue] = at === -1 ? [pair, ""] : [pair.slice(0, at), pair.slice(at + 1)];
+    const key = strictQueryComponent(rawKey);
+    // The name as URLSearchParams reads it, so the error names the parameter a schema would.
+    const name = key ?? [...new URLSearchParams(`${rawKey}=`).keys()].join("");
+    const value = strictQueryComponent(rawValue);
+    if (key === null || value === null) {
+      const message = "Is not valid UTF-8: percent-escapes must encode UTF-8 text";
+      throw new z.ZodError([{ code: "custom", path: [name], message, input: undefined }]);
+    }
+    const problem = textProblem(key) ?? textProblem(value);
+    if (problem) throw textProblemError({ path: [printable(name)], problem });
+  }
 }
 
 /** Query parameters validated by `schema`; a repeated parameter keeps its last value. */

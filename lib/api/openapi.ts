@@ -2,11 +2,14 @@ import { z } from "zod";
 import { roleFor } from "@/lib/domain/permissions";
 import { endpoints, type EndpointDef } from "@/lib/api/endpoints";
 import { MAX_BODY_BYTES } from "@/lib/api/http";
+import { IDEMPOTENCY_KEY_HEADER, REPLAYED_HEADER, takesIdempotencyKey } from "@/lib/api/idempotency";
 import { API_MAX_LIMIT } from "@/lib/api/pagination";
 import { responses } from "@/lib/api/schemas";
+import { IDEMPOTENCY_KEY_TTL_HOURS, IDEMPOTENCY_RETRY_AFTER_SECONDS } from "@/lib/server/idempotency";
+import { IDEMPOTENCY_KEY_MAX, idempotencyKeySchema } from "@/lib/validation/idempotency";
 
 type JsonSchema = Record<string, unknown>;
-type Parameter = { name: string; in: "path" | "query"; required: boolean; description?: string; schema: JsonSchema };
+type Parameter = { name: string; in: "path" | "query" | "header"; required: boolean; description?: string; schema: JsonSchema };
 
 export const API_BASE_PATH = "/api/v1";
 
@@ -61,14 +64,25 @@ function parameters(d: EndpointDef): Parameter[] {
       schema,
     };
   });
-  if (!d.query) return path;
+  const headers = takesIdempotencyKey(d) ? [idempotencyKeyParameter()] : [];
+  if (!d.query) return [...path, ...headers];
   const q = toSchema(d.query, "input");
   const required = new Set((q.required as string[] | undefined) ?? []);
   const query = Object.entries((q.properties as Record<string, JsonSchema>) ?? {}).map(([name, schema]) => {
     const { description, ...rest } = schema;
     return { name, in: "query" as const, required: required.has(name), ...(typeof description === "string" ? { description } : {}), schema: rest };
   });
-  return [...path, ...query];
+  return [...path, ...query, ...headers];
+}
+
+function idempotencyKeyParameter(): Parameter {
+  return {
+    name: IDEMPOTENCY_KEY_HEADER,
+    in: "header",
+    required: false,
+    description: `Send the create again with the same key (a UUID, say) and it is done once: the first answer comes back, with ${REPLAYED_HEADER}: true. Kept ${IDEMPOTENCY_KEY_TTL_HOURS} hours, per member.`,
+    schema: toSchema(idempotencyKeySchema, "input"),
+  };
 }
 
 const errorRef = { $ref: "#/components/schemas/Error" };
@@ -97,7 +111,20 @@ function operationResponses(d: EndpointDef) {
           headers: { "Content-Disposition": { description: 'attachment; filename="…"', schema: { type: "string" } } },
           content: fileContent(d.media),
         }
-      : { description: status === "201" ? "Created" : "OK", content: { "application/json": { schema: toSchema(d.response, "output") } } },
+      : {
+          description: status === "201" ? "Created" : "OK",
+          ...(takesIdempotencyKey(d)
+            ? {
+                headers: {
+                  [REPLAYED_HEADER]: {
+                    description: `"true" when this is the stored answer to an earlier request with the same ${IDEMPOTENCY_KEY_HEADER}`,
+                    schema: { type: "string", enum: ["true"] },
+                  },
+                },
+              }
+            : {}),
+          content: { "application/json": { schema: toSchema(d.response, "output") } },
+        },
   };
   if (d.body) out["400"] = errorResponse("The body is not valid JSON, or the request makes no sense (e.g. a span outside the passage)");
   if (d.requestMedia) {
@@ -112,6 +139,14 @@ function operationResponses(d: EndpointDef) {
   }
   if (d.body || d.query || d.requestMedia) out["422"] = errorResponse("Invalid field, or an unknown field in the body; details.fields names them");
   if (d.method !== "GET") out["409"] = errorResponse("Conflict: already exists, or changed by someone else (version)");
+  if (takesIdempotencyKey(d)) {
+    out["409"] = errorResponse(
+      `Conflict: already exists, or a request with this ${IDEMPOTENCY_KEY_HEADER} is still running (retry after Retry-After, ${IDEMPOTENCY_RETRY_AFTER_SECONDS} s)`,
+    );
+    out["422"] = errorResponse(
+      `Invalid field, or an unknown field in the body (details.fields names them); or an ${IDEMPOTENCY_KEY_HEADER} that is malformed or was used for a different request`,
+    );
+  }
   return out;
 }
 
@@ -160,6 +195,7 @@ export function buildOpenApiDocument() {
         "Claims and source comparison for fact-checking desks.",
         "Authenticate with a personal API token (`Authorization: Bearer cb_…`, created in a workspace's Settings → API tokens) or, from the browser, the signed-in session. A token works for one workspace only, with at most its own role and at most its creator's current role.",
         `Lists take \`?cursor=&limit=\` (limit at most ${API_MAX_LIMIT}) and answer \`{ items, nextCursor }\`; pass nextCursor back for the next page, null means the last page.`,
+        `Creates (POST answering 201) take an optional \`${IDEMPOTENCY_KEY_HEADER}\` header, 1–${IDEMPOTENCY_KEY_MAX} printable ASCII characters (a UUID is a good key), kept ${IDEMPOTENCY_KEY_TTL_HOURS} hours per member: send a retry with the same key and body and it is done once, answering the first success again with \`${REPLAYED_HEADER}: true\`. While the first is still running a retry gets a 409 with \`Retry-After: ${IDEMPOTENCY_RETRY_AFTER_SECONDS}\`; the same key with another method, path or body is a 422; a failed request frees its key. Creates whose answer holds a secret shown once (invitation links, API tokens) ignore the header.`,
         'Errors always have the shape `{ "error": { "code", "message", "details" } }`; `details.fields` names the fields that are wrong. Unknown fields in a body are refused (422). A method a path does not list is a 405 (`method_not_allowed`) whose `Allow` header lists the ones it has; a path that does not exist is a 404.',
       ].join("\n\n"),
     },

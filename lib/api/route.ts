@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/membership";
 import { apiActor, type ApiAuth } from "@/lib/api/auth";
 import type { JsonEndpointDef } from "@/lib/api/endpoints";
 import { apiHandler, type RouteHandler } from "@/lib/api/handler";
+import { idempotent, takesIdempotencyKey } from "@/lib/api/idempotency";
 import { created, idParam, readBody, readQuery, readRawBody, type RawBody } from "@/lib/api/http";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -39,7 +40,8 @@ export type WorkspaceRouteCtx<D extends JsonEndpointDef> = {
 /**
  * A handler for a documented workspace endpoint: path ids (or its `pathParams`) checked, `apiActor` with the
  * endpoint's capability (`need`), query and body validated by its schemas (or, with `requestMedia`, the
- * body's Content-Type checked and its bytes read), 201 when it says so.
+ * body's Content-Type checked and its bytes read), 201 when it says so; a create (POST, 201) runs once
+ * per Idempotency-Key.
  */
 export function route<D extends JsonEndpointDef & { need: NonNullable<JsonEndpointDef["need"]> }>(
   def: D,
@@ -72,8 +74,12 @@ export function route<D extends JsonEndpointDef & { need: NonNullable<JsonEndpoi
       ({ data: body, raw } = (await readBody(req, def.body, fromPath)) as { data: BodyOut<D>; raw: Record<string, unknown> });
     }
     const file = (def.requestMedia ? await readRawBody(req, Object.keys(def.requestMedia)) : undefined) as FileOut<D>;
-    // `ids` has one entry for each `{name}` in def.path, which is what PathIds says.
-    const result = await fn({ req, auth, actor, params: ids as PathIds<D["path"]>, query, body, raw, file });
-    return def.status === 201 && !(result instanceof Response) ? created(result) : result;
+    const answer = async () => {
+      // `ids` has one entry for each `{name}` in def.path, which is what PathIds says.
+      const result = await fn({ req, auth, actor, params: ids as PathIds<D["path"]>, query, body, raw, file });
+      return def.status === 201 && !(result instanceof Response) ? created(result) : result;
+    };
+    // A create sent again with the same Idempotency-Key answers as the first time (lib/api/idempotency.ts).
+    return takesIdempotencyKey(def) ? idempotent(req, actor, { body: raw, file: file as RawBody | undefined }, answer) : answer();
   });
 }

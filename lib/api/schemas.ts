@@ -31,8 +31,9 @@ import {
 } from "@/lib/validation/propositions";
 import { jsonlArticleSchema } from "@/lib/domain/import-jsonl";
 import { BULK_KINDS } from "@/lib/server/bulk-import";
-import { updateArticleSchema } from "@/lib/validation/articles";
+import { HTTP_URL_MESSAGE, isHttpUrl, updateArticleSchema } from "@/lib/validation/articles";
 import { MAX_PASSAGE_CHARS, updatePassageTextSchema } from "@/lib/validation/passages";
+import { dbInt, dbIntQuery, versionSchema } from "@/lib/validation/numbers";
 import {
   bulkApproveSchema,
   changesASetting,
@@ -66,14 +67,14 @@ export const bodies = {
   /** A metadata field left out is detected from the text, as the import preview does; null means "none". */
   importArticle: { schema: jsonlArticleSchema },
   updateArticle: { schema: updateArticleSchema.strict(), fromPath: { id: "id" } },
-  confirmAnchor: { schema: z.object({ id, version: z.number("version must be a number").int().min(1).max(2_147_483_647) }).strict(), fromPath: { id: "id" } },
+  confirmAnchor: { schema: z.object({ id, version: versionSchema }).strict(), fromPath: { id: "id" } },
   remarkAnnotation: {
     schema: z
       .object({
         id,
-        version: z.number("version must be a number").int().min(1).max(2_147_483_647),
-        start: z.number().int().min(0).describe("Code points into the passage's NFC text"),
-        end: z.number().int().min(1),
+        version: versionSchema,
+        start: dbInt("start", 0).describe("Code points into the passage's NFC text"),
+        end: dbInt("end", 1),
         exact: z.string().max(20_000).optional().describe("When given, must equal the text at start–end"),
       })
       .strict(),
@@ -99,7 +100,15 @@ export const bodies = {
   previewImport: { schema: importArticleSchema.pick({ text: true, fileName: true }).strict() },
   previewUrl: {
     schema: z
-      .object({ url: z.string().trim().min(1, "Enter the page's address").max(2000).describe("A public http(s) page; fetched by the server (10 s, 5 MB)") })
+      .object({
+        url: z
+          .string()
+          .trim()
+          .min(1, "Enter the page's address")
+          .max(2000, "A URL can be at most 2,000 characters")
+          .refine(isHttpUrl, HTTP_URL_MESSAGE)
+          .describe("A public http(s) page; fetched by the server (10 s, 5 MB)"),
+      })
       .strict(),
   },
   /** `expectedText` is required here: an API client always says which text it corrected. */
@@ -169,7 +178,7 @@ export const queries = {
     kinds: z.string().optional().describe("Comma-separated: passage, claim, proposition, entity, source"),
     limit: z.coerce.number().int().min(1).max(50).optional().describe("Results per kind (default 10)"),
   }),
-  deleteAnnotation: z.object({ version: z.coerce.number("must be a number").int().min(1).describe("The version the delete is based on") }),
+  deleteAnnotation: z.object({ version: dbIntQuery("version", 1).describe("The version the delete is based on") }),
   tokens: z.object({ workspaceId: z.string().uuid("workspaceId must be an id") }),
   leavePresence: z.object({ tabId: tabIdSchema }),
   bulkImport: z.object({
@@ -326,6 +335,7 @@ export const responses = {
         "too_large",
         "unsupported_media_type",
         "rate_limited",
+        "unavailable",
         "validation",
         "internal",
       ]),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SessionState } from "@/lib/domain/session-plan";
 import type { BodySpec } from "@/lib/api/http";
+import { dbIntQuery } from "@/lib/validation/numbers";
 import { responses } from "@/lib/api/schemas";
 import {
   agreementQuerySchema,
@@ -44,7 +45,7 @@ export const sessionBodies = {
 } satisfies Record<string, BodySpec>;
 
 export const sessionQueries = {
-  deleteSession: z.object({ version: z.coerce.number("version must be a number").int().min(1).describe("The session's version as read") }),
+  deleteSession: z.object({ version: dbIntQuery("version", 1).describe("The session's version as read") }),
   /** What the agreement route parses; documented here, read by its hand-written handler. */
   agreement: z.object({
     format: agreementQuerySchema.shape.format.unwrap().optional().describe("csv: the same figures as a CSV file (as with Accept: text/csv); default json"),

@@ -1,10 +1,30 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/auth/client-address";
+import { SESSION_LIFETIMES } from "@/lib/auth/session-lifetime";
+import { onSignOut, sessionTokenCallback } from "@/lib/auth/session-token";
 import { signInSchema } from "@/lib/validation/schemas";
-import { verifyCredentials } from "@/lib/server/users";
+import { attemptSignIn } from "@/lib/server/users";
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+/** A sign-in refused by the throttle before the password was compared; the action shows when to retry. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  // maxAge is the idle lifetime: the token expires that long after it was last issued, and the
+  // browser has it re-issued (GET /api/auth/session, components/auth/session-keep-alive.tsx)
+  // while the user is active. `updateAge` is not set: Auth.js uses it for database sessions only.
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIMES.idleSeconds },
   pages: { signIn: "/login" },
   trustHost: true,
   logger: {
@@ -17,22 +37,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        const result = await attemptSignIn(parsed.data.email, parsed.data.password, { client: clientAddress(request.headers) });
+        if (result.outcome === "throttled") throw new SignInThrottled(result.retryAfterSeconds);
+        if (result.outcome === "wrong") return null;
+        const { id, email, name, sessionVersion } = result.user;
+        return { id, email, name, sessionVersion };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
-      return token;
-    },
+    jwt: ({ token, user }) => sessionTokenCallback({ token, user }),
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       return session;
     },
   },
+  events: { signOut: onSignOut },
 });

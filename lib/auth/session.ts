@@ -1,20 +1,25 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import { requireMemberBySlug } from "@/lib/auth/membership";
 import type { Capability } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { notFound } from "next/navigation";
 
+// Each auth() runs the jwt callback, which reads the user's session version: a server render
+// that asks several times (layout and page) reads it once. React's cache lasts one render.
+const currentSession = cache(() => auth());
+
 /** The signed-in user's id, or null. */
 export async function currentUserId(): Promise<string | null> {
-  const session = await auth();
+  const session = await currentSession();
   return session?.user?.id ?? null;
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requirePageUser(): Promise<{ id: string; name: string; email: string }> {
-  const session = await auth();
+  const session = await currentSession();
   if (!session?.user?.id) redirect("/login");
   return { id: session.user.id, name: session.user.name ?? "", email: session.user.email ?? "" };
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "@/lib/env";
@@ -11,10 +12,30 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
 }
 
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+// The read-only snapshot transaction (lib/db/snapshot.ts) that the current async call chain runs in.
+const snapshotScope = new AsyncLocalStorage<Tx>();
+
+/**
+ * The database client. Inside `inSnapshot`/`readSnapshot` it is that snapshot's transaction, so
+ * helpers that call getDb() read the same snapshot without being handed a client; such a scope
+ * only reads, and has no `$transaction` of its own.
+ */
 export function getDb(): PrismaClient {
+  const snapshot = snapshotScope.getStore();
+  if (snapshot) return snapshot as PrismaClient;
   globalForPrisma.prisma ??= createClient();
   return globalForPrisma.prisma;
 }
 
-export type Db = PrismaClient;
-export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+/** The snapshot transaction the caller runs in, if any (for lib/db/snapshot.ts). */
+export function currentSnapshot(): Tx | undefined {
+  return snapshotScope.getStore();
+}
+
+/** Run `fn` with getDb() answering `tx` (for lib/db/snapshot.ts). */
+export function withSnapshot<T>(tx: Tx, fn: () => T): T {
+  return snapshotScope.run(tx, fn);
+}

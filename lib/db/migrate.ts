@@ -34,6 +34,31 @@ const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+async function recordMigration(client: pg.ClientBase, m: Migration) {
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+     VALUES ($1, $2, now(), $3, 1)`,
+    [crypto.randomUUID(), m.checksum, m.name],
+  );
+}
+
+/**
+ * Run the migrations named (in their order) and record them, in the transaction the caller holds:
+ * a restore rebuilds the schema a backup was taken at, all or nothing with its data.
+ */
+export async function runMigrationsInTransaction(client: pg.ClientBase, names: readonly string[], dir = MIGRATIONS_DIR): Promise<void> {
+  await client.query(HISTORY_TABLE);
+  for (const m of readMigrations(dir)) {
+    if (!names.includes(m.name)) continue;
+    try {
+      await client.query(m.sql);
+    } catch (err) {
+      throw new Error(`migration ${m.name} failed: ${(err as Error).message}`);
+    }
+    await recordMigration(client, m);
+  }
+}
+
 /** Apply pending migrations, each in its own transaction; returns the names applied. */
 export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -56,11 +81,7 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
-           VALUES ($1, $2, now(), $3, 1)`,
-          [crypto.randomUUID(), m.checksum, m.name],
-        );
+        await recordMigration(client, m);
         await client.query("COMMIT");
         applied.push(m.name);
       } catch (err) {

@@ -16,6 +16,7 @@ import {
   MODALITIES,
   type ModalityValue,
 } from "@/lib/validation/schemas";
+import { findTextProblem, TEXT_PROBLEMS } from "@/lib/validation/text-guard";
 
 export const MAX_BULK_BYTES = MAX_UPLOAD_BYTES;
 export const MAX_BULK_LINES = 5000;
@@ -86,9 +87,25 @@ export function readJsonLines(text: string, maxLines = MAX_BULK_LINES): { lines:
       });
       return;
     }
+    const bad = unstorableText(`line ${line}`, line, value);
+    if (bad) {
+      errors.push(bad);
+      return;
+    }
     lines.push({ line, value: value as Record<string, unknown> });
   });
   return { lines, errors, tooMany: null };
+}
+
+/**
+ * A string in a parsed line or item that cannot be stored: JSON escapes can spell a NUL (\u0000)
+ * or a lone surrogate (\ud83d) that valid UTF-8 bytes cannot, so decoding alone does not catch them.
+ */
+export function unstorableText(where: string, line: number, value: unknown): BulkError | null {
+  const found = findTextProblem(value);
+  if (!found) return null;
+  const field = found.path.length ? `"${found.path.join(".")}" ` : "";
+  return { line, message: `${where}: ${field}${TEXT_PROBLEMS[found.problem]}` };
 }
 
 function describeJson(value: unknown): string {

@@ -11,8 +11,10 @@ import {
   type ClaimDraft,
   type ArticleRef,
   type SpeakerRef,
+  unstorableText,
 } from "./import-jsonl";
 import { MAX_ACTORS, MAX_NOTE_CHARS, MAX_SPEAKERS, MODALITIES } from "@/lib/validation/schemas";
+import { printable } from "@/lib/validation/text-guard";
 
 /**
  * Extension property carrying the claim as stored (see CLAIM_EXTENSION_KEY in
@@ -51,7 +53,12 @@ export function readWebAnnotations(text: string, maxItems = MAX_BULK_LINES): W3c
   const drafts: ClaimDraft[] = [];
   const errors: BulkError[] = [];
   items.items.forEach((item, i) => {
-    const id = isObject(item) && typeof item.id === "string" ? ` (${item.id})` : "";
+    const id = isObject(item) && typeof item.id === "string" ? ` (${printable(item.id)})` : "";
+    const bad = unstorableText(`annotation ${i + 1}${id}`, i + 1, item);
+    if (bad) {
+      errors.push(bad);
+      return;
+    }
     const r = readAnnotation(i + 1, `annotation ${i + 1}${id}`, item);
     if (r.ok) drafts.push(r.draft);
     else errors.push(...r.errors);

@@ -13,6 +13,7 @@ import { reanchoredFields } from "@/lib/server/reanchor-fields";
 import { reopenAfterEdit } from "@/lib/server/review-on-edit";
 import { AppError } from "@/lib/server/errors";
 import { resolveClaimSession } from "@/lib/server/session-claims";
+import { versionSchema } from "@/lib/validation/numbers";
 import { assertSessionOpen, claimSessionSelect, visibleClaims } from "@/lib/server/visibility";
 import { type claimDetailsSchema, createAnnotationSchema, updateAnnotationSchema } from "@/lib/validation/schemas";
 
@@ -159,7 +160,7 @@ export async function deleteAnnotation(actor: Actor, id: unknown, version: unkno
   assertCan(actor, "claims.write");
   const { workspaceId } = actor;
   const annotationId = parseId(id);
-  const expected = z.number().int().min(1).parse(version);
+  const expected = versionSchema.parse(version);
   return getDb().$transaction(async (tx) => {
     const row = await tx.annotation.findFirst({
       where: { id: annotationId, workspaceId, deletedAt: null, ...visibleClaims(actor) },

@@ -5,11 +5,11 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { contentHash } from "@/lib/domain/content-hash";
 import { parseArticle } from "@/lib/domain/import-metadata";
-import { guessSourceKind } from "@/lib/domain/source-kinds";
 import { audit } from "@/lib/server/audit";
 import { articlePropositions, emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
 import { annotationSelect, toAnnotationView } from "@/lib/server/annotations";
+import { getOrCreateSources } from "@/lib/server/get-or-create";
 import { importArticleSchema, MAX_PASTE_CHARS } from "@/lib/validation/schemas";
 import { z } from "zod";
 
@@ -49,10 +49,17 @@ export async function importArticle(actor: Actor, input: unknown) {
 
   try {
     return await db.$transaction(async (tx) => {
-      const publisher = data.publisher ? await upsertSource(tx, actor, data.publisher) : null;
       const originNames = [...new Map(data.origins.map((o) => [foldForMatch(o), o])).values()];
-      const origins = [];
-      for (const name of originNames) origins.push(await upsertSource(tx, actor, name));
+      // Publisher and origins in one get-or-create, so parallel imports of new names cannot deadlock.
+      const named = [...(data.publisher ? [data.publisher] : []), ...originNames];
+      const sources = await getOrCreateSources(
+        tx,
+        actor,
+        named.map((name) => ({ name })),
+      );
+      const sourceOf = (name: string) => sources.get(foldForMatch(name))!;
+      const publisher = data.publisher ? sourceOf(data.publisher) : null;
+      const origins = originNames.map(sourceOf);
       const article = await tx.article.create({
         data: {
           workspaceId,
@@ -119,18 +126,11 @@ function duplicateError(existing: { id: string; title: string }) {
   });
 }
 
-/** The source of this name (ignoring case and accents), created when missing. */
+/** The source of this name (ignoring case and accents), created when missing, also when another import creates it at the same time. */
 export async function upsertSource(tx: Tx, actor: Actor, name: string) {
   assertCan(actor, "articles.write");
-  const normalizedName = foldForMatch(name);
-  const found = await tx.source.findUnique({ where: { workspaceId_normalizedName: { workspaceId: actor.workspaceId, normalizedName } }, select: { id: true } });
-  if (found) return found;
-  const created = await tx.source.create({
-    data: { workspaceId: actor.workspaceId, name, normalizedName, kind: guessSourceKind(name) },
-    select: { id: true, name: true, kind: true },
-  });
-  await audit(tx, actor, "source.create", "Source", created.id, undefined, created);
-  return created;
+  const sources = await getOrCreateSources(tx, actor, [{ name }]);
+  return sources.get(foldForMatch(name))!;
 }
 
 const PAGE_SIZE = 50;

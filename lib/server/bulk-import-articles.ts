@@ -6,10 +6,10 @@ import type { Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { contentHash } from "@/lib/domain/content-hash";
 import { planArticle, type ArticlePlan, type BulkError } from "@/lib/domain/import-jsonl";
-import { guessSourceKind } from "@/lib/domain/source-kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditRow, createInChunks, inTransaction, invalidFile, type AuditRow, type BulkImportResult } from "@/lib/server/bulk-import-write";
 import { AppError } from "@/lib/server/errors";
+import { getOrCreateSources } from "@/lib/server/get-or-create";
 
 // Article lines of a bulk file: planned and checked for duplicates, then written in one transaction.
 
@@ -67,16 +67,15 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
   for (const { plan: p, origins } of planned) {
     for (const name of [p.input.publisher, ...origins]) if (name && !sourceNames.has(foldForMatch(name))) sourceNames.set(foldForMatch(name), name);
   }
-  const found = sourceNames.size
-    ? await tx.source.findMany({ where: { workspaceId, normalizedName: { in: [...sourceNames.keys()] } }, select: { id: true, normalizedName: true } })
-    : [];
-  const sourceId = new Map(found.map((s) => [s.normalizedName, s.id]));
-  const newSources = [...sourceNames]
-    .filter(([folded]) => !sourceId.has(folded))
-    .map(([normalizedName, name]) => ({ id: randomUUID(), workspaceId, name, normalizedName, kind: guessSourceKind(name) }));
-  for (const s of newSources) sourceId.set(s.normalizedName, s.id);
+  // Found or created (and audited) at once, so files importing side by side share new names.
+  const sources = await getOrCreateSources(
+    tx,
+    actor,
+    [...sourceNames].map(([, name]) => ({ name })),
+  );
+  const sourceId = new Map([...sources].map(([folded, s]) => [folded, s.id]));
 
-  const audits: AuditRow[] = newSources.map((s) => auditRow(actor, "source.create", "Source", s.id, { id: s.id, name: s.name, kind: s.kind }));
+  const audits: AuditRow[] = [];
   const articleRows: Prisma.ArticleCreateManyInput[] = [];
   const passageRows: Prisma.PassageCreateManyInput[] = [];
   const originRows: Prisma.ArticleOriginCreateManyInput[] = [];
@@ -124,7 +123,6 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
     result.push({ id, title: input.title, passages: parsed.passages.length });
   }
   audits.push(auditRow(actor, "article.bulk_import", "Workspace", workspaceId, { fileName, articles: result.length }));
-  await createInChunks(newSources, (data) => tx.source.createMany({ data }));
   await createInChunks(articleRows, (data) => tx.article.createMany({ data }));
   await createInChunks(passageRows, (data) => tx.passage.createMany({ data }));
   await createInChunks(originRows, (data) => tx.articleOrigin.createMany({ data }));

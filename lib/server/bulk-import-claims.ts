@@ -11,6 +11,7 @@ import { guessSourceKind } from "@/lib/domain/source-kinds";
 import { auditRow, createInChunks, inTransaction, invalidFile, type AuditRow, type BulkImportResult } from "@/lib/server/bulk-import-write";
 import { parseFields } from "@/lib/server/annotations";
 import { AppError } from "@/lib/server/errors";
+import { getOrCreateEntities, getOrCreateSources } from "@/lib/server/get-or-create";
 import { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
 import { groupBy } from "@/lib/domain/group-by";
 
@@ -327,30 +328,25 @@ async function findSpeakers(tx: Tx, workspaceId: string, drafts: ClaimDraft[]): 
   };
 }
 
-/** Creates the speakers a W3C file names by kind but this workspace lacks; fills in their ids. */
+/** Finds or creates the speakers a W3C file names by kind but this workspace lacked; fills in their ids, names those it created. */
 async function createSpeakers(tx: Tx, actor: Actor, claims: ResolvedClaim[]): Promise<string[]> {
   const wanted = new Map<string, SpeakerChoice>();
   for (const c of claims) for (const s of c.speakers) if (s.create) wanted.set(`${s.kind}:${foldForMatch(s.name)}`, s);
-  const workspaceId = actor.workspaceId;
-  const idOf = new Map<string, string>();
-  const audits: AuditRow[] = [];
-  for (const [key, s] of wanted) {
-    const id = randomUUID();
-    idOf.set(key, id);
-    if (s.kind === "entity") {
-      const kind = ENTITY_KINDS.find((k) => k === s.detailKind) ?? "OTHER";
-      await tx.entity.create({ data: { id, workspaceId, name: s.name, kind } });
-      await tx.entityAlias.create({ data: { workspaceId, entityId: id, alias: s.name, normalizedAlias: foldForMatch(s.name) } });
-      audits.push(auditRow(actor, "entity.create", "Entity", id, { id, name: s.name, kind }));
-    } else {
-      const kind = SOURCE_KINDS.find((k) => k === s.detailKind) ?? guessSourceKind(s.name);
-      await tx.source.create({ data: { id, workspaceId, name: s.name, normalizedName: foldForMatch(s.name), kind } });
-      audits.push(auditRow(actor, "source.create", "Source", id, { id, name: s.name, kind }));
-    }
-  }
-  if (audits.length) await tx.auditEvent.createMany({ data: audits });
-  for (const c of claims) c.speakers = c.speakers.map((s) => (s.create ? { ...s, id: idOf.get(`${s.kind}:${foldForMatch(s.name)}`) } : s));
-  return [...wanted.values()].map((s) => `${s.name} (${s.kind})`);
+  const all = [...wanted.values()];
+  // Another import may create the same speaker meanwhile: both then use one row.
+  const entities = await getOrCreateEntities(
+    tx,
+    actor,
+    all.filter((s) => s.kind === "entity").map((s) => ({ name: s.name, kind: ENTITY_KINDS.find((k) => k === s.detailKind) ?? "OTHER" })),
+  );
+  const sources = await getOrCreateSources(
+    tx,
+    actor,
+    all.filter((s) => s.kind === "source").map((s) => ({ name: s.name, kind: SOURCE_KINDS.find((k) => k === s.detailKind) ?? guessSourceKind(s.name) })),
+  );
+  const found = (s: SpeakerChoice) => (s.kind === "entity" ? entities : sources).get(foldForMatch(s.name))!;
+  for (const c of claims) c.speakers = c.speakers.map((s) => (s.create ? { ...s, id: found(s).id } : s));
+  return all.filter((s) => found(s).created).map((s) => `${s.name} (${s.kind})`);
 }
 
 async function existingClaimKeys(tx: Tx, workspaceId: string, passageIds: string[]): Promise<Set<string>> {

@@ -36,7 +36,8 @@ export function invalidFile(fileName: string, errors: BulkError[]) {
   );
 }
 
-// Two imports of the same article or speaker at once: the unique index decides; nothing of this file stays.
+// Two imports of the same article at once: the unique index decides; nothing of this file stays.
+// (New sources and entities that both name are shared instead: lib/server/get-or-create.ts.)
 export async function inTransaction<T>(fileName: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await getDb().$transaction(fn, TX_OPTIONS);
@@ -44,7 +45,7 @@ export async function inTransaction<T>(fileName: string, fn: (tx: Tx) => Promise
     if ((err as { code?: string }).code === "P2002") {
       throw new AppError(
         "conflict",
-        `${fileName}: someone else added some of the same articles or names while this file was importing; nothing was imported. Import the file again to see which lines clash.`,
+        `${fileName}: someone else imported some of the same articles while this file was importing; nothing was imported. Import the file again to see which lines clash.`,
       );
     }
     throw err;

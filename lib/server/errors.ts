@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
-export type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "rate_limited" | "validation";
+export type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "rate_limited" | "validation" | "unavailable";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -11,7 +12,12 @@ const STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   rate_limited: 429,
   validation: 422,
+  unavailable: 503,
 };
+
+/** How long a client should wait before trying again when the database is down, in seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable; nothing was saved. Try again in a moment.";
 
 /** An error whose message is safe to show to the user. */
 export class AppError extends Error {
@@ -30,8 +36,16 @@ export class AppError extends Error {
 
 export type ErrorBody = { code: ErrorCode | "internal"; message: string; details?: Record<string, unknown> };
 
+/** A mapped error; `headers` go on the HTTP answer (Retry-After on a 503). */
+export type MappedError = { status: number; error: ErrorBody; headers: Record<string, string> };
+
 /** Map anything thrown to a user-facing error; unknown errors are logged and hidden. */
-export function toErrorBody(err: unknown): { status: number; error: ErrorBody } {
+export function toErrorBody(err: unknown): MappedError {
+  const mapped = mapError(err);
+  return { ...mapped, headers: mapped.status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {} };
+}
+
+function mapError(err: unknown): Omit<MappedError, "headers"> {
   if (err instanceof AppError) return { status: err.status, error: { code: err.code, message: err.message, details: err.details } };
   if (err instanceof z.ZodError) {
     const fields: Record<string, string> = {};
@@ -43,6 +57,11 @@ export function toErrorBody(err: unknown): { status: number; error: ErrorBody } 
   const prismaCode = (err as { code?: string })?.code;
   if (prismaCode === "P2002") return { status: 409, error: { code: "conflict", message: "That already exists" } };
   if (prismaCode === "P2025") return { status: 404, error: { code: "not_found", message: "Not found" } };
+  if (isDatabaseUnavailable(err)) {
+    // One line, not a stack: an outage fails every request, and the cause is the same for all.
+    console.error(`[db] database unavailable: ${(err as Error)?.message?.split("\n").at(-1) ?? String(err)}`);
+    return { status: 503, error: { code: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } };
+  }
   console.error(err);
   return { status: 500, error: { code: "internal", message: "Something went wrong on our side; nothing was saved." } };
 }

@@ -11,8 +11,11 @@ import type { ExportFormat, ExportScope } from "@/lib/validation/exports";
 
 type Chunks = AsyncGenerator<string>;
 
-/** A streamed HTTP response from string chunks: the body is written as the database is read. */
-export function streamResponse(chunks: Chunks, contentType: string, filename: string): Response {
+/**
+ * A streamed HTTP response from string chunks: the body is written as the database is read.
+ * `close` releases what the chunks read from (it runs when the download is cancelled or fails).
+ */
+export function streamResponse(chunks: Chunks, contentType: string, filename: string, close: () => Promise<unknown> = async () => {}): Response {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -23,10 +26,13 @@ export function streamResponse(chunks: Chunks, contentType: string, filename: st
       } catch (err) {
         console.error(err);
         controller.error(err);
+        await close();
       }
     },
     async cancel() {
       await chunks.return(undefined);
+      // `chunks` may not have started (cancelled before the first read): close the source itself.
+      await close();
     },
   });
   return new Response(stream, {
@@ -37,6 +43,20 @@ export function streamResponse(chunks: Chunks, contentType: string, filename: st
       "x-content-type-options": "nosniff",
     },
   });
+}
+
+/**
+ * Start reading: the first batch is read here, before any status is sent, so a query that fails
+ * (the database is down, a filter it cannot use) is still answered as a JSON error, not a 200
+ * whose file stops after its header.
+ */
+async function openMentions(mentions: AsyncGenerator<ExportMention>): Promise<AsyncGenerator<ExportMention>> {
+  const first = await mentions.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    yield* mentions;
+  })();
 }
 
 async function* mentionChunks(mentions: AsyncGenerator<ExportMention>, head: string, item: (m: ExportMention, i: number) => string, foot: string): Chunks {
@@ -57,18 +77,22 @@ export async function mentionExport(
   if (!ws) throw new AppError("not_found", "Workspace not found");
   const stamp = new Date().toISOString().slice(0, 10);
   const name = `${foldedTitle(ws.name)}-claims-${stamp}`;
-  const mentions = exportMentions(actor, scope);
+  const source = exportMentions(actor, scope);
+  const mentions = await openMentions(source);
+  const close = () => source.return(undefined);
   if (format === "csv")
     return streamResponse(
       mentionChunks(mentions, csvHeader({ bom: true }), (m) => csvRows(m), ""),
       "text/csv; charset=utf-8",
       `${name}.csv`,
+      close,
     );
   if (format === "jsonl")
     return streamResponse(
       mentionChunks(mentions, "", (m) => jsonlLine(m), ""),
       "application/x-ndjson; charset=utf-8",
       `${name}.jsonl`,
+      close,
     );
   const options = { baseUrl, workspaceSlug: ws.slug, workspaceId: actor.workspaceId };
   const head = annotationCollectionHeader({
@@ -80,5 +104,6 @@ export async function mentionExport(
     mentionChunks(mentions, head, (m, i) => annotationCollectionItem(m, options, i), annotationCollectionFooter()),
     'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
     `${name}.jsonld`,
+    close,
   );
 }

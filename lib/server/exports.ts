@@ -21,8 +21,11 @@ import { exportScopeSchema, type ExportScope } from "@/lib/validation/exports";
 import { mentionMatches, type MentionFilter } from "@/lib/domain/claim-filter";
 import { mentionFacts, resolveMentionFilter } from "@/lib/server/claim-filter";
 import { groupBy } from "@/lib/domain/group-by";
+import { inSnapshot, readSnapshot } from "@/lib/db/snapshot";
 
 const BATCH = 500;
+/** `batchSize`: claims read per query (tests make it small to write between batches). */
+export type ExportReadOptions = { batchSize?: number };
 type VerdictInfo = { kind: string; sentence: string };
 
 const src = { select: { id: true, name: true, kind: true } } as const;
@@ -108,9 +111,15 @@ function where(actor: Actor, scope: ExportScope, filter: MentionFilter): Prisma.
 
 /**
  * Every claim mention in scope, in batches by id, so memory stays flat however large the
- * workspace is. Verdicts are computed once per proposition as it is first met.
+ * workspace is. Verdicts are computed once per proposition as it is first met. All batches read
+ * one snapshot (REPEATABLE READ, READ ONLY), so claims written during the export are not in it
+ * and every record agrees with every other.
  */
-export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGenerator<ExportMention> {
+export function exportMentions(actor: Actor, scope: ExportScope, opts: ExportReadOptions = {}): AsyncGenerator<ExportMention> {
+  return inSnapshot(() => mentionsInScope(actor, scope, opts.batchSize ?? BATCH));
+}
+
+async function* mentionsInScope(actor: Actor, scope: ExportScope, batchSize: number): AsyncGenerator<ExportMention> {
   assertCan(actor, "workspace.read");
   const db = getDb();
   const mentionFilter = await resolveMentionFilter(actor, scope);
@@ -124,7 +133,7 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
       where: filter,
       select: exportAnnotationSelect,
       orderBy: { id: "asc" },
-      take: BATCH,
+      take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     if (rows.length === 0) return;
@@ -143,7 +152,7 @@ export async function* exportMentions(actor: Actor, scope: ExportScope): AsyncGe
       yield { ...m, propositions: scope.claimTypeId || scope.verdict ? links : m.propositions };
     }
     const last = rows.at(-1);
-    if (rows.length < BATCH || !last) return;
+    if (rows.length < batchSize || !last) return;
     cursor = last.id;
   }
 }
@@ -236,9 +245,13 @@ function toExportMention(r: Row, verdicts: Map<string, VerdictInfo>, graph: Orig
   };
 }
 
-/** Propositions in scope with their mentions, for ClaimReview and the human report. */
-export async function exportPropositions(actor: Actor, scope: ExportScope): Promise<ExportProposition[]> {
+/** Propositions in scope with their mentions, for ClaimReview and the human report; one snapshot, as exportMentions. */
+export async function exportPropositions(actor: Actor, scope: ExportScope, opts: ExportReadOptions = {}): Promise<ExportProposition[]> {
   assertCan(actor, "workspace.read");
+  return readSnapshot(() => propositionsInScope(actor, scope, opts));
+}
+
+async function propositionsInScope(actor: Actor, scope: ExportScope, opts: ExportReadOptions): Promise<ExportProposition[]> {
   const byId = new Map<string, ExportProposition>();
   const props = await getDb().proposition.findMany({
     where: {
@@ -263,7 +276,7 @@ export async function exportPropositions(actor: Actor, scope: ExportScope): Prom
       mentions: [],
     });
   }
-  for await (const m of exportMentions(actor, { ...scope, verdict: undefined })) {
+  for await (const m of exportMentions(actor, { ...scope, verdict: undefined }, opts)) {
     for (const link of m.propositions) {
       const p = byId.get(link.id);
       if (!p) continue;

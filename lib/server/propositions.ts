@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { visibleClaims } from "@/lib/server/visibility";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
@@ -6,6 +7,8 @@ import { foldForMatch } from "@/lib/domain/claim-types";
 import { audit } from "@/lib/server/audit";
 import { annotationScope, emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
+import { requestFingerprint, withIdempotency } from "@/lib/server/idempotency";
+import { idempotencyOptionsSchema } from "@/lib/validation/idempotency";
 import {
   linkMentionSchema,
   mergePropositionsSchema,
@@ -43,11 +46,37 @@ async function findProposition(tx: Tx, workspaceId: string, id: string, label = 
   return p;
 }
 
-/** "New proposition from this claim": the claim's quote becomes the statement unless given. */
-export async function createPropositionFromClaim(actor: Actor, input: unknown) {
+/**
+ * "New proposition from this claim": the claim's quote becomes the statement unless given. With
+ * `idempotencyKey` (the form makes one when it opens), a retry or a double submit creates one
+ * proposition, and every call answers it.
+ */
+export async function createPropositionFromClaim(actor: Actor, input: unknown, options: { idempotencyKey?: string } = {}) {
   assertCan(actor, "propositions.write");
-  const { workspaceId } = actor;
   const data = newPropositionSchema.parse(input);
+  const { idempotencyKey } = idempotencyOptionsSchema.parse(options);
+  if (!idempotencyKey) return createProposition(actor, data);
+  let created: Awaited<ReturnType<typeof createProposition>> | undefined;
+  const fingerprint = requestFingerprint({ operation: "createPropositionFromClaim", input: data });
+  const answer = await withIdempotency(
+    actor,
+    { key: idempotencyKey, fingerprint },
+    async () => {
+      created = await createProposition(actor, data);
+      return { status: 201, body: { id: created.id } };
+    },
+    // A double submit's second call waits for the first, so both answer the proposition.
+    { waitMs: DOUBLE_SUBMIT_WAIT_MS },
+  );
+  if (created) return created;
+  // A repeat: the proposition as it is now (it may have been edited since, or deleted: 404).
+  return findProposition(getDb(), actor.workspaceId, (answer.body as { id: string }).id);
+}
+
+const DOUBLE_SUBMIT_WAIT_MS = 5000;
+
+async function createProposition(actor: Actor, data: z.output<typeof newPropositionSchema>) {
+  const { workspaceId } = actor;
   return getDb().$transaction(async (tx) => {
     const a = await findAnnotation(tx, actor, data.annotationId);
     const statement = data.statement || a.exact.slice(0, 500);
@@ -62,7 +91,11 @@ export async function createPropositionFromClaim(actor: Actor, input: unknown) {
   });
 }
 
-/** Link a claim to a proposition, or change the stance of an existing link. */
+/**
+ * Link a claim to a proposition, or change the stance of an existing link. Only a real change is
+ * audited and announced: of many identical calls at once, the one whose insert wins (ON CONFLICT
+ * DO NOTHING) links; the others find the link, locked, and change its stance only if it differs.
+ */
 export async function linkMention(actor: Actor, input: unknown) {
   assertCan(actor, "propositions.write");
   const { workspaceId } = actor;
@@ -70,18 +103,31 @@ export async function linkMention(actor: Actor, input: unknown) {
   return getDb().$transaction(async (tx) => {
     await findAnnotation(tx, actor, data.annotationId);
     await findProposition(tx, workspaceId, data.propositionId);
-    const key = { annotationId_propositionId: { annotationId: data.annotationId, propositionId: data.propositionId } };
-    const before = await tx.mentionLink.findUnique({ where: key, select: { stance: true } });
-    const link = await tx.mentionLink.upsert({
-      where: key,
-      create: { workspaceId, annotationId: data.annotationId, propositionId: data.propositionId, stance: data.stance },
-      update: { stance: data.stance },
-      select: { annotationId: true, propositionId: true, stance: true },
-    });
-    await audit(tx, actor, before ? "mention.restance" : "mention.link", "Proposition", data.propositionId, before ?? undefined, link);
+    const link = { annotationId: data.annotationId, propositionId: data.propositionId, stance: data.stance };
+    const inserted = await tx.mentionLink.createManyAndReturn({ data: [{ workspaceId, ...link }], skipDuplicates: true, select: { stance: true } });
+    const before = inserted.length ? undefined : await lockedStance(tx, link);
+    // The same stance again (or from a parallel identical call): nothing changed, nothing to record.
+    if (before?.stance === data.stance) return link;
+    if (before) {
+      await tx.mentionLink.update({
+        where: { annotationId_propositionId: { annotationId: data.annotationId, propositionId: data.propositionId } },
+        data: { stance: data.stance },
+      });
+    }
+    await audit(tx, actor, before ? "mention.restance" : "mention.link", "Proposition", data.propositionId, before, link);
     await emit(tx, actor, { kind: "mention.linked", entityType: "Annotation", entityId: data.annotationId, ...(await annotationScope(tx, data.annotationId)) });
     return link;
   });
+}
+
+// The link's stance, locked: a concurrent stance change is waited for, and its result read.
+async function lockedStance(tx: Tx, link: { annotationId: string; propositionId: string }) {
+  const [current] = await tx.$queryRaw<{ stance: string }[]>`
+    SELECT stance::text AS stance FROM "MentionLink"
+    WHERE "annotationId" = ${link.annotationId}::uuid AND "propositionId" = ${link.propositionId}::uuid FOR UPDATE`;
+  // Unlinked between this call's insert and this read.
+  if (!current) throw new AppError("conflict", "The link was removed at the same moment; try again");
+  return current;
 }
 
 export async function unlinkMention(actor: Actor, input: unknown) {

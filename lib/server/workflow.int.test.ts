@@ -5,7 +5,6 @@ import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { requireMember } from "@/lib/auth/membership";
 import { at, newUser, expectAppError, actorFor } from "@/lib/test/helpers";
-import { SIGN_IN_LIMIT, signInBlockedFor, verifyCredentials } from "@/lib/server/users";
 
 const ARTICLE = `Summit ends with pledges
 
@@ -183,17 +182,6 @@ describe("import → annotate → edit → delete, on a real PostgreSQL", () => 
     );
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { entityId: a.id, action: "article.delete" }, select: { before: true } });
     expect(event.before).toMatchObject({ title: "Deletable", passages: 1 });
-  });
-
-  it("throttles repeated failed sign-ins for one email, and a success clears the count", async () => {
-    const someone = await newUser("Throttled");
-    for (let i = 0; i < SIGN_IN_LIMIT.failures - 1; i++) expect(await verifyCredentials(someone.email, "wrong password")).toBeNull();
-    expect(await signInBlockedFor(someone.email)).toBeNull();
-    expect(await verifyCredentials(someone.email, "correct horse")).not.toBeNull();
-    for (let i = 0; i < SIGN_IN_LIMIT.failures; i++) await verifyCredentials(someone.email, "wrong password");
-    expect(await signInBlockedFor(someone.email)).toBe(SIGN_IN_LIMIT.windowMinutes);
-    // Even the right password is refused while throttled.
-    expect(await verifyCredentials(someone.email.toUpperCase(), "correct horse")).toBeNull();
   });
 
   it("rejects empty text without writing anything", async () => {

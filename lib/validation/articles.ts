@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionSchema } from "@/lib/validation/numbers";
 
 const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
 /** Optional text: "" or null clears it. */
@@ -15,19 +16,22 @@ export const calendarDateSchema = z
     return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
   }, "This day does not exist in the calendar");
 
-/** An http(s) link; javascript:, data: and other schemes are refused. */
-export const httpUrlSchema = z
-  .string()
-  .trim()
-  .max(2000, "A URL can be at most 2,000 characters")
-  .url("Enter a full URL starting with http:// or https://")
-  .refine((u) => /^https?:\/\//i.test(u), "Only http:// and https:// links");
+export const HTTP_URL_MESSAGE = "Use an http(s) address";
+
+/** True for an http:// or https:// address; javascript:, data:, file: and the rest are not links to show or export. */
+export const isHttpUrl = (u: string) => /^https?:\/\/[^/\s]/i.test(u.trim());
+
+/** An http(s) link (`invalidMessage` when it is no URL at all); javascript:, data: and other schemes are refused. */
+export const httpUrl = (invalidMessage = "Enter a full URL starting with http:// or https://") =>
+  z.string().trim().max(2000, "A URL can be at most 2,000 characters").url(invalidMessage).refine(isHttpUrl, HTTP_URL_MESSAGE);
+
+export const httpUrlSchema = httpUrl();
 
 /** Correct an article's metadata after import; fields left out keep their value. */
 export const updateArticleSchema = z.object({
   id: z.string().uuid(),
   /** The version the edit started from (a stale one is a 409). */
-  version: z.number("version must be a number").int().min(1).max(2_147_483_647),
+  version: versionSchema,
   title: trimmed(300, "Title").min(1, "Give the article a title").optional(),
   /** The publisher's name: matched to a source ignoring case and accents, or created. */
   publisher: clearable(200, "Publisher").optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_DEFAULT_LIMIT, API_MAX_LIMIT } from "@/lib/api/pagination";
+import { versionSchema } from "@/lib/validation/numbers";
 
 /** What a thread can be about. */
 export const COMMENT_TARGETS = ["annotation", "proposition"] as const;
@@ -68,7 +69,7 @@ export const revertAnnotationSchema = z.object({
     .string("eventId must be a history entry id")
     .regex(/^\d{1,18}$/, "eventId must be a history entry id")
     .describe("The `id` of the history entry whose version to go back to"),
-  version: z.number("version must be a number").int().min(1).max(2_147_483_647).describe("The claim's version as read; a stale one is a 409"),
+  version: versionSchema.describe("The claim's version as read; a stale one is a 409"),
 });
 
 /** The inbox: unread first, then the rest, newest first in each. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 import { STANCES } from "@/lib/domain/vocabulary";
+import { httpUrl } from "@/lib/validation/articles";
+import { MAX_DB_INT } from "@/lib/validation/numbers";
 
 export { STANCES };
 const stance = z.enum(STANCES, { error: () => ({ message: "Stance must be one of SUPPORTS, REFUTES or NEUTRAL" }) });
@@ -32,13 +34,7 @@ export const ratingFieldsSchema = z.object({
   ratingValue: ratingNumber("ratingValue"),
   ratingBest: ratingNumber("ratingBest"),
   ratingWorst: ratingNumber("ratingWorst"),
-  reviewUrl: z
-    .string()
-    .trim()
-    .max(2000, "A URL can be at most 2,000 characters")
-    .url("Enter the full URL of the published fact-check")
-    .refine((u) => /^https?:\/\//i.test(u), "Only http:// and https:// links")
-    .nullable(),
+  reviewUrl: httpUrl("Enter the full URL of the published fact-check").nullable(),
   reviewDate: calendarDate.nullable(),
 });
 
@@ -92,6 +88,6 @@ export const matrixFilterSchema = z.object({
   sessionId: z.string().uuid().optional().catch(undefined),
   sort: z.enum(["contested", "recent", "mentions"]).default("contested").catch("contested"),
   columns: z.enum(["publishers", "origins"]).default("publishers").catch("publishers"),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
+  page: z.coerce.number().int().min(1).max(MAX_DB_INT).default(1).catch(1),
 });
 export type MatrixFilter = z.output<typeof matrixFilterSchema>;

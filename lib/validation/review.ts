@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/api/pagination";
 import { ANNOTATION_STATUSES } from "@/lib/domain/vocabulary";
+import { versionSchema } from "@/lib/validation/numbers";
 
 /** At most this many claims in one submit or bulk approval. */
 export const MAX_REVIEW_BATCH = 200;
@@ -21,7 +22,7 @@ const reason = z.string().trim().max(MAX_REVIEW_REASON, `A reason can be at most
 
 export const reviewDecisionFields = z.object({
   id: id("id"),
-  version: z.number("version must be a number").int().min(1).max(2_147_483_647).describe("The version the decision is based on"),
+  version: versionSchema.describe("The version the decision is based on"),
   decision: z.enum(["approve", "reject"], "decision must be approve or reject"),
   reason: reason.optional().describe("Why: required to reject, optional note when approving"),
 });

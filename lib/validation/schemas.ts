@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
 import { calendarDateSchema, httpUrlSchema } from "@/lib/validation/articles";
+import { dbInt, versionSchema } from "@/lib/validation/numbers";
+import { storableText } from "@/lib/validation/text-guard";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_NOTE_CHARS = 5000;
@@ -13,17 +15,29 @@ export type ModalityValue = (typeof MODALITIES)[number];
 
 const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
 
+// One rule for every password a user chooses: at sign-up and when changing it.
+const newPasswordSchema = z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters").superRefine(storableText);
+
+// Sign-up, sign-in and the workspace form are parsed outside the API and workspaceAction choke
+// points (which walk every input string), so they refuse NUL and lone surrogates themselves.
 export const signUpSchema = z.object({
-  name: trimmed(100, "Name").min(1, "Enter your name"),
-  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(200),
-  password: z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters"),
+  name: trimmed(100, "Name").min(1, "Enter your name").superRefine(storableText),
+  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(200).superRefine(storableText),
+  password: newPasswordSchema,
 });
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address"),
-  password: z.string().min(1, "Enter your password"),
+  email: z.string().trim().toLowerCase().email("Enter a valid email address").superRefine(storableText),
+  password: z.string().min(1, "Enter your password").superRefine(storableText),
 });
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").superRefine(storableText),
+    newPassword: newPasswordSchema,
+  })
+  .refine((d) => d.newPassword !== d.currentPassword, { path: ["newPassword"], message: "Choose a password other than the current one" });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
-export const workspaceSchema = z.object({ name: trimmed(100, "Name").min(1, "Give the workspace a name") });
+export const workspaceSchema = z.object({ name: trimmed(100, "Name").min(1, "Give the workspace a name").superRefine(storableText) });
 export const memberSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address"),
   role: z.enum(ROLES),
@@ -108,8 +122,8 @@ export const claimDetailsSchema = z.object({
 
 export const createAnnotationSchema = claimDetailsSchema.extend({
   passageId: z.string().uuid(),
-  start: z.number().int().min(0, "start must be 0 or more"),
-  end: z.number().int().min(1, "end must be 1 or more"),
+  start: dbInt("start", 0).describe("Code points into the passage's NFC text"),
+  end: dbInt("end", 1),
   exact: z.string().max(20_000).optional(),
   /** The annotation session the claim is made in; omitted: the one running session (if exactly one) that assigns this article to the author; null: none. */
   sessionId: z.string().uuid("sessionId must be a session id").nullable().optional(),
@@ -118,7 +132,7 @@ export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 
 export const updateAnnotationSchema = claimDetailsSchema.extend({
   id: z.string().uuid(),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;
 

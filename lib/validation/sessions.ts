@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { claimDetailsSchema } from "@/lib/validation/schemas";
+import { versionSchema } from "@/lib/validation/numbers";
 
 export const SESSION_MODES = ["OPEN", "BLIND"] as const;
 export const ASSIGNMENT_STATUSES = ["TODO", "IN_PROGRESS", "DONE"] as const;
@@ -12,7 +13,7 @@ export const MAX_SESSION_ARTICLES = 500;
 export const MAX_SESSION_PEOPLE = 50;
 
 const id = (what: string) => z.string(`${what} must be an id`).uuid(`${what} must be an id`);
-const version = z.number("version must be a number").int().min(1).max(2_147_483_647).describe("The version the change is based on");
+const version = versionSchema.describe("The version the change is based on");
 const uniqueIds = (what: string, max: number) =>
   z
     .array(id(what))

@@ -11,6 +11,7 @@ import { can } from "@/lib/auth/membership";
 import { getReviewSummary } from "@/lib/server/review";
 import { ReviewNavLink } from "@/components/review/review-nav-link";
 import { ReviewProvider } from "@/components/review/review-context";
+import { SessionKeepAlive } from "@/components/account/session-keep-alive";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -41,6 +42,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
                 {actor.role.toLowerCase()}
               </span>
             </span>
+            <SessionKeepAlive />
+            {/* Ends every session of the account: the signOut event bumps its session version (lib/auth/config.ts). */}
             <form
               action={async () => {
                 "use server";

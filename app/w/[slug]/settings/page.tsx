@@ -9,6 +9,8 @@ import { MembersPanel } from "@/components/settings/members-panel";
 import { InvitationsPanel } from "@/components/settings/invitations-panel";
 import { LeaveWorkspace } from "@/components/settings/leave-workspace";
 import { listInvitations } from "@/lib/server/invitations";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -67,6 +69,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           .
         </p>
         <ReviewSettingsPanel workspaceId={actor.workspaceId} settings={reviewSettings} canManage={can(actor, "workspace.manage")} />
+      </section>
+      <section aria-labelledby="account-h" className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-2">
+        <h2 id="account-h" className="text-lg font-semibold">
+          Your account
+        </h2>
+        <p className="mb-4 text-sm text-slate-600">
+          For all your workspaces. Changing the password signs you out on every other device; signing out anywhere ends all your sessions.
+        </p>
+        <div className="flex flex-wrap items-start justify-between gap-6">
+          <ChangePasswordForm />
+          <SignOutEverywhere />
+        </div>
       </section>
       <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm lg:col-span-2">
         <a href={`/w/${slug}/settings/api-tokens`} className="font-semibold text-blue-700 underline">

@@ -1,0 +1,56 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { changePasswordAction } from "@/lib/actions/auth";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/schemas";
+
+/** Change the password with the current one; every other session ends, this browser stays signed in. */
+export function ChangePasswordForm() {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const { register, handleSubmit, formState, setError, reset } = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: { currentPassword: "", newPassword: "" },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setDone(false);
+    const result = await changePasswordAction(values);
+    if (!result.ok) {
+      const fields = (result.error.details?.fields ?? {}) as Partial<Record<keyof ChangePasswordInput, string>>;
+      for (const [name, message] of Object.entries(fields)) setError(name as keyof ChangePasswordInput, { message });
+      setFormError(result.error.message);
+      return;
+    }
+    if (!result.data.signedIn) {
+      router.replace("/login");
+      return;
+    }
+    reset();
+    setDone(true);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-sm flex-col gap-3" aria-label="Change password">
+      {formError && <Alert>{formError}</Alert>}
+      {done && <Alert tone="success">Password changed. You are signed out everywhere else.</Alert>}
+      <Field label="Current password" error={formState.errors.currentPassword?.message}>
+        <input className={inputClass} type="password" autoComplete="current-password" {...register("currentPassword")} />
+      </Field>
+      <Field label="New password" error={formState.errors.newPassword?.message} hint="At least 8 characters">
+        <input className={inputClass} type="password" autoComplete="new-password" {...register("newPassword")} />
+      </Field>
+      <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Changing…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+/**
+ * Whether the error a page shows comes from the database being down: the page cannot tell
+ * (Next.js hides server errors from the browser), so it asks GET /api/health.
+ */
+export function useDatabaseDown(): boolean {
+  const [down, setDown] = useState(false);
+  useEffect(() => {
+    let live = true;
+    fetch("/api/health", { cache: "no-store" })
+      .then((res) => {
+        if (live) setDown(res.status === 503);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  return down;
+}
+
+export const DATABASE_DOWN_TITLE = "The database is unavailable";
+export const DATABASE_DOWN_TEXT = "The page could not be loaded because the database is not reachable. Nothing was saved or lost; try again in a moment.";
