@@ -13,6 +13,9 @@ const schema = z.object({
   // in any case this long after signing in. Fractions of a day are allowed (0.5 = 12 hours).
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(15).max(43_200).default(720), // 12 hours; at most 30 days
   SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(30),
+  // Connections each app instance keeps to PostgreSQL. Several instances share the server's
+  // max_connections (100 by default), so instances × this must stay below it.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
 });
 
 const parsed = schema.safeParse(process.env);

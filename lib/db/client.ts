@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseUrl } from "@/lib/env";
+import { databaseUrl, env } from "@/lib/env";
 
 // One client per process; Next.js dev reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -9,7 +9,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function createClient(): PrismaClient {
   const url = databaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE }) });
 }
 
 export type Db = PrismaClient;

@@ -65,7 +65,7 @@ describe("toErrorBody for an outage", () => {
     const { status, error, headers } = toErrorBody(DOWN[0]?.[1]);
     expect(status).toBe(503);
     expect(headers["Retry-After"]).toMatch(/^\d+$/);
-    expect(error).toEqual({ code: "unavailable", message: "The database is not reachable; nothing was saved. Try again in a moment." });
+    expect(error).toEqual({ code: "unavailable", message: "The database is not reachable or too busy right now; nothing was saved. Try again in a moment." });
   });
   it("keeps other failures as they were, without Retry-After", () => {
     expect(toErrorBody(NOT_DOWN[0]?.[1])).toMatchObject({ status: 409, headers: {} });

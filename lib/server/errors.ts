@@ -17,7 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
 
 /** How long a client should wait before trying again when the database is down, in seconds. */
 export const RETRY_AFTER_SECONDS = 5;
-export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable; nothing was saved. Try again in a moment.";
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable or too busy right now; nothing was saved. Try again in a moment.";
 
 /** An error whose message is safe to show to the user. */
 export class AppError extends Error {

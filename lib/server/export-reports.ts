@@ -6,7 +6,7 @@ import { markdownReport } from "@/lib/domain/export/markdown";
 import { reportMatrix } from "@/lib/domain/export/report-matrix";
 import { countingSentence } from "@/lib/domain/review";
 import { AppError } from "@/lib/server/errors";
-import { exportPropositions, foldedTitle } from "@/lib/server/exports";
+import { exportPropositions, exportScopeLabel, foldedTitle } from "@/lib/server/exports";
 import type { ExportFormat, ExportScope } from "@/lib/validation/exports";
 
 /** Proposition-level exports: ClaimReview JSON-LD (rated propositions) and the Markdown claim report. */
@@ -20,7 +20,8 @@ export async function propositionExport(
   if (!ws) throw new AppError("not_found", "Workspace not found");
   const propositions = await exportPropositions(actor, scope);
   const stamp = new Date().toISOString().slice(0, 10);
-  const name = `${foldedTitle(ws.name)}-${format === "markdown" ? "claim-report" : "claimreview"}-${stamp}`;
+  const label = await exportScopeLabel(actor, scope);
+  const name = [foldedTitle(ws.name), format === "markdown" ? "claim-report" : "claimreview", label, stamp].filter(Boolean).join("-");
   if (format === "claimreview") {
     const reviews = propositions
       .map((p) => claimReview(p, { baseUrl, slug: ws.slug, publisherName: ws.name, publisherUrl: `${baseUrl}/w/${ws.slug}` }))

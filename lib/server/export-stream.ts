@@ -6,7 +6,7 @@ import { jsonlLine } from "@/lib/domain/export/jsonl";
 import type { ExportMention } from "@/lib/domain/export/records";
 import { annotationCollectionFooter, annotationCollectionHeader, annotationCollectionItem } from "@/lib/domain/export/web-annotation";
 import { AppError } from "@/lib/server/errors";
-import { exportMentions, foldedTitle } from "@/lib/server/exports";
+import { exportMentions, exportScopeLabel, foldedTitle } from "@/lib/server/exports";
 import type { ExportFormat, ExportScope } from "@/lib/validation/exports";
 
 type Chunks = AsyncGenerator<string>;
@@ -76,7 +76,8 @@ export async function mentionExport(
   const ws = await getDb().workspace.findUnique({ where: { id: actor.workspaceId }, select: { slug: true, name: true } });
   if (!ws) throw new AppError("not_found", "Workspace not found");
   const stamp = new Date().toISOString().slice(0, 10);
-  const name = `${foldedTitle(ws.name)}-claims-${stamp}`;
+  const label = await exportScopeLabel(actor, scope);
+  const name = [foldedTitle(ws.name), "claims", label, stamp].filter(Boolean).join("-");
   const source = exportMentions(actor, scope);
   const mentions = await openMentions(source);
   const close = () => source.return(undefined);

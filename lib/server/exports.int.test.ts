@@ -79,6 +79,20 @@ describe("exports", () => {
     await actorFor(userId, ws).then((who) => updateProposition(who, { id: p.id, statement: "North Korea shipped shells", claimTypeId: null, ...RATING }));
   });
 
+  it("names each file after its scope, so exports of different scopes do not collide", async () => {
+    const name = (res: Response) => res.headers.get("content-disposition")?.match(/filename="([^"]+)"/)?.[1];
+    const day = new Date().toISOString().slice(0, 10);
+    const all = await mentionExport(actor, "csv", parseScope({}), BASE);
+    expect(name(all)).toBe(`export-desk-s-desk-claims-${day}.csv`);
+    await all.body?.cancel();
+    const articleId = (await getDb().article.findFirstOrThrow({ where: { workspaceId: ws, title: "Export test" }, select: { id: true } })).id;
+    const scoped = await mentionExport(actor, "jsonl", parseScope({ articleId, verdict: "conflict", from: "2023-09-01", to: "2023-09-30" }), BASE);
+    expect(name(scoped)).toBe(`export-desk-s-desk-claims-export-test-conflict-2023-09-01-to-2023-09-30-${day}.jsonl`);
+    await scoped.body?.cancel();
+    const report = await propositionExport(actor, "markdown", parseScope({ propositionIds: propositionId }), BASE);
+    expect(name(report)).toBe(`export-desk-s-desk-claim-report-north-korea-shipped-shells-${day}.md`);
+  });
+
   it("CSV: one row per mention and proposition, formulas neutralised, RFC 4180 quoting", async () => {
     const res = await mentionExport(actor, "csv", parseScope({}), BASE);
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);

@@ -292,4 +292,40 @@ async function propositionsInScope(actor: Actor, scope: ExportScope, opts: Expor
 export const foldedTitle = (s: string) =>
   foldForMatch(s)
     .replace(/[^a-z0-9]+/g, "-")
-    .slice(0, 60) || "export";
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "") || "export";
+
+/**
+ * The words a file name needs so two exports of different scopes do not collide: the article or
+ * proposition, then each filter (claim type, verdict, entity, source, session, dates), folded to
+ * ASCII. At most one small query per filter that is set, all at once.
+ */
+export async function exportScopeLabel(actor: Actor, scope: ExportScope): Promise<string> {
+  const db = getDb();
+  const ws = actor.workspaceId;
+  const one = scope.propositionIds?.length === 1 ? scope.propositionIds[0] : undefined;
+  const [article, proposition, type, entity, source, session] = await Promise.all([
+    scope.articleId ? db.article.findFirst({ where: { id: scope.articleId, workspaceId: ws }, select: { title: true } }) : null,
+    one ? db.proposition.findFirst({ where: { id: one, workspaceId: ws }, select: { statement: true } }) : null,
+    scope.claimTypeId ? db.claimType.findFirst({ where: { id: scope.claimTypeId, workspaceId: ws }, select: { label: true } }) : null,
+    scope.entityId ? db.entity.findFirst({ where: { id: scope.entityId, workspaceId: ws }, select: { name: true } }) : null,
+    scope.sourceId ? db.source.findFirst({ where: { id: scope.sourceId, workspaceId: ws }, select: { name: true } }) : null,
+    scope.sessionId ? db.annotationSession.findFirst({ where: { id: scope.sessionId, workspaceId: ws }, select: { name: true } }) : null,
+  ]);
+  const parts = [
+    article && foldedTitle(article.title).slice(0, 40),
+    proposition && foldedTitle(proposition.statement).slice(0, 40),
+    scope.propositionIds && scope.propositionIds.length > 1 && `${scope.propositionIds.length}-propositions`,
+    type && foldedTitle(type.label),
+    scope.verdict && scope.verdict.replace(/_/g, "-"),
+    entity && foldedTitle(entity.name).slice(0, 30),
+    source && foldedTitle(source.name).slice(0, 30),
+    session && `session-${foldedTitle(session.name).slice(0, 30)}`,
+    (scope.from || scope.to) && `${scope.from ?? "start"}-to-${scope.to ?? "now"}`,
+  ];
+  return parts
+    .filter((x): x is string => typeof x === "string" && x.length > 0)
+    .map((x) => x.replace(/-+$/, ""))
+    .join("-");
+}

@@ -47,7 +47,7 @@ describe("when the database is not reachable", () => {
     expect(status).toBe(503);
     expect(Number(headers["Retry-After"])).toBeGreaterThan(0);
     expect(error.code).toBe("unavailable");
-    expect(error.message).toBe("The database is not reachable; nothing was saved. Try again in a moment.");
+    expect(error.message).toBe("The database is not reachable or too busy right now; nothing was saved. Try again in a moment.");
   });
 
   it("reports the health as degraded with 503, and leaks no address or error text", async () => {
