@@ -318,7 +318,7 @@ export async function exportScopeLabel(actor: Actor, scope: ExportScope): Promis
     proposition && foldedTitle(proposition.statement).slice(0, 40),
     scope.propositionIds && scope.propositionIds.length > 1 && `${scope.propositionIds.length}-propositions`,
     type && foldedTitle(type.label),
-    scope.verdict && scope.verdict.replace(/_/g, "-"),
+    scope.verdict?.replace(/_/g, "-"),
     entity && foldedTitle(entity.name).slice(0, 30),
     source && foldedTitle(source.name).slice(0, 30),
     session && `session-${foldedTitle(session.name).slice(0, 30)}`,
