@@ -27,8 +27,8 @@ export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId
         </span>
         {canEdit && !editing && (
           <div className="ml-auto flex gap-2">
-            <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Rename or change kind of ${entity.name}`}>
-              Edit
+            <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
+              Edit<span className="sr-only"> {entity.name}: rename or change its kind</span>
             </Button>
             <MergeDialog workspaceId={workspaceId} entity={entity} />
           </div>
@@ -43,8 +43,8 @@ export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId
       <div className="mt-3 flex flex-wrap items-start gap-2">
         <AliasChips workspaceId={workspaceId} entityName={entity.name} aliases={entity.aliases} canEdit={canEdit} />
         {canEdit && !addingAlias && (
-          <Button size="sm" variant="ghost" className="py-0.5 text-blue-800" onClick={() => setAddingAlias(true)} aria-label={`Add an alias to ${entity.name}`}>
-            + Add alias
+          <Button size="sm" variant="ghost" className="py-0.5 text-blue-800" onClick={() => setAddingAlias(true)}>
+            <span aria-hidden>+ </span>Add an alias<span className="sr-only"> to {entity.name}</span>
           </Button>
         )}
       </div>

@@ -8,7 +8,7 @@ import { SourceEditRow } from "./source-edit-row";
 
 type Option = { id: string; name: string };
 
-const none = <span className="text-slate-400">—</span>;
+const none = <span className="text-slate-500">—</span>;
 
 /** Sources with their provenance links and usage; editors edit one row at a time, in place. */
 export function SourcesTable({

@@ -19,10 +19,10 @@ export function ChangeTable({ changes }: { changes: FieldChange[] }) {
               {c.field}
             </th>
             <td className="break-words py-0.5 pr-2">
-              {c.before === null ? <span className="text-slate-400">—</span> : <del className="bg-red-50 text-red-900">{c.before}</del>}
+              {c.before === null ? <span className="text-slate-500">—</span> : <del className="bg-red-50 text-red-900">{c.before}</del>}
             </td>
             <td className="break-words py-0.5">
-              {c.after === null ? <span className="text-slate-400">—</span> : <ins className="bg-green-50 text-green-900">{c.after}</ins>}
+              {c.after === null ? <span className="text-slate-500">—</span> : <ins className="bg-green-50 text-green-900">{c.after}</ins>}
             </td>
           </tr>
         ))}

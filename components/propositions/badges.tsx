@@ -12,9 +12,9 @@ export const STANCE_META: Record<StanceValue, { label: string; glyph: string; cl
 
 export const VERDICT_META: Record<VerdictKind, { label: string; glyph: string; cls: string }> = {
   conflict: { label: "Conflict", glyph: "⚡", cls: "bg-rose-600 text-white" },
-  detail_conflict: { label: "Detail conflict", glyph: "≠", cls: "bg-amber-500 text-white" },
-  single_origin: { label: "Single origin", glyph: "①", cls: "bg-sky-600 text-white" },
-  agree: { label: "Agree", glyph: "✔", cls: "bg-emerald-600 text-white" },
+  detail_conflict: { label: "Detail conflict", glyph: "≠", cls: "bg-amber-700 text-white" },
+  single_origin: { label: "Single origin", glyph: "①", cls: "bg-sky-700 text-white" },
+  agree: { label: "Agree", glyph: "✔", cls: "bg-emerald-700 text-white" },
   unverified: { label: "Unverified", glyph: "?", cls: "bg-slate-500 text-white" },
   no_mentions: { label: "No mentions", glyph: "–", cls: "bg-slate-200 text-slate-700" },
 };

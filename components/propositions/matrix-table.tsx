@@ -13,7 +13,7 @@ const MIXED = { label: "Mixed", glyph: "±", cls: "bg-amber-100 text-amber-900 b
 /** Propositions × sources; each cell a stance glyph (never colour alone), click for the quotes. */
 export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matrix["rows"]; columns: Matrix["columns"] }) {
   return (
-    <div>
+    <div className="min-w-0">
       <p className="mb-2 flex flex-wrap gap-3 text-xs text-slate-600">
         <span className="sr-only">Legend:</span>
         {(["SUPPORTS", "REFUTES", "NEUTRAL"] as const).map((s) => (
@@ -37,18 +37,25 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
           Silent
         </span>
       </p>
-      <div className="max-h-[calc(100vh-16rem)] overflow-auto rounded-lg border border-slate-200 bg-white" data-testid="matrix">
+      {/* The matrix scrolls inside itself (both ways) so the page never does. */}
+      <section
+        className="max-h-[70vh] max-w-full overflow-auto overscroll-contain rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        data-testid="matrix"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll region must be focusable so keyboard users can scroll it
+        tabIndex={0}
+        aria-label="Comparison matrix, scrollable"
+      >
         <table className="border-separate border-spacing-0 text-sm">
           <thead>
             <tr>
               <th
                 scope="col"
-                className="sticky left-0 top-0 z-20 min-w-80 border-b border-r border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs uppercase text-slate-500"
+                className="sticky left-0 top-0 z-30 min-w-44 border-b border-r border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs uppercase text-slate-500 sm:min-w-80"
               >
                 Proposition
               </th>
               {columns.map((c) => (
-                <th key={c.key} scope="col" className="sticky top-0 z-10 h-36 w-10 min-w-10 border-b border-slate-200 bg-slate-50 align-bottom">
+                <th key={c.key} scope="col" className="sticky top-0 z-20 h-36 w-10 min-w-10 border-b border-slate-200 bg-slate-50 align-bottom">
                   <span
                     className="mx-auto block max-h-32 overflow-hidden text-ellipsis whitespace-nowrap pb-2 text-left text-xs font-medium text-slate-700 [writing-mode:vertical-rl] rotate-180"
                     title={`${c.label} (${c.count} mention${c.count === 1 ? "" : "s"})`}
@@ -62,8 +69,11 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="hover:bg-slate-50" data-testid="matrix-row">
-                <th scope="row" className="sticky left-0 z-10 max-w-md border-b border-r border-slate-200 bg-white px-3 py-2 text-left font-normal">
-                  <Link href={`/w/${slug}/propositions/${r.id}`} className="font-medium text-blue-800 hover:underline">
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 min-w-44 max-w-[60vw] border-b border-r border-slate-200 bg-white px-3 py-2 text-left font-normal sm:max-w-md"
+                >
+                  <Link href={`/w/${slug}/propositions/${r.id}`} className="break-words font-medium text-blue-800 hover:underline">
                     {r.statement}
                   </Link>
                   <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
@@ -83,7 +93,7 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }

@@ -70,7 +70,7 @@ export function MentionCard({
       </p>
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
         <div className="flex gap-1">
-          <dt className="text-slate-400">Article</dt>
+          <dt className="text-slate-600">Article</dt>
           <dd>
             <Link className="text-blue-800 underline" href={`/w/${slug}/articles/${art.id}?claim=${a.id}`}>
               {art.title}
@@ -78,40 +78,40 @@ export function MentionCard({
           </dd>
         </div>
         <div className="flex gap-1">
-          <dt className="text-slate-400">Publisher</dt>
+          <dt className="text-slate-600">Publisher</dt>
           <dd>{art.publisher?.name ?? "—"}</dd>
         </div>
         {art.origins.length > 0 && (
           <div className="flex gap-1">
-            <dt className="text-slate-400">Origin</dt>
+            <dt className="text-slate-600">Origin</dt>
             <dd>{art.origins.map((o) => o.source.name).join(", ")}</dd>
           </div>
         )}
         {a.speakers.length > 0 && (
           <div className="flex gap-1">
-            <dt className="text-slate-400">{a.speakers.length === 1 ? "Speaker" : "Speakers"}</dt>
+            <dt className="text-slate-600">{a.speakers.length === 1 ? "Speaker" : "Speakers"}</dt>
             <dd>{a.speakers.map((x) => x.name).join(", ")}</dd>
           </div>
         )}
         <div className="flex gap-1">
-          <dt className="text-slate-400">Modality</dt>
+          <dt className="text-slate-600">Modality</dt>
           <dd>{MODALITY_LABELS[a.modality]}</dd>
         </div>
         {art.publishedAt && (
           <div className="flex gap-1">
-            <dt className="text-slate-400">Published</dt>
+            <dt className="text-slate-600">Published</dt>
             <dd>{art.publishedAt.toISOString().slice(0, 10)}</dd>
           </div>
         )}
         {details.map(([k, v], i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: several counts share the label; the list is fixed
           <div key={`${k}-${i}`} className="flex gap-1">
-            <dt className="text-slate-400">{k}</dt>
+            <dt className="text-slate-600">{k}</dt>
             <dd>{v}</dd>
           </div>
         ))}
         <div className="flex gap-1">
-          <dt className="text-slate-400">Independent origin{mention.origins.length === 1 ? "" : "s"}</dt>
+          <dt className="text-slate-600">Independent origin{mention.origins.length === 1 ? "" : "s"}</dt>
           <dd className="font-medium text-slate-800" data-testid="mention-origin">
             {mention.origins.map((o) => (o.via === "unattributed" ? "unattributed (not counted)" : `${o.path} (via ${o.via})`)).join("; ")}
           </dd>

@@ -18,23 +18,24 @@ export function ArticleHeader({ article, claimCount, actions }: { article: Reade
   ];
   return (
     <header>
-      <div className="flex items-start gap-3">
-        <h1 className="flex-1 text-2xl font-semibold leading-tight" data-testid="article-title">
+      {/* On a phone the actions wrap under the title instead of pushing the page sideways. */}
+      <div className="flex flex-wrap items-start gap-3">
+        <h1 className="min-w-0 flex-1 basis-64 break-words text-2xl font-semibold leading-tight" data-testid="article-title">
           {article.title}
         </h1>
-        <div className="flex shrink-0 items-center gap-1 print:hidden">{actions}</div>
+        <div className="flex flex-wrap items-center gap-1 print:hidden">{actions}</div>
       </div>
       <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
         {meta
           .filter(([, v]) => v)
           .map(([k, v]) => (
             <div key={k} className="flex gap-1">
-              <dt className="text-slate-400">{k}</dt>
+              <dt className="text-slate-600">{k}</dt>
               <dd>{v}</dd>
             </div>
           ))}
         <div className="flex gap-1">
-          <dt className="text-slate-400">Claims</dt>
+          <dt className="text-slate-600">Claims</dt>
           <dd data-testid="claim-count">{claimCount}</dd>
         </div>
       </dl>

@@ -10,7 +10,8 @@ type Box<T> = ReturnType<typeof useCombobox<T>>;
 
 /**
  * Chosen values as removable chips, in order, followed by a combobox that adds one more.
- * Backspace in the empty input removes the last chip. The list floats over what follows it.
+ * Backspace in the empty input removes the last chip. The open list takes its place in the flow,
+ * pushing the following fields down rather than covering them, so the next field stays reachable.
  */
 export function ChipCombobox<T>({
   id,
@@ -49,8 +50,12 @@ export function ChipCombobox<T>({
     box.inputProps.onKeyDown(e);
   }
 
+  // The list is only rendered when it has options: never point at a list that is not there.
+  const listShown = box.open && box.options.length > 0;
+  const listAria = { "aria-expanded": listShown, "aria-controls": listShown ? box.listId : undefined };
+
   return (
-    <div className="relative">
+    <div>
       <div
         className={clsx(
           "flex flex-wrap items-center gap-1 rounded-md border bg-white px-1.5 py-1 shadow-sm focus-within:border-blue-600 focus-within:ring-2 focus-within:ring-blue-600/30",
@@ -84,17 +89,18 @@ export function ChipCombobox<T>({
           {...aria}
           disabled={disabled}
           {...box.inputProps}
+          {...listAria}
           onKeyDown={onKeyDown}
           className="min-w-[8rem] flex-1 border-0 bg-transparent px-1 py-1 text-sm focus:outline-none"
           placeholder={chips.length ? "Add another…" : placeholder}
         />
       </div>
-      {box.open && box.options.length > 0 && (
+      {listShown && (
         <ul
           id={box.listId}
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a list with role listbox
           role="listbox"
-          className="absolute z-30 mt-1 max-h-56 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+          className="mt-1 max-h-56 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
           {box.options.map((o, i) => (
             <li key={optionKey(o)} {...box.optionProps(o, i)} className={clsx("cursor-pointer px-3 py-1.5", i === box.active && "bg-blue-50")}>

@@ -27,7 +27,7 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
   const byId = useMemo(() => new Map(anchored.map((a) => [a.id, a])), [anchored]);
   return (
     <div className="group relative">
-      <span contentEditable={false} className="absolute -left-9 top-0.5 w-7 select-none text-right text-xs tabular-nums text-slate-400" aria-hidden>
+      <span contentEditable={false} className="absolute -left-9 top-0.5 w-7 select-none text-right text-xs tabular-nums text-slate-500" aria-hidden>
         {passage.position + 1}
       </span>
       <p

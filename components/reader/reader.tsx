@@ -33,6 +33,7 @@ import { ClaimDetails } from "./claim-details";
 import { ClaimForm, valuesFrom } from "./claim-form";
 import { ClaimList } from "./claim-list";
 import { PassageView } from "./passage-view";
+import { usePendingHighlight } from "./pending-highlight";
 import { readSelection } from "./selection";
 import type { ClaimTypeView, PendingSelection, ReaderAnnotation, ReaderArticle } from "./types";
 import type { ReanchorChange } from "@/lib/server/passages";
@@ -76,6 +77,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const [remarking, setRemarking] = useState<{ id: string; version: number; passageId: string; before: string } | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
+  usePendingHighlight(textRef, pending);
 
   useEffect(() => setAnnotations(article.annotations), [article.annotations]);
 
@@ -282,7 +284,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
-      <article className="min-w-0 rounded-lg border border-slate-200 bg-white px-12 py-6" lang={article.language ?? undefined}>
+      <article className="min-w-0 rounded-lg border border-slate-200 bg-white py-6 pr-4 pl-10 sm:px-12" lang={article.language ?? undefined}>
         <ArticleHeader
           article={article}
           claimCount={annotations.length}

@@ -71,9 +71,9 @@ export function ReviewRow(p: Props) {
           {speakers && <span className="truncate font-normal text-slate-500">· {speakers}</span>}
         </p>
         <p className="mt-0.5 text-sm text-slate-700" data-testid="review-quote">
-          <span className="text-slate-400">…{a.prefix.slice(-CONTEXT)}</span>
+          <span className="text-slate-500">…{a.prefix.slice(-CONTEXT)}</span>
           <mark className="rounded bg-yellow-100 px-0.5 text-slate-900">{a.exact}</mark>
-          <span className="text-slate-400">{a.suffix.slice(0, CONTEXT)}…</span>
+          <span className="text-slate-500">{a.suffix.slice(0, CONTEXT)}…</span>
         </p>
       </td>
       <td className="px-2 py-2 text-sm">

@@ -9,7 +9,7 @@ export function HeaderSearch({ slug }: { slug: string }) {
   const pathname = usePathname();
   if (pathname === `/w/${slug}/search`) return null;
   return (
-    <Form action={`/w/${slug}/search`} role="search" className="hidden md:block">
+    <Form action={`/w/${slug}/search`} role="search" aria-label="Workspace search" className="hidden md:block">
       <label htmlFor="header-search" className="sr-only">
         Search this workspace
       </label>

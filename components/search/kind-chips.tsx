@@ -24,7 +24,7 @@ export function KindChips({ slug, q, active, groups }: { slug: string; q: string
               current
                 ? "border-slate-900 bg-slate-900 text-white"
                 : chip.count === 0
-                  ? "border-slate-200 bg-white text-slate-400 hover:bg-slate-50"
+                  ? "border-dashed border-slate-300 bg-white text-slate-600 hover:bg-slate-50"
                   : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
             )}
           >

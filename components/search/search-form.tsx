@@ -8,7 +8,7 @@ import { SlashFocus } from "./slash-focus";
 export function SearchForm({ slug, q, kind, error }: { slug: string; q: string; kind?: SearchKind; error?: string }) {
   return (
     <div>
-      <Form action={`/w/${slug}/search`} role="search" className="flex gap-2">
+      <Form action={`/w/${slug}/search`} role="search" aria-label="Search this workspace" className="flex gap-2">
         <label htmlFor="search-q" className="sr-only">
           Search passages, claims, propositions, entities and sources
         </label>

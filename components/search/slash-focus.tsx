@@ -12,15 +12,17 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Pressing "/" outside a text field focuses the search box: the input marked
- * `data-slash-focus="primary"` if the page has one, else any `data-slash-focus` input.
+ * Pressing "/" outside a text field focuses the search box: the visible input marked
+ * `data-slash-focus="primary"` if the page has one, else any visible `data-slash-focus` input.
  */
 export function SlashFocus() {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.key !== "/" || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return;
-      const input =
-        document.querySelector<HTMLInputElement>('input[data-slash-focus="primary"]') ?? document.querySelector<HTMLInputElement>("input[data-slash-focus]");
+      // Only a box one can see: below lg the header's search is hidden (it lives in the menu).
+      const visible = (sel: string) =>
+        [...document.querySelectorAll<HTMLInputElement>(sel)].find((i) => i.offsetParent !== null || i.getClientRects().length > 0);
+      const input = visible('input[data-slash-focus="primary"]') ?? visible("input[data-slash-focus]");
       if (!input) return;
       e.preventDefault();
       input.focus();

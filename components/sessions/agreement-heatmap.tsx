@@ -86,7 +86,7 @@ export function AgreementHeatmap({ annotators, pairs }: { annotators: { id: stri
                 {annotators.map((col) => {
                   if (row.id === col.id) {
                     return (
-                      <td key={col.id} className="h-11 w-20 rounded bg-slate-100 text-center text-slate-400" title={WHY_UNDEFINED.self}>
+                      <td key={col.id} className="h-11 w-20 rounded bg-slate-100 text-center text-slate-600" title={WHY_UNDEFINED.self}>
                         <span aria-hidden>·</span>
                         <span className="sr-only">{WHY_UNDEFINED.self}</span>
                       </td>

@@ -53,7 +53,7 @@ export function AssignmentGrid({ slug, workspaceId, session: s, userId }: Props)
                 return (
                   <td key={u.id} className="px-3 py-2 align-top" data-testid="assignment-cell" data-user-id={u.id} data-status={cell?.status ?? "NONE"}>
                     {!cell ? (
-                      <span className="text-xs text-slate-400">Not assigned</span>
+                      <span className="text-xs text-slate-600">Not assigned</span>
                     ) : (
                       <div className="flex flex-col items-start gap-1">
                         <span className="flex items-center gap-1.5">

@@ -150,7 +150,7 @@ export function PeopleChecklist({
         const ok = eligible(m);
         return (
           <li key={m.id}>
-            <label className={clsx("flex items-baseline gap-2 rounded px-2 py-1 text-sm", inOther ? "text-slate-400" : "cursor-pointer hover:bg-slate-50")}>
+            <label className={clsx("flex items-baseline gap-2 rounded px-2 py-1 text-sm", inOther ? "text-slate-500" : "cursor-pointer hover:bg-slate-50")}>
               <input
                 ref={i === 0 ? inputRef : undefined}
                 type="checkbox"

@@ -41,9 +41,9 @@ export function QuoteInUnit({
   }
   return (
     <blockquote className="max-h-32 overflow-auto border-l-4 border-slate-300 pl-2 text-sm italic leading-relaxed">
-      <span className="text-slate-400">{sliceClamped(text, unit.start, Math.max(unit.start, claim.start))}</span>
+      <span className="text-slate-500">{sliceClamped(text, unit.start, Math.max(unit.start, claim.start))}</span>
       <mark className="rounded-sm bg-amber-200 px-0.5 text-slate-900">{sliceClamped(text, claim.start, claim.end)}</mark>
-      <span className="text-slate-400">{sliceClamped(text, Math.min(unit.end, claim.end), unit.end)}</span>
+      <span className="text-slate-500">{sliceClamped(text, Math.min(unit.end, claim.end), unit.end)}</span>
     </blockquote>
   );
 }
@@ -86,7 +86,7 @@ export function ClaimFields({ c, type, diff }: { c: FieldsClaim; type?: ClaimTyp
               {k}
               {differs && <DiffersBadge />}
             </dt>
-            <dd className="min-w-0 whitespace-pre-wrap break-words rounded-r px-1">{v || <span className="text-slate-400">—</span>}</dd>
+            <dd className="min-w-0 whitespace-pre-wrap break-words rounded-r px-1">{v || <span className="text-slate-500">—</span>}</dd>
           </div>
         ))}
     </dl>

@@ -20,9 +20,9 @@ export function MembersPanel({ workspaceId, members, canManage }: { workspaceId:
     <div>
       <ul className="divide-y divide-slate-100" aria-label="Members">
         {members.map((m) => (
-          <li key={m.id} className="flex items-center gap-2 py-2 text-sm">
+          <li key={m.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 py-2 text-sm">
             <span className="font-medium">{m.name}</span>
-            <span className="text-slate-500">{m.email}</span>
+            <span className="min-w-0 break-all text-slate-600">{m.email}</span>
             <span className="ml-auto rounded bg-slate-100 px-1.5 text-xs uppercase">{m.role.toLowerCase()}</span>
             {canManage && (
               <ConfirmDialog

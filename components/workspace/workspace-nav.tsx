@@ -5,6 +5,63 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { Fragment } from "react";
 
+export type NavLink = { href: string; label: string; exact: boolean };
+
+/** The workspace's section links, in header order (Review is slotted in before Settings). */
+export function workspaceLinks(slug: string, canImport: boolean): NavLink[] {
+  return [
+    { href: `/w/${slug}`, label: "Articles", exact: true },
+    { href: `/w/${slug}/propositions`, label: "Compare", exact: false },
+    { href: `/w/${slug}/entities`, label: "Entities", exact: false },
+    { href: `/w/${slug}/search`, label: "Search", exact: false },
+    ...(canImport ? [{ href: `/w/${slug}/import`, label: "Import", exact: false }] : []),
+    { href: `/w/${slug}/sessions`, label: "Sessions", exact: false },
+    { href: `/w/${slug}/settings`, label: "Settings", exact: false },
+  ];
+}
+
+export function isActive(pathname: string, l: NavLink) {
+  return l.exact ? pathname === l.href : pathname.startsWith(l.href);
+}
+
+/** The workspace switcher; `id` differs between the inline header and the menu so both can exist. */
+export function WorkspaceSwitch({
+  id,
+  slug,
+  workspaces,
+  current,
+  className,
+}: {
+  id: string;
+  slug: string;
+  workspaces: { slug: string; name: string }[];
+  current: string;
+  className?: string;
+}) {
+  const router = useRouter();
+  return (
+    <>
+      <label className="sr-only" htmlFor={id}>
+        Workspace
+      </label>
+      <select
+        id={id}
+        className={clsx("truncate rounded border border-slate-300 bg-white px-2 py-1 text-sm", className)}
+        value={slug}
+        onChange={(e) => router.push(`/w/${e.target.value}`)}
+        title={current}
+      >
+        {workspaces.map((w) => (
+          <option key={w.slug} value={w.slug}>
+            {w.name}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** The inline header navigation, shown from the lg breakpoint; below it the Menu (mobile-nav.tsx) holds the same links. */
 export function WorkspaceNav({
   slug,
   workspaces,
@@ -20,36 +77,11 @@ export function WorkspaceNav({
   review?: React.ReactNode;
 }) {
   const pathname = usePathname();
-  const router = useRouter();
-  const links = [
-    { href: `/w/${slug}`, label: "Articles", exact: true },
-    { href: `/w/${slug}/propositions`, label: "Compare", exact: false },
-    { href: `/w/${slug}/entities`, label: "Entities", exact: false },
-    { href: `/w/${slug}/search`, label: "Search", exact: false },
-    ...(canImport ? [{ href: `/w/${slug}/import`, label: "Import", exact: false }] : []),
-    { href: `/w/${slug}/sessions`, label: "Sessions", exact: false },
-    { href: `/w/${slug}/settings`, label: "Settings", exact: false },
-  ];
   return (
-    <nav aria-label="Workspace" className="flex items-center gap-0.5 text-sm 2xl:gap-1">
-      <label className="sr-only" htmlFor="workspace-switch">
-        Workspace
-      </label>
-      <select
-        id="workspace-switch"
-        className="max-w-36 truncate rounded border 2xl:max-w-56 border-slate-300 bg-white px-2 py-1 text-sm"
-        value={slug}
-        onChange={(e) => router.push(`/w/${e.target.value}`)}
-        title={current}
-      >
-        {workspaces.map((w) => (
-          <option key={w.slug} value={w.slug}>
-            {w.name}
-          </option>
-        ))}
-      </select>
-      {links.map((l) => {
-        const active = l.exact ? pathname === l.href : pathname.startsWith(l.href);
+    <nav aria-label="Workspace" className="hidden items-center gap-0.5 text-sm lg:flex 2xl:gap-1">
+      <WorkspaceSwitch id="workspace-switch" slug={slug} workspaces={workspaces} current={current} className="max-w-36 2xl:max-w-56" />
+      {workspaceLinks(slug, canImport).map((l) => {
+        const active = isActive(pathname, l);
         const link = (
           <Link
             key={l.href}

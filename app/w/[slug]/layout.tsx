@@ -5,6 +5,7 @@ import { listWorkspaces } from "@/lib/server/workspaces";
 import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import { HeaderSearch } from "@/components/search/header-search";
 import { ShortcutsHelp } from "@/components/workspace/shortcuts-help";
+import { MobileNav } from "@/components/workspace/mobile-nav";
 import { UnreadBadge } from "@/components/inbox/unread-badge";
 import { unreadCount } from "@/lib/server/inbox";
 import { can } from "@/lib/auth/membership";
@@ -18,6 +19,23 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const { user, actor } = await requirePageMember(slug);
   const [workspaces, review] = await Promise.all([listWorkspaces(user.id), getReviewSummary(actor)]);
   const { unread } = await unreadCount(actor);
+  const workspaceList = workspaces.map((w) => ({ slug: w.slug, name: w.name }));
+  const canImport = actor.role !== "VIEWER" && actor.role !== "REVIEWER";
+  const reviewLink = review.submitted !== null ? <ReviewNavLink slug={slug} submitted={review.submitted} /> : undefined;
+  const inbox = <UnreadBadge slug={slug} workspaceId={actor.workspaceId} initial={unread} />;
+  // Ends every session of the account: the signOut event bumps its session version (lib/auth/config.ts).
+  const signOutForm = (
+    <form
+      action={async () => {
+        "use server";
+        await signOut({ redirectTo: "/login" });
+      }}
+    >
+      <button type="submit" className="whitespace-nowrap text-slate-600 underline hover:text-slate-900">
+        Sign out
+      </button>
+    </form>
+  );
   return (
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white print:hidden">
@@ -25,16 +43,13 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <Link href={`/w/${slug}`} className="font-semibold text-blue-800">
             Claimboard
           </Link>
-          <WorkspaceNav
-            slug={slug}
-            workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
-            current={actor.workspaceName}
-            canImport={actor.role !== "VIEWER" && actor.role !== "REVIEWER"}
-            review={review.submitted !== null ? <ReviewNavLink slug={slug} submitted={review.submitted} /> : undefined}
-          />
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <UnreadBadge slug={slug} workspaceId={actor.workspaceId} initial={unread} />
-            <HeaderSearch slug={slug} />
+          <WorkspaceNav slug={slug} workspaces={workspaceList} current={actor.workspaceName} canImport={canImport} review={reviewLink} />
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+            {/* Below lg these live in the Menu sheet; display: contents keeps the lg header as it was. */}
+            <div className="hidden lg:contents">
+              {inbox}
+              <HeaderSearch slug={slug} />
+            </div>
             <ShortcutsHelp />
             <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
               <span className="hidden 2xl:inline">{user.name} · </span>
@@ -43,17 +58,16 @@ export default async function WorkspaceLayout({ children, params }: { children: 
               </span>
             </span>
             <SessionKeepAlive />
-            {/* Ends every session of the account: the signOut event bumps its session version (lib/auth/config.ts). */}
-            <form
-              action={async () => {
-                "use server";
-                await signOut({ redirectTo: "/login" });
-              }}
-            >
-              <button type="submit" className="whitespace-nowrap text-slate-600 underline hover:text-slate-900">
-                Sign out
-              </button>
-            </form>
+            <div className="hidden lg:contents">{signOutForm}</div>
+            <MobileNav
+              slug={slug}
+              workspaces={workspaceList}
+              current={actor.workspaceName}
+              canImport={canImport}
+              review={reviewLink}
+              inbox={inbox}
+              signOut={signOutForm}
+            />
           </div>
         </div>
       </header>
@@ -66,7 +80,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           allowSelfApproval: review.allowSelfApproval,
         }}
       >
-        <div className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6">{children}</div>
+        <div className="mx-auto w-full min-w-0 max-w-[1400px] flex-1 px-4 py-6">{children}</div>
       </ReviewProvider>
     </div>
   );

@@ -22,7 +22,7 @@ export default async function ArticlesPage({
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Articles</h1>
         {/* biome-ignore lint/a11y/useSemanticElements: <search> is not in React's types yet; the role says the same */}
-        <form className="ml-auto flex gap-2" role="search">
+        <form className="ml-auto flex gap-2" role="search" aria-label="Filter articles">
           <label htmlFor="article-q" className="sr-only">
             Filter articles by title
           </label>
@@ -83,9 +83,9 @@ export default async function ArticlesPage({
                       {a.title}
                     </Link>
                   </td>
-                  <td className="px-4 py-2">{a.publisher ?? <span className="text-slate-400">—</span>}</td>
-                  <td className="px-4 py-2">{a.origins.length ? a.origins.join(", ") : <span className="text-slate-400">—</span>}</td>
-                  <td className="whitespace-nowrap px-4 py-2">{a.publishedAt ?? <span className="text-slate-400">—</span>}</td>
+                  <td className="px-4 py-2">{a.publisher ?? <span className="text-slate-500">—</span>}</td>
+                  <td className="px-4 py-2">{a.origins.length ? a.origins.join(", ") : <span className="text-slate-500">—</span>}</td>
+                  <td className="whitespace-nowrap px-4 py-2">{a.publishedAt ?? <span className="text-slate-500">—</span>}</td>
                   <td className="px-4 py-2 uppercase">{a.language ?? "—"}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{a.passages}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{a.claims}</td>

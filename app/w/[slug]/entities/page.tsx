@@ -75,7 +75,7 @@ async function EntitiesSection({ slug, base, actor, canEdit, search }: { slug: s
         People, countries, organizations and things named in claims. Search matches any alias, ignoring case and accents (“bac han” finds “Bắc Hàn”).
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is not in React's types yet; the role says the same */}
-      <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action={base}>
+      <form role="search" aria-label="Filter entities" className="mb-4 flex flex-wrap items-end gap-2" action={base}>
         <div className="flex flex-col gap-1">
           <label htmlFor="entity-q" className="text-sm font-medium text-slate-700">
             Name or alias
@@ -159,7 +159,7 @@ async function SourcesSection({ slug, actor, canEdit, q: rawQ }: { slug: string;
         one origin.
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is not in React's types yet; the role says the same */}
-      <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action={`/w/${slug}/entities`}>
+      <form role="search" aria-label="Filter sources" className="mb-4 flex flex-wrap items-end gap-2" action={`/w/${slug}/entities`}>
         <input type="hidden" name="tab" value="sources" />
         <div className="flex flex-col gap-1">
           <label htmlFor="source-q" className="text-sm font-medium text-slate-700">

@@ -41,8 +41,8 @@ export default async function ComparisonPage({ params, searchParams }: { params:
   ).toString();
   const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <main className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
+    <main className="min-w-0 space-y-4">
+      <div className="flex min-w-0 flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Comparison</h1>
         <p className="text-sm text-slate-600">
           {m.total} proposition{m.total === 1 ? "" : "s"} × {m.columns.length} {f.columns === "origins" ? "independent origins" : "publishers"}
@@ -70,11 +70,11 @@ export default async function ComparisonPage({ params, searchParams }: { params:
           </Link>
         </div>
       </div>
-      <form className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filters">
+      <form className="flex min-w-0 flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filters">
         <input type="hidden" name="columns" value={f.columns} />
-        <label className="flex flex-col text-xs text-slate-600">
+        <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
           Claim type
-          <select name="claimTypeId" defaultValue={f.claimTypeId ?? ""} className={select}>
+          <select name="claimTypeId" defaultValue={f.claimTypeId ?? ""} className={`${select} max-w-48`}>
             <option value="">All</option>
             {options.claimTypes.map((t) => (
               <option key={t.id} value={t.id}>
@@ -83,7 +83,7 @@ export default async function ComparisonPage({ params, searchParams }: { params:
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-xs text-slate-600">
+        <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
           Verdict
           <select name="verdict" defaultValue={f.verdict ?? ""} className={select}>
             <option value="">All</option>
@@ -94,7 +94,7 @@ export default async function ComparisonPage({ params, searchParams }: { params:
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-xs text-slate-600">
+        <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
           Entity
           <select name="entityId" defaultValue={f.entityId ?? ""} className={`${select} max-w-48`}>
             <option value="">Any</option>
@@ -105,7 +105,7 @@ export default async function ComparisonPage({ params, searchParams }: { params:
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-xs text-slate-600">
+        <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
           Source
           <select name="sourceId" defaultValue={f.sourceId ?? ""} className={`${select} max-w-48`}>
             <option value="">Any</option>
@@ -116,18 +116,18 @@ export default async function ComparisonPage({ params, searchParams }: { params:
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-xs text-slate-600">
+        <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
           From
           <input type="date" name="from" defaultValue={f.from ?? ""} className={select} />
         </label>
-        <label className="flex flex-col text-xs text-slate-600">
+        <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
           To
           <input type="date" name="to" defaultValue={f.to ?? ""} className={select} />
         </label>
         {options.sessions.length > 0 && (
-          <label className="flex flex-col text-xs text-slate-600">
+          <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
             Session
-            <select name="sessionId" defaultValue={f.sessionId ?? ""} className={select}>
+            <select name="sessionId" defaultValue={f.sessionId ?? ""} className={`${select} max-w-48`}>
               <option value="">All</option>
               {options.sessions.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -137,7 +137,7 @@ export default async function ComparisonPage({ params, searchParams }: { params:
             </select>
           </label>
         )}
-        <label className="flex flex-col text-xs text-slate-600">
+        <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
           Sort
           <select name="sort" defaultValue={f.sort} className={select}>
             <option value="contested">Most contested first</option>
@@ -153,12 +153,12 @@ export default async function ComparisonPage({ params, searchParams }: { params:
         </Link>
       </form>
       {inverted && (
-        <Alert tone="warning">
+        <Alert tone="warning" className="break-words">
           The date range is inverted: “from” ({f.from}) is after “to” ({f.to}), so no article can fall inside it. Swap the dates to see {f.to} to {f.from}.
         </Alert>
       )}
       {m.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center break-words sm:p-10">
           <p className="font-medium">{m.total === 0 && !Object.values(sp).some(Boolean) ? "No propositions yet." : "No proposition matches these filters."}</p>
           <p className="mt-1 text-sm text-slate-600">
             Open an article, select a claim and choose “New proposition from this claim”, or link it to an existing one.

@@ -25,7 +25,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     canManageMembers ? listInvitations(actor) : Promise.resolve([]),
   ]);
   return (
-    <main className="grid gap-6 lg:grid-cols-2">
+    <main className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2">
       <section aria-labelledby="types-h" className="rounded-lg border border-slate-200 bg-white p-5">
         <h1 id="types-h" className="text-lg font-semibold">
           Claim types

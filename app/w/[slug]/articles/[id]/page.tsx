@@ -33,7 +33,7 @@ export default async function ArticlePage({
   // Claims go to the session the link names, when it takes them here; otherwise the server picks.
   const activeSession = sessions.some((s) => s.id === session) ? session! : null;
   return (
-    <>
+    <main>
       {(sessions.length > 0 || session) && (
         <SessionBar
           workspaceId={actor.workspaceId}
@@ -56,6 +56,6 @@ export default async function ArticlePage({
         initialClaimId={article.annotations.some((a) => a.id === claim) ? claim : undefined}
         sessionId={activeSession ?? undefined}
       />
-    </>
+    </main>
   );
 }

@@ -29,12 +29,14 @@ export function TokenList({ workspaceId, currentUserId, tokens }: { workspaceId:
           <th className="py-2 pr-3 font-medium">Created</th>
           <th className="py-2 pr-3 font-medium">Last used</th>
           <th className="py-2 pr-3 font-medium">State</th>
-          <th className="py-2" />
+          <th className="py-2">
+            <span className="sr-only">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {tokens.map((t) => (
-          <tr key={t.id} data-testid="token-row" className={t.revokedAt ? "text-slate-400" : undefined}>
+          <tr key={t.id} data-testid="token-row" className={t.revokedAt ? "text-slate-500" : undefined}>
             <td className="py-2 pr-3">
               <span className="font-medium">{t.name}</span>
               {t.user.id !== currentUserId && <span className="block text-xs text-slate-500">by {t.user.name}</span>}
