@@ -63,7 +63,7 @@ export function MobileNav({
           </div>
           <Dialog.Description className="sr-only">Workspace navigation, search and account</Dialog.Description>
           <WorkspaceSwitch id="workspace-switch-menu" slug={slug} workspaces={workspaces} current={current} className="w-full" />
-          <Form action={`/w/${slug}/search`} role="search" onSubmit={() => setOpen(false)}>
+          <Form action={`/w/${slug}/search`} role="search" aria-label="Menu search" onSubmit={() => setOpen(false)}>
             <label htmlFor="menu-search" className="sr-only">
               Search this workspace
             </label>

@@ -2,11 +2,11 @@
 // violation. One walk through the pages keeps it fast; the violations of all pages are reported together.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { colleague, expect, test } from "../e2e/fixtures";
-import { ClaimPanel } from "../e2e/pages/claim-panel";
-import { HistoryDisclosure } from "../e2e/pages/discussion";
-import { ImportPage } from "../e2e/pages/import-page";
-import { ReaderPage } from "../e2e/pages/reader-page";
+import { colleague, expect, test } from "./fixtures";
+import { ClaimPanel } from "./pages/claim-panel";
+import { HistoryDisclosure } from "./pages/discussion";
+import { ImportPage } from "./pages/import-page";
+import { ReaderPage } from "./pages/reader-page";
 
 const tag = () => Math.random().toString(36).slice(2, 7);
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
