@@ -1,12 +1,9 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { clsx } from "clsx";
 import Form from "next/form";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { Fragment, useEffect, useState, type ReactNode } from "react";
-import { isActive, WorkspaceSwitch, workspaceLinks } from "./workspace-nav";
+import { useEffect, useState, type ReactNode } from "react";
+import { NavLinks, WorkspaceSwitch } from "./workspace-nav";
 
 /**
  * Below the lg breakpoint the header collapses into this "Menu" sheet: the workspace switcher,
@@ -30,7 +27,6 @@ export function MobileNav({
   signOut: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
-  const pathname = usePathname();
   // Widening the window past lg hides the sheet; close it so its focus trap and scroll lock go too.
   useEffect(() => {
     const wide = window.matchMedia("(min-width: 64rem)");
@@ -78,27 +74,7 @@ export function MobileNav({
             />
           </Form>
           <nav aria-label="Workspace" className="flex flex-col gap-0.5 text-sm [&>a]:px-2.5 [&>a]:py-2">
-            {workspaceLinks(slug, canImport).map((l) => {
-              const active = isActive(pathname, l);
-              const link = (
-                <Link
-                  key={l.href}
-                  href={l.href}
-                  aria-current={active ? "page" : undefined}
-                  className={clsx(item, active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
-                >
-                  {l.label}
-                </Link>
-              );
-              return l.label === "Settings" && review ? (
-                <Fragment key={l.href}>
-                  {review}
-                  {link}
-                </Fragment>
-              ) : (
-                link
-              );
-            })}
+            <NavLinks slug={slug} canImport={canImport} review={review} itemClass={item} />
             {inbox}
           </nav>
           <div className="mt-auto border-t border-slate-200 pt-3 text-sm">{signOut}</div>

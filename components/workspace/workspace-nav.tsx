@@ -20,7 +20,7 @@ export function workspaceLinks(slug: string, canImport: boolean): NavLink[] {
   ];
 }
 
-export function isActive(pathname: string, l: NavLink) {
+function isActive(pathname: string, l: NavLink) {
   return l.exact ? pathname === l.href : pathname.startsWith(l.href);
 }
 
@@ -61,6 +61,32 @@ export function WorkspaceSwitch({
   );
 }
 
+/** The workspace's links in order, the Review link (for those who review) before Settings; used by the header and the Menu. */
+export function NavLinks({ slug, canImport, review, itemClass }: { slug: string; canImport: boolean; review?: React.ReactNode; itemClass: string }) {
+  const pathname = usePathname();
+  return workspaceLinks(slug, canImport).map((l) => {
+    const active = isActive(pathname, l);
+    const link = (
+      <Link
+        key={l.href}
+        href={l.href}
+        aria-current={active ? "page" : undefined}
+        className={clsx(itemClass, active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
+      >
+        {l.label}
+      </Link>
+    );
+    return l.label === "Settings" && review ? (
+      <Fragment key={l.href}>
+        {review}
+        {link}
+      </Fragment>
+    ) : (
+      link
+    );
+  });
+}
+
 /** The inline header navigation, shown from the lg breakpoint; below it the Menu (mobile-nav.tsx) holds the same links. */
 export function WorkspaceNav({
   slug,
@@ -76,31 +102,10 @@ export function WorkspaceNav({
   /** The Review link (with its count), shown before Settings for those who review. */
   review?: React.ReactNode;
 }) {
-  const pathname = usePathname();
   return (
     <nav aria-label="Workspace" className="hidden items-center gap-0.5 text-sm lg:flex 2xl:gap-1">
       <WorkspaceSwitch id="workspace-switch" slug={slug} workspaces={workspaces} current={current} className="max-w-36 2xl:max-w-56" />
-      {workspaceLinks(slug, canImport).map((l) => {
-        const active = isActive(pathname, l);
-        const link = (
-          <Link
-            key={l.href}
-            href={l.href}
-            aria-current={active ? "page" : undefined}
-            className={clsx("whitespace-nowrap rounded px-2 py-1.5 2xl:px-2.5", active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
-          >
-            {l.label}
-          </Link>
-        );
-        return l.label === "Settings" && review ? (
-          <Fragment key={l.href}>
-            {review}
-            {link}
-          </Fragment>
-        ) : (
-          link
-        );
-      })}
+      <NavLinks slug={slug} canImport={canImport} review={review} itemClass="whitespace-nowrap rounded px-2 py-1.5 2xl:px-2.5" />
     </nav>
   );
 }

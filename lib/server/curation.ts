@@ -13,7 +13,7 @@ import { AppError } from "@/lib/server/errors";
 import { emit } from "@/lib/server/events";
 import { speakerKey } from "@/lib/server/session-agreement";
 import { sessionCoreSelect, sessionRights } from "@/lib/server/sessions";
-import { decisionSchema } from "@/lib/validation/sessions";
+import { type DecisionOutput, decisionSchema } from "@/lib/validation/sessions";
 
 const uuid = z.string().uuid();
 const curatedSelect = {
@@ -151,27 +151,7 @@ export async function decideUnit(actor: Actor, sessionId: unknown, input: unknow
         id: { in: d.claimIds },
         passage: { articleId: d.articleId },
       },
-      select: {
-        id: true,
-        authorId: true,
-        passageId: true,
-        start: true,
-        end: true,
-        exact: true,
-        prefix: true,
-        suffix: true,
-        claimTypeId: true,
-        modality: true,
-        actors: true,
-        fields: true,
-        note: true,
-        needsReview: true,
-        anchorReview: true,
-        speakers: { select: { entityId: true, sourceId: true }, orderBy: { position: "asc" } },
-        actorEntities: { select: { entityId: true }, orderBy: { position: "asc" } },
-        mentions: { select: { propositionId: true, stance: true } },
-        passage: { select: { article: { select: { publishedAt: true } } } },
-      },
+      select: chosenSelect,
     });
     if (claims.length !== d.claimIds.length)
       throw new AppError("not_found", "A claim of this unit is not an annotator's claim on this article of the session (deleted meanwhile?)");
@@ -215,31 +195,33 @@ export async function decideUnit(actor: Actor, sessionId: unknown, input: unknow
   });
 }
 
-type Chosen = {
-  id: string;
-  authorId: string;
-  passageId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  claimTypeId: string;
-  modality: Prisma.AnnotationCreateManyInput["modality"];
-  actors: string[];
-  fields: Prisma.JsonValue;
-  note: string | null;
-  needsReview: boolean;
-  anchorReview: Prisma.JsonValue;
-  speakers: { entityId: string | null; sourceId: string | null }[];
-  actorEntities: { entityId: string }[];
-  mentions: { propositionId: string; stance: "SUPPORTS" | "REFUTES" | "NEUTRAL" }[];
-  passage: { article: { publishedAt: Date | null } };
-};
+// What accepting a claim copies into the reconciled set.
+const chosenSelect = {
+  id: true,
+  authorId: true,
+  passageId: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  claimTypeId: true,
+  modality: true,
+  actors: true,
+  fields: true,
+  note: true,
+  needsReview: true,
+  anchorReview: true,
+  speakers: { select: { entityId: true, sourceId: true }, orderBy: { position: "asc" } },
+  actorEntities: { select: { entityId: true }, orderBy: { position: "asc" } },
+  mentions: { select: { propositionId: true, stance: true } },
+  passage: { select: { article: { select: { publishedAt: true } } } },
+} satisfies Prisma.AnnotationSelect;
+type Chosen = Prisma.AnnotationGetPayload<{ select: typeof chosenSelect }>;
 
-async function copyIntoReconciled(tx: Tx, actor: Actor, sessionId: string, c: Chosen, edited: unknown): Promise<string> {
+async function copyIntoReconciled(tx: Tx, actor: Actor, sessionId: string, c: Chosen, edited: DecisionOutput["details"]): Promise<string> {
   const now = new Date();
-  const details = edited ? await resolveDetails(tx, actor, edited as Parameters<typeof resolveDetails>[2], c.passage.article.publishedAt) : null;
+  const details = edited ? await resolveDetails(tx, actor, edited, c.passage.article.publishedAt) : null;
   const speakers = details ? details.links.speakers.map((s) => ({ entityId: s.entityId ?? null, sourceId: s.sourceId ?? null })) : c.speakers;
   const actorIds = details ? details.links.actorEntityIds : c.actorEntities.map((a) => a.entityId);
   const note = details ? details.note : c.note;

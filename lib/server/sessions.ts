@@ -74,12 +74,14 @@ export async function listSessions(actor: Actor) {
     db.annotationSession.findMany({ where: { workspaceId: actor.workspaceId }, select: sessionSelect, orderBy: { createdAt: "desc" }, take: 500 }),
     db.sessionAssignment.groupBy({ by: ["sessionId", "status"], where: { workspaceId: actor.workspaceId }, _count: { _all: true } }),
   ]);
-  return sessions.map((s) => {
-    const mine = counts.filter((c) => c.sessionId === s.id);
-    const total = mine.reduce((n, c) => n + c._count._all, 0);
-    const done = mine.find((c) => c.status === "DONE")?._count._all ?? 0;
-    return { ...view(actor, s), progress: { assignments: total, done } };
-  });
+  const progress = new Map<string, { assignments: number; done: number }>();
+  for (const c of counts) {
+    const p = progress.get(c.sessionId) ?? { assignments: 0, done: 0 };
+    p.assignments += c._count._all;
+    if (c.status === "DONE") p.done += c._count._all;
+    progress.set(c.sessionId, p);
+  }
+  return sessions.map((s) => ({ ...view(actor, s), progress: progress.get(s.id) ?? { assignments: 0, done: 0 } }));
 }
 
 /**
@@ -106,15 +108,25 @@ export async function getSession(actor: Actor, rawId: unknown) {
   ]);
   const order = new Map(s.articleIds.map((a, i) => [a, i]));
   articles.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  const claimsOf = (articleId: string, userId: string) => claimCounts.find((c) => c.articleId === articleId && c.authorId === userId && !c.reconciled)?.n ?? 0;
+  // Indexed once: a session may hold 500 articles × 50 annotators.
+  const own = new Map<string, number>();
+  const perArticle = new Map<string, { claims: number; reconciled: number }>();
+  for (const c of claimCounts) {
+    if (!c.reconciled) own.set(`${c.articleId}:${c.authorId}`, c.n);
+    const a = perArticle.get(c.articleId) ?? { claims: 0, reconciled: 0 };
+    if (c.reconciled) a.reconciled += c.n;
+    else a.claims += c.n;
+    perArticle.set(c.articleId, a);
+  }
+  const decided = new Map(decisions.map((d) => [d.articleId, d._count._all]));
+  const claimsOf = (articleId: string, userId: string) => own.get(`${articleId}:${userId}`) ?? 0;
   const v = view(actor, s);
   return {
     ...v,
     articles: articles.map((a) => ({
       ...a,
-      claims: claimCounts.filter((c) => c.articleId === a.id && !c.reconciled).reduce((n, c) => n + c.n, 0),
-      reconciled: claimCounts.filter((c) => c.articleId === a.id && c.reconciled).reduce((n, c) => n + c.n, 0),
-      decisions: decisions.find((d) => d.articleId === a.id)?._count._all ?? 0,
+      ...(perArticle.get(a.id) ?? { claims: 0, reconciled: 0 }),
+      decisions: decided.get(a.id) ?? 0,
     })),
     assignments: assignments.map((a) => ({ ...a, claims: claimsOf(a.articleId, a.userId) })),
     progress: v.annotators.map((u) => {

@@ -89,6 +89,7 @@ export const decisionSchema = z
       ctx.addIssue({ code: "custom", path: ["chosenId"], message: "The chosen claim must be one of the unit's claims" });
   });
 export type DecisionInput = z.input<typeof decisionSchema>;
+export type DecisionOutput = z.output<typeof decisionSchema>;
 
 export const agreementQuerySchema = z.object({
   format: z.enum(["json", "csv"]).default("json"),
