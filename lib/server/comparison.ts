@@ -4,12 +4,13 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import { computeVerdict, contestedness, independentOrigins, type MentionInput, type OriginGraph, type SameValues } from "@/lib/domain/comparison";
+import { computeVerdict, contestedness, independentOrigins, type MentionInput, type OriginGraph, type Verdict } from "@/lib/domain/comparison";
 import { rankSuggestions } from "@/lib/domain/suggestions";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
-import { hasMentionFilter, mentionMatches } from "@/lib/domain/claim-filter";
-import { mentionFacts, resolveMentionFilter } from "@/lib/server/claim-filter";
+import { hasMentionFilter, mentionMatches, type MentionFilter } from "@/lib/domain/claim-filter";
+import { ensureVerdicts } from "@/lib/server/verdict-store";
+import { mentionFacts, mentionFilterSql, resolveMentionFilter } from "@/lib/server/claim-filter";
 import {
   actorRefs,
   comparedAnnotationSelect,
@@ -17,9 +18,14 @@ import {
   loadActorAliases,
   loadCountingRule,
   loadOriginGraph,
+  sameValuesOf,
   speakerRefs,
   toMentionInput,
+  type ActorAliases,
+  type CountingRule,
 } from "@/lib/server/mention-inputs";
+
+export { sameValuesOf };
 import { matrixFilterSchema, type MatrixFilter } from "@/lib/validation/propositions";
 import { groupBy } from "@/lib/domain/group-by";
 
@@ -90,12 +96,6 @@ export function toRating(r: RatingRow): Rating | null {
   };
 }
 
-/** Marked-as-same detail values stored on a proposition (malformed entries are ignored). */
-export function sameValuesOf(json: unknown): SameValues[] {
-  const parsed = z.array(z.object({ field: z.enum(["date", "quantity", "actors"]), keys: z.tuple([z.string(), z.string()]) }).loose()).safeParse(json);
-  return parsed.success ? parsed.data.map((s) => ({ field: s.field, keys: s.keys })) : [];
-}
-
 /** One proposition with every mention, its verdict and the sentence explaining it. */
 export async function getProposition(actor: Actor, id: string) {
   assertCan(actor, "workspace.read");
@@ -154,57 +154,45 @@ export type MatrixCell = {
 };
 const PAGE = 50;
 
+const matrixPropositionSelect = {
+  id: true,
+  statement: true,
+  createdAt: true,
+  sameValues: true,
+  ...ratingSelect,
+  claimType: { select: { id: true, label: true, color: true } },
+} satisfies Prisma.PropositionSelect;
+type MatrixProposition = Prisma.PropositionGetPayload<{ select: typeof matrixPropositionSelect }>;
+type MatrixPage = { total: number; rows: { p: MatrixProposition; verdict: Verdict; counted: number }[] };
+
 /**
- * Propositions × sources. Verdicts need every mention of every proposition, so the workspace's
- * links are read in one query and the verdicts computed in memory; pages are cut afterwards.
+ * Propositions × sources, 50 rows a page. Verdicts are the stored ones (lib/server/verdict-store.ts),
+ * so the filters, the sort and the page are one SQL query and only the page's mentions are read.
+ * An annotator in a running blind session sees verdicts computed from the claims they may see.
  */
 export async function getMatrix(actor: Actor, rawFilter: unknown) {
   assertCan(actor, "workspace.read");
   const f: MatrixFilter = matrixFilterSchema.parse(rawFilter ?? {});
-  const db = getDb();
-  const [props, links, graph, filter, rule] = await Promise.all([
-    db.proposition.findMany({
-      where: { workspaceId: actor.workspaceId, ...(f.claimTypeId ? { claimTypeId: f.claimTypeId } : {}) },
-      select: { id: true, statement: true, createdAt: true, sameValues: true, ...ratingSelect, claimType: { select: { id: true, label: true, color: true } } },
-      orderBy: { createdAt: "desc" },
-    }),
-    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null, ...visibleClaims(actor) } }, select: mentionSelect }),
-    loadOriginGraph(actor.workspaceId),
-    resolveMentionFilter(actor, f),
-    loadCountingRule(actor.workspaceId),
-  ]);
-  const aliases = await loadActorAliases(
-    actor.workspaceId,
-    links.map((l) => l.annotation),
+  const [graph, filter, rule] = await Promise.all([loadOriginGraph(actor.workspaceId), resolveMentionFilter(actor, f), loadCountingRule(actor.workspaceId)]);
+  const page = actor.blind.sessionIds.length > 0 ? await liveMatrixPage(actor, f, filter, graph, rule) : await storedMatrixPage(actor, f, filter);
+  const ids = page.rows.map((r) => r.p.id);
+  const links = ids.length
+    ? await getDb().mentionLink.findMany({
+        where: { workspaceId: actor.workspaceId, propositionId: { in: ids }, annotation: { deletedAt: null, ...visibleClaims(actor) } },
+        select: mentionSelect,
+        orderBy: [{ createdAt: "asc" }, { annotationId: "asc" }],
+      })
+    : [];
+  const byProp = groupBy(
+    links.filter((l) => counts(l.annotation, rule)),
+    (l) => l.propositionId,
   );
-  const byProp = groupBy(links, (l) => l.propositionId);
-  const filtering = hasMentionFilter(filter);
-
-  const rows = props
-    .map((p) => {
-      const all = byProp.get(p.id) ?? [];
-      // Every linked mention decides whether the row matches the filters (as in the exports);
-      // only counted ones make the verdict and the cells.
-      const matching = !filtering || all.some((m) => mentionMatches(filter, mentionFacts(m.annotation)));
-      // Each counted mention with its input, so the cells below read both together.
-      const mentions = all.filter((m) => counts(m.annotation, rule)).map((m) => ({ m, input: toMentionInput(m.stance, m.annotation, aliases) }));
-      const verdict = computeVerdict(
-        mentions.map(({ input }) => input),
-        graph,
-        { sameValues: sameValuesOf(p.sameValues), uncounted: all.length - mentions.length, approvedOnly: rule.approvedOnly },
-      );
-      return { ...p, rating: toRating(p), matching, mentions, verdict, score: contestedness(verdict) };
-    })
-    .filter((r) => r.matching && (!f.verdict || r.verdict.kind === f.verdict));
-  if (f.sort === "contested") rows.sort((a, b) => b.score - a.score || b.mentions.length - a.mentions.length);
-  if (f.sort === "mentions") rows.sort((a, b) => b.mentions.length - a.mentions.length);
-
-  const total = rows.length;
-  const pageRows = rows.slice((f.page - 1) * PAGE, f.page * PAGE);
   const columns = new Map<string, { key: string; label: string; kind?: string; count: number }>();
-  const table = pageRows.map((r) => {
+  const table = page.rows.map(({ p, verdict, counted }) => {
     const cells: Record<string, MatrixCell> = {};
-    for (const { m, input } of r.mentions) {
+    for (const m of byProp.get(p.id) ?? []) {
+      // Columns need only the attribution, which aliases do not change.
+      const input = toMentionInput(m.stance, m.annotation, NO_ALIASES);
       // A claim with two speakers sits in both speakers' columns.
       for (const col of columnsOf(input, f.columns, graph)) {
         const c = columns.get(col.key) ?? { ...col, count: 0 };
@@ -217,19 +205,109 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
         cell.quotes.push({ annotationId: m.annotation.id, exact: m.annotation.exact, stance: m.stance, articleId: art.id, articleTitle: art.title });
       }
     }
-    return { id: r.id, statement: r.statement, rating: r.rating, claimType: r.claimType, verdict: r.verdict, mentionCount: r.mentions.length, cells };
+    return { id: p.id, statement: p.statement, rating: toRating(p), claimType: p.claimType, verdict, mentionCount: counted, cells };
   });
   return {
     filter: f,
     countApprovedOnly: rule.approvedOnly,
-    total,
+    total: page.total,
     page: f.page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE)),
+    pageCount: Math.max(1, Math.ceil(page.total / PAGE)),
     columns: [...columns.values()].sort(
       (a, b) => (a.key === "unattributed" ? 1 : 0) - (b.key === "unattributed" ? 1 : 0) || b.count - a.count || a.label.localeCompare(b.label),
     ),
     rows: table,
   };
+}
+
+const NO_ALIASES: ActorAliases = new Map();
+
+/** The page from the stored verdicts: filter, sort, count and cut in SQL (two queries, after healing). */
+async function storedMatrixPage(actor: Actor, f: MatrixFilter, filter: MentionFilter): Promise<MatrixPage> {
+  const db = getDb();
+  await ensureVerdicts(actor.workspaceId);
+  const ws = actor.workspaceId;
+  const conditions: Prisma.Sql[] = [Prisma.sql`p."workspaceId" = ${ws}::uuid`];
+  if (f.claimTypeId) conditions.push(Prisma.sql`p."claimTypeId" = ${f.claimTypeId}::uuid`);
+  if (f.verdict) conditions.push(Prisma.sql`v.kind = ${f.verdict}`);
+  if (hasMentionFilter(filter)) {
+    const mention = await mentionFilterSql(actor, filter, "an", "ar");
+    conditions.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "MentionLink" ml
+      JOIN "Annotation" an ON an.id = ml."annotationId" AND an."deletedAt" IS NULL
+      JOIN "Passage" ps ON ps.id = an."passageId"
+      JOIN "Article" ar ON ar.id = ps."articleId"
+      WHERE ml."propositionId" = p.id AND ${mention})`);
+  }
+  const where = Prisma.join(conditions, " AND ");
+  const order =
+    f.sort === "contested"
+      ? Prisma.sql`v.score DESC, v.counted DESC, p."createdAt" DESC, p.id`
+      : f.sort === "mentions"
+        ? Prisma.sql`v.counted DESC, p."createdAt" DESC, p.id`
+        : Prisma.sql`p."createdAt" DESC, p.id`;
+  const from = Prisma.sql`FROM "Proposition" p JOIN "PropositionVerdict" v ON v."propositionId" = p.id AND v."workspaceId" = p."workspaceId"`;
+  const [pageIds, [count]] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`SELECT p.id ${from} WHERE ${where} ORDER BY ${order} LIMIT ${PAGE} OFFSET ${(f.page - 1) * PAGE}`,
+    db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total ${from} WHERE ${where}`,
+  ]);
+  const ids = pageIds.map((r) => r.id);
+  const props = ids.length
+    ? await db.proposition.findMany({
+        where: { workspaceId: ws, id: { in: ids } },
+        select: { ...matrixPropositionSelect, verdict: { select: { verdict: true, counted: true } } },
+      })
+    : [];
+  const byId = new Map(props.map((p) => [p.id, p]));
+  return {
+    total: count?.total ?? 0,
+    rows: ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row?.verdict) return [];
+      const { verdict, ...p } = row;
+      return [{ p, verdict: verdict.verdict as unknown as Verdict, counted: verdict.counted }];
+    }),
+  };
+}
+
+/**
+ * The page computed from every visible mention, for an annotator in a running blind session: the
+ * stored verdicts count claims they may not see, so their verdicts are recomputed from what they can.
+ */
+async function liveMatrixPage(actor: Actor, f: MatrixFilter, filter: MentionFilter, graph: OriginGraph, rule: CountingRule): Promise<MatrixPage> {
+  const db = getDb();
+  const [props, links] = await Promise.all([
+    db.proposition.findMany({
+      where: { workspaceId: actor.workspaceId, ...(f.claimTypeId ? { claimTypeId: f.claimTypeId } : {}) },
+      select: matrixPropositionSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    }),
+    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null, ...visibleClaims(actor) } }, select: mentionSelect }),
+  ]);
+  const aliases = await loadActorAliases(
+    actor.workspaceId,
+    links.map((l) => l.annotation),
+  );
+  const byProp = groupBy(links, (l) => l.propositionId);
+  const filtering = hasMentionFilter(filter);
+  const rows = props
+    .map((p) => {
+      const all = byProp.get(p.id) ?? [];
+      // Every linked mention decides whether the row matches the filters (as in the exports);
+      // only counted ones make the verdict.
+      const matching = !filtering || all.some((m) => mentionMatches(filter, mentionFacts(m.annotation)));
+      const counted = all.filter((m) => counts(m.annotation, rule)).map((m) => toMentionInput(m.stance, m.annotation, aliases));
+      const verdict = computeVerdict(counted, graph, {
+        sameValues: sameValuesOf(p.sameValues),
+        uncounted: all.length - counted.length,
+        approvedOnly: rule.approvedOnly,
+      });
+      return { p, matching, verdict, counted: counted.length, score: contestedness(verdict) };
+    })
+    .filter((r) => r.matching && (!f.verdict || r.verdict.kind === f.verdict));
+  if (f.sort === "contested") rows.sort((a, b) => b.score - a.score || b.counted - a.counted);
+  if (f.sort === "mentions") rows.sort((a, b) => b.counted - a.counted);
+  return { total: rows.length, rows: rows.slice((f.page - 1) * PAGE, f.page * PAGE) };
 }
 
 // Unattributed mentions share one column ("unattributed"), never one each.

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/membership";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { affectsVerdicts, changeLockSql, maintainVerdicts } from "@/lib/server/verdict-store";
 
 /** The NOTIFY channel; its payload is only the event id (payload limits and lost notifications do not matter). */
 export const EVENTS_CHANNEL = "claimboard_events";
@@ -21,27 +22,31 @@ export type ChangeInput = {
 
 /**
  * Record a change in the outbox inside the caller's transaction and announce it at commit. Call it
- * as the LAST statement of the transaction: it takes the workspace's event lock, so events of one
+ * as the LAST statement of the transaction: it takes the workspace's change lock, so events of one
  * workspace commit in id order and a client resuming "after id N" can never miss an earlier one.
+ * Holding that lock, it also brings the stored verdicts the change can alter up to date
+ * (lib/server/verdict-store.ts). A change that alters no verdict costs one statement.
  */
 export async function emit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId">, change: ChangeInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`changes:${actor.workspaceId}`}))`;
-  const row = await tx.changeEvent.create({
-    data: {
-      workspaceId: actor.workspaceId,
-      kind: change.kind,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      articleId: change.articleId ?? null,
-      propositionIds: change.propositionIds ?? [],
-      sessionId: change.sessionId ?? null,
-      actorId: actor.userId,
-      version: change.version ?? null,
-      data: change.data ?? {},
-    },
-    select: { id: true },
-  });
-  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${row.id.toString()})`;
+  const lock = changeLockSql(actor.workspaceId);
+  const maintain = affectsVerdicts(change);
+  if (maintain) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
+    await maintainVerdicts(tx, actor.workspaceId, change);
+  }
+  // The lock is taken in the INSERT's source row, before the row's id is drawn from the sequence,
+  // so ids are drawn in commit order; pg_notify runs on the inserted row (delivered at commit).
+  await tx.$executeRaw`
+    WITH l AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtext(${lock})) AS locked),
+    e AS (
+      INSERT INTO "ChangeEvent" ("workspaceId", kind, "entityType", "entityId", "articleId", "propositionIds", "sessionId", "actorId", version, data)
+      SELECT ${actor.workspaceId}::uuid, ${change.kind}, ${change.entityType}, ${change.entityId}, ${change.articleId ?? null}::uuid,
+        ${[...(change.propositionIds ?? [])]}::uuid[], ${change.sessionId ?? null}::uuid, ${actor.userId}::uuid, ${change.version ?? null}::int,
+        ${JSON.stringify(change.data ?? {})}::jsonb
+      FROM l
+      RETURNING id
+    )
+    SELECT pg_notify(${EVENTS_CHANNEL}, e.id::text) FROM e`;
 }
 
 /** Where a claim shows: its article, the propositions it is linked to and its session (one query). */

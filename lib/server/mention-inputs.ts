@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import type { ActorRef, EntityRef, MentionInput, OriginGraph, SourceRef, SpeakerRef } from "@/lib/domain/comparison";
+import { z } from "zod";
+import type { ActorRef, EntityRef, MentionInput, OriginGraph, SameValues, SourceRef, SpeakerRef } from "@/lib/domain/comparison";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationStatus } from "@/lib/domain/vocabulary";
 
@@ -144,4 +145,10 @@ export async function loadActorAliases(workspaceId: string, annotations: Pick<Co
     select: { normalizedAlias: true, entity: { select: { id: true, name: true } } },
   });
   return new Map(rows.map((r) => [r.normalizedAlias, r.entity]));
+}
+
+/** Marked-as-same detail values stored on a proposition (malformed entries are ignored). */
+export function sameValuesOf(json: unknown): SameValues[] {
+  const parsed = z.array(z.object({ field: z.enum(["date", "quantity", "actors"]), keys: z.tuple([z.string(), z.string()]) }).loose()).safeParse(json);
+  return parsed.success ? parsed.data.map((s) => ({ field: s.field, keys: s.keys })) : [];
 }

@@ -1,0 +1,198 @@
+import "server-only";
+import { getDb, withSnapshot, type Tx } from "@/lib/db/client";
+import { computeVerdict, contestedness, type Verdict } from "@/lib/domain/comparison";
+import { groupBy } from "@/lib/domain/group-by";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  comparedAnnotationSelect,
+  counts,
+  loadActorAliases,
+  loadCountingRule,
+  loadOriginGraph,
+  sameValuesOf,
+  toMentionInput,
+} from "@/lib/server/mention-inputs";
+
+// Stored verdicts (PropositionVerdict): the pure comparison's result per proposition, kept in the
+// database so the matrix, reports and exports filter, sort and page in SQL instead of recomputing
+// every verdict of the workspace per request.
+//
+// How they stay right:
+// - Every write service ends its transaction with `emit()` (lib/server/events.ts), which takes the
+//   workspace's change lock and then calls `maintainVerdicts`. Under that lock the transaction sees
+//   every earlier committed change, so recomputing the propositions the change names, from the
+//   data, gives the same result as a fresh recomputation; a concurrent change waits for the lock
+//   and recomputes after this one commits. Nothing is incremental, so nothing can drift.
+// - A change that can move any proposition's verdict (a relay, an entity or alias, the counting
+//   rule) marks the workspace's rows stale in the same transaction instead of recomputing
+//   thousands of propositions under the lock. Stale and missing rows are recomputed in batches,
+//   under the same lock, in the background after commit and by every reader before it reads
+//   (`healVerdicts`), so no page ever shows a stale verdict as current.
+// - A blind annotation session hides some claims from its annotators; their verdicts are computed
+//   live from what they may see (lib/server/comparison.ts), never read from here.
+
+export type StoredVerdict = { verdict: Verdict; counted: number; linked: number; score: number };
+
+/** Changes whose effect on verdicts is not limited to the propositions they name. */
+const WORKSPACE_WIDE = new Set(["source.changed", "entity.changed", "workspace.settings"]);
+/** Changes that never alter a verdict (comments, inbox, members, presence…). */
+const NO_EFFECT = /^(comment|notification|member|invitation|presence)\./;
+
+/** The lock every change of a workspace takes before it records its event (see emit()). */
+export const changeLockSql = (workspaceId: string) => `changes:${workspaceId}`;
+
+const verdictLinkSelect = { stance: true, propositionId: true, annotation: { select: comparedAnnotationSelect } } satisfies Prisma.MentionLinkSelect;
+
+/**
+ * The verdicts of these propositions from the data as `db` sees it (every linked, non-deleted claim;
+ * no blind filter). Four to five queries, whatever the number of propositions.
+ */
+export async function computeStoredVerdicts(workspaceId: string, propositionIds: readonly string[], db: Tx = getDb()): Promise<Map<string, StoredVerdict>> {
+  const out = new Map<string, StoredVerdict>();
+  if (propositionIds.length === 0) return out;
+  // The loaders read through getDb(); inside a write transaction they must see its own changes.
+  return withSnapshot(db, async () => {
+    const ids = [...new Set(propositionIds)];
+    const [props, links, graph, rule] = await Promise.all([
+      db.proposition.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, sameValues: true } }),
+      db.mentionLink.findMany({
+        where: { workspaceId, propositionId: { in: ids }, annotation: { deletedAt: null } },
+        select: verdictLinkSelect,
+        orderBy: [{ createdAt: "asc" }, { annotationId: "asc" }],
+      }),
+      loadOriginGraph(workspaceId),
+      loadCountingRule(workspaceId),
+    ]);
+    const aliases = await loadActorAliases(
+      workspaceId,
+      links.map((l) => l.annotation),
+    );
+    const byProp = groupBy(links, (l) => l.propositionId);
+    for (const p of props) {
+      const all = byProp.get(p.id) ?? [];
+      const counted = all.filter((l) => counts(l.annotation, rule)).map((l) => toMentionInput(l.stance, l.annotation, aliases));
+      const verdict = computeVerdict(counted, graph, {
+        sameValues: sameValuesOf(p.sameValues),
+        uncounted: all.length - counted.length,
+        approvedOnly: rule.approvedOnly,
+      });
+      out.set(p.id, { verdict, counted: counted.length, linked: all.length, score: contestedness(verdict) });
+    }
+    return out;
+  });
+}
+
+/** Recompute and store these propositions' verdicts inside `tx` (call it holding the change lock). */
+export async function refreshVerdicts(tx: Tx, workspaceId: string, propositionIds: readonly string[]): Promise<void> {
+  const computed = await computeStoredVerdicts(workspaceId, propositionIds, tx);
+  if (computed.size === 0) return;
+  const rows = [...computed].map(([id, v]) => ({ id, kind: v.verdict.kind, score: v.score, counted: v.counted, linked: v.linked, verdict: v.verdict }));
+  await tx.$executeRaw`
+    INSERT INTO "PropositionVerdict" ("propositionId", "workspaceId", kind, score, counted, linked, verdict, stale, "computedAt")
+    SELECT (r->>'id')::uuid, ${workspaceId}::uuid, r->>'kind', (r->>'score')::int, (r->>'counted')::int, (r->>'linked')::int, r->'verdict', FALSE, now()
+    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
+    ON CONFLICT ("propositionId") DO UPDATE SET
+      kind = EXCLUDED.kind, score = EXCLUDED.score, counted = EXCLUDED.counted, linked = EXCLUDED.linked,
+      verdict = EXCLUDED.verdict, stale = FALSE, "computedAt" = EXCLUDED."computedAt"`;
+}
+
+/** What emit() tells the store about a change. */
+export type VerdictChange = { kind: string; propositionIds?: readonly string[] };
+
+/** Whether a change can alter any stored verdict (decides whether emit() must do more than log it). */
+export function affectsVerdicts(change: VerdictChange): boolean {
+  return WORKSPACE_WIDE.has(change.kind) || (!NO_EFFECT.test(change.kind) && (change.propositionIds?.length ?? 0) > 0);
+}
+
+/**
+ * Keep the stored verdicts right after `change`, inside its transaction, holding the change lock:
+ * the named propositions are recomputed; a workspace-wide change marks every row stale and starts
+ * a background recomputation that runs once the transaction has committed.
+ */
+export async function maintainVerdicts(tx: Tx, workspaceId: string, change: VerdictChange): Promise<void> {
+  if (WORKSPACE_WIDE.has(change.kind)) {
+    await tx.$executeRaw`UPDATE "PropositionVerdict" SET stale = TRUE WHERE "workspaceId" = ${workspaceId}::uuid AND NOT stale`;
+    scheduleHeal(workspaceId);
+    return;
+  }
+  if (NO_EFFECT.test(change.kind) || !change.propositionIds?.length) return;
+  await refreshVerdicts(tx, workspaceId, change.propositionIds);
+}
+
+const HEAL_BATCH = 200;
+const healing = new Map<string, Promise<void>>();
+
+/**
+ * Recompute every stale or missing verdict of the workspace, in batches of 200 propositions, each
+ * in its own transaction under the change lock (so a batch never holds writers back for long).
+ * Concurrent calls for one workspace share one run. Returns once no stale row is left.
+ */
+export function healVerdicts(workspaceId: string): Promise<void> {
+  const running = healing.get(workspaceId);
+  if (running) return running.then(() => healOnce(workspaceId));
+  return healOnce(workspaceId);
+}
+
+function healOnce(workspaceId: string): Promise<void> {
+  const run = (async () => {
+    for (;;) {
+      const more = await getDb().$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${changeLockSql(workspaceId)}))`;
+          const ids = await tx.$queryRaw<{ id: string }[]>`
+            SELECT p.id FROM "Proposition" p
+            WHERE p."workspaceId" = ${workspaceId}::uuid
+              AND NOT EXISTS (SELECT 1 FROM "PropositionVerdict" v WHERE v."propositionId" = p.id AND NOT v.stale)
+            LIMIT ${HEAL_BATCH}`;
+          await refreshVerdicts(
+            tx,
+            workspaceId,
+            ids.map((r) => r.id),
+          );
+          return ids.length === HEAL_BATCH;
+        },
+        { timeout: 60_000, maxWait: 10_000 },
+      );
+      if (!more) return;
+    }
+  })().finally(() => {
+    if (healing.get(workspaceId) === run) healing.delete(workspaceId);
+  });
+  healing.set(workspaceId, run);
+  return run;
+}
+
+/** Whether the workspace has stale or missing verdicts (one indexed query). */
+export async function verdictsNeedHealing(workspaceId: string): Promise<boolean> {
+  const rows = await getDb().$queryRaw<{ x: number }[]>`
+    SELECT 1 AS x FROM "Proposition" p
+    WHERE p."workspaceId" = ${workspaceId}::uuid
+      AND NOT EXISTS (SELECT 1 FROM "PropositionVerdict" v WHERE v."propositionId" = p.id AND NOT v.stale)
+    LIMIT 1`;
+  return rows.length > 0;
+}
+
+/** Make every stored verdict of the workspace current before reading it (cheap when nothing is stale). */
+export async function ensureVerdicts(workspaceId: string): Promise<void> {
+  if (await verdictsNeedHealing(workspaceId)) await healVerdicts(workspaceId);
+}
+
+// After a workspace-wide change: the heal's first lock waits for that transaction to commit (it
+// holds the change lock until then), so it sees the stale marks; after a rollback it finds none.
+function scheduleHeal(workspaceId: string) {
+  setTimeout(() => {
+    healVerdicts(workspaceId).catch((e: unknown) => {
+      console.error(`verdicts: background recomputation for workspace ${workspaceId} failed; readers will recompute them`, e);
+    });
+  }, 20).unref?.();
+}
+
+/** Stored verdicts by proposition id, for propositions already made current by ensureVerdicts. */
+export async function readStoredVerdicts(workspaceId: string, propositionIds: readonly string[]): Promise<Map<string, StoredVerdict>> {
+  if (propositionIds.length === 0) return new Map();
+  const rows = await getDb().propositionVerdict.findMany({
+    where: { workspaceId, propositionId: { in: [...new Set(propositionIds)] } },
+    select: { propositionId: true, verdict: true, counted: true, linked: true, score: true },
+  });
+  return new Map(rows.map((r) => [r.propositionId, { verdict: r.verdict as unknown as Verdict, counted: r.counted, linked: r.linked, score: r.score }]));
+}
