@@ -57,7 +57,7 @@ export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | nu
       <Field label="Email" error={err("email")}>
         <input className={inputClass} type="email" autoComplete="email" {...register("email")} />
       </Field>
-      <Field label="Password" error={err("password")} hint={mode === "signup" ? "At least 8 characters" : undefined}>
+      <Field label="Password" error={err("password")} hint={mode === "signup" ? "At least 12 characters; not a common password" : undefined}>
         <input className={inputClass} type="password" autoComplete={mode === "login" ? "current-password" : "new-password"} {...register("password")} />
       </Field>
       <Button type="submit" disabled={formState.isSubmitting}>

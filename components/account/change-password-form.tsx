@@ -45,7 +45,7 @@ export function ChangePasswordForm() {
       <Field label="Current password" error={formState.errors.currentPassword?.message}>
         <input className={inputClass} type="password" autoComplete="current-password" {...register("currentPassword")} />
       </Field>
-      <Field label="New password" error={formState.errors.newPassword?.message} hint="At least 8 characters">
+      <Field label="New password" error={formState.errors.newPassword?.message} hint="At least 12 characters; not a common password">
         <input className={inputClass} type="password" autoComplete="new-password" {...register("newPassword")} />
       </Field>
       <Button type="submit" className="self-start" disabled={formState.isSubmitting}>

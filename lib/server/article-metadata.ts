@@ -3,10 +3,11 @@ import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { parseFields } from "@/lib/server/annotations";
-import { articleMetadataSelect, upsertSource } from "@/lib/server/articles";
+import { articleMetadataSelect } from "@/lib/server/articles";
 import { audit } from "@/lib/server/audit";
 import { articlePropositions, emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
+import { getOrCreateSources } from "@/lib/server/get-or-create";
 import { updateArticleSchema } from "@/lib/validation/articles";
 
 /**
@@ -19,6 +20,7 @@ export async function updateArticle(actor: Actor, input: unknown) {
   const { workspaceId } = actor;
   const data = updateArticleSchema.parse(input);
   return getDb().$transaction(async (tx) => {
+    // Locks in one order: this article's row first (parallel edits of it queue here), then sources.
     const locked = await tx.$queryRaw<{ version: number }[]>`
       SELECT version FROM "Article" WHERE id = ${data.id}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new AppError("not_found", "Article not found");
@@ -32,11 +34,15 @@ export async function updateArticle(actor: Actor, input: unknown) {
         },
       );
     }
-    const publisher = data.publisher === undefined ? undefined : data.publisher ? await upsertSource(tx, actor, data.publisher) : null;
+    // Publisher and origins in one get-or-create, which inserts names in folded order: two edits of
+    // different articles naming the same new sources in crossed orders (publisher X with origin Y,
+    // publisher Y with origin X) used to wait on each other's unique-index entry and deadlock.
+    const originNames = data.origins ? [...new Map(data.origins.map((o) => [foldForMatch(o), o])).values()] : [];
+    const named = await getOrCreateSources(tx, actor, [...(data.publisher ? [{ name: data.publisher }] : []), ...originNames.map((name) => ({ name }))]);
+    const source = (name: string) => named.get(foldForMatch(name))!;
+    const publisher = data.publisher === undefined ? undefined : data.publisher ? source(data.publisher) : null;
     if (data.origins) {
-      const names = [...new Map(data.origins.map((o) => [foldForMatch(o), o])).values()];
-      const sources = [];
-      for (const name of names) sources.push(await upsertSource(tx, actor, name));
+      const sources = originNames.map(source);
       await tx.articleOrigin.deleteMany({ where: { articleId: data.id } });
       if (sources.length)
         await tx.articleOrigin.createMany({ data: sources.map((s, position) => ({ workspaceId, articleId: data.id, sourceId: s.id, position })) });

@@ -162,10 +162,16 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
     workspaceId,
     [...passages.values(), ...foundByQuote.values()].map((p) => p.articleId),
   );
+  const targets = [...passages.values(), ...foundByQuote.values()];
+  // Two uploads of one file at once: the second waits here until the first commits, then sees its claims.
+  await lockArticlesForClaims(
+    tx,
+    targets.map((p) => p.articleId),
+  );
   const existing = await existingClaimKeys(
     tx,
-    workspaceId,
-    [...passages.values(), ...foundByQuote.values()].map((p) => p.id),
+    actor,
+    targets.map((p) => p.id),
   );
   const seen = new Map<string, string>();
 
@@ -209,19 +215,18 @@ async function resolveClaims(tx: Tx, actor: Actor, drafts: ClaimDraft[], errors:
     // Two names of one speaker ("Nga", "nước Nga") are one speaker, as the claim form allows.
     const who = [...new Map((found as SpeakerChoice[]).map((w) => [`${w.kind}:${w.id ?? foldForMatch(w.name)}`, w])).values()];
     const at = span.ok ? { start: span.start, end: span.end, method: span.method } : { start: d.start!, end: d.end!, method: "orphaned" as const };
+    const exact = span.ok ? sliceQuote(passage!.text, at.start, at.end) : d.exact!;
     const key = claimKey(
       passage!.id,
       at.start,
       at.end,
+      exact,
       type.id,
       who.map((w) => `${w.kind}:${w.id ?? foldForMatch(w.name)}`),
       d.modality,
     );
     if (existing.has(key))
-      fail(
-        d,
-        `this claim (${type.label}, ${d.modality.toLowerCase()}, “${shorten(span.ok ? sliceQuote(passage!.text, at.start, at.end) : d.exact!)}”) is already in the workspace; remove it from the file`,
-      );
+      fail(d, `this claim (${type.label}, ${d.modality.toLowerCase()}, “${shorten(exact)}”) is already in the workspace; remove it from the file`);
     else if (seen.has(key)) fail(d, `same claim as ${seen.get(key)}`);
     else {
       seen.set(key, d.where);
@@ -276,8 +281,23 @@ async function findPassagesByQuote(tx: Tx, workspaceId: string, drafts: ClaimDra
   return found;
 }
 
-const claimKey = (passageId: string, start: number, end: number, typeId: string, speakers: string[], modality: string) =>
-  [passageId, start, end, typeId, speakers.length ? [...speakers].sort().join(",") : "-", modality].join("|");
+// What makes two claims of one author the same: span, quote, type, speakers and modality.
+const claimKey = (passageId: string, start: number, end: number, exact: string, typeId: string, speakers: string[], modality: string) =>
+  JSON.stringify([passageId, start, end, exact, typeId, [...speakers].sort(), modality]);
+
+/**
+ * Transaction-scoped advisory locks on the articles a claim file writes into, taken in id order
+ * (so two files never wait on each other in a cycle) and before the duplicate check reads: a
+ * parallel upload of the same file then sees this one's claims once it commits (READ COMMITTED
+ * reads afresh per statement) and refuses them as duplicates instead of storing them twice.
+ */
+async function lockArticlesForClaims(tx: Tx, articleIds: string[]): Promise<void> {
+  const ids = [...new Set(articleIds)].sort();
+  if (ids.length === 0) return;
+  await tx.$queryRaw`
+    SELECT count(pg_advisory_xact_lock(hashtext('claims-import:' || a.id)))::int AS locked
+    FROM (SELECT id FROM unnest(${ids}::text[]) AS u(id) ORDER BY id) AS a`;
+}
 
 /** Publication dates of articles, for dates written without a year (one query). */
 async function articleDatesOf(tx: Tx, workspaceId: string, ids: string[]): Promise<Map<string, Date | null>> {
@@ -349,11 +369,24 @@ async function createSpeakers(tx: Tx, actor: Actor, claims: ResolvedClaim[]): Pr
   return all.filter((s) => found(s).created).map((s) => `${s.name} (${s.kind})`);
 }
 
-async function existingClaimKeys(tx: Tx, workspaceId: string, passageIds: string[]): Promise<Set<string>> {
+/**
+ * Keys of the live claims the importing user already has on these passages. Only their own: a
+ * colleague's identical claim is a second reading (agreement counts it), and in a blind session
+ * saying it exists would reveal it.
+ */
+async function existingClaimKeys(tx: Tx, actor: Actor, passageIds: string[]): Promise<Set<string>> {
   if (passageIds.length === 0) return new Set();
   const rows = await tx.annotation.findMany({
-    where: { workspaceId, deletedAt: null, passageId: { in: [...new Set(passageIds)] } },
-    select: { passageId: true, start: true, end: true, claimTypeId: true, modality: true, speakers: { select: { entityId: true, sourceId: true } } },
+    where: { workspaceId: actor.workspaceId, authorId: actor.userId, deletedAt: null, passageId: { in: [...new Set(passageIds)] } },
+    select: {
+      passageId: true,
+      start: true,
+      end: true,
+      exact: true,
+      claimTypeId: true,
+      modality: true,
+      speakers: { select: { entityId: true, sourceId: true } },
+    },
   });
   return new Set(
     rows.map((r) =>
@@ -361,6 +394,7 @@ async function existingClaimKeys(tx: Tx, workspaceId: string, passageIds: string
         r.passageId,
         r.start,
         r.end,
+        r.exact,
         r.claimTypeId,
         r.speakers.map((s) => (s.entityId ? `entity:${s.entityId}` : `source:${s.sourceId}`)),
         r.modality,

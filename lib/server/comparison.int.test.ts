@@ -153,7 +153,7 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
     ).rejects.toThrow(/SUPPORTS, REFUTES or NEUTRAL/);
 
     // A claim from another workspace is "not found", not linkable.
-    const other = await signUp({ name: "Other desk", email: `other-${Date.now()}@test.local`, password: "other-pass" });
+    const other = await signUp({ name: "Other desk", email: `other-${Date.now()}@test.local`, password: "other-password" });
     await expectAppError(
       actorFor(other.user.id, other.workspace.id).then((who) =>
         linkMention(who, { annotationId: claim.annotationId, propositionId: p2.id, stance: "SUPPORTS" }),

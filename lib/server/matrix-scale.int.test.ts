@@ -11,7 +11,7 @@ import { at } from "@/lib/test/helpers";
 // that shape (rows written in bulk, not through the services, to keep set-up fast).
 describe("comparison matrix at scale", () => {
   it("serves 500 propositions × 50 sources a page at a time from stored verdicts (speed is measured by npm run bench)", async () => {
-    const { user, workspace } = await signUp({ name: "Scale desk", email: `scale-${Date.now()}@test.local`, password: "scale-pass" });
+    const { user, workspace } = await signUp({ name: "Scale desk", email: `scale-${Date.now()}@test.local`, password: "scale-password" });
     const ws = workspace.id;
     const actor = await requireMember(user.id, ws);
     const type = at(await listClaimTypes(actor), 0);

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { hashPassword, passwordMatches } from "@/lib/auth/passwords";
+import { assertUncommonPassword, hashPassword, passwordMatches } from "@/lib/auth/passwords";
 import { readSessionClaims, withinSessionLifetimes } from "@/lib/auth/session-lifetime";
 import { AppError } from "@/lib/server/errors";
 import { pruneThrottle, reserveAttempt, settleSuccess, type ThrottleRule } from "@/lib/server/sign-in-throttle";
@@ -20,6 +20,8 @@ export type Registration = { created: true; user: PublicUser; workspace: Awaited
  */
 export async function register(input: unknown): Promise<Registration> {
   const data = signUpSchema.parse(input);
+  // Before the email is looked at: the same answer whether or not it has an account.
+  assertUncommonPassword(data.password, "password");
   const db = getDb();
   const passwordHash = await hashPassword(data.password);
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) return { created: false };
@@ -110,10 +112,14 @@ export async function sessionStillValid(token: Record<string, unknown>, now: Dat
 /**
  * Change the password after checking the current one (ASVS 4.0.3 V2.1.5, V2.1.6): the check is a
  * sign-in attempt, throttled like one, and the change ends every session (V3.3.3); the caller
- * signs the current browser in again. Returns the email to sign in with.
+ * signs the current browser in again. The change is recorded (V2.2.3) as a `user.password_change`
+ * audit event in each of the user's workspaces, in the same transaction, and the form says so.
+ * Returns the email to sign in with and when it changed.
  */
-export async function changePassword(userId: string, input: unknown, opts: { client?: string; now?: Date } = {}): Promise<{ email: string }> {
+export async function changePassword(userId: string, input: unknown, opts: { client?: string; now?: Date } = {}): Promise<{ email: string; changedAt: Date }> {
   const data = changePasswordSchema.parse(input);
+  // A refused new password is not a sign-in attempt: checked before the current one is.
+  assertUncommonPassword(data.newPassword, "newPassword");
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) throw new AppError("unauthorized", "Sign in again to change your password");
@@ -123,8 +129,23 @@ export async function changePassword(userId: string, input: unknown, opts: { cli
     throw new AppError("unauthorized", "Your current password is not right", { fields: { currentPassword: "That is not your current password" } });
   }
   const passwordHash = await hashPassword(data.newPassword);
-  await db.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-  return { email: user.email };
+  const changedAt = opts.now ?? new Date();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    const memberships = await tx.membership.findMany({ where: { userId }, select: { workspaceId: true } });
+    await tx.auditEvent.createMany({
+      data: memberships.map((m) => ({
+        workspaceId: m.workspaceId,
+        actorId: userId,
+        action: "user.password_change",
+        entityType: "User",
+        entityId: userId,
+        after: { sessionsEnded: true },
+        at: changedAt,
+      })),
+    });
+  });
+  return { email: user.email, changedAt };
 }
 
 /** What a refused attempt tells the user: only when to try again, the same for every email. */

@@ -196,3 +196,21 @@ export async function readStoredVerdicts(workspaceId: string, propositionIds: re
   });
   return new Map(rows.map((r) => [r.propositionId, { verdict: r.verdict as unknown as Verdict, counted: r.counted, linked: r.linked, score: r.score }]));
 }
+
+/**
+ * The current verdicts of these propositions for a reader that cannot heal first (an export inside
+ * its read-only snapshot): stored rows where they are current, recomputed from the same snapshot
+ * where they are stale or missing. Not for blind annotators (their verdicts count only what they see).
+ */
+export async function currentVerdicts(workspaceId: string, propositionIds: readonly string[]): Promise<Map<string, Verdict>> {
+  const ids = [...new Set(propositionIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await getDb().propositionVerdict.findMany({
+    where: { workspaceId, propositionId: { in: ids }, stale: false },
+    select: { propositionId: true, verdict: true },
+  });
+  const out = new Map(rows.map((r) => [r.propositionId, r.verdict as unknown as Verdict]));
+  const missing = ids.filter((id) => !out.has(id));
+  if (missing.length) for (const [id, v] of await computeStoredVerdicts(workspaceId, missing)) out.set(id, v.verdict);
+  return out;
+}

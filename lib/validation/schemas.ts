@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
 import { calendarDateSchema, httpUrlSchema } from "@/lib/validation/articles";
 import { dbInt, versionSchema } from "@/lib/validation/numbers";
+import { newPasswordSchema } from "@/lib/validation/passwords";
 import { storableText } from "@/lib/validation/text-guard";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -14,9 +15,6 @@ export { ENTITY_KINDS, MODALITIES, SOURCE_KINDS };
 export type ModalityValue = (typeof MODALITIES)[number];
 
 const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
-
-// One rule for every password a user chooses: at sign-up and when changing it.
-const newPasswordSchema = z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters").superRefine(storableText);
 
 // Sign-up, sign-in and the workspace form are parsed outside the API and workspaceAction choke
 // points (which walk every input string), so they refuse NUL and lone surrogates themselves.
