@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { countQueriesOn } from "@/lib/db/query-count";
 import { databaseUrl, env } from "@/lib/env";
 
 // One client per process; Next.js dev reloads modules, so keep it on globalThis.
@@ -9,7 +11,9 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function createClient(): PrismaClient {
   const url = databaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE }) });
+  // Our own pool, so the no-N+1 tests can count the statements it sends (lib/db/query-count.ts).
+  const pool = countQueriesOn(new pg.Pool({ connectionString: url, max: env.DATABASE_POOL_SIZE }));
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 
 export type Db = PrismaClient;

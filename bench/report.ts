@@ -1,0 +1,46 @@
+// bench/results.json and the Markdown table (also written into README.md between the bench markers).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import type { Row } from "./measure";
+
+const START = "<!-- bench:results:start -->";
+const END = "<!-- bench:results:end -->";
+
+function fmt(v: number | null, unit: string): string {
+  if (v === null || Number.isNaN(v)) return "—";
+  const n = v >= 100 ? Math.round(v).toLocaleString("en") : v >= 10 ? v.toFixed(0) : v.toFixed(1);
+  return `${n} ${unit}`;
+}
+
+/** One line, and no cell breaks. */
+const cell = (s: string) => s.replace(/\s+/g, " ").replace(/\|/g, "\\|");
+
+export function markdownTable(rows: Row[], meta: { date: string; machine: string }): string {
+  const lines = [
+    `Run ${meta.date} on ${meta.machine}. Targets are issue 12's (stated for 16×); ratio = measured ÷ baseline.`,
+    "",
+    "| scale | what | target | measured | baseline | ratio | met |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  for (const r of rows) {
+    const baseline = r.baseline === null ? "—" : `${fmt(r.baseline, r.unit)} (${r.baselineWhat})`;
+    const ratio = r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`;
+    const met = r.met === null ? "not measured" : r.met ? "yes" : "**no**";
+    const measured = r.note ? `${fmt(r.measured, r.unit)} (${r.note})` : fmt(r.measured, r.unit);
+    lines.push(`| ${r.scale}× | ${cell(r.what)} | ${r.target} | ${cell(measured)} | ${cell(baseline)} | ${ratio} | ${met} |`);
+  }
+  return lines.join("\n");
+}
+
+export function writeResults(rows: Row[], extra: Record<string, unknown>, meta: { date: string; machine: string }) {
+  fs.writeFileSync("bench/results.json", `${JSON.stringify({ ...meta, ...extra, rows }, null, 2)}\n`);
+  // In the repository's JSON style, so `biome ci .` stays clean after a run.
+  spawnSync(process.execPath, ["node_modules/@biomejs/biome/bin/biome", "format", "--write", "bench/results.json"], { stdio: "ignore" });
+  const table = markdownTable(rows, meta);
+  fs.writeFileSync("bench/results.md", `${table}\n`);
+  const readme = fs.readFileSync("README.md", "utf8");
+  const a = readme.indexOf(START);
+  const b = readme.indexOf(END);
+  if (a !== -1 && b > a) fs.writeFileSync("README.md", `${readme.slice(0, a + START.length)}\n${table}\n${readme.slice(b)}`);
+  return table;
+}
