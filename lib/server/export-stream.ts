@@ -6,7 +6,7 @@ import { jsonlLine } from "@/lib/domain/export/jsonl";
 import type { ExportMention } from "@/lib/domain/export/records";
 import { annotationCollectionFooter, annotationCollectionHeader, annotationCollectionItem } from "@/lib/domain/export/web-annotation";
 import { AppError } from "@/lib/server/errors";
-import { exportMentions, exportScopeLabel, foldedTitle } from "@/lib/server/exports";
+import { exportMentionBatches, exportScopeLabel, foldedTitle } from "@/lib/server/exports";
 import type { ExportFormat, ExportScope } from "@/lib/validation/exports";
 
 type Chunks = AsyncGenerator<string>;
@@ -17,19 +17,26 @@ type Chunks = AsyncGenerator<string>;
  */
 export function streamResponse(chunks: Chunks, contentType: string, filename: string, close: () => Promise<unknown> = async () => {}): Response {
   const encoder = new TextEncoder();
+  // A download cancelled while a batch is being read: that read still ends, and must not write.
+  let cancelled = false;
+  // Pull-based with the default high-water mark of one chunk: the next batch is read only when the
+  // client has taken the previous one, so a slow reader holds one batch in memory, not the export.
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { value, done } = await chunks.next();
+        if (cancelled) return;
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (err) {
+        if (cancelled) return;
         console.error(err);
         controller.error(err);
         await close();
       }
     },
     async cancel() {
+      cancelled = true;
       await chunks.return(undefined);
       // `chunks` may not have started (cancelled before the first read): close the source itself.
       await close();
@@ -50,20 +57,25 @@ export function streamResponse(chunks: Chunks, contentType: string, filename: st
  * (the database is down, a filter it cannot use) is still answered as a JSON error, not a 200
  * whose file stops after its header.
  */
-async function openMentions(mentions: AsyncGenerator<ExportMention>): Promise<AsyncGenerator<ExportMention>> {
-  const first = await mentions.next();
+async function openBatches(batches: AsyncGenerator<ExportMention[]>): Promise<AsyncGenerator<ExportMention[]>> {
+  const first = await batches.next();
   return (async function* () {
     if (first.done) return;
     yield first.value;
-    yield* mentions;
+    yield* batches;
   })();
 }
 
-async function* mentionChunks(mentions: AsyncGenerator<ExportMention>, head: string, item: (m: ExportMention, i: number) => string, foot: string): Chunks {
-  yield head;
+/** The file as chunks: its head, then one chunk per batch of records (not per record), then its foot. */
+async function* batchChunks(batches: AsyncGenerator<ExportMention[]>, head: string, item: (m: ExportMention, i: number) => string, foot: string): Chunks {
+  if (head) yield head;
   let i = 0;
-  for await (const m of mentions) yield item(m, i++);
-  yield foot;
+  for await (const batch of batches) {
+    let chunk = "";
+    for (const m of batch) chunk += item(m, i++);
+    yield chunk;
+  }
+  if (foot) yield foot;
 }
 
 /** The streaming exports (one record per claim mention): CSV, JSON Lines, W3C Web Annotation. */
@@ -78,19 +90,19 @@ export async function mentionExport(
   const stamp = new Date().toISOString().slice(0, 10);
   const label = await exportScopeLabel(actor, scope);
   const name = [foldedTitle(ws.name), "claims", label, stamp].filter(Boolean).join("-");
-  const source = exportMentions(actor, scope);
-  const mentions = await openMentions(source);
+  const source = exportMentionBatches(actor, scope);
+  const mentions = await openBatches(source);
   const close = () => source.return(undefined);
   if (format === "csv")
     return streamResponse(
-      mentionChunks(mentions, csvHeader({ bom: true }), (m) => csvRows(m), ""),
+      batchChunks(mentions, csvHeader({ bom: true }), (m) => csvRows(m), ""),
       "text/csv; charset=utf-8",
       `${name}.csv`,
       close,
     );
   if (format === "jsonl")
     return streamResponse(
-      mentionChunks(mentions, "", (m) => jsonlLine(m), ""),
+      batchChunks(mentions, "", (m) => jsonlLine(m), ""),
       "application/x-ndjson; charset=utf-8",
       `${name}.jsonl`,
       close,
@@ -102,7 +114,7 @@ export async function mentionExport(
     created: new Date().toISOString(),
   });
   return streamResponse(
-    mentionChunks(mentions, head, (m, i) => annotationCollectionItem(m, options, i), annotationCollectionFooter()),
+    batchChunks(mentions, head, (m, i) => annotationCollectionItem(m, options, i), annotationCollectionFooter()),
     'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
     `${name}.jsonld`,
     close,

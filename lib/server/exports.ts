@@ -3,67 +3,24 @@ import { visibleClaims } from "@/lib/server/visibility";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import { computeVerdict, independentOrigins, type OriginGraph } from "@/lib/domain/comparison";
-import type { ExportFields, ExportMention, ExportProposition } from "@/lib/domain/export/records";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { computeVerdict, type OriginGraph } from "@/lib/domain/comparison";
+import type { ExportMention, ExportProposition } from "@/lib/domain/export/records";
 import { mentionSelect, ratingSelect, sameValuesOf, toRating } from "@/lib/server/comparison";
-import {
-  comparedAnnotationSelect,
-  counts,
-  loadActorAliases,
-  loadCountingRule,
-  loadOriginGraph,
-  toMentionInput,
-  type ActorAliases,
-  type CountingRule,
-} from "@/lib/server/mention-inputs";
+import { counts, loadActorAliases, loadCountingRule, loadOriginGraph, toMentionInput, type CountingRule } from "@/lib/server/mention-inputs";
 import { exportScopeSchema, type ExportScope } from "@/lib/validation/exports";
-import { mentionMatches, type MentionFilter } from "@/lib/domain/claim-filter";
-import { mentionFacts, resolveMentionFilter } from "@/lib/server/claim-filter";
+import { hasMentionFilter, mentionMatches } from "@/lib/domain/claim-filter";
+import { resolveMentionFilter } from "@/lib/server/claim-filter";
 import { groupBy } from "@/lib/domain/group-by";
 import { inSnapshot, readSnapshot } from "@/lib/db/snapshot";
+import { currentVerdicts } from "@/lib/server/verdict-store";
+import { readClaimBatch, rowFacts, toExportMention, type VerdictInfo } from "@/lib/server/export-rows";
 
-const BATCH = 500;
+/** Claims read per query: one round trip and one response chunk each; small enough that turning a batch into text holds the event loop for only milliseconds. */
+const BATCH = 1000;
 /** `batchSize`: claims read per query (tests make it small to write between batches). */
 export type ExportReadOptions = { batchSize?: number };
-type VerdictInfo = { kind: string; sentence: string };
-
-const src = { select: { id: true, name: true, kind: true } } as const;
-const exportAnnotationSelect = {
-  ...comparedAnnotationSelect,
-  start: true,
-  end: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  note: true,
-  status: true,
-  createdAt: true,
-  updatedAt: true,
-  claimType: { select: { label: true } },
-  author: { select: { name: true } },
-  speakers: { select: { entity: { select: { id: true, name: true, kind: true } }, source: src }, orderBy: { position: "asc" as const } },
-  passage: {
-    select: {
-      id: true,
-      position: true,
-      article: {
-        select: {
-          id: true,
-          title: true,
-          url: true,
-          contentHash: true,
-          publishedAt: true,
-          language: true,
-          publisher: src,
-          origins: { select: { source: src }, orderBy: { position: "asc" as const } },
-        },
-      },
-    },
-  },
-  mentions: { select: { stance: true, proposition: { select: { id: true, statement: true, ratingLabel: true, claimTypeId: true } } } },
-} satisfies Prisma.AnnotationSelect;
-type Row = Prisma.AnnotationGetPayload<{ select: typeof exportAnnotationSelect }>;
+/** What a verdict lookup may use besides the ids: the workspace's origin graph and counting rule, loaded once per export. */
+export type VerdictContext = { graph: OriginGraph; rule: CountingRule };
 
 /** Parse and check an export scope; ids from other workspaces simply match nothing. */
 export function parseScope(input: unknown): ExportScope {
@@ -71,96 +28,78 @@ export function parseScope(input: unknown): ExportScope {
 }
 
 /**
- * The claims an export reads from the database: article, propositions and the mention filters
- * narrowed in SQL (a superset where aliases are involved); `mentionMatches` then decides exactly,
- * as the matrix does. Null when nothing can match (an unknown session).
+ * Every claim mention in scope, in batches by id (keyset-paginated flat SQL), so memory stays flat
+ * however large the workspace is; each batch is read only when the consumer asks for it. Verdicts
+ * are looked up once per proposition as it is first met. All batches read one snapshot
+ * (REPEATABLE READ, READ ONLY), so claims written during the export are not in it and every record
+ * agrees with every other.
  */
-function where(actor: Actor, scope: ExportScope, filter: MentionFilter): Prisma.AnnotationWhereInput | null {
-  if (filter.sessionId === null) return null;
-  const and: Prisma.AnnotationWhereInput[] = [{ workspaceId: actor.workspaceId, deletedAt: null }];
-  if (scope.articleId) and.push({ passage: { articleId: scope.articleId } });
-  if (scope.propositionIds) and.push({ mentions: { some: { propositionId: { in: scope.propositionIds } } } });
-  if (scope.claimTypeId) and.push({ mentions: { some: { proposition: { claimTypeId: scope.claimTypeId } } } });
-  if (scope.from || scope.to) {
-    and.push({
-      passage: { article: { publishedAt: { ...(scope.from ? { gte: new Date(scope.from) } : {}), ...(scope.to ? { lte: new Date(scope.to) } : {}) } } },
-    });
-  }
-  if (scope.sourceId) {
-    and.push({
-      OR: [
-        { speakers: { some: { sourceId: scope.sourceId } } },
-        { passage: { article: { publisherId: scope.sourceId } } },
-        { passage: { article: { origins: { some: { sourceId: scope.sourceId } } } } },
-      ],
-    });
-  }
-  // Free-text actors match by folded alias, which SQL here cannot say exactly: keep them all for the check.
-  if (scope.entityId)
-    and.push({
-      OR: [
-        { speakers: { some: { entityId: scope.entityId } } },
-        { actorEntities: { some: { entityId: scope.entityId } } },
-        { NOT: { actors: { isEmpty: true } } },
-      ],
-    });
-  if (filter.sessionId) and.push({ sessionId: filter.sessionId });
-  and.push(visibleClaims(actor));
-  return { AND: and };
+export function exportMentionBatches(actor: Actor, scope: ExportScope, opts: ExportReadOptions = {}): AsyncGenerator<ExportMention[]> {
+  return inSnapshot(() => batchesInScope(actor, scope, opts.batchSize ?? BATCH));
 }
 
-/**
- * Every claim mention in scope, in batches by id, so memory stays flat however large the
- * workspace is. Verdicts are computed once per proposition as it is first met. All batches read
- * one snapshot (REPEATABLE READ, READ ONLY), so claims written during the export are not in it
- * and every record agrees with every other.
- */
-export function exportMentions(actor: Actor, scope: ExportScope, opts: ExportReadOptions = {}): AsyncGenerator<ExportMention> {
-  return inSnapshot(() => mentionsInScope(actor, scope, opts.batchSize ?? BATCH));
+/** The same records one at a time. */
+export async function* exportMentions(actor: Actor, scope: ExportScope, opts: ExportReadOptions = {}): AsyncGenerator<ExportMention> {
+  for await (const batch of exportMentionBatches(actor, scope, opts)) yield* batch;
 }
 
-async function* mentionsInScope(actor: Actor, scope: ExportScope, batchSize: number): AsyncGenerator<ExportMention> {
+async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: number): AsyncGenerator<ExportMention[]> {
   assertCan(actor, "workspace.read");
-  const db = getDb();
   const mentionFilter = await resolveMentionFilter(actor, scope);
-  const filter = where(actor, scope, mentionFilter);
-  if (!filter) return;
+  // An unknown session matches nothing.
+  if (mentionFilter.sessionId === null) return;
+  const filtering = hasMentionFilter(mentionFilter);
+  const choosesPropositions = Boolean(scope.claimTypeId || scope.verdict);
   const [graph, rule] = await Promise.all([loadOriginGraph(actor.workspaceId), loadCountingRule(actor.workspaceId)]);
   const verdicts = new Map<string, VerdictInfo>();
-  let cursor: string | undefined;
+  let after: string | null = null;
   for (;;) {
-    const rows: Row[] = await db.annotation.findMany({
-      where: filter,
-      select: exportAnnotationSelect,
-      orderBy: { id: "asc" },
-      take: batchSize,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    if (rows.length === 0) return;
-    const aliases = await loadActorAliases(actor.workspaceId, rows);
-    await loadVerdicts(actor, rows, verdicts, graph, rule);
-    for (const r of rows) {
-      if (!mentionMatches(mentionFilter, mentionFacts(r))) continue;
-      const m = toExportMention(r, verdicts, graph, aliases);
+    const rows = await readClaimBatch(actor, scope, mentionFilter, after, batchSize);
+    const last = rows.at(-1);
+    if (!last) return;
+    // SQL narrowed the rows to a superset; the filter decides exactly, as the matrix does.
+    const kept = filtering ? rows.filter((r) => mentionMatches(mentionFilter, rowFacts(r))) : rows;
+    const missing = [...new Set(kept.flatMap((r) => r.mentions.map((m) => m.id)))].filter((id) => !verdicts.has(id));
+    if (missing.length > 0) for (const [id, v] of await loadVerdicts(actor, missing, { graph, rule })) verdicts.set(id, v);
+    const batch: ExportMention[] = [];
+    for (const r of kept) {
+      const m = toExportMention(r, verdicts, graph);
+      if (!choosesPropositions) {
+        batch.push(m);
+        continue;
+      }
       // Claim type and verdict choose propositions, as on the comparison page: a claim is exported
       // with the propositions that match, and left out when it has none.
-      const claimTypeOf = new Map(r.mentions.map((l) => [l.proposition.id, l.proposition.claimTypeId]));
+      const claimTypeOf = new Map(r.mentions.map((l) => [l.id, l.claimTypeId]));
       const links = m.propositions.filter(
         (p) => (!scope.claimTypeId || claimTypeOf.get(p.id) === scope.claimTypeId) && (!scope.verdict || p.verdict === scope.verdict),
       );
-      if ((scope.claimTypeId || scope.verdict) && links.length === 0) continue;
-      yield { ...m, propositions: scope.claimTypeId || scope.verdict ? links : m.propositions };
+      if (links.length > 0) batch.push({ ...m, propositions: links });
     }
-    const last = rows.at(-1);
-    if (rows.length < batchSize || !last) return;
-    cursor = last.id;
+    if (batch.length > 0) yield batch;
+    if (rows.length < batchSize) return;
+    after = last.id;
   }
 }
 
-async function loadVerdicts(actor: Actor, rows: Row[], cache: Map<string, VerdictInfo>, graph: OriginGraph, rule: CountingRule) {
+/**
+ * The verdicts of these propositions as `actor` may see them (a blind session hides claims from
+ * its annotators), keyed by proposition id. The one place an export obtains verdicts: it is called
+ * once per batch with the ids not seen before, whatever it reads them from.
+ */
+async function loadVerdicts(actor: Actor, propositionIds: readonly string[], context: VerdictContext): Promise<Map<string, VerdictInfo>> {
+  // Stored verdicts (lib/server/verdict-store.ts), read in the export's snapshot; a blind
+  // annotator's count only the claims they may see, so theirs are computed from those.
+  if (actor.blind.sessionIds.length > 0) return liveVerdicts(actor, propositionIds, context);
+  const stored = await currentVerdicts(actor.workspaceId, propositionIds);
+  return new Map([...stored].map(([id, v]) => [id, { kind: v.kind, sentence: v.sentence }]));
+}
+
+/** Verdicts computed from the claims `actor` may see (for annotators in a running blind session). */
+async function liveVerdicts(actor: Actor, propositionIds: readonly string[], { graph, rule }: VerdictContext): Promise<Map<string, VerdictInfo>> {
   const { workspaceId } = actor;
-  const missing = [...new Set(rows.flatMap((r) => r.mentions.map((m) => m.proposition.id)))].filter((id) => !cache.has(id));
-  if (missing.length === 0) return;
+  const out = new Map<string, VerdictInfo>();
+  const missing = [...propositionIds];
   const [allLinks, props] = await Promise.all([
     getDb().mentionLink.findMany({
       where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null, ...visibleClaims(actor) } },
@@ -182,67 +121,9 @@ async function loadVerdicts(actor: Actor, rows: Row[], cache: Map<string, Verdic
     // The same sentence as the proposition page, which also says how many linked mentions do not count.
     const uncounted = (linked.get(id)?.length ?? 0) - inputs.length;
     const v = computeVerdict(inputs, graph, { sameValues: same.get(id), uncounted, approvedOnly: rule.approvedOnly });
-    cache.set(id, { kind: v.kind, sentence: v.sentence });
+    out.set(id, { kind: v.kind, sentence: v.sentence });
   }
-}
-
-function toExportMention(r: Row, verdicts: Map<string, VerdictInfo>, graph: OriginGraph, aliases: ActorAliases): ExportMention {
-  const art = r.passage.article;
-  const input = toMentionInput("NEUTRAL", r, aliases);
-  const f = (r.fields ?? {}) as ExportFields;
-  return {
-    annotationId: r.id,
-    articleId: art.id,
-    articleTitle: art.title,
-    articleUrl: art.url,
-    articleContentHash: art.contentHash,
-    publishedAt: art.publishedAt?.toISOString().slice(0, 10) ?? null,
-    language: art.language,
-    publisher: art.publisher?.name ?? null,
-    origins: art.origins.map((o) => o.source.name),
-    independentOrigins: independentOrigins(input, graph).map((o) => o.path),
-    passageId: r.passage.id,
-    passagePosition: r.passage.position,
-    start: r.start,
-    end: r.end,
-    exact: r.exact,
-    prefix: r.prefix,
-    suffix: r.suffix,
-    claimType: r.claimType.label,
-    modality: r.modality,
-    speakers: r.speakers.map((s) =>
-      s.entity
-        ? { name: s.entity.name, type: "entity" as const, kind: s.entity.kind }
-        : { name: s.source!.name, type: "source" as const, kind: s.source!.kind },
-    ),
-    actors: [...r.actorEntities.map((a) => a.entity.name), ...r.actors],
-    fields: {
-      ...(f.date ? { date: f.date } : {}),
-      ...(f.dateValue ? { dateValue: f.dateValue } : {}),
-      ...(f.datePrecision ? { datePrecision: f.datePrecision } : {}),
-      ...(f.quantities?.length ? { quantities: f.quantities } : {}),
-      ...(f.item ? { item: f.item } : {}),
-    },
-    note: r.note,
-    status: r.status,
-    orphaned: r.orphaned,
-    needsReview: r.needsReview,
-    author: r.author.name,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    propositions: r.mentions.map((m) => {
-      // A claim that does not count still shows the verdict of the propositions it is linked to.
-      const v = verdicts.get(m.proposition.id) ?? { kind: "no_mentions", sentence: "" };
-      return {
-        id: m.proposition.id,
-        statement: m.proposition.statement,
-        stance: m.stance,
-        verdict: v.kind,
-        verdictSentence: v.sentence,
-        rating: m.proposition.ratingLabel,
-      };
-    }),
-  };
+  return out;
 }
 
 /** Propositions in scope with their mentions, for ClaimReview and the human report; one snapshot, as exportMentions. */
