@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ClaimHit, EntityHit, PassageHit, PropositionHit, SourceHit } from "@/lib/server/search";
 import { claimHref, entityHref, passageHref, propositionHref, sourceHref } from "./links";
 import { SnippetText } from "./snippet-text";
+import { wholeWords } from "./whole-words";
 
 const label = (kind: string) => kind.toLowerCase().replace(/_/g, " ");
 
@@ -34,7 +35,7 @@ export function PassageItem({ slug, hit }: { slug: string; hit: PassageHit }) {
         <Similar show={hit.similar} />
       </div>
       <p className="mt-1 text-sm leading-6 text-slate-800">
-        <SnippetText snippet={hit.snippet} />
+        <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />
       </p>
     </>
   );
@@ -56,11 +57,11 @@ export function ClaimItem({ slug, hit }: { slug: string; hit: ClaimHit }) {
         {hit.snippetOf === "note" ? (
           <>
             <span className="text-slate-500">Note: </span>
-            <SnippetText snippet={hit.snippet} />
+            <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />
           </>
         ) : (
           <>
-            “<SnippetText snippet={hit.snippet} />”
+            “<SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />”
           </>
         )}
       </p>
@@ -72,7 +73,7 @@ export function PropositionItem({ slug, hit }: { slug: string; hit: PropositionH
   return (
     <>
       <Link href={propositionHref(slug, hit.id)} className="text-sm font-medium leading-6 text-blue-800 hover:underline">
-        <SnippetText snippet={hit.snippet} />
+        <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />
       </Link>
       <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-600">
         {hit.claimType && <TypeTag type={hit.claimType} />}
@@ -90,12 +91,12 @@ export function EntityItem({ slug, hit }: { slug: string; hit: EntityHit }) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <Link href={entityHref(slug, hit.name)} className="font-medium text-blue-800 hover:underline">
-        {hit.matchedAlias ? hit.name : <SnippetText snippet={hit.snippet} />}
+        {hit.matchedAlias ? hit.name : <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />}
       </Link>
       <span className="text-xs text-slate-500">{label(hit.kind)}</span>
       {hit.matchedAlias && (
         <span className="text-slate-600">
-          also known as <SnippetText snippet={hit.snippet} />
+          also known as <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />
         </span>
       )}
       <Similar show={hit.similar} />
@@ -107,7 +108,7 @@ export function SourceItem({ slug, hit }: { slug: string; hit: SourceHit }) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <Link href={sourceHref(slug, hit.name)} className="font-medium text-blue-800 hover:underline">
-        <SnippetText snippet={hit.snippet} />
+        <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />
       </Link>
       <span className="text-xs text-slate-500">{label(hit.kind)}</span>
       <span className="text-xs text-slate-500">

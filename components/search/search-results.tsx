@@ -2,36 +2,37 @@ import Link from "next/link";
 import type { SearchGroup, SearchKind, SearchResult } from "@/lib/server/search";
 import { KIND_LABELS, searchHref } from "./links";
 import { ClaimItem, EntityItem, PassageItem, PropositionItem, SourceItem } from "./result-items";
+import { shortenSimilarTail } from "./whole-words";
 
 function GroupItems({ slug, group }: { slug: string; group: SearchGroup }) {
   const li = "border-b border-slate-100 px-4 py-3 last:border-0";
   switch (group.kind) {
     case "passage":
-      return group.items.map((hit) => (
+      return shortenSimilarTail<(typeof group.items)[number]>(group.items).map((hit) => (
         <li key={hit.id} className={li}>
           <PassageItem slug={slug} hit={hit} />
         </li>
       ));
     case "claim":
-      return group.items.map((hit) => (
+      return shortenSimilarTail<(typeof group.items)[number]>(group.items).map((hit) => (
         <li key={hit.id} className={li}>
           <ClaimItem slug={slug} hit={hit} />
         </li>
       ));
     case "proposition":
-      return group.items.map((hit) => (
+      return shortenSimilarTail<(typeof group.items)[number]>(group.items).map((hit) => (
         <li key={hit.id} className={li}>
           <PropositionItem slug={slug} hit={hit} />
         </li>
       ));
     case "entity":
-      return group.items.map((hit) => (
+      return shortenSimilarTail<(typeof group.items)[number]>(group.items).map((hit) => (
         <li key={hit.id} className={li}>
           <EntityItem slug={slug} hit={hit} />
         </li>
       ));
     case "source":
-      return group.items.map((hit) => (
+      return shortenSimilarTail<(typeof group.items)[number]>(group.items).map((hit) => (
         <li key={hit.id} className={li}>
           <SourceItem slug={slug} hit={hit} />
         </li>
@@ -42,7 +43,9 @@ function GroupItems({ slug, group }: { slug: string; group: SearchGroup }) {
 /** How many matches a group has, in words: contained matches and similar spellings apart. */
 function countLine(group: SearchGroup, q: string): string {
   const similar = group.total - group.exactTotal;
-  const contain = `${group.exactTotal} ${group.exactTotal === 1 ? "contains" : "contain"} “${q}”`;
+  // Past the count cap the numbers are lower bounds: "200+".
+  const plus = group.capped ? "+" : "";
+  const contain = `${group.exactTotal}${plus} ${group.exactTotal === 1 && !plus ? "contains" : "contain"} “${q}”`;
   return similar > 0 ? `${contain} · ${similar} with a similar spelling` : contain;
 }
 
@@ -80,7 +83,8 @@ export function SearchResults({ slug, result, kind }: { slug: string; result: Se
                   <span className="text-sm text-slate-500">showing the best {group.items.length}</span>
                 ) : (
                   <Link href={searchHref(slug, result.q, group.kind)} className="ml-auto text-sm text-blue-700 underline">
-                    All {group.total} {label.toLowerCase()}
+                    All {group.total}
+                    {group.capped ? "+" : ""} {label.toLowerCase()}
                   </Link>
                 ))}
             </div>

@@ -76,7 +76,7 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
   const sourceId = new Map([...sources].map(([folded, s]) => [folded, s.id]));
 
   const audits: AuditRow[] = [];
-  const articleRows: Prisma.ArticleCreateManyInput[] = [];
+  const articleRows: (Omit<Prisma.ArticleCreateManyInput, "publishedAt"> & { publishedAt: string | null })[] = [];
   const passageRows: Prisma.PassageCreateManyInput[] = [];
   const originRows: Prisma.ArticleOriginCreateManyInput[] = [];
   const result: BulkImportResult["articles"] = [];
@@ -91,7 +91,7 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
       title: input.title,
       url: input.url ?? null,
       byline: input.byline ?? null,
-      publishedAt: input.publishedAt ? new Date(`${input.publishedAt}T00:00:00Z`) : null,
+      publishedAt: input.publishedAt ?? null,
       language: input.language ?? parsed.language,
       contentHash: hash,
       metadataLines: parsed.metadataLines,
@@ -123,9 +123,24 @@ async function writeArticles(tx: Tx, actor: Actor, fileName: string, plans: Hash
     result.push({ id, title: input.title, passages: parsed.passages.length });
   }
   audits.push(auditRow(actor, "article.bulk_import", "Workspace", workspaceId, { fileName, articles: result.length }));
-  await createInChunks(articleRows, (data) => tx.article.createMany({ data }));
-  await createInChunks(passageRows, (data) => tx.passage.createMany({ data }));
-  await createInChunks(originRows, (data) => tx.articleOrigin.createMany({ data }));
+  // Set-based: one statement per table for the whole file, rows passed as one JSON array
+  // (no bind-parameter limit, no per-chunk round trips).
+  await tx.$executeRaw`
+    INSERT INTO "Article" (id, "workspaceId", title, url, byline, "publishedAt", language, "contentHash", "metadataLines", "publisherId", "createdById", "updatedAt")
+    SELECT x.id, x."workspaceId", x.title, x.url, x.byline, x."publishedAt", x.language, x."contentHash", x."metadataLines", x."publisherId", x."createdById", now()
+    FROM jsonb_to_recordset(${JSON.stringify(articleRows)}::jsonb) AS x(id uuid, "workspaceId" uuid, title text, url text, byline text, "publishedAt" date,
+      language text, "contentHash" text, "metadataLines" jsonb, "publisherId" uuid, "createdById" uuid)`;
+  await tx.$executeRaw`
+    INSERT INTO "Passage" (id, "workspaceId", "articleId", position, text, "searchText", "isDuplicate", "isCaption")
+    SELECT gen_random_uuid(), x."workspaceId", x."articleId", x.position, x.text, x."searchText", x."isDuplicate", x."isCaption"
+    FROM jsonb_to_recordset(${JSON.stringify(passageRows)}::jsonb) AS x("workspaceId" uuid, "articleId" uuid, position int, text text, "searchText" text,
+      "isDuplicate" boolean, "isCaption" boolean)`;
+  if (originRows.length) {
+    await tx.$executeRaw`
+      INSERT INTO "ArticleOrigin" ("workspaceId", "articleId", "sourceId", position)
+      SELECT x."workspaceId", x."articleId", x."sourceId", x.position
+      FROM jsonb_to_recordset(${JSON.stringify(originRows)}::jsonb) AS x("workspaceId" uuid, "articleId" uuid, "sourceId" uuid, position int)`;
+  }
   await createInChunks(audits, (data) => tx.auditEvent.createMany({ data }));
   await emit(tx, actor, { kind: "article.imported", entityType: "Workspace", entityId: workspaceId, data: { articles: result.length } });
   return result;

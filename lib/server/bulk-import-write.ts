@@ -42,7 +42,7 @@ export async function inTransaction<T>(fileName: string, fn: (tx: Tx) => Promise
   try {
     return await getDb().$transaction(fn, TX_OPTIONS);
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(err)) {
       throw new AppError(
         "conflict",
         `${fileName}: someone else imported some of the same articles while this file was importing; nothing was imported. Import the file again to see which lines clash.`,
@@ -50,6 +50,12 @@ export async function inTransaction<T>(fileName: string, fn: (tx: Tx) => Promise
     }
     throw err;
   }
+}
+
+/** A unique-index clash, from a Prisma call (P2002) or from raw SQL (P2010 carrying SQLSTATE 23505). */
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } } };
+  return e.code === "P2002" || e.meta?.code === "23505" || e.meta?.driverAdapterError?.cause?.originalCode === "23505";
 }
 
 export async function createInChunks<T>(rows: T[], create: (chunk: T[]) => Promise<unknown>) {

@@ -42,8 +42,13 @@ export type PropositionHit = Hit & { id: string; statement: string; verdict: str
 export type EntityHit = Hit & { id: string; name: string; kind: string /** The alias that matched, when it is not the name. */; matchedAlias: string | null };
 export type SourceHit = Hit & { id: string; name: string; kind: string; articles: number };
 
-/** `total`: all matches (items holds the best `limit`); `exactTotal`: those that contain the query. */
-type Group<K extends SearchKind, T> = { kind: K; total: number; exactTotal: number; items: T[] };
+/**
+ * `total`: all matches (items holds the best `limit`); `exactTotal`: those that contain the query.
+ * `capped`: true when there were more matches than the search counts (`SEARCH_COUNT_CAP`): then
+ * `total` and `exactTotal` are lower bounds ("200+") and the page is ranked among the first
+ * `SEARCH_COUNT_CAP` candidates the index found.
+ */
+type Group<K extends SearchKind, T> = { kind: K; total: number; exactTotal: number; capped: boolean; items: T[] };
 export type SearchGroup =
   | Group<"passage", PassageHit>
   | Group<"claim", ClaimHit>
@@ -61,6 +66,8 @@ const WORD_SIMILARITY_THRESHOLD = "0.5";
 // passages than the largest page contain the query. Top results are the same either way
 // (a contained match always outranks a similar one); only `total` leaves similar ones out.
 const SIMILAR_PASSAGES_BELOW = SEARCH_MAX_LIMIT;
+/** Passages scored and counted at most per search: candidates are picked by index first, then only these are scored. */
+export const SEARCH_COUNT_CAP = 200;
 
 /**
  * Search passages, claims, propositions, entities (by any alias) and sources of the actor's
@@ -82,47 +89,68 @@ export async function search(actor: Actor, input: unknown): Promise<SearchResult
     q: data.q,
     visibleClaim: visibleClaimsSql(actor, "an", 'p."articleId"'),
   };
-  const groups = await Promise.all(kinds.map((kind) => RUNNERS[kind](args)));
+  // All kinds in one read-only transaction (one round of BEGIN/COMMIT, one connection), the
+  // similarity threshold set once for it.
+  const db = getDb();
+  const plans = kinds.map((kind) => RUNNERS[kind](args));
+  const [, , ...results] = await db.$transaction([
+    db.$executeRaw`SET TRANSACTION READ ONLY`,
+    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`,
+    ...plans.map((p) => p.query),
+  ]);
+  const groups = plans.map((p, i) => p.build(results[i] as Ranked[])) as SearchGroup[];
   return { q: data.q, groups };
 }
 
 /** `visibleClaim`: the blind-session rule on the claim query's `an` (lib/server/visibility). */
 type QueryArgs = { ws: string; folded: string; pattern: string; limit: number; q: string; visibleClaim: Prisma.Sql };
-type Ranked = { score: number; similar: boolean; total: number; exactTotal: number };
+type Ranked = { score: number; similar: boolean; total: number; exactTotal: number; capped?: boolean };
 
-/** Runs one search query in its own short transaction, so the similarity threshold applies to it alone. */
-async function ranked<T extends Ranked>(
-  query: Prisma.PrismaPromise<T[]>,
-): Promise<{ total: number; exactTotal: number; rows: Omit<T, "total" | "exactTotal">[] }> {
-  const db = getDb();
-  const [, rows] = await db.$transaction([db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`, query]);
-  return { total: rows[0]?.total ?? 0, exactTotal: rows[0]?.exactTotal ?? 0, rows: rows.map(({ total: _t, exactTotal: _e, ...r }) => r) };
+type Split<T> = { total: number; exactTotal: number; capped: boolean; rows: Omit<T, "total" | "exactTotal" | "capped">[] };
+function split<T extends Ranked>(rows: T[]): Split<T> {
+  return {
+    total: rows[0]?.total ?? 0,
+    exactTotal: rows[0]?.exactTotal ?? 0,
+    capped: rows[0]?.capped ?? false,
+    rows: rows.map(({ total: _t, exactTotal: _e, capped: _c, ...r }) => r),
+  };
+}
+/** One kind's query (run in the shared transaction) and how its rows become the group. */
+type Plan<G> = { query: Prisma.PrismaPromise<unknown>; build: (rows: Ranked[]) => G };
+function plan<T extends Ranked, G>(query: Prisma.PrismaPromise<T[]>, build: (r: Split<T>) => G): Plan<G> {
+  return { query, build: (rows) => build(split(rows as T[])) };
 }
 
 // Every query is scoped by workspace and matches `col LIKE pattern OR q <% col`; both arms can use
 // the column's GIN trigram index (`<%` as its commutator `%>`). The columns are folded to lower case
 // already, so LIKE does what ILIKE would. score = 1 for a contained match + word_similarity, so
 // contained matches come first; then a fixed tiebreak. `count(*) OVER ()` counts before LIMIT.
-const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGroup, { kind: K }>> } = {
-  async passage({ ws, folded, pattern, limit, q }) {
+const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Plan<Extract<SearchGroup, { kind: K }>> } = {
+  passage({ ws, folded, pattern, limit, q }) {
     type Row = Ranked & { id: string; articleId: string; articleTitle: string; position: number; text: string };
     // Contained matches first (MATERIALIZED so the count below runs once); the similar-spelling
     // scan is skipped by a one-time filter when enough passages contain the query. Texts are
     // read for the returned page only.
-    const { total, exactTotal, rows } = await ranked(
+    return plan(
       getDb().$queryRaw<Row[]>`
-        WITH exact AS MATERIALIZED (
-          SELECT p.id, p."articleId", p.position, 1 + word_similarity(${folded}::text, p."searchText") AS score
-          FROM "Passage" p
+        WITH cand AS MATERIALIZED (
+          SELECT p.id FROM "Passage" p
           WHERE p."workspaceId" = ${ws}::uuid AND NOT p."isDuplicate" AND p."searchText" LIKE ${pattern}
+          LIMIT ${SEARCH_COUNT_CAP + 1}::int
+        ), exact AS MATERIALIZED (
+          SELECT p.id, p."articleId", p.position, 1 + word_similarity(${folded}::text, p."searchText") AS score
+          FROM cand JOIN "Passage" p ON p.id = cand.id
         ), fuzzy AS MATERIALIZED (
           SELECT p.id, p."articleId", p.position, word_similarity(${folded}::text, p."searchText") AS score
           FROM "Passage" p
-          WHERE (SELECT count(*) FROM exact) < ${SIMILAR_PASSAGES_BELOW}::int
+          WHERE (SELECT count(*) FROM cand) < ${SIMILAR_PASSAGES_BELOW}::int
             AND p."workspaceId" = ${ws}::uuid AND NOT p."isDuplicate"
             AND ${folded}::text <% p."searchText" AND p."searchText" NOT LIKE ${pattern}
+          LIMIT ${SEARCH_COUNT_CAP + 1}::int
+        ), counts AS (
+          SELECT (SELECT count(*) FROM exact)::int AS e, (SELECT count(*) FROM fuzzy)::int AS f
         ), top AS (
-          SELECT h.*, a.title, a."createdAt", count(*) OVER ()::int AS total
+          SELECT h.*, a.title, a."createdAt"
           FROM (
             SELECT *, false AS similar FROM exact
             UNION ALL
@@ -132,16 +160,25 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
           ORDER BY h.score DESC, a."createdAt" DESC, a.id, h.position
           LIMIT ${limit}
         )
-        SELECT top.id, top."articleId", top.title AS "articleTitle", top.position, p.text, top.score, top.similar, top.total,
-          (SELECT count(*)::int FROM exact) AS "exactTotal"
+        SELECT top.id, top."articleId", top.title AS "articleTitle", top.position, p.text, top.score, top.similar,
+          least(counts.e, ${SEARCH_COUNT_CAP}::int) + least(counts.f, ${SEARCH_COUNT_CAP}::int) AS total,
+          least(counts.e, ${SEARCH_COUNT_CAP}::int) AS "exactTotal",
+          (counts.e > ${SEARCH_COUNT_CAP}::int OR counts.f > ${SEARCH_COUNT_CAP}::int) AS capped
         FROM top
+        CROSS JOIN counts
         JOIN "Passage" p ON p.id = top.id
         ORDER BY top.score DESC, top."createdAt" DESC, top."articleId", top.position`,
+      ({ total, exactTotal, capped, rows }) => ({
+        capped,
+        kind: "passage",
+        total,
+        exactTotal,
+        items: rows.map((r) => ({ ...r, snippet: highlightSnippet(r.text, q) })),
+      }),
     );
-    return { kind: "passage", total, exactTotal, items: rows.map((r) => ({ ...r, snippet: highlightSnippet(r.text, q) })) };
   },
 
-  async claim({ ws, folded, pattern, limit, q, visibleClaim }) {
+  claim({ ws, folded, pattern, limit, q, visibleClaim }) {
     type Row = Ranked & {
       id: string;
       articleId: string;
@@ -153,7 +190,7 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
       claimTypeLabel: string;
       claimTypeColor: string;
     };
-    const { total, exactTotal, rows } = await ranked(
+    return plan(
       getDb().$queryRaw<Row[]>`
         SELECT an.id, p."articleId", a.title AS "articleTitle", p.position, an.exact, an.note, an.status::text AS status,
           ct.label AS "claimTypeLabel", ct.color AS "claimTypeColor",
@@ -171,26 +208,27 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
           AND (an."searchText" LIKE ${pattern} OR ${folded}::text <% an."searchText")
         ORDER BY score DESC, an."createdAt" DESC, an.id
         LIMIT ${limit}`,
-    );
-    return {
-      kind: "claim",
-      total,
-      exactTotal,
-      items: rows.map(({ claimTypeLabel, claimTypeColor, ...r }) => {
-        const onQuote = highlightSnippet(r.exact, q);
-        const onNote = !onQuote.matched && r.note ? highlightSnippet(r.note, q) : null;
-        const useNote = !!onNote?.matched;
-        return {
-          ...r,
-          claimType: { label: claimTypeLabel, color: claimTypeColor },
-          snippet: useNote ? onNote! : onQuote,
-          snippetOf: useNote ? ("note" as const) : ("exact" as const),
-        };
+      ({ total, exactTotal, capped, rows }) => ({
+        capped,
+        kind: "claim",
+        total,
+        exactTotal,
+        items: rows.map(({ claimTypeLabel, claimTypeColor, ...r }) => {
+          const onQuote = highlightSnippet(r.exact, q);
+          const onNote = !onQuote.matched && r.note ? highlightSnippet(r.note, q) : null;
+          const useNote = !!onNote?.matched;
+          return {
+            ...r,
+            claimType: { label: claimTypeLabel, color: claimTypeColor },
+            snippet: useNote ? onNote! : onQuote,
+            snippetOf: useNote ? ("note" as const) : ("exact" as const),
+          };
+        }),
       }),
-    };
+    );
   },
 
-  async proposition({ ws, folded, pattern, limit, q }) {
+  proposition({ ws, folded, pattern, limit, q }) {
     type Row = Ranked & {
       id: string;
       statement: string;
@@ -199,7 +237,7 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
       claimTypeColor: string | null;
       mentions: number;
     };
-    const { total, exactTotal, rows } = await ranked(
+    return plan(
       getDb().$queryRaw<Row[]>`
         SELECT pr.id, pr.statement, pr."ratingLabel" AS verdict, ct.label AS "claimTypeLabel", ct.color AS "claimTypeColor",
           (SELECT count(*)::int FROM "MentionLink" m WHERE m."propositionId" = pr.id) AS mentions,
@@ -213,24 +251,25 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
           AND (pr."searchText" LIKE ${pattern} OR ${folded}::text <% pr."searchText")
         ORDER BY score DESC, pr."createdAt" DESC, pr.id
         LIMIT ${limit}`,
+      ({ total, exactTotal, capped, rows }) => ({
+        capped,
+        kind: "proposition",
+        total,
+        exactTotal,
+        items: rows.map(({ claimTypeLabel, claimTypeColor, ...r }) => ({
+          ...r,
+          claimType: claimTypeLabel && claimTypeColor ? { label: claimTypeLabel, color: claimTypeColor } : null,
+          snippet: highlightSnippet(r.statement, q),
+        })),
+      }),
     );
-    return {
-      kind: "proposition",
-      total,
-      exactTotal,
-      items: rows.map(({ claimTypeLabel, claimTypeColor, ...r }) => ({
-        ...r,
-        claimType: claimTypeLabel && claimTypeColor ? { label: claimTypeLabel, color: claimTypeColor } : null,
-        snippet: highlightSnippet(r.statement, q),
-      })),
-    };
   },
 
-  async entity({ ws, folded, pattern, limit, q }) {
+  entity({ ws, folded, pattern, limit, q }) {
     type Row = Ranked & { id: string; name: string; kind: string; alias: string };
     // The best-matching alias per entity, then the entities ranked; similarity() breaks ties
     // towards the closest whole alias ("Đức" before "Đức Trung" for "duc").
-    const { total, exactTotal, rows } = await ranked(
+    return plan(
       getDb().$queryRaw<Row[]>`
         WITH best AS (
           SELECT DISTINCT ON (al."entityId") al."entityId", al.alias,
@@ -249,18 +288,19 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
         JOIN "Entity" e ON e.id = best."entityId" AND e."workspaceId" = ${ws}::uuid
         ORDER BY best.score DESC, best.closeness DESC, e.name, e.id
         LIMIT ${limit}`,
+      ({ total, exactTotal, capped, rows }) => ({
+        capped,
+        kind: "entity",
+        total,
+        exactTotal,
+        items: rows.map(({ alias, ...r }) => ({ ...r, matchedAlias: alias === r.name ? null : alias, snippet: highlightSnippet(alias, q) })),
+      }),
     );
-    return {
-      kind: "entity",
-      total,
-      exactTotal,
-      items: rows.map(({ alias, ...r }) => ({ ...r, matchedAlias: alias === r.name ? null : alias, snippet: highlightSnippet(alias, q) })),
-    };
   },
 
-  async source({ ws, folded, pattern, limit, q }) {
+  source({ ws, folded, pattern, limit, q }) {
     type Row = Ranked & { id: string; name: string; kind: string; articles: number };
-    const { total, exactTotal, rows } = await ranked(
+    return plan(
       getDb().$queryRaw<Row[]>`
         SELECT s.id, s.name, s.kind::text AS kind,
           (SELECT count(*)::int FROM "Article" ar WHERE ar."publisherId" = s.id) AS articles,
@@ -273,7 +313,13 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Promise<Extract<SearchGrou
           AND (s."normalizedName" LIKE ${pattern} OR ${folded}::text <% s."normalizedName")
         ORDER BY score DESC, similarity(${folded}::text, s."normalizedName") DESC, s.name, s.id
         LIMIT ${limit}`,
+      ({ total, exactTotal, capped, rows }) => ({
+        capped,
+        kind: "source",
+        total,
+        exactTotal,
+        items: rows.map((r) => ({ ...r, snippet: highlightSnippet(r.name, q) })),
+      }),
     );
-    return { kind: "source", total, exactTotal, items: rows.map((r) => ({ ...r, snippet: highlightSnippet(r.name, q) })) };
   },
 };
