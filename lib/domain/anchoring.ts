@@ -1,6 +1,7 @@
 // Annotation anchors: offsets plus a quote with context, so an annotation can be found again
 // after the passage text is corrected. All offsets here count code points.
 // Re-anchoring itself lives in ./anchoring/ (candidates, context scoring, decision rules).
+import { prepare } from "./anchoring/prepared";
 import type { QuoteSelector, ReanchorOutcome } from "./anchoring/types";
 import { codePointLength, sliceCodePoints, utf16ToCodePoint } from "./text";
 
@@ -22,6 +23,32 @@ export function quoteSelector(text: string, start: number, end: number, contextL
     exact: sliceCodePoints(text, start, end),
     prefix: sliceCodePoints(text, Math.max(0, start - contextLength), start),
     suffix: sliceCodePoints(text, end, Math.min(length, end + contextLength)),
+  };
+}
+
+/** Cuts quote selectors (start–end in code points) out of one text. */
+export type QuoteCutter = (start: number, end: number) => QuoteSelector;
+
+/**
+ * quoteSelector for many spans of one text: the text's code points are indexed once (shared with
+ * re-anchoring, which indexes the same text), so each cut costs the quote's length, not the text's.
+ */
+export function quoteCutter(text: string, contextLength = 32): QuoteCutter {
+  if (!Number.isInteger(contextLength) || contextLength < 0) {
+    throw new RangeError(`context length ${contextLength} must be a whole number ≥ 0`);
+  }
+  const { cpToU16, length } = prepare(text);
+  const slice = (from: number, to: number) => text.slice(cpToU16[from], cpToU16[to]);
+  return (start, end) => {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > length) {
+      throw new RangeError(`span ${start}–${end} is outside 0–${length} (code points)`);
+    }
+    if (end < start) throw new RangeError(`start ${start} is after end ${end}`);
+    return {
+      exact: slice(start, end),
+      prefix: slice(Math.max(0, start - contextLength), start),
+      suffix: slice(end, Math.min(length, end + contextLength)),
+    };
   };
 }
 

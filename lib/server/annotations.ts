@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
-import { checkSelector, quoteSelector, reanchor } from "@/lib/domain/anchoring";
+import { checkSelector, quoteCutter, quoteSelector, reanchor } from "@/lib/domain/anchoring";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { formatClaimDate, parseClaimDate } from "@/lib/domain/details/dates";
 import { parseQuantity } from "@/lib/domain/details/quantities";
@@ -214,7 +214,7 @@ async function reanchorRestored(tx: Tx, annotationId: string) {
     select: { start: true, end: true, exact: true, prefix: true, suffix: true, orphaned: true, needsReview: true, passage: { select: { text: true } } },
   });
   if (checkSelector(a.passage.text, { start: a.start, end: a.end, exact: a.exact }).ok) return;
-  await tx.annotation.update({ where: { id: annotationId }, data: reanchoredFields(a.passage.text, a, reanchor(a.passage.text, a)) });
+  await tx.annotation.update({ where: { id: annotationId }, data: reanchoredFields(quoteCutter(a.passage.text), a, reanchor(a.passage.text, a)) });
 }
 
 const anchorFixSchema = z.object({

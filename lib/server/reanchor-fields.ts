@@ -1,5 +1,5 @@
 import "server-only";
-import { quoteSelector, type reanchor } from "@/lib/domain/anchoring";
+import type { QuoteCutter, reanchor } from "@/lib/domain/anchoring";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 type Anchor = { start: number; end: number; exact: string; prefix: string; suffix: string; needsReview: boolean; orphaned: boolean };
@@ -8,8 +8,9 @@ type Anchor = { start: number; end: number; exact: string; prefix: string; suffi
  * A claim's anchor columns after re-anchoring: counted outcomes take the new span; an uncertain one
  * takes the proposed span but waits for a person (needsReview, with the evidence kept); an
  * orphaned one keeps its old offsets and quote. A claim already waiting for review keeps waiting.
+ * `cut` takes the new quote and context out of the corrected text (quoteCutter of that text).
  */
-export function reanchoredFields(text: string, before: Anchor, found: ReturnType<typeof reanchor>) {
+export function reanchoredFields(cut: QuoteCutter, before: Anchor, found: ReturnType<typeof reanchor>) {
   if (found.outcome === "orphaned") {
     return {
       start: before.start,
@@ -22,7 +23,7 @@ export function reanchoredFields(text: string, before: Anchor, found: ReturnType
       anchorReview: Prisma.DbNull,
     };
   }
-  const quote = quoteSelector(text, found.start, found.end);
+  const quote = cut(found.start, found.end);
   const uncertain = found.outcome === "needs_review";
   const base = { start: found.start, end: found.end, ...quote, orphaned: false };
   if (uncertain) {
