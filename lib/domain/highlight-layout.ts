@@ -15,27 +15,64 @@ export type Segment = {
  */
 export function layoutHighlights(text: string, spans: Span[]): Segment[] {
   const length = codePointToUtf16(text, Array.from(text).length);
-  const valid = spans.filter((s) => s.start < s.end);
-  const cuts = new Set<number>([0, length]);
-  const utf = valid.map((s) => ({ id: s.id, from: safe(text, s.start, length), to: safe(text, s.end, length), len: s.end - s.start }));
-  for (const s of utf) {
-    cuts.add(s.from);
-    cuts.add(s.to);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
+  const utf = spans
+    .filter((s) => s.start < s.end)
+    .map((s) => ({ id: s.id, from: safe(text, s.start, length), to: safe(text, s.end, length), len: s.end - s.start }));
+  const points = [...new Set([0, length, ...utf.flatMap((s) => [s.from, s.to])])].sort((a, b) => a - b);
+  // Sweep the cut points left to right, keeping the covering claims sorted (outermost first):
+  // each claim enters and leaves the active list once, by binary search.
+  // A span whose offsets fell outside the text may end before it starts: it cuts but covers nothing.
+  const covering = utf.filter((s) => s.from < s.to);
+  const opens = [...covering].sort((a, b) => a.from - b.from);
+  const closes = [...covering].sort((a, b) => a.to - b.to);
+  const active: Wide[] = [];
   const segments: Segment[] = [];
+  let o = 0;
+  let c = 0;
   for (const [i, from] of points.entries()) {
+    while (o < opens.length && opens[o]!.from <= from) {
+      const s = opens[o++]!;
+      active.splice(insertAt(active, s), 0, s);
+    }
+    while (c < closes.length && closes[c]!.to <= from) {
+      const s = closes[c++]!;
+      active.splice(indexOf(active, s), 1);
+    }
     const to = points[i + 1];
     // The last cut only ends the segment before it.
     if (to === undefined) break;
-    if (from === to) continue;
-    const covering = utf
-      .filter((s) => s.from <= from && s.to >= to)
-      .sort((a, b) => b.len - a.len || a.id.localeCompare(b.id))
-      .map((s) => s.id);
-    segments.push({ from, to, ids: covering });
+    segments.push({ from, to, ids: active.map((s) => s.id) });
   }
   return segments;
+}
+
+type Wide = { id: string; from: number; to: number; len: number };
+
+const outerFirst = (a: Wide, b: Wide) => b.len - a.len || a.id.localeCompare(b.id);
+
+/** First index whose item sorts after `s`. */
+function insertAt(list: Wide[], s: Wide): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (outerFirst(list[mid]!, s) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of `s` itself (equal keys can repeat, so search the run of equals). */
+function indexOf(list: Wide[], s: Wide): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (outerFirst(list[mid]!, s) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  while (list[lo] !== s) lo++;
+  return lo;
 }
 
 function safe(text: string, cp: number, max: number): number {

@@ -49,13 +49,14 @@ export async function emit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId">,
     SELECT pg_notify(${EVENTS_CHANNEL}, e.id::text) FROM e`;
 }
 
-/** Where a claim shows: its article, the propositions it is linked to and its session (one query). */
+/** Where a claim shows: its article, the propositions it is linked to and its session (one statement). */
 export async function annotationScope(tx: Tx, annotationId: string): Promise<{ articleId: string | null; propositionIds: string[]; sessionId: string | null }> {
-  const a = await tx.annotation.findUnique({
-    where: { id: annotationId },
-    select: { sessionId: true, passage: { select: { articleId: true } }, mentions: { select: { propositionId: true } } },
-  });
-  return { articleId: a?.passage.articleId ?? null, propositionIds: a?.mentions.map((m) => m.propositionId) ?? [], sessionId: a?.sessionId ?? null };
+  const [row] = await tx.$queryRaw<{ articleId: string; sessionId: string | null; propositionIds: string[] }[]>`
+    SELECT p."articleId"::text AS "articleId", a."sessionId"::text AS "sessionId",
+      COALESCE((SELECT array_agg(ml."propositionId"::text ORDER BY ml."propositionId") FROM "MentionLink" ml WHERE ml."annotationId" = a.id), '{}') AS "propositionIds"
+    FROM "Annotation" a JOIN "Passage" p ON p.id = a."passageId"
+    WHERE a.id = ${annotationId}::uuid`;
+  return { articleId: row?.articleId ?? null, propositionIds: row?.propositionIds ?? [], sessionId: row?.sessionId ?? null };
 }
 
 /** The propositions any claim of an article is linked to (for article-wide changes). */
