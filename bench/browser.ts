@@ -89,6 +89,9 @@ export async function selectionBench(ctx: Ctx, scale: number): Promise<Row[]> {
   const browser = await chromium.launch({ executablePath, args: ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 850 } });
+    // tsx (esbuild, keepNames) wraps named functions in __name(); functions handed to
+    // page.evaluate run in the page, where that helper does not exist.
+    await context.addInitScript("globalThis.__name = (f) => f;");
     const domain = new URL(ctx.base).hostname;
     await context.addCookies(
       ctx.cookie.split("; ").map((kv) => ({ name: kv.slice(0, kv.indexOf("=")), value: kv.slice(kv.indexOf("=") + 1), domain, path: "/" })),
