@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
+import { signUpThroughForm } from "../scripts/form-sign-up";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
@@ -118,27 +119,4 @@ export async function newDesk(base: string, email: string): Promise<{ workspaceI
   return { workspaceId: ws.id, slug: ws.slug, token, cookie };
 }
 
-async function signUp(base: string, email: string): Promise<string> {
-  const html = await (await fetch(`${base}/signup`)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  let actionId: string | undefined;
-  for (const src of scripts) {
-    const js = await (await fetch(`${base}${src}`)).text();
-    actionId = /createServerReference\)\("([0-9a-f]{16,})"[^)]*?"signUpAction"\)/.exec(js)?.[1];
-    if (actionId) break;
-  }
-  if (!actionId) throw new Error("could not find the sign-up form's server action in the /signup page's scripts");
-  const res = await fetch(`${base}/signup`, {
-    method: "POST",
-    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base },
-    body: JSON.stringify([{ name: "Bench Desk", email, password: "bench-password-1" }]),
-    redirect: "manual",
-  });
-  const body = await res.text();
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  if (!res.ok || !body.includes('"ok":true') || !cookie.includes("session-token")) throw new Error(`sign-up failed: ${res.status} ${body.slice(0, 300)}`);
-  return cookie;
-}
+const signUp = (base: string, email: string) => signUpThroughForm(base, { name: "Bench Desk", email, password: "bench-password-1" });

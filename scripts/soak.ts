@@ -17,6 +17,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { quoteSpan } from "../lib/domain/anchoring";
 import { isLoopbackHost, latencyTable, type RssSample, verdict } from "../lib/test/soak-report";
 import { apiCaller, runClient, type Desk, type Soak } from "./soak-client";
+import { signUpThroughForm } from "./form-sign-up";
 
 // The soak's own knobs, read once here (the app's environment stays in lib/env.ts).
 const cfg = z
@@ -163,31 +164,7 @@ function articleText(runTag: string, i: number): string {
   return [`Soak story ${i}: the ${pick(0)} and the ${pick(1)} ${runTag}`, ...paragraphs].join("\n\n");
 }
 
-/** Sign up the way the sign-up form does (its server action), returning the session cookie. */
-async function signUp(base: string, email: string): Promise<string> {
-  const html = await (await fetch(`${base}/signup`)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  let actionId: string | undefined;
-  for (const src of scripts) {
-    const js = await (await fetch(`${base}${src}`)).text();
-    actionId = /createServerReference\)\("([0-9a-f]{16,})"[^)]*?"signUpAction"\)/.exec(js)?.[1];
-    if (actionId) break;
-  }
-  if (!actionId) throw new Error("could not find the sign-up form's server action in the /signup page's scripts");
-  const res = await fetch(`${base}/signup`, {
-    method: "POST",
-    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base },
-    body: JSON.stringify([{ name: "Soak Tester", email, password: "soak-password-1" }]),
-    redirect: "manual",
-  });
-  const body = await res.text();
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  if (!res.ok || !body.includes('"ok":true') || !cookie.includes("session-token")) throw new Error(`sign-up failed: ${res.status} ${body.slice(0, 300)}`);
-  return cookie;
-}
+const signUp = (base: string, email: string) => signUpThroughForm(base, { name: "Soak Tester", email, password: "soak-password-1" });
 
 async function external(url: string): Promise<Server> {
   const base = new URL(url);
