@@ -123,49 +123,31 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     if (initialClaimId) document.querySelector(`mark[data-claim-ids~="${initialClaimId}"]`)?.scrollIntoView({ block: "center" });
   }, [initialClaimId]);
 
-  // Mouse and keyboard selections both end up here. Read once per frame: a drag fires many
-  // selectionchange events, and the last one in a frame is the one the user sees.
+  // Mouse and keyboard selections both end up here.
   useEffect(() => {
-    let frame = 0;
-    const read = () => {
-      frame = 0;
-      if (!textRef.current) return;
-      const r = readSelection(textRef.current);
-      if (!r) return;
-      if (!r.ok) {
-        // The drag may have passed through a valid selection on its way; that is not the claim.
-        setPending(null);
-        return setSelectionError(r.reason);
-      }
-      setSelectionError(null);
-      if (!canEdit) return;
-      // Same words as already pending: keep the object so nothing downstream re-renders.
-      setPending((p) => (p && p.passageId === r.selection.passageId && p.start === r.selection.start && p.end === r.selection.end ? p : r.selection));
-      setActiveId(null);
-      setEditing(false);
-      setFormError(null);
-    };
+    let timer: ReturnType<typeof setTimeout>;
     const onChange = () => {
-      if (!frame) frame = requestAnimationFrame(read);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!textRef.current) return;
+        const r = readSelection(textRef.current);
+        if (!r) return;
+        if (!r.ok) {
+          // The drag may have passed through a valid selection on its way; that is not the claim.
+          setPending(null);
+          return setSelectionError(r.reason);
+        }
+        setSelectionError(null);
+        if (!canEdit) return;
+        setPending(r.selection);
+        setActiveId(null);
+        setEditing(false);
+        setFormError(null);
+      }, 120);
     };
     document.addEventListener("selectionchange", onChange);
-    return () => {
-      cancelAnimationFrame(frame);
-      document.removeEventListener("selectionchange", onChange);
-    };
+    return () => document.removeEventListener("selectionchange", onChange);
   }, [canEdit]);
-
-  // One stable handler for every paragraph, so memoised paragraphs do not re-render on each change.
-  const activeRef = useRef(activeId);
-  activeRef.current = activeId;
-  const onClaimClick = useCallback(
-    ([first, second]: string[]) => {
-      if (first !== undefined) selectClaim(first === activeRef.current && second !== undefined ? second : first, false);
-    },
-    [selectClaim],
-  );
-  const onSelectFromList = useCallback((id: string) => selectClaim(id, true), [selectClaim]);
-  const activePassageId = active?.passageId ?? null;
 
   const restore = useCallback(async () => {
     if (!undo) return;
@@ -344,8 +326,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
               passage={p}
               annotations={byPassage.get(p.id) ?? EMPTY}
               typeById={typeById}
-              activeId={p.id === activePassageId ? activeId : null}
-              onClaimClick={onClaimClick}
+              activeId={activeId}
+              onClaimClick={([first, second]) => first !== undefined && selectClaim(first === activeId && second !== undefined ? second : first, false)}
               onCorrect={canEdit ? openCorrection : undefined}
             />
           ))}
@@ -532,7 +514,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
         </div>
         <div>
           <h2 className="mb-2 text-sm font-semibold text-slate-700">Claims ({annotations.length})</h2>
-          <ClaimList items={ordered} typeById={typeById} activeId={activeId} onSelect={onSelectFromList} />
+          <ClaimList items={ordered} typeById={typeById} activeId={activeId} onSelect={(id) => selectClaim(id, true)} />
           <div className="mt-3">
             <DeletedClaims
               workspaceId={workspaceId}
