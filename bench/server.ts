@@ -1,80 +1,12 @@
-// The bench's server: a production build (`next build`), a fresh embedded PostgreSQL with the
-// migrations applied, and `next start` on it, the way scripts/start.ts runs the app.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
+// The bench's server (scripts/production-server.ts), its memory, and the desk it signs up.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
 import { signUpThroughForm } from "../scripts/form-sign-up";
+import { type ProductionServer, startProductionServer } from "../scripts/production-server";
 
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+export type BenchServer = ProductionServer;
 
-export type BenchServer = { base: string; dbUrl: string; pid: number; logFile: string; stop: () => Promise<void> };
-
-export async function startBenchServer(opts: { port: number; pgPort: number; build: boolean; log: (m: string) => void }): Promise<BenchServer> {
-  const { log } = opts;
-  if (opts.build || !fs.existsSync(".next/BUILD_ID")) {
-    log("building the app (next build)…");
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (build.status !== 0) throw new Error("next build failed");
-  } else {
-    log(`reusing the build of ${fs.statSync(".next/BUILD_ID").mtime.toISOString()} (BENCH_BUILD=1 rebuilds)`);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claims-bench-"));
-  // The embedded server may run as the `postgres` user (when we are root): it must reach its folder.
-  fs.chmodSync(dir, 0o755);
-  const db: EmbeddedDatabase = await startEmbeddedPostgres({
-    dir: path.join(dir, "pg"),
-    port: opts.pgPort,
-    database: "bench",
-    fresh: true,
-    log: (l) => log(`postgres: ${l}`),
-  });
-  let child: ChildProcess | undefined;
-  const stop = async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child?.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
-    await db.stop().catch(() => {});
-    fs.rmSync(path.join(dir, "pg"), { recursive: true, force: true });
-  };
-  try {
-    await applyMigrations(db.url);
-    const logFile = path.join(dir, "server.log");
-    const out = fs.openSync(logFile, "a");
-    const base = `http://127.0.0.1:${opts.port}`;
-    child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(opts.port)], {
-      stdio: ["ignore", out, out],
-      env: {
-        ...process.env,
-        PORT: String(opts.port),
-        DATABASE_URL: db.url,
-        AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-        AUTH_TRUST_HOST: "true",
-        NODE_ENV: "production",
-      },
-    });
-    for (let i = 0; i < 240 && child.exitCode === null; i++) {
-      const up = await fetch(`${base}/login`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up && child.pid) {
-        log(`server ${base} (pid ${child.pid}, database on port ${opts.pgPort}, log ${logFile})`);
-        return { base, dbUrl: db.url, pid: child.pid, logFile, stop };
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`the server did not start; see ${logFile}`);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-}
+export const startBenchServer = (opts: { port: number; pgPort: number; build: boolean; log: (m: string) => void }): Promise<BenchServer> =>
+  startProductionServer({ ...opts, name: "bench", rebuildHint: "BENCH_BUILD=1" });
 
 /** Resident set of `pid` and its descendants in MB (Linux /proc). */
 export function treeRssMb(pid: number): number {

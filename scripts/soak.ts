@@ -1,23 +1,13 @@
-// `npm run test:soak`: SOAK_CLIENTS clients (default 32) mix reads and writes against a production
-// build for SOAK_MINUTES (default 10), then judge the run: no errors, p99 per operation within
-// SOAK_P99_MS (default 2000), server memory flat (last-minute median RSS ≤ first-minute median +
-// SOAK_MEMORY_SLACK_MB, default 100). Exit code 0 only when all hold. It starts its own server on a
-// free loopback port with a fresh embedded database (reusing `.next` unless SOAK_BUILD=1 or there
-// is no build), or uses SOAK_BASE_URL, which must be a loopback address. Run by hand, not in `npm test`.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import dns from "node:dns/promises";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { z } from "zod";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
 import { quoteSpan } from "../lib/domain/anchoring";
 import { isLoopbackHost, latencyTable, type RssSample, verdict } from "../lib/test/soak-report";
 import { apiCaller, runClient, type Desk, type Soak } from "./soak-client";
 import { signUpThroughForm } from "./form-sign-up";
+import { startProductionServer } from "./production-server";
 
 // The soak's own knobs, read once here (the app's environment stays in lib/env.ts).
 const cfg = z
@@ -38,7 +28,6 @@ const cfg = z
   .parse(process.env);
 
 const log = (msg: string) => console.log(`[soak] ${msg}`);
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
 type Server = { base: string; pid: number | null; stop: () => Promise<void> };
 
@@ -178,67 +167,15 @@ async function external(url: string): Promise<Server> {
 }
 
 async function startServer(): Promise<Server> {
-  if (cfg.SOAK_BUILD === "1" || !fs.existsSync(".next/BUILD_ID")) {
-    log("building the app (next build)…");
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (build.status !== 0) throw new Error("next build failed");
-  } else {
-    log(`reusing the build of ${fs.statSync(".next/BUILD_ID").mtime.toISOString()} (SOAK_BUILD=1 rebuilds)`);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claims-soak-"));
-  // The embedded server may run as the `postgres` user (when we are root): it must reach its folder.
-  fs.chmodSync(dir, 0o755);
-  const [pgPort, port] = [await freePort(), await freePort()];
-  const db: EmbeddedDatabase = await startEmbeddedPostgres({
-    dir: path.join(dir, "pg"),
-    port: pgPort,
-    database: "soak",
-    fresh: true,
-    log: (l) => log(`postgres: ${l}`),
+  const server = await startProductionServer({
+    port: await freePort(),
+    pgPort: await freePort(),
+    name: "soak",
+    build: cfg.SOAK_BUILD === "1",
+    rebuildHint: "SOAK_BUILD=1",
+    log,
   });
-  let child: ChildProcess | undefined;
-  const stop = async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child?.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
-    await db.stop().catch(() => {});
-    fs.rmSync(path.join(dir, "pg"), { recursive: true, force: true });
-  };
-  try {
-    await applyMigrations(db.url);
-    const logFile = path.join(dir, "server.log");
-    const out = fs.openSync(logFile, "a");
-    const base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
-      stdio: ["ignore", out, out],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: db.url,
-        AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-        AUTH_TRUST_HOST: "true",
-        NODE_ENV: "production",
-      },
-    });
-    for (let i = 0; i < 240 && child.exitCode === null; i++) {
-      if (
-        await fetch(`${base}/login`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      ) {
-        log(`server ${base} (pid ${child.pid}, database on port ${pgPort}, log ${logFile})`);
-        return { base, pid: child.pid ?? null, stop };
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`the server did not start; see ${logFile}`);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
+  return { base: server.base, pid: server.pid, stop: server.stop };
 }
 
 function freePort(): Promise<number> {

@@ -4,12 +4,12 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import { computeVerdict, contestedness, independentOrigins, type MentionInput, type OriginGraph, type Verdict } from "@/lib/domain/comparison";
+import { computeVerdict, independentOrigins, type MentionInput, type OriginGraph, type Verdict } from "@/lib/domain/comparison";
 import { rankSuggestions } from "@/lib/domain/suggestions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 import { hasMentionFilter, mentionMatches, type MentionFilter } from "@/lib/domain/claim-filter";
-import { ensureVerdicts } from "@/lib/server/verdict-store";
+import { ensureVerdicts, verdictOfLinks } from "@/lib/server/verdict-store";
 import { mentionFacts, mentionFilterSql, resolveMentionFilter } from "@/lib/server/claim-filter";
 import {
   actorRefs,
@@ -296,13 +296,7 @@ async function liveMatrixPage(actor: Actor, f: MatrixFilter, filter: MentionFilt
       // Every linked mention decides whether the row matches the filters (as in the exports);
       // only counted ones make the verdict.
       const matching = !filtering || all.some((m) => mentionMatches(filter, mentionFacts(m.annotation)));
-      const counted = all.filter((m) => counts(m.annotation, rule)).map((m) => toMentionInput(m.stance, m.annotation, aliases));
-      const verdict = computeVerdict(counted, graph, {
-        sameValues: sameValuesOf(p.sameValues),
-        uncounted: all.length - counted.length,
-        approvedOnly: rule.approvedOnly,
-      });
-      return { p, matching, verdict, counted: counted.length, score: contestedness(verdict) };
+      return { p, matching, ...verdictOfLinks(all, p.sameValues, graph, rule, aliases) };
     })
     .filter((r) => r.matching && (!f.verdict || r.verdict.kind === f.verdict));
   if (f.sort === "contested") rows.sort((a, b) => b.score - a.score || b.counted - a.counted);

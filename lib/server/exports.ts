@@ -3,24 +3,20 @@ import { visibleClaims } from "@/lib/server/visibility";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import { computeVerdict, type OriginGraph } from "@/lib/domain/comparison";
 import type { ExportMention, ExportProposition } from "@/lib/domain/export/records";
-import { mentionSelect, ratingSelect, sameValuesOf, toRating } from "@/lib/server/comparison";
-import { counts, loadActorAliases, loadCountingRule, loadOriginGraph, toMentionInput, type CountingRule } from "@/lib/server/mention-inputs";
+import { ratingSelect, toRating } from "@/lib/server/comparison";
+import { loadOriginGraph } from "@/lib/server/mention-inputs";
 import { exportScopeSchema, type ExportScope } from "@/lib/validation/exports";
 import { hasMentionFilter, mentionMatches } from "@/lib/domain/claim-filter";
 import { resolveMentionFilter } from "@/lib/server/claim-filter";
-import { groupBy } from "@/lib/domain/group-by";
 import { inSnapshot, readSnapshot } from "@/lib/db/snapshot";
-import { currentVerdicts } from "@/lib/server/verdict-store";
+import { computeVerdicts, currentVerdicts } from "@/lib/server/verdict-store";
 import { readClaimBatch, rowFacts, toExportMention, type VerdictInfo } from "@/lib/server/export-rows";
 
 /** Claims read per query: one round trip and one response chunk each; small enough that turning a batch into text holds the event loop for only milliseconds. */
 const BATCH = 1000;
 /** `batchSize`: claims read per query (tests make it small to write between batches). */
 export type ExportReadOptions = { batchSize?: number };
-/** What a verdict lookup may use besides the ids: the workspace's origin graph and counting rule, loaded once per export. */
-export type VerdictContext = { graph: OriginGraph; rule: CountingRule };
 
 /** Parse and check an export scope; ids from other workspaces simply match nothing. */
 export function parseScope(input: unknown): ExportScope {
@@ -50,7 +46,7 @@ async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: numb
   if (mentionFilter.sessionId === null) return;
   const filtering = hasMentionFilter(mentionFilter);
   const choosesPropositions = Boolean(scope.claimTypeId || scope.verdict);
-  const [graph, rule] = await Promise.all([loadOriginGraph(actor.workspaceId), loadCountingRule(actor.workspaceId)]);
+  const graph = await loadOriginGraph(actor.workspaceId);
   const verdicts = new Map<string, VerdictInfo>();
   let after: string | null = null;
   for (;;) {
@@ -60,7 +56,7 @@ async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: numb
     // SQL narrowed the rows to a superset; the filter decides exactly, as the matrix does.
     const kept = filtering ? rows.filter((r) => mentionMatches(mentionFilter, rowFacts(r))) : rows;
     const missing = [...new Set(kept.flatMap((r) => r.mentions.map((m) => m.id)))].filter((id) => !verdicts.has(id));
-    if (missing.length > 0) for (const [id, v] of await loadVerdicts(actor, missing, { graph, rule })) verdicts.set(id, v);
+    if (missing.length > 0) for (const [id, v] of await loadVerdicts(actor, missing)) verdicts.set(id, v);
     const batch: ExportMention[] = [];
     for (const r of kept) {
       const m = toExportMention(r, verdicts, graph);
@@ -87,43 +83,14 @@ async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: numb
  * its annotators), keyed by proposition id. The one place an export obtains verdicts: it is called
  * once per batch with the ids not seen before, whatever it reads them from.
  */
-async function loadVerdicts(actor: Actor, propositionIds: readonly string[], context: VerdictContext): Promise<Map<string, VerdictInfo>> {
+async function loadVerdicts(actor: Actor, propositionIds: readonly string[]): Promise<Map<string, VerdictInfo>> {
   // Stored verdicts (lib/server/verdict-store.ts), read in the export's snapshot; a blind
   // annotator's count only the claims they may see, so theirs are computed from those.
-  if (actor.blind.sessionIds.length > 0) return liveVerdicts(actor, propositionIds, context);
-  const stored = await currentVerdicts(actor.workspaceId, propositionIds);
+  const stored =
+    actor.blind.sessionIds.length > 0
+      ? new Map([...(await computeVerdicts(actor.workspaceId, propositionIds, getDb(), visibleClaims(actor)))].map(([id, v]) => [id, v.verdict]))
+      : await currentVerdicts(actor.workspaceId, propositionIds);
   return new Map([...stored].map(([id, v]) => [id, { kind: v.kind, sentence: v.sentence }]));
-}
-
-/** Verdicts computed from the claims `actor` may see (for annotators in a running blind session). */
-async function liveVerdicts(actor: Actor, propositionIds: readonly string[], { graph, rule }: VerdictContext): Promise<Map<string, VerdictInfo>> {
-  const { workspaceId } = actor;
-  const out = new Map<string, VerdictInfo>();
-  const missing = [...propositionIds];
-  const [allLinks, props] = await Promise.all([
-    getDb().mentionLink.findMany({
-      where: { workspaceId, propositionId: { in: missing }, annotation: { deletedAt: null, ...visibleClaims(actor) } },
-      select: mentionSelect,
-    }),
-    getDb().proposition.findMany({ where: { workspaceId, id: { in: missing } }, select: { id: true, sameValues: true } }),
-  ]);
-  // The one rule of what counts, as on the proposition page and the matrix.
-  const links = allLinks.filter((l) => counts(l.annotation, rule));
-  const aliases = await loadActorAliases(
-    workspaceId,
-    links.map((l) => l.annotation),
-  );
-  const byProposition = groupBy(links, (l) => l.propositionId);
-  const linked = groupBy(allLinks, (l) => l.propositionId);
-  const same = new Map(props.map((p) => [p.id, sameValuesOf(p.sameValues)]));
-  for (const id of missing) {
-    const inputs = (byProposition.get(id) ?? []).map((l) => toMentionInput(l.stance, l.annotation, aliases));
-    // The same sentence as the proposition page, which also says how many linked mentions do not count.
-    const uncounted = (linked.get(id)?.length ?? 0) - inputs.length;
-    const v = computeVerdict(inputs, graph, { sameValues: same.get(id), uncounted, approvedOnly: rule.approvedOnly });
-    out.set(id, { kind: v.kind, sentence: v.sentence });
-  }
-  return out;
 }
 
 /** Propositions in scope with their mentions, for ClaimReview and the human report; one snapshot, as exportMentions. */

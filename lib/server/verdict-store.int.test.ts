@@ -10,7 +10,7 @@ import { createPropositionFromClaim, deleteProposition, linkMention, markSameVal
 import { reviewClaim, submitClaims, updateReviewSettings } from "@/lib/server/review";
 import { listSources, updateSource } from "@/lib/server/sources";
 import { createEntity } from "@/lib/server/speakers";
-import { computeStoredVerdicts, ensureVerdicts } from "@/lib/server/verdict-store";
+import { computeVerdicts, ensureVerdicts } from "@/lib/server/verdict-store";
 import { at, importPassages, markQuote, newUser, type TestUser } from "@/lib/test/helpers";
 
 // The stored verdicts must always equal the pure recomputation from the data: after any sequence
@@ -23,7 +23,7 @@ const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 async function expectStoredEqualsRecomputed(workspaceId: string) {
   const db = getDb();
   const props = await db.proposition.findMany({ where: { workspaceId }, select: { id: true } });
-  const fresh = await computeStoredVerdicts(
+  const fresh = await computeVerdicts(
     workspaceId,
     props.map((p) => p.id),
   );
@@ -207,7 +207,7 @@ describe("stored verdicts", () => {
       claims.map((c, i) => attempt(() => linkMention(owner.actor, { annotationId: c.id, propositionId: target.id, stance: i % 2 ? "REFUTES" : "SUPPORTS" }))),
     );
     const row = await getDb().propositionVerdict.findUniqueOrThrow({ where: { propositionId: target.id } });
-    const fresh = (await computeStoredVerdicts(ws, [target.id])).get(target.id)!;
+    const fresh = (await computeVerdicts(ws, [target.id])).get(target.id)!;
     expect(row.linked).toBe(fresh.linked);
     expect(row.verdict).toEqual(plain(fresh.verdict));
     await expectStoredEqualsRecomputed(ws);

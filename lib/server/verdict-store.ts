@@ -1,9 +1,12 @@
 import "server-only";
 import { getDb, withSnapshot, type Tx } from "@/lib/db/client";
-import { computeVerdict, contestedness, type Verdict } from "@/lib/domain/comparison";
+import { computeVerdict, contestedness, type OriginGraph, type Stance, type Verdict } from "@/lib/domain/comparison";
 import { groupBy } from "@/lib/domain/group-by";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
+  type ActorAliases,
+  type ComparedAnnotation,
+  type CountingRule,
   comparedAnnotationSelect,
   counts,
   loadActorAliases,
@@ -43,11 +46,34 @@ export const changeLockSql = (workspaceId: string) => `changes:${workspaceId}`;
 
 const verdictLinkSelect = { stance: true, propositionId: true, annotation: { select: comparedAnnotationSelect } } satisfies Prisma.MentionLinkSelect;
 
+/** A proposition's verdict from its linked claims: the counted ones make it, the others are said as uncounted. */
+export function verdictOfLinks(
+  links: readonly { stance: Stance; annotation: ComparedAnnotation }[],
+  sameValues: unknown,
+  graph: OriginGraph,
+  rule: CountingRule,
+  aliases: ActorAliases,
+): StoredVerdict {
+  const counted = links.filter((l) => counts(l.annotation, rule)).map((l) => toMentionInput(l.stance, l.annotation, aliases));
+  const verdict = computeVerdict(counted, graph, {
+    sameValues: sameValuesOf(sameValues),
+    uncounted: links.length - counted.length,
+    approvedOnly: rule.approvedOnly,
+  });
+  return { verdict, counted: counted.length, linked: links.length, score: contestedness(verdict) };
+}
+
 /**
- * The verdicts of these propositions from the data as `db` sees it (every linked, non-deleted claim;
- * no blind filter). Four to five queries, whatever the number of propositions.
+ * The verdicts of these propositions from the data as `db` sees it: every linked, non-deleted
+ * claim, or only those `visible` selects (a blind annotator's). Four to five queries, whatever the
+ * number of propositions.
  */
-export async function computeStoredVerdicts(workspaceId: string, propositionIds: readonly string[], db: Tx = getDb()): Promise<Map<string, StoredVerdict>> {
+export async function computeVerdicts(
+  workspaceId: string,
+  propositionIds: readonly string[],
+  db: Tx = getDb(),
+  visible: Prisma.AnnotationWhereInput = {},
+): Promise<Map<string, StoredVerdict>> {
   const out = new Map<string, StoredVerdict>();
   if (propositionIds.length === 0) return out;
   // The loaders read through getDb(); inside a write transaction they must see its own changes.
@@ -56,7 +82,7 @@ export async function computeStoredVerdicts(workspaceId: string, propositionIds:
     const [props, links, graph, rule] = await Promise.all([
       db.proposition.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, sameValues: true } }),
       db.mentionLink.findMany({
-        where: { workspaceId, propositionId: { in: ids }, annotation: { deletedAt: null } },
+        where: { workspaceId, propositionId: { in: ids }, annotation: { deletedAt: null, ...visible } },
         select: verdictLinkSelect,
         orderBy: [{ createdAt: "asc" }, { annotationId: "asc" }],
       }),
@@ -68,23 +94,14 @@ export async function computeStoredVerdicts(workspaceId: string, propositionIds:
       links.map((l) => l.annotation),
     );
     const byProp = groupBy(links, (l) => l.propositionId);
-    for (const p of props) {
-      const all = byProp.get(p.id) ?? [];
-      const counted = all.filter((l) => counts(l.annotation, rule)).map((l) => toMentionInput(l.stance, l.annotation, aliases));
-      const verdict = computeVerdict(counted, graph, {
-        sameValues: sameValuesOf(p.sameValues),
-        uncounted: all.length - counted.length,
-        approvedOnly: rule.approvedOnly,
-      });
-      out.set(p.id, { verdict, counted: counted.length, linked: all.length, score: contestedness(verdict) });
-    }
+    for (const p of props) out.set(p.id, verdictOfLinks(byProp.get(p.id) ?? [], p.sameValues, graph, rule, aliases));
     return out;
   });
 }
 
 /** Recompute and store these propositions' verdicts inside `tx` (call it holding the change lock). */
 export async function refreshVerdicts(tx: Tx, workspaceId: string, propositionIds: readonly string[]): Promise<void> {
-  const computed = await computeStoredVerdicts(workspaceId, propositionIds, tx);
+  const computed = await computeVerdicts(workspaceId, propositionIds, tx);
   if (computed.size === 0) return;
   const rows = [...computed].map(([id, v]) => ({ id, kind: v.verdict.kind, score: v.score, counted: v.counted, linked: v.linked, verdict: v.verdict }));
   await tx.$executeRaw`
@@ -115,8 +132,7 @@ export async function maintainVerdicts(tx: Tx, workspaceId: string, change: Verd
     scheduleHeal(workspaceId);
     return;
   }
-  if (NO_EFFECT.test(change.kind) || !change.propositionIds?.length) return;
-  await refreshVerdicts(tx, workspaceId, change.propositionIds);
+  if (affectsVerdicts(change)) await refreshVerdicts(tx, workspaceId, change.propositionIds ?? []);
 }
 
 const HEAL_BATCH = 200;
@@ -125,25 +141,17 @@ const healing = new Map<string, Promise<void>>();
 /**
  * Recompute every stale or missing verdict of the workspace, in batches of 200 propositions, each
  * in its own transaction under the change lock (so a batch never holds writers back for long).
- * Concurrent calls for one workspace share one run. Returns once no stale row is left.
+ * Concurrent calls for one workspace share one run, which ends when a batch finds nothing left.
  */
 export function healVerdicts(workspaceId: string): Promise<void> {
   const running = healing.get(workspaceId);
-  if (running) return running.then(() => healOnce(workspaceId));
-  return healOnce(workspaceId);
-}
-
-function healOnce(workspaceId: string): Promise<void> {
+  if (running) return running;
   const run = (async () => {
     for (;;) {
       const more = await getDb().$transaction(
         async (tx) => {
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${changeLockSql(workspaceId)}))`;
-          const ids = await tx.$queryRaw<{ id: string }[]>`
-            SELECT p.id FROM "Proposition" p
-            WHERE p."workspaceId" = ${workspaceId}::uuid
-              AND NOT EXISTS (SELECT 1 FROM "PropositionVerdict" v WHERE v."propositionId" = p.id AND NOT v.stale)
-            LIMIT ${HEAL_BATCH}`;
+          const ids = await tx.$queryRaw<{ id: string }[]>`SELECT p.id ${needingHeal(workspaceId)} LIMIT ${HEAL_BATCH}`;
           await refreshVerdicts(
             tx,
             workspaceId,
@@ -162,19 +170,22 @@ function healOnce(workspaceId: string): Promise<void> {
   return run;
 }
 
+// The workspace's propositions without a current stored verdict (FROM … WHERE, for a SELECT).
+const needingHeal = (workspaceId: string) => Prisma.sql`FROM "Proposition" p
+  WHERE p."workspaceId" = ${workspaceId}::uuid
+    AND NOT EXISTS (SELECT 1 FROM "PropositionVerdict" v WHERE v."propositionId" = p.id AND NOT v.stale)`;
+
 /** Whether the workspace has stale or missing verdicts (one indexed query). */
-export async function verdictsNeedHealing(workspaceId: string): Promise<boolean> {
-  const rows = await getDb().$queryRaw<{ x: number }[]>`
-    SELECT 1 AS x FROM "Proposition" p
-    WHERE p."workspaceId" = ${workspaceId}::uuid
-      AND NOT EXISTS (SELECT 1 FROM "PropositionVerdict" v WHERE v."propositionId" = p.id AND NOT v.stale)
-    LIMIT 1`;
-  return rows.length > 0;
+async function verdictsNeedHealing(workspaceId: string): Promise<boolean> {
+  return (await getDb().$queryRaw<unknown[]>`SELECT 1 ${needingHeal(workspaceId)} LIMIT 1`).length > 0;
 }
 
-/** Make every stored verdict of the workspace current before reading it (cheap when nothing is stale). */
+/**
+ * Make every stored verdict of the workspace current before reading it (cheap when nothing is
+ * stale). A shared heal may have checked before a later change marked rows stale: check again.
+ */
 export async function ensureVerdicts(workspaceId: string): Promise<void> {
-  if (await verdictsNeedHealing(workspaceId)) await healVerdicts(workspaceId);
+  while (await verdictsNeedHealing(workspaceId)) await healVerdicts(workspaceId);
 }
 
 // After a workspace-wide change: the heal's first lock waits for that transaction to commit (it
@@ -185,16 +196,6 @@ function scheduleHeal(workspaceId: string) {
       console.error(`verdicts: background recomputation for workspace ${workspaceId} failed; readers will recompute them`, e);
     });
   }, 20).unref?.();
-}
-
-/** Stored verdicts by proposition id, for propositions already made current by ensureVerdicts. */
-export async function readStoredVerdicts(workspaceId: string, propositionIds: readonly string[]): Promise<Map<string, StoredVerdict>> {
-  if (propositionIds.length === 0) return new Map();
-  const rows = await getDb().propositionVerdict.findMany({
-    where: { workspaceId, propositionId: { in: [...new Set(propositionIds)] } },
-    select: { propositionId: true, verdict: true, counted: true, linked: true, score: true },
-  });
-  return new Map(rows.map((r) => [r.propositionId, { verdict: r.verdict as unknown as Verdict, counted: r.counted, linked: r.linked, score: r.score }]));
 }
 
 /**
@@ -211,6 +212,6 @@ export async function currentVerdicts(workspaceId: string, propositionIds: reado
   });
   const out = new Map(rows.map((r) => [r.propositionId, r.verdict as unknown as Verdict]));
   const missing = ids.filter((id) => !out.has(id));
-  if (missing.length) for (const [id, v] of await computeStoredVerdicts(workspaceId, missing)) out.set(id, v.verdict);
+  if (missing.length) for (const [id, v] of await computeVerdicts(workspaceId, missing)) out.set(id, v.verdict);
   return out;
 }
