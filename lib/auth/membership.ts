@@ -42,32 +42,35 @@ export async function requireMember(
 ): Promise<Actor> {
   if (!userId) throw new AppError("unauthorized", "Sign in to continue");
   if (!UUID.test(workspaceId)) throw new AppError("not_found", "Workspace not found");
-  const [membership, blind] = await Promise.all([
-    getDb().membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { role: true } }),
-    loadBlindScope(userId, workspaceId),
-  ]);
+  const membership = await loadMembership(userId, workspaceId);
   if (!membership) throw new AppError("not_found", "Workspace not found");
   const role = cappedRole(membership.role, opts.tokenRole);
   const via = opts.tokenRole ? ("token" as const) : ("session" as const);
-  const actor = issue({ userId, workspaceId, role, capabilities: capabilitiesOf(role), via, blind });
+  const actor = issue({ userId, workspaceId, role, capabilities: capabilitiesOf(role), via, blind: membership.blind });
   if (opts.need) assertCan(actor, opts.need);
   return actor;
 }
 
 /**
- * The blind sessions still hiding claims (not revealed, not closed), in the same request as the
- * membership: the one place where a blind session narrows what a member may read.
+ * The member's role and the blind sessions still hiding claims from them (not revealed, not
+ * closed), in one statement: the one place where a blind session narrows what a member may read.
  */
-async function loadBlindScope(userId: string, workspaceId: string): Promise<BlindScope> {
-  const sessions = await getDb().annotationSession.findMany({
-    where: { workspaceId, mode: "BLIND", revealedAt: null, closedAt: null },
-    select: { id: true, articleIds: true, members: { where: { userId, role: "ANNOTATOR" }, select: { userId: true } } },
+async function loadMembership(userId: string, workspaceId: string): Promise<{ role: Role; blind: BlindScope } | null> {
+  const [row] = await getDb().$queryRaw<{ role: Role; blind: { id: string; articleIds: string[]; annotator: boolean }[] }[]>`
+    SELECT m.role::text AS role,
+      COALESCE((SELECT json_agg(json_build_object('id', s.id, 'articleIds', s."articleIds",
+          'annotator', EXISTS (SELECT 1 FROM "SessionMember" sm WHERE sm."sessionId" = s.id AND sm."userId" = m."userId" AND sm.role = 'ANNOTATOR')))
+        FROM "AnnotationSession" s
+        WHERE s."workspaceId" = m."workspaceId" AND s.mode = 'BLIND' AND s."revealedAt" IS NULL AND s."closedAt" IS NULL), '[]') AS blind
+    FROM "Membership" m
+    WHERE m."workspaceId" = ${workspaceId}::uuid AND m."userId" = ${userId}::uuid`;
+  if (!row) return null;
+  if (row.blind.length === 0) return { role: row.role, blind: EMPTY_SCOPE };
+  const blind = Object.freeze({
+    sessionIds: row.blind.map((s) => s.id),
+    articleIds: [...new Set(row.blind.filter((s) => s.annotator).flatMap((s) => s.articleIds))],
   });
-  if (sessions.length === 0) return EMPTY_SCOPE;
-  return Object.freeze({
-    sessionIds: sessions.map((s) => s.id),
-    articleIds: [...new Set(sessions.filter((s) => s.members.length > 0).flatMap((s) => s.articleIds))],
-  });
+  return { role: row.role, blind };
 }
 const EMPTY_SCOPE: BlindScope = Object.freeze({ sessionIds: [], articleIds: [] });
 

@@ -8,11 +8,11 @@ import { formatClaimDate, parseClaimDate } from "@/lib/domain/details/dates";
 import { parseQuantity } from "@/lib/domain/details/quantities";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
+import { insertClaim } from "@/lib/server/claim-create";
 import { emitClaimChange } from "@/lib/server/events";
 import { reanchoredFields } from "@/lib/server/reanchor-fields";
 import { reopenAfterEdit } from "@/lib/server/review-on-edit";
 import { AppError } from "@/lib/server/errors";
-import { resolveClaimSession } from "@/lib/server/session-claims";
 import { versionSchema } from "@/lib/validation/numbers";
 import { assertSessionOpen, claimSessionSelect, visibleClaims } from "@/lib/server/visibility";
 import { type claimDetailsSchema, createAnnotationSchema, updateAnnotationSchema } from "@/lib/validation/schemas";
@@ -78,47 +78,13 @@ export function detailsOf(a: Pick<AnnotationView, "claimTypeId" | "speakers" | "
   };
 }
 
-/** Mark a claim: offsets are code points into the passage's NFC text, checked against it. */
+/**
+ * Mark a claim: offsets are code points into the passage's NFC text, checked against it. Two
+ * statements, no interactive transaction (lib/server/claim-create.ts).
+ */
 export async function createAnnotation(actor: Actor, input: unknown): Promise<AnnotationView> {
   assertCan(actor, "claims.write");
-  const { workspaceId } = actor;
-  const data = createAnnotationSchema.parse(input);
-  return getDb().$transaction(async (tx) => {
-    // Share-lock the paragraph so a text correction cannot slip in between the check and the insert.
-    await tx.$queryRaw`SELECT 1 FROM "Passage" WHERE "id" = ${data.passageId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR SHARE`;
-    const passage = await tx.passage.findFirst({
-      where: { id: data.passageId, workspaceId },
-      select: { id: true, text: true, articleId: true, article: { select: { publishedAt: true } } },
-    });
-    if (!passage) throw new AppError("not_found", "Passage not found");
-    const sessionId = await resolveClaimSession(tx, actor, passage.articleId, data.sessionId);
-    const check = checkSelector(passage.text, { start: data.start, end: data.end, exact: data.exact });
-    if (!check.ok)
-      throw new AppError("bad_request", check.reason, {
-        fields: { [data.exact !== undefined && check.reason.startsWith("quote") ? "exact" : "start"]: check.reason },
-      });
-    const { links, ...details } = await resolveDetails(tx, actor, data, passage.article.publishedAt);
-    const quote = quoteSelector(passage.text, data.start, data.end);
-    const { id } = await tx.annotation.create({
-      data: {
-        workspaceId,
-        passageId: passage.id,
-        start: data.start,
-        end: data.end,
-        ...quote,
-        ...details,
-        searchText: foldForMatch(`${quote.exact} ${details.note ?? ""}`),
-        authorId: actor.userId,
-        sessionId,
-      },
-      select: { id: true },
-    });
-    await writeLinks(tx, workspaceId, id, links);
-    const created = toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationSelect }));
-    await audit(tx, actor, "annotation.create", "Annotation", created.id, undefined, created);
-    await emitClaimChange(tx, actor, "annotation.created", created.id, created.version);
-    return created;
-  });
+  return insertClaim(actor, createAnnotationSchema.parse(input));
 }
 
 /** Edit a claim's details. `version` must be the one the editor started from. */
