@@ -1,5 +1,6 @@
 import "server-only";
-import { visibleClaims, visibleClaimsSql } from "@/lib/server/visibility";
+import { visibleClaimsSql } from "@/lib/server/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
@@ -8,7 +9,7 @@ import { parseArticle } from "@/lib/domain/import-metadata";
 import { audit } from "@/lib/server/audit";
 import { articlePropositions, emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
-import { annotationSelect, toAnnotationView } from "@/lib/server/annotations";
+import { readAnnotationViews } from "@/lib/server/annotation-views";
 import { getOrCreateSources } from "@/lib/server/get-or-create";
 import { importArticleSchema, MAX_PASTE_CHARS } from "@/lib/validation/schemas";
 import { z } from "zod";
@@ -206,15 +207,15 @@ export async function getReaderData(actor: Actor, articleId: string) {
     },
   });
   if (!article) throw new AppError("not_found", "Article not found");
-  const annotations = await db.annotation.findMany({
-    where: { workspaceId: actor.workspaceId, deletedAt: null, passage: { articleId }, ...visibleClaims(actor) },
-    select: annotationSelect,
-  });
+  const annotations = await readAnnotationViews(
+    Prisma.sql`a."workspaceId" = ${actor.workspaceId}::uuid AND a."deletedAt" IS NULL AND p."articleId" = ${articleId}::uuid
+      AND ${visibleClaimsSql(actor, "a", 'p."articleId"')}`,
+  );
   return {
     ...article,
     publishedAt: article.publishedAt?.toISOString().slice(0, 10) ?? null,
     origins: article.origins.map((o) => o.source),
-    annotations: annotations.map(toAnnotationView),
+    annotations,
   };
 }
 

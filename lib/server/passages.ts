@@ -5,7 +5,8 @@ import { quoteCutter, reanchor, type ReanchorOutcome } from "@/lib/domain/anchor
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { contentHash } from "@/lib/domain/content-hash";
 import { flagDuplicatePassages, normalizeText } from "@/lib/domain/text";
-import { annotationSelect, toAnnotationView, type AnnotationView } from "@/lib/server/annotations";
+import type { AnnotationView } from "@/lib/server/annotations";
+import { readAnnotationViews } from "@/lib/server/annotation-views";
 import { articlePropositions, emit } from "@/lib/server/events";
 import { reanchoredFields } from "@/lib/server/reanchor-fields";
 import { AppError } from "@/lib/server/errors";
@@ -241,12 +242,7 @@ async function rewriteArticleText(tx: Tx, workspaceId: string, passage: { id: st
 }
 
 async function liveAnnotations(tx: Tx, workspaceId: string, passageId: string): Promise<AnnotationView[]> {
-  const rows = await tx.annotation.findMany({
-    where: { workspaceId, passageId, deletedAt: null },
-    select: annotationSelect,
-    orderBy: [{ start: "asc" }, { id: "asc" }],
-  });
-  return rows.map(toAnnotationView);
+  return readAnnotationViews(Prisma.sql`a."workspaceId" = ${workspaceId}::uuid AND a."passageId" = ${passageId}::uuid AND a."deletedAt" IS NULL`, tx);
 }
 
 function duplicateContent(existing?: { id: string; title: string }) {
