@@ -4,8 +4,9 @@ import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { highlightSnippet, type Snippet } from "@/lib/domain/snippet";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
+import { closeWords, holdsCloseWords } from "@/lib/server/search-words";
 import { visibleClaimsSql } from "@/lib/server/visibility";
 
 export const SEARCH_KINDS = ["passage", "claim", "proposition", "entity", "source"] as const;
@@ -44,7 +45,8 @@ export type SourceHit = Hit & { id: string; name: string; kind: string; articles
 
 /**
  * `total`: all matches (items holds the best `limit`); `exactTotal`: those that contain the query.
- * `capped`: true when there were more matches than the search counts (`SEARCH_COUNT_CAP`): then
+ * `capped`: true when there were more matches than the search counts (`SEARCH_COUNT_CAP` containing
+ * the query, `SIMILAR_COUNT_CAP` passages of similar spelling): then
  * `total` and `exactTotal` are lower bounds ("200+") and the page is ranked among the first
  * `SEARCH_COUNT_CAP` candidates the index found.
  */
@@ -63,11 +65,14 @@ export type SearchResult = { q: string; groups: SearchGroup[] };
 // 0.6, misses "pyongang"; 0.4 lets in most of the noise.
 const WORD_SIMILARITY_THRESHOLD = "0.5";
 // Passages are long, so similarity is costly there: look for similar spellings only when fewer
-// passages than the largest page contain the query. Top results are the same either way
+// passages than the largest page contain the query, and score only the paragraphs that hold a
+// word close to each query word (found in the workspace's word list, lib/server/search-words.ts). Top results are the same either way
 // (a contained match always outranks a similar one); only `total` leaves similar ones out.
 const SIMILAR_PASSAGES_BELOW = SEARCH_MAX_LIMIT;
 /** Passages scored and counted at most per search: candidates are picked by index first, then only these are scored. */
 export const SEARCH_COUNT_CAP = 200;
+/** Similar-spelling passages counted at most: the page shows a short tail of them, and each costs a similarity score. */
+export const SIMILAR_COUNT_CAP = 50;
 
 /**
  * Search passages, claims, propositions, entities (by any alias) and sources of the actor's
@@ -88,6 +93,7 @@ export async function search(actor: Actor, input: unknown): Promise<SearchResult
     limit: data.limit,
     q: data.q,
     visibleClaim: visibleClaimsSql(actor, "an", 'p."articleId"'),
+    closePassageWords: kinds.includes("passage") ? holdsCloseWords('p."searchText"', await closeWords(actor.workspaceId, folded)) : Prisma.sql`FALSE`,
   };
   // All kinds in one read-only transaction (one round of BEGIN/COMMIT, one connection), the
   // similarity threshold set once for it.
@@ -103,7 +109,8 @@ export async function search(actor: Actor, input: unknown): Promise<SearchResult
 }
 
 /** `visibleClaim`: the blind-session rule on the claim query's `an` (lib/server/visibility). */
-type QueryArgs = { ws: string; folded: string; pattern: string; limit: number; q: string; visibleClaim: Prisma.Sql };
+/** `closePassageWords`: "the paragraph holds a word close to each query word" (lib/server/search-words.ts). */
+type QueryArgs = { ws: string; folded: string; pattern: string; limit: number; q: string; visibleClaim: Prisma.Sql; closePassageWords: Prisma.Sql };
 type Ranked = { score: number; similar: boolean; total: number; exactTotal: number; capped?: boolean };
 
 type Split<T> = { total: number; exactTotal: number; capped: boolean; rows: Omit<T, "total" | "exactTotal" | "capped">[] };
@@ -126,7 +133,7 @@ function plan<T extends Ranked, G>(query: Prisma.PrismaPromise<T[]>, build: (r: 
 // already, so LIKE does what ILIKE would. score = 1 for a contained match + word_similarity, so
 // contained matches come first; then a fixed tiebreak. `count(*) OVER ()` counts before LIMIT.
 const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Plan<Extract<SearchGroup, { kind: K }>> } = {
-  passage({ ws, folded, pattern, limit, q }) {
+  passage({ ws, folded, pattern, limit, q, closePassageWords }) {
     type Row = Ranked & { id: string; articleId: string; articleTitle: string; position: number; text: string };
     // Contained matches first (MATERIALIZED so the count below runs once); the similar-spelling
     // scan is skipped by a one-time filter when enough passages contain the query. Texts are
@@ -145,8 +152,8 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Plan<Extract<SearchGroup, 
           FROM "Passage" p
           WHERE (SELECT count(*) FROM cand) < ${SIMILAR_PASSAGES_BELOW}::int
             AND p."workspaceId" = ${ws}::uuid AND NOT p."isDuplicate"
-            AND ${folded}::text <% p."searchText" AND p."searchText" NOT LIKE ${pattern}
-          LIMIT ${SEARCH_COUNT_CAP + 1}::int
+            AND ${closePassageWords} AND ${folded}::text <% p."searchText" AND p."searchText" NOT LIKE ${pattern}
+          LIMIT ${SIMILAR_COUNT_CAP + 1}::int
         ), counts AS (
           SELECT (SELECT count(*) FROM exact)::int AS e, (SELECT count(*) FROM fuzzy)::int AS f
         ), top AS (
@@ -161,9 +168,9 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Plan<Extract<SearchGroup, 
           LIMIT ${limit}
         )
         SELECT top.id, top."articleId", top.title AS "articleTitle", top.position, p.text, top.score, top.similar,
-          least(counts.e, ${SEARCH_COUNT_CAP}::int) + least(counts.f, ${SEARCH_COUNT_CAP}::int) AS total,
+          least(counts.e, ${SEARCH_COUNT_CAP}::int) + least(counts.f, ${SIMILAR_COUNT_CAP}::int) AS total,
           least(counts.e, ${SEARCH_COUNT_CAP}::int) AS "exactTotal",
-          (counts.e > ${SEARCH_COUNT_CAP}::int OR counts.f > ${SEARCH_COUNT_CAP}::int) AS capped
+          (counts.e > ${SEARCH_COUNT_CAP}::int OR counts.f > ${SIMILAR_COUNT_CAP}::int) AS capped
         FROM top
         CROSS JOIN counts
         JOIN "Passage" p ON p.id = top.id
