@@ -353,6 +353,34 @@ describe("detectLanguage", () => {
   ])("%s → %s", (text, expected) => {
     expect(detectLanguage(text)).toBe(expected);
   });
+
+  it("answers what the per-letter definition answers, for any text (the one-pass version is only faster)", () => {
+    // The definition as it was first written: letter by letter, with a regular expression each.
+    const VI = new Set(Array.from("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"));
+    const VI_ONLY = new Set(Array.from("ảạăằắẳẵặầấẩẫậđẻẽẹềếểễệỉĩịỏọồốổỗộơờớởỡợủũụưừứửữựỳỷỹỵ"));
+    const EN = new Set("the a an of to in on and is are was were that for with by from at as it has have said".split(" "));
+    const reference = (text: string) => {
+      const letters = Array.from(text.toLowerCase()).filter((ch) => /\p{L}/u.test(ch));
+      if (letters.length === 0) return null;
+      const vietnamese = letters.filter((ch) => VI.has(ch)).length;
+      if (letters.some((ch) => VI_ONLY.has(ch)) && vietnamese / letters.length >= 0.05) return "vi";
+      const nonAscii = letters.filter((ch) => ch > "\u007f").length;
+      const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+      const fw = words.filter((w) => EN.has(w)).length;
+      return nonAscii / letters.length <= 0.03 && fw > 0 && fw / words.length >= 0.05 ? "en" : null;
+    };
+    // Mostly English words with a few other letters, so every threshold is crossed both ways.
+    const ascii = fc.constantFrom(" the ", " of ", " said ", " convoy ", " shells ", "a", "b", "x", " ", ".", "9");
+    const other = fc.constantFrom(..."ăâđêôơưàảãạằẳẵắầẩấậèẻẽéẹềểếệìỉĩíịòỏõóọồổốộờởỡớợùủũúụừửữứựỳỷỹýỵĂĐẠéüßжя中😀İ".split(""), "\ud800", "\udfff");
+    const pieces = fc.oneof({ weight: 30, arbitrary: ascii }, { weight: 1, arbitrary: other });
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 160 }), (parts) => {
+        const text = parts.join("");
+        expect(detectLanguage(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
 });
 
 describe("photo captions in parseArticle", () => {

@@ -99,19 +99,38 @@ const EN_FUNCTION_WORDS = new Set("the a an of to in on and is are was were that
 
 /** "vi" when Vietnamese diacritics are common, "en" for ASCII text with English function words, else null. */
 export function detectLanguage(text: string): "vi" | "en" | null {
-  const letters = Array.from(text.toLowerCase()).filter((ch) => /\p{L}/u.test(ch));
-  if (letters.length === 0) return null;
-  const vietnamese = letters.filter((ch) => VI_LETTERS.has(ch)).length;
-  const vietnameseOnly = letters.filter((ch) => VI_ONLY_LETTERS.has(ch)).length;
-  if (vietnameseOnly > 0 && vietnamese / letters.length >= 0.05) return "vi";
-  const nonAscii = letters.filter((ch) => ch > "\u007f").length;
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const functionWords = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
-  if (nonAscii / letters.length <= 0.03 && functionWords > 0 && functionWords / words.length >= 0.05) {
-    return "en";
+  // One pass over the text (a bulk import runs this on every article): ASCII letters by code,
+  // others by the Unicode letter class (the Vietnamese letters are all outside ASCII).
+  const lower = text.toLowerCase();
+  let letters = 0;
+  let vietnamese = 0;
+  let vietnameseOnly = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 97 && code <= 122) letters += 1;
+      continue;
+    }
+    // A surrogate pair is one code point.
+    const next = lower.charCodeAt(i + 1);
+    const wide = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    const ch = wide ? lower.slice(i, i + 2) : lower[i]!;
+    if (wide) i += 1;
+    if (!LETTER.test(ch)) continue;
+    letters += 1;
+    nonAscii += 1;
+    if (VI_LETTERS.has(ch)) vietnamese += 1;
+    if (VI_ONLY_LETTERS.has(ch)) vietnameseOnly += 1;
   }
-  return null;
+  if (letters === 0) return null;
+  if (vietnameseOnly > 0 && vietnamese / letters >= 0.05) return "vi";
+  if (nonAscii / letters > 0.03) return null;
+  const words = lower.match(/\p{L}+/gu) ?? [];
+  const functionWords = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
+  return functionWords > 0 && functionWords / words.length >= 0.05 ? "en" : null;
 }
+const LETTER = /^\p{L}$/u;
 
 function pushUnique(target: string[], values: string[]): void {
   for (const value of values) {
