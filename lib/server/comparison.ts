@@ -10,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 import { hasMentionFilter, mentionMatches, type MentionFilter } from "@/lib/domain/claim-filter";
 import { ensureVerdicts, verdictOfLinks } from "@/lib/server/verdict-store";
+import { readMentionRows } from "@/lib/server/mention-rows";
 import { mentionFacts, mentionFilterSql, resolveMentionFilter } from "@/lib/server/claim-filter";
 import {
   actorRefs,
@@ -176,13 +177,7 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
   const [graph, filter, rule] = await Promise.all([loadOriginGraph(actor.workspaceId), resolveMentionFilter(actor, f), loadCountingRule(actor.workspaceId)]);
   const page = actor.blind.sessionIds.length > 0 ? await liveMatrixPage(actor, f, filter, graph, rule) : await storedMatrixPage(actor, f, filter);
   const ids = page.rows.map((r) => r.p.id);
-  const links = ids.length
-    ? await getDb().mentionLink.findMany({
-        where: { workspaceId: actor.workspaceId, propositionId: { in: ids }, annotation: { deletedAt: null, ...visibleClaims(actor) } },
-        select: mentionSelect,
-        orderBy: [{ createdAt: "asc" }, { annotationId: "asc" }],
-      })
-    : [];
+  const links = ids.length ? await readMentionRows(getDb(), Prisma.sql`${visibleLinks(actor)} AND ml."propositionId" = ANY(${ids}::uuid[])`) : [];
   const byProp = groupBy(
     links.filter((l) => counts(l.annotation, rule)),
     (l) => l.propositionId,
@@ -221,6 +216,10 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
 }
 
 const NO_ALIASES: ActorAliases = new Map();
+
+/** The workspace's links to live claims that `actor` may see, for readMentionRows. */
+const visibleLinks = (actor: Actor) =>
+  Prisma.sql`ml."workspaceId" = ${actor.workspaceId}::uuid AND an."deletedAt" IS NULL AND ${visibleClaimsSql(actor, "an", 'ps."articleId"')}`;
 
 /** The page from the stored verdicts: filter, sort, count and cut in SQL (two queries, after healing). */
 async function storedMatrixPage(actor: Actor, f: MatrixFilter, filter: MentionFilter): Promise<MatrixPage> {
@@ -282,7 +281,7 @@ async function liveMatrixPage(actor: Actor, f: MatrixFilter, filter: MentionFilt
       select: matrixPropositionSelect,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     }),
-    db.mentionLink.findMany({ where: { workspaceId: actor.workspaceId, annotation: { deletedAt: null, ...visibleClaims(actor) } }, select: mentionSelect }),
+    readMentionRows(db, visibleLinks(actor)),
   ]);
   const aliases = await loadActorAliases(
     actor.workspaceId,

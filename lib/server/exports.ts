@@ -1,5 +1,5 @@
 import "server-only";
-import { visibleClaims } from "@/lib/server/visibility";
+import { visibleClaimsSql } from "@/lib/server/visibility";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
@@ -88,7 +88,12 @@ async function loadVerdicts(actor: Actor, propositionIds: readonly string[]): Pr
   // annotator's count only the claims they may see, so theirs are computed from those.
   const stored =
     actor.blind.sessionIds.length > 0
-      ? new Map([...(await computeVerdicts(actor.workspaceId, propositionIds, getDb(), visibleClaims(actor)))].map(([id, v]) => [id, v.verdict]))
+      ? new Map(
+          [...(await computeVerdicts(actor.workspaceId, propositionIds, getDb(), visibleClaimsSql(actor, "an", 'ps."articleId"')))].map(([id, v]) => [
+            id,
+            v.verdict,
+          ]),
+        )
       : await currentVerdicts(actor.workspaceId, propositionIds);
   return new Map([...stored].map(([id, v]) => [id, { kind: v.kind, sentence: v.sentence }]));
 }

@@ -3,11 +3,11 @@ import { getDb, withSnapshot, type Tx } from "@/lib/db/client";
 import { computeVerdict, contestedness, type OriginGraph, type Stance, type Verdict } from "@/lib/domain/comparison";
 import { groupBy } from "@/lib/domain/group-by";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { readMentionRows } from "@/lib/server/mention-rows";
 import {
   type ActorAliases,
   type ComparedAnnotation,
   type CountingRule,
-  comparedAnnotationSelect,
   counts,
   loadActorAliases,
   loadCountingRule,
@@ -44,8 +44,6 @@ const NO_EFFECT = /^(comment|notification|member|invitation|presence)\./;
 /** The lock every change of a workspace takes before it records its event (see emit()). */
 export const changeLockSql = (workspaceId: string) => `changes:${workspaceId}`;
 
-const verdictLinkSelect = { stance: true, propositionId: true, annotation: { select: comparedAnnotationSelect } } satisfies Prisma.MentionLinkSelect;
-
 /** A proposition's verdict from its linked claims: the counted ones make it, the others are said as uncounted. */
 export function verdictOfLinks(
   links: readonly { stance: Stance; annotation: ComparedAnnotation }[],
@@ -72,7 +70,7 @@ export async function computeVerdicts(
   workspaceId: string,
   propositionIds: readonly string[],
   db: Tx = getDb(),
-  visible: Prisma.AnnotationWhereInput = {},
+  visible: Prisma.Sql = Prisma.sql`TRUE`,
 ): Promise<Map<string, StoredVerdict>> {
   const out = new Map<string, StoredVerdict>();
   if (propositionIds.length === 0) return out;
@@ -81,11 +79,10 @@ export async function computeVerdicts(
     const ids = [...new Set(propositionIds)];
     const [props, links, graph, rule] = await Promise.all([
       db.proposition.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, sameValues: true } }),
-      db.mentionLink.findMany({
-        where: { workspaceId, propositionId: { in: ids }, annotation: { deletedAt: null, ...visible } },
-        select: verdictLinkSelect,
-        orderBy: [{ createdAt: "asc" }, { annotationId: "asc" }],
-      }),
+      readMentionRows(
+        db,
+        Prisma.sql`ml."workspaceId" = ${workspaceId}::uuid AND ml."propositionId" = ANY(${ids}::uuid[]) AND an."deletedAt" IS NULL AND ${visible}`,
+      ),
       loadOriginGraph(workspaceId),
       loadCountingRule(workspaceId),
     ]);
