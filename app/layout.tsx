@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
+import { THEME_SCRIPT } from "@/components/workspace/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,8 +13,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts), which a
   // page pre-rendered at build time could not have, so its scripts would be refused.
   await connection();
+  // The theme script runs before first paint, so it is inline and needs the same nonce.
+  const csp = (await headers()).get("content-security-policy") ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script of ours, no user input */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen">{children}</body>
     </html>
   );

@@ -72,7 +72,11 @@ export function ClaimDetails({
   return (
     <section aria-label="Selected claim" className="space-y-2" data-testid="claim-details">
       <p className="flex items-center gap-2 text-sm font-semibold">
-        <span className="h-3 w-3 rounded-full" style={{ background: type?.color }} aria-hidden />
+        <span
+          className="claim-ink h-3 w-3 rounded-full bg-(--claim-ink)"
+          style={{ "--claim-color": type?.color ?? "#888" } as React.CSSProperties}
+          aria-hidden
+        />
         {type?.label ?? "Claim"}
         <span className="ml-auto text-xs font-normal text-slate-500">
           by {a.author.name} · v{a.version}
@@ -107,7 +111,10 @@ export function ClaimDetails({
           )}
         </Alert>
       )}
-      <blockquote className="border-l-4 pl-3 text-sm italic text-slate-700" style={{ borderColor: type?.color }}>
+      <blockquote
+        className="claim-ink border-l-4 border-(--claim-ink) pl-3 text-sm italic text-slate-700"
+        style={{ "--claim-color": type?.color ?? "#888" } as React.CSSProperties}
+      >
         {a.exact}
       </blockquote>
       <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1 text-sm">

@@ -140,7 +140,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
               className={`flex cursor-pointer items-center gap-1 rounded-full border px-2 py-0.5 text-xs ${selectedType === t.id ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}
             >
               <input type="radio" value={t.id} {...register("claimTypeId")} className="sr-only" />
-              <span className="h-2.5 w-2.5 rounded-full" style={{ background: t.color }} aria-hidden />
+              <span className="claim-ink h-2.5 w-2.5 rounded-full bg-(--claim-ink)" style={{ "--claim-color": t.color } as React.CSSProperties} aria-hidden />
               {t.label}
               {t.shortcut && <kbd className="ml-0.5 rounded bg-slate-200 px-1 text-[10px] text-slate-700">{t.shortcut}</kbd>}
             </label>

@@ -39,7 +39,11 @@ export function ClaimList({
               )}
             >
               <span className="flex items-center gap-1.5 text-xs font-medium">
-                <span className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: t?.color }} aria-hidden />
+                <span
+                  className="claim-ink h-2.5 w-2.5 shrink-0 rounded-full bg-(--claim-ink)"
+                  style={{ "--claim-color": t?.color ?? "#888" } as React.CSSProperties}
+                  aria-hidden
+                />
                 {t?.label ?? "Claim"}
                 <span className="font-normal text-slate-500">· {MODALITY_LABELS[a.modality]}</span>
                 {speakers && (

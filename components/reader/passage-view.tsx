@@ -45,7 +45,7 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
             // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard users move between claims with j/k and Enter; the click is a shortcut for the mouse
             <mark
               key={s.from}
-              className="claim-mark text-inherit"
+              className="claim-ink claim-mark text-inherit"
               data-claim-ids={s.ids.join(" ")}
               data-depth={Math.min(s.ids.length, 3)}
               data-active={s.ids.includes(activeId ?? "") ? "true" : undefined}
@@ -73,6 +73,7 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
           Photo caption
         </span>
       )}
+      {/* Below sm the article's right padding cannot hold it, so it sits in the left gutter under the number. */}
       {onCorrect && (
         <button
           type="button"
@@ -80,7 +81,7 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
           aria-label={`Correct paragraph ${passage.position + 1}`}
           title="Correct this paragraph's text"
           onClick={() => onCorrect(passage.id)}
-          className="absolute -right-10 top-0 select-none rounded p-1 text-slate-500 opacity-0 hover:bg-slate-100 hover:text-slate-900 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-blue-600 group-hover:opacity-100"
+          className="absolute -left-8 top-7 select-none sm:left-auto sm:-right-10 sm:top-0 rounded p-1 text-slate-500 opacity-0 hover:bg-slate-100 hover:text-slate-900 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-blue-600 group-hover:opacity-100"
         >
           <svg viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor" aria-hidden>
             <path d="M13.6 2.6a2 2 0 0 1 2.8 0l1 1a2 2 0 0 1 0 2.8l-9.3 9.3-4 1.1a.6.6 0 0 1-.8-.8l1.1-4 9.2-9.4Zm-8 10.2-.6 2.2 2.2-.6 7.4-7.4-1.6-1.6-7.4 7.4Z" />

@@ -283,7 +283,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const editInitial = useMemo(() => valuesFrom(editBase), [editBase]);
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
+    <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_300px] lg:grid-cols-[minmax(0,1fr)_400px]">
       <article className="min-w-0 rounded-lg border border-slate-200 bg-white py-6 pr-4 pl-10 sm:px-12" lang={article.language ?? undefined}>
         <ArticleHeader
           article={article}
@@ -357,7 +357,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           />
         )}
       </article>
-      <aside ref={panelRef} aria-label="Claims" className="space-y-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
+      <aside ref={panelRef} aria-label="Claims" className="min-w-0 space-y-4 md:sticky md:top-20 md:max-h-[calc(100vh-6rem)] md:self-start md:overflow-y-auto">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           {!canEdit && (
             <Alert tone="info" className="mb-3">

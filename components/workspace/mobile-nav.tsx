@@ -3,10 +3,11 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import Form from "next/form";
 import { useEffect, useState, type ReactNode } from "react";
+import { ThemeToggle } from "./theme-toggle";
 import { NavLinks, WorkspaceSwitch } from "./workspace-nav";
 
 /**
- * Below the lg breakpoint the header collapses into this "Menu" sheet: the workspace switcher,
+ * Below the xl breakpoint the header collapses into this "Menu" sheet: the workspace switcher,
  * search, the section links, inbox and sign-out. Radix gives it aria-expanded, Esc and focus return.
  */
 export function MobileNav({
@@ -27,9 +28,9 @@ export function MobileNav({
   signOut: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
-  // Widening the window past lg hides the sheet; close it so its focus trap and scroll lock go too.
+  // Widening the window past xl hides the sheet; close it so its focus trap and scroll lock go too.
   useEffect(() => {
-    const wide = window.matchMedia("(min-width: 64rem)");
+    const wide = window.matchMedia("(min-width: 80rem)");
     const onChange = () => wide.matches && setOpen(false);
     wide.addEventListener("change", onChange);
     return () => wide.removeEventListener("change", onChange);
@@ -41,16 +42,16 @@ export function MobileNav({
   const item = "rounded";
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 lg:hidden">
+      <Dialog.Trigger className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 xl:hidden">
         <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
           <path d="M2 4h12M2 8h12M2 12h12" />
         </svg>
         Menu
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 lg:hidden" />
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 xl:hidden" />
         <Dialog.Content
-          className="fixed inset-y-0 right-0 z-40 flex w-[min(20rem,calc(100vw-3rem))] flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-4 shadow-xl lg:hidden"
+          className="fixed inset-y-0 right-0 z-40 flex w-[min(20rem,calc(100vw-3rem))] flex-col gap-4 overflow-y-auto border-l border-slate-200 bg-white p-4 shadow-xl xl:hidden"
           onClick={closeOnLink}
         >
           <div className="flex items-center justify-between">
@@ -77,6 +78,7 @@ export function MobileNav({
             <NavLinks slug={slug} canImport={canImport} review={review} itemClass={item} />
             {inbox}
           </nav>
+          <ThemeToggle id="theme-toggle-menu" className="[&>select]:w-full" />
           <div className="mt-auto border-t border-slate-200 pt-3 text-sm">{signOut}</div>
         </Dialog.Content>
       </Dialog.Portal>

@@ -87,7 +87,7 @@ export function NavLinks({ slug, canImport, review, itemClass }: { slug: string;
   });
 }
 
-/** The inline header navigation, shown from the lg breakpoint; below it the Menu (mobile-nav.tsx) holds the same links. */
+/** The inline header navigation, shown from the xl breakpoint; below it the Menu (mobile-nav.tsx) holds the same links. */
 export function WorkspaceNav({
   slug,
   workspaces,
@@ -103,9 +103,9 @@ export function WorkspaceNav({
   review?: React.ReactNode;
 }) {
   return (
-    <nav aria-label="Workspace" className="hidden items-center gap-0.5 text-sm lg:flex 2xl:gap-1">
-      <WorkspaceSwitch id="workspace-switch" slug={slug} workspaces={workspaces} current={current} className="max-w-36 2xl:max-w-56" />
-      <NavLinks slug={slug} canImport={canImport} review={review} itemClass="whitespace-nowrap rounded px-2 py-1.5 2xl:px-2.5" />
+    <nav aria-label="Workspace" className="hidden items-center gap-0.5 text-sm xl:flex 2xl:gap-1">
+      <WorkspaceSwitch id="workspace-switch" slug={slug} workspaces={workspaces} current={current} className="max-w-32 2xl:max-w-56" />
+      <NavLinks slug={slug} canImport={canImport} review={review} itemClass="whitespace-nowrap rounded px-1.5 py-1.5 2xl:px-2.5" />
     </nav>
   );
 }

@@ -6,6 +6,7 @@ import { WorkspaceNav } from "@/components/workspace/workspace-nav";
 import { HeaderSearch } from "@/components/search/header-search";
 import { ShortcutsHelp } from "@/components/workspace/shortcuts-help";
 import { MobileNav } from "@/components/workspace/mobile-nav";
+import { ThemeMenu } from "@/components/workspace/theme-toggle";
 import { UnreadBadge } from "@/components/inbox/unread-badge";
 import { unreadCount } from "@/lib/server/inbox";
 import { can } from "@/lib/auth/membership";
@@ -39,16 +40,19 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   return (
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white print:hidden">
-        <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-4 px-4">
+        <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-3 px-4 2xl:max-w-none 2xl:gap-4">
           <Link href={`/w/${slug}`} className="font-semibold text-blue-800">
             Claimboard
           </Link>
           <WorkspaceNav slug={slug} workspaces={workspaceList} current={actor.workspaceName} canImport={canImport} review={reviewLink} />
-          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
-            {/* Below lg these live in the Menu sheet; display: contents keeps the lg header as it was. */}
-            <div className="hidden lg:contents">
+          <div className="ml-auto flex min-w-0 items-center gap-2 text-sm 2xl:gap-3">
+            {/* Below xl these live in the Menu sheet; display: contents keeps the xl header as it was. */}
+            <div className="hidden xl:contents">
               {inbox}
               <HeaderSearch slug={slug} />
+            </div>
+            <div className="hidden xl:contents">
+              <ThemeMenu />
             </div>
             <ShortcutsHelp />
             <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
@@ -58,7 +62,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
               </span>
             </span>
             <SessionKeepAlive />
-            <div className="hidden lg:contents">{signOutForm}</div>
+            <div className="hidden xl:contents">{signOutForm}</div>
             <MobileNav
               slug={slug}
               workspaces={workspaceList}

@@ -1,17 +1,20 @@
 import type { Page } from "@playwright/test";
-import { test, expect } from "../e2e/fixtures";
-import { ImportPage } from "../e2e/pages/import-page";
+import { test, expect } from "./fixtures";
+import { ClaimPanel } from "./pages/claim-panel";
+import { ImportPage } from "./pages/import-page";
+import { ReaderPage } from "./pages/reader-page";
 
 const uniq = () => Math.random().toString(36).slice(2, 8);
 
-// A long unbroken word and URL: they must wrap, not widen the page.
+// A long unbroken word and URL: they must wrap, not widen the page. The tag is in the body too: the same
+// worker's owner imports it at both sizes, and a body already in the workspace is not stored twice.
 const articleText = (tag: string) => `Báo cáo ${tag} về chuỗi cung ứng đạn pháo
 
 Đăng ngày: 14/09/2023
 
 Nguồn: https://example.com/a/very/long/path/that/does/not/break/anywhere/${"segment".repeat(12)}-${tag}
 
-Bình Nhưỡng bị cáo buộc cung cấp đạn pháo cho Nga, nhưng Moskva bác bỏ ${"khôngcókhoảngtrắng".repeat(6)}.
+Bình Nhưỡng bị cáo buộc cung cấp đạn pháo cho Nga, nhưng Moskva bác bỏ ${tag} ${"khôngcókhoảngtrắng".repeat(6)}.
 
 Minh An (Theo Wire Example)`;
 
@@ -110,7 +113,8 @@ for (const size of SMALL) {
       await expectNoSideScroll(page, "the workspace home with its collapsed header");
 
       await menu.click();
-      await expect(menu).toHaveAttribute("aria-expanded", "true");
+      // The open sheet is modal, so everything outside it, the button too, is hidden from the accessibility tree.
+      await expect(page.getByRole("button", { name: "Menu", exact: true, includeHidden: true })).toHaveAttribute("aria-expanded", "true");
       const sheet = page.getByRole("dialog", { name: "Menu", exact: true });
       await expect(sheet).toBeVisible();
       const nav = sheet.getByRole("navigation", { name: "Workspace" });
@@ -146,6 +150,23 @@ for (const size of SMALL) {
   });
 }
 
+test("on a tablet the claim form opens beside the article, not below it", async ({ page, owner }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const tag = uniq();
+  await new ImportPage(page, owner.slug).importAndOpen(articleText(tag));
+  const reader = new ReaderPage(page);
+  const panel = new ClaimPanel(page);
+  await reader.selectWithMouse(0, "cung cấp đạn pháo");
+  await page.keyboard.press("1");
+  await expect(panel.form()).toBeVisible();
+  const article = (await page.locator("article").first().boundingBox())!;
+  const form = (await panel.form().boundingBox())!;
+  expect(form.x, "the form is to the right of the text").toBeGreaterThanOrEqual(article.x + article.width);
+  expect(form.y, "the form starts beside the text, not after it").toBeLessThan(article.y + article.height);
+  await expect(panel.save()).toBeInViewport();
+  await expectNoSideScroll(page, "the reader with the claim form open");
+});
+
 test("the demo comparison matrix scrolls inside itself with its headers stuck", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.context().clearCookies();
@@ -177,9 +198,13 @@ test("the demo comparison matrix scrolls inside itself with its headers stuck", 
   await expectNoSideScroll(page, "the demo comparison page after scrolling the matrix");
 });
 
-test("at 1366 px the header shows its inline navigation and no Menu button", async ({ page, owner }) => {
-  await page.setViewportSize({ width: 1366, height: 850 });
-  await page.goto(`/w/${owner.slug}`);
+test("from 1280 px the header shows its inline navigation and no Menu button, and fits", async ({ page, owner }) => {
+  for (const width of [1536, 1280, 1366]) {
+    await page.setViewportSize({ width, height: 850 });
+    await page.goto(`/w/${owner.slug}`);
+    await expect(page.getByRole("navigation", { name: "Workspace" })).toBeVisible();
+    await expectNoSideScroll(page, `the workspace home at ${width} px`);
+  }
   await expect(page.getByRole("button", { name: "Menu", exact: true })).toBeHidden();
   const nav = page.getByRole("navigation", { name: "Workspace" });
   await expect(nav).toBeVisible();
