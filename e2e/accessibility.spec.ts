@@ -305,3 +305,17 @@ test("the theme toggle overrides the system setting, is remembered, and applies 
   await page.emulateMedia({ colorScheme: "dark" });
   await expect(html).toHaveClass(/\bdark\b/);
 });
+
+test("disabled controls look disabled: faded, with a not-allowed cursor", async ({ page, owner }) => {
+  const text = `Bản tin ${tag()}\n\nMột đoạn văn chỉ có ở đây ${tag()}.`;
+  const importer = new ImportPage(page, owner.slug);
+  await importer.importAndOpen(text);
+  // The same text again: its card is locked as a duplicate, so its fields are disabled.
+  await importer.open();
+  await importer.paste(text);
+  const title = importer.card().getByLabel("Title");
+  await expect(title).toBeDisabled();
+  const look = await title.evaluate((el) => ({ opacity: Number(getComputedStyle(el).opacity), cursor: getComputedStyle(el).cursor }));
+  expect(look.opacity).toBeLessThan(1);
+  expect(look.cursor).toBe("not-allowed");
+});
