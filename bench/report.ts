@@ -32,12 +32,19 @@ export function markdownTable(rows: Row[], meta: { date: string; machine: string
   return lines.join("\n");
 }
 
-export function writeResults(rows: Row[], extra: Record<string, unknown>, meta: { date: string; machine: string }) {
-  fs.writeFileSync("bench/results.json", `${JSON.stringify({ ...meta, ...extra, rows }, null, 2)}\n`);
+/**
+ * Write bench/results.json, bench/results.md and the README table; a `partial` run (only some
+ * measurements) writes bench/results-partial.json and .md instead and leaves the README alone.
+ */
+export function writeResults(rows: Row[], extra: Record<string, unknown>, meta: { date: string; machine: string }, partial = false) {
+  const base = partial ? "bench/results-partial" : "bench/results";
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify({ ...meta, ...extra, rows }, null, 2)}\n`);
   // In the repository's JSON style, so `biome ci .` stays clean after a run.
-  spawnSync(process.execPath, ["node_modules/@biomejs/biome/bin/biome", "format", "--write", "bench/results.json"], { stdio: "ignore" });
+  spawnSync(process.execPath, ["node_modules/@biomejs/biome/bin/biome", "format", "--write", `${base}.json`], { stdio: "ignore" });
   const table = markdownTable(rows, meta);
-  fs.writeFileSync("bench/results.md", `${table}\n`);
+  fs.writeFileSync(`${base}.md`, `${table}\n`);
+  // Partial results are not committed (.gitignore), so Biome skips them.
+  if (partial) return table;
   const readme = fs.readFileSync("README.md", "utf8");
   const a = readme.indexOf(START);
   const b = readme.indexOf(END);
