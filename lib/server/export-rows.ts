@@ -1,6 +1,5 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/membership";
-import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { MentionFacts, MentionFilter } from "@/lib/domain/claim-filter";
 import { independentOrigins, type OriginGraph, type SourceRef, type SpeakerRef } from "@/lib/domain/comparison";
@@ -9,12 +8,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleClaimsSql } from "@/lib/server/visibility";
 import type { ExportScope } from "@/lib/validation/exports";
 
-// The export's read: one flat SQL statement per batch (keyset-paginated by claim id), each row
-// already shaped as JSON by PostgreSQL with its speakers, actors, origins and propositions
-// aggregated, so a batch of claims is one round trip and one JSON.parse per claim.
+// The export's read: one SQL statement for the whole scope, read through a server-side cursor
+// in batches (lib/server/exports.ts). Each row carries plain columns (no per-row JSON: building
+// and parsing it cost more than the rest of the export) and its claim's speakers, actors, origins
+// and propositions aggregated once for the whole scope (hash joins, not a subquery per claim).
 
 type Ref = { id: string; name: string; kind: string };
-/** One claim as the batch query returns it (dates already formatted as the export writes them). */
+/** One claim as `claimsSql` returns it (dates already formatted as the export writes them). */
 export type ExportRow = {
   id: string;
   start: number;
@@ -43,7 +43,9 @@ export type ExportRow = {
   /** YYYY-MM-DD. */
   publishedAt: string | null;
   language: string | null;
-  publisher: Ref | null;
+  publisherId: string | null;
+  publisherName: string | null;
+  publisherKind: string | null;
   origins: Ref[];
   speakers: { entity: Ref | null; source: Ref | null }[];
   actorEntities: { id: string; name: string }[];
@@ -86,56 +88,50 @@ function conditions(actor: Actor, scope: ExportScope, filter: MentionFilter): Pr
   return and;
 }
 
-/** Up to `limit` claims in scope with ids after `after` (all of them from the start when null), by id. */
-export async function readClaimBatch(actor: Actor, scope: ExportScope, filter: MentionFilter, after: string | null, limit: number): Promise<ExportRow[]> {
+/**
+ * Every claim in scope, by id, as one statement for a cursor: the claims are chosen once, then
+ * each child table is aggregated once for all of them.
+ */
+export function claimsSql(actor: Actor, scope: ExportScope, filter: MentionFilter): Prisma.Sql {
   const where = conditions(actor, scope, filter);
-  if (after) where.push(Prisma.sql`a.id > ${after}::uuid`);
-  // The batch's claims first, then each child table aggregated once for the whole batch (hash
-  // joins), rather than one correlated subquery per claim and child table.
-  const rows = await getDb().$queryRaw<{ row: string }[]>`
-    WITH batch AS MATERIALIZED (
+  return Prisma.sql`
+    WITH claims AS MATERIALIZED (
       SELECT a.*, p.position AS "passagePosition", p."articleId"
       FROM "Annotation" a JOIN "Passage" p ON p.id = a."passageId" JOIN "Article" ar ON ar.id = p."articleId"
       WHERE ${Prisma.join(where, " AND ")}
-      ORDER BY a.id
-      LIMIT ${limit}
     ),
     speakers AS (
       SELECT sp."annotationId" AS id,
              json_agg(json_build_object('entity', CASE WHEN e.id IS NULL THEN NULL ELSE ${ref("e")} END, 'source', CASE WHEN s.id IS NULL THEN NULL ELSE ${ref("s")} END) ORDER BY sp.position) AS list
-      FROM batch b JOIN "AnnotationSpeaker" sp ON sp."annotationId" = b.id
+      FROM claims b JOIN "AnnotationSpeaker" sp ON sp."annotationId" = b.id
       LEFT JOIN "Entity" e ON e.id = sp."entityId" LEFT JOIN "Source" s ON s.id = sp."sourceId"
       GROUP BY sp."annotationId"
     ),
     actors AS (
       SELECT x."annotationId" AS id, json_agg(json_build_object('id', e.id, 'name', e.name) ORDER BY x.position) AS list
-      FROM batch b JOIN "AnnotationActor" x ON x."annotationId" = b.id JOIN "Entity" e ON e.id = x."entityId"
+      FROM claims b JOIN "AnnotationActor" x ON x."annotationId" = b.id JOIN "Entity" e ON e.id = x."entityId"
       GROUP BY x."annotationId"
     ),
     mentions AS (
       SELECT m."annotationId" AS id,
              json_agg(json_build_object('id', pr.id, 'stance', m.stance, 'statement', pr.statement, 'rating', pr."ratingLabel", 'claimTypeId', pr."claimTypeId")
                       ORDER BY m."createdAt", m."propositionId") AS list
-      FROM batch b JOIN "MentionLink" m ON m."annotationId" = b.id JOIN "Proposition" pr ON pr.id = m."propositionId"
+      FROM claims b JOIN "MentionLink" m ON m."annotationId" = b.id JOIN "Proposition" pr ON pr.id = m."propositionId"
       GROUP BY m."annotationId"
     ),
     origins AS (
       SELECT o."articleId" AS id, json_agg(${ref("s")} ORDER BY o.position) AS list
-      FROM (SELECT DISTINCT "articleId" FROM batch) b JOIN "ArticleOrigin" o ON o."articleId" = b."articleId" JOIN "Source" s ON s.id = o."sourceId"
+      FROM (SELECT DISTINCT "articleId" FROM claims) b JOIN "ArticleOrigin" o ON o."articleId" = b."articleId" JOIN "Source" s ON s.id = o."sourceId"
       GROUP BY o."articleId"
     )
-    SELECT json_build_object(
-      'id', a.id, 'start', a.start, 'end', a."end", 'exact', a.exact, 'prefix', a.prefix, 'suffix', a.suffix, 'note', a.note,
-      'status', a.status, 'modality', a.modality, 'fields', a.fields, 'actors', COALESCE(a.actors, ARRAY[]::text[]),
-      'orphaned', a.orphaned, 'needsReview', a."needsReview", 'sessionId', a."sessionId",
-      'createdAt', ${iso(`a."createdAt"`)}, 'updatedAt', ${iso(`a."updatedAt"`)}, 'claimType', ct.label, 'author', u.name,
-      'passageId', a."passageId", 'passagePosition', a."passagePosition",
-      'articleId', ar.id, 'title', ar.title, 'url', ar.url, 'contentHash', ar."contentHash",
-      'publishedAt', to_char(ar."publishedAt", 'YYYY-MM-DD'), 'language', ar.language,
-      'publisher', CASE WHEN pub.id IS NULL THEN NULL ELSE ${ref("pub")} END,
-      'origins', COALESCE(o.list, '[]'), 'speakers', COALESCE(sp.list, '[]'), 'actorEntities', COALESCE(x.list, '[]'), 'mentions', COALESCE(m.list, '[]')
-    )::text AS row
-    FROM batch a
+    SELECT a.id, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text AS status, a.modality::text AS modality, a.fields,
+      COALESCE(a.actors, ARRAY[]::text[]) AS actors, a.orphaned, a."needsReview", a."sessionId",
+      ${iso(`a."createdAt"`)} AS "createdAt", ${iso(`a."updatedAt"`)} AS "updatedAt", ct.label AS "claimType", u.name AS author,
+      a."passageId", a."passagePosition", ar.id AS "articleId", ar.title, ar.url, ar."contentHash",
+      to_char(ar."publishedAt", 'YYYY-MM-DD') AS "publishedAt", ar.language,
+      pub.id AS "publisherId", pub.name AS "publisherName", pub.kind::text AS "publisherKind",
+      COALESCE(o.list, '[]') AS origins, COALESCE(sp.list, '[]') AS speakers, COALESCE(x.list, '[]') AS "actorEntities", COALESCE(m.list, '[]') AS mentions
+    FROM claims a
     JOIN "Article" ar ON ar.id = a."articleId"
     JOIN "ClaimType" ct ON ct.id = a."claimTypeId"
     JOIN "User" u ON u.id = a."authorId"
@@ -145,7 +141,6 @@ export async function readClaimBatch(actor: Actor, scope: ExportScope, filter: M
     LEFT JOIN actors x ON x.id = a.id
     LEFT JOIN mentions m ON m.id = a.id
     ORDER BY a.id`;
-  return rows.map((r) => JSON.parse(r.row) as ExportRow);
 }
 
 /** What the mention filter sees of a row (see lib/domain/claim-filter). */
@@ -154,7 +149,7 @@ export function rowFacts(r: ExportRow): MentionFacts {
     articleId: r.articleId,
     sessionId: r.sessionId,
     publishedAt: r.publishedAt,
-    publisherId: r.publisher?.id ?? null,
+    publisherId: r.publisherId,
     originIds: r.origins.map((o) => o.id),
     speakerSourceIds: r.speakers.flatMap((s) => (s.source ? [s.source.id] : [])),
     speakerEntityIds: r.speakers.flatMap((s) => (s.entity ? [s.entity.id] : [])),
@@ -166,10 +161,28 @@ export function rowFacts(r: ExportRow): MentionFacts {
 /** The verdict of a proposition as an export states it. */
 export type VerdictInfo = { kind: string; sentence: string };
 
+/**
+ * Independent origins, as paths, per attribution (speakers, else first origin, else publisher, by
+ * id), for one export: the origin graph and the names are fixed in its snapshot, and most claims
+ * share an attribution with many others.
+ */
+export type OriginPaths = Map<string, string[]>;
+
+function originPaths(r: ExportRow, speakers: SpeakerRef[], publisher: SourceRef | null, graph: OriginGraph, memo: OriginPaths): string[] {
+  const first = r.origins[0];
+  const key = speakers.length > 0 ? speakers.map((s) => `${s.type}:${s.id}`).join(" ") : first ? `o:${first.id}` : `p:${publisher?.id ?? ""}`;
+  let paths = memo.get(key);
+  if (!paths) {
+    paths = independentOrigins({ speakers, articleOrigins: r.origins, publisher }, graph).map((o) => o.path);
+    memo.set(key, paths);
+  }
+  return paths;
+}
+
 /** One claim as an export record, its propositions carrying their verdicts. */
-export function toExportMention(r: ExportRow, verdicts: ReadonlyMap<string, VerdictInfo>, graph: OriginGraph): ExportMention {
+export function toExportMention(r: ExportRow, verdicts: ReadonlyMap<string, VerdictInfo>, graph: OriginGraph, memo: OriginPaths = new Map()): ExportMention {
   const speakers: SpeakerRef[] = r.speakers.map((s) => (s.entity ? { type: "entity" as const, ...s.entity } : { type: "source" as const, ...s.source! }));
-  const publisher: SourceRef | null = r.publisher;
+  const publisher: SourceRef | null = r.publisherId === null ? null : { id: r.publisherId, name: r.publisherName ?? "", kind: r.publisherKind ?? "" };
   const f = r.fields ?? {};
   return {
     annotationId: r.id,
@@ -181,7 +194,7 @@ export function toExportMention(r: ExportRow, verdicts: ReadonlyMap<string, Verd
     language: r.language,
     publisher: publisher?.name ?? null,
     origins: r.origins.map((o) => o.name),
-    independentOrigins: independentOrigins({ speakers, articleOrigins: r.origins, publisher }, graph).map((o) => o.path),
+    independentOrigins: [...originPaths(r, speakers, publisher, graph, memo)],
     passageId: r.passageId,
     passagePosition: r.passagePosition,
     start: r.start,

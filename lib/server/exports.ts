@@ -1,7 +1,7 @@
 import "server-only";
 import { visibleClaimsSql } from "@/lib/server/visibility";
 import { assertCan, type Actor } from "@/lib/auth/membership";
-import { getDb } from "@/lib/db/client";
+import { currentSnapshot, getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { ExportMention, ExportProposition } from "@/lib/domain/export/records";
 import { ratingSelect, toRating } from "@/lib/server/comparison";
@@ -10,12 +10,16 @@ import { exportScopeSchema, type ExportScope } from "@/lib/validation/exports";
 import { hasMentionFilter, mentionMatches } from "@/lib/domain/claim-filter";
 import { resolveMentionFilter } from "@/lib/server/claim-filter";
 import { inSnapshot, readSnapshot } from "@/lib/db/snapshot";
-import { computeVerdicts, currentVerdicts } from "@/lib/server/verdict-store";
-import { readClaimBatch, rowFacts, toExportMention, type VerdictInfo } from "@/lib/server/export-rows";
+import { computeVerdicts, currentVerdicts, ensureVerdicts } from "@/lib/server/verdict-store";
+import { claimsSql, type ExportRow, type OriginPaths, rowFacts, toExportMention, type VerdictInfo } from "@/lib/server/export-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
 
-/** Claims read per query: one round trip and one response chunk each; small enough that turning a batch into text holds the event loop for only milliseconds. */
+/**
+ * Claims fetched from the cursor at a time: one round trip and one response chunk each; small
+ * enough that turning a batch into text holds the event loop for only a few milliseconds.
+ */
 const BATCH = 1000;
-/** `batchSize`: claims read per query (tests make it small to write between batches). */
+/** `batchSize`: claims fetched at a time (tests make it small to write between batches). */
 export type ExportReadOptions = { batchSize?: number };
 
 /** Parse and check an export scope; ids from other workspaces simply match nothing. */
@@ -24,20 +28,30 @@ export function parseScope(input: unknown): ExportScope {
 }
 
 /**
- * Every claim mention in scope, in batches by id (keyset-paginated flat SQL), so memory stays flat
- * however large the workspace is; each batch is read only when the consumer asks for it. Verdicts
- * are looked up once per proposition as it is first met. All batches read one snapshot
- * (REPEATABLE READ, READ ONLY), so claims written during the export are not in it and every record
- * agrees with every other.
+ * Every claim mention in scope, in batches by id, read through one server-side cursor so memory
+ * stays flat however large the workspace is: the next batch is fetched while the consumer turns
+ * this one into text, and no further. Verdicts are looked up once per proposition as it is first
+ * met. Everything is read in one snapshot (REPEATABLE READ, READ ONLY), so claims written during
+ * the export are not in it and every record agrees with every other; stored verdicts are brought
+ * up to date before it opens, so the export reads them rather than recomputing.
  */
 export function exportMentionBatches(actor: Actor, scope: ExportScope, opts: ExportReadOptions = {}): AsyncGenerator<ExportMention[]> {
-  return inSnapshot(() => batchesInScope(actor, scope, opts.batchSize ?? BATCH));
+  const batches = inSnapshot(() => batchesInScope(actor, scope, opts.batchSize ?? BATCH));
+  // A blind annotator's verdicts are computed from what they see, never read from the store.
+  if (actor.blind.sessionIds.length > 0 || currentSnapshot()) return batches;
+  return (async function* () {
+    await ensureVerdicts(actor.workspaceId);
+    yield* batches;
+  })();
 }
 
 /** The same records one at a time. */
 export async function* exportMentions(actor: Actor, scope: ExportScope, opts: ExportReadOptions = {}): AsyncGenerator<ExportMention> {
   for await (const batch of exportMentionBatches(actor, scope, opts)) yield* batch;
 }
+
+// Cursor names are per transaction; a counter keeps two reads in one snapshot apart.
+let cursors = 0;
 
 async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: number): AsyncGenerator<ExportMention[]> {
   assertCan(actor, "workspace.read");
@@ -48,34 +62,46 @@ async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: numb
   const choosesPropositions = Boolean(scope.claimTypeId || scope.verdict);
   const graph = await loadOriginGraph(actor.workspaceId);
   const verdicts = new Map<string, VerdictInfo>();
-  let after: string | null = null;
-  for (;;) {
-    const rows = await readClaimBatch(actor, scope, mentionFilter, after, batchSize);
-    const last = rows.at(-1);
-    if (!last) return;
-    // SQL narrowed the rows to a superset; the filter decides exactly, as the matrix does.
-    const kept = filtering ? rows.filter((r) => mentionMatches(mentionFilter, rowFacts(r))) : rows;
-    const missing = [...new Set(kept.flatMap((r) => r.mentions.map((m) => m.id)))].filter((id) => !verdicts.has(id));
-    if (missing.length > 0) for (const [id, v] of await loadVerdicts(actor, missing)) verdicts.set(id, v);
-    const batch: ExportMention[] = [];
-    for (const r of kept) {
-      const m = toExportMention(r, verdicts, graph);
-      if (!choosesPropositions) {
-        batch.push(m);
-        continue;
+  const origins: OriginPaths = new Map();
+  const db = getDb();
+  const cursor = Prisma.raw(`export_claims_${++cursors}`);
+  // The cursor is read to its end: plan for the whole result, not for its first rows.
+  await db.$executeRaw`SET LOCAL cursor_tuple_fraction = 1`;
+  await db.$executeRaw`DECLARE ${cursor} NO SCROLL CURSOR FOR ${claimsSql(actor, scope, mentionFilter)}`;
+  const fetch = () => db.$queryRaw<ExportRow[]>`FETCH FORWARD ${Prisma.raw(String(batchSize))} FROM ${cursor}`;
+  let next: Promise<ExportRow[]> | null = fetch();
+  try {
+    while (next) {
+      const rows = await next;
+      next = null;
+      // SQL narrowed the rows to a superset; the filter decides exactly, as the matrix does.
+      const kept = filtering ? rows.filter((r) => mentionMatches(mentionFilter, rowFacts(r))) : rows;
+      const missing = [...new Set(kept.flatMap((r) => r.mentions.map((m) => m.id)))].filter((id) => !verdicts.has(id));
+      if (missing.length > 0) for (const [id, v] of await loadVerdicts(actor, missing)) verdicts.set(id, v);
+      // The next batch is read while this one is written out (one statement at a time on the connection).
+      if (rows.length === batchSize) next = fetch();
+      const batch: ExportMention[] = [];
+      for (const r of kept) {
+        const m = toExportMention(r, verdicts, graph, origins);
+        if (!choosesPropositions) {
+          batch.push(m);
+          continue;
+        }
+        // Claim type and verdict choose propositions, as on the comparison page: a claim is exported
+        // with the propositions that match, and left out when it has none.
+        const claimTypeOf = new Map(r.mentions.map((l) => [l.id, l.claimTypeId]));
+        const links = m.propositions.filter(
+          (p) => (!scope.claimTypeId || claimTypeOf.get(p.id) === scope.claimTypeId) && (!scope.verdict || p.verdict === scope.verdict),
+        );
+        if (links.length > 0) batch.push({ ...m, propositions: links });
       }
-      // Claim type and verdict choose propositions, as on the comparison page: a claim is exported
-      // with the propositions that match, and left out when it has none.
-      const claimTypeOf = new Map(r.mentions.map((l) => [l.id, l.claimTypeId]));
-      const links = m.propositions.filter(
-        (p) => (!scope.claimTypeId || claimTypeOf.get(p.id) === scope.claimTypeId) && (!scope.verdict || p.verdict === scope.verdict),
-      );
-      if (links.length > 0) batch.push({ ...m, propositions: links });
+      if (batch.length > 0) yield batch;
     }
-    if (batch.length > 0) yield batch;
-    if (rows.length < batchSize) return;
-    after = last.id;
+  } finally {
+    // Stopped early: let the read in flight end before the transaction does.
+    await next?.catch(() => {});
   }
+  await db.$executeRaw`CLOSE ${cursor}`;
 }
 
 /**
@@ -101,6 +127,7 @@ async function loadVerdicts(actor: Actor, propositionIds: readonly string[]): Pr
 /** Propositions in scope with their mentions, for ClaimReview and the human report; one snapshot, as exportMentions. */
 export async function exportPropositions(actor: Actor, scope: ExportScope, opts: ExportReadOptions = {}): Promise<ExportProposition[]> {
   assertCan(actor, "workspace.read");
+  if (actor.blind.sessionIds.length === 0 && !currentSnapshot()) await ensureVerdicts(actor.workspaceId);
   return readSnapshot(() => propositionsInScope(actor, scope, opts));
 }
 

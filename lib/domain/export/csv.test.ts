@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, csvHeader, csvRows, neutralizeCell } from "./csv";
+import { CSV_COLUMNS, csvHeader, csvLine, csvRows, neutralizeCell } from "./csv";
 import { link, mention, mentionNeedsReview, mentionTwoQuantities, mentionTwoSpeakers } from "./test-fixtures";
 
 /** xs[i], failing the test when there is no such element. */
@@ -170,5 +172,31 @@ describe("spreadsheet formula injection", () => {
     expect(chunk).toContain('"dòng một\ndòng hai"');
     expect(chunk.endsWith("\r\n")).toBe(true);
     expect(chunk.split("\r\n")).toHaveLength(2);
+  });
+});
+
+describe("csvLine", () => {
+  // The writer csvLine replaced, with the options the export used: its files must not change.
+  const csvStringify = (cells: string[]) => stringify([cells.map(neutralizeCell)], { record_delimiter: "windows", quoted_match: /[\r\n]/ });
+  const cell = fc.oneof(
+    fc.string({ unit: fc.constantFrom("a", " ", ",", '"', "\r", "\n", "=", "-", "+", "@", "\t", "'", "é", ";") }),
+    fc.string({ unit: "grapheme" }),
+  );
+
+  it("writes what csv-stringify wrote, for any cells", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
+        expect(csvLine(cells)).toBe(csvStringify(cells));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads back as the cells it was given (formula triggers aside)", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
+        expect(parse(csvLine(cells), { relax_quotes: false })).toEqual([cells.map(neutralizeCell)]);
+      }),
+    );
   });
 });
