@@ -16,6 +16,10 @@ const schema = z.object({
   // Connections each app instance keeps to PostgreSQL. Several instances share the server's
   // max_connections (100 by default), so instances × this must stay below it.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  // Claim exports running at once per app instance, and per workspace: each holds one pooled
+  // connection while it streams, so by default at most a third of the pool goes to exports.
+  EXPORTS_MAX: z.coerce.number().int().min(1).max(100).optional(),
+  EXPORTS_PER_WORKSPACE: z.coerce.number().int().min(1).max(100).default(2),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -26,6 +30,7 @@ if (!parsed.success) {
 
 export const env = {
   ...parsed.data,
+  EXPORTS_MAX: parsed.data.EXPORTS_MAX ?? Math.max(1, Math.floor(parsed.data.DATABASE_POOL_SIZE / 3)),
   dataDir: path.resolve(parsed.data.DATA_DIR),
 };
 

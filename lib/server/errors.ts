@@ -25,6 +25,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** When to try again, in seconds (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -36,13 +38,15 @@ export class AppError extends Error {
 
 export type ErrorBody = { code: ErrorCode | "internal"; message: string; details?: Record<string, unknown> };
 
-/** A mapped error; `headers` go on the HTTP answer (Retry-After on a 503). */
+/** A mapped error; `headers` go on the HTTP answer (Retry-After on a 503, or when the error names one). */
 export type MappedError = { status: number; error: ErrorBody; headers: Record<string, string> };
 
 /** Map anything thrown to a user-facing error; unknown errors are logged and hidden. */
 export function toErrorBody(err: unknown): MappedError {
   const mapped = mapError(err);
-  return { ...mapped, headers: mapped.status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {} };
+  const retryAfter =
+    err instanceof AppError && err.retryAfterSeconds !== undefined ? err.retryAfterSeconds : mapped.status === 503 ? RETRY_AFTER_SECONDS : undefined;
+  return { ...mapped, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } };
 }
 
 function mapError(err: unknown): Omit<MappedError, "headers"> {

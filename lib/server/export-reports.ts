@@ -6,10 +6,11 @@ import { markdownReport } from "@/lib/domain/export/markdown";
 import { reportMatrix } from "@/lib/domain/export/report-matrix";
 import { countingSentence } from "@/lib/domain/review";
 import { AppError } from "@/lib/server/errors";
+import { takeExportSlot } from "@/lib/server/export-limit";
 import { exportPropositions, exportScopeLabel, foldedTitle } from "@/lib/server/exports";
 import type { ExportFormat, ExportScope } from "@/lib/validation/exports";
 
-/** Proposition-level exports: ClaimReview JSON-LD (rated propositions) and the Markdown claim report. */
+/** Proposition-level exports: ClaimReview JSON-LD (rated propositions) and the Markdown claim report; each holds an export slot while it reads. */
 export async function propositionExport(
   actor: Actor,
   format: Extract<ExportFormat, "claimreview" | "markdown">,
@@ -18,7 +19,8 @@ export async function propositionExport(
 ): Promise<Response> {
   const ws = await getDb().workspace.findUnique({ where: { id: actor.workspaceId }, select: { slug: true, name: true, countApprovedOnly: true } });
   if (!ws) throw new AppError("not_found", "Workspace not found");
-  const propositions = await exportPropositions(actor, scope);
+  const release = takeExportSlot(actor.workspaceId);
+  const propositions = await exportPropositions(actor, scope).finally(release);
   const stamp = new Date().toISOString().slice(0, 10);
   const label = await exportScopeLabel(actor, scope);
   const name = [foldedTitle(ws.name), format === "markdown" ? "claim-report" : "claimreview", label, stamp].filter(Boolean).join("-");

@@ -6,6 +6,7 @@ import { jsonlLine } from "@/lib/domain/export/jsonl";
 import type { ExportMention } from "@/lib/domain/export/records";
 import { annotationCollectionFooter, annotationCollectionHeader, annotationCollectionItem } from "@/lib/domain/export/web-annotation";
 import { AppError } from "@/lib/server/errors";
+import { takeExportSlot } from "@/lib/server/export-limit";
 import { exportMentionBatches, exportScopeLabel, foldedTitle } from "@/lib/server/exports";
 import type { ExportFormat, ExportScope } from "@/lib/validation/exports";
 
@@ -66,24 +67,56 @@ async function openBatches(batches: AsyncGenerator<ExportMention[]>): Promise<As
   })();
 }
 
-/** The file as chunks: its head, then one chunk per batch of records (not per record), then its foot. */
-async function* batchChunks(batches: AsyncGenerator<ExportMention[]>, head: string, item: (m: ExportMention, i: number) => string, foot: string): Chunks {
-  if (head) yield head;
-  let i = 0;
-  for await (const batch of batches) {
-    let chunk = "";
-    for (const m of batch) chunk += item(m, i++);
-    yield chunk;
+/**
+ * The file as chunks: its head, then one chunk per batch of records (not per record), then its
+ * foot; `release` runs when the file ends, fails or is given up.
+ */
+async function* batchChunks(
+  batches: AsyncGenerator<ExportMention[]>,
+  head: string,
+  item: (m: ExportMention, i: number) => string,
+  foot: string,
+  release: () => void,
+): Chunks {
+  try {
+    if (head) yield head;
+    let i = 0;
+    for await (const batch of batches) {
+      let chunk = "";
+      for (const m of batch) chunk += item(m, i++);
+      yield chunk;
+    }
+    if (foot) yield foot;
+  } finally {
+    release();
   }
-  if (foot) yield foot;
 }
 
-/** The streaming exports (one record per claim mention): CSV, JSON Lines, W3C Web Annotation. */
+/**
+ * The streaming exports (one record per claim mention): CSV, JSON Lines, W3C Web Annotation. Each
+ * holds an export slot (lib/server/export-limit.ts) until its file ends or is given up.
+ */
 export async function mentionExport(
   actor: Actor,
   format: Extract<ExportFormat, "csv" | "jsonl" | "w3c">,
   scope: ExportScope,
   baseUrl: string,
+): Promise<Response> {
+  const release = takeExportSlot(actor.workspaceId);
+  try {
+    return await streamMentions(actor, format, scope, baseUrl, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+async function streamMentions(
+  actor: Actor,
+  format: Extract<ExportFormat, "csv" | "jsonl" | "w3c">,
+  scope: ExportScope,
+  baseUrl: string,
+  release: () => void,
 ): Promise<Response> {
   const ws = await getDb().workspace.findUnique({ where: { id: actor.workspaceId }, select: { slug: true, name: true } });
   if (!ws) throw new AppError("not_found", "Workspace not found");
@@ -92,17 +125,18 @@ export async function mentionExport(
   const name = [foldedTitle(ws.name), "claims", label, stamp].filter(Boolean).join("-");
   const source = exportMentionBatches(actor, scope);
   const mentions = await openBatches(source);
-  const close = () => source.return(undefined);
+  // A download cancelled before its first chunk never enters batchChunks: release here too.
+  const close = () => source.return(undefined).finally(release);
   if (format === "csv")
     return streamResponse(
-      batchChunks(mentions, csvHeader({ bom: true }), (m) => csvRows(m), ""),
+      batchChunks(mentions, csvHeader({ bom: true }), (m) => csvRows(m), "", release),
       "text/csv; charset=utf-8",
       `${name}.csv`,
       close,
     );
   if (format === "jsonl")
     return streamResponse(
-      batchChunks(mentions, "", (m) => jsonlLine(m), ""),
+      batchChunks(mentions, "", (m) => jsonlLine(m), "", release),
       "application/x-ndjson; charset=utf-8",
       `${name}.jsonl`,
       close,
@@ -114,7 +148,7 @@ export async function mentionExport(
     created: new Date().toISOString(),
   });
   return streamResponse(
-    batchChunks(mentions, head, (m, i) => annotationCollectionItem(m, options, i), annotationCollectionFooter()),
+    batchChunks(mentions, head, (m, i) => annotationCollectionItem(m, options, i), annotationCollectionFooter(), release),
     'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
     `${name}.jsonld`,
     close,
