@@ -96,7 +96,10 @@ export function claimsSql(actor: Actor, scope: ExportScope, filter: MentionFilte
   const where = conditions(actor, scope, filter);
   return Prisma.sql`
     WITH claims AS MATERIALIZED (
-      SELECT a.*, p.position AS "passagePosition", p."articleId"
+      -- Only the columns the export writes: the claims are carried through every join below.
+      SELECT a.id, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status, a.modality, a.fields, a.actors, a.orphaned,
+             a."needsReview", a."sessionId", a."createdAt", a."updatedAt", a."claimTypeId", a."authorId", a."passageId",
+             p.position AS "passagePosition", p."articleId"
       FROM "Annotation" a JOIN "Passage" p ON p.id = a."passageId" JOIN "Article" ar ON ar.id = p."articleId"
       WHERE ${Prisma.join(where, " AND ")}
     ),
