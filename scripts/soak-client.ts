@@ -3,7 +3,8 @@
 import { quoteSpan } from "../lib/domain/anchoring";
 
 /** What the whole run collects: latency samples per operation (ms), error descriptions, counts. */
-export type Soak = { base: string; samples: Map<string, number[]>; errors: string[]; requests: number; sseEvents: number };
+/** `deferred`: requests the server asked to retry later (429/503 with Retry-After), retried as told. */
+export type Soak = { base: string; samples: Map<string, number[]>; errors: string[]; requests: number; sseEvents: number; deferred: number };
 
 /** The workspace the clients share, made by the soak's set-up. */
 export type Desk = {
@@ -62,18 +63,34 @@ export function apiCaller(soak: Soak, desk: Desk): Api {
   };
 }
 
-/** A timed request that must answer 200 and pass `check` on its body (a page, a file). */
+/** Retries of a request the server defers (an export while the workspace already runs its limit). */
+const DEFER_RETRIES = 3;
+
+/**
+ * A timed request that must answer 200 and pass `check` on its body (a page, a file). A 429 or
+ * 503 with Retry-After is the server pacing work, not a failure: the client waits as told and
+ * asks again (counted in `deferred`), and only a request still refused after that is an error.
+ */
 async function fetchChecked(soak: Soak, op: string, url: string, headers: Record<string, string>, check: (res: Response, body: string) => string | null) {
-  const t0 = performance.now();
-  try {
-    const res = await fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    const body = await res.text();
-    record(soak, op, performance.now() - t0);
-    const problem = res.status !== 200 ? `${res.status} ${body.slice(0, 200)}` : check(res, body);
-    if (problem) soak.errors.push(`${op}: GET ${url} → ${problem}`);
-  } catch (err) {
-    record(soak, op, performance.now() - t0);
-    soak.errors.push(`${op}: GET ${url} → ${(err as Error).message}`);
+  for (let attempt = 0; ; attempt++) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const body = await res.text();
+      record(soak, op, performance.now() - t0);
+      const retryAfter = Number(res.headers.get("retry-after"));
+      if ((res.status === 429 || res.status === 503) && retryAfter > 0 && attempt < DEFER_RETRIES) {
+        soak.deferred += 1;
+        await sleep(Math.min(retryAfter, 10) * 1000);
+        continue;
+      }
+      const problem = res.status !== 200 ? `${res.status} ${body.slice(0, 200)}` : check(res, body);
+      if (problem) soak.errors.push(`${op}: GET ${url} → ${problem}`);
+    } catch (err) {
+      record(soak, op, performance.now() - t0);
+      soak.errors.push(`${op}: GET ${url} → ${(err as Error).message}`);
+    }
+    return;
   }
 }
 

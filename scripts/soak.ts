@@ -44,7 +44,7 @@ async function main(): Promise<number> {
 }
 
 async function run(server: Server): Promise<number> {
-  const soak: Soak = { base: server.base, samples: new Map(), errors: [], requests: 0, sseEvents: 0 };
+  const soak: Soak = { base: server.base, samples: new Map(), errors: [], requests: 0, sseEvents: 0, deferred: 0 };
   const desk = await prepare(soak);
   log(`desk ready: ${desk.articles.length} articles, ${desk.propositions.length} propositions; ${cfg.SOAK_CLIENTS} clients for ${cfg.SOAK_MINUTES} min`);
   soak.samples.clear();
@@ -77,7 +77,7 @@ async function run(server: Server): Promise<number> {
     console.log(`${r.op.padEnd(20)}${String(r.count).padStart(7)}${n(r.p50)}${n(r.p95)}${n(r.p99)}${n(r.max)}`);
   }
   console.log(
-    `\n${soak.requests} requests in ${(elapsed / 1000).toFixed(0)} s (${((soak.requests * 1000) / elapsed).toFixed(1)}/s), ${soak.sseEvents} live events received`,
+    `\n${soak.requests} requests in ${(elapsed / 1000).toFixed(0)} s (${((soak.requests * 1000) / elapsed).toFixed(1)}/s), ${soak.sseEvents} live events received, ${soak.deferred} exports deferred by the server (Retry-After) and retried`,
   );
   if (rss.length) {
     const mbs = rss.map((s) => s.rssKb / 1024);
