@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("pages");
   return (
     <main className="mx-auto max-w-lg p-10 text-center">
-      <h1 className="text-2xl font-semibold">Not found</h1>
-      <p className="mt-2 text-slate-600">This page does not exist, or it belongs to a workspace you are not a member of.</p>
+      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
+      <p className="mt-2 text-slate-600">{t("notFoundText")}</p>
       <Link href="/" className="mt-6 inline-block text-blue-700 underline">
-        Go to your workspace
+        {t("goHome")}
       </Link>
     </main>
   );

@@ -138,7 +138,7 @@ function needsBuild(): boolean {
   const buildId = path.resolve(".next/BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const builtAt = fs.statSync(buildId).mtimeMs;
-  const roots = ["app", "components", "lib", "prisma/schema.prisma", "package-lock.json", "next.config.ts", "proxy.ts"];
+  const roots = ["app", "components", "lib", "messages", "prisma/schema.prisma", "package-lock.json", "next.config.ts", "proxy.ts"];
   const newer = (p: string): boolean => {
     if (!fs.existsSync(p)) return false;
     const st = fs.statSync(p);

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
@@ -16,6 +17,7 @@ type Mode = "login" | "signup";
 /** `next`: a path on this site to return to afterwards (an invitation link), already checked with `localPath`. */
 export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | null }) {
   const router = useRouter();
+  const t = useTranslations("auth");
   const [formError, setFormError] = useState<string | null>(null);
   // Sign-up's neutral answer when no new account was signed in (the email may already have one).
   const [notice, setNotice] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | nu
       return;
     }
     if (result.data?.notice) {
-      setNotice(result.data.notice);
+      setNotice(t("signUpNotice"));
       return;
     }
     router.replace(next ?? (result.data?.slug ? `/w/${result.data.slug}` : "/"));
@@ -50,32 +52,32 @@ export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | nu
       {formError && <Alert>{formError}</Alert>}
       {notice && <Alert tone="info">{notice}</Alert>}
       {mode === "signup" && (
-        <Field label="Name" error={err("name")}>
+        <Field label={t("name")} error={err("name")}>
           <input className={inputClass} autoComplete="name" {...register("name")} />
         </Field>
       )}
-      <Field label="Email" error={err("email")}>
+      <Field label={t("email")} error={err("email")}>
         <input className={inputClass} type="email" autoComplete="email" {...register("email")} />
       </Field>
-      <Field label="Password" error={err("password")} hint={mode === "signup" ? "At least 12 characters; not a common password" : undefined}>
+      <Field label={t("password")} error={err("password")} hint={mode === "signup" ? t("passwordHint") : undefined}>
         <input className={inputClass} type="password" autoComplete={mode === "login" ? "current-password" : "new-password"} {...register("password")} />
       </Field>
       <Button type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? "Please wait…" : mode === "login" ? "Sign in" : "Create account"}
+        {formState.isSubmitting ? t("wait") : mode === "login" ? t("signIn") : t("createAccount")}
       </Button>
       <p className="text-center text-sm text-slate-600">
         {mode === "login" ? (
           <>
-            New here?{" "}
+            {t("newHere")}{" "}
             <Link className="text-blue-700 underline" href={next ? `/signup?next=${encodeURIComponent(next)}` : "/signup"}>
-              Create an account
+              {t("createAnAccount")}
             </Link>
           </>
         ) : (
           <>
-            Have an account?{" "}
+            {t("haveAccount")}{" "}
             <Link className="text-blue-700 underline" href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}>
-              Sign in
+              {t("signIn")}
             </Link>
           </>
         )}

@@ -21,6 +21,3 @@ export function useDatabaseDown(): boolean {
   }, []);
   return down;
 }
-
-export const DATABASE_DOWN_TITLE = "The database is unavailable";
-export const DATABASE_DOWN_TEXT = "The page could not be loaded because the database is not reachable. Nothing was saved or lost; try again in a moment.";

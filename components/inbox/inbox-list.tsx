@@ -1,6 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -9,16 +10,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { InboxItem } from "@/lib/server/inbox";
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
 /** What happened, in words: "Lan mentioned you on a claim", "Jane rejected your claim". */
-export function describeNotification(n: Pick<InboxItem, "kind" | "targetType" | "status" | "actor">): string {
-  const who = n.actor?.name ?? "Someone";
-  const what = n.targetType === "proposition" ? "a proposition" : "a claim";
-  if (n.kind === "mention") return `${who} mentioned you on ${what}`;
-  if (n.kind === "comment") return `${who} commented on your claim`;
-  if (n.kind === "review") return `${who} ${n.status === "APPROVED" ? "approved" : n.status === "REJECTED" ? "rejected" : "reviewed"} your claim`;
-  return `${who} notified you`;
+function useDescribeNotification() {
+  const t = useTranslations("inbox");
+  return (n: Pick<InboxItem, "kind" | "targetType" | "status" | "actor">) =>
+    t("notification", { kind: n.kind, who: n.actor?.name ?? t("someone"), target: n.targetType ?? "claim", status: n.status ?? "other" });
 }
 
 function hrefOf(slug: string, n: InboxItem): string | null {
@@ -29,6 +25,9 @@ function hrefOf(slug: string, n: InboxItem): string | null {
 /** The inbox: each notification links to its claim or proposition; opening one marks it read. */
 export function InboxList({ slug, workspaceId, items }: { slug: string; workspaceId: string; items: InboxItem[] }) {
   const router = useRouter();
+  const t = useTranslations("inbox");
+  const format = useFormatter();
+  const describeNotification = useDescribeNotification();
   const [error, setError] = useState<string | null>(null);
   const unread = items.filter((i) => !i.readAt).length;
 
@@ -44,10 +43,10 @@ export function InboxList({ slug, workspaceId, items }: { slug: string; workspac
       {error && <Alert>{error}</Alert>}
       <div className="flex items-center gap-2">
         <Button size="sm" variant="secondary" disabled={unread === 0} onClick={() => void mark({ all: true })}>
-          Mark all read
+          {t("markAllRead")}
         </Button>
       </div>
-      {items.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">Nothing here yet.</p>}
+      {items.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>}
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {items.map((n) => {
           const href = hrefOf(slug, n);
@@ -64,17 +63,17 @@ export function InboxList({ slug, workspaceId, items }: { slug: string; workspac
                   ) : (
                     <span className="font-medium">{title}</span>
                   )}
-                  {!n.readAt && <span className="sr-only"> (unread)</span>}
+                  {!n.readAt && <span className="sr-only">{t("unreadSr")}</span>}
                 </p>
                 {n.label && <p className="truncate text-xs italic text-slate-600">{n.label}</p>}
                 {n.excerpt && <p className="line-clamp-2 whitespace-pre-wrap break-words text-sm text-slate-800">{n.excerpt}</p>}
                 <time className="text-xs text-slate-500" dateTime={new Date(n.createdAt).toISOString()}>
-                  {when.format(new Date(n.createdAt))}
+                  {format.dateTime(new Date(n.createdAt), { dateStyle: "medium", timeStyle: "short" })}
                 </time>
               </div>
               {!n.readAt && (
                 <Button size="sm" variant="ghost" className="text-xs" onClick={() => void mark({ ids: [n.id] })}>
-                  Mark read
+                  {t("markRead")}
                 </Button>
               )}
             </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -11,6 +12,7 @@ import { unreadCountAction } from "@/lib/actions/inbox";
  * live ones included, brings it up to date); coming back to the tab asks again.
  */
 export function UnreadBadge({ slug, workspaceId, initial }: { slug: string; workspaceId: string; initial: number }) {
+  const t = useTranslations("inbox");
   const [unread, setUnread] = useState(initial);
   const pathname = usePathname();
   useEffect(() => setUnread(initial), [initial]);
@@ -31,14 +33,14 @@ export function UnreadBadge({ slug, workspaceId, initial }: { slug: string; work
     <Link
       href={href}
       aria-current={pathname === href ? "page" : undefined}
-      aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"}
+      aria-label={t("linkLabel", { count: unread })}
       className={clsx(
         "inline-flex items-center gap-1 whitespace-nowrap rounded px-2 py-1 text-slate-700 hover:bg-slate-100",
         pathname === href && "bg-slate-100",
       )}
       data-testid="inbox-link"
     >
-      Inbox
+      {t("link")}
       {unread > 0 && (
         <span className="rounded-full bg-blue-700 px-1.5 text-xs font-semibold tabular-nums text-white" data-testid="unread-count">
           {unread > 99 ? "99+" : unread}

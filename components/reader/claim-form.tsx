@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef } from "react";
 import { Controller, useForm, useWatch, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
@@ -55,6 +56,7 @@ type Props = {
 
 /** Type (keys 1–9), speakers, modality, date, counts, actors and note for one claim. */
 export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error, conflict, articleDate, onSubmit, onCancel, onReload }: Props) {
+  const tc = useTranslations("claimForm");
   const form = useForm<ClaimFormValues>({ resolver: zodResolver(claimFormSchema), defaultValues: initial });
   const { register, control, handleSubmit, formState, reset, setValue, setError } = form;
   const { errors } = formState;
@@ -97,7 +99,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
     <form
       onSubmit={submit}
       noValidate
-      aria-label={mode === "create" ? "New claim" : "Edit claim"}
+      aria-label={mode === "create" ? tc("newClaim") : tc("editClaim")}
       className="space-y-2.5"
       onKeyDown={(e) => {
         const inText = e.target instanceof HTMLTextAreaElement || (e.target instanceof HTMLInputElement && e.target.type !== "radio");

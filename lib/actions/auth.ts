@@ -19,7 +19,7 @@ export async function signInAction(input: unknown): Promise<ActionResult<null>> 
     } catch (err) {
       if (err instanceof SignInThrottled) throw new AppError("rate_limited", throttledMessage(err.retryAfterSeconds));
       rethrowUnlessRefused(err);
-      throw new AppError("unauthorized", "That email and password do not match an account");
+      throw new AppError("unauthorized", "That email and password do not match an account", undefined, { key: "errors.wrongCredentials" });
     }
     return null;
   });
@@ -77,7 +77,7 @@ export async function signOutEverywhereAction(): Promise<ActionResult<null>> {
 
 async function requireUserId(): Promise<string> {
   const userId = await currentUserId();
-  if (!userId) throw new AppError("unauthorized", "Your session has ended; sign in again");
+  if (!userId) throw new AppError("unauthorized", "Your session has ended; sign in again", undefined, { key: "errors.sessionEnded" });
   return userId;
 }
 

@@ -30,7 +30,7 @@ export async function authenticate(req: Request, mode: AuthMode = "any"): Promis
   }
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) throw new AppError("unauthorized", "Sign in, or send an API token as “Authorization: Bearer cb_…”");
+  if (!userId) throw new AppError("unauthorized", "Sign in, or send an API token as “Authorization: Bearer cb_…”", undefined, { key: "errors.signInOrToken" });
   refuseCrossSite(req);
   return { kind: "session", userId };
 }
@@ -44,7 +44,8 @@ function refuseCrossSite(req: Request) {
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
   const crossSite = site !== null ? site !== "same-origin" && site !== "none" : origin !== null && hostOf(origin) !== host;
-  if (crossSite) throw new AppError("forbidden", "Cross-site requests with a browser session are refused; use an API token");
+  if (crossSite)
+    throw new AppError("forbidden", "Cross-site requests with a browser session are refused; use an API token", undefined, { key: "errors.crossSite" });
 }
 
 function hostOf(origin: string): string | null {
@@ -61,6 +62,7 @@ function hostOf(origin: string): string | null {
  * the Actor's capabilities are those of the lower of the membership's and the token's role.
  */
 export async function apiActor(auth: ApiAuth, workspaceId: string, need: Capability): Promise<Actor> {
-  if (auth.kind === "token" && auth.token.workspaceId !== workspaceId) throw new AppError("not_found", "Workspace not found");
+  if (auth.kind === "token" && auth.token.workspaceId !== workspaceId)
+    throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
   return requireMember(auth.userId, workspaceId, { tokenRole: auth.kind === "token" ? auth.token.role : undefined, need });
 }

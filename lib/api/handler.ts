@@ -2,6 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { authenticate, type ApiAuth } from "@/lib/api/auth";
 import { assertStorableQuery, HTTP_METHODS, HttpError, json, type HttpMethod } from "@/lib/api/http";
+import { DEFAULT_LOCALE, type Locale, negotiateLocale } from "@/lib/i18n/locales";
+import { translateRef } from "@/lib/i18n/translate";
 import { toErrorBody } from "@/lib/server/errors";
 
 /** The one error shape of the API. */
@@ -11,13 +13,19 @@ export type ApiErrorBody = { error: { code: string; message: string; details: Re
 export type RouteContext<P> = { params: Promise<P> };
 export type RouteHandler<P> = (req: Request, ctx: RouteContext<P>) => Promise<Response>;
 
-/** Any error → `{ error: { code, message, details } }` with its status, via `toErrorBody`. */
-export function errorResponse(err: unknown): Response {
+/** The language of an API answer's messages: the request's Accept-Language, else English. */
+export const answerLocale = (req: Request): Locale => negotiateLocale(req.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+
+/**
+ * Any error → `{ error: { code, message, details } }` with its status, via `toErrorBody`; the
+ * message in `locale` where the catalogue has it, the code always the same.
+ */
+export function errorResponse(err: unknown, locale: Locale = DEFAULT_LOCALE): Response {
   if (err instanceof HttpError) {
     const body: ApiErrorBody = { error: { code: err.code, message: err.message, details: err.details } };
     return json(body, err.status, err.headers);
   }
-  const { status, error, headers } = toErrorBody(err);
+  const { status, error, headers } = toErrorBody(err, locale);
   const body: ApiErrorBody = { error: { code: error.code, message: error.message, details: error.details ?? {} } };
   // Retry-After on a 503 (database unreachable) comes from the mapper.
   return json(body, status, { ...headers, ...(status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {}) });
@@ -26,10 +34,10 @@ export function errorResponse(err: unknown): Response {
 // A result that is already a Response (a stream, a 201) passes through untouched.
 const respond = (result: unknown) => (result instanceof Response ? result : json(result ?? null));
 
-function fail(err: unknown): Response {
+function fail(err: unknown, req: Request): Response {
   // Next.js signals (redirects, dynamic-rendering bail-outs) must keep propagating.
   unstable_rethrow(err);
-  return errorResponse(err);
+  return errorResponse(err, answerLocale(req));
 }
 
 /**
@@ -48,7 +56,7 @@ export function apiHandler<P = Record<string, never>>(
       assertStorableQuery(req);
       return respond(await fn({ req, params: await ctx.params, auth }));
     } catch (err) {
-      return fail(err);
+      return fail(err, req);
     }
   };
 }
@@ -60,17 +68,18 @@ export function publicApiHandler<P = Record<string, never>>(fn: (ctx: { req: Req
       assertStorableQuery(req);
       return respond(await fn({ req, params: await ctx.params }));
     } catch (err) {
-      return fail(err);
+      return fail(err, req);
     }
   };
 }
 
 /** 405 in the error shape, with the path's real methods in `Allow`. */
-export function methodNotAllowed(method: string, allowed: readonly HttpMethod[]): Response {
+export function methodNotAllowed(method: string, allowed: readonly HttpMethod[], locale: Locale = DEFAULT_LOCALE): Response {
   const allow = allowed.join(", ");
-  return errorResponse(
-    new HttpError(405, "method_not_allowed", `${method} is not allowed here; this path answers ${allow}`, { method, allowed }, { Allow: allow }),
-  );
+  const message =
+    (locale !== DEFAULT_LOCALE && translateRef(locale, { key: "errors.methodNotAllowed", values: { method, allowed: allow } })) ||
+    `${method} is not allowed here; this path answers ${allow}`;
+  return errorResponse(new HttpError(405, "method_not_allowed", message, { method, allowed }, { Allow: allow }));
 }
 
 type PlainHandler = (req: Request) => Promise<Response>;
@@ -84,7 +93,7 @@ type AllMethods<H> = { [M in HttpMethod]: M extends keyof H ? H[M] : PlainHandle
  */
 export function methods<H extends Partial<Record<HttpMethod, RouteHandler<never>>>>(handlers: H): AllMethods<H> {
   const allowed = HTTP_METHODS.filter((m) => handlers[m] !== undefined);
-  const refuse: PlainHandler = async (req) => methodNotAllowed(req.method.toUpperCase(), allowed);
+  const refuse: PlainHandler = async (req) => methodNotAllowed(req.method.toUpperCase(), allowed, answerLocale(req));
   const options: PlainHandler = async () => new Response(null, { status: 204, headers: { Allow: allowed.join(", ") } });
   return { ...Object.fromEntries(HTTP_METHODS.map((m) => [m, handlers[m] ?? refuse])), OPTIONS: options } as AllMethods<H>;
 }

@@ -40,10 +40,10 @@ export async function requireMember(
   workspaceId: string,
   opts: { tokenRole?: Role; need?: Capability } = {},
 ): Promise<Actor> {
-  if (!userId) throw new AppError("unauthorized", "Sign in to continue");
-  if (!UUID.test(workspaceId)) throw new AppError("not_found", "Workspace not found");
+  if (!userId) throw new AppError("unauthorized", "Sign in to continue", undefined, { key: "errors.signIn" });
+  if (!UUID.test(workspaceId)) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
   const membership = await loadMembership(userId, workspaceId);
-  if (!membership) throw new AppError("not_found", "Workspace not found");
+  if (!membership) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
   const role = cappedRole(membership.role, opts.tokenRole);
   const via = opts.tokenRole ? ("token" as const) : ("session" as const);
   const actor = issue({ userId, workspaceId, role, capabilities: capabilitiesOf(role), via, blind: membership.blind });
@@ -86,9 +86,9 @@ export async function requireMemberBySlug(
   slug: string,
   need?: Capability,
 ): Promise<Actor & { workspaceName: string; slug: string }> {
-  if (!userId) throw new AppError("unauthorized", "Sign in to continue");
+  if (!userId) throw new AppError("unauthorized", "Sign in to continue", undefined, { key: "errors.signIn" });
   const ws = await getDb().workspace.findUnique({ where: { slug }, select: { id: true, name: true } });
-  if (!ws) throw new AppError("not_found", "Workspace not found");
+  if (!ws) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
   const actor = await requireMember(userId, ws.id, { need });
   return issue({ ...actor, workspaceName: ws.name, slug });
 }
@@ -103,7 +103,7 @@ export function can(actor: Actor, capability: Capability): boolean {
  * Too low a role is "forbidden" with the role needed; no database query.
  */
 export function assertCan(actor: Actor, capability: Capability): void {
-  if (!issued.has(actor)) throw new AppError("unauthorized", "Sign in to continue");
+  if (!issued.has(actor)) throw new AppError("unauthorized", "Sign in to continue", undefined, { key: "errors.signIn" });
   if (actor.capabilities.has(capability)) return;
   const who = actor.via === "token" ? "This token's role" : "Your role";
   throw new AppError("forbidden", `${who} (${actor.role.toLowerCase()}) cannot do this; it needs ${roleFor(capability).toLowerCase()} or higher`, {

@@ -97,7 +97,7 @@ export async function updateAnnotation(actor: Actor, input: unknown): Promise<An
       where: { id: data.id, workspaceId, deletedAt: null, ...visibleClaims(actor) },
       select: { ...annotationSelect, ...claimSessionSelect, passage: { select: { article: { select: { publishedAt: true } } } } },
     });
-    if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted");
+    if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted", undefined, { key: "errors.claimGone" });
     assertSessionOpen(row);
     const { passage, session: _s, ...beforeRow } = row;
     const before = toAnnotationView(beforeRow);
@@ -203,7 +203,7 @@ export async function confirmAnchor(actor: Actor, input: unknown): Promise<Annot
       where: { id: data.id, workspaceId, deletedAt: null, ...visibleClaims(actor) },
       select: { ...annotationSelect, ...claimSessionSelect },
     });
-    if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted");
+    if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted", undefined, { key: "errors.claimGone" });
     assertSessionOpen(row);
     const { session: _s, ...found } = row;
     const before = toAnnotationView(found);
@@ -241,7 +241,7 @@ export async function remarkAnnotation(actor: Actor, input: unknown): Promise<An
       where: { id: data.id, workspaceId, deletedAt: null, ...visibleClaims(actor) },
       select: { ...annotationSelect, ...claimSessionSelect, passage: { select: { text: true } } },
     });
-    if (!found) throw new AppError("not_found", "Claim not found; it may have been deleted");
+    if (!found) throw new AppError("not_found", "Claim not found; it may have been deleted", undefined, { key: "errors.claimGone" });
     assertSessionOpen(found);
     const { passage, session: _s, ...row } = found;
     const before = toAnnotationView(row);
@@ -282,7 +282,7 @@ export async function remarkAnnotation(actor: Actor, input: unknown): Promise<An
 
 function parseId(id: unknown): string {
   const r = uuid.safeParse(id);
-  if (!r.success) throw new AppError("not_found", "Claim not found");
+  if (!r.success) throw new AppError("not_found", "Claim not found", undefined, { key: "errors.claimNotFound" });
   return r.data;
 }
 

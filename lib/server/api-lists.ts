@@ -71,7 +71,7 @@ export async function getAnnotation(actor: Actor, id: string): Promise<ApiAnnota
         select: annotationWithArticle,
       })
     : null;
-  if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted");
+  if (!row) throw new AppError("not_found", "Claim not found; it may have been deleted", undefined, { key: "errors.claimGone" });
   return withArticleId(row);
 }
 
@@ -110,7 +110,7 @@ export async function getPropositionFields(actor: Actor, id: string) {
   const row = uuid.safeParse(id).success
     ? await getDb().proposition.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: propositionSelect })
     : null;
-  if (!row) throw new AppError("not_found", "Proposition not found");
+  if (!row) throw new AppError("not_found", "Proposition not found", undefined, { key: "errors.propositionNotFound" });
   return row;
 }
 

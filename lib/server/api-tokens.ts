@@ -75,13 +75,13 @@ export async function revokeApiToken(actor: Actor, id: unknown): Promise<ApiToke
   assertCan(actor, "workspace.read");
   const { workspaceId } = actor;
   const tokenId = z.string().uuid().safeParse(id);
-  if (!tokenId.success) throw new AppError("not_found", "API token not found");
+  if (!tokenId.success) throw new AppError("not_found", "API token not found", undefined, { key: "errors.tokenNotFound" });
   return getDb().$transaction(async (tx) => {
     const before = await tx.apiToken.findFirst({
       where: { id: tokenId.data, workspaceId, ...(can(actor, "tokens.manageAll") ? {} : { userId: actor.userId }) },
       select: apiTokenSelect,
     });
-    if (!before) throw new AppError("not_found", "API token not found");
+    if (!before) throw new AppError("not_found", "API token not found", undefined, { key: "errors.tokenNotFound" });
     if (before.revokedAt) return before;
     const after = await tx.apiToken.update({ where: { id: before.id }, data: { revokedAt: new Date() }, select: apiTokenSelect });
     await audit(
@@ -99,13 +99,14 @@ export async function revokeApiToken(actor: Actor, id: unknown): Promise<ApiToke
 
 /** The identity behind a plain token; unknown and revoked tokens are "unauthorized". */
 export async function authenticateApiToken(plain: string): Promise<TokenIdentity> {
-  if (!TOKEN_PATTERN.test(plain)) throw new AppError("unauthorized", "Unknown API token; check that it was copied whole");
+  if (!TOKEN_PATTERN.test(plain))
+    throw new AppError("unauthorized", "Unknown API token; check that it was copied whole", undefined, { key: "errors.unknownToken" });
   const db = getDb();
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(plain) },
     select: { id: true, userId: true, workspaceId: true, role: true, revokedAt: true, lastUsedAt: true },
   });
-  if (!row) throw new AppError("unauthorized", "Unknown API token; check that it was copied whole");
+  if (!row) throw new AppError("unauthorized", "Unknown API token; check that it was copied whole", undefined, { key: "errors.unknownToken" });
   if (row.revokedAt) throw new AppError("unauthorized", "This API token was revoked; create a new one in the workspace settings");
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {

@@ -23,7 +23,7 @@ export async function updateArticle(actor: Actor, input: unknown) {
     // Locks in one order: this article's row first (parallel edits of it queue here), then sources.
     const locked = await tx.$queryRaw<{ version: number }[]>`
       SELECT version FROM "Article" WHERE id = ${data.id}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new AppError("not_found", "Article not found");
+    if (locked.length === 0) throw new AppError("not_found", "Article not found", undefined, { key: "errors.articleNotFound" });
     const before = await tx.article.findUniqueOrThrow({ where: { id: data.id }, select: articleMetadataSelect });
     if (before.version !== data.version) {
       throw new AppError(

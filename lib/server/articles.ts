@@ -196,7 +196,7 @@ export const articleMetadataSelect = {
 /** Everything the reader needs for one article, in a fixed number of queries. */
 export async function getReaderData(actor: Actor, articleId: string) {
   assertCan(actor, "workspace.read");
-  if (!z.string().uuid().safeParse(articleId).success) throw new AppError("not_found", "Article not found");
+  if (!z.string().uuid().safeParse(articleId).success) throw new AppError("not_found", "Article not found", undefined, { key: "errors.articleNotFound" });
   const db = getDb();
   const article = await db.article.findFirst({
     where: { id: articleId, workspaceId: actor.workspaceId },
@@ -206,7 +206,7 @@ export async function getReaderData(actor: Actor, articleId: string) {
       passages: { select: { id: true, position: true, text: true, isDuplicate: true, isCaption: true }, orderBy: { position: "asc" } },
     },
   });
-  if (!article) throw new AppError("not_found", "Article not found");
+  if (!article) throw new AppError("not_found", "Article not found", undefined, { key: "errors.articleNotFound" });
   const annotations = await readAnnotationViews(
     Prisma.sql`a."workspaceId" = ${actor.workspaceId}::uuid AND a."deletedAt" IS NULL AND p."articleId" = ${articleId}::uuid
       AND ${visibleClaimsSql(actor, "a", 'p."articleId"')}`,
@@ -224,13 +224,13 @@ export async function deleteArticle(actor: Actor, id: unknown) {
   assertCan(actor, "articles.write");
   const { workspaceId } = actor;
   const articleId = z.string().uuid().safeParse(id);
-  if (!articleId.success) throw new AppError("not_found", "Article not found");
+  if (!articleId.success) throw new AppError("not_found", "Article not found", undefined, { key: "errors.articleNotFound" });
   return getDb().$transaction(async (tx) => {
     const before = await tx.article.findFirst({
       where: { id: articleId.data, workspaceId },
       select: { id: true, title: true, contentHash: true, _count: { select: { passages: true } } },
     });
-    if (!before) throw new AppError("not_found", "Article not found");
+    if (!before) throw new AppError("not_found", "Article not found", undefined, { key: "errors.articleNotFound" });
     const claims = await tx.annotation.count({ where: { workspaceId, passage: { articleId: before.id } } });
     const propositionIds = await articlePropositions(tx, workspaceId, before.id);
     await tx.article.delete({ where: { id: before.id } });

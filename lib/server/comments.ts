@@ -107,13 +107,13 @@ async function findTarget(tx: Tx, actor: Actor, type: string, id: string): Promi
       where: { id, workspaceId, deletedAt: null, ...visibleClaims(actor) },
       select: { authorId: true, exact: true, sessionId: true, passage: { select: { articleId: true } }, mentions: { select: { propositionId: true } } },
     });
-    if (!a) throw new AppError("not_found", "Claim not found; it may have been deleted");
+    if (!a) throw new AppError("not_found", "Claim not found; it may have been deleted", undefined, { key: "errors.claimGone" });
     const propositionIds = a.mentions.map((m) => m.propositionId);
     return { type, id, articleId: a.passage.articleId, propositionIds, ownerId: a.authorId, label: a.exact, sessionId: a.sessionId };
   }
   if (type === "proposition") {
     const p = await tx.proposition.findFirst({ where: { id, workspaceId }, select: { statement: true } });
-    if (!p) throw new AppError("not_found", "Proposition not found");
+    if (!p) throw new AppError("not_found", "Proposition not found", undefined, { key: "errors.propositionNotFound" });
     return { type, id, articleId: null, propositionIds: [id], ownerId: null, label: p.statement, sessionId: null };
   }
   throw new AppError("not_found", "Nothing to comment on here");
@@ -191,11 +191,11 @@ export async function replyToComment(actor: Actor, input: unknown): Promise<Comm
 /** The first comment of `id`'s thread, locked so resolving and replying do not cross. */
 async function threadRoot(tx: Tx, workspaceId: string, id: string) {
   const c = await tx.comment.findFirst({ where: { id, workspaceId }, select: { id: true, threadId: true } });
-  if (!c) throw new AppError("not_found", "Comment not found");
+  if (!c) throw new AppError("not_found", "Comment not found", undefined, { key: "errors.commentNotFound" });
   const rootId = c.threadId ?? c.id;
   await tx.$queryRaw`SELECT 1 FROM "Comment" WHERE "id" = ${rootId}::uuid FOR UPDATE`;
   const root = await tx.comment.findFirst({ where: { id: rootId, workspaceId }, select: commentSelect });
-  if (!root) throw new AppError("not_found", "Comment not found");
+  if (!root) throw new AppError("not_found", "Comment not found", undefined, { key: "errors.commentNotFound" });
   return root;
 }
 
@@ -230,7 +230,7 @@ export async function updateComment(actor: Actor, input: unknown): Promise<Comme
 export async function deleteComment(actor: Actor, id: unknown): Promise<{ id: string }> {
   assertCan(actor, "comments.write");
   const parsed = z.string().uuid().safeParse(id);
-  if (!parsed.success) throw new AppError("not_found", "Comment not found");
+  if (!parsed.success) throw new AppError("not_found", "Comment not found", undefined, { key: "errors.commentNotFound" });
   return getDb().$transaction(async (tx) => {
     const before = await ownComment(tx, actor, parsed.data, "delete");
     const t = await findTarget(tx, actor, before.targetType, before.targetId);

@@ -100,13 +100,13 @@ export function toRating(r: RatingRow): Rating | null {
 /** One proposition with every mention, its verdict and the sentence explaining it. */
 export async function getProposition(actor: Actor, id: string) {
   assertCan(actor, "workspace.read");
-  if (!z.string().uuid().safeParse(id).success) throw new AppError("not_found", "Proposition not found");
+  if (!z.string().uuid().safeParse(id).success) throw new AppError("not_found", "Proposition not found", undefined, { key: "errors.propositionNotFound" });
   const db = getDb();
   const p = await db.proposition.findFirst({
     where: { id, workspaceId: actor.workspaceId },
     select: { id: true, statement: true, createdAt: true, sameValues: true, ...ratingSelect, claimType: { select: { id: true, label: true, color: true } } },
   });
-  if (!p) throw new AppError("not_found", "Proposition not found");
+  if (!p) throw new AppError("not_found", "Proposition not found", undefined, { key: "errors.propositionNotFound" });
   const [mentions, graph, rule] = await Promise.all([
     db.mentionLink.findMany({
       where: { workspaceId: actor.workspaceId, propositionId: id, annotation: { deletedAt: null, ...visibleClaims(actor) } },
@@ -337,7 +337,7 @@ export async function suggestPropositions(actor: Actor, annotationId: string) {
     where: { id: annotationId, workspaceId: actor.workspaceId, deletedAt: null, ...visibleClaims(actor) },
     select: { ...suggestAnnotationSelect, claimTypeId: true, mentions: { select: { propositionId: true } } },
   });
-  if (!a) throw new AppError("not_found", "Claim not found");
+  if (!a) throw new AppError("not_found", "Claim not found", undefined, { key: "errors.claimNotFound" });
   const ownAliases = await loadActorAliases(actor.workspaceId, [a]);
   const entities = suggestEntities(a, ownAliases);
   const entityIds = entities.filter((e) => e.key.startsWith("entity:")).map((e) => e.key.slice(7));

@@ -25,7 +25,7 @@ const curatedSelect = {
 /** The session, if the actor may adjudicate it and it is not hidden any more. */
 async function curatable(db: Tx | ReturnType<typeof getDb>, actor: Actor, sessionId: unknown, lock = false) {
   const id = uuid.safeParse(sessionId);
-  if (!id.success) throw new AppError("not_found", "Session not found");
+  if (!id.success) throw new AppError("not_found", "Session not found", undefined, { key: "errors.sessionNotFound" });
   if (lock) await db.$queryRaw`SELECT 1 FROM "AnnotationSession" WHERE "id" = ${id.data}::uuid AND "workspaceId" = ${actor.workspaceId}::uuid FOR UPDATE`;
   const s = await db.annotationSession.findFirst({
     where: { id: id.data, workspaceId: actor.workspaceId },
@@ -34,7 +34,7 @@ async function curatable(db: Tx | ReturnType<typeof getDb>, actor: Actor, sessio
       members: { select: { userId: true, role: true } },
     },
   });
-  if (!s) throw new AppError("not_found", "Session not found");
+  if (!s) throw new AppError("not_found", "Session not found", undefined, { key: "errors.sessionNotFound" });
   if (!sessionRights(actor, s).adjudicate) throw new AppError("forbidden", "Only the session's managers and reviewers adjudicate it (reviewer role or higher)");
   if (sessionState(s) === "blind") throw new AppError("conflict", "Reveal the session before adjudicating: its claims are still hidden from each other");
   return s;
@@ -50,7 +50,8 @@ export async function getCuration(actor: Actor, sessionId: unknown, rawArticleId
   const db = getDb();
   const s = await curatable(db, actor, sessionId);
   const articleId = uuid.safeParse(rawArticleId);
-  if (!articleId.success || !s.articleIds.includes(articleId.data)) throw new AppError("not_found", "Article not found in this session");
+  if (!articleId.success || !s.articleIds.includes(articleId.data))
+    throw new AppError("not_found", "Article not found in this session", undefined, { key: "errors.articleNotInSession" });
   const annotatorIds = s.members.filter((m) => m.role === "ANNOTATOR").map((m) => m.userId);
   const [article, claims, reconciled, decisions] = await Promise.all([
     db.article.findFirst({
@@ -74,7 +75,7 @@ export async function getCuration(actor: Actor, sessionId: unknown, rawArticleId
     }),
     db.sessionDecision.findMany({ where: { sessionId: s.id, articleId: articleId.data }, orderBy: { decidedAt: "asc" } }),
   ]);
-  if (!article) throw new AppError("not_found", "Article not found in this session");
+  if (!article) throw new AppError("not_found", "Article not found in this session", undefined, { key: "errors.articleNotInSession" });
   const byId = new Map(claims.map((c) => [c.id, c]));
   const units = matchUnits(
     claims.map((c) => ({
@@ -141,7 +142,8 @@ export async function decideUnit(actor: Actor, sessionId: unknown, input: unknow
   return getDb().$transaction(async (tx) => {
     const s = await curatable(tx, actor, sessionId, true);
     if (s.closedAt) throw new AppError("conflict", "This session is closed; reopen it to change its reconciled claims");
-    if (!s.articleIds.includes(d.articleId)) throw new AppError("not_found", "Article not found in this session");
+    if (!s.articleIds.includes(d.articleId))
+      throw new AppError("not_found", "Article not found in this session", undefined, { key: "errors.articleNotInSession" });
     const claims = await tx.annotation.findMany({
       where: {
         workspaceId: actor.workspaceId,

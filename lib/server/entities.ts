@@ -210,14 +210,14 @@ export async function removeAlias(actor: Actor, input: unknown) {
   const { aliasId } = removeAliasSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const found = await tx.entityAlias.findFirst({ where: { id: aliasId, workspaceId }, select: { entityId: true } });
-    if (!found) throw new AppError("not_found", "Alias not found; it may already be removed");
+    if (!found) throw new AppError("not_found", "Alias not found; it may already be removed", undefined, { key: "errors.aliasGone" });
     // Lock the entity so two removals at once cannot leave it with no alias.
     await tx.$queryRaw`SELECT id FROM "Entity" WHERE id = ${found.entityId}::uuid FOR UPDATE`;
     const alias = await tx.entityAlias.findFirst({
       where: { id: aliasId, workspaceId },
       select: { ...aliasSelect, normalizedAlias: true, entity: { select: { id: true, name: true, _count: { select: { aliases: true } } } } },
     });
-    if (!alias) throw new AppError("not_found", "Alias not found; it may already be removed");
+    if (!alias) throw new AppError("not_found", "Alias not found; it may already be removed", undefined, { key: "errors.aliasGone" });
     if (alias.entity._count.aliases <= 1) {
       throw new AppError("bad_request", `“${alias.alias}” is the only alias of ${alias.entity.name}; an entity needs at least one`);
     }
@@ -324,7 +324,7 @@ async function findEntity(tx: Tx, workspaceId: string, id: string) {
     where: { id, workspaceId },
     select: { id: true, name: true, kind: true, speaksForId: true, aliases: { select: { id: true, alias: true, normalizedAlias: true } } },
   });
-  if (!entity) throw new AppError("not_found", "Entity not found; it may have been merged or deleted");
+  if (!entity) throw new AppError("not_found", "Entity not found; it may have been merged or deleted", undefined, { key: "errors.entityGone" });
   return entity;
 }
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import type { MessageRef } from "@/lib/i18n/message-ref";
+import { translateRef } from "@/lib/i18n/translate";
 
 export type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "rate_limited" | "validation" | "unavailable";
 
@@ -18,13 +21,24 @@ const STATUS: Record<ErrorCode, number> = {
 /** How long a client should wait before trying again when the database is down, in seconds. */
 export const RETRY_AFTER_SECONDS = 5;
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable or too busy right now; nothing was saved. Try again in a moment.";
+const GENERIC = {
+  conflict: { message: "That already exists", ref: { key: "errors.exists" } },
+  notFound: { message: "Not found", ref: { key: "errors.notFound" } },
+  unavailable: { message: DATABASE_UNAVAILABLE_MESSAGE, ref: { key: "errors.unavailable" } },
+  internal: { message: "Something went wrong on our side; nothing was saved.", ref: { key: "errors.internal" } },
+} as const;
 
-/** An error whose message is safe to show to the user. */
+/**
+ * An error whose message is safe to show to the user. `ref` names the same message in the
+ * catalogues (messages/*.json), so answers can follow the reader's language; without one the
+ * English message is sent whatever the language.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    readonly ref?: MessageRef,
     /** When to try again, in seconds (sent as Retry-After). */
     readonly retryAfterSeconds?: number,
   ) {
@@ -41,16 +55,21 @@ export type ErrorBody = { code: ErrorCode | "internal"; message: string; details
 /** A mapped error; `headers` go on the HTTP answer (Retry-After on a 503, or when the error names one). */
 export type MappedError = { status: number; error: ErrorBody; headers: Record<string, string> };
 
-/** Map anything thrown to a user-facing error; unknown errors are logged and hidden. */
-export function toErrorBody(err: unknown): MappedError {
-  const mapped = mapError(err);
+/**
+ * Map anything thrown to a user-facing error; unknown errors are logged and hidden. The message
+ * is in `locale` when the error names its catalogue message (codes never change).
+ */
+export function toErrorBody(err: unknown, locale: Locale = DEFAULT_LOCALE): MappedError {
+  const { ref, ...mapped } = mapError(err);
+  const translated = locale !== DEFAULT_LOCALE && ref ? translateRef(locale, ref) : null;
+  const error = translated ? { ...mapped.error, message: translated } : mapped.error;
   const retryAfter =
     err instanceof AppError && err.retryAfterSeconds !== undefined ? err.retryAfterSeconds : mapped.status === 503 ? RETRY_AFTER_SECONDS : undefined;
-  return { ...mapped, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } };
+  return { ...mapped, error, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } };
 }
 
-function mapError(err: unknown): Omit<MappedError, "headers"> {
-  if (err instanceof AppError) return { status: err.status, error: { code: err.code, message: err.message, details: err.details } };
+function mapError(err: unknown): Omit<MappedError, "headers"> & { ref?: MessageRef } {
+  if (err instanceof AppError) return { status: err.status, error: { code: err.code, message: err.message, details: err.details }, ref: err.ref };
   if (err instanceof z.ZodError) {
     const fields: Record<string, string> = {};
     for (const issue of err.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
@@ -59,13 +78,13 @@ function mapError(err: unknown): Omit<MappedError, "headers"> {
     return { status: 422, error: { code: "validation", message: `${where}${first?.message ?? "invalid input"}`, details: { fields } } };
   }
   const prismaCode = (err as { code?: string })?.code;
-  if (prismaCode === "P2002") return { status: 409, error: { code: "conflict", message: "That already exists" } };
-  if (prismaCode === "P2025") return { status: 404, error: { code: "not_found", message: "Not found" } };
+  if (prismaCode === "P2002") return { status: 409, error: { code: "conflict", message: GENERIC.conflict.message }, ref: GENERIC.conflict.ref };
+  if (prismaCode === "P2025") return { status: 404, error: { code: "not_found", message: GENERIC.notFound.message }, ref: GENERIC.notFound.ref };
   if (isDatabaseUnavailable(err)) {
     // One line, not a stack: an outage fails every request, and the cause is the same for all.
     console.error(`[db] database unavailable: ${(err as Error)?.message?.split("\n").at(-1) ?? String(err)}`);
-    return { status: 503, error: { code: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } };
+    return { status: 503, error: { code: "unavailable", message: GENERIC.unavailable.message }, ref: GENERIC.unavailable.ref };
   }
   console.error(err);
-  return { status: 500, error: { code: "internal", message: "Something went wrong on our side; nothing was saved." } };
+  return { status: 500, error: { code: "internal", message: GENERIC.internal.message }, ref: GENERIC.internal.ref };
 }

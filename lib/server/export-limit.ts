@@ -24,10 +24,11 @@ export function takeExportSlot(workspaceId: string): () => void {
       "rate_limited",
       `This workspace already has ${mine} ${mine === 1 ? "export" : "exports"} running; try again when one has finished.`,
       { running: mine, limit: env.EXPORTS_PER_WORKSPACE },
+      undefined,
       EXPORT_RETRY_AFTER_SECONDS,
     );
   if (total >= env.EXPORTS_MAX)
-    throw new AppError("unavailable", "The server is busy with other exports; try again in a moment.", { limit: env.EXPORTS_MAX }, EXPORT_RETRY_AFTER_SECONDS);
+    throw new AppError("unavailable", "The server is busy with other exports; try again in a moment.", { limit: env.EXPORTS_MAX }, undefined, EXPORT_RETRY_AFTER_SECONDS);
   running.set(workspaceId, mine + 1);
   total++;
   let released = false;

@@ -18,7 +18,7 @@ export async function propositionExport(
   baseUrl: string,
 ): Promise<Response> {
   const ws = await getDb().workspace.findUnique({ where: { id: actor.workspaceId }, select: { slug: true, name: true, countApprovedOnly: true } });
-  if (!ws) throw new AppError("not_found", "Workspace not found");
+  if (!ws) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
   const release = takeExportSlot(actor.workspaceId);
   const propositions = await exportPropositions(actor, scope).finally(release);
   const stamp = new Date().toISOString().slice(0, 10);

@@ -119,7 +119,7 @@ async function streamMentions(
   release: () => void,
 ): Promise<Response> {
   const ws = await getDb().workspace.findUnique({ where: { id: actor.workspaceId }, select: { slug: true, name: true } });
-  if (!ws) throw new AppError("not_found", "Workspace not found");
+  if (!ws) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
   const stamp = new Date().toISOString().slice(0, 10);
   const label = await exportScopeLabel(actor, scope);
   const name = [foldedTitle(ws.name), "claims", label, stamp].filter(Boolean).join("-");

@@ -102,7 +102,7 @@ export async function annotationHistory(actor: Actor, id: unknown, input: unknow
         select: { ...annotationSelect, deletedAt: true },
       })
     : null;
-  if (!row) throw new AppError("not_found", "Claim not found");
+  if (!row) throw new AppError("not_found", "Claim not found", undefined, { key: "errors.claimNotFound" });
   const { deletedAt, ...claim } = toAnnotationView(row);
   // A deleted claim is restored first; only then can it go back to an earlier version.
   const page = await historyPage(actor, "Annotation", claim.id, input, deletedAt ? null : versionDetails(claim));
@@ -116,7 +116,7 @@ export async function propositionHistory(actor: Actor, id: unknown, input: unkno
   const found = parsed.success
     ? await getDb().proposition.findFirst({ where: { id: parsed.data, workspaceId: actor.workspaceId }, select: { id: true } })
     : null;
-  if (!found) throw new AppError("not_found", "Proposition not found");
+  if (!found) throw new AppError("not_found", "Proposition not found", undefined, { key: "errors.propositionNotFound" });
   return { ...(await historyPage(actor, "Proposition", found.id, input, null)), current: null };
 }
 
@@ -166,7 +166,7 @@ export async function revertAnnotation(actor: Actor, input: unknown): Promise<An
 export async function listDeletedClaims(actor: Actor, articleId: unknown) {
   assertCan(actor, "workspace.read");
   const parsed = uuid.safeParse(articleId);
-  if (!parsed.success) throw new AppError("not_found", "Article not found");
+  if (!parsed.success) throw new AppError("not_found", "Article not found", undefined, { key: "errors.articleNotFound" });
   const rows = await getDb().annotation.findMany({
     where: { workspaceId: actor.workspaceId, deletedAt: { not: null }, passage: { articleId: parsed.data }, ...visibleClaims(actor) },
     select: { id: true, exact: true, deletedAt: true, claimTypeId: true, passageId: true },

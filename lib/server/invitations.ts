@@ -85,9 +85,10 @@ export async function revokeInvitation(actor: Actor, id: unknown): Promise<Invit
   assertCan(actor, "members.manage");
   const { workspaceId } = actor;
   const invId = z.string().uuid().safeParse(id);
-  if (!invId.success) throw new AppError("not_found", "Invitation not found");
+  if (!invId.success) throw new AppError("not_found", "Invitation not found", undefined, { key: "errors.invitationNotFound" });
   return getDb().$transaction(async (tx) => {
-    if (!(await lockInvitation(tx, { id: invId.data, workspaceId }))) throw new AppError("not_found", "Invitation not found");
+    if (!(await lockInvitation(tx, { id: invId.data, workspaceId })))
+      throw new AppError("not_found", "Invitation not found", undefined, { key: "errors.invitationNotFound" });
     const before = await tx.invitation.findUniqueOrThrow({ where: { id: invId.data }, select: invitationSelect });
     if (before.revokedAt) return view(before, null);
     if (before.usedAt) throw new AppError("conflict", "This link has already been used; remove the member instead if they should not be here");

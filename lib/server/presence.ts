@@ -16,7 +16,7 @@ const PRUNE_AFTER_MS = 60_000;
 
 const articleIdOf = (id: unknown) => {
   const parsed = z.string().uuid().safeParse(id);
-  if (!parsed.success) throw new AppError("not_found", "Article not found");
+  if (!parsed.success) throw new AppError("not_found", "Article not found", undefined, { key: "errors.articleNotFound" });
   return parsed.data;
 };
 
@@ -40,7 +40,7 @@ export async function heartbeat(actor: Actor, articleId: unknown, input: unknown
   const now = new Date();
   await getDb().$transaction(async (tx) => {
     const article = await tx.article.findFirst({ where: { id, workspaceId }, select: { id: true } });
-    if (!article) throw new AppError("not_found", "Article not found");
+    if (!article) throw new AppError("not_found", "Article not found", undefined, { key: "errors.articleNotFound" });
     if (editingAnnotationId) {
       const claim = await tx.annotation.findFirst({
         where: { id: editingAnnotationId, workspaceId, deletedAt: null, passage: { articleId: id }, ...visibleClaims(actor) },

@@ -36,7 +36,7 @@ async function findAnnotation(tx: Tx, actor: Actor, id: string) {
     where: { id, workspaceId: actor.workspaceId, deletedAt: null, ...visibleClaims(actor) },
     select: { id: true, exact: true, claimTypeId: true },
   });
-  if (!a) throw new AppError("not_found", "Claim not found");
+  if (!a) throw new AppError("not_found", "Claim not found", undefined, { key: "errors.claimNotFound" });
   return a;
 }
 
@@ -284,7 +284,7 @@ export async function markSameValues(actor: Actor, input: unknown) {
     const locked = await tx.$queryRaw<{ sameValues: unknown }[]>`
       SELECT "sameValues" FROM "Proposition" WHERE id = ${data.propositionId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
     const [row] = locked;
-    if (!row) throw new AppError("not_found", "Proposition not found");
+    if (!row) throw new AppError("not_found", "Proposition not found", undefined, { key: "errors.propositionNotFound" });
     const current = Array.isArray(row.sameValues) ? (row.sameValues as { field: string; keys: [string, string] }[]) : [];
     const pair = [...data.keys].sort() as [string, string];
     const samePair = (e: { field: string; keys: [string, string] }) => e.field === data.field && [...e.keys].sort().join("\u0000") === pair.join("\u0000");
@@ -312,7 +312,7 @@ export async function deleteProposition(actor: Actor, id: unknown) {
   assertCan(actor, "propositions.write");
   const { workspaceId } = actor;
   const pid = unlinkMentionSchema.shape.propositionId.safeParse(id);
-  if (!pid.success) throw new AppError("not_found", "Proposition not found");
+  if (!pid.success) throw new AppError("not_found", "Proposition not found", undefined, { key: "errors.propositionNotFound" });
   return getDb().$transaction(async (tx) => {
     const before = await findProposition(tx, workspaceId, pid.data);
     await tx.proposition.delete({ where: { id: before.id } });

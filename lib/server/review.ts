@@ -34,7 +34,7 @@ const scopeOf = (r: ReviewedRow) => ({ articleId: r.passage.articleId, propositi
 
 async function settingsOf(tx: Tx, workspaceId: string): Promise<ReviewSettings> {
   const ws = await tx.workspace.findUnique({ where: { id: workspaceId }, select: settingsSelect });
-  if (!ws) throw new AppError("not_found", "Workspace not found");
+  if (!ws) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
   return ws;
 }
 
@@ -120,7 +120,7 @@ export async function reviewClaim(actor: Actor, input: unknown): Promise<ReviewI
     const rows = await lockClaims(tx, actor, [data.id]);
     const settings = await settingsOf(tx, actor.workspaceId);
     const before = rows.get(data.id);
-    if (!before) throw new AppError("not_found", "Claim not found; it may have been deleted");
+    if (!before) throw new AppError("not_found", "Claim not found; it may have been deleted", undefined, { key: "errors.claimGone" });
     const [problem] = problemsWith(actor, data.decision, [data.id], rows, settings);
     if (problem?.code === "forbidden") throw new AppError("forbidden", problem.message);
     if (before.version !== data.version) {

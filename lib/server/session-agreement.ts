@@ -22,7 +22,7 @@ export const speakerKey = (speakers: { entityId: string | null; sourceId: string
 export async function loadSessionWork(actor: Actor, rawId: unknown) {
   assertCan(actor, "workspace.read");
   const parsed = z.string().uuid().safeParse(rawId);
-  if (!parsed.success) throw new AppError("not_found", "Session not found");
+  if (!parsed.success) throw new AppError("not_found", "Session not found", undefined, { key: "errors.sessionNotFound" });
   const id = parsed.data;
   const db = getDb();
   const s = await db.annotationSession.findFirst({
@@ -32,7 +32,7 @@ export async function loadSessionWork(actor: Actor, rawId: unknown) {
       members: { select: { userId: true, role: true, membership: { select: { user: { select: { id: true, name: true } } } } } },
     },
   });
-  if (!s) throw new AppError("not_found", "Session not found");
+  if (!s) throw new AppError("not_found", "Session not found", undefined, { key: "errors.sessionNotFound" });
   const annotators = s.members.filter((m) => m.role === "ANNOTATOR").map((m) => m.membership.user);
   const [rows, articles, lengths] = await Promise.all([
     db.annotation.findMany({

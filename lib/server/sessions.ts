@@ -33,7 +33,7 @@ const sessionSelect = {
 } satisfies Prisma.AnnotationSessionSelect;
 type SessionRow = Prisma.AnnotationSessionGetPayload<{ select: typeof sessionSelect }>;
 
-const notFound = () => new AppError("not_found", "Session not found");
+const notFound = () => new AppError("not_found", "Session not found", undefined, { key: "errors.sessionNotFound" });
 const parseId = (id: unknown) => {
   const r = z.string().uuid().safeParse(id);
   if (!r.success) throw notFound();
@@ -230,7 +230,7 @@ export async function updateSession(actor: Actor, input: unknown) {
   await getDb().$transaction(async (tx) => {
     const s = await manageable(tx, actor, d.id);
     assertVersion(s, d.version);
-    if (s.closedAt) throw new AppError("conflict", "This session is closed; reopen it to change it");
+    if (s.closedAt) throw new AppError("conflict", "This session is closed; reopen it to change it", undefined, { key: "errors.sessionClosed" });
     if (d.mode && d.mode !== s.mode) {
       const claims = await tx.annotation.count({ where: { sessionId: s.id } });
       if (claims > 0)
@@ -275,7 +275,7 @@ export async function assignSession(actor: Actor, input: unknown) {
   await getDb().$transaction(async (tx) => {
     const s = await manageable(tx, actor, d.id);
     assertVersion(s, d.version);
-    if (s.closedAt) throw new AppError("conflict", "This session is closed; reopen it to change it");
+    if (s.closedAt) throw new AppError("conflict", "This session is closed; reopen it to change it", undefined, { key: "errors.sessionClosed" });
     const annotators = s.members.filter((m) => m.role === "ANNOTATOR").map((m) => m.userId);
     let pairs = d.mode === "custom" ? (d.assignments ?? []) : planAssignments(s.articleIds, annotators, d.mode);
     pairs = [...new Map(pairs.map((p) => [`${p.articleId}:${p.userId}`, p])).values()];
@@ -302,7 +302,7 @@ export async function setAssignmentStatus(actor: Actor, rawId: unknown, input: u
     const s = await load(tx, actor, id);
     if (userId !== actor.userId && !sessionRights(actor, s).manage)
       throw new AppError("forbidden", "Only the session's managers can change someone else's progress");
-    if (s.closedAt) throw new AppError("conflict", "This session is closed; reopen it to change it");
+    if (s.closedAt) throw new AppError("conflict", "This session is closed; reopen it to change it", undefined, { key: "errors.sessionClosed" });
     const { count } = await tx.sessionAssignment.updateMany({ where: { sessionId: id, articleId: d.articleId, userId }, data: { status: d.status } });
     if (count === 0) throw new AppError("not_found", "No such assignment in this session");
     await audit(tx, actor, "session.assignment_status", "AnnotationSession", id, undefined, { articleId: d.articleId, userId, status: d.status });

@@ -114,13 +114,13 @@ export async function deleteSource(actor: Actor, id: unknown) {
   assertCan(actor, "entities.write");
   const { workspaceId } = actor;
   const sourceId = z.string().uuid().safeParse(id);
-  if (!sourceId.success) throw new AppError("not_found", "Source not found");
+  if (!sourceId.success) throw new AppError("not_found", "Source not found", undefined, { key: "errors.sourceNotFound" });
   return getDb().$transaction(async (tx) => {
     // A row lock: an import or a claim citing the source waits for this check (its foreign key needs a share lock).
     const locked = await tx.$queryRaw<
       { id: string }[]
     >`SELECT id FROM "Source" WHERE id = ${sourceId.data}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new AppError("not_found", "Source not found");
+    if (locked.length === 0) throw new AppError("not_found", "Source not found", undefined, { key: "errors.sourceNotFound" });
     const before = await tx.source.findUniqueOrThrow({
       where: { id: sourceId.data },
       select: { ...sourceSelect, _count: { select: { published: true, originOf: true, spokenIn: true } } },
@@ -160,7 +160,7 @@ export async function updateSource(actor: Actor, input: unknown) {
   try {
     return await getDb().$transaction(async (tx) => {
       const before = await tx.source.findFirst({ where: { id: data.id, workspaceId }, select: sourceSelect });
-      if (!before) throw new AppError("not_found", "Source not found");
+      if (!before) throw new AppError("not_found", "Source not found", undefined, { key: "errors.sourceNotFound" });
       const name = data.name ?? before.name;
       const normalizedName = foldForMatch(name);
       if (data.name !== undefined && normalizedName !== foldForMatch(before.name)) {

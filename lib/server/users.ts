@@ -6,6 +6,7 @@ import { AppError } from "@/lib/server/errors";
 import { pruneThrottle, reserveAttempt, settleSuccess, type ThrottleRule } from "@/lib/server/sign-in-throttle";
 import { changePasswordSchema, signUpSchema } from "@/lib/validation/schemas";
 import { createWorkspace } from "@/lib/server/workspaces";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 
 export const userPublicSelect = { id: true, email: true, name: true } as const;
 
@@ -151,4 +152,15 @@ export async function changePassword(userId: string, input: unknown, opts: { cli
 /** What a refused attempt tells the user: only when to try again, the same for every email. */
 export function throttledMessage(retryAfterSeconds: number): string {
   return `Too many failed sign-ins. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
+}
+
+/** The account's interface language, or null when it follows the browser. */
+export async function userLocale(userId: string): Promise<Locale | null> {
+  const row = await getDb().user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return isLocale(row?.locale) ? row.locale : null;
+}
+
+/** Set (or, with null, clear) the account's interface language. */
+export async function setUserLocale(userId: string, locale: Locale | null): Promise<void> {
+  await getDb().user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
 }

@@ -73,12 +73,12 @@ export async function updateMemberRole(actor: Actor, memberUserId: unknown, inpu
   assertCan(actor, "members.manage");
   const { workspaceId } = actor;
   const id = z.string().uuid().safeParse(memberUserId);
-  if (!id.success) throw new AppError("not_found", "Member not found");
+  if (!id.success) throw new AppError("not_found", "Member not found", undefined, { key: "errors.memberNotFound" });
   const { role } = memberSchema.pick({ role: true }).parse(input);
   return getDb().$transaction(async (tx) => {
     await lockMembers(tx, workspaceId, actor);
     const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, select: { role: true, userId: true } });
-    if (!before) throw new AppError("not_found", "Member not found");
+    if (!before) throw new AppError("not_found", "Member not found", undefined, { key: "errors.memberNotFound" });
     if (before.role === "OWNER" && role !== "OWNER") await keepAnOwner(tx, workspaceId, id.data);
     const m = await tx.membership.update({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, data: { role }, select: memberSelect });
     await audit(tx, actor, "member.update", "Membership", id.data, before, { role: m.role, userId: id.data });
@@ -114,11 +114,11 @@ export async function removeMember(actor: Actor, memberUserId: unknown) {
   assertCan(actor, "members.manage");
   const { workspaceId } = actor;
   const id = z.string().uuid().safeParse(memberUserId);
-  if (!id.success) throw new AppError("not_found", "Member not found");
+  if (!id.success) throw new AppError("not_found", "Member not found", undefined, { key: "errors.memberNotFound" });
   return getDb().$transaction(async (tx) => {
     await lockMembers(tx, workspaceId, actor);
     const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: id.data } }, select: { role: true, userId: true } });
-    if (!before) throw new AppError("not_found", "Member not found");
+    if (!before) throw new AppError("not_found", "Member not found", undefined, { key: "errors.memberNotFound" });
     if (before.role === "OWNER") await keepAnOwner(tx, workspaceId, id.data);
     await dropMembership(tx, workspaceId, id.data);
     await audit(tx, actor, "member.remove", "Membership", id.data, before, undefined);
@@ -162,7 +162,7 @@ export async function lockMembers(tx: Tx, workspaceId: string, member?: Actor, n
   const roles = new Map(rows.map((r) => [r.userId, r.role]));
   if (member) {
     const current = roles.get(member.userId);
-    if (!current) throw new AppError("not_found", "Workspace not found");
+    if (!current) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
     const effective = cappedRole(current, member.role);
     if (!hasRole(effective, roleFor(need))) {
       throw new AppError("forbidden", `Your role (${effective.toLowerCase()}) cannot do this; it needs ${roleFor(need).toLowerCase()} or higher`, {
@@ -199,7 +199,7 @@ export async function getClaimType(actor: Actor, id: string) {
   const row = z.string().uuid().safeParse(id).success
     ? await getDb().claimType.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: claimTypeSelect })
     : null;
-  if (!row) throw new AppError("not_found", "Claim type not found");
+  if (!row) throw new AppError("not_found", "Claim type not found", undefined, { key: "errors.claimTypeNotFound" });
   return row;
 }
 
@@ -219,7 +219,7 @@ export async function saveClaimType(actor: Actor, input: unknown) {
     }
     if (data.id) {
       const before = await tx.claimType.findFirst({ where: { id: data.id, workspaceId }, select: claimTypeSelect });
-      if (!before) throw new AppError("not_found", "Claim type not found");
+      if (!before) throw new AppError("not_found", "Claim type not found", undefined, { key: "errors.claimTypeNotFound" });
       const after = await tx.claimType.update({
         where: { id: data.id },
         data: { label: data.label, color: data.color, shortcut: data.shortcut },
@@ -244,12 +244,12 @@ export async function deleteClaimType(actor: Actor, id: unknown) {
   assertCan(actor, "claimTypes.manage");
   const { workspaceId } = actor;
   const typeId = z.string().uuid().safeParse(id);
-  if (!typeId.success) throw new AppError("not_found", "Claim type not found");
+  if (!typeId.success) throw new AppError("not_found", "Claim type not found", undefined, { key: "errors.claimTypeNotFound" });
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
       { id: string }[]
     >`SELECT id FROM "ClaimType" WHERE id = ${typeId.data}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new AppError("not_found", "Claim type not found");
+    if (locked.length === 0) throw new AppError("not_found", "Claim type not found", undefined, { key: "errors.claimTypeNotFound" });
     const before = await tx.claimType.findUniqueOrThrow({
       where: { id: typeId.data },
       select: { ...claimTypeSelect, _count: { select: { annotations: true, propositions: true } } },

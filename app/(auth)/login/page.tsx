@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { localPath } from "@/lib/domain/local-path";
 import { AuthForm } from "../auth-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signInTitle") };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
+  const t = await getTranslations("auth");
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>
+      <h1 className="mb-6 text-2xl font-semibold">{t("signInTitle")}</h1>
       <AuthForm mode="login" next={localPath(next)} />
     </>
   );

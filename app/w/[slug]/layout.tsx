@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { requirePageMember } from "@/lib/auth/session";
 import { signOut } from "@/lib/auth/config";
 import { listWorkspaces } from "@/lib/server/workspaces";
@@ -20,6 +22,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const { user, actor } = await requirePageMember(slug);
   const [workspaces, review] = await Promise.all([listWorkspaces(user.id), getReviewSummary(actor)]);
   const { unread } = await unreadCount(actor);
+  const t = await getTranslations("shell");
+  const tr = await getTranslations("roles");
   const workspaceList = workspaces.map((w) => ({ slug: w.slug, name: w.name }));
   const canImport = actor.role !== "VIEWER" && actor.role !== "REVIEWER";
   const reviewLink = review.submitted !== null ? <ReviewNavLink slug={slug} submitted={review.submitted} /> : undefined;
@@ -33,7 +37,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       }}
     >
       <button type="submit" className="whitespace-nowrap text-slate-600 underline hover:text-slate-900">
-        Sign out
+        {t("signOut")}
       </button>
     </form>
   );
@@ -55,10 +59,11 @@ export default async function WorkspaceLayout({ children, params }: { children: 
               <ThemeMenu />
             </div>
             <ShortcutsHelp />
+            <LocaleSwitch />
             <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
               <span className="hidden 2xl:inline">{user.name} · </span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">
-                {actor.role.toLowerCase()}
+                {tr(actor.role)}
               </span>
             </span>
             <SessionKeepAlive />

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function WorkspaceNotFound() {
+export default async function WorkspaceNotFound() {
+  const t = await getTranslations("pages");
   return (
     <main className="mx-auto max-w-lg py-16 text-center">
-      <h1 className="text-2xl font-semibold">Not found</h1>
-      <p className="mt-2 text-slate-600">It may have been deleted or merged, or it belongs to another workspace.</p>
+      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
+      <p className="mt-2 text-slate-600">{t("wsNotFoundText")}</p>
       <Link href="/" className="mt-6 inline-block text-blue-700 underline">
-        Go to your workspace
+        {t("goHome")}
       </Link>
     </main>
   );

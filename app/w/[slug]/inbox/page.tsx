@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { clsx } from "clsx";
 import { requirePageMember } from "@/lib/auth/session";
 import { listInbox, unreadCount } from "@/lib/server/inbox";
@@ -7,7 +8,9 @@ import { InboxList } from "@/components/inbox/inbox-list";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { liveCursor } from "@/lib/server/live-stream";
 
-export const metadata: Metadata = { title: "Inbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("inbox"))("title") };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,6 +24,7 @@ export default async function InboxPage({
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
+  const t = await getTranslations("inbox");
   const since = await liveCursor(actor);
   const onlyUnread = sp.unread === "1";
   // A cursor from an old link that no longer fits starts from the top.
@@ -29,16 +33,16 @@ export default async function InboxPage({
   const { unread } = await unreadCount(actor);
   const base = `/w/${slug}/inbox`;
   const filters = [
-    { href: base, label: "All", active: !onlyUnread },
-    { href: `${base}?unread=1`, label: `Unread (${unread})`, active: onlyUnread },
+    { href: base, label: t("all"), active: !onlyUnread },
+    { href: `${base}?unread=1`, label: t("unreadFilter", { count: unread }), active: onlyUnread },
   ];
   return (
     <main className="mx-auto max-w-3xl space-y-4">
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">Inbox</h1>
-        <p className="text-sm text-slate-600">Mentions, comments on your claims and review outcomes in {actor.workspaceName}.</p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro", { workspace: actor.workspaceName })}</p>
         <LiveRefresh workspaceId={actor.workspaceId} since={since} selfId={actor.userId} />
-        <nav aria-label="Inbox filter" className="ml-auto flex gap-1 text-sm">
+        <nav aria-label={t("filter")} className="ml-auto flex gap-1 text-sm">
           {filters.map((f) => (
             <Link
               key={f.href}
@@ -53,10 +57,10 @@ export default async function InboxPage({
       </header>
       <InboxList slug={slug} workspaceId={actor.workspaceId} items={page.items} />
       {(cursor || page.nextCursor) && (
-        <nav aria-label="Pages" className="flex justify-between text-sm">
+        <nav aria-label={t("pages")} className="flex justify-between text-sm">
           {cursor ? (
             <Link href={onlyUnread ? `${base}?unread=1` : base} className="text-blue-800 underline">
-              ← Newest
+              {t("newest")}
             </Link>
           ) : (
             <span />
@@ -66,7 +70,7 @@ export default async function InboxPage({
               href={`${base}?${new URLSearchParams({ ...(onlyUnread ? { unread: "1" } : {}), cursor: page.nextCursor })}`}
               className="text-blue-800 underline"
             >
-              Older →
+              {t("older")}
             </Link>
           )}
         </nav>

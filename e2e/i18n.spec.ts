@@ -1,0 +1,114 @@
+import { test, expect, signUp, workspaceIdOf } from "./fixtures";
+import { ReaderPage } from "./pages/reader-page";
+
+const uniq = () => Math.random().toString(36).slice(2, 8);
+
+/** An English article in the owner's workspace, through the API; returns its title. */
+async function seedArticle(page: import("@playwright/test").Page, slug: string): Promise<string> {
+  const tag = uniq();
+  const title = `Ministry denies the report ${tag}`;
+  const ws = await workspaceIdOf(page, slug);
+  const text = `${title}\n\nThe ministry said on Monday that no agreement had been signed.\n\nOfficials described the report ${tag} as false.`;
+  const res = await page.request.post(`/api/v1/workspaces/${ws}/articles`, {
+    data: { text, title, publishedAt: "2024-03-02", publisher: null, language: "en" },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return title;
+}
+
+const walks = [
+  {
+    locale: "en-US",
+    lang: "en",
+    workspacesHeading: "Your workspaces",
+    articlesHeading: "Articles",
+    published: "03/02/2024",
+    inbox: "Inbox",
+    claimForm: "New claim",
+  },
+  {
+    locale: "vi-VN",
+    lang: "vi",
+    workspacesHeading: "Không gian làm việc của bạn",
+    articlesHeading: "Bài viết",
+    published: "02/03/2024",
+    inbox: "Hộp thư",
+    claimForm: "Nhận định mới",
+  },
+] as const;
+
+for (const walk of walks) {
+  test(`core walk in ${walk.lang}: workspaces → an article → the claim form, from the browser's language`, async ({ browser, page, owner }) => {
+    const title = await seedArticle(page, owner.slug);
+    // The owner has no language setting: the browser's Accept-Language decides.
+    const context = await browser.newContext({ storageState: owner.storageState, locale: walk.locale });
+    const p = await context.newPage();
+    await p.goto("/workspaces");
+    await expect(p.locator("html")).toHaveAttribute("lang", walk.lang);
+    await expect(p.getByRole("heading", { level: 1 })).toHaveText(walk.workspacesHeading);
+    await p.locator(`a[href="/w/${owner.slug}"]`).click();
+
+    await expect(p.getByRole("heading", { name: walk.articlesHeading, exact: true })).toBeVisible();
+    const row = p.getByRole("row").filter({ hasText: title });
+    // Dates in the locale's order: mm/dd/yyyy in US English, dd/mm/yyyy in Vietnamese.
+    await expect(row.locator("time")).toHaveText(walk.published);
+    await row.getByRole("link", { name: title }).click();
+
+    await expect(p.locator("html")).toHaveAttribute("lang", walk.lang);
+    // The article keeps its own language, whatever the interface's.
+    await expect(p.locator("article[lang]").first()).toHaveAttribute("lang", "en");
+    await expect(p.getByTestId("inbox-link")).toHaveText(walk.inbox);
+    const reader = new ReaderPage(p);
+    await reader.selectWithMouse(1, "no agreement had been signed");
+    await p.keyboard.press("1");
+    await expect(p.getByRole("form", { name: walk.claimForm })).toBeVisible();
+    await context.close();
+  });
+}
+
+test("the header switch saves the language on the account; the settings put it back to the browser's", async ({ browser }, workerInfo) => {
+  const account = await signUp(browser, "polyglot", workerInfo.workerIndex);
+  const context = await browser.newContext({ storageState: account.storageState });
+  const p = await context.newPage();
+  await p.goto(`/w/${account.slug}`);
+  await expect(p.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+  await p.getByTestId("locale-switch").selectOption("vi");
+  await expect(p.getByRole("button", { name: "Đăng xuất", exact: true })).toBeVisible();
+  await expect(p.locator("html")).toHaveAttribute("lang", "vi");
+
+  // Another browser (English, no cookie) signed in as the same user: the account's choice wins.
+  const other = await browser.newContext({ storageState: account.storageState, locale: "en-US" });
+  const q = await other.newPage();
+  await q.goto(`/w/${account.slug}/settings`);
+  await expect(q.locator("html")).toHaveAttribute("lang", "vi");
+  await expect(q.getByRole("heading", { name: "Tài khoản của bạn" })).toBeVisible();
+  await q.getByRole("radio", { name: "Theo trình duyệt" }).check();
+  await expect(q.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(q.locator("html")).toHaveAttribute("lang", "en");
+  await other.close();
+  await context.close();
+});
+
+test("signed out: Accept-Language picks the sign-in page's language, and the switch keeps a choice in a cookie", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "vi-VN" });
+  const p = await context.newPage();
+  await p.goto("/login");
+  await expect(p.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
+  await expect(p.getByLabel("Mật khẩu")).toBeVisible();
+  await p.getByTestId("locale-switch").selectOption("en");
+  await expect(p.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await p.goto("/signup");
+  await expect(p.getByRole("heading", { name: "Create an account" })).toBeVisible();
+  await expect(p.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+});
+
+test("API error messages follow Accept-Language; the codes do not change", async ({ page }) => {
+  const missing = "/api/v1/workspaces/00000000-0000-4000-8000-000000000000/articles";
+  const en = await page.request.get(missing);
+  const vi = await page.request.get(missing, { headers: { "Accept-Language": "vi-VN,vi;q=0.9,en;q=0.8" } });
+  expect(en.status()).toBe(404);
+  expect(vi.status()).toBe(404);
+  expect((await en.json()).error).toMatchObject({ code: "not_found", message: "Workspace not found" });
+  expect((await vi.json()).error).toMatchObject({ code: "not_found", message: "Không tìm thấy không gian làm việc" });
+});

@@ -1,0 +1,172 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { findHardCodedText } from "@/lib/i18n/hard-coded-text";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * Files not yet moved to the catalogues. This list may only shrink: a listed file that no longer
+ * has hard-coded text fails the test until it is taken off, and a file not listed fails on its
+ * first hard-coded string.
+ */
+const NOT_YET_CONVERTED = new Set<string>([
+  "app/invite/[token]/accept-button.tsx",
+  "app/invite/[token]/page.tsx",
+  "app/w/[slug]/api-docs/page.tsx",
+  "app/w/[slug]/entities/page.tsx",
+  "app/w/[slug]/import/page.tsx",
+  "app/w/[slug]/propositions/[id]/page.tsx",
+  "app/w/[slug]/propositions/page.tsx",
+  "app/w/[slug]/report/page.tsx",
+  "app/w/[slug]/review/page.tsx",
+  "app/w/[slug]/search/page.tsx",
+  "app/w/[slug]/sessions/[id]/edit/page.tsx",
+  "app/w/[slug]/sessions/[id]/page.tsx",
+  "app/w/[slug]/sessions/new/page.tsx",
+  "app/w/[slug]/sessions/page.tsx",
+  "app/w/[slug]/settings/api-tokens/new-token-form.tsx",
+  "app/w/[slug]/settings/api-tokens/page.tsx",
+  "app/w/[slug]/settings/api-tokens/token-list.tsx",
+  "components/account/change-password-form.tsx",
+  "components/account/sign-out-everywhere.tsx",
+  "components/comments/comment-composer.tsx",
+  "components/comments/comment-item.tsx",
+  "components/comments/comment-threads.tsx",
+  "components/entities/alias-chips.tsx",
+  "components/entities/alias-form.tsx",
+  "components/entities/entity-card.tsx",
+  "components/entities/entity-form.tsx",
+  "components/entities/entity-picker.tsx",
+  "components/entities/likely-duplicates.tsx",
+  "components/entities/merge-dialog.tsx",
+  "components/entities/source-edit-row.tsx",
+  "components/entities/sources-table.tsx",
+  "components/entities/speaks-for.tsx",
+  "components/history/change-table.tsx",
+  "components/history/deleted-claims.tsx",
+  "components/history/history-panel.tsx",
+  "components/import/bulk-import.tsx",
+  "components/import/bulk-result.tsx",
+  "components/import/bulk-web-page.tsx",
+  "components/import/import-card.tsx",
+  "components/import/import-wizard.tsx",
+  "components/live/live-refresh.tsx",
+  "components/presence/editing-notice.tsx",
+  "components/presence/presence-avatars.tsx",
+  "components/propositions/claim-propositions.tsx",
+  "components/propositions/live-verdict.tsx",
+  "components/propositions/matrix-table.tsx",
+  "components/propositions/mention-card.tsx",
+  "components/propositions/proposition-editor.tsx",
+  "components/propositions/verdict-evidence.tsx",
+  "components/reader/actor-picker.tsx",
+  "components/reader/article-header.tsx",
+  "components/reader/chip-combobox.tsx",
+  "components/reader/claim-details.tsx",
+  "components/reader/claim-form.tsx",
+  "components/reader/claim-list.tsx",
+  "components/reader/correction-report.tsx",
+  "components/reader/delete-article-button.tsx",
+  "components/reader/edit-article-dialog.tsx",
+  "components/reader/edit-passage-dialog.tsx",
+  "components/reader/passage-view.tsx",
+  "components/reader/quantity-rows.tsx",
+  "components/reader/reader.tsx",
+  "components/reader/speaker-combobox.tsx",
+  "components/report/export-menu.tsx",
+  "components/report/print-button.tsx",
+  "components/review/claim-review-panel.tsx",
+  "components/review/counting-note.tsx",
+  "components/review/review-filters.tsx",
+  "components/review/review-nav-link.tsx",
+  "components/review/review-queue.tsx",
+  "components/review/review-row.tsx",
+  "components/review/review-settings.tsx",
+  "components/review/status-badge.tsx",
+  "components/search/header-search.tsx",
+  "components/search/kind-chips.tsx",
+  "components/search/result-items.tsx",
+  "components/search/search-form.tsx",
+  "components/search/search-results.tsx",
+  "components/sessions/agreement-heatmap.tsx",
+  "components/sessions/agreement-help.tsx",
+  "components/sessions/agreement-panel.tsx",
+  "components/sessions/agreement-tables.tsx",
+  "components/sessions/assignment-grid.tsx",
+  "components/sessions/badges.tsx",
+  "components/sessions/checklists.tsx",
+  "components/sessions/curation-claim.tsx",
+  "components/sessions/curation-edit.tsx",
+  "components/sessions/curation-filters.tsx",
+  "components/sessions/curation-refused.tsx",
+  "components/sessions/curation-reject.tsx",
+  "components/sessions/curation-unit.tsx",
+  "components/sessions/curation-view.tsx",
+  "components/sessions/guidelines.tsx",
+  "components/sessions/progress-table.tsx",
+  "components/sessions/session-actions.tsx",
+  "components/sessions/session-bar.tsx",
+  "components/sessions/session-form.tsx",
+  "components/sessions/sessions-table.tsx",
+  "components/settings/claim-types-editor.tsx",
+  "components/settings/invitations-panel.tsx",
+  "components/settings/leave-workspace.tsx",
+  "components/settings/members-panel.tsx",
+  "components/ui/dialog.tsx",
+  "components/workspace/mobile-nav.tsx",
+  "components/workspace/shortcuts-help.tsx",
+  "components/workspace/workspace-nav.tsx",
+]);
+
+/** Files that cannot use the catalogues, with the reason. */
+const EXEMPT = new Map<string, string>([
+  ["app/global-error.tsx", "replaces the root layout, so it renders without the message provider"],
+  ["app/w/[slug]/api-docs/operation-card.tsx", "the API reference shows the OpenAPI document's own English text"],
+]);
+
+function tsxFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return tsxFiles(rel);
+    return entry.name.endsWith(".tsx") ? [rel] : [];
+  });
+}
+
+const files = [...tsxFiles("app"), ...tsxFiles("components")].sort();
+const scanned = new Map<string, ReturnType<typeof findHardCodedText>>();
+function scan(rel: string) {
+  let hits = scanned.get(rel);
+  if (!hits) {
+    hits = findHardCodedText(fs.readFileSync(path.join(ROOT, rel), "utf8"), rel);
+    scanned.set(rel, hits);
+  }
+  return hits;
+}
+
+describe("no hard-coded user-visible text outside the catalogues", () => {
+  it.each(files.filter((f) => !NOT_YET_CONVERTED.has(f) && !EXEMPT.has(f)))("%s", (rel) => {
+    expect(scan(rel).map((h) => `${rel}:${h.line} ${JSON.stringify(h.text)}`)).toEqual([]);
+  });
+
+  it("the not-yet-converted list only names files that exist and still have hard-coded text", () => {
+    const stale = [...NOT_YET_CONVERTED].filter((rel) => !files.includes(rel) || scan(rel).length === 0);
+    expect(stale).toEqual([]);
+  }, 30_000);
+});
+
+describe("findHardCodedText", () => {
+  it.each([
+    ["JSX text", "<p>Sign in</p>", ["Sign in"]],
+    ["a text prop", '<input placeholder="Search claims" />', ["Search claims"]],
+    ["aria-label in braces", '<nav aria-label={"Workspace"} />', ["Workspace"]],
+    ["both branches of ?:", '<b>{busy ? "Saving…" : "Save"}</b>', ["Saving…", "Save"]],
+    ["a template literal child", "<b>{`Leave ${" + "name}?`}</b>", ["Leave  ?"]],
+    ["a catalogue call", '<p>{t("title")}</p>', []],
+    ["class names and ids", '<div className="flex gap-2" id="main" data-testid="x" />', []],
+    ["a condition", '<p>{mode === "login" ? t("a") : t("b")}</p>', []],
+    ["punctuation and the brand", "<p>{a} · {b} … <b>Claimboard</b></p>", []],
+  ])("%s", (_name, jsx, expected) => {
+    expect(findHardCodedText(`const x = ${jsx};`).map((h) => h.text)).toEqual(expected);
+  });
+});
