@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -13,6 +14,7 @@ import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation
 /** Change the password with the current one; every other session ends, this browser stays signed in. */
 export function ChangePasswordForm() {
   const router = useRouter();
+  const t = useTranslations("account");
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const { register, handleSubmit, formState, setError, reset } = useForm<ChangePasswordInput>({
@@ -39,17 +41,17 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-sm flex-col gap-3" aria-label="Change password">
+    <form onSubmit={onSubmit} noValidate className="flex max-w-sm flex-col gap-3" aria-label={t("changePassword")}>
       {formError && <Alert>{formError}</Alert>}
-      {done && <Alert tone="success">Password changed. You are signed out everywhere else.</Alert>}
-      <Field label="Current password" error={formState.errors.currentPassword?.message}>
+      {done && <Alert tone="success">{t("changed")}</Alert>}
+      <Field label={t("currentPassword")} error={formState.errors.currentPassword?.message}>
         <input className={inputClass} type="password" autoComplete="current-password" {...register("currentPassword")} />
       </Field>
-      <Field label="New password" error={formState.errors.newPassword?.message} hint="At least 12 characters; not a common password">
+      <Field label={t("newPassword")} error={formState.errors.newPassword?.message} hint={t("passwordHint")}>
         <input className={inputClass} type="password" autoComplete="new-password" {...register("newPassword")} />
       </Field>
       <Button type="submit" className="self-start" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? "Changing…" : "Change password"}
+        {formState.isSubmitting ? t("changing") : t("changePassword")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -8,13 +9,14 @@ import { signOutEverywhereAction } from "@/lib/actions/auth";
 /** End every session of this account, on every device, this one included. */
 export function SignOutEverywhere() {
   const router = useRouter();
+  const t = useTranslations("account");
   return (
     <ConfirmDialog
-      trigger={<Button variant="secondary">Sign out everywhere…</Button>}
-      title="Sign out everywhere?"
-      description="Every browser signed in to your account, this one included, is signed out at once. API tokens keep working; revoke them under API tokens."
-      confirmLabel="Sign out everywhere"
-      pendingLabel="Signing out…"
+      trigger={<Button variant="secondary">{t("signOutEverywhereButton")}</Button>}
+      title={t("signOutEverywhereTitle")}
+      description={t("signOutEverywhereText")}
+      confirmLabel={t("signOutEverywhere")}
+      pendingLabel={t("signingOut")}
       onConfirm={async () => {
         const res = await signOutEverywhereAction();
         if (!res.ok) return res.error.message;

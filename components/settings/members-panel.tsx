@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { removeMemberAction, setMemberAction } from "@/lib/actions/settings";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -16,25 +17,27 @@ export function MembersPanel({ workspaceId, members, canManage }: { workspaceId:
   const [role, setRole] = useState("EDITOR");
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const router = useRouter();
+  const t = useTranslations("members");
+  const tr = useTranslations("roles");
   return (
     <div>
-      <ul className="divide-y divide-slate-100" aria-label="Members">
+      <ul className="divide-y divide-slate-100" aria-label={t("list")}>
         {members.map((m) => (
           <li key={m.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 py-2 text-sm">
             <span className="font-medium">{m.name}</span>
             <span className="min-w-0 break-all text-slate-600">{m.email}</span>
-            <span className="ml-auto rounded bg-slate-100 px-1.5 text-xs uppercase">{m.role.toLowerCase()}</span>
+            <span className="ml-auto rounded bg-slate-100 px-1.5 text-xs uppercase">{tr(m.role)}</span>
             {canManage && (
               <ConfirmDialog
                 trigger={
-                  <Button size="sm" variant="ghost" aria-label={`Remove ${m.name}`}>
-                    Remove…
+                  <Button size="sm" variant="ghost" aria-label={t("removeLabel", { name: m.name })}>
+                    {t("remove")}
                   </Button>
                 }
-                title={`Remove ${m.name} from this workspace?`}
-                description="They lose access at once and their API tokens for this workspace are revoked. Their claims stay, credited to them. A workspace keeps at least one owner."
-                confirmLabel="Remove member"
-                pendingLabel="Removing…"
+                title={t("removeTitle", { name: m.name })}
+                description={t("removeText")}
+                confirmLabel={t("removeConfirm")}
+                pendingLabel={t("removing")}
                 onConfirm={async () => {
                   const r = await removeMemberAction(workspaceId, m.id);
                   if (!r.ok) return r.error.message;
@@ -52,33 +55,33 @@ export function MembersPanel({ workspaceId, members, canManage }: { workspaceId:
           onSubmit={async (e) => {
             e.preventDefault();
             const res = await setMemberAction(workspaceId, { email, role });
-            setMsg(res.ok ? { ok: true, text: `${email} is now ${role.toLowerCase()}` } : { ok: false, text: res.error.message });
+            setMsg(res.ok ? { ok: true, text: t("roleSet", { email, role: tr(role) }) } : { ok: false, text: res.error.message });
             if (res.ok) setEmail("");
           }}
         >
           <label htmlFor="member-email" className="sr-only">
-            Email of an existing account
+            {t("emailLabel")}
           </label>
           <input
             id="member-email"
             type="email"
             required
             className={`${inputClass} w-64`}
-            placeholder="colleague@example.org"
+            placeholder={t("emailPlaceholder")}
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
           <label htmlFor="member-role" className="sr-only">
-            Role
+            {t("role")}
           </label>
           <select id="member-role" className="rounded border border-slate-300 px-2 text-sm" value={role} onChange={(e) => setRole(e.target.value)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {r.toLowerCase()}
+                {tr(r)}
               </option>
             ))}
           </select>
-          <Button type="submit">Add or change role</Button>
+          <Button type="submit">{t("submit")}</Button>
         </form>
       )}
       {msg && (

@@ -1,4 +1,4 @@
-import { createFormatter } from "next-intl";
+import { createFormatter } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
 import { FORMATS, MESSAGES } from "@/lib/i18n/messages";

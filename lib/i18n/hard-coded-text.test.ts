@@ -11,8 +11,6 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * first hard-coded string.
  */
 const NOT_YET_CONVERTED = new Set<string>([
-  "app/invite/[token]/accept-button.tsx",
-  "app/invite/[token]/page.tsx",
   "app/w/[slug]/api-docs/page.tsx",
   "app/w/[slug]/entities/page.tsx",
   "app/w/[slug]/import/page.tsx",
@@ -28,8 +26,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "app/w/[slug]/settings/api-tokens/new-token-form.tsx",
   "app/w/[slug]/settings/api-tokens/page.tsx",
   "app/w/[slug]/settings/api-tokens/token-list.tsx",
-  "components/account/change-password-form.tsx",
-  "components/account/sign-out-everywhere.tsx",
   "components/comments/comment-composer.tsx",
   "components/comments/comment-item.tsx",
   "components/comments/comment-threads.tsx",
@@ -110,9 +106,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/sessions/session-form.tsx",
   "components/sessions/sessions-table.tsx",
   "components/settings/claim-types-editor.tsx",
-  "components/settings/invitations-panel.tsx",
-  "components/settings/leave-workspace.tsx",
-  "components/settings/members-panel.tsx",
   "components/ui/dialog.tsx",
   "components/workspace/mobile-nav.tsx",
   "components/workspace/shortcuts-help.tsx",

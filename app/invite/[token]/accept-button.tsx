@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +10,7 @@ import { acceptInvitationAction } from "@/lib/actions/members";
 /** Accepting is a deliberate click (a link preview or a mail scanner opening the page must not use up the link). */
 export function AcceptButton({ token, label }: { token: string; label: string }) {
   const router = useRouter();
+  const t = useTranslations("invite");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -28,7 +30,7 @@ export function AcceptButton({ token, label }: { token: string; label: string })
           router.replace(`/w/${res.data.slug}`);
         }}
       >
-        {pending ? "Joining…" : label}
+        {pending ? t("joining") : label}
       </Button>
     </div>
   );
