@@ -59,7 +59,7 @@ for (const walk of walks) {
     await expect(p.locator("article[lang]").first()).toHaveAttribute("lang", "en");
     await expect(p.getByTestId("inbox-link")).toHaveText(walk.inbox);
     const reader = new ReaderPage(p);
-    await reader.selectWithMouse(1, "no agreement had been signed");
+    await reader.selectWithMouse(0, "no agreement had been signed");
     await p.keyboard.press("1");
     await expect(p.getByRole("form", { name: walk.claimForm })).toBeVisible();
     await context.close();

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { reviewClaimAction, submitClaimsAction } from "@/lib/actions/review";
@@ -21,12 +22,13 @@ export type ReviewedClaim = {
   reviewReason: string | null;
 };
 
-const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
-
 /** The claim's review status with what the signed-in member may do about it: submit, approve, reject with a reason. */
 export function ClaimReviewPanel({ a }: { a: ReviewedClaim }) {
   const review = useReview();
   const router = useRouter();
+  const t = useTranslations("review");
+  const format = useFormatter();
+  const day = (d: Date | string) => format.dateTime(new Date(d), "short");
   const reasonId = useId();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
@@ -64,25 +66,25 @@ export function ClaimReviewPanel({ a }: { a: ReviewedClaim }) {
   return (
     <div className="space-y-1.5 rounded-md border border-slate-200 p-2 text-sm" data-testid="claim-review">
       <p className="flex flex-wrap items-center gap-2">
-        <span className="text-slate-500">Review</span>
+        <span className="text-slate-500">{t("panelLabel")}</span>
         <StatusBadge status={a.status} className="text-xs" />
         {a.reviewedBy && (a.status === "APPROVED" || a.status === "REJECTED") && (
           <span className="text-xs text-slate-500">
-            by {a.reviewedBy.name}
+            {t("reviewedBy", { name: a.reviewedBy.name })}
             {a.reviewedAt && <> · {day(a.reviewedAt)}</>}
           </span>
         )}
       </p>
       {a.status === "REJECTED" && a.reviewReason && (
         <p className="text-rose-900" data-testid="rejection-reason">
-          Reason: <q>{a.reviewReason}</q>
+          {t.rich("reason", { reason: a.reviewReason, q: (chunks) => <q>{chunks}</q> })}
         </p>
       )}
-      {ownClaim && <p className="text-xs text-slate-600">You wrote this claim, so another reviewer must approve it.</p>}
+      {ownClaim && <p className="text-xs text-slate-600">{t("ownClaim")}</p>}
       {error && !error.reason && <Alert>{error.message}</Alert>}
       {rejecting ? (
         <form
-          aria-label="Reject claim"
+          aria-label={t("rejectForm")}
           className="space-y-1.5"
           onSubmit={(e) => {
             e.preventDefault();
@@ -90,7 +92,7 @@ export function ClaimReviewPanel({ a }: { a: ReviewedClaim }) {
           }}
         >
           <label htmlFor={reasonId} className="block text-xs font-medium text-slate-700">
-            Reason for rejecting
+            {t("reasonLabel")}
           </label>
           <input
             id={reasonId}
@@ -113,10 +115,10 @@ export function ClaimReviewPanel({ a }: { a: ReviewedClaim }) {
           )}
           <span className="flex gap-2">
             <Button size="sm" variant="danger" type="submit" disabled={busy}>
-              Confirm rejection
+              {t("confirmReject")}
             </Button>
             <Button size="sm" variant="ghost" onClick={() => setRejecting(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
           </span>
         </form>
@@ -125,17 +127,17 @@ export function ClaimReviewPanel({ a }: { a: ReviewedClaim }) {
           <span className="flex flex-wrap gap-2">
             {may("submit") && (
               <Button size="sm" variant="secondary" disabled={busy} onClick={() => void run("submit")}>
-                Submit for review
+                {t("submit")}
               </Button>
             )}
             {may("approve") && (
               <Button size="sm" disabled={busy} onClick={() => void run("approve")}>
-                Approve
+                {t("approve")}
               </Button>
             )}
             {may("reject") && (
               <Button size="sm" variant="secondary" disabled={busy} onClick={() => setRejecting(true)}>
-                Reject…
+                {t("reject")}
               </Button>
             )}
           </span>

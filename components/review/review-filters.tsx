@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STATUS_LABELS } from "@/lib/domain/review";
+import { useTranslations } from "next-intl";
 import type { AnnotationStatus } from "@/lib/domain/vocabulary";
 
 type Option = { id: string; label: string };
@@ -20,6 +20,7 @@ export function ReviewFilters({
   byStatus: Record<AnnotationStatus, number>;
   options: { articles: Option[]; claimTypes: Option[]; annotators: Option[]; sessions: Option[] };
 }) {
+  const t = useTranslations("review");
   const base = `/w/${slug}/review`;
   const withStatus = (status: AnnotationStatus) => {
     // A tab keeps the filters but starts from the first page.
@@ -36,7 +37,7 @@ export function ReviewFilters({
       <label className="flex flex-col text-xs text-slate-600">
         {label}
         <select name={name} defaultValue={filters[name] ?? ""} className={`${select} max-w-56`}>
-          <option value="">All</option>
+          <option value="">{t("all")}</option>
           {list.map((o) => (
             <option key={o.id} value={o.id}>
               {o.label}
@@ -47,7 +48,7 @@ export function ReviewFilters({
     );
   return (
     <div className="space-y-3">
-      <nav aria-label="Status" className="flex flex-wrap gap-1 text-sm" data-testid="review-status-tabs">
+      <nav aria-label={t("statusNav")} className="flex flex-wrap gap-1 text-sm" data-testid="review-status-tabs">
         {STATUS_ORDER.map((s) => (
           <Link
             key={s}
@@ -55,21 +56,21 @@ export function ReviewFilters({
             aria-current={filters.status === s ? "page" : undefined}
             className={`rounded-md border px-3 py-1.5 ${filters.status === s ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}
           >
-            {STATUS_LABELS[s]} <span className="tabular-nums">({byStatus[s]})</span>
+            {t(`status.${s}`)} <span className="tabular-nums">({byStatus[s]})</span>
           </Link>
         ))}
       </nav>
-      <form className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filters" action={base}>
+      <form className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={t("filters")} action={base}>
         <input type="hidden" name="status" value={filters.status} />
-        {choose("articleId", "Article", options.articles)}
-        {choose("claimTypeId", "Claim type", options.claimTypes)}
-        {choose("authorId", "Annotator", options.annotators)}
-        {choose("sessionId", "Session", options.sessions)}
+        {choose("articleId", t("article"), options.articles)}
+        {choose("claimTypeId", t("claimType"), options.claimTypes)}
+        {choose("authorId", t("annotator"), options.annotators)}
+        {choose("sessionId", t("session"), options.sessions)}
         <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white">
-          Apply
+          {t("apply")}
         </button>
         <Link href={filters.status === "SUBMITTED" ? base : `${base}?status=${filters.status}`} className="px-2 py-1.5 text-sm text-blue-700 underline">
-          Reset
+          {t("reset")}
         </Link>
       </form>
     </div>

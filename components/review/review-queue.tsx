@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { bulkApproveAction, reviewClaimAction } from "@/lib/actions/review";
-import { reviewRefusal, STATUS_LABELS } from "@/lib/domain/review";
+import { useTranslations } from "next-intl";
+import { reviewRefusal } from "@/lib/domain/review";
 import type { AnnotationStatus } from "@/lib/domain/vocabulary";
 import type { ReviewItem } from "@/lib/server/review";
 import { Alert } from "@/components/ui/alert";
@@ -38,6 +39,7 @@ export function ReviewQueue({
 }) {
   const review = useReview();
   const router = useRouter();
+  const t = useTranslations("review");
   const [items, setItems] = useState(initial);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -108,11 +110,11 @@ export function ReviewQueue({
       }
       setItems((xs) => xs.map((x) => (x.id === a.id ? { ...res.data, article: x.article } : x)));
       setRejecting(null);
-      setMessage({ tone: "success", text: `${decision === "approve" ? "Approved" : "Rejected"}: “${a.exact.slice(0, 80)}”` });
+      setMessage({ tone: "success", text: t("decided", { decision, quote: a.exact.slice(0, 80) }) });
       advanceFrom(a.id);
       router.refresh();
     },
-    [review, busy, refusalFor, advanceFrom, router],
+    [review, busy, refusalFor, advanceFrom, router, t],
   );
 
   const toggle = useCallback((id: string) => {
@@ -133,7 +135,7 @@ export function ReviewQueue({
       return setMessage({ tone: "error", text: res.error.message, problems });
     }
     setSelected(new Set());
-    setMessage({ tone: "success", text: `Approved ${res.data.items.length} claim${res.data.items.length === 1 ? "" : "s"}` });
+    setMessage({ tone: "success", text: t("approvedN", { count: res.data.items.length }) });
     router.refresh();
   }
 
@@ -171,12 +173,8 @@ export function ReviewQueue({
   if (items.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="review-empty">
-        <p className="font-medium">{status === "SUBMITTED" ? "Nothing is waiting for review." : `No ${STATUS_LABELS[status].toLowerCase()} claims here.`}</p>
-        <p className="mt-1 text-sm text-slate-600">
-          {status === "SUBMITTED"
-            ? "Claims appear here when their author presses “Submit for review” in the article reader."
-            : "Try another status or clear the filters."}
-        </p>
+        <p className="font-medium">{status === "SUBMITTED" ? t("emptySubmitted") : t("emptyStatus", { status: t(`statusLower.${status}`) })}</p>
+        <p className="mt-1 text-sm text-slate-600">{status === "SUBMITTED" ? t("emptySubmittedHint") : t("emptyStatusHint")}</p>
       </div>
     );
   }
@@ -200,15 +198,13 @@ export function ReviewQueue({
       {canReview && (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <Button size="sm" disabled={busy || selected.size === 0} onClick={() => void approveSelected()}>
-            Approve selected{selected.size > 0 ? ` (${selected.size})` : ""}
+            {selected.size > 0 ? t("approveSelectedN", { count: selected.size }) : t("approveSelected")}
           </Button>
-          <span className="text-slate-600">
-            Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous, <kbd>a</kbd> approve, <kbd>r</kbd> reject (<kbd>Enter</kbd> confirms), <kbd>x</kbd> select
-          </span>
+          <span className="text-slate-600">{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</span>
         </div>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full border-collapse text-left" aria-label="Claims to review" data-testid="review-queue" data-ready={ready || undefined}>
+        <table className="w-full border-collapse text-left" aria-label={t("queueTable")} data-testid="review-queue" data-ready={ready || undefined}>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
               {canReview && (
@@ -216,7 +212,7 @@ export function ReviewQueue({
                   <input
                     type="checkbox"
                     className="h-4 w-4"
-                    aria-label="Select all submitted claims on this page"
+                    aria-label={t("selectAll")}
                     checked={allSelected}
                     disabled={selectable.length === 0}
                     onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((a) => a.id)))}
@@ -224,19 +220,19 @@ export function ReviewQueue({
                 </th>
               )}
               <th scope="col" className="px-2 py-2">
-                Claim
+                {t("colClaim")}
               </th>
               <th scope="col" className="px-2 py-2">
-                Article
+                {t("colArticle")}
               </th>
               <th scope="col" className="px-2 py-2">
-                Annotator
+                {t("colAnnotator")}
               </th>
               <th scope="col" className="px-2 py-2">
-                Status
+                {t("colStatus")}
               </th>
               <th scope="col" className="px-2 py-2">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("colActions")}</span>
               </th>
             </tr>
           </thead>

@@ -2,6 +2,7 @@
 
 import { clsx } from "clsx";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import type { ReviewItem } from "@/lib/server/review";
 import { Button } from "@/components/ui/button";
@@ -40,6 +41,7 @@ const CONTEXT = 40;
 /** One claim of the review queue: its quote in context, article, annotator, status and the reviewer's buttons. */
 export function ReviewRow(p: Props) {
   const { item: a } = p;
+  const t = useTranslations("review");
   const reasonId = useId();
   const speakers = a.speakers.map((s) => s.name).join(", ");
   return (
@@ -57,7 +59,7 @@ export function ReviewRow(p: Props) {
             type="checkbox"
             checked={p.selected}
             onChange={p.onToggle}
-            aria-label={`Select “${a.exact.slice(0, 60)}”`}
+            aria-label={t("selectOne", { quote: a.exact.slice(0, 60) })}
             className="h-4 w-4"
             disabled={a.status !== "SUBMITTED"}
           />
@@ -66,7 +68,7 @@ export function ReviewRow(p: Props) {
       <td className="px-2 py-2">
         <p className="flex items-center gap-1.5 text-xs font-medium">
           <span className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: p.type?.color }} aria-hidden />
-          {p.type?.label ?? "Claim"}
+          {p.type?.label ?? t("claim")}
           <span className="font-normal text-slate-500">· {MODALITY_LABELS[a.modality]}</span>
           {speakers && <span className="truncate font-normal text-slate-500">· {speakers}</span>}
         </p>
@@ -89,7 +91,7 @@ export function ReviewRow(p: Props) {
       <td className="px-2 py-2">
         {p.rejecting ? (
           <form
-            aria-label="Reject claim"
+            aria-label={t("rejectForm")}
             className="flex min-w-56 flex-col gap-1"
             onSubmit={(e) => {
               e.preventDefault();
@@ -97,7 +99,7 @@ export function ReviewRow(p: Props) {
             }}
           >
             <label htmlFor={reasonId} className="text-xs font-medium text-slate-700">
-              Reason for rejecting
+              {t("reasonLabel")}
             </label>
             <input
               id={reasonId}
@@ -120,10 +122,10 @@ export function ReviewRow(p: Props) {
             )}
             <span className="flex gap-1.5">
               <Button size="sm" variant="danger" type="submit" disabled={p.busy}>
-                Confirm rejection
+                {t("confirmReject")}
               </Button>
               <Button size="sm" variant="ghost" onClick={p.onCancelReject}>
-                Cancel
+                {t("cancel")}
               </Button>
             </span>
           </form>
@@ -131,12 +133,12 @@ export function ReviewRow(p: Props) {
           <span className="flex flex-wrap items-center gap-1.5">
             {p.actions.canApprove && (
               <Button size="sm" disabled={p.busy} onClick={p.onApprove}>
-                Approve <kbd className="text-[10px] text-slate-300">A</kbd>
+                {t.rich("approveKey", { kbd: (chunks) => <kbd className="text-[10px] text-slate-300">{chunks}</kbd> })}
               </Button>
             )}
             {p.actions.canReject && (
               <Button size="sm" variant="secondary" disabled={p.busy} onClick={p.onStartReject}>
-                Reject… <kbd className="text-[10px] text-slate-500">R</kbd>
+                {t.rich("rejectKey", { kbd: (chunks) => <kbd className="text-[10px] text-slate-500">{chunks}</kbd> })}
               </Button>
             )}
             {p.actions.approveNote && <span className="text-xs text-slate-500">{p.actions.approveNote}</span>}

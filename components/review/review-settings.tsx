@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { updateReviewSettingsAction } from "@/lib/actions/review";
@@ -7,23 +8,13 @@ import { Alert } from "@/components/ui/alert";
 
 type Settings = { countApprovedOnly: boolean; allowSelfApproval: boolean };
 
-const SWITCHES: { key: keyof Settings; label: string; description: string }[] = [
-  {
-    key: "countApprovedOnly",
-    label: "Count approved claims only",
-    description:
-      "Verdicts on propositions, the comparison, reports and exports count only approved claims; drafts, submitted and rejected ones are listed but not counted. Off: every claim counts.",
-  },
-  {
-    key: "allowSelfApproval",
-    label: "Allow self-approval",
-    description: "A reviewer may approve a claim they wrote. Off: another reviewer must approve it.",
-  },
-];
+const SWITCH_KEYS: (keyof Settings)[] = ["countApprovedOnly", "allowSelfApproval"];
 
 /** The workspace's two review switches; owners change them, everyone sees them. */
 export function ReviewSettingsPanel({ workspaceId, settings, canManage }: { workspaceId: string; settings: Settings; canManage: boolean }) {
   const router = useRouter();
+  const t = useTranslations("review");
+  const switches = SWITCH_KEYS.map((key) => ({ key, label: t(`switch.${key}.label`), description: t(`switch.${key}.description`) }));
   const id = useId();
   const [state, setState] = useState(settings);
   const [busy, setBusy] = useState(false);
@@ -35,14 +26,13 @@ export function ReviewSettingsPanel({ workspaceId, settings, canManage }: { work
     setBusy(false);
     if (!res.ok) return setMessage({ ok: false, text: res.error.message });
     setState(res.data);
-    const s = SWITCHES.find((x) => x.key === key);
-    setMessage({ ok: true, text: `${s?.label}: ${res.data[key] ? "on" : "off"}` });
+    setMessage({ ok: true, text: t("switched", { label: t(`switch.${key}.label`), state: res.data[key] ? t("on") : t("off") }) });
     router.refresh();
   }
 
   return (
     <div className="space-y-3">
-      {SWITCHES.map((s) => (
+      {switches.map((s) => (
         <div key={s.key} className="flex items-start gap-3">
           <button
             type="button"
@@ -58,7 +48,7 @@ export function ReviewSettingsPanel({ workspaceId, settings, canManage }: { work
           </button>
           <div className="text-sm">
             <p className="font-medium">
-              <span id={`${id}-${s.key}`}>{s.label}</span> <span className="font-normal text-slate-500">({state[s.key] ? "on" : "off"})</span>
+              <span id={`${id}-${s.key}`}>{s.label}</span> <span className="font-normal text-slate-500">({state[s.key] ? t("on") : t("off")})</span>
             </p>
             <p id={`${id}-${s.key}-d`} className="text-slate-600">
               {s.description}
@@ -66,7 +56,7 @@ export function ReviewSettingsPanel({ workspaceId, settings, canManage }: { work
           </div>
         </div>
       ))}
-      {!canManage && <p className="text-xs text-slate-500">Only owners change these.</p>}
+      {!canManage && <p className="text-xs text-slate-500">{t("ownersOnly")}</p>}
       {message && <Alert tone={message.ok ? "success" : "error"}>{message.text}</Alert>}
     </div>
   );

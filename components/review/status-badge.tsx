@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import { STATUS_LABELS } from "@/lib/domain/review";
+import { useTranslations } from "next-intl";
 import type { AnnotationStatus } from "@/lib/domain/vocabulary";
 
 const STYLES: Record<AnnotationStatus, string> = {
@@ -11,14 +11,15 @@ const STYLES: Record<AnnotationStatus, string> = {
 
 /** A claim's review status in words (colour only repeats it); a rejection's reason is its tooltip. */
 export function StatusBadge({ status, reason, className }: { status: AnnotationStatus; reason?: string | null; className?: string }) {
+  const t = useTranslations("review");
   return (
     <span
       data-testid="claim-status"
       data-status={status}
-      title={status === "REJECTED" && reason ? `Rejected: ${reason}` : undefined}
+      title={status === "REJECTED" && reason ? t("rejectedBecause", { reason }) : undefined}
       className={clsx("shrink-0 rounded px-1.5 text-[11px] font-medium", STYLES[status], className)}
     >
-      {STATUS_LABELS[status]}
+      {t(`status.${status}`)}
     </span>
   );
 }

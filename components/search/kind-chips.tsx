@@ -1,16 +1,18 @@
 import { clsx } from "clsx";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { SearchKind } from "@/lib/server/search";
-import { KIND_LABELS, searchHref } from "./links";
+import { searchHref } from "./links";
 
 /** Filter links, one per kind, each with its number of matches. */
 export function KindChips({ slug, q, active, groups }: { slug: string; q: string; active?: SearchKind; groups: { kind: SearchKind; total: number }[] }) {
+  const t = useTranslations("search");
   const chips: { kind?: SearchKind; label: string; count: number }[] = [
-    { label: "All", count: groups.reduce((n, g) => n + g.total, 0) },
-    ...groups.map((g) => ({ kind: g.kind, label: KIND_LABELS[g.kind].many, count: g.total })),
+    { label: t("all"), count: groups.reduce((n, g) => n + g.total, 0) },
+    ...groups.map((g) => ({ kind: g.kind, label: t(`kinds.${g.kind}`), count: g.total })),
   ];
   return (
-    <nav aria-label="Filter results by kind" className="flex flex-wrap gap-2">
+    <nav aria-label={t("kindFilter")} className="flex flex-wrap gap-2">
       {chips.map((chip) => {
         const current = chip.kind === active;
         return (

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { SearchGroup, SearchKind, SearchResult } from "@/lib/server/search";
-import { KIND_LABELS, searchHref } from "./links";
+import { searchHref } from "./links";
 import { ClaimItem, EntityItem, PassageItem, PropositionItem, SourceItem } from "./result-items";
 import { shortenSimilarTail } from "./whole-words";
 
@@ -40,28 +41,28 @@ function GroupItems({ slug, group }: { slug: string; group: SearchGroup }) {
   }
 }
 
+type T = ReturnType<typeof useTranslations<"search">>;
+
 /** How many matches a group has, in words: contained matches and similar spellings apart. */
-function countLine(group: SearchGroup, q: string): string {
+function countLine(t: T, group: SearchGroup, q: string): string {
   const similar = group.total - group.exactTotal;
-  // Past the count cap the numbers are lower bounds: "200+".
+  // Past the count cap the numbers are lower bounds: "200+" (and plural, like any "more than").
   const plus = group.capped ? "+" : "";
-  const contain = `${group.exactTotal}${plus} ${group.exactTotal === 1 && !plus ? "contains" : "contain"} “${q}”`;
-  return similar > 0 ? `${contain} · ${similar} with a similar spelling` : contain;
+  const contain = t("contain", { count: plus ? 2 : group.exactTotal, shown: `${group.exactTotal}${plus}`, q });
+  return similar > 0 ? `${contain} · ${t("similar", { count: similar })}` : contain;
 }
 
 /** Result groups; with `kind` set, only that group, with a longer list. */
 export function SearchResults({ slug, result, kind }: { slug: string; result: SearchResult; kind?: SearchKind }) {
+  const t = useTranslations("search");
   const shown = result.groups.filter((g) => (kind ? g.kind === kind : g.items.length > 0));
   if (shown.every((g) => g.items.length === 0)) {
     const elsewhere = kind && result.groups.some((g) => g.total > 0);
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="search-empty">
-        <p className="font-medium">
-          No {kind ? KIND_LABELS[kind].many.toLowerCase() : "results"} for “{result.q}”.
-        </p>
+        <p className="font-medium">{t("none", { what: t(`kindsLower.${kind ?? "any"}`), q: result.q })}</p>
         <p className="mt-1 text-sm text-slate-600">
-          Search ignores accents and case, so “nha may” also finds “nhà máy”.{" "}
-          {elsewhere ? "Other kinds have matches: pick one above." : "Try fewer words, or another spelling of a name."}
+          {t("accentsNote")} {elsewhere ? t("elsewhere") : t("tryOther")}
         </p>
       </div>
     );
@@ -69,7 +70,7 @@ export function SearchResults({ slug, result, kind }: { slug: string; result: Se
   return (
     <div className="flex flex-col gap-6">
       {shown.map((group) => {
-        const label = KIND_LABELS[group.kind].many;
+        const label = t(`kinds.${group.kind}`);
         const headingId = `search-group-${group.kind}`;
         return (
           <section key={group.kind} aria-labelledby={headingId} data-testid={headingId}>
@@ -77,14 +78,13 @@ export function SearchResults({ slug, result, kind }: { slug: string; result: Se
               <h2 id={headingId} className="text-base font-semibold">
                 {label}
               </h2>
-              <span className="text-sm text-slate-500">{countLine(group, result.q)}</span>
+              <span className="text-sm text-slate-500">{countLine(t, group, result.q)}</span>
               {group.total > group.items.length &&
                 (kind ? (
-                  <span className="text-sm text-slate-500">showing the best {group.items.length}</span>
+                  <span className="text-sm text-slate-500">{t("showingBest", { count: group.items.length })}</span>
                 ) : (
                   <Link href={searchHref(slug, result.q, group.kind)} className="ml-auto text-sm text-blue-700 underline">
-                    All {group.total}
-                    {group.capped ? "+" : ""} {label.toLowerCase()}
+                    {t("allOfKind", { shown: `${group.total}${group.capped ? "+" : ""}`, what: t(`kindsLower.${group.kind}`) })}
                   </Link>
                 ))}
             </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePageMember } from "@/lib/auth/session";
 import { listReviewQueue, listReviewQueueOptions, getReviewSettings } from "@/lib/server/review";
 import { reviewQueueSchema } from "@/lib/validation/review";
@@ -10,7 +11,9 @@ import { Alert } from "@/components/ui/alert";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { liveCursor } from "@/lib/server/live-stream";
 
-export const metadata: Metadata = { title: "Review" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("queueTitle") };
+}
 
 type SP = Record<string, string | undefined>;
 
@@ -18,6 +21,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
+  const t = await getTranslations("review");
   const since = await liveCursor(actor);
   // A hand-edited link with a bad filter shows the unfiltered queue and says so.
   const parsed = reviewQueueSchema.safeParse(sp);
@@ -29,17 +33,17 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   return (
     <main className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-3">
-        <h1 className="text-xl font-semibold">Review queue</h1>
+        <h1 className="text-xl font-semibold">{t("queueTitle")}</h1>
         <p className="text-sm text-slate-600" data-testid="review-total">
-          {queue.total} {filter.status.toLowerCase()} claim{queue.total === 1 ? "" : "s"}
-          {queue.total > queue.items.length && ` · showing ${queue.items.length}`}
+          {t("total", { count: queue.total, status: t(`statusLower.${filter.status}`) })}
+          {queue.total > queue.items.length && t("showing", { count: queue.items.length })}
         </p>
         <span className="ml-auto flex items-center gap-3">
           <LiveRefresh workspaceId={actor.workspaceId} since={since} selfId={actor.userId} />
           <CountingNote approvedOnly={settings.countApprovedOnly} />
         </span>
       </div>
-      {!parsed.success && <Alert tone="warning">Some filters in this link were not valid and were ignored.</Alert>}
+      {!parsed.success && <Alert tone="warning">{t("badFilters")}</Alert>}
       <ReviewFilters
         slug={slug}
         filters={filter}
@@ -48,15 +52,15 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       />
       <ReviewQueue slug={slug} items={queue.items} claimTypes={options.claimTypes} status={filter.status} />
       {(next || first) && (
-        <nav aria-label="Pages" className="flex gap-4 text-sm">
+        <nav aria-label={t("pages")} className="flex gap-4 text-sm">
           {first && (
             <Link className="text-blue-700 underline" href={first}>
-              First page
+              {t("firstPage")}
             </Link>
           )}
           {next && (
             <Link className="text-blue-700 underline" href={next}>
-              Next page
+              {t("nextPage")}
             </Link>
           )}
         </nav>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
 import { requirePageMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/server/errors";
@@ -7,7 +8,9 @@ import { KindChips } from "@/components/search/kind-chips";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 
-export const metadata: Metadata = { title: "Search" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("search"))("title") };
+}
 
 type Params = { q?: string | string[]; kind?: string | string[] };
 
@@ -18,6 +21,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
+  const t = await getTranslations("search");
   const q = first(sp.q)?.trim() ?? "";
   const kind = asKind(first(sp.kind));
 
@@ -36,7 +40,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
 
   return (
     <main className="mx-auto flex max-w-4xl flex-col gap-4">
-      <h1 className="text-xl font-semibold">Search</h1>
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
       <SearchForm slug={slug} q={q} kind={kind} error={problem} />
       {result ? (
         <>
@@ -44,12 +48,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
           <SearchResults slug={slug} result={result} kind={kind} />
         </>
       ) : (
-        !problem && (
-          <p className="text-sm text-slate-600">
-            One search over article passages, marked claims, propositions, entities (by any alias) and sources. Results that contain your words come first, then
-            similar spellings.
-          </p>
-        )
+        !problem && <p className="text-sm text-slate-600">{t("intro")}</p>
       )}
     </main>
   );
