@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { createWorkspace, listWorkspaces } from "@/lib/server/workspaces";
@@ -14,12 +15,16 @@ export default async function WorkspacesPage() {
     const u = await requirePageUser();
     const fallbackName = (await getTranslations("workspaces"))("defaultName");
     // The input caps the length; trimming here keeps a crafted request from failing validation.
-    const ws = await createWorkspace(u.id, {
-      name:
-        String(formData.get("name") ?? "")
-          .trim()
-          .slice(0, 100) || fallbackName,
-    });
+    const ws = await createWorkspace(
+      u.id,
+      {
+        name:
+          String(formData.get("name") ?? "")
+            .trim()
+            .slice(0, 100) || fallbackName,
+      },
+      { locale: await requestLocale() },
+    );
     redirect(`/w/${ws.slug}`);
   }
   return (

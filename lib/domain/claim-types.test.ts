@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CLAIM_TYPES, foldForMatch, slugify } from "./claim-types";
+import { DEFAULT_CLAIM_TYPES, defaultClaimTypes, foldForMatch, slugify } from "./claim-types";
 
 describe("foldForMatch", () => {
   it.each([
@@ -19,5 +19,16 @@ describe("slugify", () => {
 describe("default claim types", () => {
   it("have distinct shortcuts 1–9", () => {
     expect(DEFAULT_CLAIM_TYPES.map((t) => t.shortcut)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe("defaultClaimTypes", () => {
+  it("names each type with the given labels, keeping keys, colours and shortcuts", () => {
+    const named = defaultClaimTypes((key) => (key === "denial" ? "Phủ nhận" : null));
+    expect(named.find((t) => t.key === "denial")?.label).toBe("Phủ nhận");
+    expect(named.find((t) => t.key === "gift")?.label).toBe("Gift");
+    expect(named.map(({ key, color, shortcut }) => ({ key, color, shortcut }))).toEqual(
+      DEFAULT_CLAIM_TYPES.map(({ key, color, shortcut }) => ({ key, color, shortcut })),
+    );
   });
 });

@@ -11,6 +11,16 @@ export const DEFAULT_CLAIM_TYPES = [
   { key: "statement", label: "Statement", color: "#7f7f7f", shortcut: 9 },
 ] as const;
 
+export type DefaultClaimTypeKey = (typeof DEFAULT_CLAIM_TYPES)[number]["key"];
+
+/**
+ * The default types, named by `label` (the caller's translator: a workspace's types are data,
+ * stored in its creator's language); a key it has no name for keeps the English one.
+ */
+export function defaultClaimTypes(label: (key: DefaultClaimTypeKey) => string | null = () => null) {
+  return DEFAULT_CLAIM_TYPES.map((t) => ({ ...t, label: label(t.key) || t.label }));
+}
+
 /** A URL-safe slug from a name: lowercase ASCII, Vietnamese đ folded, at most 40 characters. */
 export function slugify(name: string): string {
   const base = foldForMatch(name)

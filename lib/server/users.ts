@@ -6,7 +6,8 @@ import { AppError } from "@/lib/server/errors";
 import { pruneThrottle, reserveAttempt, settleSuccess, type ThrottleRule } from "@/lib/server/sign-in-throttle";
 import { changePasswordSchema, signUpSchema } from "@/lib/validation/schemas";
 import { createWorkspace } from "@/lib/server/workspaces";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { translateRef } from "@/lib/i18n/translate";
 
 export const userPublicSelect = { id: true, email: true, name: true } as const;
 
@@ -19,7 +20,7 @@ export type Registration = { created: true; user: PublicUser; workspace: Awaited
  * password is hashed either way, so both cost the same bcrypt work, and the form shows a neutral
  * message for the second case (README "Security" says what still tells them apart).
  */
-export async function register(input: unknown): Promise<Registration> {
+export async function register(input: unknown, opts: { locale?: Locale } = {}): Promise<Registration> {
   const data = signUpSchema.parse(input);
   // Before the email is looked at: the same answer whether or not it has an account.
   assertUncommonPassword(data.password, "password");
@@ -34,7 +35,9 @@ export async function register(input: unknown): Promise<Registration> {
     if ((err as { code?: string })?.code === "P2002") return { created: false };
     throw err;
   }
-  const workspace = await createWorkspace(user.id, { name: `${data.name}'s desk` });
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const name = translateRef(locale, { key: "workspaceDefaults.deskOf", values: { name: data.name } }) ?? `${data.name}'s desk`;
+  const workspace = await createWorkspace(user.id, { name: name.slice(0, 100) }, { locale });
   return { created: true, user, workspace };
 }
 

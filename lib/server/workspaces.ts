@@ -3,7 +3,9 @@ import crypto from "node:crypto";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { z } from "zod";
 import { getDb, type Tx } from "@/lib/db/client";
-import { DEFAULT_CLAIM_TYPES, slugify } from "@/lib/domain/claim-types";
+import { defaultClaimTypes, slugify } from "@/lib/domain/claim-types";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translateRef } from "@/lib/i18n/translate";
 import { cappedRole, roleFor, type Capability } from "@/lib/domain/permissions";
 import { hasRole, type Role } from "@/lib/domain/roles";
 import { audit } from "@/lib/server/audit";
@@ -11,15 +13,19 @@ import { emit } from "@/lib/server/events";
 import { AppError } from "@/lib/server/errors";
 import { claimTypeSchema, memberSchema, workspaceSchema } from "@/lib/validation/schemas";
 
-/** Create a workspace owned by `userId`, with the default claim types. */
-export async function createWorkspace(userId: string, input: unknown, opts: { isDemo?: boolean; slug?: string } = {}) {
+/** Create a workspace owned by `userId`, with the default claim types named in `locale` (English by default). */
+export async function createWorkspace(userId: string, input: unknown, opts: { isDemo?: boolean; slug?: string; locale?: Locale } = {}) {
   const { name } = workspaceSchema.parse(input);
   const slug = opts.slug ?? `${slugify(name)}-${crypto.randomBytes(3).toString("hex")}`;
   return getDb().$transaction(async (tx) => {
     const ws = await tx.workspace.create({ data: { name, slug, isDemo: opts.isDemo ?? false }, select: { id: true, name: true, slug: true } });
     await tx.membership.create({ data: { workspaceId: ws.id, userId, role: "OWNER" } });
     await tx.claimType.createMany({
-      data: DEFAULT_CLAIM_TYPES.map((t, i) => ({ ...t, workspaceId: ws.id, position: i })),
+      data: defaultClaimTypes((key) => translateRef(opts.locale ?? DEFAULT_LOCALE, { key: `claimTypeDefaults.${key}` })).map((t, i) => ({
+        ...t,
+        workspaceId: ws.id,
+        position: i,
+      })),
     });
     await audit(tx, { userId, workspaceId: ws.id }, "workspace.create", "Workspace", ws.id, undefined, ws);
     return ws;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/membership";
 import { requirePageMember } from "@/lib/auth/session";
 import { liveCursor } from "@/lib/server/live-stream";
@@ -7,7 +8,9 @@ import { listSessions } from "@/lib/server/sessions";
 import { SessionsTable } from "@/components/sessions/sessions-table";
 import { LiveRefresh } from "@/components/live/live-refresh";
 
-export const metadata: Metadata = { title: "Sessions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sessionsPage"))("title") };
+}
 
 const newButton =
   "inline-flex items-center rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
@@ -15,21 +18,22 @@ const newButton =
 export default async function SessionsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { actor } = await requirePageMember(slug);
+  const t = await getTranslations("sessionsPage");
   const since = await liveCursor(actor);
   const sessions = await listSessions(actor);
   const canCreate = can(actor, "sessions.manage");
   return (
     <main className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold">Annotation sessions</h1>
+        <h1 className="text-xl font-semibold">{t("heading")}</h1>
         <p className="text-sm text-slate-600" data-testid="session-total">
-          {sessions.length} session{sessions.length === 1 ? "" : "s"}
+          {t("count", { count: sessions.length })}
         </p>
         <span className="ml-auto flex items-center gap-3">
           <LiveRefresh workspaceId={actor.workspaceId} since={since} selfId={actor.userId} />
           {canCreate && sessions.length > 0 && (
             <Link href={`/w/${slug}/sessions/new`} className={newButton}>
-              New session
+              {t("new")}
             </Link>
           )}
         </span>
@@ -41,19 +45,15 @@ export default async function SessionsPage({ params }: { params: Promise<{ slug:
           data-testid="sessions-empty"
         >
           <h2 id="no-sessions" className="text-lg font-semibold">
-            No sessions yet
+            {t("none")}
           </h2>
-          <p className="mt-2 text-sm text-slate-600">
-            A session hands a set of articles to several annotators under shared guidelines. In blind mode each of them sees only their own claims until the
-            session is revealed, so their work can be compared for agreement; reviewers then curate the claims, and once the session is closed its reconciled
-            claims count in the comparison.
-          </p>
+          <p className="mt-2 text-sm text-slate-600">{t("explain")}</p>
           {canCreate ? (
             <Link href={`/w/${slug}/sessions/new`} className={`${newButton} mt-5`}>
-              New session
+              {t("new")}
             </Link>
           ) : (
-            <p className="mt-4 text-sm text-slate-500">Editors and owners can start one.</p>
+            <p className="mt-4 text-sm text-slate-500">{t("whoCan")}</p>
           )}
         </section>
       ) : (
