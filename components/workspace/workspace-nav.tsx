@@ -2,21 +2,24 @@
 
 import { clsx } from "clsx";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { Fragment } from "react";
 
-export type NavLink = { href: string; label: string; exact: boolean };
+export type NavLink = { href: string; label: NavLabel; exact: boolean };
+/** Catalogue keys under "nav". */
+export type NavLabel = "articles" | "compare" | "entities" | "search" | "import" | "sessions" | "settings";
 
 /** The workspace's section links, in header order (Review is slotted in before Settings). */
 export function workspaceLinks(slug: string, canImport: boolean): NavLink[] {
   return [
-    { href: `/w/${slug}`, label: "Articles", exact: true },
-    { href: `/w/${slug}/propositions`, label: "Compare", exact: false },
-    { href: `/w/${slug}/entities`, label: "Entities", exact: false },
-    { href: `/w/${slug}/search`, label: "Search", exact: false },
-    ...(canImport ? [{ href: `/w/${slug}/import`, label: "Import", exact: false }] : []),
-    { href: `/w/${slug}/sessions`, label: "Sessions", exact: false },
-    { href: `/w/${slug}/settings`, label: "Settings", exact: false },
+    { href: `/w/${slug}`, label: "articles", exact: true },
+    { href: `/w/${slug}/propositions`, label: "compare", exact: false },
+    { href: `/w/${slug}/entities`, label: "entities", exact: false },
+    { href: `/w/${slug}/search`, label: "search", exact: false },
+    ...(canImport ? [{ href: `/w/${slug}/import`, label: "import", exact: false } satisfies NavLink] : []),
+    { href: `/w/${slug}/sessions`, label: "sessions", exact: false },
+    { href: `/w/${slug}/settings`, label: "settings", exact: false },
   ];
 }
 
@@ -39,10 +42,11 @@ export function WorkspaceSwitch({
   className?: string;
 }) {
   const router = useRouter();
+  const t = useTranslations("nav");
   return (
     <>
       <label className="sr-only" htmlFor={id}>
-        Workspace
+        {t("workspace")}
       </label>
       <select
         id={id}
@@ -64,6 +68,7 @@ export function WorkspaceSwitch({
 /** The workspace's links in order, the Review link (for those who review) before Settings; used by the header and the Menu. */
 export function NavLinks({ slug, canImport, review, itemClass }: { slug: string; canImport: boolean; review?: React.ReactNode; itemClass: string }) {
   const pathname = usePathname();
+  const t = useTranslations("nav");
   return workspaceLinks(slug, canImport).map((l) => {
     const active = isActive(pathname, l);
     const link = (
@@ -73,10 +78,10 @@ export function NavLinks({ slug, canImport, review, itemClass }: { slug: string;
         aria-current={active ? "page" : undefined}
         className={clsx(itemClass, active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
       >
-        {l.label}
+        {t(l.label)}
       </Link>
     );
-    return l.label === "Settings" && review ? (
+    return l.label === "settings" && review ? (
       <Fragment key={l.href}>
         {review}
         {link}
@@ -102,8 +107,9 @@ export function WorkspaceNav({
   /** The Review link (with its count), shown before Settings for those who review. */
   review?: React.ReactNode;
 }) {
+  const t = useTranslations("nav");
   return (
-    <nav aria-label="Workspace" className="hidden items-center gap-0.5 text-sm xl:flex 2xl:gap-1">
+    <nav aria-label={t("workspace")} className="hidden items-center gap-0.5 text-sm xl:flex 2xl:gap-1">
       <WorkspaceSwitch id="workspace-switch" slug={slug} workspaces={workspaces} current={current} className="max-w-32 2xl:max-w-56" />
       <NavLinks slug={slug} canImport={canImport} review={review} itemClass="whitespace-nowrap rounded px-1.5 py-1.5 2xl:px-2.5" />
     </nav>

@@ -92,7 +92,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/ui/dialog.tsx",
   "components/workspace/mobile-nav.tsx",
   "components/workspace/shortcuts-help.tsx",
-  "components/workspace/workspace-nav.tsx",
 ]);
 
 /** Files that cannot use the catalogues, with the reason. */
