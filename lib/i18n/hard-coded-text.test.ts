@@ -20,8 +20,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "app/w/[slug]/sessions/[id]/page.tsx",
   "app/w/[slug]/sessions/new/page.tsx",
   "app/w/[slug]/settings/api-tokens/new-token-form.tsx",
-  "app/w/[slug]/settings/api-tokens/page.tsx",
-  "app/w/[slug]/settings/api-tokens/token-list.tsx",
   "components/comments/comment-composer.tsx",
   "components/comments/comment-item.tsx",
   "components/comments/comment-threads.tsx",

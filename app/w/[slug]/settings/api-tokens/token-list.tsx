@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { revokeApiTokenAction } from "@/lib/actions/settings";
@@ -14,40 +15,47 @@ export type TokenRow = {
   user: { id: string; name: string };
 };
 
-// Rendered on the server and the client alike, so no locale- or timezone-dependent formatting.
-const when = (iso: string | null, none = "never") => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : none);
+// Rendered on the server and the client alike: the provider gives both the same locale and time zone.
+function useWhen() {
+  const format = useFormatter();
+  const t = useTranslations("apiTokens");
+  return (iso: string | null) => (iso ? format.dateTime(new Date(iso), "shortTime") : t("never"));
+}
 
 /** The tokens with their use and state; active ones can be revoked after a confirmation. */
 export function TokenList({ workspaceId, currentUserId, tokens }: { workspaceId: string; currentUserId: string; tokens: TokenRow[] }) {
-  if (tokens.length === 0) return <p className="text-sm text-slate-600">No tokens yet.</p>;
+  const t = useTranslations("apiTokens");
+  const tr = useTranslations("roles");
+  const when = useWhen();
+  if (tokens.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
-    <table className="w-full text-left text-sm" aria-label="API tokens">
+    <table className="w-full text-left text-sm" aria-label={t("table")}>
       <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
         <tr>
-          <th className="py-2 pr-3 font-medium">Name</th>
-          <th className="py-2 pr-3 font-medium">Role</th>
-          <th className="py-2 pr-3 font-medium">Created</th>
-          <th className="py-2 pr-3 font-medium">Last used</th>
-          <th className="py-2 pr-3 font-medium">State</th>
+          <th className="py-2 pr-3 font-medium">{t("colName")}</th>
+          <th className="py-2 pr-3 font-medium">{t("colRole")}</th>
+          <th className="py-2 pr-3 font-medium">{t("colCreated")}</th>
+          <th className="py-2 pr-3 font-medium">{t("colLastUsed")}</th>
+          <th className="py-2 pr-3 font-medium">{t("colState")}</th>
           <th className="py-2">
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("colActions")}</span>
           </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
-        {tokens.map((t) => (
-          <tr key={t.id} data-testid="token-row" className={t.revokedAt ? "text-slate-500" : undefined}>
+        {tokens.map((token) => (
+          <tr key={token.id} data-testid="token-row" className={token.revokedAt ? "text-slate-500" : undefined}>
             <td className="py-2 pr-3">
-              <span className="font-medium">{t.name}</span>
-              {t.user.id !== currentUserId && <span className="block text-xs text-slate-500">by {t.user.name}</span>}
+              <span className="font-medium">{token.name}</span>
+              {token.user.id !== currentUserId && <span className="block text-xs text-slate-500">{t("by", { name: token.user.name })}</span>}
             </td>
             <td className="py-2 pr-3">
-              <span className="rounded bg-slate-100 px-1.5 text-xs uppercase">{t.role.toLowerCase()}</span>
+              <span className="rounded bg-slate-100 px-1.5 text-xs uppercase">{tr(token.role)}</span>
             </td>
-            <td className="py-2 pr-3 whitespace-nowrap">{when(t.createdAt)}</td>
-            <td className="py-2 pr-3 whitespace-nowrap">{when(t.lastUsedAt)}</td>
-            <td className="py-2 pr-3 whitespace-nowrap">{t.revokedAt ? `revoked ${when(t.revokedAt)}` : "active"}</td>
-            <td className="py-2 text-right">{!t.revokedAt && <RevokeButton workspaceId={workspaceId} token={t} />}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{when(token.createdAt)}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{when(token.lastUsedAt)}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{token.revokedAt ? t("revokedAt", { when: when(token.revokedAt) }) : t("active")}</td>
+            <td className="py-2 text-right">{!token.revokedAt && <RevokeButton workspaceId={workspaceId} token={token} />}</td>
           </tr>
         ))}
       </tbody>
@@ -56,17 +64,18 @@ export function TokenList({ workspaceId, currentUserId, tokens }: { workspaceId:
 }
 
 function RevokeButton({ workspaceId, token }: { workspaceId: string; token: TokenRow }) {
+  const t = useTranslations("apiTokens");
   return (
     <ConfirmDialog
       trigger={
         <Button size="sm" variant="secondary">
-          Revoke…
+          {t("revoke")}
         </Button>
       }
-      title={`Revoke “${token.name}”?`}
-      description="Anything using this token gets “401 unauthorized” from its next request on. This cannot be undone; create a new token to restore access."
-      confirmLabel="Revoke token"
-      pendingLabel="Revoking…"
+      title={t("revokeTitle", { name: token.name })}
+      description={t("revokeText")}
+      confirmLabel={t("revokeConfirm")}
+      pendingLabel={t("revoking")}
       onConfirm={async () => {
         const res = await revokeApiTokenAction(workspaceId, token.id);
         return res.ok ? null : res.error.message;
