@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
@@ -11,8 +12,14 @@ import { createApiTokenSchema, type CreateApiTokenInput } from "@/lib/api/token-
 import type { Role } from "@/lib/domain/roles";
 import { createApiTokenAction } from "@/lib/actions/settings";
 
+// A shell command, the same in every language.
+const curlExample = (token: string, workspaceId: string) =>
+  `curl -H "Authorization: Bearer ${token.slice(0, 7)}…" ${window.location.origin}/api/v1/workspaces/${workspaceId}/articles`;
+
 /** Name + role; on success the plain token is shown here once, with a copy button. */
 export function NewTokenForm({ workspaceId, slug, roles }: { workspaceId: string; slug: string; roles: Role[] }) {
+  const t = useTranslations("apiTokens.new");
+  const tr = useTranslations("roles");
   const { register, handleSubmit, formState, reset, setError } = useForm<CreateApiTokenInput>({
     resolver: zodResolver(createApiTokenSchema),
     defaultValues: { name: "", role: "VIEWER" },
@@ -44,50 +51,43 @@ export function NewTokenForm({ workspaceId, slug, roles }: { workspaceId: string
 
   return (
     <div className="space-y-3">
-      <form onSubmit={submit} noValidate aria-label="New API token" className="flex flex-wrap items-start gap-2">
-        <Field label="Token name" error={formState.errors.name?.message} hint="What uses it, e.g. “nightly export”" className="min-w-64 flex-1">
+      <form onSubmit={submit} noValidate aria-label={t("form")} className="flex flex-wrap items-start gap-2">
+        <Field label={t("name")} error={formState.errors.name?.message} hint={t("nameHint")} className="min-w-64 flex-1">
           <input className={inputClass} autoComplete="off" {...register("name")} />
         </Field>
-        <Field label="Role" error={formState.errors.role?.message}>
+        <Field label={t("role")} error={formState.errors.role?.message}>
           <select className={inputClass} {...register("role")}>
             {roles.map((r) => (
               <option key={r} value={r}>
-                {r.toLowerCase()}
+                {tr(r)}
               </option>
             ))}
           </select>
         </Field>
         <Button type="submit" className="mt-6" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Creating…" : "Create token"}
+          {formState.isSubmitting ? t("creating") : t("create")}
         </Button>
       </form>
       {failure && <Alert>{failure}</Alert>}
       {issued && (
         <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="new-token">
-          <p className="font-medium">
-            Copy “{issued.name}” now: it is shown only this once. Only a hash is stored, so it cannot be shown again; if you lose it, revoke it and create
-            another.
-          </p>
+          <p className="font-medium">{t("copyNow", { name: issued.name })}</p>
           <div className="flex gap-2">
             <label htmlFor="new-token-value" className="sr-only">
-              New API token
+              {t("newToken")}
             </label>
             <input id="new-token-value" readOnly value={issued.token} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono`} />
             <Button variant="secondary" onClick={() => void copy()}>
-              {copied ? "Copied" : "Copy"}
+              {copied ? t("copied") : t("copy")}
             </Button>
             <Button variant="ghost" onClick={() => setIssued(null)}>
-              Done
+              {t("done")}
             </Button>
           </div>
           <p>
-            Treat it like a password. Try it:{" "}
-            <code className="break-all rounded bg-white px-1">
-              curl -H &quot;Authorization: Bearer {issued.token.slice(0, 7)}…&quot; {window.location.origin}/api/v1/workspaces/{workspaceId}/articles
-            </code>{" "}
-            ·{" "}
+            {t("tryIt")} <code className="break-all rounded bg-white px-1">{curlExample(issued.token, workspaceId)}</code> ·{" "}
             <Link href={`/w/${slug}/api-docs`} className="underline">
-              API reference
+              {t("reference")}
             </Link>
           </p>
         </div>

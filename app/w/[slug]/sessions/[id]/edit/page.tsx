@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requirePageMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/server/errors";
@@ -9,7 +10,9 @@ import { dueOf } from "@/lib/domain/session-view";
 import { SessionForm } from "@/components/sessions/session-form";
 import { Alert } from "@/components/ui/alert";
 
-export const metadata: Metadata = { title: "Edit session" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sessionsPage"))("editTitle") };
+}
 
 export default async function EditSessionPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
@@ -19,24 +22,25 @@ export default async function EditSessionPage({ params }: { params: Promise<{ sl
     throw err;
   });
   const back = `/w/${slug}/sessions/${session.id}`;
+  const t = await getTranslations("sessionsPage");
   const options = session.you.manage && session.state !== "closed" ? await sessionFormOptions(actor, session.articleIds) : null;
   const claims = session.articles.reduce((n, a) => n + a.claims + a.reconciled, 0);
   return (
     <main className="mx-auto max-w-4xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href={`/w/${slug}/sessions`} className="text-blue-700 underline">
-          Sessions
+          {t("title")}
         </Link>{" "}
         /{" "}
         <Link href={back} className="text-blue-700 underline">
           {session.name}
         </Link>
       </nav>
-      <h1 className="text-xl font-semibold">Edit session</h1>
+      <h1 className="text-xl font-semibold">{t("editTitle")}</h1>
       {!session.you.manage ? (
-        <Alert tone="info">Only the session&apos;s creator or a workspace owner can change it.</Alert>
+        <Alert tone="info">{t("editNotAllowed")}</Alert>
       ) : !options ? (
-        <Alert tone="info">This session is closed; reopen it from the session page to change it.</Alert>
+        <Alert tone="info">{t("editClosed")}</Alert>
       ) : (
         <SessionForm
           // A newer version (after “Load the latest version”) starts the form afresh from it.
