@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
 import { signIn, SignInThrottled, signOut } from "@/lib/auth/config";
 import { currentUserId } from "@/lib/auth/session";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { requestLocaleOrDefault } from "@/lib/i18n/request-locale";
 import { runAction, type ActionResult } from "@/lib/server/action";
 import { AppError } from "@/lib/server/errors";
 import { changePassword, endAllSessions, register, throttledMessage } from "@/lib/server/users";
@@ -33,7 +33,7 @@ const SIGN_UP_NOTICE = "Sign in to continue. If this email already had an accoun
 
 export async function signUpAction(input: unknown): Promise<ActionResult<SignUpResult>> {
   return runAction(async (): Promise<SignUpResult> => {
-    const result = await register(input, { locale: await requestLocale() });
+    const result = await register(input, { locale: await requestLocaleOrDefault() });
     if (result.created) {
       const { email, password } = signUpSchema.parse(input);
       try {

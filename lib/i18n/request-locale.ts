@@ -17,3 +17,8 @@ export const requestLocale = cache(async (): Promise<Locale> => {
   if (isLocale(cookie)) return cookie;
   return negotiateLocale((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
 });
+
+/** The same, or English outside a request (tests and scripts calling actions directly have no headers). */
+export async function requestLocaleOrDefault(): Promise<Locale> {
+  return requestLocale().catch(() => DEFAULT_LOCALE);
+}

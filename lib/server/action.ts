@@ -1,7 +1,6 @@
 import "server-only";
 import { toErrorBody, type ErrorBody } from "@/lib/server/errors";
-import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { requestLocaleOrDefault } from "@/lib/i18n/request-locale";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
@@ -10,11 +9,6 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
   try {
     return { ok: true, data: await fn() };
   } catch (err) {
-    return { ok: false, error: toErrorBody(err, await actionLocale()).error };
+    return { ok: false, error: toErrorBody(err, await requestLocaleOrDefault()).error };
   }
-}
-
-// Outside a request (tests and scripts calling actions directly) there are no headers: English.
-async function actionLocale(): Promise<Locale> {
-  return requestLocale().catch(() => DEFAULT_LOCALE);
 }
