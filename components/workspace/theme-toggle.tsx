@@ -1,16 +1,13 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { applyTheme, storedTheme, type ThemeChoice } from "./theme";
 
-const CHOICES: { value: ThemeChoice; label: string }[] = [
-  { value: "light", label: "Light" },
-  { value: "dark", label: "Dark" },
-  { value: "system", label: "System" },
-];
+const CHOICES: ThemeChoice[] = ["light", "dark", "system"];
 
-const isChoice = (v: string): v is ThemeChoice => CHOICES.some((c) => c.value === v);
+const isChoice = (v: string): v is ThemeChoice => CHOICES.some((c) => c === v);
 
 /** The stored choice, read after mount (the server cannot know it); choosing applies and remembers it. */
 function useThemeChoice() {
@@ -27,10 +24,11 @@ function useThemeChoice() {
 /** Light / dark / system as a select, for the Menu sheet; the inline script in app/layout.tsx applies it before paint. */
 export function ThemeToggle({ id = "theme-toggle", className }: { id?: string; className?: string }) {
   const [choice, choose] = useThemeChoice();
+  const t = useTranslations("theme");
   return (
     <span className={className}>
       <label htmlFor={id} className="sr-only">
-        Theme
+        {t("label")}
       </label>
       <select
         id={id}
@@ -39,8 +37,8 @@ export function ThemeToggle({ id = "theme-toggle", className }: { id?: string; c
         className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800"
       >
         {CHOICES.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
+          <option key={c} value={c}>
+            {t(c)}
           </option>
         ))}
       </select>
@@ -51,11 +49,12 @@ export function ThemeToggle({ id = "theme-toggle", className }: { id?: string; c
 /** The same choice behind an icon button, for the inline header, where a select's width does not fit. */
 export function ThemeMenu() {
   const [choice, choose] = useThemeChoice();
+  const t = useTranslations("theme");
   const item = "flex items-center gap-2 rounded px-3 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100";
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
-        aria-label="Theme"
+        aria-label={t("label")}
         className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600"
       >
         <ThemeIcon choice={choice} />
@@ -64,9 +63,9 @@ export function ThemeMenu() {
         <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-36 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
           <DropdownMenu.RadioGroup value={choice} onValueChange={choose}>
             {CHOICES.map((c) => (
-              <DropdownMenu.RadioItem key={c.value} value={c.value} className={item}>
-                <ThemeIcon choice={c.value} />
-                {c.label}
+              <DropdownMenu.RadioItem key={c} value={c} className={item}>
+                <ThemeIcon choice={c} />
+                {t(c)}
                 <DropdownMenu.ItemIndicator className="ml-auto text-blue-700" aria-hidden>
                   ✓
                 </DropdownMenu.ItemIndicator>

@@ -28,7 +28,13 @@ export function takeExportSlot(workspaceId: string): () => void {
       EXPORT_RETRY_AFTER_SECONDS,
     );
   if (total >= env.EXPORTS_MAX)
-    throw new AppError("unavailable", "The server is busy with other exports; try again in a moment.", { limit: env.EXPORTS_MAX }, undefined, EXPORT_RETRY_AFTER_SECONDS);
+    throw new AppError(
+      "unavailable",
+      "The server is busy with other exports; try again in a moment.",
+      { limit: env.EXPORTS_MAX },
+      undefined,
+      EXPORT_RETRY_AFTER_SECONDS,
+    );
   running.set(workspaceId, mine + 1);
   total++;
   let released = false;
