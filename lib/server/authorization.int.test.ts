@@ -12,7 +12,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { requireMember, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { quoteSpan } from "@/lib/domain/anchoring";
@@ -20,6 +20,10 @@ import { readClaimLine } from "@/lib/domain/import-jsonl";
 import { CAPABILITIES, roleFor, type Capability } from "@/lib/domain/permissions";
 import { ROLES, hasRole, type Role } from "@/lib/domain/roles";
 import * as annotations from "@/lib/server/annotations";
+
+// The completeness guard imports every lib/server module; action.ts reaches next-auth's config
+// (for the interface language), which only loads inside Next.js. No test here signs in through it.
+vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
 import * as apiTokens from "@/lib/server/api-tokens";
 import * as articleMetadata from "@/lib/server/article-metadata";
 import * as articles from "@/lib/server/articles";
@@ -60,6 +64,11 @@ const SKIPPED: Record<string, string> = {
   // Runs inside an annotation edit's transaction (takes its `tx`), after updateAnnotation or
   // remarkAnnotation checked the capability; the edit's own audit event covers it.
   "review-on-edit.reopenAfterEdit": "helper inside claim-edit transactions; its caller is the service",
+  // A read (the workspace's words spelled like each query word) whose name only sounds like a write.
+  "search-words.closeWords": "a read for search(), which checks workspace.read; writes nothing",
+  // The signed-in account's own interface language (the action passes the session's user id): no
+  // workspace, no role; nobody else's account can be named.
+  "users.setUserLocale": "the caller's own account preference; no Actor, no workspace to check",
 };
 
 type Fixtures = {
