@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures";
+import { expect, openDemoComparison, test } from "./fixtures";
 import { ImportPage } from "./pages/import-page";
 import { ReaderPage } from "./pages/reader-page";
 
@@ -68,14 +68,7 @@ test("claims from three outlets become one proposition: two relays of one wire a
 });
 
 test("the demo comparison opens on its most contested proposition", async ({ page }) => {
-  await page.goto("/login");
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("viewer@example.com");
-  await page.getByLabel("Password").fill("demo-desk-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/w\/demo/);
-  await page.goto("/w/demo/propositions");
+  await openDemoComparison(page);
   const first = page.getByTestId("matrix-row").first();
   await expect(first.getByTestId("verdict-badge")).toHaveText(/Conflict/);
   await expect(first).toContainText(/independent origins? supports? it/);

@@ -64,4 +64,15 @@ export async function colleague(page: Page, browser: Browser, owner: Account, la
   return { account, ws, context, page: await context.newPage(), userId: userId! };
 }
 
+/** Sign in as the demo desk's viewer (the seeded demo workspace) and open its comparison page. */
+export async function openDemoComparison(page: Page) {
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("viewer@example.com");
+  await page.getByLabel("Password").fill("demo-desk-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/w\/demo/);
+  await page.goto("/w/demo/propositions");
+}
+
 export { expect };

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { expect, openDemoComparison, test } from "./fixtures";
 import { ClaimPanel } from "./pages/claim-panel";
 import { ImportPage } from "./pages/import-page";
 import { ReaderPage } from "./pages/reader-page";
@@ -169,13 +169,7 @@ test("on a tablet the claim form opens beside the article, not below it", async 
 
 test("the demo comparison matrix scrolls inside itself with its headers stuck", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("viewer@example.com");
-  await page.getByLabel("Password").fill("demo-desk-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/w\/demo/);
-  await page.goto("/w/demo/propositions");
+  await openDemoComparison(page);
   await expect(page.getByTestId("matrix-row").first()).toBeVisible();
   await expectNoSideScroll(page, "the demo comparison page");
 
