@@ -3,6 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import Form from "next/form";
 import { useEffect, useState, type ReactNode } from "react";
+import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { ThemeToggle } from "./theme-toggle";
 import { NavLinks, WorkspaceSwitch } from "./workspace-nav";
 
@@ -79,6 +80,7 @@ export function MobileNav({
             {inbox}
           </nav>
           <ThemeToggle id="theme-toggle-menu" className="[&>select]:w-full" />
+          <LocaleSwitch className="[&>select]:w-full" />
           <div className="mt-auto border-t border-slate-200 pt-3 text-sm">{signOut}</div>
         </Dialog.Content>
       </Dialog.Portal>

@@ -59,9 +59,11 @@ export default async function WorkspaceLayout({ children, params }: { children: 
               <ThemeMenu />
             </div>
             <ShortcutsHelp />
-            <LocaleSwitch />
+            <div className="hidden xl:contents">
+              <LocaleSwitch />
+            </div>
             <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
-              <span className="hidden 2xl:inline">{user.name} · </span>
+              <span className="hidden min-[1800px]:inline">{user.name} · </span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase" data-testid="current-role">
                 {tr(actor.role)}
               </span>
