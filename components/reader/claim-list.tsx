@@ -1,13 +1,14 @@
 "use client";
 
 import { clsx } from "clsx";
+import { memo } from "react";
 import { StatusBadge } from "@/components/review/status-badge";
 import { joinNames, quantitiesText } from "./claim-readings";
 import { MODALITY_LABELS } from "./modality";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
-/** Claims in reading order; selecting one scrolls the text to it. */
-export function ClaimList({
+/** Claims in reading order; selecting one scrolls the text to it. Memoised: a new text selection must not re-render every item. */
+export const ClaimList = memo(function ClaimList({
   items,
   typeById,
   activeId,
@@ -79,4 +80,4 @@ export function ClaimList({
       })}
     </ol>
   );
-}
+});

@@ -123,31 +123,73 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     if (initialClaimId) document.querySelector(`mark[data-claim-ids~="${initialClaimId}"]`)?.scrollIntoView({ block: "center" });
   }, [initialClaimId]);
 
-  // Mouse and keyboard selections both end up here.
+  // Mouse and keyboard selections both end up here. While the mouse is down a drag fires many
+  // changes, so they wait until it rests (or the button is released, which reads at once); a
+  // keyboard selection is read on the next frame.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const onChange = () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame = 0;
+    let mouseDown = false;
+    const read = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (!textRef.current) return;
-        const r = readSelection(textRef.current);
-        if (!r) return;
-        if (!r.ok) {
-          // The drag may have passed through a valid selection on its way; that is not the claim.
-          setPending(null);
-          return setSelectionError(r.reason);
-        }
-        setSelectionError(null);
-        if (!canEdit) return;
-        setPending(r.selection);
-        setActiveId(null);
-        setEditing(false);
-        setFormError(null);
-      }, 120);
+      cancelAnimationFrame(frame);
+      timer = undefined;
+      frame = 0;
+      if (!textRef.current) return;
+      const r = readSelection(textRef.current);
+      if (!r) return;
+      if (!r.ok) {
+        // The drag may have passed through a valid selection on its way; that is not the claim.
+        setPending(null);
+        return setSelectionError(r.reason);
+      }
+      setSelectionError(null);
+      if (!canEdit) return;
+      // The same words as already pending keep their object, so nothing downstream re-renders.
+      setPending((p) => (p && p.passageId === r.selection.passageId && p.start === r.selection.start && p.end === r.selection.end ? p : r.selection));
+      setActiveId(null);
+      setEditing(false);
+      setFormError(null);
+    };
+    const onChange = () => {
+      if (mouseDown) {
+        clearTimeout(timer);
+        timer = setTimeout(read, 120);
+      } else if (!frame) frame = requestAnimationFrame(read);
+    };
+    const onMouseDown = () => {
+      mouseDown = true;
+    };
+    const onMouseUp = () => {
+      mouseDown = false;
+      // Only a selection made during this press is read now; a plain click leaves it to selectionchange.
+      if (timer !== undefined) read();
     };
     document.addEventListener("selectionchange", onChange);
-    return () => document.removeEventListener("selectionchange", onChange);
+    document.addEventListener("mousedown", onMouseDown);
+    document.addEventListener("mouseup", onMouseUp);
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      document.removeEventListener("selectionchange", onChange);
+      document.removeEventListener("mousedown", onMouseDown);
+      document.removeEventListener("mouseup", onMouseUp);
+    };
   }, [canEdit]);
+
+  // Stable handlers for the paragraphs and the list: an inline arrow would be new on every render
+  // and defeat their memo, so a text selection would re-render every highlight and list item.
+  const activeRef = useRef(activeId);
+  activeRef.current = activeId;
+  const onClaimClick = useCallback(
+    ([first, second]: string[]) => {
+      if (first !== undefined) selectClaim(first === activeRef.current && second !== undefined ? second : first, false);
+    },
+    [selectClaim],
+  );
+  const onSelectFromList = useCallback((id: string) => selectClaim(id, true), [selectClaim]);
+  // Only the paragraph holding the active claim needs its id; the others keep their props.
+  const activePassageId = active?.passageId ?? null;
 
   const restore = useCallback(async () => {
     if (!undo) return;
@@ -326,8 +368,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
               passage={p}
               annotations={byPassage.get(p.id) ?? EMPTY}
               typeById={typeById}
-              activeId={activeId}
-              onClaimClick={([first, second]) => first !== undefined && selectClaim(first === activeId && second !== undefined ? second : first, false)}
+              activeId={p.id === activePassageId ? activeId : null}
+              onClaimClick={onClaimClick}
               onCorrect={canEdit ? openCorrection : undefined}
             />
           ))}
@@ -514,7 +556,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
         </div>
         <div>
           <h2 className="mb-2 text-sm font-semibold text-slate-700">Claims ({annotations.length})</h2>
-          <ClaimList items={ordered} typeById={typeById} activeId={activeId} onSelect={(id) => selectClaim(id, true)} />
+          <ClaimList items={ordered} typeById={typeById} activeId={activeId} onSelect={onSelectFromList} />
           <div className="mt-3">
             <DeletedClaims
               workspaceId={workspaceId}
