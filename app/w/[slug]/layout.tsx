@@ -49,7 +49,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             Claimboard
           </Link>
           <WorkspaceNav slug={slug} workspaces={workspaceList} current={actor.workspaceName} canImport={canImport} review={reviewLink} />
-          <div className="ml-auto flex min-w-0 items-center gap-2 text-sm 2xl:gap-3">
+          <div className="ml-auto flex min-w-0 items-center gap-2 text-sm">
             {/* Below xl these live in the Menu sheet; display: contents keeps the xl header as it was. */}
             <div className="hidden xl:contents">
               {inbox}
