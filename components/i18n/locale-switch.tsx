@@ -7,7 +7,8 @@ import { setLocaleAction } from "@/lib/actions/locale";
 import { LOCALES } from "@/lib/i18n/locales";
 
 /** The header's language switch; each language is named in itself, so anyone can find theirs. */
-export function LocaleSwitch({ className }: { className?: string }) {
+/** `short`: the options read "EN"/"VI" (the header, where width is scarce); full names otherwise. */
+export function LocaleSwitch({ className, short = false }: { className?: string; short?: boolean }) {
   const t = useTranslations("locale");
   const locale = useLocale();
   const router = useRouter();
@@ -33,8 +34,8 @@ export function LocaleSwitch({ className }: { className?: string }) {
         }}
       >
         {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {t(`name.${l}`)}
+          <option key={l} value={l} lang={l} aria-label={t(`name.${l}`)}>
+            {short ? l.toUpperCase() : t(`name.${l}`)}
           </option>
         ))}
       </select>

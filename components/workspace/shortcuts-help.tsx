@@ -43,7 +43,7 @@ export function ShortcutsHelp() {
   }, []);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger className="hidden rounded px-1.5 text-slate-500 hover:bg-slate-100 lg:inline" aria-label="Keyboard shortcuts">
+      <Dialog.Trigger className="hidden rounded px-1.5 text-slate-500 hover:bg-slate-100 2xl:inline" aria-label="Keyboard shortcuts">
         ?
       </Dialog.Trigger>
       <DialogPanel title="Keyboard shortcuts" description="Keys for searching, marking and reviewing claims" width="30rem" hideDescription>

@@ -60,7 +60,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             </div>
             <ShortcutsHelp />
             <div className="hidden xl:contents">
-              <LocaleSwitch />
+              <LocaleSwitch short />
             </div>
             <span className="whitespace-nowrap text-slate-600" data-testid="current-user" title={user.email}>
               <span className="hidden min-[1800px]:inline">{user.name} · </span>
