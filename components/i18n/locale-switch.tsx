@@ -34,7 +34,7 @@ export function LocaleSwitch({ className, short = false }: { className?: string;
         }}
       >
         {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l} aria-label={t(`name.${l}`)}>
+          <option key={l} value={l} lang={l}>
             {short ? l.toUpperCase() : t(`name.${l}`)}
           </option>
         ))}

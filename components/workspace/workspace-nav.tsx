@@ -111,7 +111,7 @@ export function WorkspaceNav({
   return (
     <nav aria-label={t("workspace")} className="hidden items-center gap-0.5 text-sm xl:flex 2xl:gap-1">
       <WorkspaceSwitch id="workspace-switch" slug={slug} workspaces={workspaces} current={current} className="max-w-32 2xl:max-w-56" />
-      <NavLinks slug={slug} canImport={canImport} review={review} itemClass="whitespace-nowrap rounded px-1.5 py-1.5 2xl:px-2.5" />
+      <NavLinks slug={slug} canImport={canImport} review={review} itemClass="whitespace-nowrap rounded px-1 py-1.5 2xl:px-2.5" />
     </nav>
   );
 }
