@@ -1,8 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationView } from "@/lib/server/annotations";
+import { isoSql } from "@/lib/server/sql-json";
 
 // Claims as `annotationSelect` + `toAnnotationView` answer them, read in ONE statement: speakers,
 // entity actors, author, reviewer and propositions aggregated by PostgreSQL. Prisma's nested
@@ -11,8 +12,6 @@ import type { AnnotationView } from "@/lib/server/annotations";
 // checks both give the same answer).
 
 type Row = Omit<AnnotationView, "createdAt" | "updatedAt" | "reviewedAt"> & { createdAt: string; updatedAt: string; reviewedAt: string | null };
-
-const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /**
  * The claims of `a` (alias of "Annotation") that `where` chooses, ordered by paragraph, start and
@@ -23,10 +22,10 @@ export async function readAnnotationViews(where: Prisma.Sql, db: Tx = getDb()): 
     SELECT json_build_object(
       'id', a.id, 'passageId', a."passageId", 'start', a.start, 'end', a."end", 'exact', a.exact, 'prefix', a.prefix, 'suffix', a.suffix,
       'claimTypeId', a."claimTypeId", 'modality', a.modality, 'actors', a.actors, 'fields', a.fields, 'note', a.note, 'status', a.status,
-      'reviewedAt', ${iso('a."reviewedAt"')}, 'reviewReason', a."reviewReason",
+      'reviewedAt', ${isoSql('a."reviewedAt"')}, 'reviewReason', a."reviewReason",
       'reviewedBy', (SELECT json_build_object('id', r.id, 'name', r.name) FROM "User" r WHERE r.id = a."reviewedById"),
       'orphaned', a.orphaned, 'needsReview', a."needsReview", 'anchorReview', a."anchorReview", 'version', a.version,
-      'createdAt', ${iso('a."createdAt"')}, 'updatedAt', ${iso('a."updatedAt"')}, 'sessionId', a."sessionId", 'reconciled', a.reconciled,
+      'createdAt', ${isoSql('a."createdAt"')}, 'updatedAt', ${isoSql('a."updatedAt"')}, 'sessionId', a."sessionId", 'reconciled', a.reconciled,
       'speakers', COALESCE((
         SELECT json_agg(CASE WHEN e.id IS NOT NULL THEN json_build_object('type', 'entity', 'id', e.id, 'name', e.name)
                              ELSE json_build_object('type', 'source', 'id', s.id, 'name', s.name) END ORDER BY sp.position)

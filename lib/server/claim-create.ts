@@ -4,11 +4,10 @@ import type { Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { checkSelector, quoteSelector } from "@/lib/domain/anchoring";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type AnnotationView, parseFields, type SpeakerView } from "@/lib/server/annotations";
 import { AppError } from "@/lib/server/errors";
-import { EVENTS_CHANNEL } from "@/lib/server/events";
-import { changeLockSql } from "@/lib/server/verdict-store";
+import { changeEventCtes, EVENTS_CHANNEL } from "@/lib/server/events";
 import type { createAnnotationSchema } from "@/lib/validation/schemas";
 import type { z } from "zod";
 
@@ -146,14 +145,7 @@ async function writeClaim(actor: Actor, view: AnnotationView, ctx: Context, sear
       INSERT INTO "AuditEvent" ("workspaceId", "actorId", action, "entityType", "entityId", after)
       SELECT ${workspaceId}::uuid, ${userId}::uuid, 'annotation.create', 'Annotation', a.id::text, ${JSON.stringify(view)}::jsonb FROM a
     ),
-    l AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtext(${changeLockSql(workspaceId)})) AS locked FROM a),
-    e AS (
-      INSERT INTO "ChangeEvent" ("workspaceId", kind, "entityType", "entityId", "articleId", "propositionIds", "sessionId", "actorId", version, data)
-      SELECT ${workspaceId}::uuid, 'annotation.created', 'Annotation', ${view.id}, ${ctx.articleId}::uuid, '{}'::uuid[], ${view.sessionId}::uuid,
-        ${userId}::uuid, 1, '{}'::jsonb
-      FROM l
-      RETURNING id
-    )
+    ${changeEventCtes(actor, { kind: "annotation.created", entityType: "Annotation", entityId: view.id, articleId: ctx.articleId, sessionId: view.sessionId, version: 1 }, Prisma.sql`SELECT id FROM a`)}
     SELECT (SELECT count(*) FROM a)::int AS inserted, (SELECT count(pg_notify(${EVENTS_CHANNEL}, e.id::text)) FROM e)::int AS notified`;
   return (row?.inserted ?? 0) > 0;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/membership";
 import type { Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { affectsVerdicts, changeLockSql, maintainVerdicts } from "@/lib/server/verdict-store";
 
 /** The NOTIFY channel; its payload is only the event id (payload limits and lost notifications do not matter). */
@@ -28,16 +28,23 @@ export type ChangeInput = {
  * (lib/server/verdict-store.ts). A change that alters no verdict costs one statement.
  */
 export async function emit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId">, change: ChangeInput): Promise<void> {
-  const lock = changeLockSql(actor.workspaceId);
-  const maintain = affectsVerdicts(change);
-  if (maintain) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
+  if (affectsVerdicts(change)) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${changeLockSql(actor.workspaceId)}))`;
     await maintainVerdicts(tx, actor.workspaceId, change);
   }
-  // The lock is taken in the INSERT's source row, before the row's id is drawn from the sequence,
-  // so ids are drawn in commit order; pg_notify runs on the inserted row (delivered at commit).
-  await tx.$executeRaw`
-    WITH l AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtext(${lock})) AS locked),
+  await tx.$executeRaw`WITH ${changeEventCtes(actor, change)} SELECT pg_notify(${EVENTS_CHANNEL}, e.id::text) FROM e`;
+}
+
+/**
+ * The CTEs `l` and `e` that take the workspace's change lock and insert the change's outbox row
+ * (RETURNING id): for emit(), and for a write that is one statement (claim create), whose own
+ * CTEs run first when `after` reads them (e.g. `SELECT id FROM a`: no row, no event). The lock is
+ * taken in the INSERT's source row, before the row's id is drawn from the sequence, so ids are
+ * drawn in commit order; NOTIFY the id from `e` (delivered at commit).
+ */
+export function changeEventCtes(actor: Pick<Actor, "userId" | "workspaceId">, change: ChangeInput, after: Prisma.Sql = Prisma.sql`SELECT 1`): Prisma.Sql {
+  return Prisma.sql`
+    l AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtext(${changeLockSql(actor.workspaceId)})) AS locked FROM (${after}) AS after_rows),
     e AS (
       INSERT INTO "ChangeEvent" ("workspaceId", kind, "entityType", "entityId", "articleId", "propositionIds", "sessionId", "actorId", version, data)
       SELECT ${actor.workspaceId}::uuid, ${change.kind}, ${change.entityType}, ${change.entityId}, ${change.articleId ?? null}::uuid,
@@ -45,8 +52,7 @@ export async function emit(tx: Tx, actor: Pick<Actor, "userId" | "workspaceId">,
         ${JSON.stringify(change.data ?? {})}::jsonb
       FROM l
       RETURNING id
-    )
-    SELECT pg_notify(${EVENTS_CHANNEL}, e.id::text) FROM e`;
+    )`;
 }
 
 /** Where a claim shows: its article, the propositions it is linked to and its session (one statement). */

@@ -5,6 +5,7 @@ import type { MentionFacts, MentionFilter } from "@/lib/domain/claim-filter";
 import { independentOrigins, type OriginGraph, type SourceRef, type SpeakerRef } from "@/lib/domain/comparison";
 import type { ExportFields, ExportMention } from "@/lib/domain/export/records";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isoSql, refSql } from "@/lib/server/sql-json";
 import { visibleClaimsSql } from "@/lib/server/visibility";
 import type { ExportScope } from "@/lib/validation/exports";
 
@@ -51,9 +52,6 @@ export type ExportRow = {
   actorEntities: { id: string; name: string }[];
   mentions: { id: string; stance: ExportMention["propositions"][number]["stance"]; statement: string; rating: string | null; claimTypeId: string | null }[];
 };
-
-const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-const ref = (alias: string) => Prisma.raw(`json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'kind', ${alias}.kind)`);
 
 /**
  * The SQL conditions choosing an export's claims: the scope and mention filters narrowed as far as
@@ -105,7 +103,7 @@ export function claimsSql(actor: Actor, scope: ExportScope, filter: MentionFilte
     ),
     speakers AS (
       SELECT sp."annotationId" AS id,
-             json_agg(json_build_object('entity', CASE WHEN e.id IS NULL THEN NULL ELSE ${ref("e")} END, 'source', CASE WHEN s.id IS NULL THEN NULL ELSE ${ref("s")} END) ORDER BY sp.position) AS list
+             json_agg(json_build_object('entity', CASE WHEN e.id IS NULL THEN NULL ELSE ${refSql("e")} END, 'source', CASE WHEN s.id IS NULL THEN NULL ELSE ${refSql("s")} END) ORDER BY sp.position) AS list
       FROM claims b JOIN "AnnotationSpeaker" sp ON sp."annotationId" = b.id
       LEFT JOIN "Entity" e ON e.id = sp."entityId" LEFT JOIN "Source" s ON s.id = sp."sourceId"
       GROUP BY sp."annotationId"
@@ -123,13 +121,13 @@ export function claimsSql(actor: Actor, scope: ExportScope, filter: MentionFilte
       GROUP BY m."annotationId"
     ),
     origins AS (
-      SELECT o."articleId" AS id, json_agg(${ref("s")} ORDER BY o.position) AS list
+      SELECT o."articleId" AS id, json_agg(${refSql("s")} ORDER BY o.position) AS list
       FROM (SELECT DISTINCT "articleId" FROM claims) b JOIN "ArticleOrigin" o ON o."articleId" = b."articleId" JOIN "Source" s ON s.id = o."sourceId"
       GROUP BY o."articleId"
     )
     SELECT a.id, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text AS status, a.modality::text AS modality, a.fields,
       COALESCE(a.actors, ARRAY[]::text[]) AS actors, a.orphaned, a."needsReview", a."sessionId",
-      ${iso(`a."createdAt"`)} AS "createdAt", ${iso(`a."updatedAt"`)} AS "updatedAt", ct.label AS "claimType", u.name AS author,
+      ${isoSql(`a."createdAt"`)} AS "createdAt", ${isoSql(`a."updatedAt"`)} AS "updatedAt", ct.label AS "claimType", u.name AS author,
       a."passageId", a."passagePosition", ar.id AS "articleId", ar.title, ar.url, ar."contentHash",
       to_char(ar."publishedAt", 'YYYY-MM-DD') AS "publishedAt", ar.language,
       pub.id AS "publisherId", pub.name AS "publisherName", pub.kind::text AS "publisherKind",

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MentionRow } from "@/lib/server/comparison";
+import { isoSql, refSql } from "@/lib/server/sql-json";
 
 // Mention links as `mentionSelect` (lib/server/comparison.ts) answers them, in ONE statement:
 // the claim, its speakers, actors, session, paragraph, article, publisher and origins aggregated
@@ -19,9 +20,6 @@ type Raw = Omit<MentionRow, "annotation"> & {
   };
 };
 
-const ts = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-const source = (alias: string) => Prisma.raw(`json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'kind', ${alias}.kind)`);
-
 /**
  * The links `where` chooses, oldest first (then by claim id), each with its claim as the
  * comparison reads it. `where` may use `ml` ("MentionLink"), `an` ("Annotation"), `ps`
@@ -34,12 +32,12 @@ export async function readMentionRows(db: Tx, where: Prisma.Sql): Promise<Mentio
       'annotation', json_build_object(
         'id', an.id, 'orphaned', an.orphaned, 'needsReview', an."needsReview", 'status', an.status, 'sessionId', an."sessionId",
         'reconciled', an.reconciled,
-        'session', (SELECT json_build_object('closedAt', ${ts('s."closedAt"')}) FROM "AnnotationSession" s WHERE s.id = an."sessionId"),
+        'session', (SELECT json_build_object('closedAt', ${isoSql('s."closedAt"')}) FROM "AnnotationSession" s WHERE s.id = an."sessionId"),
         'modality', an.modality, 'fields', an.fields, 'actors', an.actors,
         'speakers', COALESCE((
           SELECT json_agg(json_build_object(
               'entity', CASE WHEN e.id IS NULL THEN NULL ELSE json_build_object('id', e.id, 'name', e.name) END,
-              'source', CASE WHEN so.id IS NULL THEN NULL ELSE ${source("so")} END) ORDER BY sp.position)
+              'source', CASE WHEN so.id IS NULL THEN NULL ELSE ${refSql("so")} END) ORDER BY sp.position)
           FROM "AnnotationSpeaker" sp LEFT JOIN "Entity" e ON e.id = sp."entityId" LEFT JOIN "Source" so ON so.id = sp."sourceId"
           WHERE sp."annotationId" = an.id), '[]'),
         'actorEntities', COALESCE((
@@ -48,9 +46,9 @@ export async function readMentionRows(db: Tx, where: Prisma.Sql): Promise<Mentio
         'exact', an.exact, 'prefix', an.prefix, 'suffix', an.suffix, 'start', an.start, 'end', an."end",
         'passage', json_build_object('id', ps.id, 'position', ps.position, 'article', json_build_object(
           'id', ar.id, 'title', ar.title, 'publishedAt', to_char(ar."publishedAt", 'YYYY-MM-DD'), 'language', ar.language,
-          'publisher', (SELECT ${source("pu")} FROM "Source" pu WHERE pu.id = ar."publisherId"),
+          'publisher', (SELECT ${refSql("pu")} FROM "Source" pu WHERE pu.id = ar."publisherId"),
           'origins', COALESCE((
-            SELECT json_agg(json_build_object('source', ${source("os")}) ORDER BY o.position)
+            SELECT json_agg(json_build_object('source', ${refSql("os")}) ORDER BY o.position)
             FROM "ArticleOrigin" o JOIN "Source" os ON os.id = o."sourceId" WHERE o."articleId" = ar.id), '[]'))))
     ) AS v
     FROM "MentionLink" ml
