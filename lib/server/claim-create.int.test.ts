@@ -105,7 +105,8 @@ describe("creating a claim", () => {
       where: { passageId: d.passage.id },
       select: { start: true, end: true, exact: true, orphaned: true, needsReview: true },
     });
-    expect(claims.length).toBeGreaterThan(0);
+    // Which side wins each round is up to the scheduler (all creates may lose and be refused);
+    // every claim that was stored must sit on the words it quotes, or be flagged.
     const points = [...passage.text];
     for (const c of claims) {
       if (c.orphaned || c.needsReview) continue;
