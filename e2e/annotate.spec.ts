@@ -65,6 +65,7 @@ test("keyboard selection after an emoji stores code-point offsets that survive r
   const reader = new ReaderPage(page);
 
   // Put the caret at the very start of paragraph 1 ("Ông Kim 🚀 đã thăm…") and select with Shift+arrows.
+  await reader.ready();
   await reader.passage(0).click({ position: { x: 2, y: 8 } });
   await page.keyboard.press("Home");
   for (let i = 0; i < "Ông Kim 🚀 đã thăm".length; i++) await page.keyboard.press("Shift+ArrowRight");

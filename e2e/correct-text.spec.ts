@@ -78,6 +78,7 @@ test("a paragraph with a line break is refused in the dialog and nothing changes
   const reader = new ReaderPage(page);
 
   // Keyboard only: from the article text, Tab reaches the control, which is hidden until hover or focus.
+  await reader.ready();
   await page.getByTestId("article-text").focus();
   await page.keyboard.press("Tab");
   const control = page.getByRole("button", { name: "Correct paragraph 1", exact: true });

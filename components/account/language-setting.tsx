@@ -18,7 +18,7 @@ export function LanguageSetting({ saved }: { saved: Locale | null }) {
   return (
     <fieldset className="flex flex-col gap-2 text-sm" disabled={pending}>
       <legend className="mb-1 font-medium">{t("legend")}</legend>
-      {["browser", ...LOCALES].map((option) => (
+      {(["browser", ...LOCALES] as const).map((option) => (
         <label key={option} className="flex items-center gap-2">
           <input
             type="radio"

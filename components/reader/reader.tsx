@@ -63,6 +63,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const [activeId, setActiveId] = useState<string | null>(initialClaimId ?? null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [pendingType, setPendingType] = useState("");
+  // Set once the selection listeners are attached (tests and the bench wait for it).
+  const [listening, setListening] = useState(false);
   const [editing, setEditing] = useState(false);
   // The claim as it was when editing began: the form starts from it and the save sends its version,
   // so a change another member makes meanwhile is a conflict to resolve, never silently overwritten.
@@ -168,6 +170,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     document.addEventListener("selectionchange", onChange);
     document.addEventListener("mousedown", onMouseDown);
     document.addEventListener("mouseup", onMouseUp);
+    // Words selected before the page finished loading are not lost: read them now.
+    read();
+    setListening(true);
     return () => {
       clearTimeout(timer);
       cancelAnimationFrame(frame);
@@ -350,6 +355,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           ref={textRef}
           className="passage-text mt-5 space-y-4 text-[15px]"
           data-testid="article-text"
+          data-ready={listening ? "" : undefined}
           contentEditable
           suppressContentEditableWarning
           spellCheck={false}

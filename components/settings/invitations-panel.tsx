@@ -13,6 +13,7 @@ import { createInvitationAction, revokeInvitationAction } from "@/lib/actions/me
 import { ROLES } from "@/lib/domain/roles";
 import type { InvitationView } from "@/lib/server/invitations";
 import { createInvitationSchema, INVITATION_DAYS, type CreateInvitationInput } from "@/lib/validation/members";
+import type { Role } from "@/lib/domain/vocabulary";
 
 /** Owners: create a single-use invitation link (role, days valid), see each link's fate, revoke unused ones. */
 export function InvitationsPanel({ workspaceId, invitations }: { workspaceId: string; invitations: InvitationView[] }) {
@@ -25,7 +26,7 @@ export function InvitationsPanel({ workspaceId, invitations }: { workspaceId: st
     resolver: zodResolver(createInvitationSchema),
     defaultValues: { role: "EDITOR", expiresInDays: INVITATION_DAYS.default },
   });
-  const [issued, setIssued] = useState<{ url: string; role: string; expiresAt: Date } | null>(null);
+  const [issued, setIssued] = useState<{ url: string; role: Role; expiresAt: Date } | null>(null);
   const [copied, setCopied] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 

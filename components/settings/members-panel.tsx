@@ -9,12 +9,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/vocabulary";
 
-type M = { id: string; name: string; email: string; role: string };
+type M = { id: string; name: string; email: string; role: Role };
 
 export function MembersPanel({ workspaceId, members, canManage }: { workspaceId: string; members: M[]; canManage: boolean }) {
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState("EDITOR");
+  const [role, setRole] = useState<Role>("EDITOR");
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const router = useRouter();
   const t = useTranslations("members");
@@ -74,7 +75,7 @@ export function MembersPanel({ workspaceId, members, canManage }: { workspaceId:
           <label htmlFor="member-role" className="sr-only">
             {t("role")}
           </label>
-          <select id="member-role" className="rounded border border-slate-300 px-2 text-sm" value={role} onChange={(e) => setRole(e.target.value)}>
+          <select id="member-role" className="rounded border border-slate-300 px-2 text-sm" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {tr(r)}

@@ -8,7 +8,13 @@ export class ReaderPage {
   }
 
   /** Drag the mouse across `quote` inside paragraph `index`, like a person would. */
+  /** Wait until the reader listens: a key pressed or a focus given before hydration is lost. */
+  async ready() {
+    await expect(this.page.locator("[data-testid=article-text][data-ready]")).toBeAttached();
+  }
+
   async selectWithMouse(index: number, quote: string) {
+    await this.ready();
     const passage = this.passage(index);
     await passage.scrollIntoViewIfNeeded();
     const box = await passage.evaluate((el, q) => {

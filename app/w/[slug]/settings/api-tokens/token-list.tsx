@@ -4,11 +4,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { revokeApiTokenAction } from "@/lib/actions/settings";
+import type { Role } from "@/lib/domain/vocabulary";
 
 export type TokenRow = {
   id: string;
   name: string;
-  role: string;
+  role: Role;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
