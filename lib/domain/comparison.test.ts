@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { translatorFor } from "@/lib/i18n/translate";
+import { explain, type VerdictSay } from "./comparison/sentence";
 import { describe, expect, it } from "vitest";
 import {
   computeVerdict,
@@ -260,6 +262,25 @@ const cases: Case[] = [
     "Agree: 5 independent origins support it (A, B, C and 2 more); none refutes it.",
   ],
 ];
+
+describe("the verdict sentence in Vietnamese", () => {
+  const t = translatorFor("vi");
+  const vi: VerdictSay = (key, values) => t(`verdict.${key}`, values);
+  // Words of the English phrasing that must not survive translation (names in the cases are proper nouns).
+  const ENGLISH =
+    /\b(Conflict|Agree|Unverified|Single origin|Detail conflict|Nothing counts|independent|supports?|refutes?|mentions?|counted|outlets?|article|Check by hand|the number|and \d+ more)\b/;
+  it.each(cases)("%s", (_name, build, _kind, _sentence, graph = EMPTY_GRAPH) => {
+    for (const approvedOnly of [false, true]) {
+      const v = computeVerdict(build(), graph, { approvedOnly, uncounted: 2 });
+      const sentence = explain(v.kind, v, approvedOnly, vi);
+      expect(sentence).not.toMatch(/[{}]/);
+      // The uncertain-detail reasons are the comparison's own (English) words: checked apart from the rest.
+      const phrasing = v.uncertainDetails.reduce((text, u) => text.replace(u.reason, ""), sentence);
+      expect(phrasing).not.toMatch(ENGLISH);
+      expect(sentence).not.toBe(v.sentence);
+    }
+  });
+});
 
 describe("computeVerdict", () => {
   it.each(cases)("%s", (_name, build, kind, sentence, graph = EMPTY_GRAPH) => {

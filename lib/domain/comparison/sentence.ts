@@ -1,91 +1,108 @@
+import en from "@/messages/en.json";
+import { createTranslator } from "use-intl/core";
 import type { DetailConflict, UncertainDetail } from "./details";
 import type { StanceSummary, Verdict, VerdictKind } from "./verdict";
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
+/** The verdict's phrases, by key of the "verdict" catalogue namespace; the UI passes its own locale's. */
+export type VerdictKey = keyof (typeof en)["verdict"];
+export type VerdictSay = (key: VerdictKey, values?: Record<string, string | number>) => string;
 
-function verb(n: number, singular: string, plural: string): string {
-  return n === 1 ? singular : plural;
-}
+// English, from the same catalogue the interface reads: stored sentences, exports and the API.
+let english: VerdictSay | undefined;
+export const englishVerdict: VerdictSay = (key, values) => {
+  english ??= createTranslator({ locale: "en", messages: en, namespace: "verdict" }) as unknown as VerdictSay;
+  return english(key, values);
+};
 
 /** Up to three names, then "and N more", so long lists stay readable in one line. */
-export function listNames(names: string[], separator = ", "): string {
+export function listNames(names: string[], separator = ", ", say: VerdictSay = englishVerdict): string {
   const head = names.slice(0, 3).join(separator);
-  return names.length > 3 ? `${head} and ${names.length - 3} more` : head;
+  return names.length > 3 ? say("andMore", { names: head, count: names.length - 3 }) : head;
 }
 
-function joinAnd(parts: string[]): string {
-  return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+function joinAnd(parts: string[], say: VerdictSay): string {
+  return parts.length <= 1 ? parts.join("") : say("lastAnd", { names: parts.slice(0, -1).join(", "), last: parts[parts.length - 1]! });
 }
 
 // The path shows how a cited name reaches its origin ("Dmitry Peskov, for Russia").
 // Paths hold commas ("Dmitry Peskov, for Russia"), so origins are separated by semicolons.
-const labels = (s: StanceSummary) =>
+const labels = (s: StanceSummary, say: VerdictSay) =>
   listNames(
     s.origins.map((o) => o.path),
     s.origins.some((o) => o.path.includes(",")) ? "; " : ", ",
+    say,
   );
 
-function fieldName(c: { field: string; item?: string }): string {
-  return c.field === "quantity" && c.item ? `the number of ${c.item}` : c.field === "quantity" ? "the number" : c.field;
+function fieldName(c: { field: string; item?: string }, say: VerdictSay): string {
+  if (c.field === "quantity") return c.item ? say("fieldNumberOf", { item: c.item }) : say("fieldNumber");
+  return c.field === "date" ? say("fieldDate") : c.field === "actors" ? say("fieldActors") : c.field;
 }
 
-function conflictText(c: DetailConflict): string {
-  return `${fieldName(c)} (${c.values.map((x) => `${x.value} per ${listNames(x.origins)}`).join("; ")})`;
+function conflictText(c: DetailConflict, say: VerdictSay): string {
+  const values = c.values.map((x) => say("valuePer", { value: x.value, origins: listNames(x.origins, ", ", say) })).join("; ");
+  return say("conflictField", { field: fieldName(c, say), values });
 }
 
-function uncertainText(u: UncertainDetail[]): string {
-  return u.length ? ` Check by hand: ${u.map((x) => x.reason).join("; ")}.` : "";
+type Body = Omit<Verdict, "kind" | "sentence">;
+
+/** What follows the verdict: one article, unattributed mentions, details to check, mentions left out. */
+function tail(v: Body, approvedOnly: boolean, say: VerdictSay): string[] {
+  const parts: string[] = [];
+  if (v.singleArticle && v.supports.origins.length >= 2) {
+    parts.push(v.singleArticle.title ? say("oneArticleTitled", { title: v.singleArticle.title }) : say("oneArticle"));
+  }
+  const unattributed = v.supports.unattributed + v.refutes.unattributed + v.neutral.unattributed;
+  if (unattributed) parts.push(say("unattributed", { count: unattributed }));
+  // The reasons are the comparison's own words (English); the values in them are the sources'.
+  if (v.uncertainDetails.length) parts.push(say("checkByHand", { reasons: v.uncertainDetails.map((x: UncertainDetail) => x.reason).join("; ") }));
+  if (v.uncounted > 0) parts.push(say(approvedOnly ? "uncountedApproved" : "uncounted", { count: v.uncounted }));
+  return parts;
 }
 
-function unattributedText(v: Omit<Verdict, "kind" | "sentence">): string {
-  const n = v.supports.unattributed + v.refutes.unattributed + v.neutral.unattributed;
-  return n ? ` ${count(n, "unattributed mention")} ${verb(n, "names", "name")} no source and ${verb(n, "is", "are")} not counted.` : "";
-}
-
-function oneArticleText(v: Omit<Verdict, "kind" | "sentence">): string {
-  if (!v.singleArticle || v.supports.origins.length < 2) return "";
-  return ` All of the support comes from one article${v.singleArticle.title ? ` (“${v.singleArticle.title}”)` : ""}.`;
-}
-
-/** The verdict in words, with the evidence behind it; `approvedOnly`: unapproved claims are among those not counted. */
-export function explain(kind: VerdictKind, v: Omit<Verdict, "kind" | "sentence">, approvedOnly = false): string {
+function headline(kind: VerdictKind, v: Body, approvedOnly: boolean, say: VerdictSay): string {
   const s = v.supports.origins.length;
   const r = v.refutes.origins.length;
-  const why = approvedOnly ? "not approved, orphaned or waiting for review" : "orphaned or waiting for review";
-  const uncounted = v.uncounted > 0 ? ` ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} not counted (${why}).` : "";
-  const tail = `${oneArticleText(v)}${unattributedText(v)}${uncertainText(v.uncertainDetails)}${uncounted}`;
   switch (kind) {
     case "no_mentions":
-      if (v.uncounted > 0 && approvedOnly)
-        return `Nothing counts yet: ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} not approved (only approved claims count here), orphaned or waiting for review.`;
-      return v.uncounted > 0
-        ? `Nothing counts yet: ${count(v.uncounted, "linked mention")} ${verb(v.uncounted, "is", "are")} orphaned or waiting for review after a text correction.`
-        : "No mentions: nothing is linked to this proposition yet.";
+      if (v.uncounted > 0) return say(approvedOnly ? "nothingCountsApproved" : "nothingCounts", { count: v.uncounted });
+      return say("noMentions");
     case "conflict":
-      return `Conflict: ${count(s, "independent origin")} ${verb(s, "supports", "support")} it (${labels(v.supports)}) and ${r} ${verb(r, "refutes", "refute")} it (${labels(v.refutes)}).${tail}`;
-    case "unverified": {
+      return say("conflict", { supports: s, supportNames: labels(v.supports, say), refutes: r, refuteNames: labels(v.refutes, say) });
+    case "unverified":
       // Unattributed support is still no support; saying "named" keeps the sentence true when it exists.
-      const none = v.supports.mentions > 0 ? "no named source" : "no source";
-      if (r > 0) return `Unverified: ${none} supports it; ${count(r, "independent origin")} ${verb(r, "refutes", "refute")} it (${labels(v.refutes)}).${tail}`;
-      if (v.supports.mentions > 0) return `Unverified: no named source supports it.${tail}`;
-      if (v.refutes.mentions > 0) return `Unverified: no source supports it and no named source refutes it.${tail}`;
-      return `Unverified: only neutral mentions (${v.neutral.mentions}), no source supports or refutes it.${tail}`;
-    }
+      if (r > 0) return say("unverifiedRefuted", { named: v.supports.mentions > 0 ? "yes" : "no", refutes: r, refuteNames: labels(v.refutes, say) });
+      if (v.supports.mentions > 0) return say("unverifiedUnnamed");
+      if (v.refutes.mentions > 0) return say("unverifiedNoNamedRefute");
+      return say("unverifiedNeutral", { count: v.neutral.mentions });
     case "detail_conflict":
-      return `Detail conflict: supporting sources disagree on ${joinAnd(v.detailConflicts.map(conflictText))}.${tail}`;
-    case "agree": {
-      const across = v.supports.outlets > 0 ? ` across ${count(v.supports.outlets, "outlet")}` : "";
-      return `Agree: ${count(s, "independent origin")} support it (${labels(v.supports)})${across}; none refutes it.${tail}`;
-    }
+      return say("detailConflict", {
+        conflicts: joinAnd(
+          v.detailConflicts.map((c) => conflictText(c, say)),
+          say,
+        ),
+      });
+    case "agree":
+      return v.supports.outlets > 0
+        ? say("agreeAcross", { supports: s, supportNames: labels(v.supports, say), outlets: v.supports.outlets })
+        : say("agree", { supports: s, supportNames: labels(v.supports, say) });
     case "single_origin": {
       const only = v.supports.origins[0];
       // computeVerdict says single_origin only when exactly one origin supports the proposition.
       if (!only) throw new Error("a single_origin verdict needs its supporting origin");
-      return v.supports.outlets > 1
-        ? `Single origin: ${count(v.supports.outlets, "outlet")}, 1 independent origin: ${only.via === "speaker" ? `all quote ${only.path}` : `all relay ${only.label}`}.${tail}`
-        : `Single origin: only ${only.path} supports it.${tail}`;
+      if (v.supports.outlets <= 1) return say("singleOriginOnly", { name: only.path });
+      return only.via === "speaker"
+        ? say("singleOriginQuote", { outlets: v.supports.outlets, name: only.path })
+        : say("singleOriginRelay", { outlets: v.supports.outlets, name: only.label });
     }
   }
+}
+
+/**
+ * The verdict in words, with the evidence behind it; `approvedOnly`: unapproved claims are among
+ * those not counted. English unless `say` gives another locale's phrases.
+ */
+export function explain(kind: VerdictKind, v: Body, approvedOnly = false, say: VerdictSay = englishVerdict): string {
+  // "Nothing counts yet" already says why; the other headlines are followed by what was left out.
+  const rest = kind === "no_mentions" ? [] : tail(v, approvedOnly, say);
+  return [headline(kind, v, approvedOnly, say), ...rest].join(" ");
 }
