@@ -427,7 +427,15 @@ export const composite = {
     verdict: verdict.extend({
       detailConflicts: z.array(z.looseObject({ field: z.string(), values: z.array(detailValue) })),
       uncertainDetails: z
-        .array(z.looseObject({ field: z.string(), values: z.array(detailValue), reason: z.string() }))
+        .array(
+          z.looseObject({
+            field: z.string(),
+            values: z.array(detailValue),
+            reason: z.string().describe("In English"),
+            cause: z.enum(["unreadable", "unnamed_items"]).optional().describe("Why, as a code (absent on verdicts stored before it existed)"),
+            unreadable: z.array(z.string()).optional().describe("The values that could not be read (cause unreadable)"),
+          }),
+        )
         .describe("Values that could not be compared: shown for a person to check"),
     }),
     mentions: z.array(

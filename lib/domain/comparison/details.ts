@@ -1,6 +1,7 @@
 // Structured details of supporting mentions compared by meaning: dates as dates at their common
 // precision, counts as numbers (item by item), actors as entities. Values the parsers cannot read
 // are never called a conflict or an agreement: they are listed for a person to check.
+import { uncertainReason } from "./sentence";
 import { foldForMatch } from "../claim-types";
 import { compareClaimDates, describeClaimDate, formatClaimDate, parseClaimDate, type ClaimDate } from "../details/dates";
 import { describeQuantity, parseQuantity, quantitiesAgree, type Quantity } from "../details/quantities";
@@ -23,7 +24,19 @@ export type SameValues = { field: DetailField; keys: [string, string] };
 /** One distinct value of a field: its key (for "mark as same"), how it was written, who printed it. */
 export type DetailValue = { key: string; value: string; raw: string[]; origins: string[] };
 export type DetailConflict = { field: DetailField; item?: string; values: DetailValue[] };
-export type UncertainDetail = { field: DetailField; item?: string; values: DetailValue[]; reason: string };
+/**
+ * `cause` and `unreadable` let the interface say `reason` (English, for exports) in its own language;
+ * verdicts stored before they existed carry `reason` only.
+ */
+export type UncertainDetail = {
+  field: DetailField;
+  item?: string;
+  values: DetailValue[];
+  reason: string;
+  cause?: "unreadable" | "unnamed_items";
+  /** The values that could not be read (cause "unreadable"). */
+  unreadable?: string[];
+};
 export type DetailReport = { conflicts: DetailConflict[]; uncertain: UncertainDetail[] };
 
 type Reading<T> = { key: string; display: string; raw: string; parsed: T | null; attribution: string };
@@ -94,7 +107,13 @@ function compareField<T>(
             field,
             ...(item ? { item } : {}),
             values: values.map(strip),
-            reason: `${field === "date" ? "the date" : "the count"} ${unread.map((v) => `“${v.value}”`).join(", ")} could not be read as ${field === "date" ? "a date" : "a number"}`,
+            reason: uncertainReason(
+              field,
+              "unreadable",
+              unread.map((v) => v.value),
+            ),
+            cause: "unreadable" as const,
+            unreadable: unread.map((v) => v.value),
           }
         : null,
   };
@@ -206,7 +225,12 @@ export function compareDetails(items: DetailInput[], same: SameValues[] = []): D
     uncertain.push({
       field: "quantity",
       values: unsettled.map((r) => ({ key: `${r.itemKey}|${r.key}`, value: `${r.display} ${r.item}`.trim(), raw: [r.raw], origins: [r.attribution] })),
-      reason: `counts of differently named items were not compared (${unsettled.map((r) => `${r.display} ${r.item}`.trim()).join("; ")}); name an item the same way, or make one name an alias of the other`,
+      reason: uncertainReason(
+        "quantity",
+        "unnamed_items",
+        unsettled.map((r) => `${r.display} ${r.item}`.trim()),
+      ),
+      cause: "unnamed_items",
     });
   }
   add(

@@ -45,6 +45,25 @@ function conflictText(c: DetailConflict, say: VerdictSay): string {
 
 type Body = Omit<Verdict, "kind" | "sentence">;
 
+/** Why a detail could not be compared, in words; the values are quoted as the sources wrote them. */
+export function uncertainReason(field: string, cause: NonNullable<UncertainDetail["cause"]>, values: string[], say: VerdictSay = englishVerdict): string {
+  if (cause === "unnamed_items") return say("uncertainUnnamedItems", { values: values.join("; ") });
+  return say(field === "date" ? "uncertainDate" : "uncertainCount", { values: values.map((x) => `“${x}”`).join(", ") });
+}
+
+// A verdict stored before `cause` existed says its reason in English only.
+const uncertainText = (u: UncertainDetail, say: VerdictSay) =>
+  u.cause === "unnamed_items"
+    ? uncertainReason(
+        u.field,
+        u.cause,
+        u.values.map((x) => x.value),
+        say,
+      )
+    : u.cause
+      ? uncertainReason(u.field, u.cause, u.unreadable ?? [], say)
+      : u.reason;
+
 /** What follows the verdict: one article, unattributed mentions, details to check, mentions left out. */
 function tail(v: Body, approvedOnly: boolean, say: VerdictSay): string[] {
   const parts: string[] = [];
@@ -53,8 +72,7 @@ function tail(v: Body, approvedOnly: boolean, say: VerdictSay): string[] {
   }
   const unattributed = v.supports.unattributed + v.refutes.unattributed + v.neutral.unattributed;
   if (unattributed) parts.push(say("unattributed", { count: unattributed }));
-  // The reasons are the comparison's own words (English); the values in them are the sources'.
-  if (v.uncertainDetails.length) parts.push(say("checkByHand", { reasons: v.uncertainDetails.map((x: UncertainDetail) => x.reason).join("; ") }));
+  if (v.uncertainDetails.length) parts.push(say("checkByHand", { reasons: v.uncertainDetails.map((x) => uncertainText(x, say)).join("; ") }));
   if (v.uncounted > 0) parts.push(say(approvedOnly ? "uncountedApproved" : "uncounted", { count: v.uncounted }));
   return parts;
 }
