@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { MODALITY_LABELS } from "@/components/reader/modality";
 import { StatusBadge } from "./status-badge";
+import { ClaimTypeDot } from "@/components/ui/claim-type-dot";
 
 export type RowActions = {
   canApprove: boolean;
@@ -67,7 +68,7 @@ export function ReviewRow(p: Props) {
       )}
       <td className="px-2 py-2">
         <p className="flex items-center gap-1.5 text-xs font-medium">
-          <span className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: p.type?.color }} aria-hidden />
+          <ClaimTypeDot color={p.type?.color} />
           {p.type?.label ?? t("claim")}
           <span className="font-normal text-slate-500">· {MODALITY_LABELS[a.modality]}</span>
           {speakers && <span className="truncate font-normal text-slate-500">· {speakers}</span>}
