@@ -4,11 +4,12 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
 import { signIn, SignInThrottled, signOut } from "@/lib/auth/config";
-import { currentUserId } from "@/lib/auth/session";
+import { currentSessionId, currentUserId } from "@/lib/auth/session";
 import { requestLocaleOrDefault } from "@/lib/i18n/request-locale";
 import { runAction, type ActionResult } from "@/lib/server/action";
 import { AppError } from "@/lib/server/errors";
-import { changePassword, endAllSessions, register, throttledMessage } from "@/lib/server/users";
+import { endAllSessions, endOtherSession } from "@/lib/server/user-sessions";
+import { changePassword, register, throttledMessage } from "@/lib/server/users";
 import { changePasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/schemas";
 
 /** Sign in with the credentials provider; the throttle (in `authorize`) decides before any password is compared. */
@@ -66,7 +67,15 @@ export async function changePasswordAction(input: unknown): Promise<ActionResult
   });
 }
 
-/** End every session of the signed-in user, this one included (ASVS 4.0.3 V3.3.4, without the list of sessions). */
+/** Sign out one of the user's other devices, after their password (ASVS 4.0.3 V3.3.4). */
+export async function endOtherSessionAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await endOtherSession(await requireUserId(), await currentSessionId(), input, { client: clientAddress(await headers()) });
+    return null;
+  });
+}
+
+/** End every session of the signed-in user, this one included (ASVS 4.0.3 V3.3.4). */
 export async function signOutEverywhereAction(): Promise<ActionResult<null>> {
   return runAction(async () => {
     // Explicitly first: the signOut event's own bump is logged, not reported, if it fails.

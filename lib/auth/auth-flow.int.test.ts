@@ -63,7 +63,11 @@ describe("sign-in, sessions and sign-out through Auth.js, on a real PostgreSQL",
     const { token, cookie: withCsrf } = await csrf(cookie);
     await post("signout", { csrfToken: token, callbackUrl: "/login" }, withCsrf, "203.0.113.10");
     expect(await session(copied)).toBeNull();
-    expect((await getDb().user.findUniqueOrThrow({ where: { id: who.user.id }, select: { sessionVersion: true } })).sessionVersion).toBe(2);
+    // This sign-in's row ended; it kept the client address it signed in from.
+    const rows = await getDb().userSession.findMany({ where: { userId: who.user.id }, select: { endedAt: true, client: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.endedAt).not.toBeNull();
+    expect(rows[0]!.client).toBe("203.0.113.10");
   });
 
   it("counts attempts per proxy-reported client and refuses past the limit with its own code", async () => {

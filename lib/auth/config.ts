@@ -5,10 +5,16 @@ import { SESSION_LIFETIMES } from "@/lib/auth/session-lifetime";
 import { onSignOut, sessionTokenCallback } from "@/lib/auth/session-token";
 import { signInSchema } from "@/lib/validation/schemas";
 import { attemptSignIn } from "@/lib/server/users";
+import { startSession } from "@/lib/server/user-sessions";
 
 declare module "next-auth" {
+  interface Session {
+    /** The UserSession row of this sign-in (the settings list marks it "this device"). */
+    sessionId?: string;
+  }
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
@@ -40,11 +46,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await attemptSignIn(parsed.data.email, parsed.data.password, { client: clientAddress(request.headers) });
+        const client = clientAddress(request.headers);
+        const result = await attemptSignIn(parsed.data.email, parsed.data.password, { client });
         if (result.outcome === "throttled") throw new SignInThrottled(result.retryAfterSeconds);
         if (result.outcome === "wrong") return null;
         const { id, email, name, sessionVersion } = result.user;
-        return { id, email, name, sessionVersion };
+        const sessionId = await startSession(id, { userAgent: request.headers.get("user-agent"), client });
+        return { id, email, name, sessionVersion, sessionId };
       },
     }),
   ],
@@ -52,6 +60,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     jwt: ({ token, user }) => sessionTokenCallback({ token, user }),
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

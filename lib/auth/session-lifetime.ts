@@ -9,21 +9,23 @@ export const SESSION_LIFETIMES: SessionLifetimes = {
 };
 
 /**
- * What the session token carries for revocation and lifetimes: the user, their `sessionVersion`
+ * What the session token carries for revocation and lifetimes: the user, their `sessionVersion`, the
+ * session row (`sid`),
  * when they signed in, when that was, and when this token was (re-)issued (`iat`, set by Auth.js
  * on every issue), all times in seconds since the epoch.
  */
-export type SessionClaims = { uid: string; sv: number; authAt: number; iat: number | null };
+export type SessionClaims = { uid: string; sv: number; sid: string; authAt: number; iat: number | null };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The claims of a decoded token, or null when any is missing (tokens issued before versions existed). */
+/** The claims of a decoded token, or null when any is missing (tokens issued before versions or session rows existed). */
 export function readSessionClaims(token: Record<string, unknown>): SessionClaims | null {
-  const { uid, sv, authAt, iat } = token;
+  const { uid, sv, sid, authAt, iat } = token;
   if (typeof uid !== "string" || !UUID.test(uid)) return null;
+  if (typeof sid !== "string" || !UUID.test(sid)) return null;
   if (typeof sv !== "number" || !Number.isInteger(sv)) return null;
   if (typeof authAt !== "number" || !Number.isFinite(authAt)) return null;
-  return { uid, sv, authAt, iat: typeof iat === "number" ? iat : null };
+  return { uid, sv, sid, authAt, iat: typeof iat === "number" ? iat : null };
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { SESSION_LIFETIMES } from "@/lib/auth/session-lifetime";
 import { onSignOut, sessionTokenCallback } from "@/lib/auth/session-token";
 import { getDb } from "@/lib/db/client";
-import { attemptSignIn, changePassword, endAllSessions } from "@/lib/server/users";
+import { endAllSessions, endOtherSession, listSessions, startSession } from "@/lib/server/user-sessions";
+import { attemptSignIn, changePassword } from "@/lib/server/users";
 import { expectAppError, newUser, type TestUser } from "@/lib/test/helpers";
 
 type Token = Record<string, unknown>;
@@ -10,10 +11,13 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 let device = 0;
 
 /** The token Auth.js would store after a sign-in at `at`, as the jwt callback stamps it. */
-async function signInToken(who: TestUser, at = new Date()): Promise<Token> {
-  const result = await attemptSignIn(who.email, "correct horse", { client: `192.0.2.${++device}` });
+async function signInToken(who: TestUser, at = new Date(), userAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36"): Promise<Token> {
+  const client = `192.0.2.${++device}`;
+  const result = await attemptSignIn(who.email, "correct horse", { client });
   if (result.outcome !== "ok") throw new Error(`sign-in failed: ${result.outcome}`);
-  const token = await sessionTokenCallback({ token: { sub: who.user.id, email: who.email }, user: result.user }, at);
+  // What `authorize` does after a right password: one session row per sign-in.
+  const sessionId = await startSession(result.user.id, { userAgent, client });
+  const token = await sessionTokenCallback({ token: { sub: who.user.id, email: who.email }, user: { ...result.user, sessionId } }, at);
   if (!token) throw new Error("no token at sign-in");
   return { ...token, iat: seconds(at) };
 }
@@ -30,15 +34,56 @@ describe("session tokens, on a real PostgreSQL", () => {
     expect(await read(token)).toEqual(token);
   });
 
-  it("ends a copied token at sign-out, on every device, and a new sign-in works", async () => {
+  it("ends a copied token at sign-out, keeps the user's other devices signed in, and a new sign-in works", async () => {
     const who = await newUser("Copy");
     const laptop = await signInToken(who);
     const copied = { ...laptop };
     const phone = await signInToken(who);
     await onSignOut({ token: laptop });
     expect(await read(copied)).toBeNull();
-    expect(await read(phone)).toBeNull();
+    expect(await read(laptop)).toBeNull();
+    expect(await read(phone)).not.toBeNull();
     expect(await read(await signInToken(who))).not.toBeNull();
+  });
+
+  it("refuses a token naming another user's session, or none", async () => {
+    const [a, b] = [await newUser("SidA"), await newUser("SidB")];
+    const mine = await signInToken(a);
+    const theirs = await signInToken(b);
+    expect(await read({ ...mine, sid: theirs.sid })).toBeNull();
+    const { sid: _sid, ...without } = mine;
+    expect(await read(without)).toBeNull();
+  });
+
+  it("lists where the user is signed in, and ends another device only with the right password", async () => {
+    const who = await newUser("Devices");
+    const laptop = await signInToken(who, new Date(), "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) Firefox/140.0");
+    const phone = await signInToken(who, new Date(), "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Version/18.0 Mobile Safari/604.1");
+    const other = await signInToken(await newUser("Elsewhere"));
+    const listed = await listSessions(who.user.id, laptop.sid as string);
+    expect(listed.map((s) => [s.id, s.current]).sort()).toEqual(
+      [
+        [laptop.sid, true],
+        [phone.sid, false],
+      ].sort(),
+    );
+    expect(listed.find((s) => s.id === phone.sid)?.userAgent).toMatch(/iPhone/);
+
+    await expectAppError(endOtherSession(who.user.id, laptop.sid as string, { sessionId: phone.sid, currentPassword: "not it" }), "unauthorized", /password/);
+    expect(await read(phone)).not.toBeNull();
+    await expectAppError(
+      endOtherSession(who.user.id, laptop.sid as string, { sessionId: laptop.sid, currentPassword: "correct horse" }),
+      "bad_request",
+      /sign out instead/,
+    );
+    // Another user's session is not found, and stays signed in.
+    await expectAppError(endOtherSession(who.user.id, laptop.sid as string, { sessionId: other.sid, currentPassword: "correct horse" }), "not_found");
+    expect(await read(other)).not.toBeNull();
+
+    await endOtherSession(who.user.id, laptop.sid as string, { sessionId: phone.sid, currentPassword: "correct horse" });
+    expect(await read(phone)).toBeNull();
+    expect(await read(laptop)).not.toBeNull();
+    expect((await listSessions(who.user.id, laptop.sid as string)).map((s) => s.id)).toEqual([laptop.sid]);
   });
 
   it("does not let an already-ended token sign the owner out again", async () => {
@@ -67,6 +112,7 @@ describe("session tokens, on a real PostgreSQL", () => {
     const tokens = [await signInToken(who), await signInToken(who)];
     await endAllSessions(who.user.id);
     for (const token of tokens) expect(await read(token)).toBeNull();
+    expect(await listSessions(who.user.id, null)).toEqual([]);
     expect((await getDb().user.findUniqueOrThrow({ where: { id: who.user.id }, select: { sessionVersion: true } })).sessionVersion).toBe(2);
   });
 

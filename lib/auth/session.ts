@@ -17,6 +17,12 @@ export async function currentUserId(): Promise<string | null> {
   return session?.user?.id ?? null;
 }
 
+/** The signed-in browser's session row (UserSession id), or null. */
+export async function currentSessionId(): Promise<string | null> {
+  const session = await currentSession();
+  return session?.sessionId ?? null;
+}
+
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requirePageUser(): Promise<{ id: string; name: string; email: string }> {
   const session = await currentSession();

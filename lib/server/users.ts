@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { assertUncommonPassword, hashPassword, passwordMatches } from "@/lib/auth/passwords";
-import { readSessionClaims, withinSessionLifetimes } from "@/lib/auth/session-lifetime";
 import { AppError } from "@/lib/server/errors";
 import { pruneThrottle, reserveAttempt, settleSuccess, type ThrottleRule } from "@/lib/server/sign-in-throttle";
 import { changePasswordSchema, signUpSchema } from "@/lib/validation/schemas";
@@ -96,23 +95,6 @@ export async function attemptSignIn(email: string, password: string, opts: { cli
   return { outcome: "ok", user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 
-/** End every session of the user: their tokens carry the old version (sign-out, "sign out everywhere", password change). */
-export async function endAllSessions(userId: string): Promise<void> {
-  await getDb().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-}
-
-/**
- * Whether a session token (decoded by Auth.js) still stands at `now`: within both lifetimes, and
- * with its user's current `sessionVersion`. Runs on every `auth()`, so it costs one primary-key
- * read per request that checks the session; that is what makes a sign-out final (ASVS 4.0.3 V3.3.1).
- */
-export async function sessionStillValid(token: Record<string, unknown>, now: Date = new Date()): Promise<boolean> {
-  const claims = readSessionClaims(token);
-  if (!claims || !withinSessionLifetimes(claims, now.getTime() / 1000)) return false;
-  const user = await getDb().user.findUnique({ where: { id: claims.uid }, select: { sessionVersion: true } });
-  return user?.sessionVersion === claims.sv;
-}
-
 /**
  * Change the password after checking the current one (ASVS 4.0.3 V2.1.5, V2.1.6): the check is a
  * sign-in attempt, throttled like one, and the change ends every session (V3.3.3); the caller
@@ -136,6 +118,7 @@ export async function changePassword(userId: string, input: unknown, opts: { cli
   const changedAt = opts.now ?? new Date();
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: changedAt } });
     const memberships = await tx.membership.findMany({ where: { userId }, select: { workspaceId: true } });
     await tx.auditEvent.createMany({
       data: memberships.map((m) => ({

@@ -35,6 +35,17 @@ export const changePasswordSchema = z
   .refine((d) => d.newPassword !== d.currentPassword, { path: ["newPassword"], message: "Choose a password other than the current one" });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
+/** Sign out one of the user's other devices: which, and the password again (ASVS 4.0.3 V3.3.4). */
+export const endOtherSessionSchema = z.object({
+  sessionId: z.uuid("Choose a session from the list"),
+  currentPassword: z
+    .string()
+    .min(1, "Enter your password to sign out another device")
+    .max(1024, "A password is at most 1,024 characters")
+    .superRefine(storableText),
+});
+export type EndOtherSessionInput = z.input<typeof endOtherSessionSchema>;
+
 export const workspaceSchema = z.object({ name: trimmed(100, "Name").min(1, "Give the workspace a name").superRefine(storableText) });
 export const memberSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address"),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getReviewSettings } from "@/lib/server/review";
 import { ReviewSettingsPanel } from "@/components/review/review-settings";
-import { requirePageMember } from "@/lib/auth/session";
+import { currentSessionId, requirePageMember } from "@/lib/auth/session";
 import { can } from "@/lib/auth/membership";
 import { listClaimTypes, listMembers } from "@/lib/server/workspaces";
 import { ClaimTypesEditor } from "@/components/settings/claim-types-editor";
@@ -12,8 +12,10 @@ import { LeaveWorkspace } from "@/components/settings/leave-workspace";
 import { listInvitations } from "@/lib/server/invitations";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { ActiveSessions } from "@/components/account/active-sessions";
 import { LanguageSetting } from "@/components/account/language-setting";
 import { userLocale } from "@/lib/server/users";
+import { listSessions } from "@/lib/server/user-sessions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -26,11 +28,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const tr = await getTranslations("roles");
   const reviewSettings = await getReviewSettings(actor);
   const canManageMembers = can(actor, "members.manage");
-  const [types, members, invitations, savedLocale] = await Promise.all([
+  const [types, members, invitations, savedLocale, sessions] = await Promise.all([
     listClaimTypes(actor),
     listMembers(actor),
     canManageMembers ? listInvitations(actor) : Promise.resolve([]),
     userLocale(user.id),
+    currentSessionId().then((sid) => listSessions(user.id, sid)),
   ]);
   return (
     <main className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2">
@@ -85,6 +88,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <ChangePasswordForm />
           <LanguageSetting saved={savedLocale} />
           <SignOutEverywhere />
+          <ActiveSessions sessions={sessions} />
         </div>
       </section>
       <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm lg:col-span-2">

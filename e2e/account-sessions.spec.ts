@@ -1,0 +1,43 @@
+import { expect, signUp, test } from "./fixtures";
+
+const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
+
+test("the settings list where you are signed in; signing out another device takes your password and ends it at once", async ({ browser }, info) => {
+  // An account of its own: the worker's shared owner session must stay signed in for the other tests.
+  const me = await signUp(browser, "devices", info.workerIndex);
+  const laptop = await (await browser.newContext({ storageState: me.storageState })).newPage();
+  const phoneContext = await browser.newContext({ userAgent: IPHONE });
+  const phone = await phoneContext.newPage();
+  await phone.goto("/login");
+  await phone.getByLabel("Email").fill(me.email);
+  await phone.getByLabel("Password").fill(me.password);
+  await phone.getByRole("button", { name: "Sign in" }).click();
+  await phone.waitForURL(/\/(w\/[^/]+|workspaces)$/);
+
+  await laptop.goto(`/w/${me.slug}/settings`);
+  const list = laptop.getByTestId("active-sessions");
+  await expect(list.getByTestId("active-session")).toHaveCount(2);
+  const here = list.getByTestId("active-session").filter({ hasText: "This device" });
+  await expect(here).toContainText(/Chrome on (Windows|Linux|macOS)/);
+  await expect(here.getByRole("button")).toHaveCount(0);
+
+  await list.getByRole("button", { name: "Sign out Safari on iOS" }).click();
+  const dialog = laptop.getByRole("dialog", { name: "Sign out Safari on iOS?" });
+  await dialog.getByLabel("Your password").fill("not my password");
+  await dialog.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(dialog.getByText("That is not your password")).toBeVisible();
+  await phone.reload();
+  await expect(phone).not.toHaveURL(/\/login/);
+
+  await dialog.getByLabel("Your password").fill(me.password);
+  await dialog.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(list.getByTestId("active-session")).toHaveCount(1);
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/login/);
+  // The laptop is still signed in.
+  await laptop.reload();
+  await expect(laptop.getByTestId("active-sessions")).toBeVisible();
+  await phoneContext.close();
+  await laptop.context().close();
+});
