@@ -113,6 +113,9 @@ describe("session tokens, on a real PostgreSQL", () => {
     await endAllSessions(who.user.id);
     for (const token of tokens) expect(await read(token)).toBeNull();
     expect(await listSessions(who.user.id, null)).toEqual([]);
+    // The next sign-in drops the ended rows: one row left, its own.
+    const next = await signInToken(who);
+    expect(await getDb().userSession.findMany({ where: { userId: who.user.id }, select: { id: true } })).toEqual([{ id: next.sid }]);
     expect((await getDb().user.findUniqueOrThrow({ where: { id: who.user.id }, select: { sessionVersion: true } })).sessionVersion).toBe(2);
   });
 

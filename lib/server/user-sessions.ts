@@ -17,9 +17,12 @@ const CLIENT_MAX = 64;
 
 export type UserSessionView = { id: string; userAgent: string; client: string; createdAt: Date; lastSeenAt: Date; current: boolean };
 
-/** A sign-in: the row the token will name. */
-export async function startSession(userId: string, from: { userAgent?: string | null; client?: string | null }): Promise<string> {
-  const row = await getDb().userSession.create({
+/** A sign-in: the row the token will name. The user's rows that can no longer stand are dropped here, so they stay few. */
+export async function startSession(userId: string, from: { userAgent?: string | null; client?: string | null }, now: Date = new Date()): Promise<string> {
+  const db = getDb();
+  const cutoff = new Date(now.getTime() - SESSION_LIFETIMES.maxSeconds * 1000);
+  await db.userSession.deleteMany({ where: { userId, OR: [{ endedAt: { not: null } }, { createdAt: { lt: cutoff } }] } });
+  const row = await db.userSession.create({
     data: { userId, userAgent: (from.userAgent ?? "").slice(0, USER_AGENT_MAX), client: (from.client ?? "").slice(0, CLIENT_MAX) },
     select: { id: true },
   });
