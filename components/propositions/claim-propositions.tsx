@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { createPropositionAction, findPropositionsAction, linkMentionAction, suggestPropositionsAction, unlinkMentionAction } from "@/lib/actions/propositions";
 import { Button } from "@/components/ui/button";
@@ -20,6 +21,7 @@ const newKey = () =>
 
 /** The claim's propositions: linked ones with stance, suggestions, new or existing links. */
 export function ClaimPropositions({ workspaceId, slug, annotationId, quote, links, canEdit, onChanged }: Props) {
+  const t = useTranslations("propositions");
   const [suggestions, setSuggestions] = useState<{ id: string; statement: string; reasons: string[]; stance: StanceValue }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [mode, setMode] = useState<"idle" | "new" | "find">("idle");
@@ -47,8 +49,8 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
 
   useEffect(() => {
     if (mode !== "find") return;
-    const t = setTimeout(() => void findPropositionsAction(workspaceId, q).then((r) => setFound(r.ok ? r.data : [])), 150);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => void findPropositionsAction(workspaceId, q).then((r) => setFound(r.ok ? r.data : [])), 150);
+    return () => clearTimeout(timer);
   }, [q, mode, workspaceId]);
 
   async function run(p: Promise<{ ok: boolean; error?: { message: string } }>) {
@@ -76,33 +78,33 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
   }
 
   return (
-    <section aria-label="Propositions" className="mt-4 border-t border-slate-200 pt-3" data-testid="claim-propositions">
-      <h3 className="text-sm font-semibold text-slate-700">Propositions</h3>
+    <section aria-label={t("claimSection")} className="mt-4 border-t border-slate-200 pt-3" data-testid="claim-propositions">
+      <h3 className="text-sm font-semibold text-slate-700">{t("claimSection")}</h3>
       {error && (
         <p role="alert" className="mt-1 text-sm text-red-700">
           {error}
         </p>
       )}
-      {links.length === 0 && <p className="mt-1 text-sm text-slate-500">Not linked to a proposition yet.</p>}
+      {links.length === 0 && <p className="mt-1 text-sm text-slate-500">{t("notLinked")}</p>}
       <ul className="mt-1 space-y-1.5">
         {links.map((l) => (
           <li key={l.proposition.id} className="flex items-center gap-2 text-sm">
             {canEdit ? (
               <select
-                aria-label={`Stance towards “${l.proposition.statement}”`}
+                aria-label={t("stanceTowards", { statement: l.proposition.statement })}
                 value={l.stance}
                 onChange={(e) => void link(l.proposition.id, e.target.value as StanceValue)}
                 className={`rounded border px-1 py-0.5 text-xs ${STANCE_META[l.stance].cls}`}
               >
                 {STANCES.map((s) => (
                   <option key={s} value={s}>
-                    {STANCE_META[s].glyph} {STANCE_META[s].label}
+                    {STANCE_META[s].glyph} {t(`stance.${s}`)}
                   </option>
                 ))}
               </select>
             ) : (
               <span className={`rounded border px-1 text-xs ${STANCE_META[l.stance].cls}`}>
-                {STANCE_META[l.stance].glyph} {STANCE_META[l.stance].label}
+                {STANCE_META[l.stance].glyph} {t(`stance.${l.stance}`)}
               </span>
             )}
             <Link href={`/w/${slug}/propositions/${l.proposition.id}`} className="min-w-0 flex-1 truncate text-blue-800 hover:underline">
@@ -114,7 +116,7 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
                 className="text-xs text-slate-500 underline"
                 onClick={() => void run(unlinkMentionAction(workspaceId, { annotationId, propositionId: l.proposition.id }))}
               >
-                Unlink
+                {t("unlink")}
               </button>
             )}
           </li>
@@ -122,7 +124,7 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
       </ul>
       {canEdit && suggestions.length > 0 && (
         <div className="mt-3" data-testid="proposition-suggestions">
-          <p className="text-xs font-medium uppercase text-slate-500">Suggested</p>
+          <p className="text-xs font-medium uppercase text-slate-500">{t("suggested")}</p>
           <ul className="mt-1 space-y-1.5">
             {suggestions.map((s) => (
               <li key={s.id} className="rounded border border-slate-200 p-2 text-sm">
@@ -136,9 +138,9 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
                       size="sm"
                       variant={st === s.stance ? "primary" : "secondary"}
                       onClick={() => void link(s.id, st)}
-                      aria-label={`Link as ${STANCE_META[st].label.toLowerCase()}: ${s.statement}`}
+                      aria-label={t("linkAs", { stance: t(`stanceLower.${st}`), statement: s.statement })}
                     >
-                      {STANCE_META[st].glyph} {STANCE_META[st].label}
+                      {STANCE_META[st].glyph} {t(`stance.${st}`)}
                     </Button>
                   ))}
                 </div>
@@ -150,49 +152,49 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
       {canEdit && mode === "idle" && (
         <div className="mt-3 flex flex-wrap gap-2">
           <Button size="sm" variant="secondary" onClick={openNew}>
-            New proposition from this claim
+            {t("newFromClaim")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setMode("find")}>
-            Link to existing…
+            {t("linkExisting")}
           </Button>
         </div>
       )}
       {canEdit && mode !== "idle" && (
         <div className="mt-3 space-y-2 rounded-md bg-slate-50 p-2">
           <fieldset className="flex gap-2 text-xs">
-            <legend className="sr-only">Stance</legend>
+            <legend className="sr-only">{t("stanceLegend")}</legend>
             {STANCES.map((s) => (
               <label key={s} className="flex items-center gap-1">
-                <input type="radio" name="new-stance" checked={stance === s} onChange={() => setStance(s)} /> {STANCE_META[s].label}
+                <input type="radio" name="new-stance" checked={stance === s} onChange={() => setStance(s)} /> {t(`stance.${s}`)}
               </label>
             ))}
           </fieldset>
           {mode === "new" ? (
             <>
               <label htmlFor="new-statement" className="text-xs font-medium text-slate-600">
-                Statement (the claim in canonical words, any language)
+                {t("newStatement")}
               </label>
               <textarea id="new-statement" className={inputClass} rows={2} value={statement} maxLength={500} onChange={(e) => setStatement(e.target.value)} />
               <div className="flex gap-2">
                 <Button size="sm" onClick={() => void create()} disabled={creating || statement.trim().length < 3}>
-                  Create and link
+                  {t("createAndLink")}
                 </Button>
                 <Button size="sm" variant="ghost" onClick={() => setMode("idle")}>
-                  Cancel
+                  {t("cancel")}
                 </Button>
               </div>
             </>
           ) : (
             <>
               <label htmlFor="find-proposition" className="text-xs font-medium text-slate-600">
-                Find a proposition
+                {t("find")}
               </label>
               <input
                 id="find-proposition"
                 className={inputClass}
                 value={q}
                 onChange={(e) => setQ(e.target.value)}
-                placeholder="Search statements (accents optional)"
+                placeholder={t("findPlaceholder")}
                 // biome-ignore lint/a11y/noAutofocus: the editor just chose "Link to existing…"; typing is the next step
                 autoFocus
               />
@@ -204,10 +206,10 @@ export function ClaimPropositions({ workspaceId, slug, annotationId, quote, link
                     </button>
                   </li>
                 ))}
-                {found.length === 0 && <li className="text-xs text-slate-500">No matching proposition.</li>}
+                {found.length === 0 && <li className="text-xs text-slate-500">{t("noMatch")}</li>}
               </ul>
               <Button size="sm" variant="ghost" onClick={() => setMode("idle")}>
-                Cancel
+                {t("cancel")}
               </Button>
             </>
           )}

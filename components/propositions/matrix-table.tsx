@@ -2,39 +2,42 @@
 
 import * as Popover from "@radix-ui/react-popover";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { getMatrix } from "@/lib/server/comparison";
 import { STANCE_META } from "./badges";
 import { LiveVerdictBadge } from "./live-verdict";
 
 type Matrix = Awaited<ReturnType<typeof getMatrix>>;
 
-const MIXED = { label: "Mixed", glyph: "±", cls: "bg-amber-100 text-amber-900 border-amber-300" };
+const MIXED = { glyph: "±", cls: "bg-amber-100 text-amber-900 border-amber-300" };
 
 /** Propositions × sources; each cell a stance glyph (never colour alone), click for the quotes. */
 export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matrix["rows"]; columns: Matrix["columns"] }) {
+  const t = useTranslations("matrix");
+  const tp = useTranslations("propositions");
   return (
     <div className="min-w-0">
       <p className="mb-2 flex flex-wrap gap-3 text-xs text-slate-600">
-        <span className="sr-only">Legend:</span>
+        <span className="sr-only">{t("legend")}</span>
         {(["SUPPORTS", "REFUTES", "NEUTRAL"] as const).map((s) => (
           <span key={s} className="inline-flex items-center gap-1">
             <span className={`inline-block w-5 rounded border text-center ${STANCE_META[s].cls}`} aria-hidden>
               {STANCE_META[s].glyph}
             </span>
-            {STANCE_META[s].label}
+            {tp(`stance.${s}`)}
           </span>
         ))}
         <span className="inline-flex items-center gap-1">
           <span className={`inline-block w-5 rounded border text-center ${MIXED.cls}`} aria-hidden>
             {MIXED.glyph}
           </span>
-          Mixed
+          {t("mixed")}
         </span>
         <span className="inline-flex items-center gap-1">
           <span className="inline-block w-5 text-center text-slate-300" aria-hidden>
             ·
           </span>
-          Silent
+          {t("silent")}
         </span>
       </p>
       {/* The matrix scrolls inside itself (both ways) so the page never does. */}
@@ -43,7 +46,7 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
         data-testid="matrix"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll region must be focusable so keyboard users can scroll it
         tabIndex={0}
-        aria-label="Comparison matrix, scrollable"
+        aria-label={t("region")}
       >
         <table className="border-separate border-spacing-0 text-sm">
           <thead>
@@ -52,13 +55,13 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
                 scope="col"
                 className="sticky left-0 top-0 z-30 min-w-44 border-b border-r border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs uppercase text-slate-500 sm:min-w-80"
               >
-                Proposition
+                {t("proposition")}
               </th>
               {columns.map((c) => (
                 <th key={c.key} scope="col" className="sticky top-0 z-20 h-36 w-10 min-w-10 border-b border-slate-200 bg-slate-50 align-bottom">
                   <span
                     className="mx-auto block max-h-32 overflow-hidden text-ellipsis whitespace-nowrap pb-2 text-left text-xs font-medium text-slate-700 [writing-mode:vertical-rl] rotate-180"
-                    title={`${c.label} (${c.count} mention${c.count === 1 ? "" : "s"})`}
+                    title={t("columnTitle", { label: c.label, count: c.count })}
                   >
                     {c.label}
                   </span>
@@ -80,8 +83,7 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
                     <LiveVerdictBadge kind={r.verdict.kind} />
                     {r.claimType && <span>{r.claimType.label}</span>}
                     <span>
-                      {r.mentionCount} mention{r.mentionCount === 1 ? "" : "s"} · {r.verdict.supports.origins.length}✔ / {r.verdict.refutes.origins.length}✖
-                      origins
+                      {t("rowCounts", { mentions: r.mentionCount, supports: r.verdict.supports.origins.length, refutes: r.verdict.refutes.origins.length })}
                     </span>
                   </div>
                   <p className="mt-1 text-xs text-slate-600">{r.verdict.sentence}</p>
@@ -99,16 +101,19 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
 }
 
 function Cell({ slug, cell, column, statement }: { slug: string; cell?: Matrix["rows"][number]["cells"][string]; column: string; statement: string }) {
+  const t = useTranslations("matrix");
+  const tp = useTranslations("propositions");
   // A cell without stances has no mention: silent, like no cell.
   const stance = cell?.stances[0];
   if (!cell || stance === undefined) {
     return (
-      <td className="border-b border-slate-100 text-center text-slate-300" aria-label={`${column}: silent`}>
+      <td className="border-b border-slate-100 text-center text-slate-300" aria-label={t("silentCell", { column })}>
         ·
       </td>
     );
   }
-  const meta = cell.stances.length > 1 ? MIXED : STANCE_META[stance];
+  const mixed = cell.stances.length > 1;
+  const meta = mixed ? MIXED : STANCE_META[stance];
   return (
     <td className="border-b border-slate-100 p-0.5 text-center">
       <Popover.Root>
@@ -116,7 +121,7 @@ function Cell({ slug, cell, column, statement }: { slug: string; cell?: Matrix["
           <button
             type="button"
             className={`h-7 w-8 rounded border text-sm font-semibold ${meta.cls}`}
-            aria-label={`${column}: ${meta.label.toLowerCase()}, ${cell.quotes.length} quote${cell.quotes.length === 1 ? "" : "s"}`}
+            aria-label={t("cell", { column, stance: mixed ? t("mixedLower") : tp(`stanceLower.${stance}`), count: cell.quotes.length })}
           >
             {meta.glyph}
           </button>
@@ -125,16 +130,14 @@ function Cell({ slug, cell, column, statement }: { slug: string; cell?: Matrix["
           <Popover.Content
             sideOffset={4}
             className="z-50 w-96 max-w-[90vw] rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-xl"
-            aria-label={`Quotes from ${column}`}
+            aria-label={t("quotesFrom", { column })}
           >
-            <p className="mb-2 text-xs text-slate-500">
-              {column} on “{statement}”
-            </p>
+            <p className="mb-2 text-xs text-slate-500">{t("columnOn", { column, statement })}</p>
             <ul className="max-h-72 space-y-2 overflow-auto">
               {cell.quotes.map((q) => (
                 <li key={q.annotationId} className="rounded border border-slate-100 p-2">
                   <span className={`mr-1 rounded border px-1 text-xs ${STANCE_META[q.stance].cls}`}>
-                    {STANCE_META[q.stance].glyph} {STANCE_META[q.stance].label}
+                    {STANCE_META[q.stance].glyph} {tp(`stance.${q.stance}`)}
                   </span>
                   “{q.exact}”
                   <Link href={`/w/${slug}/articles/${q.articleId}?claim=${q.annotationId}`} className="mt-1 block text-xs text-blue-700 underline">

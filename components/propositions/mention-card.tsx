@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { findPropositionsAction, linkMentionAction, moveMentionAction, unlinkMentionAction } from "@/lib/actions/propositions";
@@ -25,6 +26,7 @@ export function MentionCard({
   canEdit: boolean;
 }) {
   const router = useRouter();
+  const t = useTranslations("propositions");
   const [error, setError] = useState<string | null>(null);
   const [moving, setMoving] = useState(false);
   const [targets, setTargets] = useState<{ id: string; statement: string }[]>([]);
@@ -36,10 +38,17 @@ export function MentionCard({
   const d = mention.details;
   const stored = (a.fields ?? {}) as { dateValue?: string };
   const details: [string, string][] = [
-    ...(d.date ? [["Date", stored.dateValue && stored.dateValue !== d.date ? `${d.date} (read as ${stored.dateValue})` : d.date] as [string, string]] : []),
-    ...(d.quantities ?? []).map((q): [string, string] => ["Quantity", [q.value, q.item].filter(Boolean).join(" ")]),
-    ...(d.item ? [["Item", d.item] as [string, string]] : []),
-    ...(mention.actors.length ? [["Actors", mention.actors.map((x) => x.label).join(", ")] as [string, string]] : []),
+    ...(d.date
+      ? [
+          [t("mention.date"), stored.dateValue && stored.dateValue !== d.date ? t("mention.readAs", { date: d.date, stored: stored.dateValue }) : d.date] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    ...(d.quantities ?? []).map((q): [string, string] => [t("mention.quantity"), [q.value, q.item].filter(Boolean).join(" ")]),
+    ...(d.item ? [[t("mention.item"), d.item] as [string, string]] : []),
+    ...(mention.actors.length ? [[t("mention.actors"), mention.actors.map((x) => x.label).join(", ")] as [string, string]] : []),
   ];
 
   async function act(p: Promise<{ ok: boolean; error?: { message: string } }>) {
@@ -51,16 +60,8 @@ export function MentionCard({
 
   return (
     <article className={`rounded-lg border bg-white p-4 ${mention.counted ? "border-slate-200" : "border-dashed border-amber-400"}`} data-testid="mention-card">
-      {a.orphaned && (
-        <p className="mb-2 text-xs font-medium text-amber-800">
-          Orphaned: a correction removed these words from the article, so this mention is not counted in the verdict.
-        </p>
-      )}
-      {!a.orphaned && a.needsReview && (
-        <p className="mb-2 text-xs font-medium text-amber-800">
-          Needs review: a correction changed these words and the claim was re-anchored uncertainly. It is not counted until someone confirms it in the article.
-        </p>
-      )}
+      {a.orphaned && <p className="mb-2 text-xs font-medium text-amber-800">{t("mention.orphaned")}</p>}
+      {!a.orphaned && a.needsReview && <p className="mb-2 text-xs font-medium text-amber-800">{t("mention.needsReview")}</p>}
       <p className="text-[15px] leading-7" lang={art.language ?? undefined}>
         {a.start > 160 && "…"}
         <span className="text-slate-500">{before}</span>
@@ -70,7 +71,7 @@ export function MentionCard({
       </p>
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
         <div className="flex gap-1">
-          <dt className="text-slate-600">Article</dt>
+          <dt className="text-slate-600">{t("mention.article")}</dt>
           <dd>
             <Link className="text-blue-800 underline" href={`/w/${slug}/articles/${art.id}?claim=${a.id}`}>
               {art.title}
@@ -78,28 +79,28 @@ export function MentionCard({
           </dd>
         </div>
         <div className="flex gap-1">
-          <dt className="text-slate-600">Publisher</dt>
+          <dt className="text-slate-600">{t("mention.publisher")}</dt>
           <dd>{art.publisher?.name ?? "—"}</dd>
         </div>
         {art.origins.length > 0 && (
           <div className="flex gap-1">
-            <dt className="text-slate-600">Origin</dt>
+            <dt className="text-slate-600">{t("mention.origin")}</dt>
             <dd>{art.origins.map((o) => o.source.name).join(", ")}</dd>
           </div>
         )}
         {a.speakers.length > 0 && (
           <div className="flex gap-1">
-            <dt className="text-slate-600">{a.speakers.length === 1 ? "Speaker" : "Speakers"}</dt>
+            <dt className="text-slate-600">{t("mention.speakers", { count: a.speakers.length })}</dt>
             <dd>{a.speakers.map((x) => x.name).join(", ")}</dd>
           </div>
         )}
         <div className="flex gap-1">
-          <dt className="text-slate-600">Modality</dt>
+          <dt className="text-slate-600">{t("mention.modality")}</dt>
           <dd>{MODALITY_LABELS[a.modality]}</dd>
         </div>
         {art.publishedAt && (
           <div className="flex gap-1">
-            <dt className="text-slate-600">Published</dt>
+            <dt className="text-slate-600">{t("mention.published")}</dt>
             <dd>{art.publishedAt.toISOString().slice(0, 10)}</dd>
           </div>
         )}
@@ -111,9 +112,9 @@ export function MentionCard({
           </div>
         ))}
         <div className="flex gap-1">
-          <dt className="text-slate-600">Independent origin{mention.origins.length === 1 ? "" : "s"}</dt>
+          <dt className="text-slate-600">{t("mention.origins", { count: mention.origins.length })}</dt>
           <dd className="font-medium text-slate-800" data-testid="mention-origin">
-            {mention.origins.map((o) => (o.via === "unattributed" ? "unattributed (not counted)" : `${o.path} (via ${o.via})`)).join("; ")}
+            {mention.origins.map((o) => (o.via === "unattributed" ? t("mention.unattributed") : t("mention.via", { path: o.path, via: o.via }))).join("; ")}
           </dd>
         </div>
       </dl>
@@ -125,7 +126,7 @@ export function MentionCard({
       {canEdit && (
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
           <label className="sr-only" htmlFor={`stance-${a.id}`}>
-            Stance
+            {t("stanceLegend")}
           </label>
           <select
             id={`stance-${a.id}`}
@@ -135,7 +136,7 @@ export function MentionCard({
           >
             {(["SUPPORTS", "REFUTES", "NEUTRAL"] as const).map((s) => (
               <option key={s} value={s}>
-                {STANCE_META[s].glyph} {STANCE_META[s].label}
+                {STANCE_META[s].glyph} {t(`stance.${s}`)}
               </option>
             ))}
           </select>
@@ -145,31 +146,31 @@ export function MentionCard({
             onClick={async () => {
               setMoving(!moving);
               const r = await findPropositionsAction(workspaceId, "");
-              setTargets(r.ok ? r.data.filter((t) => t.id !== propositionId) : []);
+              setTargets(r.ok ? r.data.filter((p) => p.id !== propositionId) : []);
             }}
           >
-            Move to another proposition…
+            {t("mention.move")}
           </button>
           <button
             type="button"
             className="text-xs text-slate-500 underline"
             onClick={() => void act(unlinkMentionAction(workspaceId, { annotationId: a.id, propositionId }))}
           >
-            Unlink
+            {t("unlink")}
           </button>
           {moving && (
             <select
-              aria-label="Move to"
+              aria-label={t("mention.moveTo")}
               className="max-w-xs rounded border border-slate-300 px-1 py-0.5 text-xs"
               defaultValue=""
               onChange={(e) => e.target.value && void act(moveMentionAction(workspaceId, { annotationId: a.id, fromId: propositionId, toId: e.target.value }))}
             >
               <option value="" disabled>
-                Choose a proposition
+                {t("choose")}
               </option>
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.statement.slice(0, 80)}
+              {targets.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.statement.slice(0, 80)}
                 </option>
               ))}
             </select>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deletePropositionAction, findPropositionsAction, mergePropositionsAction, updatePropositionAction } from "@/lib/actions/propositions";
@@ -48,6 +49,7 @@ export function PropositionEditor({
   claimTypes: { id: string; label: string }[];
 }) {
   const router = useRouter();
+  const t = useTranslations("propositions.editor");
   const [open, setOpen] = useState<"none" | "edit" | "merge">("none");
   const [v, setV] = useState(() => draftOf(proposition));
   const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
@@ -74,7 +76,7 @@ export function PropositionEditor({
   async function startMerge() {
     setOpen("merge");
     const r = await findPropositionsAction(workspaceId, "");
-    setTargets(r.ok ? r.data.filter((t) => t.id !== proposition.id) : []);
+    setTargets(r.ok ? r.data.filter((p) => p.id !== proposition.id) : []);
   }
   async function merge() {
     const r = await mergePropositionsAction(workspaceId, { sourceId: proposition.id, targetId: target });
@@ -88,21 +90,21 @@ export function PropositionEditor({
       {open === "none" && (
         <div className="flex gap-2">
           <Button size="sm" variant="secondary" onClick={() => setOpen("edit")}>
-            Edit
+            {t("edit")}
           </Button>
           <Button size="sm" variant="secondary" onClick={startMerge}>
-            Merge into…
+            {t("mergeInto")}
           </Button>
           <ConfirmDialog
             trigger={
               <Button size="sm" variant="ghost">
-                Delete…
+                {t("delete")}
               </Button>
             }
-            title="Delete this proposition?"
-            description="The claims stay; only their links to it go. The audit log keeps a record."
-            confirmLabel="Delete proposition"
-            pendingLabel="Deleting…"
+            title={t("deleteTitle")}
+            description={t("deleteText")}
+            confirmLabel={t("deleteConfirm")}
+            pendingLabel={t("deleting")}
             onConfirm={async () => {
               const r = await deletePropositionAction(workspaceId, proposition.id);
               if (!r.ok) return r.error.message;
@@ -114,69 +116,69 @@ export function PropositionEditor({
       )}
       {open === "edit" && (
         <div className="grid gap-3 md:grid-cols-2">
-          <Field label="Statement" error={error?.fields?.statement} className="md:col-span-2">
+          <Field label={t("statement")} error={error?.fields?.statement} className="md:col-span-2">
             <textarea className={inputClass} rows={2} value={v.statement} onChange={(e) => setV({ ...v, statement: e.target.value })} />
           </Field>
-          <Field label="Claim type">
+          <Field label={t("claimType")}>
             <select className={inputClass} value={v.claimTypeId ?? ""} onChange={(e) => setV({ ...v, claimTypeId: e.target.value || null })}>
               <option value="">—</option>
-              {claimTypes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
+              {claimTypes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
                 </option>
               ))}
             </select>
           </Field>
-          <Field label="Desk rating" hint="Published in ClaimReview exports, e.g. False, Misleading, Unproven" error={error?.fields?.ratingLabel}>
+          <Field label={t("rating")} hint={t("ratingHint")} error={error?.fields?.ratingLabel}>
             <input className={inputClass} value={v.label} onChange={(e) => setV({ ...v, label: e.target.value })} />
           </Field>
           <fieldset className="grid grid-cols-3 gap-2 md:col-span-2">
-            <legend className="mb-1 text-sm font-medium text-slate-700">Rating scale (optional): the value between the worst and the best rating</legend>
-            <Field label="Value" error={error?.fields?.ratingValue}>
+            <legend className="mb-1 text-sm font-medium text-slate-700">{t("scale")}</legend>
+            <Field label={t("value")} error={error?.fields?.ratingValue}>
               <input className={inputClass} inputMode="numeric" value={v.value} onChange={(e) => setV({ ...v, value: e.target.value })} />
             </Field>
-            <Field label="Worst" error={error?.fields?.ratingWorst}>
+            <Field label={t("worst")} error={error?.fields?.ratingWorst}>
               <input className={inputClass} inputMode="numeric" placeholder="1" value={v.worst} onChange={(e) => setV({ ...v, worst: e.target.value })} />
             </Field>
-            <Field label="Best" error={error?.fields?.ratingBest}>
+            <Field label={t("best")} error={error?.fields?.ratingBest}>
               <input className={inputClass} inputMode="numeric" placeholder="5" value={v.best} onChange={(e) => setV({ ...v, best: e.target.value })} />
             </Field>
           </fieldset>
-          <Field label="Published fact-check URL" error={error?.fields?.reviewUrl}>
-            <input className={inputClass} type="url" placeholder="https://" value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} />
+          <Field label={t("url")} error={error?.fields?.reviewUrl}>
+            <input className={inputClass} type="url" placeholder={t("urlPlaceholder")} value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} />
           </Field>
-          <Field label="Published on" error={error?.fields?.reviewDate}>
+          <Field label={t("date")} error={error?.fields?.reviewDate}>
             <input className={inputClass} type="date" value={v.date} onChange={(e) => setV({ ...v, date: e.target.value })} />
           </Field>
           <div className="flex gap-2 md:col-span-2">
             <Button size="sm" onClick={save}>
-              Save
+              {t("save")}
             </Button>
             <Button size="sm" variant="ghost" onClick={() => setOpen("none")}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         </div>
       )}
       {open === "merge" && (
         <div className="flex flex-wrap items-end gap-2">
-          <Field label="Merge this proposition into">
+          <Field label={t("mergeLabel")}>
             <select className={inputClass} value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="">Choose a proposition</option>
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.statement.slice(0, 100)}
+              <option value="">{t("choose")}</option>
+              {targets.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.statement.slice(0, 100)}
                 </option>
               ))}
             </select>
           </Field>
           <Button size="sm" onClick={merge} disabled={!target}>
-            Merge
+            {t("merge")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setOpen("none")}>
-            Cancel
+            {t("cancel")}
           </Button>
-          <p className="w-full text-xs text-slate-500">Its claims move to the chosen proposition with their stances; this one is then deleted.</p>
+          <p className="w-full text-xs text-slate-500">{t("mergeText")}</p>
         </div>
       )}
     </div>

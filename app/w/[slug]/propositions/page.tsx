@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePageMember } from "@/lib/auth/session";
 import { getMatrix, matrixFilterOptions } from "@/lib/server/comparison";
-import { VERDICT_META } from "@/components/propositions/badges";
 import { MatrixTable } from "@/components/propositions/matrix-table";
 import { ExportMenu } from "@/components/report/export-menu";
 import { CountingNote } from "@/components/review/counting-note";
@@ -11,7 +11,9 @@ import { liveCursor } from "@/lib/server/live-stream";
 import { VERDICT_KINDS } from "@/lib/validation/propositions";
 import { Alert } from "@/components/ui/alert";
 
-export const metadata: Metadata = { title: "Comparison" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("matrix"))("title") };
+}
 
 type SP = Record<string, string | undefined>;
 
@@ -19,6 +21,8 @@ export default async function ComparisonPage({ params, searchParams }: { params:
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
+  const t = await getTranslations("matrix");
+  const tp = await getTranslations("propositions");
   const since = await liveCursor(actor);
   const [m, options] = await Promise.all([getMatrix(actor, sp), matrixFilterOptions(actor)]);
   const f = m.filter;
@@ -43,9 +47,9 @@ export default async function ComparisonPage({ params, searchParams }: { params:
   return (
     <main className="min-w-0 space-y-4">
       <div className="flex min-w-0 flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold">Comparison</h1>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">
-          {m.total} proposition{m.total === 1 ? "" : "s"} × {m.columns.length} {f.columns === "origins" ? "independent origins" : "publishers"}
+          {t("size", { total: m.total, columns: m.columns.length, kind: f.columns === "origins" ? "origins" : "publishers" })}
         </p>
         <CountingNote approvedOnly={m.countApprovedOnly} />
         <div className="ml-auto flex items-center gap-3">
@@ -53,51 +57,51 @@ export default async function ComparisonPage({ params, searchParams }: { params:
           <ExportMenu workspaceId={actor.workspaceId} slug={slug} query={exportQuery} />
         </div>
         {/* biome-ignore lint/a11y/useSemanticElements: two links styled as a segmented control, not form fields */}
-        <div className="flex overflow-hidden rounded-md border border-slate-300 text-sm" role="group" aria-label="Columns">
+        <div className="flex overflow-hidden rounded-md border border-slate-300 text-sm" role="group" aria-label={t("columns")}>
           <Link
             href={qs({ columns: "publishers", page: undefined })}
             aria-current={f.columns === "publishers" ? "true" : undefined}
             className={`px-3 py-1.5 ${f.columns === "publishers" ? "bg-slate-900 text-white" : "bg-white"}`}
           >
-            Publishers
+            {t("publishers")}
           </Link>
           <Link
             href={qs({ columns: "origins", page: undefined })}
             aria-current={f.columns === "origins" ? "true" : undefined}
             className={`px-3 py-1.5 ${f.columns === "origins" ? "bg-slate-900 text-white" : "bg-white"}`}
           >
-            Independent origins
+            {t("origins")}
           </Link>
         </div>
       </div>
-      <form className="flex min-w-0 flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filters">
+      <form className="flex min-w-0 flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={t("filters")}>
         <input type="hidden" name="columns" value={f.columns} />
         <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
-          Claim type
+          {t("claimType")}
           <select name="claimTypeId" defaultValue={f.claimTypeId ?? ""} className={`${select} max-w-48`}>
-            <option value="">All</option>
-            {options.claimTypes.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
+            <option value="">{t("all")}</option>
+            {options.claimTypes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
               </option>
             ))}
           </select>
         </label>
         <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
-          Verdict
+          {t("verdict")}
           <select name="verdict" defaultValue={f.verdict ?? ""} className={select}>
-            <option value="">All</option>
+            <option value="">{t("all")}</option>
             {VERDICT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {VERDICT_META[k].label}
+                {tp(`verdict.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
-          Entity
+          {t("entity")}
           <select name="entityId" defaultValue={f.entityId ?? ""} className={`${select} max-w-48`}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {options.entities.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name}
@@ -106,9 +110,9 @@ export default async function ComparisonPage({ params, searchParams }: { params:
           </select>
         </label>
         <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
-          Source
+          {t("source")}
           <select name="sourceId" defaultValue={f.sourceId ?? ""} className={`${select} max-w-48`}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {options.sources.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -117,18 +121,18 @@ export default async function ComparisonPage({ params, searchParams }: { params:
           </select>
         </label>
         <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
-          From
+          {t("from")}
           <input type="date" name="from" defaultValue={f.from ?? ""} className={select} />
         </label>
         <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
-          To
+          {t("to")}
           <input type="date" name="to" defaultValue={f.to ?? ""} className={select} />
         </label>
         {options.sessions.length > 0 && (
           <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
-            Session
+            {t("session")}
             <select name="sessionId" defaultValue={f.sessionId ?? ""} className={`${select} max-w-48`}>
-              <option value="">All</option>
+              <option value="">{t("all")}</option>
               {options.sessions.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -138,48 +142,44 @@ export default async function ComparisonPage({ params, searchParams }: { params:
           </label>
         )}
         <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
-          Sort
+          {t("sort")}
           <select name="sort" defaultValue={f.sort} className={select}>
-            <option value="contested">Most contested first</option>
-            <option value="mentions">Most mentions first</option>
-            <option value="recent">Newest first</option>
+            <option value="contested">{t("sortContested")}</option>
+            <option value="mentions">{t("sortMentions")}</option>
+            <option value="recent">{t("sortRecent")}</option>
           </select>
         </label>
         <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white">
-          Apply
+          {t("apply")}
         </button>
         <Link href={`/w/${slug}/propositions?columns=${f.columns}`} className="px-2 py-1.5 text-sm text-blue-700 underline">
-          Reset
+          {t("reset")}
         </Link>
       </form>
       {inverted && (
         <Alert tone="warning" className="break-words">
-          The date range is inverted: “from” ({f.from}) is after “to” ({f.to}), so no article can fall inside it. Swap the dates to see {f.to} to {f.from}.
+          {t("inverted", { from: f.from ?? "", to: f.to ?? "" })}
         </Alert>
       )}
       {m.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center break-words sm:p-10">
-          <p className="font-medium">{m.total === 0 && !Object.values(sp).some(Boolean) ? "No propositions yet." : "No proposition matches these filters."}</p>
-          <p className="mt-1 text-sm text-slate-600">
-            Open an article, select a claim and choose “New proposition from this claim”, or link it to an existing one.
-          </p>
+          <p className="font-medium">{m.total === 0 && !Object.values(sp).some(Boolean) ? t("none") : t("noMatch")}</p>
+          <p className="mt-1 text-sm text-slate-600">{t("noneHint")}</p>
         </div>
       ) : (
         <MatrixTable slug={slug} rows={m.rows} columns={m.columns} />
       )}
       {m.pageCount > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+        <nav aria-label={t("pages")} className="flex items-center gap-3 text-sm">
           {m.page > 1 && (
             <Link className="text-blue-700 underline" href={qs({ page: String(m.page - 1) })}>
-              Previous
+              {t("previous")}
             </Link>
           )}
-          <span>
-            Page {m.page} of {m.pageCount}
-          </span>
+          <span>{t("page", { page: m.page, count: m.pageCount })}</span>
           {m.page < m.pageCount && (
             <Link className="text-blue-700 underline" href={qs({ page: String(m.page + 1) })}>
-              Next
+              {t("next")}
             </Link>
           )}
         </nav>

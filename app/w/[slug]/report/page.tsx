@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePageMember } from "@/lib/auth/session";
 import { exportPropositions } from "@/lib/server/exports";
 import { exportScopeSchema } from "@/lib/validation/exports";
@@ -26,6 +27,7 @@ export default async function ReportPage({
   const { slug } = await params;
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
+  const tp = await getTranslations("propositions");
   const parsed = exportScopeSchema.safeParse(sp);
   if (!parsed.success) {
     return (
@@ -145,7 +147,7 @@ export default async function ReportPage({
             Comparison matrix
           </h2>
           <p className="mt-1 text-xs text-slate-600">
-            {STANCES.map((s) => `${STANCE_META[s].glyph} ${STANCE_META[s].label.toLowerCase()}`).join(" · ")} · ± mixed · · silent
+            {STANCES.map((s) => `${STANCE_META[s].glyph} ${tp(`stanceLower.${s}`)}`).join(" · ")} · ± mixed · · silent
           </p>
           <table className="mt-2 w-full border-collapse text-xs" data-testid="report-matrix">
             <thead>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requirePageMember } from "@/lib/auth/session";
 import { can } from "@/lib/auth/membership";
 import { getProposition } from "@/lib/server/comparison";
@@ -19,13 +20,16 @@ import { describeRating } from "@/lib/domain/rating";
 import { CommentThreads } from "@/components/comments/comment-threads";
 import { HistoryPanel } from "@/components/history/history-panel";
 
-export const metadata: Metadata = { title: "Proposition" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("propositions.page"))("title") };
+}
 
 const GROUPS: StanceValue[] = ["SUPPORTS", "REFUTES", "NEUTRAL"];
 
 export default async function PropositionPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { actor } = await requirePageMember(slug);
+  const t = await getTranslations("propositions");
   const since = await liveCursor(actor);
   const p = await getProposition(actor, id).catch((err) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
@@ -39,7 +43,7 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
     <main className="mx-auto max-w-5xl space-y-6">
       <nav className="flex items-center text-sm">
         <Link href={`/w/${slug}/propositions`} className="text-blue-700 underline">
-          ← Comparison
+          {t("page.back")}
         </Link>
         <span className="ml-auto flex items-center gap-3">
           <LiveRefresh workspaceId={actor.workspaceId} propositionId={p.id} since={since} selfId={actor.userId} />
@@ -56,15 +60,15 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
           )}
           {p.rating && (
             <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white" data-testid="desk-rating">
-              Rating: {describeRating(p.rating)}
+              {t("page.rating", { rating: describeRating(p.rating) })}
             </span>
           )}
           {p.rating?.url && (
             <a className="text-xs text-blue-800 underline" href={p.rating.url}>
-              Published fact-check{p.rating.date ? ` (${p.rating.date})` : ""}
+              {p.rating.date ? t("page.factCheckOn", { date: p.rating.date }) : t("page.factCheck")}
             </a>
           )}
-          {p.rating?.reviewer && <span className="text-xs">reviewed by {p.rating.reviewer.name}</span>}
+          {p.rating?.reviewer && <span className="text-xs">{t("page.reviewedBy", { name: p.rating.reviewer.name })}</span>}
         </div>
         <h1 className="mt-1 text-2xl font-semibold" data-testid="proposition-statement">
           {p.statement}
@@ -85,9 +89,13 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
                   <StanceBadge stance={g} />
                 </dt>
                 <dd className="mt-1 tabular-nums">
-                  {s.mentions} mention{s.mentions === 1 ? "" : "s"} · {s.outlets} outlet{s.outlets === 1 ? "" : "s"} · <strong>{s.origins.length}</strong>{" "}
-                  independent origin{s.origins.length === 1 ? "" : "s"}
-                  {s.unattributed > 0 && <span className="text-amber-900"> · {s.unattributed} unattributed</span>}
+                  {t.rich("page.tally", {
+                    mentions: s.mentions,
+                    outlets: s.outlets,
+                    origins: s.origins.length,
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
+                  {s.unattributed > 0 && <span className="text-amber-900">{t("page.unattributed", { count: s.unattributed })}</span>}
                 </dd>
               </div>
             );
@@ -95,10 +103,7 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
         </dl>
         <VerdictEvidence workspaceId={actor.workspaceId} propositionId={p.id} verdict={v} sameValues={p.sameValues} canEdit={canEdit} />
         {uncounted > 0 && (
-          <p className="mt-2 text-xs text-amber-900">
-            {uncounted} mention{uncounted === 1 ? " is" : "s are"} listed below but not counted (orphaned or waiting for review after a text correction
-            {p.countApprovedOnly ? ", or not approved" : ""}).
-          </p>
+          <p className="mt-2 text-xs text-amber-900">{t("page.uncounted", { count: uncounted, approvedOnly: p.countApprovedOnly ? "yes" : "no" })}</p>
         )}
         {canEdit && (
           <PropositionEditor
@@ -113,7 +118,7 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
         const items = p.mentions.filter((m) => m.stance === g);
         if (items.length === 0) return null;
         return (
-          <section key={g} aria-label={`${g.toLowerCase()} mentions`} className="space-y-2">
+          <section key={g} aria-label={t("page.mentionsOf", { stance: t(`stanceLower.${g}`) })} className="space-y-2">
             <h2 className="flex items-center gap-2 text-lg font-semibold">
               <StanceBadge stance={g} /> {items.length}
             </h2>
@@ -123,12 +128,8 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
           </section>
         );
       })}
-      {p.mentions.length === 0 && (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          No claims are linked to this proposition. Link claims from the article reader.
-        </p>
-      )}
-      <section aria-label="Discussion and history" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+      {p.mentions.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("page.none")}</p>}
+      <section aria-label={t("page.discussion")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
         <CommentThreads workspaceId={actor.workspaceId} targetType="proposition" targetId={p.id} refreshKey={since} />
         <HistoryPanel workspaceId={actor.workspaceId} entity="proposition" id={p.id} refreshKey={since} />
       </section>
