@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { removeAliasAction } from "@/lib/actions/entities";
 import { foldForMatch } from "@/lib/domain/claim-types";
@@ -8,6 +9,7 @@ type Alias = { id: string; alias: string; language: string | null };
 
 /** An entity's aliases as chips; editors remove them (never the name, never the last one). */
 export function AliasChips({ workspaceId, entityName, aliases, canEdit }: { workspaceId: string; entityName: string; aliases: Alias[]; canEdit: boolean }) {
+  const t = useTranslations("entities");
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const nameKey = foldForMatch(entityName);
@@ -22,7 +24,7 @@ export function AliasChips({ workspaceId, entityName, aliases, canEdit }: { work
 
   return (
     <div>
-      <ul className="flex flex-wrap gap-1.5" aria-label={`Aliases of ${entityName}`}>
+      <ul className="flex flex-wrap gap-1.5" aria-label={t("aliasesOf", { name: entityName })}>
         {aliases.map((a) => {
           const isName = foldForMatch(a.alias) === nameKey;
           const removable = canEdit && !isName && aliases.length > 1;
@@ -33,12 +35,12 @@ export function AliasChips({ workspaceId, entityName, aliases, canEdit }: { work
             >
               <span lang={a.language ?? undefined}>{a.alias}</span>
               {a.language && <span className="text-xs uppercase text-slate-500">{a.language}</span>}
-              {isName && <span className="text-xs text-blue-800">name</span>}
+              {isName && <span className="text-xs text-blue-800">{t("nameChip")}</span>}
               {removable && (
                 <button
                   type="button"
                   className="-mr-1 rounded-full px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-900 disabled:opacity-50"
-                  aria-label={`Remove alias “${a.alias}”`}
+                  aria-label={t("removeAlias", { alias: a.alias })}
                   disabled={pending !== null}
                   onClick={() => void remove(a)}
                 >

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { addAliasAction } from "@/lib/actions/entities";
@@ -12,6 +13,7 @@ import { ALIAS_LANGUAGES, applyFieldErrors } from "./labels";
 
 /** Inline "add alias" form; warns (without refusing) when another entity has the same alias. */
 export function AliasForm({ workspaceId, entityId, entityName, onClose }: { workspaceId: string; entityId: string; entityName: string; onClose: () => void }) {
+  const t = useTranslations("entities");
   const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<AliasFormValues>({
     resolver: zodResolver(aliasFormSchema),
     defaultValues: { alias: "", language: "" },
@@ -29,29 +31,29 @@ export function AliasForm({ workspaceId, entityId, entityName, onClose }: { work
     }
     reset({ alias: "", language: v.language });
     setFocus("alias");
-    if (res.data.warning) setNotice({ tone: "warning", text: `Added “${res.data.alias.alias}”. Note: ${res.data.warning}.` });
+    if (res.data.warning) setNotice({ tone: "warning", text: t("aliasAddedWarning", { alias: res.data.alias.alias, warning: res.data.warning }) });
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`Add an alias to ${entityName}`} className="space-y-2">
+    <form onSubmit={submit} noValidate aria-label={t("addAliasTo", { name: entityName })} className="space-y-2">
       <div className="flex flex-wrap items-start gap-2">
-        <Field label="New alias" error={formState.errors.alias?.message} className="min-w-48 flex-1">
-          <input className={inputClass} placeholder="e.g. Bình Nhưỡng" autoComplete="off" {...register("alias")} />
+        <Field label={t("newAlias")} error={formState.errors.alias?.message} className="min-w-48 flex-1">
+          <input className={inputClass} placeholder={t("newAliasPlaceholder")} autoComplete="off" {...register("alias")} />
         </Field>
-        <Field label="Language" error={formState.errors.language?.message}>
+        <Field label={t("aliasLanguage")} error={formState.errors.language?.message}>
           <select className={inputClass} {...register("language")}>
-            {ALIAS_LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.label}
+            {ALIAS_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {t(`language.${code || "any"}`)}
               </option>
             ))}
           </select>
         </Field>
         <Button type="submit" size="sm" variant="secondary" className="mt-6" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Adding…" : "Add alias"}
+          {formState.isSubmitting ? t("adding") : t("addAlias")}
         </Button>
         <Button size="sm" variant="ghost" className="mt-6" onClick={onClose}>
-          Done
+          {t("done")}
         </Button>
       </div>
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}

@@ -1,17 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { EntityListItem } from "@/lib/server/entities";
 import { AliasChips } from "./alias-chips";
 import { AliasForm } from "./alias-form";
 import { EntityForm } from "./entity-form";
-import { ENTITY_KIND_LABELS, plural } from "./labels";
 import { MergeDialog } from "./merge-dialog";
 import { SpeaksFor } from "./speaks-for";
 
 /** One entity: name, kind, usage, alias chips; editors also rename, add aliases and merge. */
 export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId: string; slug: string; entity: EntityListItem; canEdit: boolean }) {
+  const t = useTranslations("entities");
   const [editing, setEditing] = useState(false);
   const [addingAlias, setAddingAlias] = useState(false);
   const headingId = `entity-${entity.id}`;
@@ -21,14 +22,12 @@ export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId
         <h3 id={headingId} className="text-base font-semibold">
           {entity.name}
         </h3>
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase text-slate-700">{ENTITY_KIND_LABELS[entity.kind]}</span>
-        <span className="text-sm text-slate-600">
-          {plural(entity.counts.speakerUses, "claim")} as speaker · {plural(entity.counts.sources, "linked source")}
-        </span>
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase text-slate-700">{t(`kind.${entity.kind}`)}</span>
+        <span className="text-sm text-slate-600">{t("usage", { claims: entity.counts.speakerUses, sources: entity.counts.sources })}</span>
         {canEdit && !editing && (
           <div className="ml-auto flex gap-2">
             <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
-              Edit<span className="sr-only"> {entity.name}: rename or change its kind</span>
+              {t.rich("editEntity", { name: entity.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
             </Button>
             <MergeDialog workspaceId={workspaceId} entity={entity} />
           </div>
@@ -44,7 +43,8 @@ export function EntityCard({ workspaceId, slug, entity, canEdit }: { workspaceId
         <AliasChips workspaceId={workspaceId} entityName={entity.name} aliases={entity.aliases} canEdit={canEdit} />
         {canEdit && !addingAlias && (
           <Button size="sm" variant="ghost" className="py-0.5 text-blue-800" onClick={() => setAddingAlias(true)}>
-            <span aria-hidden>+ </span>Add an alias<span className="sr-only"> to {entity.name}</span>
+            <span aria-hidden>+ </span>
+            {t.rich("addAnAlias", { name: entity.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
           </Button>
         )}
       </div>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createEntityAction, updateEntityAction } from "@/lib/actions/entities";
@@ -10,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { entityFormSchema, type EntityFormValues } from "@/lib/validation/entities";
 import { ENTITY_KINDS } from "@/lib/validation/schemas";
-import { applyFieldErrors, ENTITY_KIND_LABELS } from "./labels";
+import { applyFieldErrors } from "./labels";
 
 type Props = {
   workspaceId: string;
@@ -23,6 +24,7 @@ type Props = {
 
 /** Name and kind of an entity: creates one, or renames it (the old name stays an alias). */
 export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Props) {
+  const t = useTranslations("entities");
   const { register, handleSubmit, formState, reset, setError } = useForm<EntityFormValues>({
     resolver: zodResolver(entityFormSchema),
     defaultValues: { name: entity?.name ?? "", kind: entity?.kind ?? "PERSON" },
@@ -40,38 +42,38 @@ export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Prop
     }
     if (!entity) {
       reset({ name: "", kind: v.kind });
-      setNotice({ ok: true, text: `Added “${v.name}”.` });
+      setNotice({ ok: true, text: t("added", { name: v.name }) });
     }
     onDone?.();
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={entity ? `Edit ${entity.name}` : "New entity"} className="space-y-2">
+    <form onSubmit={submit} noValidate aria-label={entity ? t("editLabel", { name: entity.name }) : t("newEntity")} className="space-y-2">
       <div className="flex flex-wrap items-start gap-2">
         <Field
-          label={entity ? "Name" : "New entity name"}
+          label={entity ? t("name") : t("newEntityName")}
           error={formState.errors.name?.message}
-          hint={entity ? "The old name stays as an alias" : undefined}
+          hint={entity ? t("oldNameStays") : undefined}
           className="min-w-56 flex-1"
         >
-          <input className={inputClass} autoComplete="off" placeholder={entity ? undefined : "e.g. Vladimir Putin"} {...register("name")} />
+          <input className={inputClass} autoComplete="off" placeholder={entity ? undefined : t("namePlaceholder")} {...register("name")} />
         </Field>
-        <Field label="Kind" error={formState.errors.kind?.message}>
+        <Field label={t("kindLabel")} error={formState.errors.kind?.message}>
           <select className={inputClass} {...register("kind")}>
             {ENTITY_KINDS.map((k) => (
               <option key={k} value={k}>
-                {ENTITY_KIND_LABELS[k]}
+                {t(`kind.${k}`)}
               </option>
             ))}
           </select>
         </Field>
         <div className="mt-6 flex gap-2">
           <Button type="submit" size="sm" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Saving…" : entity ? "Save" : "Add entity"}
+            {formState.isSubmitting ? t("saving") : entity ? t("save") : t("addEntity")}
           </Button>
           {onCancel && (
             <Button size="sm" variant="ghost" onClick={onCancel}>
-              Cancel
+              {t("cancel")}
             </Button>
           )}
         </div>
@@ -83,7 +85,7 @@ export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Prop
             <>
               {" "}
               <Link className="font-medium underline" href={`/w/${slug}/entities?q=${encodeURIComponent(notice.existing.name)}`}>
-                Open {notice.existing.name}
+                {t("open", { name: notice.existing.name })}
               </Link>
             </>
           )}

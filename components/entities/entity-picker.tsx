@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { searchEntitiesAction } from "@/lib/actions/entities";
 import { inputClass } from "@/components/ui/field";
 import { useCombobox, type ComboboxResults } from "@/components/ui/use-combobox";
-import { ENTITY_KIND_LABELS } from "./labels";
+import type { ENTITY_KIND_LABELS } from "./labels";
 
 export type PickedEntity = { id: string; name: string } | null;
 type Option = { id: string; name: string; kind: keyof typeof ENTITY_KIND_LABELS; aliases: string[] };
@@ -15,7 +16,7 @@ export function EntityPicker({
   value,
   onChange,
   excludeId,
-  placeholder = "Search entities by name or alias…",
+  placeholder,
   id,
   ...aria
 }: {
@@ -28,6 +29,7 @@ export function EntityPicker({
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
 }) {
+  const t = useTranslations("entities");
   const search = useCallback(
     async (q: string): Promise<ComboboxResults<Option>> => {
       const res = await searchEntitiesAction(workspaceId, q);
@@ -54,9 +56,9 @@ export function EntityPicker({
   return (
     <div className="relative">
       <div className="flex gap-1">
-        <input id={id} {...aria} {...box.inputProps} className={inputClass} placeholder={placeholder} />
+        <input id={id} {...aria} {...box.inputProps} className={inputClass} placeholder={placeholder ?? t("pickerPlaceholder")} />
         {value && (
-          <button type="button" className="rounded px-2 text-sm text-slate-600 hover:bg-slate-100" onClick={() => onChange(null)} aria-label="Clear entity">
+          <button type="button" className="rounded px-2 text-sm text-slate-600 hover:bg-slate-100" onClick={() => onChange(null)} aria-label={t("clearEntity")}>
             ×
           </button>
         )}
@@ -70,13 +72,15 @@ export function EntityPicker({
         >
           {box.options.length === 0 && (
             <li role="presentation" className="px-3 py-1.5 text-slate-500">
-              {box.error ?? (box.query.trim() ? "No entity matches" : "Type to search")}
+              {box.error ?? (box.query.trim() ? t("noEntityMatches") : t("typeToSearch"))}
             </li>
           )}
           {box.options.map((o, i) => (
             <li key={o.id} {...box.optionProps(o, i)} className={`cursor-pointer px-3 py-1.5 ${i === box.active ? "bg-blue-50" : ""}`}>
-              <span className="font-medium">{o.name}</span> <span className="text-xs text-slate-500">{ENTITY_KIND_LABELS[o.kind]}</span>
-              {o.aliases.length > 1 && <span className="block truncate text-xs text-slate-500">also: {o.aliases.filter((a) => a !== o.name).join(", ")}</span>}
+              <span className="font-medium">{o.name}</span> <span className="text-xs text-slate-500">{t(`kind.${o.kind}`)}</span>
+              {o.aliases.length > 1 && (
+                <span className="block truncate text-xs text-slate-500">{t("also", { aliases: o.aliases.filter((a) => a !== o.name).join(", ") })}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import type { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** English kind names; the entities pages show the catalogue's (entities.kind). */
 export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
   PERSON: "Person",
   COUNTRY: "Country",
@@ -14,26 +15,8 @@ export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
   OTHER: "Other",
 };
 
-export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
-  OUTLET: "Outlet",
-  WIRE_AGENCY: "Wire agency",
-  STATE_MEDIA: "State media",
-  GOVERNMENT: "Government",
-  PERSON: "Person",
-  OTHER: "Other",
-};
-
-/** Languages offered for aliases; any BCP 47 code is accepted by the server. */
-export const ALIAS_LANGUAGES = [
-  { code: "", label: "any language" },
-  { code: "vi", label: "Vietnamese" },
-  { code: "en", label: "English" },
-  { code: "ko", label: "Korean" },
-  { code: "ru", label: "Russian" },
-  { code: "zh", label: "Chinese" },
-  { code: "ja", label: "Japanese" },
-  { code: "fr", label: "French" },
-] as const;
+/** Languages offered for aliases ("" = any); any BCP 47 code is accepted by the server. Their names are in the catalogue (entities.language). */
+export const ALIAS_LANGUAGES = ["", "vi", "en", "ko", "ru", "zh", "ja", "fr"] as const;
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

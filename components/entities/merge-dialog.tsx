@@ -1,6 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { mergeEntitiesAction } from "@/lib/actions/entities";
 import { Alert } from "@/components/ui/alert";
@@ -8,11 +9,11 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { EntityListItem } from "@/lib/server/entities";
 import { EntityPicker, type PickedEntity } from "./entity-picker";
-import { plural } from "./labels";
 import { DialogPanel } from "@/components/ui/dialog";
 
 /** Pick another entity and merge this one into it, after saying exactly what moves. */
 export function MergeDialog({ workspaceId, entity }: { workspaceId: string; entity: EntityListItem }) {
+  const t = useTranslations("entities");
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState<PickedEntity>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function MergeDialog({ workspaceId, entity }: { workspaceId: string; enti
   }
 
   async function merge() {
-    if (!target) return setError("Choose the entity to merge into");
+    if (!target) return setError(t("chooseTarget"));
     setPending(true);
     setError(null);
     const res = await mergeEntitiesAction(workspaceId, { sourceId: entity.id, targetId: target.id });
@@ -40,46 +41,33 @@ export function MergeDialog({ workspaceId, entity }: { workspaceId: string; enti
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Trigger asChild>
         <Button size="sm" variant="secondary">
-          Merge…
+          {t("mergeButton")}
         </Button>
       </Dialog.Trigger>
-      <DialogPanel
-        title={`Merge “${entity.name}” into another entity`}
-        description="Use this when two entries name the same person, country or thing."
-        width="36rem"
-      >
+      <DialogPanel title={t("mergeDialogTitle", { name: entity.name })} description={t("mergeDialogText")} width="36rem">
         <div className="mt-4 space-y-4">
-          <Field label="Merge into" error={error && !target ? error : undefined}>
-            <EntityPicker workspaceId={workspaceId} value={target} onChange={setTarget} excludeId={entity.id} placeholder="Search the entity to keep…" />
+          <Field label={t("mergeInto")} error={error && !target ? error : undefined}>
+            <EntityPicker workspaceId={workspaceId} value={target} onChange={setTarget} excludeId={entity.id} placeholder={t("mergeSearch")} />
           </Field>
           {target && (
             <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="merge-summary">
-              <p className="font-medium">
-                “{entity.name}” will be deleted and everything it holds moves to “{target.name}”:
-              </p>
+              <p className="font-medium">{t("mergeSummary", { from: entity.name, into: target.name })}</p>
               <ul className="mt-1 list-disc pl-5">
-                <li>
-                  its {plural(entity.aliases.length, "alias", "aliases")} ({entity.aliases.map((a) => a.alias).join(", ")}) become aliases of “{target.name}”;
-                  ones it already has are not repeated;
-                </li>
-                <li>
-                  {plural(entity.counts.speakerUses, "claim")} spoken by “{entity.name}” will name “{target.name}” as the speaker;
-                </li>
-                <li>
-                  {plural(entity.counts.sources, "linked source")} will link to “{target.name}”.
-                </li>
+                <li>{t("mergeAliases", { count: entity.aliases.length, aliases: entity.aliases.map((a) => a.alias).join(", "), into: target.name })}</li>
+                <li>{t("mergeClaims", { count: entity.counts.speakerUses, from: entity.name, into: target.name })}</li>
+                <li>{t("mergeSources", { count: entity.counts.sources, into: target.name })}</li>
               </ul>
-              <p className="mt-1">“{target.name}” keeps its own name and kind. This cannot be undone from here.</p>
+              <p className="mt-1">{t("mergeKeeps", { into: target.name })}</p>
             </div>
           )}
           {error && target && <Alert>{error}</Alert>}
         </div>
         <div className="mt-5 flex justify-end gap-2">
           <Dialog.Close asChild>
-            <Button variant="ghost">Cancel</Button>
+            <Button variant="ghost">{t("cancel")}</Button>
           </Dialog.Close>
           <Button variant="danger" onClick={() => void merge()} disabled={!target || pending}>
-            {pending ? "Merging…" : target ? `Merge into “${target.name}”` : "Merge"}
+            {pending ? t("merging") : target ? t("mergeIntoName", { name: target.name }) : t("merge")}
           </Button>
         </div>
       </DialogPanel>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { updateSourceAction } from "@/lib/actions/entities";
@@ -11,7 +12,7 @@ import type { SourceListItem } from "@/lib/server/sources";
 import { sourceFormSchema, sourceFormToInput, type SourceFormValues } from "@/lib/validation/entities";
 import { SOURCE_KINDS } from "@/lib/validation/schemas";
 import { EntityPicker } from "./entity-picker";
-import { applyFieldErrors, SOURCE_KIND_LABELS } from "./labels";
+import { applyFieldErrors } from "./labels";
 
 const FIELDS = ["name", "kind", "country", "language", "upstreamId", "entity"] as const;
 
@@ -27,6 +28,7 @@ export function SourceEditRow({
   options: { id: string; name: string }[];
   onClose: () => void;
 }) {
+  const t = useTranslations("entities");
   const { register, control, handleSubmit, formState, setError, setFocus } = useForm<SourceFormValues>({
     resolver: zodResolver(sourceFormSchema),
     defaultValues: {
@@ -53,34 +55,34 @@ export function SourceEditRow({
   return (
     <tr className="border-b border-slate-100 bg-blue-50/40 align-top" data-testid="source-edit-row">
       <td className="space-y-2 px-4 py-2">
-        <form id={formId} onSubmit={submit} noValidate aria-label={`Edit ${source.name}`} />
-        <Field label="Name" error={errors.name?.message}>
+        <form id={formId} onSubmit={submit} noValidate aria-label={t("editLabel", { name: source.name })} />
+        <Field label={t("name")} error={errors.name?.message}>
           <input form={formId} className={inputClass} autoComplete="off" {...register("name")} />
         </Field>
         <div className="flex gap-2">
-          <Field label="Country" error={errors.country?.message} className="w-24">
-            <input form={formId} className={inputClass} placeholder="VN" {...register("country")} />
+          <Field label={t("country")} error={errors.country?.message} className="w-24">
+            <input form={formId} className={inputClass} placeholder={t("countryPlaceholder")} {...register("country")} />
           </Field>
-          <Field label="Language" error={errors.language?.message} className="w-24">
-            <input form={formId} className={inputClass} placeholder="vi" {...register("language")} />
+          <Field label={t("sourceLanguage")} error={errors.language?.message} className="w-24">
+            <input form={formId} className={inputClass} placeholder={t("languagePlaceholder")} {...register("language")} />
           </Field>
         </div>
       </td>
       <td className="px-4 py-2">
-        <Field label="Kind" error={errors.kind?.message}>
+        <Field label={t("kindLabel")} error={errors.kind?.message}>
           <select form={formId} className={inputClass} {...register("kind")}>
             {SOURCE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {SOURCE_KIND_LABELS[k]}
+                {t(`sourceKind.${k}`)}
               </option>
             ))}
           </select>
         </Field>
       </td>
       <td className="px-4 py-2">
-        <Field label="Relays…" error={errors.upstreamId?.message} hint="The wire or outlet it republishes">
+        <Field label={t("relaysField")} error={errors.upstreamId?.message} hint={t("relaysHint")}>
           <select form={formId} className={inputClass} {...register("upstreamId")}>
-            <option value="">No one (an original source)</option>
+            <option value="">{t("relaysNoOne")}</option>
             {options
               .filter((o) => o.id !== source.id)
               .map((o) => (
@@ -96,8 +98,8 @@ export function SourceEditRow({
           control={control}
           name="entity"
           render={({ field }) => (
-            <Field label="Linked entity" error={errors.entity?.message}>
-              <EntityPicker workspaceId={workspaceId} value={field.value} onChange={field.onChange} placeholder="Search entities…" />
+            <Field label={t("linkedEntity")} error={errors.entity?.message}>
+              <EntityPicker workspaceId={workspaceId} value={field.value} onChange={field.onChange} placeholder={t("searchEntities")} />
             </Field>
           )}
         />
@@ -106,10 +108,10 @@ export function SourceEditRow({
         <div className="flex flex-col items-end gap-2">
           <div className="flex gap-2">
             <Button form={formId} type="submit" size="sm" disabled={formState.isSubmitting}>
-              {formState.isSubmitting ? "Saving…" : "Save"}
+              {formState.isSubmitting ? t("saving") : t("save")}
             </Button>
             <Button size="sm" variant="ghost" onClick={onClose}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
           {error && <Alert className="max-w-xs text-left">{error}</Alert>}

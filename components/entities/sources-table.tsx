@@ -1,9 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { SourceListItem } from "@/lib/server/sources";
-import { SOURCE_KIND_LABELS } from "./labels";
 import { SourceEditRow } from "./source-edit-row";
 
 type Option = { id: string; name: string };
@@ -22,37 +22,38 @@ export function SourcesTable({
   options: Option[];
   canEdit: boolean;
 }) {
+  const t = useTranslations("entities");
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Sources, what they relay and how often they are used</caption>
+        <caption className="sr-only">{t("sourcesCaption")}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
             <th scope="col" className="px-4 py-2">
-              Name
+              {t("colName")}
             </th>
             <th scope="col" className="px-4 py-2">
-              Kind
+              {t("colKind")}
             </th>
             <th scope="col" className="px-4 py-2">
-              Relays
+              {t("colRelays")}
             </th>
             <th scope="col" className="px-4 py-2">
-              Linked entity
+              {t("colEntity")}
             </th>
             <th scope="col" className="px-4 py-2 text-right">
-              Published
+              {t("colPublished")}
             </th>
             <th scope="col" className="px-4 py-2 text-right">
-              Relayed in
+              {t("colRelayedIn")}
             </th>
             <th scope="col" className="px-4 py-2 text-right">
-              Claims spoken
+              {t("colClaimsSpoken")}
             </th>
             {canEdit && (
               <th scope="col" className="px-4 py-2">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("colActions")}</span>
               </th>
             )}
           </tr>
@@ -69,7 +70,7 @@ export function SourcesTable({
                     <span className="block text-xs font-normal text-slate-500">{[s.country, s.language?.toUpperCase()].filter(Boolean).join(" · ")}</span>
                   )}
                 </th>
-                <td className="px-4 py-2">{SOURCE_KIND_LABELS[s.kind]}</td>
+                <td className="px-4 py-2">{t(`sourceKind.${s.kind}`)}</td>
                 <td className="px-4 py-2">{s.upstream?.name ?? none}</td>
                 <td className="px-4 py-2">{s.entity?.name ?? none}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{s.counts.published}</td>
@@ -77,8 +78,14 @@ export function SourcesTable({
                 <td className="px-4 py-2 text-right tabular-nums">{s.counts.claimsSpoken}</td>
                 {canEdit && (
                   <td className="px-4 py-2 text-right">
-                    <Button size="sm" variant="ghost" onClick={() => setEditing(s.id)} aria-label={`Edit ${s.name}`} disabled={editing !== null}>
-                      Edit
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => setEditing(s.id)}
+                      aria-label={t("editLabel", { name: s.name })}
+                      disabled={editing !== null}
+                    >
+                      {t("edit")}
                     </Button>
                   </td>
                 )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { updateEntityAction } from "@/lib/actions/entities";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,7 @@ export function SpeaksFor({
   entity: { id: string; name: string; speaksFor: { id: string; name: string } | null };
   canEdit: boolean;
 }) {
+  const t = useTranslations("entities");
   const [editing, setEditing] = useState(false);
   const [picked, setPicked] = useState<PickedEntity>(entity.speaksFor);
   const [error, setError] = useState<string | null>(null);
@@ -37,11 +39,9 @@ export function SpeaksFor({
     return (
       <p className="mt-2 text-sm text-slate-700" data-testid="speaks-for">
         {entity.speaksFor ? (
-          <>
-            Speaks for <strong>{entity.speaksFor.name}</strong>: its claims count as {entity.speaksFor.name}&apos;s origin.
-          </>
+          t.rich("speaksFor", { name: entity.speaksFor.name, strong: (chunks) => <strong>{chunks}</strong> })
         ) : (
-          <span className="text-slate-500">Speaks for no one else.</span>
+          <span className="text-slate-500">{t("speaksForNobody")}</span>
         )}
         {canEdit && (
           <Button
@@ -49,9 +49,9 @@ export function SpeaksFor({
             variant="ghost"
             className="ml-2 py-0 text-blue-800"
             onClick={() => setEditing(true)}
-            aria-label={`Set whom ${entity.name} speaks for`}
+            aria-label={t("setSpeaksFor", { name: entity.name })}
           >
-            {entity.speaksFor ? "Change" : "Speaks for…"}
+            {entity.speaksFor ? t("change") : t("speaksForButton")}
           </Button>
         )}
       </p>
@@ -61,7 +61,7 @@ export function SpeaksFor({
     <div className="mt-2 flex flex-wrap items-end gap-2 text-sm">
       <div className="w-72">
         <label htmlFor={inputId} className="mb-1 block font-medium text-slate-700">
-          {entity.name} speaks for
+          {t("speaksForLabel", { name: entity.name })}
         </label>
         <EntityPicker
           id={inputId}
@@ -69,17 +69,17 @@ export function SpeaksFor({
           value={picked}
           onChange={setPicked}
           excludeId={entity.id}
-          placeholder="e.g. Russia, the Kremlin…"
+          placeholder={t("speaksForPlaceholder")}
           aria-describedby={error ? `${inputId}-error` : undefined}
           aria-invalid={!!error}
         />
       </div>
       <Button size="sm" disabled={pending || !picked} onClick={() => void save(picked)}>
-        {pending ? "Saving…" : "Save"}
+        {pending ? t("saving") : t("save")}
       </Button>
       {entity.speaksFor && (
         <Button size="sm" variant="secondary" disabled={pending} onClick={() => void save(null)}>
-          Speaks for no one
+          {t("speaksForNoOne")}
         </Button>
       )}
       <Button
@@ -91,7 +91,7 @@ export function SpeaksFor({
           setPicked(entity.speaksFor);
         }}
       >
-        Cancel
+        {t("cancel")}
       </Button>
       {error && (
         <p id={`${inputId}-error`} role="alert" className="w-full text-red-700">
