@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { bulkImportAction } from "@/lib/actions/bulk-import";
 import { Button } from "@/components/ui/button";
@@ -9,26 +10,25 @@ import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
 import { BulkResult, type BulkFailure, type BulkSuccess } from "./bulk-result";
 import { BulkWebPage } from "./bulk-web-page";
 
-const KINDS = [
-  { value: "auto", label: "Detect from the file" },
-  { value: "articles", label: "Articles (JSON Lines)" },
-  { value: "claims", label: "Claims (JSON Lines)" },
-  { value: "web-annotations", label: "W3C Web Annotations" },
-] as const;
+const KINDS = ["auto", "articles", "claims", "web-annotations"] as const;
+
+// File-format samples: the same in every language.
+const ARTICLE_SAMPLE = `{"text": "Title\\n\\nFirst paragraph…", "publisher": "VnExpress", "publishedAt": "2023-09-13", "origins": ["Reuters"]}`;
+const CLAIM_SAMPLE = `{"articleTitle": "Kim thăm Nga", "passage": 1, "start": 14, "end": 51, "exact": "Triều Tiên đã chuyển đạn pháo cho Nga", "claimType": "Arms transfer", "modality": "alleged", "speaker": "Nhà Trắng", "actors": ["Triều Tiên", "Nga"], "fields": {"item": "đạn pháo"}, "note": "…"}`;
+
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
 
 /** The import page's bulk section: JSONL/W3C files all or nothing, and web pages into preview cards. */
 export function BulkImportPanel({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+  const t = useTranslations("bulkImport");
   return (
     <section aria-labelledby="bulk-import-heading" className="mt-10 space-y-4 border-t border-slate-200 pt-6">
       <div>
         <h2 id="bulk-import-heading" className="text-lg font-semibold">
-          Bulk import
+          {t("title")}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Many articles or claims from one file, or an article from a web page. A file is imported <strong>all or nothing</strong>: every line is checked first,
-          and if any line has a problem nothing from that file is saved and you get the list of problems with their line numbers (up to 5 MB and 5,000 lines per
-          file).
-        </p>
+        <p className="mt-1 text-sm text-slate-600">{t.rich("intro", { strong })}</p>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <BulkFileImport workspaceId={workspaceId} slug={slug} />
@@ -39,10 +39,11 @@ export function BulkImportPanel({ workspaceId, slug }: { workspaceId: string; sl
 }
 
 function BulkFileImport({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+  const t = useTranslations("bulkImport");
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [kind, setKind] = useState<(typeof KINDS)[number]["value"]>("auto");
+  const [kind, setKind] = useState<(typeof KINDS)[number]>("auto");
   const [busy, setBusy] = useState(false);
   const [success, setSuccess] = useState<BulkSuccess | null>(null);
   const [failure, setFailure] = useState<BulkFailure | null>(null);
@@ -51,9 +52,13 @@ function BulkFileImport({ workspaceId, slug }: { workspaceId: string; slug: stri
     e.preventDefault();
     setSuccess(null);
     setFailure(null);
-    if (!file) return setFailure({ message: "Choose a .jsonl, .json or .jsonld file first", errors: [], more: 0 });
+    if (!file) return setFailure({ message: t("chooseFile"), errors: [], more: 0 });
     if (file.size > MAX_UPLOAD_BYTES) {
-      return setFailure({ message: `${file.name} is ${formatBytes(file.size, true)}; the limit is ${formatBytes(MAX_UPLOAD_BYTES)}`, errors: [], more: 0 });
+      return setFailure({
+        message: t("tooLarge", { name: file.name, size: formatBytes(file.size, true), limit: formatBytes(MAX_UPLOAD_BYTES) }),
+        errors: [],
+        more: 0,
+      });
     }
     const form = new FormData();
     form.set("file", file);
@@ -70,7 +75,7 @@ function BulkFileImport({ workspaceId, slug }: { workspaceId: string; slug: stri
         setFailure({ message: res.error.message, errors: (details.errors as string[] | undefined) ?? [], more: (details.more as number | undefined) ?? 0 });
       }
     } catch {
-      setFailure({ message: "The import could not be sent (network error); nothing was saved. Try again.", errors: [], more: 0 });
+      setFailure({ message: t("networkError"), errors: [], more: 0 });
     } finally {
       setBusy(false);
     }
@@ -79,11 +84,11 @@ function BulkFileImport({ workspaceId, slug }: { workspaceId: string; slug: stri
   return (
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${id}-title`} aria-busy={busy}>
       <h3 id={`${id}-title`} className="text-sm font-semibold">
-        Articles or claims from a file
+        {t("fileTitle")}
       </h3>
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-file`} className="text-sm font-medium text-slate-700">
-          File (.jsonl, .json or .jsonld)
+          {t("fileLabel")}
         </label>
         <input
           id={`${id}-file`}
@@ -100,28 +105,28 @@ function BulkFileImport({ workspaceId, slug }: { workspaceId: string; slug: stri
           }}
         />
         <p id={`${id}-file-hint`} className="text-xs text-slate-500">
-          UTF-8, up to 5 MB and 5,000 lines.
+          {t("fileHint")}
         </p>
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-kind`} className="text-sm font-medium text-slate-700">
-          The file holds
+          {t("holds")}
         </label>
         <select id={`${id}-kind`} className={inputClass} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
           {KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
             </option>
           ))}
         </select>
       </div>
       <Button type="submit" disabled={busy || !file}>
-        {busy ? "Importing…" : "Check and import file"}
+        {busy ? t("importing") : t("submit")}
       </Button>
       {busy && file && (
         <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
           <span className="h-3 w-3 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" aria-hidden />
-          Checking every line of {file.name} ({formatBytes(file.size)}); nothing is saved unless all of it is valid…
+          {t("checking", { name: file.name, size: formatBytes(file.size) })}
         </p>
       )}
       <BulkResult slug={slug} success={success} failure={failure} />
@@ -131,29 +136,17 @@ function BulkFileImport({ workspaceId, slug }: { workspaceId: string; slug: stri
 }
 
 function FormatHelp() {
+  const t = useTranslations("bulkImport.formats");
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer text-slate-600">File formats</summary>
+      <summary className="cursor-pointer text-slate-600">{t("summary")}</summary>
       <div className="mt-2 space-y-2 text-slate-700">
-        <p>
-          <strong>Articles</strong>: one JSON object per line. Only <code>text</code> is required; title, date, publisher, origins, byline, URL and language
-          left out are detected from the text, as when pasting (<code>null</code> means “none”).
-        </p>
-        <pre className="overflow-auto rounded bg-slate-50 p-2 text-xs">{`{"text": "Title\\n\\nFirst paragraph…", "publisher": "VnExpress", "publishedAt": "2023-09-13", "origins": ["Reuters"]}`}</pre>
-        <p>
-          <strong>Claims</strong>: one per line, naming the article by <code>articleId</code>, <code>articleUrl</code> or exact <code>articleTitle</code>;{" "}
-          <code>passage</code> is the paragraph number from 0; <code>start</code>/<code>end</code> count characters (code points) in that paragraph. With{" "}
-          <code>exact</code> (and <code>prefix</code>/<code>suffix</code>), a claim whose offsets miss is placed by its quote.
-        </p>
-        <pre className="overflow-auto rounded bg-slate-50 p-2 text-xs">{`{"articleTitle": "Kim thăm Nga", "passage": 1, "start": 14, "end": 51, "exact": "Triều Tiên đã chuyển đạn pháo cho Nga", "claimType": "Arms transfer", "modality": "alleged", "speaker": "Nhà Trắng", "actors": ["Triều Tiên", "Nga"], "fields": {"item": "đạn pháo"}, "note": "…"}`}</pre>
-        <p>
-          <strong>W3C Web Annotations</strong>: a collection, an array or JSON Lines, as exported from a Claimboard workspace. Import the same articles first;
-          each annotation is matched to its article and paragraph, also in another workspace.
-        </p>
-        <p>
-          Unknown fields are refused, articles already in the workspace and claims already marked are reported as problems, and claim types and speakers must
-          exist here.
-        </p>
+        <p>{t.rich("articles", { strong, code })}</p>
+        <pre className="overflow-auto rounded bg-slate-50 p-2 text-xs">{ARTICLE_SAMPLE}</pre>
+        <p>{t.rich("claims", { strong, code })}</p>
+        <pre className="overflow-auto rounded bg-slate-50 p-2 text-xs">{CLAIM_SAMPLE}</pre>
+        <p>{t.rich("w3c", { strong })}</p>
+        <p>{t("rules")}</p>
       </div>
     </details>
   );

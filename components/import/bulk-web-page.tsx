@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { importArticleAction } from "@/lib/actions/articles";
 import { previewHtmlAction, previewUrlAction } from "@/lib/actions/bulk-import";
@@ -13,6 +14,8 @@ import { ImportCard } from "./import-card";
 
 /** A saved page (.html) or a public URL → main text and metadata → the usual preview card → import. */
 export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+  const t = useTranslations("bulkImport.web");
+  const tb = useTranslations("bulkImport");
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState("");
@@ -33,7 +36,7 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
         setUrlError((res.error.details?.fields as Record<string, string> | undefined)?.url);
       }
     } catch {
-      setError("The request could not be sent (network error); try again.");
+      setError(t("networkError"));
     } finally {
       setBusy(null);
     }
@@ -42,10 +45,11 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
   async function onFile(file: File | undefined) {
     if (!file) return;
     if (fileInput.current) fileInput.current.value = "";
-    if (file.size > MAX_UPLOAD_BYTES) return setError(`${file.name} is ${formatBytes(file.size, true)}; the limit is ${formatBytes(MAX_UPLOAD_BYTES)}`);
+    if (file.size > MAX_UPLOAD_BYTES)
+      return setError(tb("tooLarge", { name: file.name, size: formatBytes(file.size, true), limit: formatBytes(MAX_UPLOAD_BYTES) }));
     const form = new FormData();
     form.set("file", file);
-    await preview(`Reading ${file.name}…`, () => previewHtmlAction(workspaceId, form));
+    await preview(t("reading", { name: file.name }), () => previewHtmlAction(workspaceId, form));
   }
 
   async function importOne(key: number) {
@@ -61,14 +65,11 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
 
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h3 className="text-sm font-semibold">An article from a web page</h3>
-      <p className="text-xs text-slate-500">
-        We keep the main text only (no menus, ads, scripts or images) and read the title, author, date and site name the page declares. Check them on the card
-        before importing.
-      </p>
+      <h3 className="text-sm font-semibold">{t("title")}</h3>
+      <p className="text-xs text-slate-500">{t("intro")}</p>
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-html`} className="text-sm font-medium text-slate-700">
-          Saved page (.html or .htm)
+          {t("saved")}
         </label>
         <input
           id={`${id}-html`}
@@ -85,15 +86,15 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
         className="flex items-start gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!url.trim()) return setUrlError("Enter the page's address");
-          void preview(`Fetching ${url.trim()}…`, () => previewUrlAction(workspaceId, url));
+          if (!url.trim()) return setUrlError(t("enterUrl"));
+          void preview(t("fetching", { url: url.trim() }), () => previewUrlAction(workspaceId, url));
         }}
       >
-        <Field label="Or the page's address" error={urlError} hint="http:// or https://, public pages only; the server gives up after 10 s" className="flex-1">
-          <input className={inputClass} type="url" inputMode="url" placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <Field label={t("urlLabel")} error={urlError} hint={t("urlHint")} className="flex-1">
+          <input className={inputClass} type="url" inputMode="url" placeholder={t("urlPlaceholder")} value={url} onChange={(e) => setUrl(e.target.value)} />
         </Field>
         <Button type="submit" variant="secondary" disabled={!!busy} className="mt-6">
-          Fetch page
+          {t("fetch")}
         </Button>
       </form>
       {busy && (
@@ -103,7 +104,7 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
       )}
       {error && <Alert>{error}</Alert>}
       {drafts.length > 0 && (
-        <section className="space-y-3" aria-label="Web pages to import">
+        <section className="space-y-3" aria-label={t("cards")}>
           {drafts.map((d) => (
             <ImportCard
               key={d.key}

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -8,13 +9,14 @@ import { draftWarnings, type Draft, type DraftValues as Values } from "./draft";
 
 export type { Draft } from "./draft";
 
-const FIELDS: { name: keyof Values; label: string; hint?: string; type?: string }[] = [
-  { name: "title", label: "Title" },
-  { name: "publishedAt", label: "Published", type: "date" },
-  { name: "publisher", label: "Publisher" },
-  { name: "origins", label: "Origins (relayed or translated from)", hint: "Comma-separated, e.g. Reuters, Japan Times" },
-  { name: "byline", label: "Byline" },
-  { name: "url", label: "Source URL" },
+// The language is detected, not edited here.
+const FIELDS: { name: Exclude<keyof Values, "language">; type?: string }[] = [
+  { name: "title" },
+  { name: "publishedAt", type: "date" },
+  { name: "publisher" },
+  { name: "origins" },
+  { name: "byline" },
+  { name: "url" },
 ];
 
 export function ImportCard({
@@ -30,6 +32,7 @@ export function ImportCard({
   onImport: () => void;
   onRemove: () => void;
 }) {
+  const t = useTranslations("importWizard.card");
   const { parsed, values } = draft;
   const duplicates = parsed.passages.filter((p) => p.isDuplicate).length;
   const captions = parsed.passages.filter((p) => p.isCaption).length;
@@ -41,40 +44,35 @@ export function ImportCard({
   return (
     <article
       className="rounded-lg border border-slate-200 bg-white p-4"
-      aria-label={`Import ${values.title || draft.fileName || "article"}`}
+      aria-label={t("label", { name: values.title || draft.fileName || t("article") })}
       data-testid="import-card"
     >
       <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-medium">{draft.fileName ?? "Pasted text"}</span>
-        <span className="text-slate-500">· {parsed.passages.length} paragraphs</span>
-        {duplicates > 0 && (
-          <span className="rounded bg-amber-100 px-1.5 text-amber-900">
-            {duplicates} repeated paragraph{duplicates > 1 ? "s" : ""} flagged (kept as in the text)
-          </span>
-        )}
-        {captions > 0 && (
-          <span className="rounded bg-slate-100 px-1.5 text-slate-700">
-            {captions} photo caption{captions > 1 ? "s" : ""} marked (kept, not used as the title)
-          </span>
-        )}
-        {warnings.length > 0 && <span className="rounded bg-amber-100 px-1.5 font-medium text-amber-900">{warnings.length} to check before importing</span>}
+        <span className="font-medium">{draft.fileName ?? t("pasted")}</span>
+        <span className="text-slate-500">{t("paragraphs", { count: parsed.passages.length })}</span>
+        {duplicates > 0 && <span className="rounded bg-amber-100 px-1.5 text-amber-900">{t("duplicates", { count: duplicates })}</span>}
+        {captions > 0 && <span className="rounded bg-slate-100 px-1.5 text-slate-700">{t("captions", { count: captions })}</span>}
+        {warnings.length > 0 && <span className="rounded bg-amber-100 px-1.5 font-medium text-amber-900">{t("toCheck", { count: warnings.length })}</span>}
         {parsed.language && <span className="rounded bg-slate-100 px-1.5 uppercase">{parsed.language}</span>}
       </div>
       {draft.status === "duplicate" && draft.duplicateOf && (
         <Alert tone="warning" className="mb-3">
-          Already in this workspace as{" "}
-          <Link className="underline" href={`/w/${slug}/articles/${draft.duplicateOf.id}`}>
-            “{draft.duplicateOf.title}”
-          </Link>
-          ; it will not be stored twice.
+          {t.rich("duplicate", {
+            title: draft.duplicateOf.title,
+            link: (chunks) => (
+              <Link className="underline" href={`/w/${slug}/articles/${draft.duplicateOf?.id}`}>
+                {chunks}
+              </Link>
+            ),
+          })}
         </Alert>
       )}
       {draft.status === "error" && draft.error && <Alert className="mb-3">{draft.error}</Alert>}
       {draft.status === "done" && draft.articleId && (
         <Alert tone="success" className="mb-3">
-          Imported.{" "}
+          {t("imported")}{" "}
           <Link className="font-medium underline" href={`/w/${slug}/articles/${draft.articleId}`}>
-            Open “{values.title}”
+            {t("open", { title: values.title })}
           </Link>
         </Alert>
       )}
@@ -86,7 +84,7 @@ export function ImportCard({
       <fieldset disabled={locked || draft.status === "duplicate"} className="grid gap-3 md:grid-cols-2">
         {FIELDS.map((f) => (
           <div key={f.name} className={f.name === "title" ? "md:col-span-2" : undefined}>
-            <Field label={f.label} hint={f.hint} error={draft.fieldErrors?.[f.name]}>
+            <Field label={t(`field.${f.name}`)} hint={f.name === "origins" ? t("originsHint") : undefined} error={draft.fieldErrors?.[f.name]}>
               <input className={inputClass} type={f.type ?? "text"} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} />
             </Field>
             {/* Beside the field that fixes it, so the desk sees what to fill in before importing. */}
@@ -103,7 +101,7 @@ export function ImportCard({
       </fieldset>
       {parsed.metadataLines.length > 0 && (
         <details className="mt-3 text-sm">
-          <summary className="cursor-pointer text-slate-600">Lines read as metadata and left out of the text ({parsed.metadataLines.length})</summary>
+          <summary className="cursor-pointer text-slate-600">{t("metadataLines", { count: parsed.metadataLines.length })}</summary>
           <ul className="mt-1 space-y-1">
             {parsed.metadataLines.map((l, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the lines as detected, in text order
@@ -116,14 +114,14 @@ export function ImportCard({
         </details>
       )}
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-slate-600">Preview paragraphs</summary>
+        <summary className="cursor-pointer text-slate-600">{t("preview")}</summary>
         <ol className="mt-1 max-h-64 list-decimal space-y-1 overflow-auto pl-6">
           {parsed.passages.map((p, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs in text order; repeated ones have the same text
             <li key={i} className={p.isDuplicate ? "text-amber-800" : p.isCaption ? "italic text-slate-600" : undefined}>
               {p.text}
-              {p.isCaption && " (photo caption)"}
-              {p.isDuplicate && " (repeated)"}
+              {p.isCaption && t("captionMark")}
+              {p.isDuplicate && t("repeatedMark")}
             </li>
           ))}
         </ol>
@@ -131,11 +129,11 @@ export function ImportCard({
       <div className="mt-4 flex gap-2">
         {draft.status !== "done" && draft.status !== "duplicate" && (
           <Button onClick={onImport} disabled={locked}>
-            {draft.status === "saving" ? "Importing…" : "Import"}
+            {draft.status === "saving" ? t("importing") : t("import")}
           </Button>
         )}
         <Button variant="ghost" onClick={onRemove} disabled={draft.status === "saving"}>
-          {draft.status === "done" ? "Dismiss" : "Remove"}
+          {draft.status === "done" ? t("dismiss") : t("remove")}
         </Button>
       </div>
     </article>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { previewImportAction, importArticleAction } from "@/lib/actions/articles";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +13,8 @@ import { ImportCard } from "./import-card";
 
 /** Paste or upload → detected metadata for confirmation → import, with progress. */
 export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+  const t = useTranslations("importWizard");
+  const tb = useTranslations("bulkImport");
   const [paste, setPaste] = useState("");
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [fileErrors, setFileErrors] = useState<string[]>([]);
@@ -22,7 +25,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
   const addTexts = useCallback(
     async (items: { text: string; fileName?: string }[]) => {
       for (const [i, item] of items.entries()) {
-        setBusy(`Reading ${item.fileName ?? "pasted text"} (${i + 1} of ${items.length})…`);
+        setBusy(t("reading", { name: item.fileName ?? t("pastedText"), n: i + 1, count: items.length }));
         const res = await previewImportAction(workspaceId, item);
         if (!res.ok) {
           setFileErrors((e) => [...e, res.error.message]);
@@ -32,7 +35,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
       }
       setBusy(null);
     },
-    [workspaceId],
+    [workspaceId, t],
   );
 
   async function onFiles(files: FileList | File[]) {
@@ -42,7 +45,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
     for (const file of Array.from(files)) {
       if (file.size > MAX_UPLOAD_BYTES) {
         // Refuse before reading the whole file into memory.
-        errors.push(`${file.name} is ${formatBytes(file.size, true)}; the limit is ${formatBytes(MAX_UPLOAD_BYTES)}`);
+        errors.push(tb("tooLarge", { name: file.name, size: formatBytes(file.size, true), limit: formatBytes(MAX_UPLOAD_BYTES) }));
         continue;
       }
       const r = decodeUpload(file.name, new Uint8Array(await file.arrayBuffer()), MAX_UPLOAD_BYTES);
@@ -64,7 +67,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
   async function importAll() {
     const ready = drafts.filter((d) => d.status === "ready" || d.status === "error");
     for (const [i, d] of ready.entries()) {
-      setBusy(`Importing ${i + 1} of ${ready.length}…`);
+      setBusy(t("importingN", { n: i + 1, count: ready.length }));
       await importOne(d.key);
     }
     setBusy(null);
@@ -82,7 +85,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
       <section className="grid gap-4 md:grid-cols-2">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <label htmlFor="paste" className="text-sm font-medium">
-            Paste article text
+            {t("paste")}
           </label>
           <textarea
             id="paste"
@@ -90,14 +93,14 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
             onChange={(e) => setPaste(e.target.value)}
             rows={8}
             className="mt-2 w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
-            placeholder={"Title\n\nĐăng ngày: 14/09/2023\n\nFirst paragraph…\n\n(Theo Reuters)"}
+            placeholder={t("pastePlaceholder")}
           />
           <Button
             className="mt-2"
             disabled={!!busy}
             onClick={async () => {
               if (!paste.trim()) {
-                setFileErrors(["The text is empty: paste an article first"]);
+                setFileErrors([t("empty")]);
                 return;
               }
               setFileErrors([]);
@@ -105,7 +108,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
               setPaste("");
             }}
           >
-            Detect metadata
+            {t("detect")}
           </Button>
         </div>
         {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file button inside it is the keyboard way */}
@@ -122,10 +125,10 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
             void onFiles(e.dataTransfer.files);
           }}
         >
-          <p className="text-sm font-medium">Drop .txt or .md files here</p>
-          <p className="text-xs text-slate-500">UTF-8, up to 5 MB each, several at once</p>
+          <p className="text-sm font-medium">{t("drop")}</p>
+          <p className="text-xs text-slate-500">{t("dropHint")}</p>
           <label className="mt-3 cursor-pointer rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-            Choose files
+            {t("choose")}
             <input
               ref={fileInput}
               type="file"
@@ -155,21 +158,17 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
       )}
 
       {drafts.length > 0 && (
-        <section aria-label="Articles to import" className="space-y-4">
+        <section aria-label={t("cards")} className="space-y-4">
           <div className="flex items-center gap-3">
-            <h2 className="font-semibold">Check and import ({drafts.length})</h2>
+            <h2 className="font-semibold">{t("check", { count: drafts.length })}</h2>
             {pending > 1 && (
               <Button onClick={importAll} disabled={!!busy}>
-                Import all {pending}
+                {t("importAll", { count: pending })}
               </Button>
             )}
-            {warned > 0 && (
-              <span className="rounded bg-amber-100 px-1.5 text-sm text-amber-900">
-                {warned} article{warned > 1 ? "s have" : " has"} warnings: check the cards below
-              </span>
-            )}
+            {warned > 0 && <span className="rounded bg-amber-100 px-1.5 text-sm text-amber-900">{t("warned", { count: warned })}</span>}
             <Link href={`/w/${slug}`} className="ml-auto text-sm text-blue-700 underline">
-              Back to articles
+              {t("back")}
             </Link>
           </div>
           {drafts.map((d) => (
