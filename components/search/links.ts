@@ -1,13 +1,5 @@
 import type { SearchKind } from "@/lib/server/search";
 
-export const KIND_LABELS: Record<SearchKind, { one: string; many: string }> = {
-  passage: { one: "passage", many: "Passages" },
-  claim: { one: "claim", many: "Claims" },
-  proposition: { one: "proposition", many: "Propositions" },
-  entity: { one: "entity", many: "Entities" },
-  source: { one: "source", many: "Sources" },
-};
-
 /** The search page URL for a query, optionally filtered to one kind. */
 export function searchHref(slug: string, q: string, kind?: SearchKind): string {
   const params = new URLSearchParams({ q });

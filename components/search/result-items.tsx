@@ -1,16 +1,21 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { ANNOTATION_STATUSES, ENTITY_KINDS, SOURCE_KINDS } from "@/lib/domain/vocabulary";
 import type { ClaimHit, EntityHit, PassageHit, PropositionHit, SourceHit } from "@/lib/server/search";
 import { claimHref, entityHref, passageHref, propositionHref, sourceHref } from "./links";
 import { SnippetText } from "./snippet-text";
 import { wholeWords } from "./whole-words";
 
+// An unknown value (a kind added later) shows as it is stored, in words.
 const label = (kind: string) => kind.toLowerCase().replace(/_/g, " ");
+const isOneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 function Similar({ show }: { show: boolean }) {
+  const t = useTranslations("search.item");
   if (!show) return null;
   return (
-    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600" title="No exact match; the words are spelled similarly">
-      similar spelling
+    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600" title={t("similarHint")}>
+      {t("similar")}
     </span>
   );
 }
@@ -42,6 +47,8 @@ export function PassageItem({ slug, hit }: { slug: string; hit: PassageHit }) {
 }
 
 export function ClaimItem({ slug, hit }: { slug: string; hit: ClaimHit }) {
+  const t = useTranslations("search.item");
+  const tr = useTranslations("review");
   return (
     <>
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -50,13 +57,15 @@ export function ClaimItem({ slug, hit }: { slug: string; hit: ClaimHit }) {
           {hit.articleTitle}
         </Link>
         <span className="text-slate-500">¶ {hit.position + 1}</span>
-        <span className="text-xs uppercase text-slate-500">{label(hit.status)}</span>
+        <span className="text-xs uppercase text-slate-500">
+          {isOneOf(ANNOTATION_STATUSES, hit.status) ? tr(`statusLower.${hit.status}`) : label(hit.status)}
+        </span>
         <Similar show={hit.similar} />
       </div>
       <p className="mt-1 text-sm leading-6 text-slate-800">
         {hit.snippetOf === "note" ? (
           <>
-            <span className="text-slate-500">Note: </span>
+            <span className="text-slate-500">{t("note")}</span>
             <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />
           </>
         ) : (
@@ -70,6 +79,7 @@ export function ClaimItem({ slug, hit }: { slug: string; hit: ClaimHit }) {
 }
 
 export function PropositionItem({ slug, hit }: { slug: string; hit: PropositionHit }) {
+  const t = useTranslations("search.item");
   return (
     <>
       <Link href={propositionHref(slug, hit.id)} className="text-sm font-medium leading-6 text-blue-800 hover:underline">
@@ -77,10 +87,8 @@ export function PropositionItem({ slug, hit }: { slug: string; hit: PropositionH
       </Link>
       <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-600">
         {hit.claimType && <TypeTag type={hit.claimType} />}
-        <span>
-          {hit.mentions} {hit.mentions === 1 ? "mention" : "mentions"}
-        </span>
-        {hit.verdict && <span>Verdict: {hit.verdict}</span>}
+        <span>{t("mentions", { count: hit.mentions })}</span>
+        {hit.verdict && <span>{t("verdict", { verdict: hit.verdict })}</span>}
         <Similar show={hit.similar} />
       </div>
     </>
@@ -88,15 +96,16 @@ export function PropositionItem({ slug, hit }: { slug: string; hit: PropositionH
 }
 
 export function EntityItem({ slug, hit }: { slug: string; hit: EntityHit }) {
+  const t = useTranslations("search.item");
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <Link href={entityHref(slug, hit.name)} className="font-medium text-blue-800 hover:underline">
         {hit.matchedAlias ? hit.name : <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />}
       </Link>
-      <span className="text-xs text-slate-500">{label(hit.kind)}</span>
+      <span className="text-xs text-slate-500">{isOneOf(ENTITY_KINDS, hit.kind) ? t(`entityKind.${hit.kind}`) : label(hit.kind)}</span>
       {hit.matchedAlias && (
         <span className="text-slate-600">
-          also known as <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />
+          {t("aka")} <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />
         </span>
       )}
       <Similar show={hit.similar} />
@@ -105,15 +114,14 @@ export function EntityItem({ slug, hit }: { slug: string; hit: EntityHit }) {
 }
 
 export function SourceItem({ slug, hit }: { slug: string; hit: SourceHit }) {
+  const t = useTranslations("search.item");
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <Link href={sourceHref(slug, hit.name)} className="font-medium text-blue-800 hover:underline">
         <SnippetText snippet={hit.similar ? wholeWords(hit.snippet) : hit.snippet} />
       </Link>
-      <span className="text-xs text-slate-500">{label(hit.kind)}</span>
-      <span className="text-xs text-slate-500">
-        {hit.articles} {hit.articles === 1 ? "article" : "articles"} published
-      </span>
+      <span className="text-xs text-slate-500">{isOneOf(SOURCE_KINDS, hit.kind) ? t(`sourceKind.${hit.kind}`) : label(hit.kind)}</span>
+      <span className="text-xs text-slate-500">{t("published", { count: hit.articles })}</span>
       <Similar show={hit.similar} />
     </div>
   );

@@ -39,7 +39,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/reader/speaker-combobox.tsx",
   "components/report/export-menu.tsx",
   "components/report/print-button.tsx",
-  "components/search/result-items.tsx",
   "components/sessions/agreement-heatmap.tsx",
   "components/sessions/agreement-help.tsx",
   "components/sessions/agreement-panel.tsx",
