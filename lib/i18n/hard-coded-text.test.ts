@@ -11,8 +11,6 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * first hard-coded string.
  */
 const NOT_YET_CONVERTED = new Set<string>([
-  "app/w/[slug]/api-docs/page.tsx",
-  "app/w/[slug]/report/page.tsx",
   "app/w/[slug]/sessions/[id]/page.tsx",
   "components/comments/comment-composer.tsx",
   "components/comments/comment-item.tsx",
@@ -37,8 +35,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/reader/quantity-rows.tsx",
   "components/reader/reader.tsx",
   "components/reader/speaker-combobox.tsx",
-  "components/report/export-menu.tsx",
-  "components/report/print-button.tsx",
   "components/sessions/agreement-heatmap.tsx",
   "components/sessions/agreement-help.tsx",
   "components/sessions/agreement-panel.tsx",

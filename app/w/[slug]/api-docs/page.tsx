@@ -1,15 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePageMember } from "@/lib/auth/session";
 import { API_BASE_PATH, buildOpenApiDocument, type OpenApiOperation } from "@/lib/api/openapi";
 import { JsonDetails, OperationCard } from "./operation-card";
 
-export const metadata: Metadata = { title: "REST API" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("apiDocs"))("title") };
+}
+
+// The document's file name, the same in every language.
+const SPEC_FILE = "openapi.json";
 
 /** The OpenAPI document, rendered on the server: endpoints grouped by tag. */
 export default async function ApiDocsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { actor } = await requirePageMember(slug);
+  const t = await getTranslations("apiDocs");
   const doc = buildOpenApiDocument();
   const byTag = new Map<string, { method: string; path: string; op: OpenApiOperation }[]>(doc.tags.map((t) => [t.name, []]));
   for (const [path, ops] of Object.entries(doc.paths)) {
@@ -25,26 +32,29 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ slug: 
           </p>
         ))}
         <ul className="list-disc pl-5 text-sm text-slate-700">
+          <li>{t.rich("baseUrl", { base: API_BASE_PATH, code: (chunks) => <code className="rounded bg-slate-100 px-1">{chunks}</code> })}</li>
           <li>
-            Base URL: <code className="rounded bg-slate-100 px-1">{API_BASE_PATH}</code>
-          </li>
-          <li>
-            This workspace&apos;s id (for <code>{"{workspaceId}"}</code>): <code className="rounded bg-slate-100 px-1">{actor.workspaceId}</code>
+            {t.rich("workspaceId", {
+              param: "{workspaceId}",
+              id: actor.workspaceId,
+              code: (chunks) => <code>{chunks}</code>,
+              value: (chunks) => <code className="rounded bg-slate-100 px-1">{chunks}</code>,
+            })}
           </li>
           <li>
             <Link href={`/w/${slug}/settings/api-tokens`} className="text-blue-700 underline">
-              Create an API token
+              {t("createToken")}
             </Link>{" "}
             ·{" "}
-            <a href={`${API_BASE_PATH}/openapi.json`} className="text-blue-700 underline">
-              openapi.json
+            <a href={`${API_BASE_PATH}/${SPEC_FILE}`} className="text-blue-700 underline">
+              {SPEC_FILE}
             </a>{" "}
-            (OpenAPI {doc.openapi})
+            {t("version", { version: doc.openapi })}
           </li>
         </ul>
-        <JsonDetails label="Error shape (every 4xx/5xx)" value={doc.components.schemas.Error} />
+        <JsonDetails label={t("errorShape")} value={doc.components.schemas.Error} />
       </header>
-      <nav aria-label="API sections" className="flex flex-wrap gap-2 text-sm">
+      <nav aria-label={t("sections")} className="flex flex-wrap gap-2 text-sm">
         {[...byTag.keys()].map((tag) => (
           <a key={tag} href={`#tag-${tag.replace(/\W+/g, "-")}`} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
             {tag}

@@ -11,10 +11,15 @@ import { getReviewSettings } from "@/lib/server/review";
 import { reportMatrix } from "@/lib/domain/export/report-matrix";
 import type { VerdictKind } from "@/lib/domain/comparison";
 import { describeRating } from "@/lib/domain/rating";
+import { ANNOTATION_STATUSES, type AnnotationStatus } from "@/lib/domain/vocabulary";
 
-export const metadata: Metadata = { title: "Claim report" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("report"))("title") };
+}
 
 const STANCES: StanceValue[] = ["SUPPORTS", "REFUTES", "NEUTRAL"];
+// Export rows carry the status as a plain string.
+const isStatus = (s: string): s is AnnotationStatus => (ANNOTATION_STATUSES as readonly string[]).includes(s);
 
 /** The claim report for people: print it to PDF from the browser; the same data exports as Markdown. */
 export default async function ReportPage({
@@ -28,14 +33,16 @@ export default async function ReportPage({
   const sp = await searchParams;
   const { actor } = await requirePageMember(slug);
   const tp = await getTranslations("propositions");
+  const t = await getTranslations("report");
+  const tr = await getTranslations("review");
   const parsed = exportScopeSchema.safeParse(sp);
   if (!parsed.success) {
     return (
       <main className="mx-auto max-w-2xl p-8">
-        <h1 className="text-xl font-semibold">This report link is not valid</h1>
-        <p className="mt-2 text-slate-600">{parsed.error.issues[0]?.message}. Open the report again from the comparison page.</p>
+        <h1 className="text-xl font-semibold">{t("invalidTitle")}</h1>
+        <p className="mt-2 text-slate-600">{t("invalidText", { message: parsed.error.issues[0]?.message ?? "" })}</p>
         <Link href={`/w/${slug}/propositions`} className="mt-4 inline-block text-blue-700 underline">
-          Go to the comparison
+          {t("goToComparison")}
         </Link>
       </main>
     );
@@ -47,27 +54,27 @@ export default async function ReportPage({
     <main className="mx-auto max-w-4xl bg-white p-8 print:max-w-none print:p-0">
       <div className="mb-6 flex flex-wrap items-center gap-2 print:hidden">
         <Link href={`/w/${slug}/propositions`} className="text-sm text-blue-700 underline">
-          ← Comparison
+          {t("back")}
         </Link>
         <div className="ml-auto flex gap-2">
           <a
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
             href={`/api/v1/workspaces/${actor.workspaceId}/exports/markdown?${query}`}
           >
-            Markdown
+            {t("markdown")}
           </a>
           <PrintButton />
         </div>
       </div>
       <header className="border-b border-slate-300 pb-4">
-        <p className="text-xs uppercase tracking-wider text-slate-500">Claim report · {actor.workspaceName}</p>
-        <h1 className="text-3xl font-semibold">Claims and sources</h1>
+        <p className="text-xs uppercase tracking-wider text-slate-500">{t("kicker", { workspace: actor.workspaceName })}</p>
+        <h1 className="text-3xl font-semibold">{t("heading")}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Generated {new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · {propositions.length} proposition{propositions.length === 1 ? "" : "s"}
+          {t("generated", { when: new Date().toISOString().slice(0, 16).replace("T", " "), count: propositions.length })}
         </p>
         <CountingNote approvedOnly={countApprovedOnly} className="mt-1" />
       </header>
-      {propositions.length === 0 && <p className="mt-8 text-slate-600">Nothing in this scope yet: link claims to propositions first.</p>}
+      {propositions.length === 0 && <p className="mt-8 text-slate-600">{t("empty")}</p>}
       {propositions.map((p) => (
         <section key={p.id} className="mt-8 break-inside-avoid-page" aria-labelledby={`p-${p.id}`}>
           <h2 id={`p-${p.id}`} className="text-xl font-semibold">
@@ -76,10 +83,14 @@ export default async function ReportPage({
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <VerdictBadge kind={p.verdict as VerdictKind} />
             {p.claimType && <span className="text-slate-600">{p.claimType}</span>}
-            {p.rating && <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white">Rating: {describeRating(p.rating)}</span>}
+            {p.rating && (
+              <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white">
+                {tp("page.rating", { rating: describeRating(p.rating) })}
+              </span>
+            )}
             {p.rating?.url && (
               <a className="text-xs text-blue-800 underline" href={p.rating.url}>
-                published fact-check{p.rating.date ? ` (${p.rating.date})` : ""}
+                {p.rating.date ? t("factCheckOn", { date: p.rating.date }) : t("factCheck")}
               </a>
             )}
           </div>
@@ -103,33 +114,28 @@ export default async function ReportPage({
                     >
                       <blockquote lang={m.language ?? undefined}>“{m.exact}”</blockquote>
                       <p className="text-xs text-slate-600">
-                        {m.articleTitle} · {m.publisher ?? "unknown publisher"}
-                        {m.origins.length > 0 && <> · via {m.origins.join(", ")}</>}
-                        {m.speakers.length > 0 && (
-                          <>
-                            {" "}
-                            · {m.speakers.length === 1 ? "speaker" : "speakers"} {m.speakers.map((s) => s.name).join(", ")}
-                          </>
-                        )}{" "}
-                        · {m.modality.toLowerCase()}
-                        {m.publishedAt && <> · {m.publishedAt}</>} · independent origin{m.independentOrigins.length === 1 ? "" : "s"}:{" "}
-                        {m.independentOrigins.join("; ")}
+                        {m.articleTitle} · {m.publisher ?? t("unknownPublisher")}
+                        {m.origins.length > 0 && t("via", { origins: m.origins.join(", ") })}
+                        {m.speakers.length > 0 && <> {t("speakers", { count: m.speakers.length, names: m.speakers.map((s) => s.name).join(", ") })}</>} ·{" "}
+                        {m.modality.toLowerCase()}
+                        {m.publishedAt && <> · {m.publishedAt}</>}
+                        {t("origins", { count: m.independentOrigins.length, origins: m.independentOrigins.join("; ") })}
                         {m.orphaned && (
                           <>
                             {" "}
-                            · <strong>orphaned, not counted</strong>
+                            · <strong>{t("orphaned")}</strong>
                           </>
                         )}
                         {m.needsReview && (
                           <>
                             {" "}
-                            · <strong>needs review, not counted</strong>
+                            · <strong>{t("needsReview")}</strong>
                           </>
                         )}
                         {countApprovedOnly && m.status !== "APPROVED" && !m.orphaned && !m.needsReview && (
                           <>
                             {" "}
-                            · <strong>{m.status.toLowerCase()}, not counted</strong>
+                            · <strong>{t("statusNotCounted", { status: isStatus(m.status) ? tr(`statusLower.${m.status}`) : m.status.toLowerCase() })}</strong>
                           </>
                         )}
                       </p>
@@ -144,15 +150,15 @@ export default async function ReportPage({
       {matrix.columns.length > 0 && (
         <section className="mt-10 break-before-page" aria-labelledby="matrix-h">
           <h2 id="matrix-h" className="text-xl font-semibold">
-            Comparison matrix
+            {t("matrix")}
           </h2>
           <p className="mt-1 text-xs text-slate-600">
-            {STANCES.map((s) => `${STANCE_META[s].glyph} ${tp(`stanceLower.${s}`)}`).join(" · ")} · ± mixed · · silent
+            {t("legend", { stances: STANCES.map((s) => `${STANCE_META[s].glyph} ${tp(`stanceLower.${s}`)}`).join(" · ") })}
           </p>
           <table className="mt-2 w-full border-collapse text-xs" data-testid="report-matrix">
             <thead>
               <tr>
-                <th className="border border-slate-300 p-1 text-left">Proposition</th>
+                <th className="border border-slate-300 p-1 text-left">{t("proposition")}</th>
                 {matrix.columns.map((c) => (
                   <th key={c} className="border border-slate-300 p-1">
                     {c}
