@@ -18,8 +18,6 @@ export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
 /** Languages offered for aliases ("" = any); any BCP 47 code is accepted by the server. Their names are in the catalogue (entities.language). */
 export const ALIAS_LANGUAGES = ["", "vi", "en", "ko", "ru", "zh", "ja", "fr"] as const;
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * Put a failed action's field errors next to their fields (`rename` maps server names to form
  * names); returns the message to show when no field took it.
