@@ -6,13 +6,14 @@ import { useTranslations } from "next-intl";
 import type { getMatrix } from "@/lib/server/comparison";
 import { STANCE_META } from "./badges";
 import { LiveVerdictBadge } from "./live-verdict";
+import { VerdictSentence } from "./verdict-sentence";
 
 type Matrix = Awaited<ReturnType<typeof getMatrix>>;
 
 const MIXED = { glyph: "±", cls: "bg-amber-100 text-amber-900 border-amber-300" };
 
 /** Propositions × sources; each cell a stance glyph (never colour alone), click for the quotes. */
-export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matrix["rows"]; columns: Matrix["columns"] }) {
+export function MatrixTable({ slug, rows, columns, approvedOnly }: { slug: string; rows: Matrix["rows"]; columns: Matrix["columns"]; approvedOnly: boolean }) {
   const t = useTranslations("matrix");
   const tp = useTranslations("propositions");
   return (
@@ -86,7 +87,9 @@ export function MatrixTable({ slug, rows, columns }: { slug: string; rows: Matri
                       {t("rowCounts", { mentions: r.mentionCount, supports: r.verdict.supports.origins.length, refutes: r.verdict.refutes.origins.length })}
                     </span>
                   </div>
-                  <p className="mt-1 text-xs text-slate-600">{r.verdict.sentence}</p>
+                  <p className="mt-1 text-xs text-slate-600">
+                    <VerdictSentence verdict={r.verdict} approvedOnly={approvedOnly} />
+                  </p>
                 </th>
                 {columns.map((c) => (
                   <Cell key={c.key} slug={slug} cell={r.cells[c.key]} column={c.label} statement={r.statement} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { ClaimTypeDot } from "@/components/ui/claim-type-dot";
 import { ANNOTATION_STATUSES, ENTITY_KINDS, SOURCE_KINDS } from "@/lib/domain/vocabulary";
 import type { ClaimHit, EntityHit, PassageHit, PropositionHit, SourceHit } from "@/lib/server/search";
 import { claimHref, entityHref, passageHref, propositionHref, sourceHref } from "./links";
@@ -23,7 +24,7 @@ function Similar({ show }: { show: boolean }) {
 function TypeTag({ type }: { type: { label: string; color: string } }) {
   return (
     <span className="inline-flex items-center gap-1 text-xs font-medium text-slate-700">
-      <span aria-hidden className="inline-block size-2.5 rounded-full" style={{ backgroundColor: type.color }} />
+      <ClaimTypeDot color={type.color} />
       {type.label}
     </span>
   );

@@ -4,6 +4,7 @@ import { joinNames } from "@/components/reader/claim-readings";
 import { MODALITY_LABELS } from "@/components/reader/modality";
 import type { ClaimTypeView } from "@/components/reader/types";
 import { Button } from "@/components/ui/button";
+import { ClaimTypeDot } from "@/components/ui/claim-type-dot";
 import type { CurationView } from "@/lib/server/curation";
 import { DETAIL_ROWS, type DetailRow, detailTexts, sliceClamped } from "./curation-units";
 
@@ -55,7 +56,7 @@ export function ClaimFields({ c, type, diff }: { c: FieldsClaim; type?: ClaimTyp
     [
       "Type",
       <span key="type" className="inline-flex items-center gap-1.5">
-        <span className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: type?.color ?? "#94a3b8" }} aria-hidden />
+        <ClaimTypeDot color={type?.color} />
         {type?.label ?? "Unknown type"}
       </span>,
       diff?.claimType ?? false,

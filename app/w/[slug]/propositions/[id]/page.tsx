@@ -15,6 +15,8 @@ import { ExportMenu } from "@/components/report/export-menu";
 import { CountingNote } from "@/components/review/counting-note";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { LiveVerdictBadge } from "@/components/propositions/live-verdict";
+import { VerdictSentence } from "@/components/propositions/verdict-sentence";
+import { ClaimTypeDot } from "@/components/ui/claim-type-dot";
 import { liveCursor } from "@/lib/server/live-stream";
 import { describeRating } from "@/lib/domain/rating";
 import { CommentThreads } from "@/components/comments/comment-threads";
@@ -54,7 +56,7 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {p.claimType && (
             <span className="inline-flex items-center gap-1">
-              <span className="h-2.5 w-2.5 rounded-full" style={{ background: p.claimType.color }} aria-hidden />
+              <ClaimTypeDot color={p.claimType.color} />
               {p.claimType.label}
             </span>
           )}
@@ -76,7 +78,7 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
         <div className="mt-3 flex flex-wrap items-start gap-3 rounded-md bg-slate-50 p-3">
           <LiveVerdictBadge kind={v.kind} />
           <p className="flex-1 text-sm" data-testid="verdict-sentence">
-            {v.sentence}
+            <VerdictSentence verdict={v} approvedOnly={p.countApprovedOnly} />
           </p>
           <CountingNote approvedOnly={p.countApprovedOnly} className="basis-full" />
         </div>
