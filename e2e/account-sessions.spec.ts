@@ -41,3 +41,31 @@ test("the settings list where you are signed in; signing out another device take
   await phoneContext.close();
   await laptop.context().close();
 });
+
+test("a password change signs the other devices out and leaves a notice in the inbox", async ({ browser }, info) => {
+  const me = await signUp(browser, "notice", info.workerIndex);
+  const laptop = await (await browser.newContext({ storageState: me.storageState })).newPage();
+  const errors: string[] = [];
+  laptop.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const other = await (await browser.newContext({ storageState: me.storageState })).newPage();
+
+  await laptop.goto(`/w/${me.slug}/settings`);
+  await laptop.getByLabel("Current password").fill(me.password);
+  await laptop.getByLabel("New password").fill("a brand new passphrase");
+  await laptop.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.getByText("Password changed. You are signed out everywhere else.")).toBeVisible();
+
+  await other.goto(`/w/${me.slug}/inbox`);
+  await expect(other).toHaveURL(/\/login/);
+  await laptop.goto(`/w/${me.slug}/inbox`);
+  const notice = laptop.getByTestId("inbox-item").filter({ hasText: "Your password was changed and every device was signed out" });
+  await expect(notice).toHaveAttribute("data-unread", "true");
+  await expect(notice).toContainText("If this was not you, tell a workspace owner.");
+  await notice.getByRole("link").click();
+  await expect(laptop).toHaveURL(/\/settings#account-h$/);
+  await expect(laptop.getByTestId("active-sessions")).toBeVisible();
+  // Relative times and dates render the same on the server and the client (no next-intl fallback, no hydration mismatch).
+  expect(errors.filter((e) => /ENVIRONMENT_FALLBACK|hydrat/i.test(e))).toEqual([]);
+  await other.context().close();
+  await laptop.context().close();
+});

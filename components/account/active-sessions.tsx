@@ -16,8 +16,12 @@ import { endOtherSessionSchema, type EndOtherSessionInput } from "@/lib/validati
 
 export type SessionRow = { id: string; userAgent: string; client: string; createdAt: Date; lastSeenAt: Date; current: boolean };
 
-/** Where this account is signed in (ASVS 4.0.3 V3.3.4): each device, when it signed in and was last active; others can be signed out. */
-export function ActiveSessions({ sessions }: { sessions: SessionRow[] }) {
+/**
+ * Where this account is signed in (ASVS 4.0.3 V3.3.4): each device, when it signed in and was last
+ * active; others can be signed out. `now` is the server's render time, so "5 minutes ago" reads the
+ * same on the server and after hydration.
+ */
+export function ActiveSessions({ sessions, now }: { sessions: SessionRow[]; now: Date }) {
   const t = useTranslations("account");
   const format = useFormatter();
   return (
@@ -37,7 +41,7 @@ export function ActiveSessions({ sessions }: { sessions: SessionRow[] }) {
               <span className="text-xs text-slate-600">
                 {t("sessionTimes", {
                   signedIn: format.dateTime(s.createdAt, "shortTime"),
-                  seen: format.relativeTime(s.lastSeenAt),
+                  seen: format.relativeTime(s.lastSeenAt, now),
                 })}
                 {s.client && s.client !== "unknown" ? ` · ${s.client}` : ""}
               </span>

@@ -18,6 +18,7 @@ function useDescribeNotification() {
 }
 
 function hrefOf(slug: string, n: InboxItem): string | null {
+  if (n.targetType === "user") return `/w/${slug}/settings#account-h`;
   if (n.targetType === "proposition") return `/w/${slug}/propositions/${n.targetId}`;
   return n.articleId ? `/w/${slug}/articles/${n.articleId}?claim=${n.targetId}` : null;
 }
@@ -65,7 +66,14 @@ export function InboxList({ slug, workspaceId, items }: { slug: string; workspac
                   )}
                   {!n.readAt && <span className="sr-only">{t("unreadSr")}</span>}
                 </p>
-                {n.label && <p className="truncate text-xs italic text-slate-600">{n.label}</p>}
+                {n.kind === "security" ? (
+                  <p className="text-xs text-slate-600">
+                    {n.label && `${t("securityFrom", { address: n.label })} `}
+                    {t("securityHint")}
+                  </p>
+                ) : (
+                  n.label && <p className="truncate text-xs italic text-slate-600">{n.label}</p>
+                )}
                 {n.excerpt && <p className="line-clamp-2 whitespace-pre-wrap break-words text-sm text-slate-800">{n.excerpt}</p>}
                 <time className="text-xs text-slate-500" dateTime={new Date(n.createdAt).toISOString()}>
                   {format.dateTime(new Date(n.createdAt), { dateStyle: "medium", timeStyle: "short" })}

@@ -13,6 +13,7 @@ import {
   listCommentsSchema,
   markReadSchema,
   NOTIFICATION_KINDS,
+  NOTIFICATION_TARGETS,
   replyCommentSchema,
   resolveThreadSchema,
   revertAnnotationSchema,
@@ -599,16 +600,16 @@ const historyEntry = z.object({
 const inboxItem = z.object({
   id,
   kind: z.enum(NOTIFICATION_KINDS),
-  actor: ref.nullable().describe("Who commented, mentioned you or reviewed your claim"),
-  targetType: z.enum(COMMENT_TARGETS),
+  actor: ref.nullable().describe("Who commented, mentioned you or reviewed your claim (for a security notice: you)"),
+  targetType: z.enum(NOTIFICATION_TARGETS).describe("user: a security notice about your own account (targetId is your user id)"),
   targetId: id,
   commentId: id.nullable(),
   createdAt: ts,
   readAt: ts.nullable(),
   excerpt: z.string().nullable().describe("The comment, or the review's reason"),
-  label: z.string().nullable().describe("The claim's quote or the proposition's statement"),
+  label: z.string().nullable().describe("The claim's quote or the proposition's statement; for a security notice, the address the change came from"),
   articleId: id.nullable().describe("The claim's article, to link to it"),
-  status: z.string().nullable().describe("A review outcome: APPROVED or REJECTED"),
+  status: z.string().nullable().describe("A review outcome (APPROVED or REJECTED), or what a security notice is about (PASSWORD_CHANGED)"),
 });
 
 export const discussion = {

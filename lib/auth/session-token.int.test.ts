@@ -3,6 +3,7 @@ import { SESSION_LIFETIMES } from "@/lib/auth/session-lifetime";
 import { onSignOut, sessionTokenCallback } from "@/lib/auth/session-token";
 import { getDb } from "@/lib/db/client";
 import { endAllSessions, endOtherSession, listSessions, startSession } from "@/lib/server/user-sessions";
+import { listInbox, unreadCount } from "@/lib/server/inbox";
 import { attemptSignIn, changePassword } from "@/lib/server/users";
 import { expectAppError, newUser, type TestUser } from "@/lib/test/helpers";
 
@@ -105,6 +106,22 @@ describe("session tokens, on a real PostgreSQL", () => {
     expect(await read(before)).toBeNull();
     expect((await attemptSignIn(who.email, "correct horse")).outcome).toBe("wrong");
     expect((await attemptSignIn(who.email, "a new passphrase")).outcome).toBe("ok");
+  });
+
+  it("leaves a security notice in the inbox of each of the user's workspaces on a password change (ASVS V2.2.3)", async () => {
+    const who = await newUser("Notice");
+    await expectAppError(changePassword(who.user.id, { currentPassword: "not it", newPassword: "a new passphrase" }), "unauthorized");
+    expect(await unreadCount(who.actor)).toEqual({ unread: 0 });
+
+    await changePassword(who.user.id, { currentPassword: "correct horse", newPassword: "a new passphrase" }, { client: "198.51.100.7" });
+    const { items } = await listInbox(who.actor);
+    expect(items).toEqual([
+      expect.objectContaining({ kind: "security", targetType: "user", targetId: who.user.id, status: "PASSWORD_CHANGED", label: "198.51.100.7", readAt: null }),
+    ]);
+    expect(items[0]?.actor).toEqual({ id: who.user.id, name: "Notice" });
+    // Nobody else is told.
+    const other = await newUser("Bystander");
+    expect(await unreadCount(other.actor)).toEqual({ unread: 0 });
   });
 
   it("ends every session on 'sign out everywhere'", async () => {

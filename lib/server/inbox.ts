@@ -6,13 +6,13 @@ import type { Page } from "@/lib/api/pagination";
 import { audit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
 import { emit } from "@/lib/server/events";
-import { type CommentTarget, inboxQuerySchema, markReadSchema, type NotificationKind } from "@/lib/validation/comments";
+import { inboxQuerySchema, markReadSchema, type NotificationKind, type NotificationTarget } from "@/lib/validation/comments";
 
 /** One notification to write: who gets it, what about. */
 export type NotifyInput = {
   userId: string;
   kind: NotificationKind;
-  targetType: CommentTarget;
+  targetType: NotificationTarget;
   targetId: string;
   commentId?: string | null;
   /** What the inbox shows without another query: `excerpt` (the comment or the reason), `label` (the claim's quote or the statement), `articleId` (to link a claim), `status` (a review outcome). */

@@ -99,7 +99,8 @@ export async function attemptSignIn(email: string, password: string, opts: { cli
  * Change the password after checking the current one (ASVS 4.0.3 V2.1.5, V2.1.6): the check is a
  * sign-in attempt, throttled like one, and the change ends every session (V3.3.3); the caller
  * signs the current browser in again. The change is recorded (V2.2.3) as a `user.password_change`
- * audit event in each of the user's workspaces, in the same transaction, and the form says so.
+ * audit event in each of the user's workspaces, in the same transaction, and the form says so; the
+ * user's inbox in each workspace gets a security notice with the client address (V2.2.3).
  * Returns the email to sign in with and when it changed.
  */
 export async function changePassword(userId: string, input: unknown, opts: { client?: string; now?: Date } = {}): Promise<{ email: string; changedAt: Date }> {
@@ -129,6 +130,19 @@ export async function changePassword(userId: string, input: unknown, opts: { cli
         entityId: userId,
         after: { sessionsEnded: true },
         at: changedAt,
+      })),
+    });
+    // A notice in every inbox of the account, so a change the user did not make is seen there too.
+    await tx.notification.createMany({
+      data: memberships.map((m) => ({
+        workspaceId: m.workspaceId,
+        userId,
+        kind: "security",
+        actorId: userId,
+        targetType: "user",
+        targetId: userId,
+        data: { status: "PASSWORD_CHANGED", label: opts.client ?? null },
+        createdAt: changedAt,
       })),
     });
   });

@@ -7,9 +7,12 @@ export const COMMENT_TARGETS = ["annotation", "proposition"] as const;
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 export const MAX_COMMENT_CHARS = 5000;
 
-/** Notification kinds: a mention, a review outcome on my claim, a comment on my claim. */
-export const NOTIFICATION_KINDS = ["mention", "review", "comment"] as const;
+/** Notification kinds: a mention, a review outcome on my claim, a comment on my claim, a change to my account's security (a password change). */
+export const NOTIFICATION_KINDS = ["mention", "review", "comment", "security"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** What a notification is about: a claim or a proposition, or (for a security notice) the user's own account. */
+export const NOTIFICATION_TARGETS = [...COMMENT_TARGETS, "user"] as const;
+export type NotificationTarget = (typeof NOTIFICATION_TARGETS)[number];
 
 const id = (what: string) => z.string(`${what} must be an id`).uuid(`${what} must be an id`);
 

@@ -88,7 +88,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <ChangePasswordForm />
           <LanguageSetting saved={savedLocale} />
           <SignOutEverywhere />
-          <ActiveSessions sessions={sessions} />
+          <ActiveSessions sessions={sessions} now={new Date()} />
         </div>
       </section>
       <p className="rounded-lg border border-slate-200 bg-white p-5 text-sm lg:col-span-2">
