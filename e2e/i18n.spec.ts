@@ -95,6 +95,11 @@ test("signed out: Accept-Language picks the sign-in page's language, and the swi
   await p.goto("/login");
   await expect(p.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
   await expect(p.getByLabel("Mật khẩu")).toBeVisible();
+  // Form errors come from the schemas' English messages through the phrasebook.
+  await p.getByLabel("Email").fill("not an email");
+  await p.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await expect(p.getByText("Hãy nhập địa chỉ email hợp lệ")).toBeVisible();
+  await expect(p.getByText("Hãy nhập mật khẩu", { exact: true })).toBeVisible();
   await p.getByTestId("locale-switch").selectOption("en");
   await expect(p.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await p.goto("/signup");
@@ -111,4 +116,13 @@ test("API error messages follow Accept-Language; the codes do not change", async
   expect(vi.status()).toBe(404);
   expect((await en.json()).error).toMatchObject({ code: "not_found", message: "Workspace not found" });
   expect((await vi.json()).error).toMatchObject({ code: "not_found", message: "Không tìm thấy không gian làm việc" });
+
+  // A validation error without a catalogue key: the message and each field's, in Vietnamese.
+  const bad = await page.request.post("/api/v1/workspaces", { data: { name: "  " }, headers: { "Accept-Language": "vi" } });
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error).toMatchObject({
+    code: "validation",
+    message: "name: Hãy đặt tên cho không gian làm việc",
+    details: { fields: { name: "Hãy đặt tên cho không gian làm việc" } },
+  });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -23,7 +24,7 @@ export function AuthForm({ mode, next = null }: { mode: Mode; next?: string | nu
   const [notice, setNotice] = useState<string | null>(null);
   const schema = mode === "login" ? signInSchema : signUpSchema;
   const form = useForm<FieldValues>({
-    resolver: zodResolver(schema as typeof signUpSchema) as unknown as Resolver<FieldValues>,
+    resolver: useLocalResolver(zodResolver(schema as typeof signUpSchema)) as unknown as Resolver<FieldValues>,
     defaultValues: { name: "", email: "", password: "" },
   });
   const { register, handleSubmit, formState, setError } = form;

@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -60,7 +61,7 @@ function EndSessionButton({ sessionId, device }: { sessionId: string; device: st
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<EndOtherSessionInput>({
-    resolver: zodResolver(endOtherSessionSchema),
+    resolver: useLocalResolver(zodResolver(endOtherSessionSchema)),
     defaultValues: { sessionId, currentPassword: "" },
   });
   const onSubmit = handleSubmit(async (values) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -15,7 +16,7 @@ import { ALIAS_LANGUAGES, applyFieldErrors } from "./labels";
 export function AliasForm({ workspaceId, entityId, entityName, onClose }: { workspaceId: string; entityId: string; entityName: string; onClose: () => void }) {
   const t = useTranslations("entities");
   const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<AliasFormValues>({
-    resolver: zodResolver(aliasFormSchema),
+    resolver: useLocalResolver(zodResolver(aliasFormSchema)),
     defaultValues: { alias: "", language: "" },
   });
   const [notice, setNotice] = useState<{ tone: "warning" | "error"; text: string } | null>(null);

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -26,7 +27,7 @@ type Props = {
 export function EntityForm({ workspaceId, slug, entity, onDone, onCancel }: Props) {
   const t = useTranslations("entities");
   const { register, handleSubmit, formState, reset, setError } = useForm<EntityFormValues>({
-    resolver: zodResolver(entityFormSchema),
+    resolver: useLocalResolver(zodResolver(entityFormSchema)),
     defaultValues: { name: entity?.name ?? "", kind: entity?.kind ?? "PERSON" },
   });
   const [notice, setNotice] = useState<{ ok: boolean; text: string; existing?: { id: string; name: string } } | null>(null);

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -30,7 +31,7 @@ export function SourceEditRow({
 }) {
   const t = useTranslations("entities");
   const { register, control, handleSubmit, formState, setError, setFocus } = useForm<SourceFormValues>({
-    resolver: zodResolver(sourceFormSchema),
+    resolver: useLocalResolver(zodResolver(sourceFormSchema)),
     defaultValues: {
       name: source.name,
       kind: source.kind,

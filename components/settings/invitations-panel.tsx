@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -23,7 +24,7 @@ export function InvitationsPanel({ workspaceId, invitations }: { workspaceId: st
   const format = useFormatter();
   const day = (d: Date) => format.dateTime(new Date(d), "short");
   const { register, handleSubmit, formState, setError } = useForm<CreateInvitationInput, unknown, z.output<typeof createInvitationSchema>>({
-    resolver: zodResolver(createInvitationSchema),
+    resolver: useLocalResolver(zodResolver(createInvitationSchema)),
     defaultValues: { role: "EDITOR", expiresInDays: INVITATION_DAYS.default },
   });
   const [issued, setIssued] = useState<{ url: string; role: Role; expiresAt: Date } | null>(null);

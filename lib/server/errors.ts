@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { MessageRef } from "@/lib/i18n/message-ref";
+import { phrase, phraseFields } from "@/lib/i18n/phrasebook";
 import { translateRef } from "@/lib/i18n/translate";
 
 export type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "rate_limited" | "validation" | "unavailable";
@@ -60,22 +61,34 @@ export type MappedError = { status: number; error: ErrorBody; headers: Record<st
  * is in `locale` when the error names its catalogue message (codes never change).
  */
 export function toErrorBody(err: unknown, locale: Locale = DEFAULT_LOCALE): MappedError {
-  const { ref, ...mapped } = mapError(err);
-  const translated = locale !== DEFAULT_LOCALE && ref ? translateRef(locale, ref) : null;
-  const error = translated ? { ...mapped.error, message: translated } : mapped.error;
+  const { ref, ...mapped } = mapError(err, locale);
+  const error = locale === DEFAULT_LOCALE ? mapped.error : inLocale(mapped.error, locale, ref);
   const retryAfter =
     err instanceof AppError && err.retryAfterSeconds !== undefined ? err.retryAfterSeconds : mapped.status === 503 ? RETRY_AFTER_SECONDS : undefined;
   return { ...mapped, error, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } };
 }
 
-function mapError(err: unknown): Omit<MappedError, "headers"> & { ref?: MessageRef } {
+/**
+ * The message in `locale`: by its catalogue reference when it has one, else from the phrasebook
+ * (lib/i18n/phrasebook.ts), and so are the per-field messages; unknown words stay English.
+ */
+function inLocale(error: ErrorBody, locale: Locale, ref: MessageRef | undefined): ErrorBody {
+  const message = (ref ? translateRef(locale, ref) : null) ?? phrase(locale, error.message);
+  const fields = error.details?.fields;
+  if (!fields || typeof fields !== "object") return { ...error, message };
+  return { ...error, message, details: { ...error.details, fields: phraseFields(locale, fields as Record<string, string>) } };
+}
+
+function mapError(err: unknown, locale: Locale): Omit<MappedError, "headers"> & { ref?: MessageRef } {
   if (err instanceof AppError) return { status: err.status, error: { code: err.code, message: err.message, details: err.details }, ref: err.ref };
   if (err instanceof z.ZodError) {
+    // Issue messages are translated here, before the field name is put in front of the first one.
     const fields: Record<string, string> = {};
-    for (const issue of err.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+    for (const issue of err.issues) fields[issue.path.join(".") || "_"] ??= phrase(locale, issue.message);
     const first = err.issues[0];
     const where = first?.path.length ? `${first.path.join(".")}: ` : "";
-    return { status: 422, error: { code: "validation", message: `${where}${first?.message ?? "invalid input"}`, details: { fields } } };
+    const message = first ? phrase(locale, first.message) : "invalid input";
+    return { status: 422, error: { code: "validation", message: `${where}${message}`, details: { fields } } };
   }
   const prismaCode = (err as { code?: string })?.code;
   if (prismaCode === "P2002") return { status: 409, error: { code: "conflict", message: GENERIC.conflict.message }, ref: GENERIC.conflict.ref };

@@ -210,13 +210,9 @@ export async function mergePropositions(actor: Actor, input: unknown) {
     const targetStance = new Map(toLinks.map((l) => [l.annotationId, l.stance]));
     const clashes = fromLinks.filter((l) => targetStance.has(l.annotationId) && targetStance.get(l.annotationId) !== l.stance);
     if (clashes.length) {
-      throw new AppError(
-        "conflict",
-        `${clashes.length} claim${clashes.length > 1 ? "s are" : " is"} linked to both with different stances; make the stances agree, then merge`,
-        {
-          annotationIds: clashes.map((c) => c.annotationId),
-        },
-      );
+      throw new AppError("conflict", `Claims linked to both with different stances: ${clashes.length}; make the stances agree, then merge`, {
+        annotationIds: clashes.map((c) => c.annotationId),
+      });
     }
     const moving = fromLinks.filter((l) => !targetStance.has(l.annotationId)).map((l) => l.annotationId);
     await tx.mentionLink.updateMany({ where: { propositionId: source.id, annotationId: { in: moving } }, data: { propositionId: target.id } });

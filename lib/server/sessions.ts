@@ -389,7 +389,7 @@ export async function deleteSession(actor: Actor, input: unknown) {
     const s = await manageable(tx, actor, d.id);
     assertVersion(s, d.version);
     const claims = await tx.annotation.count({ where: { sessionId: s.id } });
-    if (claims > 0) throw new AppError("conflict", `This session has ${claims} claim${claims === 1 ? "" : "s"}; close it instead of deleting it`);
+    if (claims > 0) throw new AppError("conflict", `This session has claims (${claims}); close it instead of deleting it`);
     await tx.annotationSession.delete({ where: { id: s.id } });
     const { members: _m, ...before } = s;
     await audit(tx, actor, "session.delete", "AnnotationSession", s.id, before, undefined);

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -21,7 +22,7 @@ export function NewTokenForm({ workspaceId, slug, roles }: { workspaceId: string
   const t = useTranslations("apiTokens.new");
   const tr = useTranslations("roles");
   const { register, handleSubmit, formState, reset, setError } = useForm<CreateApiTokenInput>({
-    resolver: zodResolver(createApiTokenSchema),
+    resolver: useLocalResolver(zodResolver(createApiTokenSchema)),
     defaultValues: { name: "", role: "VIEWER" },
   });
   const [issued, setIssued] = useState<{ token: string; name: string } | null>(null);

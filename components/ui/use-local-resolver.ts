@@ -1,0 +1,34 @@
+"use client";
+
+import { useLocale } from "next-intl";
+import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { phrase } from "@/lib/i18n/phrasebook";
+
+/** Every `message` of a form's errors (nested fields and arrays too) in `locale`. */
+export function translateFieldErrors<T extends FieldValues>(errors: FieldErrors<T>, locale: Locale): FieldErrors<T> {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== "object") return node;
+    // A field's error carries a DOM `ref`: copied as it is, never walked into.
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, k === "message" && typeof v === "string" ? phrase(locale, v) : k === "ref" ? v : walk(v)]),
+    );
+  };
+  return walk(errors) as FieldErrors<T>;
+}
+
+/**
+ * A form resolver whose messages follow the interface language: the schemas write their rules'
+ * messages in English, and the phrasebook gives them in the reader's language (the same words the
+ * API answers with). Use as `resolver: useLocalResolver(zodResolver(schema))`.
+ */
+export function useLocalResolver<T extends FieldValues, C, O>(resolver: Resolver<T, C, O>): Resolver<T, C, O> {
+  const current = useLocale();
+  const locale = isLocale(current) ? current : DEFAULT_LOCALE;
+  if (locale === DEFAULT_LOCALE) return resolver;
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    return { ...result, errors: translateFieldErrors(result.errors, locale) } as Awaited<ReturnType<Resolver<T, C, O>>>;
+  };
+}

@@ -1,0 +1,41 @@
+import ts from "typescript";
+
+/**
+ * The messages a file of lib/ shows to people in English, as phrasebook keys: the text of every
+ * `new AppError(…)` (its message and its per-field messages) and, in lib/validation, every string
+ * that is not an OpenAPI description (`.describe(…)`). A template literal's `${…}` parts become
+ * `{1}`, `{2}`… Only sentences count: text that starts with a capital letter and has a space.
+ */
+export function messagesOf(source: string, fileName: string): string[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+  const validation = /(^|\/)lib\/validation\//.test(fileName);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    const text = literalText(node);
+    if (text !== null && /^([A-Z]|\{\d\} [a-z])/.test(text) && text.includes(" ") && (validation ? !inDescribe(node) : inAppError(node))) found.push(text);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+function literalText(node: ts.Node): string | null {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span, i) => `{${i + 1}}${span.literal.text}`).join("");
+  return null;
+}
+
+function inAppError(node: ts.Node): boolean {
+  for (let at = node.parent; at; at = at.parent) if (ts.isNewExpression(at) && at.expression.getText() === "AppError") return true;
+  return false;
+}
+
+/** An argument of `.describe(…)` (not a message of the chain `.describe` is called on). */
+function inDescribe(node: ts.Node): boolean {
+  let child: ts.Node = node;
+  for (let at = node.parent; at; child = at, at = at.parent) {
+    const describes = ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression) && at.expression.name.text === "describe";
+    if (describes && (at as ts.CallExpression).arguments.some((a) => a === child)) return true;
+  }
+  return false;
+}

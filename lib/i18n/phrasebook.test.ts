@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { phrase } from "@/lib/i18n/phrasebook";
+import { messagesOf } from "@/lib/i18n/phrasebook-scan";
+import { AppError, toErrorBody } from "@/lib/server/errors";
+import { changePasswordSchema } from "@/lib/validation/schemas";
+import vi from "@/messages/phrasebook/vi.json";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "generated" ? [] : sources(rel);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !rel.startsWith("lib/test/") ? [rel] : [];
+  });
+}
+
+const inCode = new Map<string, string>();
+for (const rel of sources("lib")) for (const m of messagesOf(fs.readFileSync(path.join(ROOT, rel), "utf8"), rel)) if (!inCode.has(m)) inCode.set(m, rel);
+const book = vi as Record<string, string>;
+const slots = (s: string) => [...s.matchAll(/\{(\d)\}/g)].map((m) => m[1]).sort();
+
+describe("the Vietnamese phrasebook of service and validation messages", () => {
+  it("finds the messages of lib/ (the scan works)", () => {
+    expect(inCode.size).toBeGreaterThan(150);
+    expect(inCode.get("Write the statement (at least 3 characters)")).toMatch(/^lib\/validation\//);
+  });
+
+  it("translates every message in lib/ (a new one fails here until vi.json has it)", () => {
+    const missing = [...inCode].filter(([m]) => !book[m]).map(([m, rel]) => `${rel}: ${m}`);
+    expect(missing).toEqual([]);
+  });
+
+  it("has no translation for a message the code no longer writes", () => {
+    expect(Object.keys(book).filter((m) => !inCode.has(m))).toEqual([]);
+  });
+
+  it("keeps every placeholder of each message", () => {
+    const broken = Object.entries(book).filter(([en, tr]) => slots(en).join() !== slots(tr).join());
+    expect(broken).toEqual([]);
+  });
+
+  it("fills placeholders, in the translation's order, and translates a value that is a known message", () => {
+    expect(phrase("en", "Write a comment")).toBe("Write a comment");
+    expect(phrase("vi", "Write a comment")).toBe(book["Write a comment"]);
+    expect(phrase("vi", "A paragraph can be at most 20,000 characters")).toBe(book["A paragraph can be at most {1} characters"]?.replace("{1}", "20,000"));
+    expect(phrase("vi", "Something nobody wrote")).toBe("Something nobody wrote");
+  });
+
+  it("answers API and form errors in Vietnamese: zod issues, per-field messages, AppErrors without a catalogue key", () => {
+    const zod = changePasswordSchema.safeParse({ currentPassword: "", newPassword: "short" });
+    expect(zod.success).toBe(false);
+    const en = toErrorBody(zod.error, "en").error;
+    const tr = toErrorBody(zod.error, "vi").error;
+    expect(tr.code).toBe(en.code);
+    const enFields = en.details?.fields as Record<string, string>;
+    const viFields = tr.details?.fields as Record<string, string>;
+    expect(Object.keys(viFields)).toEqual(Object.keys(enFields));
+    for (const [field, message] of Object.entries(enFields)) expect(viFields[field]).toBe(phrase("vi", message));
+    expect(Object.values(viFields).some((m, i) => m !== Object.values(enFields)[i])).toBe(true);
+
+    const app = new AppError("conflict", "Already a member", { fields: { email: "Already a member" } });
+    expect(toErrorBody(app, "vi").error).toMatchObject({
+      code: "conflict",
+      message: book["Already a member"],
+      details: { fields: { email: book["Already a member"] } },
+    });
+    expect(toErrorBody(app, "en").error.message).toBe("Already a member");
+    // Not something of ours: left as it is.
+    expect(toErrorBody(new z.ZodError([{ code: "custom", path: ["x"], message: "plain words", input: 1 }]), "vi").error.message).toBe("x: plain words");
+  });
+});
