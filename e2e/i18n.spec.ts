@@ -108,7 +108,7 @@ test("signed out: Accept-Language picks the sign-in page's language, and the swi
   await context.close();
 });
 
-test("API error messages follow Accept-Language; the codes do not change", async ({ page }) => {
+test("API error messages follow Accept-Language; the codes do not change", async ({ page, owner }) => {
   const missing = "/api/v1/workspaces/00000000-0000-4000-8000-000000000000/articles";
   const en = await page.request.get(missing);
   const vi = await page.request.get(missing, { headers: { "Accept-Language": "vi-VN,vi;q=0.9,en;q=0.8" } });
@@ -118,11 +118,10 @@ test("API error messages follow Accept-Language; the codes do not change", async
   expect((await vi.json()).error).toMatchObject({ code: "not_found", message: "Không tìm thấy không gian làm việc" });
 
   // A validation error without a catalogue key: the message and each field's, in Vietnamese.
-  const bad = await page.request.post("/api/v1/workspaces", { data: { name: "  " }, headers: { "Accept-Language": "vi" } });
+  const ws = await workspaceIdOf(page, owner.slug);
+  const bad = await page.request.post(`/api/v1/workspaces/${ws}/propositions`, { data: { statement: "x".repeat(501) }, headers: { "Accept-Language": "vi" } });
   expect(bad.status()).toBe(422);
-  expect((await bad.json()).error).toMatchObject({
-    code: "validation",
-    message: "name: Hãy đặt tên cho không gian làm việc",
-    details: { fields: { name: "Hãy đặt tên cho không gian làm việc" } },
-  });
+  const body = (await bad.json()).error;
+  expect(body.code).toBe("validation");
+  expect(body.details.fields.statement).toBe("Một mệnh đề có thể dài tối đa 500 ký tự");
 });
