@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { deleteArticleAction } from "@/lib/actions/articles";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -20,17 +21,18 @@ export function DeleteArticleButton({
   claims: number;
 }) {
   const router = useRouter();
+  const t = useTranslations("reader.header");
   return (
     <ConfirmDialog
       trigger={
         <Button variant="ghost" size="sm">
-          Delete…
+          {t("delete")}
         </Button>
       }
-      title={`Delete “${title}”?`}
-      description={`Its paragraphs and ${claims} claim${claims === 1 ? "" : "s"} are deleted too, and the claims leave any proposition they support or refute. The audit log keeps a record.`}
-      confirmLabel="Delete article"
-      pendingLabel="Deleting…"
+      title={t("deleteTitle", { title })}
+      description={t("deleteText", { claims })}
+      confirmLabel={t("deleteConfirm")}
+      pendingLabel={t("deleting")}
       onConfirm={async () => {
         const res = await deleteArticleAction(workspaceId, articleId);
         if (!res.ok) return res.error.message;

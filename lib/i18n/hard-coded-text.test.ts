@@ -28,7 +28,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/reader/claim-form.tsx",
   "components/reader/claim-list.tsx",
   "components/reader/correction-report.tsx",
-  "components/reader/delete-article-button.tsx",
   "components/reader/edit-article-dialog.tsx",
   "components/reader/edit-passage-dialog.tsx",
   "components/reader/passage-view.tsx",
