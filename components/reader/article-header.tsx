@@ -1,14 +1,16 @@
+import { useTranslations } from "next-intl";
 import type { ReaderArticle } from "./types";
 
 export function ArticleHeader({ article, claimCount, actions }: { article: ReaderArticle; claimCount: number; actions?: React.ReactNode }) {
+  const t = useTranslations("reader.header");
   const meta: [string, React.ReactNode][] = [
-    ["Publisher", article.publisher?.name],
-    ["Origins", article.origins.length ? article.origins.map((o) => o.name).join(", ") : null],
-    ["Published", article.publishedAt],
-    ["Byline", article.byline],
-    ["Language", article.language?.toUpperCase()],
+    [t("publisher"), article.publisher?.name],
+    [t("origins"), article.origins.length ? article.origins.map((o) => o.name).join(", ") : null],
+    [t("published"), article.publishedAt],
+    [t("byline"), article.byline],
+    [t("language"), article.language?.toUpperCase()],
     [
-      "Source",
+      t("source"),
       article.url ? (
         <a key="url" href={article.url} className="break-all text-blue-700 underline" rel="noreferrer noopener" target="_blank">
           {article.url}
@@ -35,13 +37,13 @@ export function ArticleHeader({ article, claimCount, actions }: { article: Reade
             </div>
           ))}
         <div className="flex gap-1">
-          <dt className="text-slate-600">Claims</dt>
+          <dt className="text-slate-600">{t("claims")}</dt>
           <dd data-testid="claim-count">{claimCount}</dd>
         </div>
       </dl>
       {!article.publisher && article.origins.length === 0 && (
         <p className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" role="status">
-          No publisher or origin: claims here without a speaker count as unattributed. Add the publisher with “Edit details”.
+          {t("noAttribution")}
         </p>
       )}
     </header>
