@@ -1,10 +1,10 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { StatusBadge } from "@/components/review/status-badge";
 import { joinNames, quantitiesText } from "./claim-readings";
-import { MODALITY_LABELS } from "./modality";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
 /** Claims in reading order; selecting one scrolls the text to it. Memoised: a new text selection must not re-render every item. */
@@ -19,13 +19,15 @@ export const ClaimList = memo(function ClaimList({
   activeId: string | null;
   onSelect: (id: string) => void;
 }) {
+  const t = useTranslations("reader.list");
+  const tm = useTranslations("reader.modality");
   if (items.length === 0) {
-    return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">No claims marked in this article yet.</p>;
+    return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">{t("empty")}</p>;
   }
   return (
-    <ol className="space-y-1.5" aria-label="Claims in reading order" data-testid="claim-list">
+    <ol className="space-y-1.5" aria-label={t("label")} data-testid="claim-list">
       {items.map((a) => {
-        const t = typeById.get(a.claimTypeId);
+        const type = typeById.get(a.claimTypeId);
         const speakers = a.speakers.length ? joinNames(a.speakers.map((s) => s.name)) : null;
         const facts = [quantitiesText(a.fields), (a.fields as { date?: string } | null)?.date].filter(Boolean).join(" · ");
         return (
@@ -42,37 +44,33 @@ export const ClaimList = memo(function ClaimList({
               <span className="flex items-center gap-1.5 text-xs font-medium">
                 <span
                   className="claim-ink h-2.5 w-2.5 shrink-0 rounded-full bg-(--claim-ink)"
-                  style={{ "--claim-color": t?.color ?? "#888" } as React.CSSProperties}
+                  style={{ "--claim-color": type?.color ?? "#888" } as React.CSSProperties}
                   aria-hidden
                 />
-                {t?.label ?? "Claim"}
-                <span className="font-normal text-slate-500">· {MODALITY_LABELS[a.modality]}</span>
+                {type?.label ?? t("claim")}
+                <span className="font-normal text-slate-500">· {tm(a.modality)}</span>
                 {speakers && (
                   <span className="truncate font-normal text-slate-500" title={speakers}>
                     · {speakers}
                   </span>
                 )}
                 {a.orphaned ? (
-                  <span
-                    className="ml-auto shrink-0 rounded bg-amber-100 px-1.5 text-[11px] font-medium text-amber-900"
-                    title="Its quote is no longer in the paragraph"
-                  >
-                    Orphaned
+                  <span className="ml-auto shrink-0 rounded bg-amber-100 px-1.5 text-[11px] font-medium text-amber-900" title={t("orphanedTitle")}>
+                    {t("orphaned")}
                   </span>
                 ) : (
                   a.needsReview && (
-                    <span
-                      className="ml-auto shrink-0 rounded bg-orange-100 px-1.5 text-[11px] font-medium text-orange-900"
-                      title="A text correction moved it; not counted in verdicts until someone confirms it"
-                    >
-                      Needs review
+                    <span className="ml-auto shrink-0 rounded bg-orange-100 px-1.5 text-[11px] font-medium text-orange-900" title={t("needsReviewTitle")}>
+                      {t("needsReview")}
                     </span>
                   )
                 )}
                 <StatusBadge status={a.status} reason={a.reviewReason} className={a.orphaned || a.needsReview ? undefined : "ml-auto"} />
               </span>
               <span className="mt-0.5 line-clamp-2 text-slate-700">“{a.exact}”</span>
-              {a.status === "REJECTED" && a.reviewReason && <span className="mt-0.5 block truncate text-xs text-rose-800">Rejected: {a.reviewReason}</span>}
+              {a.status === "REJECTED" && a.reviewReason && (
+                <span className="mt-0.5 block truncate text-xs text-rose-800">{t("rejected", { reason: a.reviewReason })}</span>
+              )}
               {facts && <span className="mt-0.5 block truncate text-xs text-slate-500">{facts}</span>}
             </button>
           </li>
