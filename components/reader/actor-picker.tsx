@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { searchEntitiesAction } from "@/lib/actions/entities";
-import { ENTITY_KIND_LABELS } from "@/components/entities/labels";
+import type { ENTITY_KIND_LABELS } from "@/components/entities/labels";
 import { useCombobox, type ComboboxResults } from "@/components/ui/use-combobox";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { ClaimFormValues } from "@/lib/validation/schemas";
@@ -11,8 +12,6 @@ import { ChipCombobox } from "./chip-combobox";
 export type ActorValue = ClaimFormValues["actors"][number];
 type EntityOption = { kind: "entity"; id: string; name: string; entityKind: keyof typeof ENTITY_KIND_LABELS; matched?: string };
 type Option = EntityOption | { kind: "text"; id: ""; name: string };
-
-export const TEXT_ACTOR_TITLE = "free text: matched to an entity by alias when compared";
 
 const keyOf = (a: ActorValue) => (a.kind === "entity" ? `entity:${a.id}` : `text:${foldForMatch(a.name)}`);
 
@@ -31,6 +30,8 @@ export function ActorPicker({
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
 }) {
+  const t = useTranslations("reader.actors");
+  const tk = useTranslations("entities.kind");
   const chosenKey = value.map(keyOf).join("\n");
 
   const search = useCallback(
@@ -68,23 +69,20 @@ export function ActorPicker({
       id={id}
       {...aria}
       box={box}
-      chips={value.map((a) => ({ key: keyOf(a), name: a.name, dashed: a.kind === "text", title: a.kind === "text" ? TEXT_ACTOR_TITLE : undefined }))}
+      chips={value.map((a) => ({ key: keyOf(a), name: a.name, dashed: a.kind === "text", title: a.kind === "text" ? t("textTitle") : undefined }))}
       onRemove={(i) => onChange(value.filter((_, k) => k !== i))}
       optionKey={(o) => `${o.kind}-${o.id || o.name}`}
       renderOption={(o) =>
         o.kind === "text" ? (
-          <span>
-            Use “{o.name}” as text <span className="text-xs text-slate-500">(no entity)</span>
-          </span>
+          <span>{t.rich("useAsText", { name: o.name, note: (chunks) => <span className="text-xs text-slate-500">{chunks}</span> })}</span>
         ) : (
           <span>
             {o.name}
-            {o.matched && <span className="text-slate-500"> · “{o.matched}”</span>}{" "}
-            <span className="text-xs text-slate-500">{ENTITY_KIND_LABELS[o.entityKind]}</span>
+            {o.matched && <span className="text-slate-500"> · “{o.matched}”</span>} <span className="text-xs text-slate-500">{tk(o.entityKind)}</span>
           </span>
         )
       }
-      placeholder="Who acts? (countries, bodies, people)"
+      placeholder={t("placeholder")}
     />
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ClaimReviewPanel } from "@/components/review/claim-review-panel";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import { TEXT_ACTOR_TITLE } from "./actor-picker";
 import { describeStoredDate, joinNames, quantitiesText, quoteBeforeReview } from "./claim-readings";
 import { MODALITY_LABELS } from "./modality";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
@@ -31,6 +31,7 @@ export function ClaimDetails({
   /** Mark the claim's words again by hand. */
   onRemark?: () => void;
 }) {
+  const tActors = useTranslations("reader.actors");
   const fields = (a.fields ?? {}) as StoredFields;
   const reading = describeStoredDate(fields.dateValue);
   const date = fields.date && (reading && foldForMatch(reading) !== foldForMatch(fields.date) ? `${fields.date} (reads as ${reading})` : fields.date);
@@ -38,7 +39,7 @@ export function ClaimDetails({
     ...a.actorEntities.map((e) => <span key={`e-${e.id}`}>{e.name}</span>),
     ...a.actors.map((name, i) => (
       // biome-ignore lint/suspicious/noArrayIndexKey: free-text actors may repeat; their order is fixed
-      <span key={`t-${i}`} title={TEXT_ACTOR_TITLE} className="rounded border border-dashed border-slate-400 px-1 italic">
+      <span key={`t-${i}`} title={tActors("textTitle")} className="rounded border border-dashed border-slate-400 px-1 italic">
         {name}
       </span>
     )),
