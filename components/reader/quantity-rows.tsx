@@ -1,15 +1,15 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
 import type { ClaimFormValues } from "@/lib/validation/schemas";
 import { readQuantityInput } from "./claim-readings";
 import { compactInputClass } from "./form-styles";
 
-const ITEM_HINT = "Name each item the same way across articles, or add an alias, so counts are compared item by item.";
-
 /** Counted items of a claim ("5 attack drones; 1 reconnaissance drone"), each count read back as it is typed. */
 export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimFormValues>; idPrefix: string }) {
+  const t = useTranslations("reader.quantities");
   const { control, register, formState } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "quantities" });
   const values = useWatch({ control, name: "quantities" });
@@ -18,7 +18,7 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
 
   return (
     <fieldset className="space-y-1">
-      <legend className="text-sm font-medium text-slate-700">Counts</legend>
+      <legend className="text-sm font-medium text-slate-700">{t("legend")}</legend>
       {fields.map((f, i) => {
         const n = i + 1;
         const valueError = errors?.[i]?.value?.message;
@@ -31,17 +31,17 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
             <div className="grid grid-cols-[7rem_minmax(0,1fr)_auto] gap-1">
               <input
                 className={compactInputClass}
-                aria-label={`Count ${n}`}
-                placeholder="5, hơn 1.000"
+                aria-label={t("count", { n })}
+                placeholder={t("countPlaceholder")}
                 aria-invalid={valueError ? true : undefined}
                 aria-describedby={valueError || reading ? noteId : undefined}
                 {...register(`quantities.${i}.value`)}
               />
               <input
                 className={compactInputClass}
-                aria-label={`Counted thing ${n}`}
-                placeholder="attack drones"
-                title={ITEM_HINT}
+                aria-label={t("item", { n })}
+                placeholder={t("itemPlaceholder")}
+                title={t("itemHint")}
                 aria-invalid={itemError ? true : undefined}
                 aria-describedby={itemError ? itemErrorId : undefined}
                 {...register(`quantities.${i}.item`)}
@@ -50,7 +50,7 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
                 type="button"
                 className="rounded px-2 text-sm text-slate-600 hover:bg-slate-100"
                 onClick={() => remove(i)}
-                aria-label={`Remove count ${n}`}
+                aria-label={t("remove", { n })}
               >
                 ×
               </button>
@@ -80,9 +80,9 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
           className="shrink-0 whitespace-nowrap rounded px-1 text-sm font-medium text-blue-700 hover:underline"
           onClick={() => append({ value: "", item: "" }, { shouldFocus: true })}
         >
-          <span aria-hidden>+</span> Add a count
+          <span aria-hidden>+</span> {t("add")}
         </button>
-        {fields.length > 0 && <span className="text-xs text-slate-500">{ITEM_HINT}</span>}
+        {fields.length > 0 && <span className="text-xs text-slate-500">{t("itemHint")}</span>}
       </div>
       {listError && <p className="text-sm text-red-700">{listError}</p>}
     </fieldset>

@@ -28,7 +28,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/reader/edit-article-dialog.tsx",
   "components/reader/edit-passage-dialog.tsx",
   "components/reader/passage-view.tsx",
-  "components/reader/quantity-rows.tsx",
   "components/reader/reader.tsx",
   "components/reader/speaker-combobox.tsx",
   "components/sessions/agreement-heatmap.tsx",
