@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useMemo } from "react";
 import { layoutHighlights } from "@/lib/domain/highlight-layout";
 import { codePointLength } from "@/lib/domain/text";
@@ -17,6 +18,7 @@ type Props = {
 
 /** One paragraph, rendered as text, with claims highlighted in their type's colour. */
 export const PassageView = memo(function PassageView({ passage, annotations, typeById, activeId, onClaimClick, onCorrect }: Props) {
+  const t = useTranslations("reader.passage");
   // Orphaned claims keep offsets into the old text, so they are listed but never highlighted;
   // a range that does not fit the current text is skipped rather than clamped onto other words.
   const anchored = useMemo(() => {
@@ -40,7 +42,7 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
           const text = passage.text.slice(s.from, s.to);
           if (s.ids.length === 0) return <span key={s.from}>{text}</span>;
           const colors = s.ids.map((id) => typeById.get(byId.get(id)!.claimTypeId)?.color ?? "#888").reverse();
-          const labels = s.ids.map((id) => typeById.get(byId.get(id)!.claimTypeId)?.label ?? "claim").reverse();
+          const labels = s.ids.map((id) => typeById.get(byId.get(id)!.claimTypeId)?.label ?? t("claim")).reverse();
           return (
             // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard users move between claims with j/k and Enter; the click is a shortcut for the mouse
             <mark
@@ -50,7 +52,7 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
               data-depth={Math.min(s.ids.length, 3)}
               data-active={s.ids.includes(activeId ?? "") ? "true" : undefined}
               data-needs-review={s.ids.some((id) => byId.get(id)!.needsReview) ? "true" : undefined}
-              title={`${labels.join(" + ")}${s.ids.some((id) => byId.get(id)!.needsReview) ? " (needs review: re-anchored after a correction, not counted yet)" : ""}`}
+              title={`${labels.join(" + ")}${s.ids.some((id) => byId.get(id)!.needsReview) ? t("needsReviewSuffix") : ""}`}
               style={{ "--claim-color": colors[0], "--claim-color-2": colors[1], "--claim-color-3": colors[2] } as React.CSSProperties}
               onClick={(e) => {
                 if (!window.getSelection()?.isCollapsed) return;
@@ -65,12 +67,12 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
       </p>
       {passage.isDuplicate && (
         <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-amber-100 px-1.5 text-xs text-amber-900">
-          Repeats an earlier paragraph (e.g. a photo caption)
+          {t("duplicate")}
         </span>
       )}
       {!passage.isDuplicate && passage.isCaption && (
         <span contentEditable={false} className="mt-1 inline-block select-none rounded bg-slate-100 px-1.5 text-xs text-slate-700">
-          Photo caption
+          {t("caption")}
         </span>
       )}
       {/* Below sm the article's right padding cannot hold it, so it sits in the left gutter under the number. */}
@@ -78,8 +80,8 @@ export const PassageView = memo(function PassageView({ passage, annotations, typ
         <button
           type="button"
           contentEditable={false}
-          aria-label={`Correct paragraph ${passage.position + 1}`}
-          title="Correct this paragraph's text"
+          aria-label={t("correct", { n: passage.position + 1 })}
+          title={t("correctTitle")}
           onClick={() => onCorrect(passage.id)}
           className="absolute -left-8 top-7 select-none sm:left-auto sm:-right-10 sm:top-0 rounded p-1 text-slate-500 opacity-0 hover:bg-slate-100 hover:text-slate-900 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-blue-600 group-hover:opacity-100"
         >

@@ -27,7 +27,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/reader/correction-report.tsx",
   "components/reader/edit-article-dialog.tsx",
   "components/reader/edit-passage-dialog.tsx",
-  "components/reader/passage-view.tsx",
   "components/reader/reader.tsx",
   "components/reader/speaker-combobox.tsx",
   "components/sessions/agreement-heatmap.tsx",
