@@ -1,16 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { confirmAnchorAction } from "@/lib/actions/annotations";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ReanchorChange } from "@/lib/server/passages";
 
-const OUTCOME: Record<ReanchorChange["outcome"], { label: string; cls: string }> = {
-  moved: { label: "Moved", cls: "bg-slate-100 text-slate-800" },
-  fuzzy: { label: "Re-anchored to reworded text", cls: "bg-sky-100 text-sky-900" },
-  needs_review: { label: "Needs review — not counted", cls: "bg-amber-100 text-amber-900" },
-  orphaned: { label: "Orphaned — not counted", cls: "bg-rose-100 text-rose-900" },
+const OUTCOME_CLASS: Record<ReanchorChange["outcome"], string> = {
+  moved: "bg-slate-100 text-slate-800",
+  fuzzy: "bg-sky-100 text-sky-900",
+  needs_review: "bg-amber-100 text-amber-900",
+  orphaned: "bg-rose-100 text-rose-900",
 };
 
 /**
@@ -32,6 +33,7 @@ export function CorrectionReport({
   onRemark: (change: ReanchorChange) => void;
   onDismiss: () => void;
 }) {
+  const t = useTranslations("reader.correction");
   const [done, setDone] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const waiting = changes.filter((c) => c.outcome === "needs_review" && !done.has(c.id));
@@ -51,22 +53,22 @@ export function CorrectionReport({
           {message}
         </span>
         <Button size="sm" variant="ghost" onClick={onDismiss}>
-          Dismiss
+          {t("dismiss")}
         </Button>
       </div>
       {changes.length > 0 && (
-        <ol className="mt-2 space-y-2" aria-label="Claims this correction touched" data-testid="correction-changes">
+        <ol className="mt-2 space-y-2" aria-label={t("changesLabel")} data-testid="correction-changes">
           {changes.map((c) => (
             <li key={c.id} className="rounded border border-slate-200 bg-white p-2 text-sm text-slate-800" data-outcome={c.outcome}>
-              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME[c.outcome].cls}`}>
-                {done.has(c.id) ? "Confirmed" : OUTCOME[c.outcome].label}
+              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME_CLASS[c.outcome]}`}>
+                {done.has(c.id) ? t("confirmed") : t(`outcome.${c.outcome}`)}
               </span>
               <p className="mt-1">
-                <span className="text-slate-500">Before:</span> <q>{c.before}</q>
+                <span className="text-slate-500">{t("before")}</span> <q>{c.before}</q>
               </p>
               {c.outcome !== "orphaned" && c.after !== c.before && (
                 <p>
-                  <span className="text-slate-500">Now:</span> <q data-testid="correction-after">{c.after}</q>
+                  <span className="text-slate-500">{t("now")}</span> <q data-testid="correction-after">{c.after}</q>
                 </p>
               )}
               <p className="text-xs text-slate-600">{c.reason}</p>
@@ -74,12 +76,12 @@ export function CorrectionReport({
                 <div className="mt-1 flex gap-2">
                   {c.outcome === "needs_review" && (
                     <Button size="sm" onClick={() => void confirm(c)}>
-                      Confirm “{shorten(c.after)}”
+                      {t("confirm", { quote: shorten(c.after) })}
                     </Button>
                   )}
                   {c.outcome !== "moved" && (
                     <Button size="sm" variant="secondary" onClick={() => onRemark(c)}>
-                      Re-mark…
+                      {t("remark")}
                     </Button>
                   )}
                 </div>

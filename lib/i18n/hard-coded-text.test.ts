@@ -24,7 +24,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/reader/chip-combobox.tsx",
   "components/reader/claim-details.tsx",
   "components/reader/claim-form.tsx",
-  "components/reader/correction-report.tsx",
   "components/reader/edit-article-dialog.tsx",
   "components/reader/edit-passage-dialog.tsx",
   "components/reader/reader.tsx",
