@@ -1,7 +1,8 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useState } from "react";
 import { updatePassageTextAction } from "@/lib/actions/articles";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,6 +23,7 @@ type Props = {
 
 /** Correct one paragraph's text; the server re-anchors its claims and reports what happened to them. */
 export function EditPassageDialog({ workspaceId, passage, claims, lang, onClose, onSaved, onReload }: Props) {
+  const t = useTranslations("reader.passageDialog");
   const [text, setText] = useState(passage.text);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
@@ -43,16 +45,12 @@ export function EditPassageDialog({ workspaceId, passage, claims, lang, onClose,
     else setError({ message: res.error.message, conflict: res.error.code === "conflict" });
   }
 
-  const explanation =
-    (claims === 0
-      ? "This paragraph has no claims yet. "
-      : `This paragraph has ${claims === 1 ? "1 claim" : `${claims} claims`}. When you save, each is found again by its quote and the words around it. `) +
-    "A claim whose words changed is placed on the reworded words only when quote and context agree; otherwise it waits for your review (not counted until confirmed), and one whose quote is gone is kept as orphaned, never moved to other words. Saving is recorded in the audit log.";
+  const explanation = t("explanation", { claims });
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <DialogPanel title={`Correct paragraph ${n}`} description={explanation} width="44rem">
-        <form className="mt-4 space-y-3" aria-label={`Correct paragraph ${n}`} onSubmit={(e) => void save(e)}>
-          <Field label="Paragraph text" error={fieldError} hint="One paragraph, without line breaks. Ctrl+Enter saves.">
+      <DialogPanel title={t("title", { n })} description={explanation} width="44rem">
+        <form className="mt-4 space-y-3" aria-label={t("title", { n })} onSubmit={(e) => void save(e)}>
+          <Field label={t("textLabel")} error={fieldError} hint={t("textHint")}>
             <textarea
               className={`${inputClass} min-h-40 leading-6`}
               rows={8}
@@ -71,17 +69,17 @@ export function EditPassageDialog({ workspaceId, passage, claims, lang, onClose,
               {error.message}
               {error.conflict && (
                 <Button size="sm" variant="secondary" onClick={onReload}>
-                  Reload
+                  {t("reload")}
                 </Button>
               )}
             </Alert>
           )}
           <div className="flex justify-end gap-2 pt-1">
             <Dialog.Close asChild>
-              <Button variant="ghost">Cancel</Button>
+              <Button variant="ghost">{t("cancel")}</Button>
             </Dialog.Close>
             <Button type="submit" disabled={pending || text === passage.text}>
-              {pending ? "Saving…" : "Save correction"}
+              {pending ? t("saving") : t("save")}
             </Button>
           </div>
         </form>
@@ -90,20 +88,26 @@ export function EditPassageDialog({ workspaceId, passage, claims, lang, onClose,
   );
 }
 
-/** "Paragraph 2 corrected: 2 claims kept, 1 moved, 1 orphaned." */
-export function describeCorrection({ changed, passage, summary }: Pick<PassageCorrection, "changed" | "passage" | "summary">): string {
-  if (!changed) return `Paragraph ${passage.position + 1} is unchanged: the text you saved is the one already stored.`;
-  const parts = (
-    [
-      [summary.kept, "kept", "kept"],
-      [summary.moved, "moved", "moved"],
-      [summary.fuzzy, "re-anchored to reworded text", "re-anchored to reworded text"],
-      [summary.needsReview, "needs your review", "need your review"],
-      [summary.orphaned, "orphaned", "orphaned"],
-    ] as const
-  )
-    .filter(([count]) => count > 0)
-    .map(([count, one, many], i) => `${count}${i === 0 ? (count === 1 ? " claim" : " claims") : ""} ${count === 1 ? one : many}`);
-  const head = `Paragraph ${passage.position + 1} corrected`;
-  return parts.length ? `${head}: ${parts.join(", ")}.` : `${head}; it has no claims.`;
+/** "Paragraph 2 corrected: 2 claims kept, 1 moved, 1 orphaned.", in the reader's language. */
+export function useDescribeCorrection() {
+  const t = useTranslations("reader.correctionSummary");
+  return useCallback(
+    ({ changed, passage, summary }: Pick<PassageCorrection, "changed" | "passage" | "summary">): string => {
+      const n = passage.position + 1;
+      if (!changed) return t("unchanged", { n });
+      const parts = (
+        [
+          [summary.kept, "kept"],
+          [summary.moved, "moved"],
+          [summary.fuzzy, "fuzzy"],
+          [summary.needsReview, "needsReview"],
+          [summary.orphaned, "orphaned"],
+        ] as const
+      )
+        .filter(([count]) => count > 0)
+        .map(([count, key], i) => (i === 0 ? t(`first.${key}`, { count }) : t(`next.${key}`, { count })));
+      return parts.length ? t("corrected", { n, parts: parts.join(t("separator")) }) : t("noClaims", { n });
+    },
+    [t],
+  );
 }

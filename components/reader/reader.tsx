@@ -28,7 +28,7 @@ import { ArticleHeader } from "./article-header";
 import { DeleteArticleButton } from "./delete-article-button";
 import { EditArticleDialog } from "./edit-article-dialog";
 import { CorrectionReport } from "./correction-report";
-import { describeCorrection, EditPassageDialog } from "./edit-passage-dialog";
+import { EditPassageDialog, useDescribeCorrection } from "./edit-passage-dialog";
 import { ClaimDetails } from "./claim-details";
 import { ClaimForm, valuesFrom } from "./claim-form";
 import { ClaimList } from "./claim-list";
@@ -59,6 +59,7 @@ type ReaderProps = {
 
 export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initialClaimId, since, userId, presence, sessionId }: ReaderProps) {
   const router = useRouter();
+  const describeCorrection = useDescribeCorrection();
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(article.annotations);
   const [activeId, setActiveId] = useState<string | null>(initialClaimId ?? null);
   const [pending, setPending] = useState<PendingSelection | null>(null);

@@ -25,7 +25,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/reader/claim-details.tsx",
   "components/reader/claim-form.tsx",
   "components/reader/edit-article-dialog.tsx",
-  "components/reader/edit-passage-dialog.tsx",
   "components/reader/reader.tsx",
   "components/reader/speaker-combobox.tsx",
   "components/sessions/agreement-heatmap.tsx",
