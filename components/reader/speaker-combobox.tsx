@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { searchSpeakersAction } from "@/lib/actions/annotations";
 import { createEntityAction } from "@/lib/actions/entities";
@@ -38,6 +39,8 @@ export function SpeakersPicker({
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
 }) {
+  const t = useTranslations("reader.speakers");
+  const tk = useTranslations("search.item.entityKind");
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const chosen = new Set(value.map((v) => `${v.kind}:${v.id}`));
@@ -83,7 +86,7 @@ export function SpeakersPicker({
         if (!existing) return setError(res.error.message);
         // Someone already named it (maybe by an alias): use that entity rather than a duplicate.
         add({ kind: "entity", id: existing.id, name: existing.name });
-        setNote(`“${o.name}” is already ${existing.name}; added it`);
+        setNote(t("alreadyNamed", { name: o.name, existing: existing.name }));
       }
     } else add({ kind: o.kind, id: o.id, name: o.name });
     box.setQuery("");
@@ -96,13 +99,17 @@ export function SpeakersPicker({
       {...aria}
       disabled={disabled}
       box={box}
-      chips={value.map((v) => ({ key: `${v.kind}:${v.id}`, name: v.name, title: v.kind === "source" ? "source" : undefined }))}
+      chips={value.map((v) => ({ key: `${v.kind}:${v.id}`, name: v.name, title: v.kind === "source" ? t("sourceTitle") : undefined }))}
       onRemove={(i) => onChange(value.filter((_, k) => k !== i))}
       optionKey={(o) => `${o.kind}-${o.id}`}
       renderOption={(o) =>
         o.kind === "create" ? (
           <span>
-            Create “{o.name}” <span className="text-xs text-slate-500">({o.detail})</span>
+            {t.rich("create", {
+              name: o.name,
+              kind: tk(o.entityKind),
+              note: (chunks) => <span className="text-xs text-slate-500">{chunks}</span>,
+            })}
           </span>
         ) : (
           <span>
@@ -111,7 +118,7 @@ export function SpeakersPicker({
           </span>
         )
       }
-      placeholder="Who says it? (person, body, outlet)"
+      placeholder={t("placeholder")}
       note={note}
       error={error}
     />

@@ -26,7 +26,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/reader/claim-form.tsx",
   "components/reader/edit-article-dialog.tsx",
   "components/reader/reader.tsx",
-  "components/reader/speaker-combobox.tsx",
   "components/sessions/agreement-heatmap.tsx",
   "components/sessions/agreement-help.tsx",
   "components/sessions/agreement-panel.tsx",
