@@ -1,6 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import type { KeyboardEvent, ReactNode } from "react";
 import type { useCombobox } from "@/components/ui/use-combobox";
 
@@ -41,6 +42,7 @@ export function ChipCombobox<T>({
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
 }) {
+  const t = useTranslations("reader.chips");
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === "Backspace" && box.query === "" && chips.length > 0 && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
@@ -77,7 +79,7 @@ export function ChipCombobox<T>({
               type="button"
               className="rounded-full px-1 leading-none text-slate-500 hover:bg-slate-200 hover:text-slate-900"
               onClick={() => onRemove(i)}
-              aria-label={`Remove ${c.name}`}
+              aria-label={t("remove", { name: c.name })}
               disabled={disabled}
             >
               ×
@@ -92,7 +94,7 @@ export function ChipCombobox<T>({
           {...listAria}
           onKeyDown={onKeyDown}
           className="min-w-[8rem] flex-1 border-0 bg-transparent px-1 py-1 text-sm focus:outline-none"
-          placeholder={chips.length ? "Add another…" : placeholder}
+          placeholder={chips.length ? t("addAnother") : placeholder}
         />
       </div>
       {listShown && (
