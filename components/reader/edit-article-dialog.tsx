@@ -3,6 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { updateArticleAction } from "@/lib/actions/articles";
@@ -17,6 +18,7 @@ const FIELD_KEYS = ["title", "publisher", "origins", "byline", "publishedAt", "u
 
 /** Correct the article's metadata after import; verdicts follow. A stale version is refused. */
 export function EditArticleDialog({ workspaceId, article }: { workspaceId: string; article: ReaderArticle }) {
+  const t = useTranslations("reader.editArticle");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
@@ -57,43 +59,39 @@ export function EditArticleDialog({ workspaceId, article }: { workspaceId: strin
     >
       <Dialog.Trigger asChild>
         <Button variant="ghost" size="sm">
-          Edit details…
+          {t("open")}
         </Button>
       </Dialog.Trigger>
-      <DialogPanel
-        title="Article details"
-        description="Correct what was detected at import. Publisher and origins decide each claim's independent origin, so verdicts change with them."
-        width="40rem"
-      >
-        <form onSubmit={submit} noValidate aria-label="Article details" className="mt-4 grid gap-3 md:grid-cols-2">
-          <Field label="Title" error={formState.errors.title?.message} className="md:col-span-2">
+      <DialogPanel title={t("title")} description={t("description")} width="40rem">
+        <form onSubmit={submit} noValidate aria-label={t("title")} className="mt-4 grid gap-3 md:grid-cols-2">
+          <Field label={t("titleLabel")} error={formState.errors.title?.message} className="md:col-span-2">
             <input className={inputClass} {...register("title")} />
           </Field>
-          <Field label="Publisher" hint="The outlet that published it" error={formState.errors.publisher?.message}>
+          <Field label={t("publisher")} hint={t("publisherHint")} error={formState.errors.publisher?.message}>
             <input className={inputClass} {...register("publisher")} />
           </Field>
-          <Field label="Origins" hint="Sources it relays or translates, primary first, comma-separated" error={formState.errors.origins?.message}>
-            <input className={inputClass} placeholder="Reuters, AFP" {...register("origins")} />
+          <Field label={t("origins")} hint={t("originsHint")} error={formState.errors.origins?.message}>
+            <input className={inputClass} placeholder={t("originsPlaceholder")} {...register("origins")} />
           </Field>
-          <Field label="Byline" error={formState.errors.byline?.message}>
+          <Field label={t("byline")} error={formState.errors.byline?.message}>
             <input className={inputClass} {...register("byline")} />
           </Field>
-          <Field label="Published on" error={formState.errors.publishedAt?.message}>
+          <Field label={t("publishedOn")} error={formState.errors.publishedAt?.message}>
             <input type="date" className={inputClass} {...register("publishedAt")} />
           </Field>
-          <Field label="Source URL" error={formState.errors.url?.message}>
-            <input type="url" className={inputClass} placeholder="https://" {...register("url")} />
+          <Field label={t("url")} error={formState.errors.url?.message}>
+            <input type="url" className={inputClass} placeholder={t("urlPlaceholder")} {...register("url")} />
           </Field>
-          <Field label="Language" error={formState.errors.language?.message}>
+          <Field label={t("language")} error={formState.errors.language?.message}>
             <select className={inputClass} {...register("language")}>
-              <option value="">Unknown</option>
-              <option value="vi">Vietnamese</option>
-              <option value="en">English</option>
+              <option value="">{t("languageUnknown")}</option>
+              <option value="vi">{t("languageVi")}</option>
+              <option value="en">{t("languageEn")}</option>
             </select>
           </Field>
           {lines.length > 0 && (
             <div className="md:col-span-2">
-              <p className="text-sm font-medium text-slate-700">Lines removed from the body at import (kept as they were)</p>
+              <p className="text-sm font-medium text-slate-700">{t("metadataLines")}</p>
               <ul className="mt-1 space-y-0.5 text-xs text-slate-600" data-testid="metadata-lines">
                 {lines.map((l, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the lines as removed at import, in text order
@@ -118,17 +116,17 @@ export function EditArticleDialog({ workspaceId, article }: { workspaceId: strin
                     router.refresh();
                   }}
                 >
-                  Reload
+                  {t("reload")}
                 </Button>
               )}
             </Alert>
           )}
           <div className="flex justify-end gap-2 md:col-span-2">
             <Dialog.Close asChild>
-              <Button variant="ghost">Cancel</Button>
+              <Button variant="ghost">{t("cancel")}</Button>
             </Dialog.Close>
             <Button type="submit" disabled={formState.isSubmitting}>
-              {formState.isSubmitting ? "Saving…" : "Save details"}
+              {formState.isSubmitting ? t("saving") : t("save")}
             </Button>
           </div>
         </form>

@@ -23,7 +23,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/presence/presence-avatars.tsx",
   "components/reader/claim-details.tsx",
   "components/reader/claim-form.tsx",
-  "components/reader/edit-article-dialog.tsx",
   "components/reader/reader.tsx",
   "components/sessions/agreement-heatmap.tsx",
   "components/sessions/agreement-help.tsx",
