@@ -7,7 +7,6 @@ import { Button } from "@/components/ui/button";
 import { ClaimReviewPanel } from "@/components/review/claim-review-panel";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { describeStoredDate, joinNames, quantitiesText, quoteBeforeReview } from "./claim-readings";
-import { MODALITY_LABELS } from "./modality";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
 type StoredFields = { date?: string; dateValue?: string; item?: string };
@@ -31,10 +30,12 @@ export function ClaimDetails({
   /** Mark the claim's words again by hand. */
   onRemark?: () => void;
 }) {
+  const t = useTranslations("reader.details");
+  const tm = useTranslations("reader.modality");
   const tActors = useTranslations("reader.actors");
   const fields = (a.fields ?? {}) as StoredFields;
   const reading = describeStoredDate(fields.dateValue);
-  const date = fields.date && (reading && foldForMatch(reading) !== foldForMatch(fields.date) ? `${fields.date} (reads as ${reading})` : fields.date);
+  const date = fields.date && (reading && foldForMatch(reading) !== foldForMatch(fields.date) ? t("dateReads", { date: fields.date, reading }) : fields.date);
   const actors: ReactNode[] = [
     ...a.actorEntities.map((e) => <span key={`e-${e.id}`}>{e.name}</span>),
     ...a.actors.map((name, i) => (
@@ -46,66 +47,57 @@ export function ClaimDetails({
   ];
   const rows: [string, ReactNode][] = [
     [
-      a.speakers.length > 1 ? "Speakers" : "Speaker",
+      t("speakers", { count: a.speakers.length }),
       a.speakers.length ? (
         joinNames(a.speakers.map((s) => s.name))
       ) : (
         <span key="none" className="text-slate-500">
-          not named
+          {t("notNamed")}
         </span>
       ),
     ],
-    ["Modality", MODALITY_LABELS[a.modality]],
-    ["Date", date],
-    ["Counts", quantitiesText(a.fields)],
-    ["Item", fields.item],
+    [t("modality"), tm(a.modality)],
+    [t("date"), date],
+    [t("counts"), quantitiesText(a.fields)],
+    [t("item"), fields.item],
     [
-      "Actors",
+      t("actors"),
       actors.length ? (
         <span key="actors" className="flex flex-wrap gap-x-2 gap-y-0.5">
           {actors}
         </span>
       ) : undefined,
     ],
-    ["Note", a.note ?? undefined],
+    [t("note"), a.note ?? undefined],
   ];
   const before = quoteBeforeReview(a.anchorReview);
   return (
-    <section aria-label="Selected claim" className="space-y-2" data-testid="claim-details">
+    <section aria-label={t("label")} className="space-y-2" data-testid="claim-details">
       <p className="flex items-center gap-2 text-sm font-semibold">
         <span
           className="claim-ink h-3 w-3 rounded-full bg-(--claim-ink)"
           style={{ "--claim-color": type?.color ?? "#888" } as React.CSSProperties}
           aria-hidden
         />
-        {type?.label ?? "Claim"}
-        <span className="ml-auto text-xs font-normal text-slate-500">
-          by {a.author.name} · v{a.version}
-        </span>
+        {type?.label ?? t("claim")}
+        <span className="ml-auto text-xs font-normal text-slate-500">{t("author", { name: a.author.name, version: a.version })}</span>
       </p>
       <ClaimReviewPanel a={a} />
-      {a.orphaned && <Alert tone="warning">This claim&apos;s quote is no longer in the paragraph; edit the text back or delete the claim.</Alert>}
+      {a.orphaned && <Alert tone="warning">{t("orphaned")}</Alert>}
       {a.needsReview && !a.orphaned && (
         <Alert tone="warning" className="space-y-1.5">
-          <p>
-            <strong>Needs review.</strong> A text correction changed these words; this claim is re-anchored to the words shown and is not counted in verdicts
-            until someone confirms it.
-          </p>
-          {before && (
-            <p>
-              Before the correction: <q className="italic">{before}</q>
-            </p>
-          )}
+          <p>{t.rich("needsReview", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+          {before && <p>{t.rich("before", { quote: before, q: (chunks) => <q className="italic">{chunks}</q> })}</p>}
           {canEdit && (onConfirmAnchor || onRemark) && (
             <span className="flex gap-2">
               {onConfirmAnchor && (
                 <Button size="sm" variant="secondary" onClick={onConfirmAnchor}>
-                  Confirm this position
+                  {t("confirm")}
                 </Button>
               )}
               {onRemark && (
                 <Button size="sm" variant="ghost" onClick={onRemark}>
-                  Re-mark
+                  {t("remark")}
                 </Button>
               )}
             </span>
@@ -131,10 +123,10 @@ export function ClaimDetails({
       {canEdit && (
         <div className="flex gap-2 pt-1">
           <Button size="sm" variant="secondary" onClick={onEdit}>
-            Edit <kbd className="text-[10px] text-slate-500">E</kbd>
+            {t.rich("edit", { kbd: (chunks) => <kbd className="text-[10px] text-slate-500">{chunks}</kbd> })}
           </Button>
           <Button size="sm" variant="danger" onClick={onDelete}>
-            Delete <kbd className="text-[10px] text-red-100">Del</kbd>
+            {t.rich("delete", { kbd: (chunks) => <kbd className="text-[10px] text-red-100">{chunks}</kbd> })}
           </Button>
         </div>
       )}
