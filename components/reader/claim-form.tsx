@@ -12,7 +12,7 @@ import { claimFormSchema, MODALITIES, type ClaimFormValues } from "@/lib/validat
 import { ActorPicker } from "./actor-picker";
 import { readDateInput } from "./claim-readings";
 import { compactInputClass } from "./form-styles";
-import { MODALITY_HINTS, MODALITY_LABELS } from "./modality";
+import { MODALITY_HINTS } from "./modality";
 import { QuantityRows } from "./quantity-rows";
 import { SpeakersPicker } from "./speaker-combobox";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
@@ -57,6 +57,8 @@ type Props = {
 /** Type (keys 1–9), speakers, modality, date, counts, actors and note for one claim. */
 export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error, conflict, articleDate, onSubmit, onCancel, onReload }: Props) {
   const tc = useTranslations("claimForm");
+  const t = useTranslations("reader.form");
+  const tm = useTranslations("reader.modality");
   const form = useForm<ClaimFormValues>({ resolver: zodResolver(claimFormSchema), defaultValues: initial });
   const { register, control, handleSubmit, formState, reset, setValue, setError } = form;
   const { errors } = formState;
@@ -128,13 +130,13 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
           {error}
           {conflict && (
             <button type="button" className="ml-2 font-medium underline" onClick={onReload}>
-              Reload the latest version
+              {t("reload")}
             </button>
           )}
         </Alert>
       )}
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Claim type</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("claimType")}</legend>
         <div className="mt-1 flex flex-wrap gap-1" role="radiogroup" aria-describedby={errors.claimTypeId ? `${uid}-type-error` : undefined}>
           {claimTypes.map((t) => (
             <label
@@ -158,29 +160,29 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
         control={control}
         name="speakers"
         render={({ field }) => (
-          <Field label="Speakers" error={errors.speakers?.message ?? errors.speakers?.root?.message}>
+          <Field label={t("speakers")} error={errors.speakers?.message ?? errors.speakers?.root?.message}>
             <SpeakersPicker workspaceId={workspaceId} value={field.value} onChange={field.onChange} track={track} />
           </Field>
         )}
       />
       <div className="grid grid-cols-[2fr_3fr] gap-2">
-        <Field label="Modality" hint={`cues: ${MODALITY_HINTS[modality]}`} error={errors.modality?.message}>
+        <Field label={t("modality")} hint={t("cues", { hints: MODALITY_HINTS[modality] })} error={errors.modality?.message}>
           <select className={compactInputClass} {...register("modality")}>
             {MODALITIES.map((m) => (
               <option key={m} value={m}>
-                {MODALITY_LABELS[m]}
+                {tm(m)}
               </option>
             ))}
           </select>
         </Field>
         <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor={dateId} className="text-sm font-medium text-slate-700">
-            Date
+            {t("date")}
           </label>
           <input
             id={dateId}
             className={compactInputClass}
-            placeholder="13/9, tháng 9/2023, 2023"
+            placeholder={t("datePlaceholder")}
             aria-invalid={errors.date ? true : undefined}
             aria-describedby={errors.date || dateReading ? dateNoteId : undefined}
             {...register("date")}
@@ -199,33 +201,31 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
         </div>
       </div>
       <QuantityRows form={form} idPrefix={uid} />
-      <Field label="Item" error={errors.item?.message}>
-        <input className={compactInputClass} placeholder="artillery shells" {...register("item")} />
+      <Field label={t("item")} error={errors.item?.message}>
+        <input className={compactInputClass} placeholder={t("itemPlaceholder")} {...register("item")} />
       </Field>
       <Controller
         control={control}
         name="actors"
         render={({ field }) => (
-          <Field label="Actors" error={errors.actors?.message ?? errors.actors?.root?.message}>
+          <Field label={t("actors")} error={errors.actors?.message ?? errors.actors?.root?.message}>
             <ActorPicker workspaceId={workspaceId} value={field.value} onChange={field.onChange} />
           </Field>
         )}
       />
-      <Field label="Note" error={errors.note?.message}>
+      <Field label={t("note")} error={errors.note?.message}>
         <textarea className={compactInputClass} rows={2} {...register("note")} />
       </Field>
       {/* Stays in view at the bottom of the panel however long the form grows. */}
       <div className="sticky bottom-0 z-10 -mx-4 -mb-4 flex items-center gap-2 rounded-b-lg border-t border-slate-200 bg-white px-4 py-2">
         <Button type="submit" className="whitespace-nowrap" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : mode === "create" ? "Save claim" : "Save changes"}
+          {formState.isSubmitting ? t("saving") : mode === "create" ? t("saveClaim") : t("saveChanges")}
         </Button>
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </Button>
         <span className="ml-auto text-right text-xs leading-tight text-slate-500">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves
-          <br />
-          <kbd>Esc</kbd> cancels
+          {t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd>, br: () => <br /> })}
         </span>
       </div>
     </form>
