@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   confirmAnchorAction,
@@ -58,6 +59,7 @@ type ReaderProps = {
 };
 
 export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initialClaimId, since, userId, presence, sessionId }: ReaderProps) {
+  const t = useTranslations("reader.page");
   const router = useRouter();
   const describeCorrection = useDescribeCorrection();
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(article.annotations);
@@ -203,9 +205,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     if (!res.ok) return setFormError({ message: res.error.message, conflict: false });
     setAnnotations((as) => [...as, res.data]);
     setUndo(null);
-    setAnnounce("Claim restored");
+    setAnnounce(t("restored"));
     selectClaim(res.data.id, true);
-  }, [undo, workspaceId, selectClaim]);
+  }, [undo, workspaceId, selectClaim, t]);
 
   const remove = useCallback(
     async (a: ReaderAnnotation) => {
@@ -214,9 +216,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
       setAnnotations((as) => as.filter((x) => x.id !== a.id));
       setActiveId(null);
       setUndo(a);
-      setAnnounce("Claim deleted. Press Ctrl+Z or the Undo button to restore it.");
+      setAnnounce(t("deleted"));
     },
-    [workspaceId],
+    [workspaceId, t],
   );
 
   useEffect(() => {
@@ -265,17 +267,19 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     return () => document.removeEventListener("keydown", onKey);
   }, [pending, claimTypes, undo, restore, remove, active, activeId, canEdit, editing, ordered, selectClaim, focusPanel, startEdit]);
 
-  const startRemark = useCallback((a: { id: string; version: number; passageId: string; exact: string }) => {
-    setRemarking({ id: a.id, version: a.version, passageId: a.passageId, before: a.exact });
-    setPending(null);
-    setEditing(false);
-    setAnnounce("Select the words this claim should mark, in the same paragraph, then choose Place claim here.");
-  }, []);
+  const startRemark = useCallback(
+    (a: { id: string; version: number; passageId: string; exact: string }) => {
+      setRemarking({ id: a.id, version: a.version, passageId: a.passageId, before: a.exact });
+      setPending(null);
+      setEditing(false);
+      setAnnounce(t("remarkPrompt"));
+    },
+    [t],
+  );
 
   async function placeRemark() {
     if (!remarking || !pending) return;
-    if (pending.passageId !== remarking.passageId)
-      return setFormError({ message: "Select words in the claim's own paragraph: a claim belongs to one paragraph.", conflict: false });
+    if (pending.passageId !== remarking.passageId) return setFormError({ message: t("remarkOtherParagraph"), conflict: false });
     const res = await remarkAnnotationAction(workspaceId, {
       id: remarking.id,
       version: remarking.version,
@@ -289,7 +293,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     setPending(null);
     setCorrected(null);
     window.getSelection()?.removeAllRanges();
-    setAnnounce("Claim re-marked; it counts again.");
+    setAnnounce(t("remarked"));
     selectClaim(res.data.id, false);
   }
 
@@ -297,7 +301,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     const res = await confirmAnchorAction(workspaceId, { id: a.id, version: a.version });
     if (!res.ok) return setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
     setAnnotations((as) => [...as.filter((x) => x.id !== res.data.id), res.data]);
-    setAnnounce("Position confirmed; the claim counts again.");
+    setAnnounce(t("confirmed"));
   }
 
   async function save(v: ClaimFormValues): Promise<Record<string, string> | undefined> {
@@ -322,7 +326,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     setPendingType("");
     setEditing(false);
     window.getSelection()?.removeAllRanges();
-    setAnnounce(pending ? "Claim saved" : "Changes saved");
+    setAnnounce(pending ? t("saved") : t("changesSaved"));
     selectClaim(res.data.id, false);
   }
 
@@ -363,7 +367,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           role="textbox"
           aria-readonly="true"
           aria-multiline="true"
-          aria-label="Article text"
+          aria-label={t("textLabel")}
           onBeforeInput={preventEdit}
           onPaste={preventEdit}
           onCut={preventEdit}
@@ -406,11 +410,15 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           />
         )}
       </article>
-      <aside ref={panelRef} aria-label="Claims" className="min-w-0 space-y-4 md:sticky md:top-20 md:max-h-[calc(100vh-6rem)] md:self-start md:overflow-y-auto">
+      <aside
+        ref={panelRef}
+        aria-label={t("panelLabel")}
+        className="min-w-0 space-y-4 md:sticky md:top-20 md:max-h-[calc(100vh-6rem)] md:self-start md:overflow-y-auto"
+      >
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           {!canEdit && (
             <Alert tone="info" className="mb-3">
-              You have view-only access to this workspace: you can read claims but not change them.
+              {t("viewOnly")}
             </Alert>
           )}
           {selectionError && <Alert className="mb-3">{selectionError}</Alert>}
@@ -429,26 +437,24 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           )}
           {undo && (
             <Alert tone="info" className="mb-3 flex items-center gap-2">
-              Claim deleted.{" "}
+              {t("undoDeleted")}{" "}
               <Button size="sm" variant="secondary" onClick={restore}>
-                Undo
+                {t("undo")}
               </Button>{" "}
-              <span className="text-xs">(Ctrl+Z)</span>
+              <span className="text-xs">{t("undoKey")}</span>
             </Alert>
           )}
           {active && !pending && !remarking && <EditingNotice viewers={viewers} annotationId={active.id} />}
           {remarking && canEdit ? (
-            <section aria-label="Re-mark claim" className="space-y-2 text-sm" data-testid="remark-panel">
-              <p className="font-medium">Re-mark this claim</p>
-              <p>
-                Before: <q>{remarking.before}</q>
-              </p>
-              <p className="text-slate-600">Select the words it should mark in the same paragraph.</p>
+            <section aria-label={t("remarkLabel")} className="space-y-2 text-sm" data-testid="remark-panel">
+              <p className="font-medium">{t("remarkTitle")}</p>
+              <p>{t.rich("before", { quote: remarking.before, q: (chunks) => <q>{chunks}</q> })}</p>
+              <p className="text-slate-600">{t("remarkHint")}</p>
               {pending && <blockquote className="border-l-4 border-slate-300 pl-3 italic">{pending.exact}</blockquote>}
               {formError && <Alert>{formError.message}</Alert>}
               <div className="flex gap-2">
                 <Button size="sm" disabled={!pending} onClick={() => void placeRemark()}>
-                  Place claim here
+                  {t("place")}
                 </Button>
                 <Button
                   size="sm"
@@ -458,7 +464,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
                     setFormError(null);
                   }}
                 >
-                  Cancel
+                  {t("cancel")}
                 </Button>
               </div>
             </section>
@@ -480,12 +486,10 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
             <>
               {changedMeanwhile && (
                 <Alert tone="warning" className="mb-3" data-testid="changed-meanwhile">
-                  {active
-                    ? "Another member changed this claim while you were editing. Saving now would overwrite their change, so it will be refused."
-                    : "Another member deleted this claim while you were editing."}{" "}
+                  {active ? t("changedMeanwhile") : t("deletedMeanwhile")}{" "}
                   {active && (
                     <button type="button" className="font-medium underline" onClick={() => startEdit(active)}>
-                      Load their version
+                      {t("loadTheirs")}
                     </button>
                   )}
                 </Alert>
@@ -544,25 +548,19 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
             </>
           ) : (
             <div className="text-sm text-slate-600">
-              <p className="font-medium text-slate-800">{canEdit ? "Select text to mark a claim" : "Select a claim to read its details"}</p>
+              <p className="font-medium text-slate-800">{canEdit ? t("emptyEdit") : t("emptyView")}</p>
               {canEdit && (
                 <ul className="mt-2 list-inside list-disc space-y-0.5">
-                  <li>
-                    Drag over text, or click into a paragraph and use <kbd>Shift</kbd>+arrows
-                  </li>
-                  <li>
-                    Press <kbd>1</kbd>–<kbd>9</kbd> to pick the claim type
-                  </li>
-                  <li>
-                    <kbd>j</kbd>/<kbd>k</kbd> next / previous claim, <kbd>e</kbd> edit, <kbd>Del</kbd> delete
-                  </li>
+                  <li>{t.rich("tipSelect", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</li>
+                  <li>{t.rich("tipType", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</li>
+                  <li>{t.rich("tipKeys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</li>
                 </ul>
               )}
             </div>
           )}
         </div>
         <div>
-          <h2 className="mb-2 text-sm font-semibold text-slate-700">Claims ({annotations.length})</h2>
+          <h2 className="mb-2 text-sm font-semibold text-slate-700">{t("heading", { count: annotations.length })}</h2>
           <ClaimList items={ordered} typeById={typeById} activeId={activeId} onSelect={onSelectFromList} />
           <div className="mt-3">
             <DeletedClaims

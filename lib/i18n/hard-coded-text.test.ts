@@ -21,7 +21,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/live/live-refresh.tsx",
   "components/presence/editing-notice.tsx",
   "components/presence/presence-avatars.tsx",
-  "components/reader/reader.tsx",
   "components/sessions/agreement-heatmap.tsx",
   "components/sessions/agreement-help.tsx",
   "components/sessions/agreement-panel.tsx",
