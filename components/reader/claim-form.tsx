@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef } from "react";
@@ -59,7 +60,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
   const tc = useTranslations("claimForm");
   const t = useTranslations("reader.form");
   const tm = useTranslations("reader.modality");
-  const form = useForm<ClaimFormValues>({ resolver: zodResolver(claimFormSchema), defaultValues: initial });
+  const form = useForm<ClaimFormValues>({ resolver: useLocalResolver(zodResolver(claimFormSchema)), defaultValues: initial });
   const { register, control, handleSubmit, formState, reset, setValue, setError } = form;
   const { errors } = formState;
   useEffect(() => reset(initial), [initial, reset]);

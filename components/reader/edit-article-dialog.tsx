@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -31,7 +32,7 @@ export function EditArticleDialog({ workspaceId, article }: { workspaceId: strin
     url: article.url ?? "",
     language: article.language === "vi" || article.language === "en" ? article.language : "",
   };
-  const form = useForm<ArticleFormValues>({ resolver: zodResolver(articleFormSchema), defaultValues: defaults });
+  const form = useForm<ArticleFormValues>({ resolver: useLocalResolver(zodResolver(articleFormSchema)), defaultValues: defaults });
   const { register, handleSubmit, formState, setError: setFieldError, reset } = form;
   const lines = Array.isArray(article.metadataLines) ? (article.metadataLines as { text: string; kind: string }[]) : [];
 
