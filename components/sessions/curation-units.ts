@@ -4,11 +4,8 @@ import { describeStoredDate, quantitiesText } from "@/components/reader/claim-re
 import { codePointLength, sliceCodePoints } from "@/lib/domain/text";
 
 export type CurationFilter = "all" | "undecided" | "disagreements";
-export const CURATION_FILTERS: { value: CurationFilter; label: string }[] = [
-  { value: "all", label: "All" },
-  { value: "undecided", label: "Undecided" },
-  { value: "disagreements", label: "Disagreements" },
-];
+/** The filters in the order they show; their labels are in the catalogue (sessions.curation.filters). */
+export const CURATION_FILTERS: readonly CurationFilter[] = ["all", "undecided", "disagreements"];
 
 type UnitLike = { key: string; passageId: string; start: number; end: number; within: string | null; decision: unknown; differences: { agreed: boolean } };
 
