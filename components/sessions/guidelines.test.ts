@@ -1,9 +1,18 @@
-import { createElement } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { type ComponentProps, createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import messages from "@/messages/en.json";
 import { Guidelines } from "./guidelines";
 
-const render = (source: string) => renderToStaticMarkup(createElement(Guidelines, { source }));
+const render = (source: string) =>
+  renderToStaticMarkup(
+    createElement(
+      NextIntlClientProvider,
+      { locale: "en", messages, timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>,
+      createElement(Guidelines, { source }),
+    ),
+  );
 
 describe("Guidelines", () => {
   it("renders Markdown formatting", () => {
@@ -34,6 +43,7 @@ describe("Guidelines", () => {
     const html = render("See [the codebook](https://example.org/codebook).");
     expect(html).toContain('href="https://example.org/codebook"');
     expect(html).toContain('rel="noopener noreferrer"');
+    expect(html).toContain('<span class="sr-only"> (opens in a new tab)</span>');
   });
 
   it("says so when there are no guidelines", () => {

@@ -33,7 +33,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/sessions/curation-reject.tsx",
   "components/sessions/curation-unit.tsx",
   "components/sessions/curation-view.tsx",
-  "components/sessions/guidelines.tsx",
   "components/sessions/progress-table.tsx",
   "components/sessions/session-actions.tsx",
   "components/sessions/session-bar.tsx",
