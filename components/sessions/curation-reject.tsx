@@ -1,6 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DialogPanel } from "@/components/ui/dialog";
@@ -24,13 +25,14 @@ export function RejectDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const t = useTranslations("sessions.curation.reject");
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
-      <DialogPanel title={`Reject unit ${number}?`} description={`None of its claims (${claims}) goes into the reconciled claims. Undo takes it back.`}>
+      <DialogPanel title={t("title", { number })} description={t("description", { claims })}>
         {error && <Alert className="mt-3">{error}</Alert>}
         <div className="mt-5 flex justify-end gap-2">
           <Dialog.Close asChild>
-            <Button variant="ghost">Cancel</Button>
+            <Button variant="ghost">{t("cancel")}</Button>
           </Dialog.Close>
           <Button
             variant="danger"
@@ -40,7 +42,7 @@ export function RejectDialog({
             onClick={onConfirm}
             data-testid="confirm-reject"
           >
-            {busy ? "Rejecting…" : "Reject unit"}
+            {busy ? t("rejecting") : t("confirm")}
           </Button>
         </div>
       </DialogPanel>
