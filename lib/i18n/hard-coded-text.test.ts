@@ -32,7 +32,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/sessions/curation-edit.tsx",
   "components/sessions/curation-unit.tsx",
   "components/sessions/curation-view.tsx",
-  "components/sessions/progress-table.tsx",
   "components/sessions/session-actions.tsx",
   "components/sessions/session-bar.tsx",
   "components/sessions/session-form.tsx",
