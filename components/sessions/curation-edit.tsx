@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ClaimForm, valuesFrom } from "@/components/reader/claim-form";
 import type { ClaimTypeView } from "@/components/reader/types";
 import type { ClaimFormValues } from "@/lib/validation/schemas";
-import { possessive, type UnitClaim } from "./curation-claim";
+import type { UnitClaim } from "./curation-claim";
 
 /**
  * The claim form, prefilled from one annotator's claim: saving accepts the edited claim as the
@@ -31,6 +32,7 @@ export function EditAndAccept({
   onCancel: () => void;
   onReload: () => void;
 }) {
+  const t = useTranslations("sessions.curation.edit");
   // Read once: a live refresh brings a new claim object, and the form must not lose what was typed.
   const [initial] = useState(() => valuesFrom(claim));
   const ref = useRef<HTMLElement>(null);
@@ -38,14 +40,9 @@ export function EditAndAccept({
     ref.current?.querySelector<HTMLElement>("input:checked, input, select, textarea")?.focus();
   }, []);
   return (
-    <section
-      ref={ref}
-      aria-label={`Edit ${possessive(name)} claim, then accept it`}
-      className="rounded-lg border border-blue-300 bg-white p-4"
-      data-testid="edit-accept"
-    >
-      <h3 className="text-sm font-semibold">Edit {possessive(name)} claim, then accept it</h3>
-      <p className="mb-2 text-xs text-slate-600">Saving accepts the edited claim as the reconciled one; {possessive(name)} own claim stays as it is.</p>
+    <section ref={ref} aria-label={t("title", { name })} className="rounded-lg border border-blue-300 bg-white p-4" data-testid="edit-accept">
+      <h3 className="text-sm font-semibold">{t("title", { name })}</h3>
+      <p className="mb-2 text-xs text-slate-600">{t("explain", { name })}</p>
       <ClaimForm
         workspaceId={workspaceId}
         claimTypes={claimTypes}

@@ -29,7 +29,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/sessions/badges.tsx",
   "components/sessions/checklists.tsx",
   "components/sessions/curation-claim.tsx",
-  "components/sessions/curation-edit.tsx",
   "components/sessions/curation-unit.tsx",
   "components/sessions/curation-view.tsx",
   "components/sessions/session-actions.tsx",
