@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { dueOf } from "@/lib/domain/session-view";
 import type { listSessions } from "@/lib/server/sessions";
 import { ModeBadge, ProgressBar, StateBadge } from "./badges";
@@ -7,29 +8,30 @@ type Row = Awaited<ReturnType<typeof listSessions>>[number];
 
 /** The workspace's sessions, newest first: what each is, where it stands and how far along. */
 export function SessionsTable({ slug, sessions, now }: { slug: string; sessions: Row[]; now: Date }) {
+  const t = useTranslations("sessions.table");
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
-        <caption className="sr-only">Annotation sessions</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">
-              Name
+              {t("name")}
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
-              Mode
+              {t("mode")}
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
-              State
+              {t("state")}
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
-              Due
+              {t("due")}
             </th>
             <th scope="col" className="w-48 px-3 py-2 font-medium">
-              Done / assigned
+              {t("doneAssigned")}
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
-              Annotators
+              {t("annotators")}
             </th>
           </tr>
         </thead>
@@ -43,7 +45,7 @@ export function SessionsTable({ slug, sessions, now }: { slug: string; sessions:
                     {s.name}
                   </Link>
                   {(s.you.annotate || s.you.adjudicate) && (
-                    <span className="ml-2 text-xs font-normal text-slate-500">{s.you.annotate ? "you annotate" : "you curate"}</span>
+                    <span className="ml-2 text-xs font-normal text-slate-500">{s.you.annotate ? t("youAnnotate") : t("youCurate")}</span>
                   )}
                 </th>
                 <td className="px-3 py-2">
@@ -53,10 +55,14 @@ export function SessionsTable({ slug, sessions, now }: { slug: string; sessions:
                   <StateBadge state={s.state} />
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                  {due ? <span className={due.overdue ? "font-medium text-red-700" : undefined}>{due.overdue ? `${due.date} (overdue)` : due.date}</span> : "—"}
+                  {due ? (
+                    <span className={due.overdue ? "font-medium text-red-700" : undefined}>{due.overdue ? t("overdue", { date: due.date }) : due.date}</span>
+                  ) : (
+                    "—"
+                  )}
                 </td>
                 <td className="px-3 py-2">
-                  <ProgressBar done={s.progress.done} total={s.progress.assignments} label={`Progress of ${s.name}`} />
+                  <ProgressBar done={s.progress.done} total={s.progress.assignments} label={t("progressOf", { name: s.name })} />
                 </td>
                 <td className="px-3 py-2 text-slate-700">{s.annotators.length ? s.annotators.map((a) => a.name).join(", ") : "—"}</td>
               </tr>

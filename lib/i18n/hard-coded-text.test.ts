@@ -34,7 +34,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/sessions/session-actions.tsx",
   "components/sessions/session-bar.tsx",
   "components/sessions/session-form.tsx",
-  "components/sessions/sessions-table.tsx",
   "components/ui/dialog.tsx",
   "components/workspace/mobile-nav.tsx",
   "components/workspace/shortcuts-help.tsx",
