@@ -22,7 +22,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/presence/editing-notice.tsx",
   "components/presence/presence-avatars.tsx",
   "components/sessions/agreement-heatmap.tsx",
-  "components/sessions/agreement-help.tsx",
   "components/sessions/agreement-panel.tsx",
   "components/sessions/agreement-tables.tsx",
   "components/sessions/assignment-grid.tsx",
