@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { assignmentKey } from "@/lib/domain/session-view";
 import type { SessionDetail } from "@/lib/server/sessions";
 import { StatusChip } from "./badges";
@@ -11,27 +12,28 @@ type Props = { slug: string; workspaceId: string; session: SessionDetail; userId
  * cells open the reader in this session and let you mark your progress; managers can set anyone's.
  */
 export function AssignmentGrid({ slug, workspaceId, session: s, userId }: Props) {
+  const t = useTranslations("sessions.assignments");
   const byKey = new Map(s.assignments.map((a) => [assignmentKey(a.articleId, a.userId), a]));
   const closed = s.state === "closed";
   const curate = s.you.adjudicate && s.state !== "blind";
   const reader = (articleId: string) => `/w/${slug}/articles/${articleId}?session=${s.id}`;
-  if (s.articles.length === 0) return <p className="text-sm text-slate-600">This session has no articles yet.</p>;
+  if (s.articles.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
     <div className="max-h-[36rem] overflow-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm" data-testid="assignment-grid">
-        <caption className="sr-only">Assignments: articles by annotator</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium uppercase tracking-wide">
-              Article
+              {t("article")}
             </th>
             {s.annotators.map((u) => (
               <th key={u.id} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                {u.id === userId ? `${u.name} (you)` : u.name}
+                {u.id === userId ? t("you", { name: u.name }) : u.name}
               </th>
             ))}
             <th scope="col" className="px-3 py-2 font-medium uppercase tracking-wide">
-              Claims
+              {t("claims")}
             </th>
           </tr>
         </thead>
@@ -53,18 +55,16 @@ export function AssignmentGrid({ slug, workspaceId, session: s, userId }: Props)
                 return (
                   <td key={u.id} className="px-3 py-2 align-top" data-testid="assignment-cell" data-user-id={u.id} data-status={cell?.status ?? "NONE"}>
                     {!cell ? (
-                      <span className="text-xs text-slate-600">Not assigned</span>
+                      <span className="text-xs text-slate-600">{t("notAssigned")}</span>
                     ) : (
                       <div className="flex flex-col items-start gap-1">
                         <span className="flex items-center gap-1.5">
                           <StatusChip status={cell.status} />
-                          <span className="text-xs tabular-nums text-slate-600">
-                            {cell.claims} claim{cell.claims === 1 ? "" : "s"}
-                          </span>
+                          <span className="text-xs tabular-nums text-slate-600">{t("claimCount", { count: cell.claims })}</span>
                         </span>
                         {mine && (
                           <Link href={reader(a.id)} className="text-xs text-blue-700 underline" data-testid="open-assignment">
-                            {closed || cell.status === "DONE" ? "Open" : cell.status === "TODO" ? "Start" : "Continue"}
+                            {closed || cell.status === "DONE" ? t("open") : cell.status === "TODO" ? t("start") : t("continue")}
                             <span className="sr-only"> {a.title}</span>
                           </Link>
                         )}
@@ -75,7 +75,7 @@ export function AssignmentGrid({ slug, workspaceId, session: s, userId }: Props)
                             articleId={a.id}
                             userId={mine ? undefined : u.id}
                             status={cell.status}
-                            label={`${mine ? "Your" : `${u.name}'s`} status on ${a.title}`}
+                            label={mine ? t("yourStatus", { title: a.title }) : t("theirStatus", { name: u.name, title: a.title })}
                           />
                         )}
                       </div>
@@ -84,18 +84,19 @@ export function AssignmentGrid({ slug, workspaceId, session: s, userId }: Props)
                 );
               })}
               <td className="whitespace-nowrap px-3 py-2 align-top text-xs text-slate-600">
-                <span className="tabular-nums">{a.claims}</span> by annotators
+                {t.rich("byAnnotators", { count: a.claims, n: (chunks) => <span className="tabular-nums">{chunks}</span> })}
                 {a.reconciled > 0 && (
                   <>
                     <br />
-                    <span className="tabular-nums">{a.reconciled}</span> reconciled
+                    {t.rich("reconciled", { count: a.reconciled, n: (chunks) => <span className="tabular-nums">{chunks}</span> })}
                   </>
                 )}
                 {curate && (
                   <>
                     <br />
                     <Link href={`/w/${slug}/sessions/${s.id}/curate/${a.id}`} className="font-medium text-blue-700 underline" data-testid="curate-link">
-                      Curate<span className="sr-only"> {a.title}</span>
+                      {t("curate")}
+                      <span className="sr-only"> {a.title}</span>
                     </Link>
                   </>
                 )}
