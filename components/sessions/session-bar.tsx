@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,13 +13,6 @@ import { StateBadge, StatusChip } from "./badges";
 import { Guidelines } from "./guidelines";
 
 export type BarSession = { id: string; name: string; state: SessionState; status: AssignmentStatus; guidelines: string; dueAt: string | null };
-
-const MODE_LINE: Record<SessionState, string> = {
-  blind: "Blind: you see only your own claims until the session is revealed",
-  revealed: "Revealed: everyone's claims on this article are visible",
-  open: "Open: annotators see each other's claims",
-  closed: "Closed",
-};
 
 /**
  * The reader's slim bar for the running sessions that assign this article to you: where your
@@ -41,15 +35,12 @@ export function SessionBar({
   /** `?session=` as given, to explain a link to a session that does not take your claims here. */
   requested: string | null;
 }) {
+  const t = useTranslations("sessions.bar");
   const several = sessions.length > 1;
   return (
-    <section aria-label="Your annotation sessions" className="mb-4 space-y-2" data-testid="session-bar">
-      {requested && !active && (
-        <Alert tone="warning">That session is closed or does not assign you this article: claims you make here are not part of it.</Alert>
-      )}
-      {several && !active && (
-        <Alert tone="warning">This article is in {sessions.length} of your sessions: choose the one you are annotating for before you mark claims.</Alert>
-      )}
+    <section aria-label={t("label")} className="mb-4 space-y-2" data-testid="session-bar">
+      {requested && !active && <Alert tone="warning">{t("notThisSession")}</Alert>}
+      {several && !active && <Alert tone="warning">{t("chooseOne", { count: sessions.length })}</Alert>}
       {sessions.map((s) => (
         <SessionLine
           key={s.id}
@@ -80,6 +71,7 @@ function SessionLine({
   chosen: boolean;
   offerChoice: boolean;
 }) {
+  const t = useTranslations("sessions.bar");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -106,8 +98,8 @@ function SessionLine({
           {s.name}
         </Link>
         <StateBadge state={s.state} />
-        <span className="text-slate-700">{MODE_LINE[s.state]}</span>
-        {s.dueAt && <span className="text-slate-600">due {s.dueAt}</span>}
+        <span className="text-slate-700">{t(`modeLine.${s.state}`)}</span>
+        {s.dueAt && <span className="text-slate-600">{t("due", { date: s.dueAt })}</span>}
         <button
           type="button"
           className="text-blue-700 underline"
@@ -116,18 +108,18 @@ function SessionLine({
           onClick={() => setOpen((o) => !o)}
           data-testid="session-guidelines-toggle"
         >
-          Guidelines
+          {t("guidelines")}
         </button>
         <span className="ml-auto flex items-center gap-2">
           {offerChoice ? (
             <Link href={`/w/${slug}/articles/${articleId}?session=${s.id}`} className="text-blue-700 underline">
-              Annotate for this session
+              {t("annotateFor")}
             </Link>
           ) : null}
-          <span className="text-slate-600">Your status</span>
+          <span className="text-slate-600">{t("yourStatus")}</span>
           <StatusChip status={s.status} />
           <Button size="sm" variant={next === "DONE" ? "primary" : "secondary"} disabled={pending} onClick={() => void mark()} data-testid="mark-done">
-            {pending ? "Saving…" : next === "DONE" ? "Mark done" : "Not done yet"}
+            {pending ? t("saving") : next === "DONE" ? t("markDone") : t("notDone")}
           </Button>
         </span>
       </div>
