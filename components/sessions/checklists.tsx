@@ -1,6 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import { type Ref, useId, useMemo, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { matchesQuery } from "@/lib/domain/session-view";
@@ -47,6 +48,7 @@ export function ArticleChecklist({
   onChange: (ids: string[]) => void;
   inputRef?: Ref<HTMLInputElement>;
 }) {
+  const t = useTranslations("sessions.checklists");
   const [query, setQuery] = useState("");
   const [onlyChosen, setOnlyChosen] = useState(false);
   const chosen = useMemo(() => new Set(value), [value]);
@@ -61,20 +63,20 @@ export function ArticleChecklist({
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={searchId} className="sr-only">
-          Search articles
+          {t("search")}
         </label>
         <input
           id={searchId}
           ref={inputRef}
           type="search"
           className={clsx(inputClass, "max-w-sm")}
-          placeholder="Search by title, publisher or date"
+          placeholder={t("searchPlaceholder")}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
         <label className="flex items-center gap-1.5 text-sm">
           <input type="checkbox" checked={onlyChosen} onChange={(e) => setOnlyChosen(e.target.checked)} />
-          Only chosen
+          {t("onlyChosen")}
         </label>
         <button
           type="button"
@@ -82,13 +84,13 @@ export function ArticleChecklist({
           onClick={() => onChange([...new Set([...value, ...shown.map((a) => a.id)])])}
           disabled={shown.length === 0}
         >
-          Choose all {shown.length} shown
+          {t("chooseAll", { count: shown.length })}
         </button>
         <button type="button" className="text-sm text-blue-700 underline" onClick={() => onChange([])} disabled={value.length === 0}>
-          Clear
+          {t("clear")}
         </button>
         <span className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="articles-chosen">
-          {value.length} chosen
+          {t("chosen", { count: String(value.length) })}
         </span>
       </div>
       <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200 bg-white" data-testid="article-choices">
@@ -103,14 +105,10 @@ export function ArticleChecklist({
             </label>
           </li>
         ))}
-        {shown.length === 0 && (
-          <li className="px-3 py-2 text-sm text-slate-500">{articles.length === 0 ? "No articles in this workspace yet." : "No article matches."}</li>
-        )}
+        {shown.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">{articles.length === 0 ? t("noArticles") : t("noMatch")}</li>}
       </ul>
       {matching.length > shown.length && (
-        <p className="text-xs text-slate-500">
-          Showing {shown.length} of {matching.length} matching articles; search to narrow the list.
-        </p>
+        <p className="text-xs text-slate-500">{t("showing", { shown: String(shown.length), count: String(matching.length) })}</p>
       )}
     </div>
   );
@@ -141,8 +139,10 @@ export function PeopleChecklist({
   inputRef?: Ref<HTMLInputElement>;
   testId?: string;
 }) {
+  const t = useTranslations("sessions.checklists");
+  const roles = useTranslations("roles");
   const shown = people.filter((m) => eligible(m) || value.includes(m.id));
-  if (shown.length === 0) return <p className="text-sm text-slate-500">No member has the role for this yet.</p>;
+  if (shown.length === 0) return <p className="text-sm text-slate-500">{t("noMember")}</p>;
   return (
     <ul className="grid gap-1 sm:grid-cols-2" data-testid={testId}>
       {shown.map((m, i) => {
@@ -161,9 +161,9 @@ export function PeopleChecklist({
               <span className="min-w-0 truncate" title={m.email}>
                 {m.name}
               </span>
-              <span className="text-xs text-slate-500">{m.role.toLowerCase()}</span>
+              <span className="text-xs text-slate-500">{roles(m.role)}</span>
               {inOther && busyNote && <span className="text-xs">({busyNote})</span>}
-              {!ok && <span className="text-xs text-red-700">(role too low now)</span>}
+              {!ok && <span className="text-xs text-red-700">{t("roleTooLow")}</span>}
             </label>
           </li>
         );
