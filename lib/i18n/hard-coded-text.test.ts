@@ -11,7 +11,6 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * first hard-coded string.
  */
 const NOT_YET_CONVERTED = new Set<string>([
-  "app/w/[slug]/sessions/[id]/page.tsx",
   "components/comments/comment-composer.tsx",
   "components/comments/comment-item.tsx",
   "components/comments/comment-threads.tsx",

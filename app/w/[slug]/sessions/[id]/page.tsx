@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requirePageMember } from "@/lib/auth/session";
 import { dueOf } from "@/lib/domain/session-view";
 import { AppError } from "@/lib/server/errors";
@@ -10,18 +11,23 @@ import { getSession } from "@/lib/server/sessions";
 import { listMembers } from "@/lib/server/workspaces";
 import { AgreementPanel } from "@/components/sessions/agreement-panel";
 import { AssignmentGrid } from "@/components/sessions/assignment-grid";
-import { ModeBadge, MODE_HINTS, StateBadge } from "@/components/sessions/badges";
+import { ModeBadge, StateBadge } from "@/components/sessions/badges";
 import { Guidelines } from "@/components/sessions/guidelines";
 import { ProgressTable } from "@/components/sessions/progress-table";
 import { SessionActions } from "@/components/sessions/session-actions";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Alert } from "@/components/ui/alert";
 
-export const metadata: Metadata = { title: "Session" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sessions.page"))("title") };
+}
 
 export default async function SessionPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { actor } = await requirePageMember(slug);
+  const t = await getTranslations("sessions.page");
+  const list = await getTranslations("sessionsPage");
+  const modes = await getTranslations("sessions.mode");
   // Before the data: live updates replay whatever lands between this read and the stream.
   const since = await liveCursor(actor);
   // While a blind session is hidden its annotators may not see the figures; the rest of the page stands without them.
@@ -43,13 +49,13 @@ export default async function SessionPage({ params }: { params: Promise<{ slug: 
     agreementOrNote,
   ]);
   const due = dueOf(s.dueAt, new Date(), s.state === "closed");
-  const creator = members.find((m) => m.id === s.createdById)?.name ?? "a former member";
+  const creator = members.find((m) => m.id === s.createdById)?.name ?? t("formerMember");
   const claims = s.articles.reduce((n, a) => n + a.claims + a.reconciled, 0);
   return (
     <main className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={list("breadcrumb")} className="text-sm">
         <Link href={`/w/${slug}/sessions`} className="text-blue-700 underline">
-          Sessions
+          {list("title")}
         </Link>
       </nav>
       <header className="space-y-2">
@@ -64,14 +70,17 @@ export default async function SessionPage({ params }: { params: Promise<{ slug: 
           </span>
         </div>
         <p className="text-sm text-slate-600">
-          {MODE_HINTS[s.mode]} Created by {creator} on {s.createdAt.toISOString().slice(0, 10)}
+          {t("created", { hint: modes(`hint.${s.mode}`), creator, date: s.createdAt.toISOString().slice(0, 10) })}
           {due && (
             <>
               {" "}
-              · due <span className={due.overdue ? "font-medium text-red-700" : undefined}>{due.overdue ? `${due.date} (overdue)` : due.date}</span>
+              {t.rich("due", {
+                date: due.overdue ? t("overdue", { date: due.date }) : due.date,
+                d: (chunks) => <span className={due.overdue ? "font-medium text-red-700" : undefined}>{chunks}</span>,
+              })}
             </>
           )}
-          {s.reviewers.length > 0 && <> · reviewers: {s.reviewers.map((r) => r.name).join(", ")}</>}
+          {s.reviewers.length > 0 && t("reviewers", { names: s.reviewers.map((r) => r.name).join(", ") })}
         </p>
         {s.you.manage && (
           <SessionActions
@@ -87,27 +96,23 @@ export default async function SessionPage({ params }: { params: Promise<{ slug: 
 
       <section aria-labelledby="guidelines-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="guidelines-heading" className="mb-2 text-base font-semibold">
-          Guidelines
+          {t("guidelines")}
         </h2>
         <Guidelines source={s.guidelines} />
       </section>
 
       <section aria-labelledby="progress-heading" className="space-y-2">
         <h2 id="progress-heading" className="text-base font-semibold">
-          Progress
+          {t("progress")}
         </h2>
         <ProgressTable progress={s.progress} userId={actor.userId} />
       </section>
 
       <section aria-labelledby="assignments-heading" className="space-y-2">
         <h2 id="assignments-heading" className="text-base font-semibold">
-          Assignments
+          {t("assignments")}
         </h2>
-        {s.state === "blind" && s.you.adjudicate && (
-          <p className="text-sm text-slate-600">
-            Curation opens once the session is revealed: until then the annotators&apos; claims stay hidden from each other.
-          </p>
-        )}
+        {s.state === "blind" && s.you.adjudicate && <p className="text-sm text-slate-600">{t("curationLater")}</p>}
         <AssignmentGrid slug={slug} workspaceId={actor.workspaceId} session={s} userId={actor.userId} />
       </section>
 
@@ -117,7 +122,7 @@ export default async function SessionPage({ params }: { params: Promise<{ slug: 
       ) : (
         <section aria-labelledby="agreement-heading" className="space-y-2">
           <h2 id="agreement-heading" className="text-base font-semibold">
-            Agreement
+            {t("agreement")}
           </h2>
           <Alert tone="info" data-testid="agreement-hidden">
             {agreement.note}
