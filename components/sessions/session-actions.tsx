@@ -3,13 +3,13 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, DialogPanel } from "@/components/ui/dialog";
 import { assignSessionAction, closeSessionAction, deleteSessionAction, reopenSessionAction, revealSessionAction } from "@/lib/actions/sessions";
 import type { SessionState } from "@/lib/domain/session-plan";
-import { ASSIGN_PLANS } from "./badges";
 
 type Props = {
   workspaceId: string;
@@ -25,6 +25,7 @@ const secondary = "inline-flex items-center rounded-md border border-slate-300 b
 
 /** What a session's manager can do with it, each step confirmed where it changes what others see or count. */
 export function SessionActions({ workspaceId, slug, session, claims, articles, annotators }: Props) {
+  const t = useTranslations("sessions.actions");
   const router = useRouter();
   const ref = { id: session.id, version: session.version };
   const closed = session.state === "closed";
@@ -38,7 +39,7 @@ export function SessionActions({ workspaceId, slug, session, claims, articles, a
     <div className="flex flex-wrap items-center gap-2" data-testid="session-actions">
       {!closed && (
         <Link href={`/w/${slug}/sessions/${session.id}/edit`} className={secondary} data-testid="edit-session">
-          Edit
+          {t("edit")}
         </Link>
       )}
       {!closed && <AssignDialog workspaceId={workspaceId} session={ref} articles={articles} annotators={annotators} />}
@@ -46,13 +47,13 @@ export function SessionActions({ workspaceId, slug, session, claims, articles, a
         <ConfirmDialog
           trigger={
             <Button size="sm" variant="secondary" data-testid="reveal-button">
-              Reveal
+              {t("reveal")}
             </Button>
           }
-          title={`Reveal “${session.name}”?`}
-          description="Every annotator will see everyone's claims on this session's articles, and the agreement figures open to them. This cannot be undone; the session stays open for work."
-          confirmLabel="Reveal"
-          pendingLabel="Revealing…"
+          title={t("revealTitle", { name: session.name })}
+          description={t("revealText")}
+          confirmLabel={t("reveal")}
+          pendingLabel={t("revealing")}
           onConfirm={async () => done(await revealSessionAction(workspaceId, ref))}
         />
       )}
@@ -60,49 +61,49 @@ export function SessionActions({ workspaceId, slug, session, claims, articles, a
         <ConfirmDialog
           trigger={
             <Button size="sm" variant="secondary" data-testid="close-button">
-              Close
+              {t("close")}
             </Button>
           }
-          title={`Close “${session.name}”?`}
-          description={`Reconciled claims will count in the comparison; annotators' own claims never do. Nothing in the session can change until it is reopened.${session.state === "blind" ? " Closing also reveals it." : ""}`}
-          confirmLabel="Close session"
-          pendingLabel="Closing…"
+          title={t("closeTitle", { name: session.name })}
+          description={session.state === "blind" ? t("closeAlsoReveals") : t("closeText")}
+          confirmLabel={t("closeConfirm")}
+          pendingLabel={t("closing")}
           onConfirm={async () => done(await closeSessionAction(workspaceId, ref))}
         />
       ) : (
         <ConfirmDialog
           trigger={
             <Button size="sm" variant="secondary" data-testid="reopen-button">
-              Reopen
+              {t("reopen")}
             </Button>
           }
-          title={`Reopen “${session.name}”?`}
-          description="Its reconciled claims stop counting in the comparison until the session is closed again, and its work can change."
-          confirmLabel="Reopen"
-          pendingLabel="Reopening…"
+          title={t("reopenTitle", { name: session.name })}
+          description={t("reopenText")}
+          confirmLabel={t("reopen")}
+          pendingLabel={t("reopening")}
           onConfirm={async () => done(await reopenSessionAction(workspaceId, ref))}
         />
       )}
       {claims > 0 ? (
         <>
           <Button size="sm" variant="ghost" disabled aria-describedby={deleteReason} data-testid="delete-session">
-            Delete
+            {t("delete")}
           </Button>
           <span id={deleteReason} className="text-xs text-slate-500">
-            Delete is only for sessions without claims; close this one instead.
+            {t("deleteOnlyEmpty")}
           </span>
         </>
       ) : (
         <ConfirmDialog
           trigger={
             <Button size="sm" variant="ghost" className="text-red-700" data-testid="delete-session">
-              Delete
+              {t("delete")}
             </Button>
           }
-          title={`Delete “${session.name}”?`}
-          description="The session, its assignments and its progress are removed. Its articles stay."
-          confirmLabel="Delete session"
-          pendingLabel="Deleting…"
+          title={t("deleteTitle", { name: session.name })}
+          description={t("deleteText")}
+          confirmLabel={t("deleteConfirm")}
+          pendingLabel={t("deleting")}
           onConfirm={async () => {
             const res = await deleteSessionAction(workspaceId, ref);
             if (!res.ok) return res.error.message;
@@ -126,6 +127,8 @@ function AssignDialog({
   articles: number;
   annotators: number;
 }) {
+  const t = useTranslations("sessions.actions");
+  const plans = useTranslations("sessions.plan");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [mode, setMode] = useState<"all" | "split">("all");
@@ -142,13 +145,10 @@ function AssignDialog({
     >
       <Dialog.Trigger asChild>
         <Button size="sm" variant="secondary" data-testid="assign-button">
-          Assign…
+          {t("assignOpen")}
         </Button>
       </Dialog.Trigger>
-      <DialogPanel
-        title="Assign articles"
-        description={`${articles} article${articles === 1 ? "" : "s"} × ${annotators} annotator${annotators === 1 ? "" : "s"}. Pairs that stay keep their progress; pairs the plan leaves out are removed.`}
-      >
+      <DialogPanel title={t("assignTitle")} description={t("assignText", { articles, annotators })}>
         <form
           className="mt-4 space-y-3"
           onSubmit={async (e) => {
@@ -163,32 +163,25 @@ function AssignDialog({
           }}
         >
           <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-slate-700">Plan</legend>
-            {ASSIGN_PLANS.filter((p) => p.value !== "none").map((p) => (
-              <label key={p.value} className="flex items-start gap-2 text-sm">
-                <input
-                  type="radio"
-                  name="assign-mode"
-                  value={p.value}
-                  className="mt-1"
-                  checked={mode === p.value}
-                  onChange={() => setMode(p.value as "all" | "split")}
-                />
+            <legend className="text-sm font-medium text-slate-700">{t("plan")}</legend>
+            {(["all", "split"] as const).map((p) => (
+              <label key={p} className="flex items-start gap-2 text-sm">
+                <input type="radio" name="assign-mode" value={p} className="mt-1" checked={mode === p} onChange={() => setMode(p)} />
                 <span>
-                  <span className="font-medium">{p.label}</span>
-                  <span className="block text-slate-600">{p.hint}</span>
+                  <span className="font-medium">{plans(`${p}.label`)}</span>
+                  <span className="block text-slate-600">{plans(`${p}.hint`)}</span>
                 </span>
               </label>
             ))}
           </fieldset>
-          {empty && <Alert tone="warning">Add articles and annotators first (Edit); until then there is nothing to assign.</Alert>}
+          {empty && <Alert tone="warning">{t("nothingToAssign")}</Alert>}
           {error && <Alert>{error}</Alert>}
           <div className="flex justify-end gap-2">
             <Dialog.Close asChild>
-              <Button variant="ghost">Cancel</Button>
+              <Button variant="ghost">{t("cancel")}</Button>
             </Dialog.Close>
             <Button type="submit" disabled={pending || empty}>
-              {pending ? "Assigning…" : "Assign"}
+              {pending ? t("assigning") : t("assign")}
             </Button>
           </div>
         </form>
