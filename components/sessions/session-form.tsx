@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Controller, type Path, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
@@ -14,7 +15,7 @@ import { fieldOfKey } from "@/lib/domain/session-view";
 import type { ErrorBody } from "@/lib/server/errors";
 import type { SessionFormOptions } from "@/lib/server/session-form-options";
 import { createSessionSchema, MAX_GUIDELINES, SESSION_MODES } from "@/lib/validation/sessions";
-import { ASSIGN_PLANS, MODE_HINTS, MODE_LABELS } from "./badges";
+import { ASSIGN_PLANS } from "./badges";
 import { ArticleChecklist, FieldGroup, PeopleChecklist } from "./checklists";
 import { Guidelines } from "./guidelines";
 
@@ -50,6 +51,9 @@ export function SessionForm({
   options: SessionFormOptions;
   session?: EditableSession;
 }) {
+  const t = useTranslations("sessions.form");
+  const modes = useTranslations("sessions.mode");
+  const plans = useTranslations("sessions.plan");
   const router = useRouter();
   const { register, control, handleSubmit, formState, setError } = useForm<Input, unknown, Output>({
     resolver: zodResolver(createSessionSchema),
@@ -114,27 +118,29 @@ export function SessionForm({
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={session ? `Edit ${session.name}` : "New session"} className="space-y-5" data-testid="session-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={session ? t("editLabel", { name: session.name }) : t("newLabel")}
+      className="space-y-5"
+      data-testid="session-form"
+    >
       {failure && (
         <Alert data-testid={failure.conflict ? "session-conflict" : "session-form-error"}>
           {failure.message}
           {failure.conflict && (
             <button type="button" className="ml-2 font-medium underline" onClick={() => router.refresh()}>
-              Load the latest version
+              {t("loadLatest")}
             </button>
           )}
         </Alert>
       )}
-      <Field label="Name" error={errors.name?.message}>
-        <input className={inputClass} autoComplete="off" placeholder="e.g. Ceasefire coverage, week 49" {...register("name")} />
+      <Field label={t("name")} error={errors.name?.message}>
+        <input className={inputClass} autoComplete="off" placeholder={t("namePlaceholder")} {...register("name")} />
       </Field>
 
       <div className="space-y-1">
-        <Field
-          label="Guidelines"
-          error={errors.guidelines?.message}
-          hint={`Markdown: **bold**, _italic_, lists, links. HTML is shown as text. At most ${MAX_GUIDELINES.toLocaleString("en")} characters.`}
-        >
+        <Field label={t("guidelines")} error={errors.guidelines?.message} hint={t("guidelinesHint", { max: MAX_GUIDELINES })}>
           <textarea className={`${inputClass} min-h-36 font-mono`} rows={8} {...register("guidelines")} />
         </Field>
         <button
@@ -144,30 +150,26 @@ export function SessionForm({
           aria-controls={previewId}
           onClick={() => setPreview((p) => !p)}
         >
-          {preview ? "Hide preview" : "Show preview"}
+          {preview ? t("hidePreview") : t("showPreview")}
         </button>
-        <section id={previewId} hidden={!preview} aria-label="Guidelines preview" className="rounded-md border border-slate-200 bg-slate-50 p-3">
-          {preview && <Guidelines source={guidelines} empty="Nothing to preview yet." />}
+        <section id={previewId} hidden={!preview} aria-label={t("previewLabel")} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+          {preview && <Guidelines source={guidelines} empty={t("nothingToPreview")} />}
         </section>
       </div>
 
-      <FieldGroup
-        legend="Mode"
-        error={errors.mode?.message}
-        hint={session?.modeLocked ? "Fixed once claims exist; reveal a blind session instead." : undefined}
-      >
+      <FieldGroup legend={t("mode")} error={errors.mode?.message} hint={session?.modeLocked ? t("modeLocked") : undefined}>
         {SESSION_MODES.map((m) => (
           <label key={m} className="flex items-start gap-2 text-sm">
             <input type="radio" value={m} className="mt-1" disabled={session?.modeLocked} {...register("mode")} />
             <span>
-              <span className="font-medium">{MODE_LABELS[m]}</span>
-              <span className="block text-slate-600">{MODE_HINTS[m]}</span>
+              <span className="font-medium">{modes(m)}</span>
+              <span className="block text-slate-600">{modes(`hint.${m}`)}</span>
             </span>
           </label>
         ))}
       </FieldGroup>
 
-      <Field label="Due date (optional)" error={errors.dueAt?.message} className="max-w-48">
+      <Field label={t("dueDate")} error={errors.dueAt?.message} className="max-w-48">
         <input type="date" className={inputClass} {...register("dueAt", { setValueAs: (v: string | null) => v || null })} />
       </Field>
 
@@ -175,11 +177,7 @@ export function SessionForm({
         control={control}
         name="articleIds"
         render={({ field }) => (
-          <FieldGroup
-            legend="Articles"
-            error={errors.articleIds?.message}
-            hint={options.truncated ? "Only the newest articles are listed; search narrows them." : undefined}
-          >
+          <FieldGroup legend={t("articles")} error={errors.articleIds?.message} hint={options.truncated ? t("truncated") : undefined}>
             <ArticleChecklist articles={options.articles} value={field.value ?? []} onChange={field.onChange} inputRef={field.ref} />
           </FieldGroup>
         )}
@@ -190,14 +188,14 @@ export function SessionForm({
           control={control}
           name="annotatorIds"
           render={({ field }) => (
-            <FieldGroup legend="Annotators" hint="Editors and owners: they mark claims on their articles." error={errors.annotatorIds?.message}>
+            <FieldGroup legend={t("annotators")} hint={t("annotatorsHint")} error={errors.annotatorIds?.message}>
               <PeopleChecklist
                 people={options.members}
                 eligible={(m) => m.canAnnotate}
                 value={field.value ?? []}
                 onChange={field.onChange}
                 busy={reviewerIds}
-                busyNote="reviewing"
+                busyNote={t("reviewing")}
                 inputRef={field.ref}
                 testId="annotator-choices"
               />
@@ -208,14 +206,14 @@ export function SessionForm({
           control={control}
           name="reviewerIds"
           render={({ field }) => (
-            <FieldGroup legend="Reviewers" hint="Reviewers and above: they curate the annotators' claims." error={errors.reviewerIds?.message}>
+            <FieldGroup legend={t("reviewers")} hint={t("reviewersHint")} error={errors.reviewerIds?.message}>
               <PeopleChecklist
                 people={options.members}
                 eligible={(m) => m.canReview}
                 value={field.value ?? []}
                 onChange={field.onChange}
                 busy={annotatorIds}
-                busyNote="annotating"
+                busyNote={t("annotating")}
                 inputRef={field.ref}
                 testId="reviewer-choices"
               />
@@ -225,17 +223,15 @@ export function SessionForm({
       </div>
 
       {session ? (
-        <p className="text-sm text-slate-600">
-          Articles and annotators you add get no assignments until you use Assign on the session page; those you remove lose theirs.
-        </p>
+        <p className="text-sm text-slate-600">{t("editAssignNote")}</p>
       ) : (
-        <FieldGroup legend="Assignments" error={errors.assign?.message}>
+        <FieldGroup legend={t("assignments")} error={errors.assign?.message}>
           {ASSIGN_PLANS.map((p) => (
             <label key={p.value} className="flex items-start gap-2 text-sm">
               <input type="radio" value={p.value} className="mt-1" {...register("assign")} />
               <span>
-                <span className="font-medium">{p.label}</span>
-                <span className="block text-slate-600">{p.hint}</span>
+                <span className="font-medium">{plans(`${p.value}.label`)}</span>
+                <span className="block text-slate-600">{plans(`${p.value}.hint`)}</span>
               </span>
             </label>
           ))}
@@ -244,10 +240,10 @@ export function SessionForm({
 
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : session ? "Save changes" : "Create session"}
+          {formState.isSubmitting ? t("saving") : session ? t("save") : t("create")}
         </Button>
         <Link href={back} className="text-sm text-slate-700 underline">
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>

@@ -26,7 +26,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/sessions/curation-claim.tsx",
   "components/sessions/curation-unit.tsx",
   "components/sessions/curation-view.tsx",
-  "components/sessions/session-form.tsx",
   "components/ui/dialog.tsx",
   "components/workspace/mobile-nav.tsx",
   "components/workspace/shortcuts-help.tsx",
