@@ -1,7 +1,7 @@
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { joinNames } from "@/components/reader/claim-readings";
-import { MODALITY_LABELS } from "@/components/reader/modality";
 import type { ClaimTypeView } from "@/components/reader/types";
 import { Button } from "@/components/ui/button";
 import { ClaimTypeDot } from "@/components/ui/claim-type-dot";
@@ -19,7 +19,8 @@ export const possessive = (name: string) => `${name}'s`;
 
 /** Marks a field whose value is not the same for every annotator (in words, not colour alone). */
 export function DiffersBadge() {
-  return <span className="ml-1 rounded bg-amber-200 px-1 text-[10px] font-semibold uppercase tracking-wide text-amber-950">differs</span>;
+  const t = useTranslations("sessions.curation.claim");
+  return <span className="ml-1 rounded bg-amber-200 px-1 text-[10px] font-semibold uppercase tracking-wide text-amber-950">{t("differs")}</span>;
 }
 
 /** The unit's words with this claim's own span highlighted and the rest of the union greyed. */
@@ -32,11 +33,12 @@ export function QuoteInUnit({
   unit: Pick<CurationUnit, "start" | "end">;
   claim: { start: number; end: number; exact: string; orphaned: boolean };
 }) {
+  const t = useTranslations("sessions.curation.claim");
   if (claim.orphaned) {
     return (
       <blockquote className="border-l-4 border-amber-400 pl-2 text-sm italic">
         {claim.exact}
-        <span className="block text-xs not-italic text-amber-900">These words are no longer in the paragraph (a text correction changed it).</span>
+        <span className="block text-xs not-italic text-amber-900">{t("orphaned")}</span>
       </blockquote>
     );
   }
@@ -51,30 +53,32 @@ export function QuoteInUnit({
 
 /** A claim's labels and details as rows; rows named in `diff` are highlighted and marked "differs". */
 export function ClaimFields({ c, type, diff }: { c: FieldsClaim; type?: ClaimTypeView; diff?: FieldDiff }) {
+  const t = useTranslations("sessions.curation.claim");
+  const modality = useTranslations("sessions.modality");
   const details = detailTexts(c);
   const rows: [string, ReactNode, boolean][] = [
     [
-      "Type",
+      t("type"),
       <span key="type" className="inline-flex items-center gap-1.5">
         <ClaimTypeDot color={type?.color} />
-        {type?.label ?? "Unknown type"}
+        {type?.label ?? t("unknownType")}
       </span>,
       diff?.claimType ?? false,
     ],
     [
-      c.speakers.length > 1 ? "Speakers" : "Speaker",
+      t("speaker", { count: c.speakers.length }),
       c.speakers.length ? (
         joinNames(c.speakers.map((s) => s.name))
       ) : (
         <span key="none" className="text-slate-500">
-          no speaker
+          {t("noSpeaker")}
         </span>
       ),
       diff?.speaker ?? false,
     ],
-    ["Modality", MODALITY_LABELS[c.modality], diff?.modality ?? false],
-    ...DETAIL_ROWS.map((row): [string, ReactNode, boolean] => [row, details[row], diff?.details.has(row) ?? false]),
-    ["Note", c.note ?? "", false],
+    [t("modality"), modality(c.modality), diff?.modality ?? false],
+    ...DETAIL_ROWS.map((row): [string, ReactNode, boolean] => [t(`rows.${row}`), details[row], diff?.details.has(row) ?? false]),
+    [t("note"), c.note ?? "", false],
   ];
   return (
     <dl className="grid grid-cols-[5.5rem_1fr] gap-x-2 gap-y-0.5 text-sm">
@@ -119,19 +123,20 @@ export function ClaimColumn({
   onAccept: () => void;
   onEdit: () => void;
 }) {
+  const t = useTranslations("sessions.curation.claim");
   return (
     <fieldset className="flex min-w-0 flex-col gap-2 rounded-md border border-slate-200 bg-white p-2" data-testid="claim-column">
-      <legend className="sr-only">{possessive(name)} claim</legend>
+      <legend className="sr-only">{t("legend", { name })}</legend>
       <p className="flex items-center gap-1.5 text-sm font-semibold">
         {shortcut !== null && (
-          <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] text-slate-600" title={`Key ${shortcut} accepts this claim`}>
+          <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] text-slate-600" title={t("shortcut", { key: shortcut })}>
             {shortcut}
           </kbd>
         )}
         <span className="truncate">{name}</span>
         {claim && diff.span && (
           <span className="ml-auto">
-            <span className="sr-only">span</span>
+            <span className="sr-only">{t("span")}</span>
             <DiffersBadge />
           </span>
         )}
@@ -142,18 +147,18 @@ export function ClaimColumn({
           <ClaimFields c={claim} type={type} diff={diff} />
           {actions && (
             <span className="mt-auto flex flex-wrap gap-1.5 pt-1">
-              <Button size="sm" onClick={onAccept} disabled={actions.disabled} aria-label={`Accept ${possessive(name)} claim`} data-testid="accept-claim">
-                Accept
+              <Button size="sm" onClick={onAccept} disabled={actions.disabled} aria-label={t("acceptLabel", { name })} data-testid="accept-claim">
+                {t("accept")}
               </Button>
-              <Button size="sm" variant="secondary" onClick={onEdit} disabled={actions.disabled} aria-label={`Edit and accept ${possessive(name)} claim`}>
-                Edit and accept
+              <Button size="sm" variant="secondary" onClick={onEdit} disabled={actions.disabled} aria-label={t("editLabel", { name })}>
+                {t("edit")}
               </Button>
             </span>
           )}
         </>
       ) : (
         <p className="text-sm italic text-slate-500" data-testid="no-claim">
-          — no claim
+          {t("noClaim")}
         </p>
       )}
     </fieldset>
