@@ -1,21 +1,16 @@
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { ClaimTypeView } from "@/components/reader/types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { codePointLength } from "@/lib/domain/text";
-import { ClaimColumn, ClaimFields, type CurationUnit, type FieldDiff, possessive, QuoteInUnit } from "./curation-claim";
+import { ClaimColumn, ClaimFields, type CurationUnit, type FieldDiff, QuoteInUnit } from "./curation-claim";
 import { differingDetails, EXCERPT_CONTEXT, sliceClamped } from "./curation-units";
 
 export type UnitError = { message: string; conflict: boolean };
 
-const DIFF_WORDS: [keyof CurationUnit["differences"], string][] = [
-  ["span", "span"],
-  ["claimType", "claim type"],
-  ["speaker", "speaker"],
-  ["modality", "modality"],
-  ["details", "details"],
-];
+const DIFF_WORDS = ["span", "claimType", "speaker", "modality", "details"] as const satisfies readonly (keyof CurationUnit["differences"])[];
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
 
@@ -63,6 +58,7 @@ export function CurationUnitCard({
   onUndo: (decisionId: string) => void;
   onRefresh: () => void;
 }) {
+  const t = useTranslations("sessions.curation.unit");
   const d = unit.differences;
   const diff: FieldDiff = {
     span: d.span,
@@ -71,7 +67,7 @@ export function CurationUnitCard({
     modality: d.modality,
     details: d.details ? differingDetails(unit.claims) : new Set(),
   };
-  const differing = DIFF_WORDS.filter(([k]) => d[k]).map(([, w]) => w);
+  const differing = DIFF_WORDS.filter((k) => d[k]).map((k) => t(`diff.${k}`));
   const missing = unit.missing.map((id) => name(id));
   const length = codePointLength(text);
   const before = Math.max(0, unit.start - EXCERPT_CONTEXT);
@@ -97,19 +93,21 @@ export function CurationUnitCard({
     >
       <header className="flex flex-wrap items-center gap-2 text-sm">
         <h2 id={headingId} className="font-semibold">
-          Unit {number}
+          {t("heading", { number })}
         </h2>
         <span className="text-slate-500">¶{paragraph}</span>
-        {inside !== null && <span className="text-xs text-slate-500">inside unit {inside}</span>}
+        {inside !== null && <span className="text-xs text-slate-500">{t("inside", { number: inside })}</span>}
         {d.agreed ? (
-          <span className="rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-900">All agree</span>
+          <span className="rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-900">{t("allAgree")}</span>
         ) : (
-          differing.length > 0 && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Differs: {differing.join(", ")}</span>
+          differing.length > 0 && (
+            <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">{t("differs", { list: differing.join(", ") })}</span>
+          )
         )}
-        {missing.length > 0 && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">No claim from {missing.join(", ")}</span>}
+        {missing.length > 0 && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">{t("missing", { names: missing.join(", ") })}</span>}
       </header>
 
-      <blockquote className="rounded-md bg-slate-50 px-3 py-2 text-sm leading-relaxed text-slate-700" aria-label="The paragraph around this unit">
+      <blockquote className="rounded-md bg-slate-50 px-3 py-2 text-sm leading-relaxed text-slate-700" aria-label={t("paragraph")}>
         {before > 0 && "… "}
         {sliceClamped(text, before, unit.start)}
         <mark className="rounded-sm bg-amber-200 px-0.5 text-slate-900">{sliceClamped(text, unit.start, unit.end)}</mark>
@@ -144,7 +142,7 @@ export function CurationUnitCard({
           {error.message}
           {error.conflict && (
             <button type="button" className="ml-2 font-medium underline" onClick={onRefresh}>
-              Refresh
+              {t("refresh")}
             </button>
           )}
         </Alert>
@@ -155,7 +153,7 @@ export function CurationUnitCard({
         open && (
           <div className="flex justify-end">
             <Button size="sm" variant="secondary" onClick={onReject} disabled={busy} data-testid="reject-unit">
-              Reject unit <kbd className="text-[10px] text-slate-500">x</kbd>
+              {t("reject")} <kbd className="text-[10px] text-slate-500">x</kbd>
             </Button>
           </div>
         )
@@ -181,6 +179,7 @@ function Decision({
   busy: boolean;
   onUndo: (decisionId: string) => void;
 }) {
+  const t = useTranslations("sessions.curation.unit");
   const decision = unit.decision!;
   const accepted = decision.decision === "ACCEPTED";
   const chosen = unit.claims.find((c) => c.id === decision.chosenId);
@@ -191,26 +190,24 @@ function Decision({
       data-testid="unit-decision"
     >
       <p className="flex flex-wrap items-center gap-2">
-        <strong>{accepted ? (chosen ? `Accepted ${possessive(name(chosen.authorId))} claim` : "Accepted") : "Rejected"}</strong>
-        {accepted && chosen && result && editedFrom(chosen, result) && <span className="text-xs">(edited)</span>}
-        <span className="text-xs text-slate-600">
-          by {name(decision.decidedById)} · {day(decision.decidedAt)}
-        </span>
+        <strong>{accepted ? (chosen ? t("acceptedClaim", { name: name(chosen.authorId) }) : t("accepted")) : t("rejected")}</strong>
+        {accepted && chosen && result && editedFrom(chosen, result) && <span className="text-xs">{t("edited")}</span>}
+        <span className="text-xs text-slate-600">{t("decidedBy", { name: name(decision.decidedById), date: day(decision.decidedAt) })}</span>
         {!closed && (
           <Button size="sm" variant="secondary" className="ml-auto" onClick={() => onUndo(decision.id)} disabled={busy} data-testid="undo-decision">
-            Undo <kbd className="text-[10px] text-slate-500">u</kbd>
+            {t("undo")} <kbd className="text-[10px] text-slate-500">u</kbd>
           </Button>
         )}
       </p>
       {accepted &&
         (result ? (
           <div className="space-y-1.5 rounded border border-emerald-200 bg-white p-2" data-testid="reconciled-claim">
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Reconciled claim</p>
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("reconciled")}</p>
             <QuoteInUnit text={text} unit={unit} claim={result} />
             <ClaimFields c={result} type={typeById.get(result.claimTypeId)} />
           </div>
         ) : (
-          <p className="text-xs text-slate-600">The reconciled claim has since been deleted.</p>
+          <p className="text-xs text-slate-600">{t("reconciledGone")}</p>
         ))}
     </div>
   );
