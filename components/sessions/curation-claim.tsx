@@ -15,8 +15,6 @@ type FieldsClaim = Pick<UnitClaim, "claimTypeId" | "speakers" | "modality" | "fi
 /** Which fields differ between the unit's claims: the service's `differences`, with the detail rows told apart. */
 export type FieldDiff = { span: boolean; claimType: boolean; speaker: boolean; modality: boolean; details: ReadonlySet<DetailRow> };
 
-export const possessive = (name: string) => `${name}'s`;
-
 /** Marks a field whose value is not the same for every annotator (in words, not colour alone). */
 export function DiffersBadge() {
   const t = useTranslations("sessions.curation.claim");

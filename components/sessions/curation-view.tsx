@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import type { ClaimTypeView } from "@/components/reader/types";
@@ -9,7 +10,6 @@ import { Alert } from "@/components/ui/alert";
 import { decideUnitAction, undoDecisionAction } from "@/lib/actions/curation";
 import type { CurationView as CurationData } from "@/lib/server/curation";
 import { claimFormToDetails, type ClaimFormValues } from "@/lib/validation/schemas";
-import { possessive } from "./curation-claim";
 import { EditAndAccept } from "./curation-edit";
 import { CurationFilters } from "./curation-filters";
 import { RejectDialog } from "./curation-reject";
@@ -63,6 +63,7 @@ export function CurationView({
   names: Record<string, string>;
   claimTypes: ClaimTypeView[];
 }) {
+  const t = useTranslations("sessions.curation.view");
   const router = useRouter();
   const [filter, setFilter] = useState<CurationFilter>("all");
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -81,7 +82,7 @@ export function CurationView({
   const ordered = useMemo(() => textOrder(view.units, positions), [view.units, positions]);
   const number = useMemo(() => new Map(ordered.map((u, i) => [u.key, i + 1])), [ordered]);
   const shown = useMemo(() => ordered.filter((u) => shownBy(filter, u)), [ordered, filter]);
-  const name = useCallback((id: string | null) => (id && names[id]) || "A former member", [names]);
+  const name = useCallback((id: string | null) => (id && names[id]) || t("formerMember"), [names, t]);
   const closed = view.session.closed;
 
   const markBusy = useCallback(
@@ -167,7 +168,7 @@ export function CurationView({
         const annotator = view.annotatorIds[Number(e.key) - 1];
         const claim = annotator && u.claims.find((c) => c.authorId === annotator);
         if (claim) accept(u.key, claim.id);
-        else if (annotator) setErrors((x) => ({ ...x, [u.key]: { message: `${name(annotator)} has no claim in this unit`, conflict: false } }));
+        else if (annotator) setErrors((x) => ({ ...x, [u.key]: { message: t("noClaimFrom", { name: name(annotator) }), conflict: false } }));
       } else if (e.key === "x" && !u.decision) {
         e.preventDefault();
         setRejecting(u.key);
@@ -178,42 +179,41 @@ export function CurationView({
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [shown, activeKey, unitByKey, closed, editing, rejecting, view.annotatorIds, accept, undo, name]);
+  }, [shown, activeKey, unitByKey, closed, editing, rejecting, view.annotatorIds, accept, undo, name, t]);
 
   const rejectUnit = rejecting ? unitByKey.get(rejecting) : undefined;
   return (
     <main className="space-y-4" data-keys-ready={ready || undefined}>
       <header className="space-y-2">
         <Link href={`/w/${slug}/sessions/${view.session.id}`} className="text-sm text-blue-700 underline">
-          ← Back to {view.session.name}
+          {t("back", { name: view.session.name })}
         </Link>
         <div className="flex flex-wrap items-baseline gap-3">
           <h1 className="text-xl font-semibold">
-            <span className="sr-only">Curate: </span>
+            <span className="sr-only">{t("curate")}</span>
             {view.article.title}
           </h1>
           <p className="text-sm text-slate-600">
-            Session <span className="font-medium text-slate-800">{view.session.name}</span>
+            {t.rich("session", { name: view.session.name, b: (chunks) => <span className="font-medium text-slate-800">{chunks}</span> })}
           </p>
           <p className="text-sm font-medium" data-testid="units-decided">
-            {view.counts.decided} of {view.counts.units} unit{view.counts.units === 1 ? "" : "s"} decided
+            {t("decided", { decided: view.counts.decided, count: view.counts.units })}
           </p>
           <span className="ml-auto">
             <LiveRefresh workspaceId={workspaceId} articleId={view.article.id} since={since} selfId={userId} />
           </span>
         </div>
-        <progress className="h-1.5 w-full accent-emerald-600" max={Math.max(1, view.counts.units)} value={view.counts.decided} aria-label="Units decided" />
+        <progress className="h-1.5 w-full accent-emerald-600" max={Math.max(1, view.counts.units)} value={view.counts.decided} aria-label={t("progress")} />
       </header>
-      {closed && <Alert tone="info">This session is closed: its decisions are final until a manager reopens it.</Alert>}
+      {closed && <Alert tone="info">{t("closed")}</Alert>}
       <CurationFilters units={ordered} filter={filter} onChange={setFilter} />
       <p className="text-xs text-slate-500" data-testid="curation-keys">
-        Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous unit · <kbd>1</kbd>–<kbd>9</kbd> accept that annotator&apos;s claim · <kbd>x</kbd> reject the unit ·{" "}
-        <kbd>u</kbd> undo its decision · <kbd>Esc</kbd> closes a form
+        {t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
       </p>
       {shown.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="curation-empty">
-          <p className="font-medium">{ordered.length === 0 ? "No claims on this article in this session yet." : "No unit matches this filter."}</p>
-          {ordered.length > 0 && filter === "undecided" && <p className="mt-1 text-sm text-slate-600">Every unit of this article is decided.</p>}
+          <p className="font-medium">{ordered.length === 0 ? t("noClaims") : t("noMatch")}</p>
+          {ordered.length > 0 && filter === "undecided" && <p className="mt-1 text-sm text-slate-600">{t("allDecided")}</p>}
         </div>
       ) : (
         <ol className="space-y-3">
@@ -278,7 +278,7 @@ export function CurationView({
         open={rejectUnit !== undefined}
         busy={rejectUnit ? busy.has(rejectUnit.key) : false}
         number={rejectUnit ? (number.get(rejectUnit.key) ?? 0) : 0}
-        claims={rejectUnit ? rejectUnit.claims.map((c) => possessive(name(c.authorId))).join(", ") : ""}
+        claims={rejectUnit ? rejectUnit.claims.map((c) => t("claimOf", { name: name(c.authorId) })).join(", ") : ""}
         error={rejectUnit ? (errors[rejectUnit.key]?.message ?? null) : null}
         onConfirm={() => rejectUnit && void decide({ key: rejectUnit.key, claimIds: rejectUnit.claims.map((c) => c.id), decision: "reject" })}
         onClose={() => {

@@ -23,7 +23,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/sessions/agreement-heatmap.tsx",
   "components/sessions/agreement-panel.tsx",
   "components/sessions/agreement-tables.tsx",
-  "components/sessions/curation-view.tsx",
   "components/ui/dialog.tsx",
   "components/workspace/mobile-nav.tsx",
   "components/workspace/shortcuts-help.tsx",
