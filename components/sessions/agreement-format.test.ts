@@ -11,7 +11,9 @@ import {
   scaleColour,
   SEQUENTIAL,
   whyNoUnitizing,
+  WHY_UNDEFINED,
 } from "./agreement-format";
+import messages from "@/messages/en.json";
 
 describe("formatScore", () => {
   it.each([
@@ -84,5 +86,11 @@ describe("cellColours", () => {
 describe("legendGradient", () => {
   it("places each stop at its share of the range", () => {
     expect(legendGradient(DIVERGING)).toBe("linear-gradient(to right, rgb(185 28 28) 0%, rgb(248 250 252) 50%, rgb(147 197 253) 75%, rgb(30 58 138) 100%)");
+  });
+});
+
+describe("WHY_UNDEFINED and the catalogue", () => {
+  it("says the same as sessions.agreement.why, which the heat map shows", () => {
+    expect(messages.sessions.agreement.why).toEqual(WHY_UNDEFINED);
   });
 });

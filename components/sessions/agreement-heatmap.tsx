@@ -1,27 +1,32 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { PairAgreement } from "@/lib/domain/agreement/types";
 import { compactInputClass } from "@/components/reader/form-styles";
-import { cellColours, type ColourStop, DIVERGING, formatScore, legendGradient, SEQUENTIAL, WHY_UNDEFINED } from "./agreement-format";
-import { namer, whyNoCohen } from "./agreement-score";
+import { cellColours, type ColourStop, DIVERGING, formatScore, legendGradient, SEQUENTIAL, type WHY_UNDEFINED } from "./agreement-format";
+import { namer } from "./agreement-score";
 
-type Metric = { label: string; stops: readonly ColourStop[]; ticks: number[]; value: (p: PairAgreement) => number | null; why: (p: PairAgreement) => string };
+/** Why a figure is undefined, as a key of sessions.agreement.why (the same keys as WHY_UNDEFINED). */
+type Why = keyof typeof WHY_UNDEFINED;
+type Metric = { stops: readonly ColourStop[]; ticks: number[]; value: (p: PairAgreement) => number | null; why: (p: PairAgreement) => Why };
 
 const METRICS = {
-  overlap: { label: "F1, overlap matching", stops: SEQUENTIAL, ticks: [0, 0.5, 1], value: (p) => p.overlap.f1, why: () => WHY_UNDEFINED.f1 },
-  exact: { label: "F1, exact matching", stops: SEQUENTIAL, ticks: [0, 0.5, 1], value: (p) => p.exact.f1, why: () => WHY_UNDEFINED.f1 },
-  character: { label: "Character score (Dice)", stops: SEQUENTIAL, ticks: [0, 0.5, 1], value: (p) => p.character, why: () => WHY_UNDEFINED.character },
-  kappa: { label: "Cohen's κ, claim type", stops: DIVERGING, ticks: [-1, 0, 0.5, 1], value: (p) => p.cohen.claimType, why: whyNoCohen },
+  overlap: { stops: SEQUENTIAL, ticks: [0, 0.5, 1], value: (p) => p.overlap.f1, why: () => "f1" },
+  exact: { stops: SEQUENTIAL, ticks: [0, 0.5, 1], value: (p) => p.exact.f1, why: () => "f1" },
+  character: { stops: SEQUENTIAL, ticks: [0, 0.5, 1], value: (p) => p.character, why: () => "character" },
+  kappa: { stops: DIVERGING, ticks: [-1, 0, 0.5, 1], value: (p) => p.cohen.claimType, why: (p) => (p.units === 0 ? "cohenNoUnits" : "cohenChance") },
 } satisfies Record<string, Metric>;
 type MetricKey = keyof typeof METRICS;
 
 /** Annotator × annotator, each cell a pair's score: printed in the cell and coloured by it, with a legend. */
 export function AgreementHeatmap({ annotators, pairs }: { annotators: { id: string; name: string }[]; pairs: PairAgreement[] }) {
+  const t = useTranslations("sessions.agreement");
   const [key, setKey] = useState<MetricKey>("overlap");
   const selectId = useId();
   const metric: Metric = METRICS[key];
+  const label = t(`metric.${key}`);
   const name = namer(annotators);
   const pairOf = (a: string, b: string) => pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
   const [lo, hi] = [metric.ticks[0]!, metric.ticks[metric.ticks.length - 1]!];
@@ -31,17 +36,17 @@ export function AgreementHeatmap({ annotators, pairs }: { annotators: { id: stri
       <div className="flex flex-wrap items-end gap-4">
         <div className="flex flex-col gap-1">
           <label htmlFor={selectId} className="text-sm font-medium text-slate-700">
-            Metric
+            {t("metricLabel")}
           </label>
           <select id={selectId} className={compactInputClass} value={key} onChange={(e) => setKey(e.target.value as MetricKey)}>
-            {Object.entries(METRICS).map(([k, m]) => (
+            {(Object.keys(METRICS) as MetricKey[]).map((k) => (
               <option key={k} value={k}>
-                {m.label}
+                {t(`metric.${k}`)}
               </option>
             ))}
           </select>
         </div>
-        <figure className="text-xs text-slate-600" aria-label={`Colour scale: ${metric.label} from ${formatScore(lo)} to ${formatScore(hi)}`}>
+        <figure className="text-xs text-slate-600" aria-label={t("scale", { metric: label, lo: formatScore(lo), hi: formatScore(hi) })}>
           <div className="h-3 w-56 rounded border border-slate-300" style={{ background: legendGradient(metric.stops) }} aria-hidden />
           <div className="relative h-4 w-56" aria-hidden>
             {metric.ticks.map((t, i) => (
@@ -60,13 +65,13 @@ export function AgreementHeatmap({ annotators, pairs }: { annotators: { id: stri
               style={{ background: cellColours(null, metric.stops).background }}
               aria-hidden
             />
-            — undefined (hover for why)
+            {t("undefinedLegend")}
           </figcaption>
         </figure>
       </div>
       <div className="overflow-x-auto">
         <table className="border-separate border-spacing-0.5 text-sm">
-          <caption className="sr-only">{metric.label} for every pair of annotators</caption>
+          <caption className="sr-only">{t("heatmapCaption", { metric: label })}</caption>
           <thead>
             <tr>
               <td />
@@ -86,15 +91,15 @@ export function AgreementHeatmap({ annotators, pairs }: { annotators: { id: stri
                 {annotators.map((col) => {
                   if (row.id === col.id) {
                     return (
-                      <td key={col.id} className="h-11 w-20 rounded bg-slate-100 text-center text-slate-600" title={WHY_UNDEFINED.self}>
+                      <td key={col.id} className="h-11 w-20 rounded bg-slate-100 text-center text-slate-600" title={t("why.self")}>
                         <span aria-hidden>·</span>
-                        <span className="sr-only">{WHY_UNDEFINED.self}</span>
+                        <span className="sr-only">{t("why.self")}</span>
                       </td>
                     );
                   }
                   const p = pairOf(row.id, col.id);
                   const value = p ? metric.value(p) : null;
-                  const why = p ? metric.why(p) : WHY_UNDEFINED.f1;
+                  const why = t(`why.${p ? metric.why(p) : "f1"}`);
                   const colours = cellColours(value, metric.stops);
                   return (
                     <td
