@@ -41,15 +41,31 @@ export function alphaVerdict(value: number | null): "reliable" | "tentative" | "
   return "unreliable";
 }
 
-/** Landis & Koch's (1977) words for a kappa, a rough guide only. */
-export function kappaVerdict(value: number | null): string | null {
+export type KappaReading = "poor" | "slight" | "fair" | "moderate" | "substantial" | "almostPerfect";
+const KAPPA_WORDS: Record<KappaReading, string> = {
+  poor: "poor (below chance)",
+  slight: "slight",
+  fair: "fair",
+  moderate: "moderate",
+  substantial: "substantial",
+  almostPerfect: "almost perfect",
+};
+
+/** Landis & Koch's (1977) band for a kappa, a rough guide only (its words: sessions.agreement.kappaReading). */
+export function kappaReading(value: number | null): KappaReading | null {
   if (value === null) return null;
-  if (value < 0) return "poor (below chance)";
+  if (value < 0) return "poor";
   if (value <= 0.2) return "slight";
   if (value <= 0.4) return "fair";
   if (value <= 0.6) return "moderate";
   if (value <= 0.8) return "substantial";
-  return "almost perfect";
+  return "almostPerfect";
+}
+
+/** Landis & Koch's (1977) words for a kappa, in English. */
+export function kappaVerdict(value: number | null): string | null {
+  const reading = kappaReading(value);
+  return reading && KAPPA_WORDS[reading];
 }
 
 export type Rgb = readonly [number, number, number];

@@ -20,7 +20,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/live/live-refresh.tsx",
   "components/presence/editing-notice.tsx",
   "components/presence/presence-avatars.tsx",
-  "components/sessions/agreement-panel.tsx",
   "components/sessions/agreement-tables.tsx",
   "components/ui/dialog.tsx",
   "components/workspace/mobile-nav.tsx",
