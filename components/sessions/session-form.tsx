@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -56,7 +57,7 @@ export function SessionForm({
   const plans = useTranslations("sessions.plan");
   const router = useRouter();
   const { register, control, handleSubmit, formState, setError } = useForm<Input, unknown, Output>({
-    resolver: zodResolver(createSessionSchema),
+    resolver: useLocalResolver(zodResolver(createSessionSchema)),
     defaultValues: {
       name: session?.name ?? "",
       guidelines: session?.guidelines ?? "",
