@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { Viewer } from "@/lib/domain/presence";
 
 const MAX_SHOWN = 5;
@@ -12,15 +13,16 @@ function colorFor(userId: string): string {
 
 /** The other people who have this article open, as initials (names in the tooltip and for screen readers). */
 export function PresenceAvatars({ viewers }: { viewers: Viewer[] }) {
+  const t = useTranslations("presence");
   const others = viewers.filter((v) => !v.you);
   if (others.length === 0) return null;
   const shown = others.slice(0, MAX_SHOWN);
   const more = others.length - shown.length;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a labelled group of avatars, not a form fieldset
-    <div role="group" aria-label="Also viewing" className="mr-2 flex items-center -space-x-1.5" data-testid="presence">
+    <div role="group" aria-label={t("alsoViewing")} className="mr-2 flex items-center -space-x-1.5" data-testid="presence">
       {shown.map((v) => {
-        const label = v.editingAnnotationId ? `${v.name}, editing a claim` : v.name;
+        const label = v.editingAnnotationId ? t("editingClaim", { name: v.name }) : v.name;
         return (
           <span
             key={v.userId}
@@ -42,7 +44,7 @@ export function PresenceAvatars({ viewers }: { viewers: Viewer[] }) {
           className="inline-flex h-7 min-w-7 items-center justify-center rounded-full border-2 border-white bg-slate-200 px-1 text-[11px] font-semibold text-slate-700"
         >
           +{more}
-          <span className="sr-only"> more</span>
+          <span className="sr-only"> {t("more")}</span>
         </span>
       )}
     </div>
