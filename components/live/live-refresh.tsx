@@ -2,6 +2,7 @@
 
 import { clsx } from "clsx";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type LiveChange, useLiveChanges } from "./use-live-changes";
 
@@ -9,25 +10,29 @@ import { type LiveChange, useLiveChanges } from "./use-live-changes";
 const GATHER_MS = 120;
 const MIN_GAP_MS = 700;
 
-const DESCRIBE: Record<string, string> = {
-  "annotation.created": "A claim was added",
-  "annotation.updated": "A claim was changed",
-  "annotation.deleted": "A claim was deleted",
-  "annotation.restored": "A claim was restored",
-  "annotation.reviewed": "A claim was reviewed",
-  "annotation.imported": "Claims were imported",
-  "comment.created": "A comment was added",
-  "mention.linked": "A claim was linked",
-  "mention.unlinked": "A claim was unlinked",
-  "passage.corrected": "A paragraph was corrected",
-  "session.decided": "A unit was adjudicated",
-  "session.progress": "An annotator's progress changed",
-  "session.revealed": "The session was revealed",
-  "session.closed": "The session was closed",
-  "session.reopened": "The session was reopened",
-  "session.updated": "The session was changed",
-  "session.assigned": "The assignments changed",
-};
+const DESCRIBE = {
+  "annotation.created": "annotationCreated",
+  "annotation.updated": "annotationUpdated",
+  "annotation.deleted": "annotationDeleted",
+  "annotation.restored": "annotationRestored",
+  "annotation.reviewed": "annotationReviewed",
+  "annotation.imported": "annotationImported",
+  "comment.created": "commentCreated",
+  "mention.linked": "mentionLinked",
+  "mention.unlinked": "mentionUnlinked",
+  "passage.corrected": "passageCorrected",
+  "session.decided": "sessionDecided",
+  "session.progress": "sessionProgress",
+  "session.revealed": "sessionRevealed",
+  "session.closed": "sessionClosed",
+  "session.reopened": "sessionReopened",
+  "session.updated": "sessionUpdated",
+  "session.assigned": "sessionAssigned",
+} as const;
+
+function describeKey(kind: string) {
+  return Object.hasOwn(DESCRIBE, kind) ? DESCRIBE[kind as keyof typeof DESCRIBE] : "other";
+}
 
 /**
  * Keeps a server-rendered page current: each change another member makes refreshes it (the server
@@ -51,6 +56,7 @@ export function LiveRefresh({
   selfId?: string;
   onChange?: (e: LiveChange) => void;
 }) {
+  const t = useTranslations("live");
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastRefresh = useRef(0);
@@ -64,7 +70,7 @@ export function LiveRefresh({
       onChange?.(e);
       setReceived((r) => ({ count: r.count + 1, last: e.id }));
       // Presence has its own live avatars; announcing every arrival would be noise.
-      if (e.actorId !== selfId && !e.kind.startsWith("presence.")) setAnnounce(`${DESCRIBE[e.kind] ?? "This page was updated"} by another member`);
+      if (e.actorId !== selfId && !e.kind.startsWith("presence.")) setAnnounce(t(`describe.${describeKey(e.kind)}`));
       // A busy desk must not re-render a large page per keystroke: at most one refresh per gap.
       if (timer.current !== undefined) return;
       const wait = Math.max(GATHER_MS, lastRefresh.current + MIN_GAP_MS - Date.now());
@@ -74,7 +80,7 @@ export function LiveRefresh({
         router.refresh();
       }, wait);
     },
-    [router, selfId, onChange],
+    [router, selfId, onChange, t],
   );
   useEffect(() => () => clearTimeout(timer.current), []);
   const status = useLiveChanges({
@@ -96,7 +102,7 @@ export function LiveRefresh({
       >
         {revoked}.{" "}
         <a href="/workspaces" className="font-medium underline">
-          Go to your workspaces
+          {t("goToWorkspaces")}
         </a>
       </div>
     );
@@ -112,10 +118,10 @@ export function LiveRefresh({
         data-status={status}
         data-received={received.count}
         data-last-event={received.last}
-        title={status === "live" ? "Changes by other members appear as they happen" : "Reconnecting; nothing is lost meanwhile"}
+        title={status === "live" ? t("liveTitle") : t("reconnectingTitle")}
       >
         <span aria-hidden className={clsx("h-1.5 w-1.5 rounded-full", status === "live" ? "bg-emerald-600" : "animate-pulse bg-amber-600")} />
-        {status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Reconnecting…"}
+        {status === "live" ? t("live") : status === "connecting" ? t("connecting") : t("reconnecting")}
       </span>
       <span className="sr-only" aria-live="polite">
         {announce}

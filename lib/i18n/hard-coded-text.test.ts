@@ -17,7 +17,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/history/change-table.tsx",
   "components/history/deleted-claims.tsx",
   "components/history/history-panel.tsx",
-  "components/live/live-refresh.tsx",
   "components/sessions/agreement-tables.tsx",
   "components/ui/dialog.tsx",
   "components/workspace/mobile-nav.tsx",
