@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Alert } from "./alert";
 import { Button } from "./button";
@@ -56,6 +57,7 @@ export function ConfirmDialog({
   pendingLabel: string;
   onConfirm: () => Promise<string | null>;
 }) {
+  const t = useTranslations("dialog");
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +74,7 @@ export function ConfirmDialog({
         {error && <Alert className="mt-3">{error}</Alert>}
         <div className="mt-5 flex justify-end gap-2">
           <Dialog.Close asChild>
-            <Button variant="ghost">Cancel</Button>
+            <Button variant="ghost">{t("cancel")}</Button>
           </Dialog.Close>
           <Button
             variant="danger"
