@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import Form from "next/form";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type ReactNode } from "react";
 import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { ThemeToggle } from "./theme-toggle";
@@ -28,6 +29,7 @@ export function MobileNav({
   inbox: ReactNode;
   signOut: ReactNode;
 }) {
+  const t = useTranslations("mobileNav");
   const [open, setOpen] = useState(false);
   // Widening the window past xl hides the sheet; close it so its focus trap and scroll lock go too.
   useEffect(() => {
@@ -47,7 +49,7 @@ export function MobileNav({
         <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
           <path d="M2 4h12M2 8h12M2 12h12" />
         </svg>
-        Menu
+        {t("menu")}
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 xl:hidden" />
@@ -56,14 +58,14 @@ export function MobileNav({
           onClick={closeOnLink}
         >
           <div className="flex items-center justify-between">
-            <Dialog.Title className="text-lg font-semibold">Menu</Dialog.Title>
-            <Dialog.Close className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50">Close</Dialog.Close>
+            <Dialog.Title className="text-lg font-semibold">{t("menu")}</Dialog.Title>
+            <Dialog.Close className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50">{t("close")}</Dialog.Close>
           </div>
-          <Dialog.Description className="sr-only">Workspace navigation, search and account</Dialog.Description>
+          <Dialog.Description className="sr-only">{t("description")}</Dialog.Description>
           <WorkspaceSwitch id="workspace-switch-menu" slug={slug} workspaces={workspaces} current={current} className="w-full" />
-          <Form action={`/w/${slug}/search`} role="search" aria-label="Menu search" onSubmit={() => setOpen(false)}>
+          <Form action={`/w/${slug}/search`} role="search" aria-label={t("searchLandmark")} onSubmit={() => setOpen(false)}>
             <label htmlFor="menu-search" className="sr-only">
-              Search this workspace
+              {t("searchLabel")}
             </label>
             <input
               id="menu-search"
@@ -71,11 +73,11 @@ export function MobileNav({
               type="search"
               maxLength={200}
               autoComplete="off"
-              placeholder="Search…"
+              placeholder={t("searchPlaceholder")}
               className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30"
             />
           </Form>
-          <nav aria-label="Workspace" className="flex flex-col gap-0.5 text-sm [&>a]:px-2.5 [&>a]:py-2">
+          <nav aria-label={t("nav")} className="flex flex-col gap-0.5 text-sm [&>a]:px-2.5 [&>a]:py-2">
             <NavLinks slug={slug} canImport={canImport} review={review} itemClass={item} />
             {inbox}
           </nav>

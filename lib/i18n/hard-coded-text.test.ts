@@ -18,7 +18,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/history/deleted-claims.tsx",
   "components/history/history-panel.tsx",
   "components/sessions/agreement-tables.tsx",
-  "components/workspace/mobile-nav.tsx",
   "components/workspace/shortcuts-help.tsx",
 ]);
 
