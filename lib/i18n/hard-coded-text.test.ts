@@ -18,7 +18,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/history/deleted-claims.tsx",
   "components/history/history-panel.tsx",
   "components/sessions/agreement-tables.tsx",
-  "components/workspace/shortcuts-help.tsx",
 ]);
 
 /** Files that cannot use the catalogues, with the reason. */
