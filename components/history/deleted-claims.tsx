@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { restoreAnnotationAction } from "@/lib/actions/annotations";
 import { listDeletedClaimsAction } from "@/lib/actions/history";
@@ -9,7 +10,6 @@ import type { AnnotationView } from "@/lib/server/annotations";
 import type { listDeletedClaims } from "@/lib/server/history";
 
 type Deleted = Awaited<ReturnType<typeof listDeletedClaims>>[number];
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 /** An article's deleted claims, as a disclosure: who deleted each and when, and Restore for editors. */
 export function DeletedClaims({
@@ -25,6 +25,8 @@ export function DeletedClaims({
   refreshKey?: string | number;
   onRestored: (a: AnnotationView) => void;
 }) {
+  const t = useTranslations("history.deleted");
+  const format = useFormatter();
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<Deleted[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,16 +45,17 @@ export function DeletedClaims({
 
   return (
     <details className="text-sm" data-testid="deleted-claims" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="cursor-pointer text-slate-600">Deleted claims{items ? ` (${items.length})` : ""}</summary>
+      <summary className="cursor-pointer text-slate-600">{items ? t("summaryCount", { count: items.length }) : t("summary")}</summary>
       <div className="mt-2 space-y-2">
         {error && <Alert>{error}</Alert>}
-        {items?.length === 0 && <p className="text-slate-500">No deleted claims in this article.</p>}
+        {items?.length === 0 && <p className="text-slate-500">{t("none")}</p>}
         <ul className="space-y-2">
           {items?.map((c) => (
             <li key={c.id} className="rounded border border-dashed border-slate-300 p-2">
               <q className="italic text-slate-700">{c.exact}</q>
               <span className="mt-1 flex items-center gap-2 text-xs text-slate-500">
-                Deleted{c.deletedBy ? ` by ${c.deletedBy.name}` : ""} · {when.format(new Date(c.deletedAt))}
+                {c.deletedBy ? t("deletedBy", { name: c.deletedBy.name }) : t("deletedAnon")} ·{" "}
+                {format.dateTime(new Date(c.deletedAt), { dateStyle: "medium", timeStyle: "short" })}
                 {canRestore && (
                   <Button
                     size="sm"
@@ -65,7 +68,7 @@ export function DeletedClaims({
                       await load();
                     }}
                   >
-                    Restore
+                    {t("restore")}
                   </Button>
                 )}
               </span>

@@ -15,7 +15,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/comments/comment-item.tsx",
   "components/comments/comment-threads.tsx",
   "components/history/change-table.tsx",
-  "components/history/deleted-claims.tsx",
   "components/history/history-panel.tsx",
   "components/sessions/agreement-tables.tsx",
 ]);
