@@ -1,15 +1,17 @@
+import { useTranslations } from "next-intl";
 import type { FieldChange } from "@/lib/domain/history-diff";
 
 /** Fields before → after, removed text struck through, added text underlined (not by colour alone). */
 export function ChangeTable({ changes }: { changes: FieldChange[] }) {
+  const t = useTranslations("history.changes");
   return (
     <table className="w-full table-fixed text-xs">
-      <caption className="sr-only">What changed</caption>
+      <caption className="sr-only">{t("caption")}</caption>
       <thead className="sr-only">
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
+          <th scope="col">{t("field")}</th>
+          <th scope="col">{t("before")}</th>
+          <th scope="col">{t("after")}</th>
         </tr>
       </thead>
       <tbody>
