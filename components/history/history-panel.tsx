@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { restoreAnnotationAction } from "@/lib/actions/annotations";
 import { annotationHistoryAction, propositionHistoryAction, revertAnnotationAction } from "@/lib/actions/history";
@@ -8,8 +9,6 @@ import { Button } from "@/components/ui/button";
 import type { AnnotationView } from "@/lib/server/annotations";
 import type { HistoryEntry, HistoryPage } from "@/lib/server/history";
 import { ChangeTable } from "./change-table";
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * A claim's or a proposition's history, as a disclosure: who, when, what in words, and each
@@ -33,6 +32,7 @@ export function HistoryPanel({
   /** The claim after a revert or restore. */
   onChanged?: (a: AnnotationView) => void;
 }) {
+  const t = useTranslations("history.panel");
   const [open, setOpen] = useState(false);
   const [page, setPage] = useState<HistoryPage | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -85,22 +85,22 @@ export function HistoryPanel({
       data-testid={`${entity === "annotation" ? "claim" : "proposition"}-history`}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary className="cursor-pointer px-3 py-2 text-sm font-semibold text-slate-700">History</summary>
+      <summary className="cursor-pointer px-3 py-2 text-sm font-semibold text-slate-700">{t("summary")}</summary>
       <div className="space-y-2 border-t border-slate-200 px-3 py-2">
         {error && <Alert>{error}</Alert>}
         {notice && <Alert tone="success">{notice}</Alert>}
         {current?.deleted && (
           <Alert tone="warning" className="flex items-center gap-2">
-            This claim is deleted.
+            {t("deleted")}
             {canRevert && (
-              <Button size="sm" variant="secondary" disabled={busy} onClick={() => void act(() => restoreAnnotationAction(workspaceId, id), "Claim restored.")}>
-                Restore
+              <Button size="sm" variant="secondary" disabled={busy} onClick={() => void act(() => restoreAnnotationAction(workspaceId, id), t("restored"))}>
+                {t("restore")}
               </Button>
             )}
           </Alert>
         )}
-        {page === null && !error && <p className="text-sm text-slate-500">Loading history…</p>}
-        {page && page.items.length === 0 && <p className="text-sm text-slate-500">Nothing recorded yet.</p>}
+        {page === null && !error && <p className="text-sm text-slate-500">{t("loading")}</p>}
+        {page && page.items.length === 0 && <p className="text-sm text-slate-500">{t("empty")}</p>}
         <ol className="space-y-3">
           {page?.items.map((e) => (
             <Entry
@@ -111,7 +111,7 @@ export function HistoryPanel({
                   ? () =>
                       void act(
                         () => revertAnnotationAction(workspaceId, { id, eventId: e.id, version: current.version }),
-                        `Reverted to version ${e.version ?? ""}.`,
+                        t("reverted", { version: String(e.version ?? "") }),
                       )
                   : undefined
               }
@@ -121,7 +121,7 @@ export function HistoryPanel({
         </ol>
         {page?.nextCursor && (
           <Button size="sm" variant="ghost" onClick={() => void more()}>
-            Older entries
+            {t("older")}
           </Button>
         )}
       </div>
@@ -130,19 +130,21 @@ export function HistoryPanel({
 }
 
 function Entry({ entry, onRevert, busy }: { entry: HistoryEntry; onRevert?: () => void; busy: boolean }) {
+  const t = useTranslations("history.panel");
+  const format = useFormatter();
   return (
     <li className="space-y-1 text-sm" data-testid="history-entry">
       <p>
-        <span className="font-medium">{entry.who?.name ?? "A former member"}</span> <span data-testid="history-summary">{entry.summary}</span>
+        <span className="font-medium">{entry.who?.name ?? t("formerMember")}</span> <span data-testid="history-summary">{entry.summary}</span>
         <span className="block text-xs text-slate-500">
-          <time dateTime={new Date(entry.at).toISOString()}>{when.format(new Date(entry.at))}</time>
-          {entry.version !== null && ` · version ${entry.version}`}
+          <time dateTime={new Date(entry.at).toISOString()}>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "short" })}</time>
+          {entry.version !== null && ` · ${t("version", { version: String(entry.version) })}`}
         </span>
       </p>
       {entry.changes.length > 0 && <ChangeTable changes={entry.changes} />}
       {onRevert && (
         <Button size="sm" variant="secondary" disabled={busy} onClick={onRevert}>
-          Revert to this version
+          {t("revert")}
         </Button>
       )}
     </li>

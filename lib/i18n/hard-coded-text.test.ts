@@ -14,7 +14,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   "components/comments/comment-composer.tsx",
   "components/comments/comment-item.tsx",
   "components/comments/comment-threads.tsx",
-  "components/history/history-panel.tsx",
   "components/sessions/agreement-tables.tsx",
 ]);
 
