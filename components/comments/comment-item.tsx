@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { deleteCommentAction, updateCommentAction } from "@/lib/actions/comments";
 import { Button } from "@/components/ui/button";
@@ -7,10 +8,12 @@ import type { CommentView } from "@/lib/server/comments";
 import { CommentBody } from "./comment-body";
 import { CommentComposer } from "./comment-composer";
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
 /** One comment: who and when, its text, and edit / delete for its author. */
 export function CommentItem({ workspaceId, comment, mine, onChanged }: { workspaceId: string; comment: CommentView; mine: boolean; onChanged: () => void }) {
+  const t = useTranslations("comments.item");
+  const format = useFormatter();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +21,7 @@ export function CommentItem({ workspaceId, comment, mine, onChanged }: { workspa
   if (comment.deleted) {
     return (
       <p className="text-sm italic text-slate-500" data-testid="comment">
-        Comment deleted.
+        {t("deleted")}
       </p>
     );
   }
@@ -26,14 +29,14 @@ export function CommentItem({ workspaceId, comment, mine, onChanged }: { workspa
     <div className="space-y-1" data-testid="comment">
       <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500">
         <span className="font-semibold text-slate-800">{comment.author.name}</span>
-        <time dateTime={new Date(comment.createdAt).toISOString()}>{when.format(new Date(comment.createdAt))}</time>
-        {comment.editedAt && <span title={`Edited ${when.format(new Date(comment.editedAt))}`}>(edited)</span>}
+        <time dateTime={new Date(comment.createdAt).toISOString()}>{format.dateTime(new Date(comment.createdAt), WHEN)}</time>
+        {comment.editedAt && <span title={t("editedTitle", { date: format.dateTime(new Date(comment.editedAt), WHEN) })}>{t("edited")}</span>}
       </p>
       {editing ? (
         <CommentComposer
           workspaceId={workspaceId}
-          label="Edit comment"
-          submitLabel="Save"
+          label={t("editLabel")}
+          submitLabel={t("save")}
           initial={comment.body}
           autoFocus
           onCancel={() => setEditing(false)}
@@ -52,7 +55,7 @@ export function CommentItem({ workspaceId, comment, mine, onChanged }: { workspa
         <div className="flex items-center gap-1 text-xs">
           {confirming ? (
             <>
-              <span className="text-slate-700">Delete this comment?</span>
+              <span className="text-slate-700">{t("confirmDelete")}</span>
               <Button
                 size="sm"
                 variant="danger"
@@ -63,19 +66,19 @@ export function CommentItem({ workspaceId, comment, mine, onChanged }: { workspa
                   onChanged();
                 }}
               >
-                Delete
+                {t("delete")}
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
-                Keep
+                {t("keep")}
               </Button>
             </>
           ) : (
             <>
               <Button size="sm" variant="ghost" className="px-1.5 py-0.5 text-xs" onClick={() => setEditing(true)}>
-                Edit
+                {t("edit")}
               </Button>
               <Button size="sm" variant="ghost" className="px-1.5 py-0.5 text-xs" onClick={() => setConfirming(true)}>
-                Delete
+                {t("delete")}
               </Button>
             </>
           )}

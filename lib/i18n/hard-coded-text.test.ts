@@ -12,7 +12,6 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 const NOT_YET_CONVERTED = new Set<string>([
   "components/comments/comment-composer.tsx",
-  "components/comments/comment-item.tsx",
   "components/comments/comment-threads.tsx",
   "components/sessions/agreement-tables.tsx",
 ]);
