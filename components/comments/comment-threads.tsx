@@ -1,6 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { commentPanelAction, createCommentAction, replyCommentAction, resolveThreadAction } from "@/lib/actions/comments";
 import { Alert } from "@/components/ui/alert";
@@ -28,6 +29,7 @@ export function CommentThreads({
   targetId: string;
   refreshKey?: string | number;
 }) {
+  const t = useTranslations("comments.threads");
   const [data, setData] = useState<{ threads: ThreadView[]; nextCursor: string | null; you: You } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
@@ -53,28 +55,33 @@ export function CommentThreads({
     if (res.ok) setData({ ...data, threads: [...data.threads, ...res.data.items], nextCursor: res.data.nextCursor });
   }
 
-  const open = data?.threads.filter((t) => !t.resolvedAt).length ?? 0;
+  const open = data?.threads.filter((th) => !th.resolvedAt).length ?? 0;
+  const resolvedCount = (data?.threads.length ?? 0) - open;
   return (
-    <section aria-label="Comments" className="space-y-3" data-testid="comment-threads">
+    <section aria-label={t("landmark")} className="space-y-3" data-testid="comment-threads">
       <h3 className="text-sm font-semibold text-slate-700">
-        Comments{data && data.threads.length > 0 ? ` (${open} open${data.threads.length > open ? `, ${data.threads.length - open} resolved` : ""})` : ""}
+        {data && data.threads.length > 0
+          ? resolvedCount > 0
+            ? t("headingOpenResolved", { open, resolved: resolvedCount })
+            : t("headingOpen", { open })
+          : t("heading")}
       </h3>
       {error && <Alert>{error}</Alert>}
-      {data === null && !error && <p className="text-sm text-slate-500">Loading comments…</p>}
-      {data?.threads.map((t) => (
-        <Thread key={t.id} workspaceId={workspaceId} thread={t} you={data.you} onChanged={load} />
+      {data === null && !error && <p className="text-sm text-slate-500">{t("loading")}</p>}
+      {data?.threads.map((th) => (
+        <Thread key={th.id} workspaceId={workspaceId} thread={th} you={data.you} onChanged={load} />
       ))}
       {data?.nextCursor && (
         <Button size="sm" variant="ghost" onClick={() => void more()}>
-          Show more threads
+          {t("more")}
         </Button>
       )}
-      {data && data.threads.length === 0 && <p className="text-sm text-slate-500">No comments yet.</p>}
+      {data && data.threads.length === 0 && <p className="text-sm text-slate-500">{t("empty")}</p>}
       {data?.you.canComment ? (
         <CommentComposer
           workspaceId={workspaceId}
-          label="New comment"
-          submitLabel="Comment"
+          label={t("newLabel")}
+          submitLabel={t("newSubmit")}
           onSubmit={async (body) => {
             const res = await createCommentAction(workspaceId, { targetType, targetId, body });
             if (!res.ok) return (res.error.details?.fields as Record<string, string> | undefined)?.body ?? res.error.message;
@@ -83,13 +90,14 @@ export function CommentThreads({
           }}
         />
       ) : (
-        data && <p className="text-xs text-slate-500">Reviewers, editors and owners can comment; viewers read.</p>
+        data && <p className="text-xs text-slate-500">{t("whoCan")}</p>
       )}
     </section>
   );
 }
 
 function Thread({ workspaceId, thread, you, onChanged }: { workspaceId: string; thread: ThreadView; you: You; onChanged: () => Promise<void> }) {
+  const t = useTranslations("comments.threads");
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const resolved = thread.resolvedAt !== null;
@@ -104,14 +112,14 @@ function Thread({ workspaceId, thread, you, onChanged }: { workspaceId: string; 
 
   return (
     <article
-      aria-label={`Thread started by ${thread.author.name}`}
+      aria-label={t("thread", { name: thread.author.name })}
       className={clsx("space-y-2 rounded-md border p-2.5", resolved ? "border-slate-200 bg-slate-50" : "border-slate-300 bg-white")}
       data-testid="comment-thread"
       data-resolved={resolved}
     >
       <CommentItem workspaceId={workspaceId} comment={thread} mine={thread.author.id === you.userId} onChanged={() => void onChanged()} />
       {thread.replies.length > 0 && (
-        <ol className="space-y-2 border-l-2 border-slate-200 pl-3" aria-label="Replies">
+        <ol className="space-y-2 border-l-2 border-slate-200 pl-3" aria-label={t("replies")}>
           {thread.replies.map((r) => (
             <li key={r.id}>
               <CommentItem workspaceId={workspaceId} comment={r} mine={r.author.id === you.userId} onChanged={() => void onChanged()} />
@@ -121,15 +129,15 @@ function Thread({ workspaceId, thread, you, onChanged }: { workspaceId: string; 
       )}
       {resolved && (
         <p className="text-xs font-medium text-emerald-800" data-testid="thread-resolved">
-          ✓ Resolved{thread.resolvedBy ? ` by ${thread.resolvedBy.name}` : ""}
+          {thread.resolvedBy ? t("resolvedBy", { name: thread.resolvedBy.name }) : t("resolved")}
         </p>
       )}
       {error && <Alert>{error}</Alert>}
       {replying && !resolved ? (
         <CommentComposer
           workspaceId={workspaceId}
-          label="Reply"
-          submitLabel="Send reply"
+          label={t("replyLabel")}
+          submitLabel={t("replySubmit")}
           autoFocus
           onCancel={() => setReplying(false)}
           onSubmit={async (body) => {
@@ -144,12 +152,12 @@ function Thread({ workspaceId, thread, you, onChanged }: { workspaceId: string; 
         <div className="flex gap-1">
           {you.canComment && !resolved && (
             <Button size="sm" variant="ghost" className="px-1.5 py-0.5 text-xs" onClick={() => setReplying(true)}>
-              Reply
+              {t("reply")}
             </Button>
           )}
           {mayResolve && (
             <Button size="sm" variant="secondary" className="px-1.5 py-0.5 text-xs" onClick={() => void setResolved(!resolved)}>
-              {resolved ? "Reopen" : "Resolve"}
+              {resolved ? t("reopen") : t("resolve")}
             </Button>
           )}
         </div>
