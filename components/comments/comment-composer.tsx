@@ -1,6 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState } from "react";
 import { listMentionableAction } from "@/lib/actions/comments";
 import { Button } from "@/components/ui/button";
@@ -44,6 +45,7 @@ export function CommentComposer({
   onSubmit: (body: string) => Promise<string | null>;
   onCancel?: () => void;
 }) {
+  const t = useTranslations("comments.composer");
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState(initial);
@@ -83,7 +85,7 @@ export function CommentComposer({
 
   async function submit() {
     if (busy) return;
-    if (!body.trim()) return setError("Write a comment");
+    if (!body.trim()) return setError(t("empty"));
     setBusy(true);
     const problem = await onSubmit(body);
     setBusy(false);
@@ -114,7 +116,7 @@ export function CommentComposer({
           value={body}
           rows={2}
           maxLength={MAX_COMMENT_CHARS * 2}
-          placeholder={`${label}… (@ to mention someone)`}
+          placeholder={t("placeholder", { label })}
           // biome-ignore lint/a11y/noAutofocus: the composer opens when the person asks to reply or edit
           autoFocus={autoFocus}
           className={clsx(inputClass, "resize-y py-1.5")}
@@ -154,7 +156,7 @@ export function CommentComposer({
             id={listId}
             // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a list with role listbox
             role="listbox"
-            aria-label="Members to mention"
+            aria-label={t("members")}
             className="absolute z-10 mt-1 w-full rounded-md border border-slate-200 bg-white py-1 shadow"
           >
             {options.map((m, i) => (
@@ -189,10 +191,10 @@ export function CommentComposer({
         </Button>
         {onCancel && (
           <Button size="sm" variant="ghost" onClick={onCancel}>
-            Cancel
+            {t("cancel")}
           </Button>
         )}
-        <span className="ml-auto text-xs text-slate-500">Ctrl+Enter</span>
+        <span className="ml-auto text-xs text-slate-500">{t("sendKey")}</span>
       </div>
     </form>
   );
