@@ -1,53 +1,57 @@
+import { useTranslations } from "next-intl";
 import type { AgreementReport, GroupAgreement, PairAgreement } from "@/lib/domain/agreement/types";
 import { LABEL_DIMENSIONS } from "@/lib/domain/agreement/types";
-import { WHY_UNDEFINED } from "./agreement-format";
-import { DIMENSION_LABELS, namer, Score, whyNoCohen } from "./agreement-score";
+import { namer, Score } from "./agreement-score";
 
 const th = "border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-xs font-medium text-slate-600";
 const td = "border-b border-slate-100 px-2 py-1.5 text-right";
 
 /** One row per annotator pair: span scores in both matchings, the character score and Cohen's kappa per label. */
 export function PairTable({ annotators, pairs }: { annotators: { id: string; name: string }[]; pairs: PairAgreement[] }) {
+  const t = useTranslations("sessions.agreement");
   const name = namer(annotators);
-  if (pairs.length === 0) return <p className="text-sm text-slate-600">Pairwise figures need at least two annotators in the session.</p>;
+  if (pairs.length === 0) return <p className="text-sm text-slate-600">{t("tables.pairsNeedTwo")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-separate border-spacing-0 text-sm" data-testid="agreement-pairs">
-        <caption className="sr-only">Agreement of each pair of annotators. Precision and recall take the first annotator as reference.</caption>
+        <caption className="sr-only">{t("tables.pairsCaption")}</caption>
         <thead>
           <tr>
             <th scope="col" rowSpan={2} className={`${th} text-left align-bottom`}>
-              Pair
+              {t("tables.pair")}
             </th>
             <th scope="colgroup" colSpan={3} className={`${th} border-l text-center`}>
-              Exact match
+              {t("tables.exactMatch")}
             </th>
             <th scope="colgroup" colSpan={3} className={`${th} border-l text-center`}>
-              Overlap match
+              {t("tables.overlapMatch")}
             </th>
-            <th scope="col" rowSpan={2} className={`${th} border-l text-right align-bottom`} title="Character-level Dice: shared characters">
-              Character
+            <th scope="col" rowSpan={2} className={`${th} border-l text-right align-bottom`} title={t("tables.characterTitle")}>
+              {t("tables.character")}
             </th>
             <th scope="colgroup" colSpan={3} className={`${th} border-l text-center`}>
-              Cohen&apos;s κ (overlap units)
+              {t("tables.cohen")}
             </th>
-            <th scope="col" rowSpan={2} className={`${th} border-l text-right align-bottom`} title="Overlap-matched units holding a claim of both">
-              Units
+            <th scope="col" rowSpan={2} className={`${th} border-l text-right align-bottom`} title={t("tables.pairUnitsTitle")}>
+              {t("tables.units")}
             </th>
-            <th scope="col" rowSpan={2} className={`${th} text-right align-bottom`} title="Krippendorff's unitizing alpha of the pair">
-              uα
+            <th scope="col" rowSpan={2} className={`${th} text-right align-bottom`} title={t("tables.unitizingTitle")}>
+              {t("tables.unitizingShort")}
             </th>
           </tr>
           <tr>
-            {["P", "R", "F1", "P", "R", "F1"].map((h, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: fixed header cells, P/R/F1 twice
-              <th key={i} scope="col" className={`${th} text-right ${i % 3 === 0 ? "border-l" : ""}`} title={{ P: "Precision", R: "Recall", F1: "F1" }[h]}>
-                {h}
-              </th>
-            ))}
+            {["P", "R", "F1", "P", "R", "F1"].map((h, i) => {
+              const title = h === "P" ? t("tables.precision") : h === "R" ? t("tables.recall") : h;
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: fixed header cells, P/R/F1 twice
+                <th key={i} scope="col" className={`${th} text-right ${i % 3 === 0 ? "border-l" : ""}`} title={title}>
+                  {h}
+                </th>
+              );
+            })}
             {LABEL_DIMENSIONS.map((d, i) => (
               <th key={d} scope="col" className={`${th} text-right ${i === 0 ? "border-l" : ""}`}>
-                {DIMENSION_LABELS[d]}
+                {t(`dimension.${d}`)}
               </th>
             ))}
           </tr>
@@ -63,16 +67,16 @@ export function PairTable({ annotators, pairs }: { annotators: { id: string; nam
                 <SpanCells key={i} s={s} />
               ))}
               <td className={`${td} border-l`}>
-                <Score value={p.character} why={WHY_UNDEFINED.character} />
+                <Score value={p.character} why={t("why.character")} />
               </td>
               {LABEL_DIMENSIONS.map((d, i) => (
                 <td key={d} className={`${td} ${i === 0 ? "border-l" : ""}`}>
-                  <Score value={p.cohen[d]} why={whyNoCohen(p)} />
+                  <Score value={p.cohen[d]} why={p.units === 0 ? t("why.cohenNoUnits") : t("why.cohenChance")} />
                 </td>
               ))}
               <td className={`${td} border-l tabular-nums`}>{p.units}</td>
               <td className={td}>
-                <Score value={p.unitizingAlpha} why={WHY_UNDEFINED.unitizingEmpty} />
+                <Score value={p.unitizingAlpha} why={t("why.unitizingEmpty")} />
               </td>
             </tr>
           ))}
@@ -83,16 +87,17 @@ export function PairTable({ annotators, pairs }: { annotators: { id: string; nam
 }
 
 function SpanCells({ s }: { s: PairAgreement["exact"] }) {
+  const t = useTranslations("sessions.agreement");
   return (
     <>
-      <td className={`${td} border-l`} title={`${s.matched} matched of ${s.bCount}`}>
-        <Score value={s.precision} why={WHY_UNDEFINED.precision} />
+      <td className={`${td} border-l`} title={t("tables.matchedOf", { matched: s.matched, total: s.bCount })}>
+        <Score value={s.precision} why={t("why.precision")} />
       </td>
-      <td className={td} title={`${s.matched} matched of ${s.aCount}`}>
-        <Score value={s.recall} why={WHY_UNDEFINED.recall} />
+      <td className={td} title={t("tables.matchedOf", { matched: s.matched, total: s.aCount })}>
+        <Score value={s.recall} why={t("why.recall")} />
       </td>
       <td className={`${td} font-medium`}>
-        <Score value={s.f1} why={WHY_UNDEFINED.f1} />
+        <Score value={s.f1} why={t("why.f1")} />
       </td>
     </>
   );
@@ -100,32 +105,33 @@ function SpanCells({ s }: { s: PairAgreement["exact"] }) {
 
 /** One row per article of the session, in the session's order; an article nobody marked yet shows its zeros. */
 export function ArticleTable({ articles, report }: { articles: { id: string; title: string }[]; report: AgreementReport }) {
+  const t = useTranslations("sessions.agreement.tables");
   const byId = new Map(report.articles.map((a) => [a.articleId, a.overall]));
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-separate border-spacing-0 text-sm" data-testid="agreement-articles">
-        <caption className="sr-only">Agreement per article</caption>
+        <caption className="sr-only">{t("articlesCaption")}</caption>
         <thead>
           <tr>
             <th scope="col" className={`${th} text-left`}>
-              Article
+              {t("article")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              Claims
+              {t("claims")}
             </th>
-            <th scope="col" className={`${th} text-right`} title="Units formed by overlap matching, single-claim units included">
-              Units
+            <th scope="col" className={`${th} text-right`} title={t("articleUnitsTitle")}>
+              {t("units")}
             </th>
             {LABEL_DIMENSIONS.map((d) => (
               <th key={d} scope="col" className={`${th} text-right`}>
-                α {DIMENSION_LABELS[d].toLowerCase()}
+                {t(`alphaOf.${d}`)}
               </th>
             ))}
             <th scope="col" className={`${th} text-right`}>
-              Mean F1 (overlap)
+              {t("meanF1Overlap")}
             </th>
             <th scope="col" className={`${th} text-right`}>
-              Mean F1 (exact)
+              {t("meanF1Exact")}
             </th>
           </tr>
         </thead>
@@ -140,7 +146,8 @@ export function ArticleTable({ articles, report }: { articles: { id: string; tit
 }
 
 function ArticleRow({ title, g }: { title: string; g: GroupAgreement | null }) {
-  const why = (fallback: string) => (g && g.claims > 0 ? fallback : WHY_UNDEFINED.noClaims);
+  const t = useTranslations("sessions.agreement.why");
+  const why = (fallback: "alpha" | "meanF1") => (g && g.claims > 0 ? t(fallback) : t("noClaims"));
   return (
     <tr data-testid="agreement-article">
       <th scope="row" className="max-w-md border-b border-slate-100 px-2 py-1.5 text-left font-medium">
@@ -150,14 +157,14 @@ function ArticleRow({ title, g }: { title: string; g: GroupAgreement | null }) {
       <td className={`${td} tabular-nums`}>{g?.units.overlap ?? 0}</td>
       {LABEL_DIMENSIONS.map((d) => (
         <td key={d} className={td}>
-          <Score value={g?.alpha[d] ?? null} why={why(WHY_UNDEFINED.alpha)} />
+          <Score value={g?.alpha[d] ?? null} why={why("alpha")} />
         </td>
       ))}
       <td className={`${td} font-medium`}>
-        <Score value={g?.meanF1.overlap ?? null} why={why(WHY_UNDEFINED.meanF1)} />
+        <Score value={g?.meanF1.overlap ?? null} why={why("meanF1")} />
       </td>
       <td className={td}>
-        <Score value={g?.meanF1.exact ?? null} why={why(WHY_UNDEFINED.meanF1)} />
+        <Score value={g?.meanF1.exact ?? null} why={why("meanF1")} />
       </td>
     </tr>
   );
