@@ -52,7 +52,7 @@ export function QuoteInUnit({
 /** A claim's labels and details as rows; rows named in `diff` are highlighted and marked "differs". */
 export function ClaimFields({ c, type, diff }: { c: FieldsClaim; type?: ClaimTypeView; diff?: FieldDiff }) {
   const t = useTranslations("sessions.curation.claim");
-  const modality = useTranslations("sessions.modality");
+  const modality = useTranslations("reader.modality");
   const details = detailTexts(c);
   const rows: [string, ReactNode, boolean][] = [
     [

@@ -62,7 +62,9 @@ export type MappedError = { status: number; error: ErrorBody; headers: Record<st
  */
 export function toErrorBody(err: unknown, locale: Locale = DEFAULT_LOCALE): MappedError {
   const { ref, ...mapped } = mapError(err, locale);
-  const error = locale === DEFAULT_LOCALE ? mapped.error : inLocale(mapped.error, locale, ref);
+  // A validation error is already in `locale` (its issues are translated before the field name is
+  // put in front of the first one); everything else is translated here, once.
+  const error = locale === DEFAULT_LOCALE || err instanceof z.ZodError ? mapped.error : inLocale(mapped.error, locale, ref);
   const retryAfter =
     err instanceof AppError && err.retryAfterSeconds !== undefined ? err.retryAfterSeconds : mapped.status === 503 ? RETRY_AFTER_SECONDS : undefined;
   return { ...mapped, error, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } };
