@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
+import { issueReauthTicket } from "@/lib/auth/reauth";
 import { signIn, SignInThrottled, signOut } from "@/lib/auth/config";
 import { currentSessionId, currentUserId } from "@/lib/auth/session";
 import { requestLocaleOrDefault } from "@/lib/i18n/request-locale";
@@ -10,7 +11,7 @@ import { runAction, type ActionResult } from "@/lib/server/action";
 import { AppError } from "@/lib/server/errors";
 import { endAllSessions, endOtherSession } from "@/lib/server/user-sessions";
 import { changePassword, register, throttledMessage } from "@/lib/server/users";
-import { changePasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/schemas";
+import { signInSchema, signUpSchema } from "@/lib/validation/schemas";
 
 /** Sign in with the credentials provider; the throttle (in `authorize`) decides before any password is compared. */
 export async function signInAction(input: unknown): Promise<ActionResult<null>> {
@@ -49,16 +50,16 @@ export async function signUpAction(input: unknown): Promise<ActionResult<SignUpR
 }
 
 /**
- * Change the password (current one required) and end every session; this browser is signed in
- * again with the new password. `signedIn: false` when that sign-in was refused (then sign in anew).
+ * Change the password (current one required) and end every session; this browser gets a new
+ * session through a one-time ticket (lib/auth/reauth.ts), not a second throttled password sign-in.
+ * `signedIn: false` only if that was refused (another change or sign-out came first): sign in anew.
  */
 export async function changePasswordAction(input: unknown): Promise<ActionResult<{ signedIn: boolean }>> {
   return runAction(async () => {
     const userId = await requireUserId();
-    const { email } = await changePassword(userId, input, { client: clientAddress(await headers()) });
-    const { newPassword } = changePasswordSchema.parse(input);
+    const { sessionVersion } = await changePassword(userId, input, { client: clientAddress(await headers()) });
     try {
-      await signIn("credentials", { email, password: newPassword, redirect: false });
+      await signIn("reauth", { ticket: issueReauthTicket(userId, sessionVersion), redirect: false });
       return { signedIn: true };
     } catch (err) {
       rethrowUnlessRefused(err);

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/auth/client-address";
+import { authorizeReauth } from "@/lib/auth/reauth";
 import { SESSION_LIFETIMES } from "@/lib/auth/session-lifetime";
 import { onSignOut, sessionTokenCallback } from "@/lib/auth/session-token";
 import { signInSchema } from "@/lib/validation/schemas";
@@ -54,6 +55,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const sessionId = await startSession(id, { userAgent: request.headers.get("user-agent"), client });
         return { id, email, name, sessionVersion, sessionId };
       },
+    }),
+    // The browser that just changed its password, signed in again by a one-time ticket (lib/auth/reauth.ts).
+    Credentials({
+      id: "reauth",
+      credentials: { ticket: {} },
+      authorize: (raw, request) => authorizeReauth(raw?.ticket, request.headers),
     }),
   ],
   callbacks: {

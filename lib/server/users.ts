@@ -101,9 +101,13 @@ export async function attemptSignIn(email: string, password: string, opts: { cli
  * signs the current browser in again. The change is recorded (V2.2.3) as a `user.password_change`
  * audit event in each of the user's workspaces, in the same transaction, and the form says so; the
  * user's inbox in each workspace gets a security notice with the client address (V2.2.3).
- * Returns the email to sign in with and when it changed.
+ * Returns when it changed and the account's new session version (what a re-sign-in must carry).
  */
-export async function changePassword(userId: string, input: unknown, opts: { client?: string; now?: Date } = {}): Promise<{ email: string; changedAt: Date }> {
+export async function changePassword(
+  userId: string,
+  input: unknown,
+  opts: { client?: string; now?: Date } = {},
+): Promise<{ email: string; changedAt: Date; sessionVersion: number }> {
   const data = changePasswordSchema.parse(input);
   // A refused new password is not a sign-in attempt: checked before the current one is.
   assertUncommonPassword(data.newPassword, "newPassword");
@@ -117,8 +121,8 @@ export async function changePassword(userId: string, input: unknown, opts: { cli
   }
   const passwordHash = await hashPassword(data.newPassword);
   const changedAt = opts.now ?? new Date();
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  const sessionVersion = await db.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
     await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: changedAt } });
     const memberships = await tx.membership.findMany({ where: { userId }, select: { workspaceId: true } });
     await tx.auditEvent.createMany({
@@ -145,8 +149,15 @@ export async function changePassword(userId: string, input: unknown, opts: { cli
         createdAt: changedAt,
       })),
     });
+    return updated.sessionVersion;
   });
-  return { email: user.email, changedAt };
+  return { email: user.email, changedAt, sessionVersion };
+}
+
+/** The account a re-sign-in ticket names, if its session version is still `sessionVersion` (no change or sign-out since). */
+export async function userAtSessionVersion(userId: string, sessionVersion: number): Promise<SignInUser | null> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { ...userPublicSelect, sessionVersion: true } });
+  return user && user.sessionVersion === sessionVersion ? user : null;
 }
 
 /** What a refused attempt tells the user: only when to try again, the same for every email. */
