@@ -176,6 +176,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     await panel.page.getByRole("option", { name: `Create “Kremlin ${t}” (organization)` }).click();
     await expect(panel.chip(`Kremlin ${t}`)).toBeVisible();
     await reader.saveClaim();
+    // The mark is painted on the render after the form closes: wait for it before reading its colour.
+    await expect(page.locator("mark.claim-mark")).toHaveCount(1);
     const marks = await paintedColours(page, "mark.claim-mark", "borderBottomColor");
     expect(marks.length).toBe(1);
     expectClaimInksReadable(marks, "the claim's underline");

@@ -182,3 +182,49 @@ test("a speaker still being created when Ctrl+Enter is pressed is saved with the
     .click();
   await expect(panel.detail("Speaker")).toHaveText(`Slow ${tag}`);
 });
+
+test("a speaker list that answers while Save is held down does not move Save from under the pointer", async ({ page, owner }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const tag = uniq();
+  const { reader, panel } = await openArticle(page, owner.slug, tag);
+  await reader.selectWithMouse(0, "Điện Kremlin nói");
+  await page.keyboard.press("9");
+  await panel.createSpeaker(`Kremlin ${tag}`, "organization");
+  await reader.saveClaim();
+
+  // Hold the speaker search's answer (a server action) until the pointer is down on Save.
+  let release = () => {};
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  let asked = () => {};
+  const searching = new Promise<void>((r) => {
+    asked = r;
+  });
+  await page.route("**/*", async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
+      asked();
+      await gate;
+    }
+    await route.continue();
+  });
+
+  await reader.selectWithMouse(1, "bác bỏ cáo buộc");
+  await page.keyboard.press("1");
+  await expect(panel.speakers()).toBeFocused();
+  await searching;
+  const box = await panel.save().boundingBox();
+  if (!box) throw new Error("Save is not on screen");
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // The list's answer arrives while the button is held: it must not open and push Save away.
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+  release();
+  await answered;
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.mouse.up();
+
+  await expect(panel.form()).toHaveCount(0);
+  await expect(panel.details()).toContainText("Arms transfer");
+  await expect(panel.detail("Speaker")).toHaveText("not named");
+});

@@ -36,6 +36,10 @@ export function useCombobox<T>({
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
   const seq = useRef(0);
+  // Whether the input has focus: a list answering after it lost focus is not shown. Opening then
+  // would grow the form in the flow while the pointer is down on another control (Save, say), and
+  // move that control from under it before the button is released, so the click is lost.
+  const focused = useRef(false);
 
   const setOpen = useCallback((next: boolean) => {
     setOpenState(next);
@@ -56,7 +60,7 @@ export function useCombobox<T>({
     const mine = ++seq.current;
     const t = setTimeout(async () => {
       const res = await search(query);
-      if (mine !== seq.current) return;
+      if (mine !== seq.current || !focused.current) return;
       setError(res.error ?? null);
       setOptions(res.options);
       setActive(-1);
@@ -75,11 +79,17 @@ export function useCombobox<T>({
     "aria-activedescendant": activeOption !== undefined ? optionId(active) : undefined,
     value: query,
     autoComplete: "off",
-    onFocus: () => setOpen(true),
+    onFocus: () => {
+      focused.current = true;
+      setOpen(true);
+    },
     // A click into an already focused input (after a pick closed the list) opens it again.
     onClick: () => setOpenState(true),
     // Late enough for a click on an option to land first.
-    onBlur: () => setTimeout(() => setOpen(false), 150),
+    onBlur: () => {
+      focused.current = false;
+      setTimeout(() => setOpen(false), 150);
+    },
     onChange: (e: ChangeEvent<HTMLInputElement>) => {
       setQuery(e.target.value);
       setOpenState(true);
