@@ -4,6 +4,7 @@
 // /tmp/exports-bench), fills one workspace with SQL (claims, speakers, actors, origins, relays,
 // propositions), then measures each export in a fresh child process: rows/s, peak RSS growth, and
 // how long other work waits meanwhile (event-loop delay, a pooled query every 50 ms).
+// BENCH_FORMATS=csv,w3c,jsonl chooses the exports; BENCH_CPU_PROF=<dir> writes a CPU profile of each.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -224,7 +225,9 @@ async function main() {
     log(`COPY TO STDOUT: ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(copy.rows / copy.seconds)} rows/s`);
     const results: Result[] = [];
     for (const format of FORMATS) {
-      const child = spawn(process.execPath, [...process.execArgv, "--expose-gc", process.argv[1]!, "--measure", format], {
+      // BENCH_CPU_PROF=<dir>: a CPU profile of each export's process, for finding where the time goes.
+      const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+      const child = spawn(process.execPath, [...process.execArgv, ...profile, "--expose-gc", process.argv[1]!, "--measure", format], {
         env: { ...process.env, DATABASE_URL: db.url, BENCH_DESK: JSON.stringify(desk) },
         stdio: ["ignore", "pipe", "inherit"],
       });

@@ -2,19 +2,19 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocalResolver } from "@/components/ui/use-local-resolver";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { changePasswordAction } from "@/lib/actions/auth";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/schemas";
 
 /** Change the password with the current one; every other session ends, this browser stays signed in. */
 export function ChangePasswordForm() {
   const router = useRouter();
+  const locale = useLocale();
   const t = useTranslations("account");
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -26,19 +26,24 @@ export function ChangePasswordForm() {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     setDone(false);
-    const result = await changePasswordAction(values);
-    if (!result.ok) {
+    // The API route, not a server action: the render Next.js runs after an action that sets a
+    // cookie would see the ended session's cookie and send this browser to sign in.
+    const result = await changePassword(values, locale);
+    if (!result) return setFormError(t("networkError"));
+    if ("error" in result) {
       const fields = (result.error.details?.fields ?? {}) as Partial<Record<keyof ChangePasswordInput, string>>;
       for (const [name, message] of Object.entries(fields)) setError(name as keyof ChangePasswordInput, { message });
       setFormError(result.error.message);
       return;
     }
-    if (!result.data.signedIn) {
+    if (!result.signedIn) {
       router.replace("/login");
       return;
     }
     reset();
     setDone(true);
+    // The page's data was read with the old session: read it again with the new one.
+    router.refresh();
   });
 
   return (
@@ -56,4 +61,20 @@ export function ChangePasswordForm() {
       </Button>
     </form>
   );
+}
+
+type Answer = { signedIn: boolean } | { error: { message: string; details?: { fields?: Record<string, string> } } };
+
+/** POST /api/v1/account/password in the interface's language; null when the request could not be sent. */
+async function changePassword(values: ChangePasswordInput, locale: string): Promise<Answer | null> {
+  try {
+    const res = await fetch("/api/v1/account/password", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept-Language": locale },
+      body: JSON.stringify(values),
+    });
+    return (await res.json()) as Answer;
+  } catch {
+    return null;
+  }
 }

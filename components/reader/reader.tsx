@@ -201,6 +201,8 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
 
   const restore = useCallback(async () => {
     if (!undo) return;
+    // A new attempt: the last one's error is no longer the news (here and in the actions below).
+    setFormError(null);
     const res = await restoreAnnotationAction(workspaceId, undo.id);
     if (!res.ok) return setFormError({ message: res.error.message, conflict: false });
     setAnnotations((as) => [...as, res.data]);
@@ -211,6 +213,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
 
   const remove = useCallback(
     async (a: ReaderAnnotation) => {
+      setFormError(null);
       const res = await deleteAnnotationAction(workspaceId, a.id, a.version);
       if (!res.ok) return setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
       setAnnotations((as) => as.filter((x) => x.id !== a.id));
@@ -279,6 +282,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
 
   async function placeRemark() {
     if (!remarking || !pending) return;
+    setFormError(null);
     if (pending.passageId !== remarking.passageId) return setFormError({ message: t("remarkOtherParagraph"), conflict: false });
     const res = await remarkAnnotationAction(workspaceId, {
       id: remarking.id,
@@ -298,6 +302,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   }
 
   async function confirmAnchor(a: ReaderAnnotation) {
+    setFormError(null);
     const res = await confirmAnchorAction(workspaceId, { id: a.id, version: a.version });
     if (!res.ok) return setFormError({ message: res.error.message, conflict: res.error.code === "conflict" });
     setAnnotations((as) => [...as.filter((x) => x.id !== res.data.id), res.data]);

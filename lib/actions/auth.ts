@@ -1,16 +1,14 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
-import { issueReauthTicket } from "@/lib/auth/reauth";
-import { signIn, SignInThrottled, signOut } from "@/lib/auth/config";
+import { rethrowUnlessRefused, signIn, SignInThrottled, signOut } from "@/lib/auth/config";
 import { currentSessionId, currentUserId } from "@/lib/auth/session";
 import { requestLocaleOrDefault } from "@/lib/i18n/request-locale";
 import { runAction, type ActionResult } from "@/lib/server/action";
 import { AppError } from "@/lib/server/errors";
 import { endAllSessions, endOtherSession } from "@/lib/server/user-sessions";
-import { changePassword, register, throttledMessage } from "@/lib/server/users";
+import { register, throttledMessage } from "@/lib/server/users";
 import { signInSchema, signUpSchema } from "@/lib/validation/schemas";
 
 /** Sign in with the credentials provider; the throttle (in `authorize`) decides before any password is compared. */
@@ -49,25 +47,6 @@ export async function signUpAction(input: unknown): Promise<ActionResult<SignUpR
   });
 }
 
-/**
- * Change the password (current one required) and end every session; this browser gets a new
- * session through a one-time ticket (lib/auth/reauth.ts), not a second throttled password sign-in.
- * `signedIn: false` only if that was refused (another change or sign-out came first): sign in anew.
- */
-export async function changePasswordAction(input: unknown): Promise<ActionResult<{ signedIn: boolean }>> {
-  return runAction(async () => {
-    const userId = await requireUserId();
-    const { sessionVersion } = await changePassword(userId, input, { client: clientAddress(await headers()) });
-    try {
-      await signIn("reauth", { ticket: issueReauthTicket(userId, sessionVersion), redirect: false });
-      return { signedIn: true };
-    } catch (err) {
-      rethrowUnlessRefused(err);
-      return { signedIn: false };
-    }
-  });
-}
-
 /** Sign out one of the user's other devices, after their password (ASVS 4.0.3 V3.3.4). */
 export async function endOtherSessionAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(async () => {
@@ -90,14 +69,4 @@ async function requireUserId(): Promise<string> {
   const userId = await currentUserId();
   if (!userId) throw new AppError("unauthorized", "Your session has ended; sign in again", undefined, { key: "errors.sessionEnded" });
   return userId;
-}
-
-/**
- * Let through only a refused sign-in (wrong or throttled). Anything that failed inside `authorize`
- * (the database, say) reaches here wrapped in a CallbackRouteError: rethrow it as itself, so the
- * user sees an outage as one and not as a wrong password.
- */
-function rethrowUnlessRefused(err: unknown): void {
-  if (!(err instanceof AuthError)) throw err;
-  if (err.type === "CallbackRouteError") throw err.cause?.err ?? err;
 }

@@ -56,6 +56,17 @@ export const endpoints = {
     response: responses.workspaces,
   }),
 
+  changePassword: def({
+    method: "POST",
+    path: "/account/password",
+    tag: "Account",
+    auth: "session",
+    summary: "Change your password",
+    description:
+      "Needs the current password (throttled like a sign-in). Every session of the account ends, and the browser that asked gets a new one (its session cookie is replaced in this response); `signedIn` is false only if that was refused, then sign in again. A security notice goes to your inbox in each workspace.",
+    body: bodies.changePassword,
+    response: responses.passwordChanged,
+  }),
   listTokens: def({
     method: "GET",
     path: "/tokens",

@@ -46,6 +46,7 @@ import {
   submitClaimsSchema,
 } from "@/lib/validation/review";
 import {
+  changePasswordSchema,
   claimTypeSchema,
   createAnnotationSchema,
   createEntitySchema,
@@ -64,6 +65,7 @@ const id = z.string().uuid();
 export { ANNOTATION_STATUSES };
 
 export const bodies = {
+  changePassword: { schema: changePasswordSchema.strict() },
   createToken: { schema: createApiTokenSchema.extend({ workspaceId: z.string().uuid("workspaceId must be an id") }).strict() },
   /** A metadata field left out is detected from the text, as the import preview does; null means "none". */
   importArticle: { schema: jsonlArticleSchema },
@@ -222,6 +224,7 @@ const invitation = z.object({
 });
 
 export const responses = {
+  passwordChanged: z.object({ signedIn: z.boolean().describe("Whether this browser was signed in again with a new session") }),
   deleted: z.object({ id }),
   workspaces: page(z.object({ id, name: z.string(), slug: z.string(), isDemo: z.boolean(), role: z.enum(ROLES) })),
   source: z.object({

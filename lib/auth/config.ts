@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/auth/client-address";
 import { authorizeReauth } from "@/lib/auth/reauth";
@@ -73,3 +73,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   events: { signOut: onSignOut },
 });
+
+/**
+ * Let through only a refused sign-in (wrong or throttled). Anything that failed inside `authorize`
+ * (the database, say) reaches here wrapped in a CallbackRouteError: rethrow it as itself, so the
+ * user sees an outage as one and not as a wrong password.
+ */
+export function rethrowUnlessRefused(err: unknown): void {
+  if (!(err instanceof AuthError)) throw err;
+  if (err.type === "CallbackRouteError") throw err.cause?.err ?? err;
+}
