@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import type { AnnotationView } from "@/lib/server/annotations";
 import type { HistoryEntry, HistoryPage } from "@/lib/server/history";
 import { ChangeTable } from "./change-table";
+import { summaryText } from "./history-text";
 
 /**
  * A claim's or a proposition's history, as a disclosure: who, when, what in words, and each
@@ -131,11 +132,13 @@ export function HistoryPanel({
 
 function Entry({ entry, onRevert, busy }: { entry: HistoryEntry; onRevert?: () => void; busy: boolean }) {
   const t = useTranslations("history.panel");
+  const words = useTranslations("history");
   const format = useFormatter();
   return (
     <li className="space-y-1 text-sm" data-testid="history-entry">
       <p>
-        <span className="font-medium">{entry.who?.name ?? t("formerMember")}</span> <span data-testid="history-summary">{entry.summary}</span>
+        <span className="font-medium">{entry.who?.name ?? t("formerMember")}</span>{" "}
+        <span data-testid="history-summary">{summaryText(words, entry.summary)}</span>
         <span className="block text-xs text-slate-500">
           <time dateTime={new Date(entry.at).toISOString()}>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "short" })}</time>
           {entry.version !== null && ` · ${t("version", { version: String(entry.version) })}`}

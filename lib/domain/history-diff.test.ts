@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type AuditRecord, describeAuditEvent, type FieldChange, idsToName, type NameLookup, versionDetails } from "./history-diff";
+import { type AuditRecord, describeAuditEvent, type HistoryDiff, idsToName, type NameLookup, versionDetails } from "./history-diff";
+import { type EnglishChange, historyInEnglish, historyPageInEnglish } from "./history-english";
 
 const NAMES: NameLookup = {
   claimTypes: { "t-arms": "Arms transfer", "t-denial": "Denial" },
@@ -37,10 +38,11 @@ const claim = (over: Record<string, unknown> = {}) => ({
 });
 
 const ev = (action: string, before: unknown, after: unknown, entityType = "Annotation"): AuditRecord => ({ action, entityType, before, after });
-const change = (field: string, before: string | null, after: string | null): FieldChange => ({ field, before, after });
+const change = (field: string, before: string | null, after: string | null): EnglishChange => ({ field, before, after });
 
-describe("describeAuditEvent", () => {
-  it.each<[string, AuditRecord, string, FieldChange[]]>([
+// The English the history API documents: the same words, byte for byte, as before entries were structured.
+describe("describeAuditEvent, in English", () => {
+  it.each<[string, AuditRecord, string, EnglishChange[]]>([
     [
       "an edit: speakers as names, modality and note in words; version, updatedAt and searchText ignored",
       ev(
@@ -213,12 +215,110 @@ describe("describeAuditEvent", () => {
       [],
     ],
   ])("%s", (_, event, summary, changes) => {
-    expect(describeAuditEvent(event, NAMES)).toEqual({ summary, changes });
+    expect(historyInEnglish(describeAuditEvent(event, NAMES))).toEqual({ summary, changes });
   });
 
   it("names a former member and an unknown type without failing", () => {
     const d = describeAuditEvent(ev("proposition.update", { reviewerId: null }, { reviewerId: "u-left" }, "Proposition"), {});
-    expect(d.changes).toEqual([change("Reviewer", null, "a former member")]);
+    expect(historyInEnglish(d).changes).toEqual([change("Reviewer", null, "a former member")]);
+  });
+
+  it("words a page of entries for the API, keeping their other fields", () => {
+    const entry = { id: "7", version: 2, ...describeAuditEvent(ev("annotation.delete", claim(), undefined), NAMES) };
+    expect(historyPageInEnglish({ items: [entry], nextCursor: null })).toEqual({
+      items: [{ id: "7", version: 2, summary: "Deleted the claim", changes: [] }],
+      nextCursor: null,
+    });
+  });
+});
+
+// The structure the interface words per language: ids and raw values, no English.
+describe("describeAuditEvent", () => {
+  it.each<[string, AuditRecord, HistoryDiff]>([
+    [
+      "an edit: enumerations as their ids, names and text as written",
+      ev("annotation.update", claim(), claim({ modality: "REPORTED", claimTypeId: "t-gone", orphaned: true, start: 11 })),
+      {
+        summary: { kind: "action", action: "annotation.update" },
+        changes: [
+          { field: "type", before: { kind: "text", text: "Arms transfer" }, after: { kind: "deletedClaimType" } },
+          { field: "position", before: { kind: "range", start: 10, end: 47 }, after: { kind: "range", start: 11, end: 47 } },
+          { field: "modality", before: { kind: "modality", value: "ALLEGED" }, after: { kind: "modality", value: "REPORTED" } },
+          { field: "orphaned", before: { kind: "flag", value: false }, after: { kind: "flag", value: true } },
+        ],
+      },
+    ],
+    [
+      "a rating: the value a number, the day as a day, the scale's bounds, the reviewer gone",
+      ev(
+        "proposition.update",
+        { ratingValue: null, ratingWorst: null, ratingBest: null, reviewDate: null, reviewerId: null, sameValues: [] },
+        { ratingValue: 2, ratingWorst: 1, ratingBest: 5, reviewDate: "2024-06-20T00:00:00.000Z", reviewerId: "u-left", sameValues: [["a", "b"]] },
+        "Proposition",
+      ),
+      {
+        summary: { kind: "action", action: "proposition.update" },
+        changes: [
+          { field: "ratingValue", before: null, after: { kind: "number", value: 2 } },
+          { field: "ratingScale", before: null, after: { kind: "scale", worst: 1, best: 5 } },
+          { field: "factCheckDate", before: null, after: { kind: "day", date: "2024-06-20" } },
+          { field: "reviewer", before: null, after: { kind: "formerMember" } },
+          { field: "sameValues", before: { kind: "pairs", count: 0 }, after: { kind: "pairs", count: 1 } },
+        ],
+      },
+    ],
+    [
+      "a re-anchoring: the outcome as its id, the reason as recorded",
+      ev("annotation.reanchor", { start: 1, end: 5 }, { start: 2, end: 6, outcome: "fuzzy", reason: "r" }),
+      {
+        summary: { kind: "reanchor", outcome: "fuzzy", reason: "r" },
+        changes: [{ field: "position", before: { kind: "range", start: 1, end: 5 }, after: { kind: "range", start: 2, end: 6 } }],
+      },
+    ],
+    [
+      "a re-anchoring with an outcome of its own",
+      ev("annotation.reanchor", {}, { outcome: "split_up" }),
+      { summary: { kind: "reanchor", outcome: null, other: "split_up", reason: null }, changes: [] },
+    ],
+    [
+      "a stance changed: the field names the claim",
+      ev("mention.restance", { stance: "SUPPORTS" }, { annotationId: "c-1", stance: "NEUTRAL" }, "Proposition"),
+      {
+        summary: { kind: "action", action: "mention.restance" },
+        changes: [
+          {
+            field: "stanceOf",
+            claim: { quote: NAMES.claims?.["c-1"] ?? "" },
+            before: { kind: "stance", value: "SUPPORTS" },
+            after: { kind: "stance", value: "NEUTRAL" },
+          },
+        ],
+      },
+    ],
+    [
+      "a proposition created from a claim whose stance was not recorded",
+      ev("proposition.create", undefined, { statement: "S", firstMention: { annotationId: "c-gone" } }, "Proposition"),
+      {
+        summary: { kind: "action", action: "proposition.create" },
+        changes: [
+          { field: "statement", before: null, after: { kind: "text", text: "S" } },
+          { field: "firstClaim", before: null, after: { kind: "claim", claim: { removed: true }, stance: null } },
+        ],
+      },
+    ],
+    [
+      "a merge without the merged statement",
+      ev("proposition.merge", {}, { moved: 1 }, "Proposition"),
+      { summary: { kind: "merge", statement: null, moved: 1 }, changes: [] },
+    ],
+    ["a bulk import", ev("annotation.bulk_import", undefined, { count: 3 }), { summary: { kind: "bulkImport" }, changes: [] }],
+    [
+      "an unknown action: its id and its name in words",
+      ev("proposition.archive", {}, {}, "Proposition"),
+      { summary: { kind: "other", action: "proposition.archive", words: "Archive (proposition)" }, changes: [] },
+    ],
+  ])("%s", (_, event, diff) => {
+    expect(describeAuditEvent(event, NAMES)).toEqual(diff);
   });
 });
 

@@ -1,5 +1,7 @@
-// Audit events of claims and propositions as a person reads them: what was done, in words, and
-// which fields changed from what to what. Pure: the service looks up the names it needs first.
+// Audit events of claims and propositions as a person reads them: what was done, and which fields
+// changed from what to what, as structured entries the interface words per language (the history
+// namespace of the catalogues; history-english.ts keeps the English the API documents). Pure: the
+// service looks up the names it needs first.
 
 /** One stored audit event (the before/after snapshots as written by the services). */
 export type AuditRecord = { action: string; entityType: string; before: unknown; after: unknown };
@@ -11,21 +13,122 @@ export type NameLookup = {
   claims?: Readonly<Record<string, string>>;
 };
 
-/** One field that changed; null means "not set" (or, on creation, not there before). */
-export type FieldChange = { field: string; before: string | null; after: string | null };
-export type HistoryDiff = { summary: string; changes: FieldChange[] };
+/** A claim an event refers to: by its quote, one since removed (or not visible), or none named. */
+export type ClaimRef = { quote: string } | { removed: true } | { unnamed: true };
+
+/** A field's value, as data: words chosen at the edge. Enum values are the stored ids (ALLEGED, DRAFT, SUPPORTS). */
+export type HistoryValue =
+  | { kind: "text"; text: string }
+  | { kind: "quote"; text: string }
+  | { kind: "names"; names: string[] }
+  /** Offsets in code points. */
+  | { kind: "range"; start: number; end: number }
+  | { kind: "modality"; value: string }
+  | { kind: "status"; value: string }
+  | { kind: "flag"; value: boolean }
+  /** A calendar day, yyyy-mm-dd. */
+  | { kind: "day"; date: string }
+  | { kind: "number"; value: number }
+  | { kind: "scale"; worst: number | null; best: number | null }
+  | { kind: "pairs"; count: number }
+  | { kind: "stances"; links: { stance: string | null; statement: string | null }[] }
+  /** A claim linked, with its stance (null: not recorded). */
+  | { kind: "claim"; claim: ClaimRef; stance?: string | null }
+  | { kind: "stance"; value: string }
+  | { kind: "deletedClaimType" }
+  | { kind: "formerMember" };
+
+export type HistoryField =
+  | "type"
+  | "quote"
+  | "position"
+  | "speakers"
+  | "modality"
+  | "actors"
+  | "date"
+  | "counts"
+  | "item"
+  | "note"
+  | "status"
+  | "reviewReason"
+  | "reviewedBy"
+  | "orphaned"
+  | "needsReview"
+  | "propositions"
+  | "statement"
+  | "rating"
+  | "ratingValue"
+  | "ratingScale"
+  | "factCheckUrl"
+  | "factCheckDate"
+  | "reviewer"
+  | "sameValues"
+  | "firstClaim"
+  | "claim"
+  | "stanceOf";
+
+/** One field that changed; null means "not set" (or, on creation, not there before). `claim` names the claim of a `stanceOf` field. */
+export type FieldChange = { field: HistoryField; claim?: ClaimRef; before: HistoryValue | null; after: HistoryValue | null };
+
+/** The audit actions with a sentence of their own. */
+export const KNOWN_ACTIONS = [
+  "annotation.create",
+  "annotation.update",
+  "annotation.delete",
+  "annotation.restore",
+  "annotation.confirm_anchor",
+  "annotation.remark",
+  "annotation.review",
+  "annotation.submit",
+  "annotation.review_reopened",
+  "annotation.approve",
+  "annotation.reject",
+  "proposition.create",
+  "proposition.update",
+  "proposition.delete",
+  "proposition.same_values",
+  "proposition.different_values",
+  "mention.link",
+  "mention.restance",
+  "mention.unlink",
+  "mention.move",
+] as const;
+export type KnownAction = (typeof KNOWN_ACTIONS)[number];
+
+/** Re-anchoring outcomes with words of their own (anchoring.ts). */
+export const REANCHOR_OUTCOMES = ["exact", "moved", "fuzzy", "needs_review", "orphaned"] as const;
+export type ReanchorOutcome = (typeof REANCHOR_OUTCOMES)[number];
+
+/** What was done: a known action, or one of the events described with values. */
+export type HistorySummary =
+  | { kind: "action"; action: KnownAction }
+  /** `outcome` null: not recorded; `other`: an outcome without words of its own, as stored. */
+  | { kind: "reanchor"; outcome: ReanchorOutcome | null; other?: string; reason: string | null }
+  | { kind: "bulkImport" }
+  /** `statement` of the proposition merged in (null: not recorded); `moved` claims. */
+  | { kind: "merge"; statement: string | null; moved: number }
+  /** An action without a sentence: `words` is its name in words ("Lock for session (annotation)"). */
+  | { kind: "other"; action: string; words: string };
+
+export type HistoryDiff = { summary: HistorySummary; changes: FieldChange[] };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : typeof v === "number" || typeof v === "bigint" ? String(v) : null);
-const lower = (v: unknown) => (typeof v === "string" && v ? v.toLowerCase().replace(/_/g, " ") : null);
-const quote = (s: string | null | undefined) => (s ? `“${s.length > 120 ? `${s.slice(0, 119)}…` : s}”` : null);
-const list = (xs: (string | null)[]) => {
-  const kept = xs.filter((x): x is string => !!x);
-  return kept.length ? kept.join(", ") : null;
+const enumId = (v: unknown) => (typeof v === "string" && v ? v : null);
+const text = (v: unknown): HistoryValue | null => {
+  const s = str(v);
+  return s === null ? null : { kind: "text", text: s };
 };
-const names = (v: unknown) => (Array.isArray(v) ? v.map((x) => (isObj(x) ? str(x.name) : str(x))) : []);
-const yesNo = (v: unknown) => (v === true ? "yes" : v === false ? "no" : null);
+const num = (v: unknown): number | null =>
+  typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : null;
+const namesOf = (v: unknown) => (Array.isArray(v) ? v.map((x) => (isObj(x) ? str(x.name) : str(x))).filter((x): x is string => x !== null) : []);
+const nameList = (xs: string[]): HistoryValue | null => (xs.length ? { kind: "names", names: xs } : null);
+const flag = (v: unknown): HistoryValue | null => (typeof v === "boolean" ? { kind: "flag", value: v } : null);
+const tagged = (kind: "modality" | "status", v: unknown): HistoryValue | null => {
+  const id = enumId(v);
+  return id === null ? null : { kind, value: id };
+};
 
 /** Counts with their items, as written: "5 attack drones; một reconnaissance drone". */
 function quantities(v: unknown): string | null {
@@ -39,128 +142,89 @@ function quantities(v: unknown): string | null {
   );
 }
 
-type Reader = (s: Obj, n: NameLookup) => string | null;
+type Reader = (s: Obj, n: NameLookup) => HistoryValue | null;
 
-/** The fields a person cares about, in display order; everything else in a snapshot is noise (searchText, updatedAt, ids, version…). */
-const ANNOTATION_FIELDS: [string, Reader][] = [
-  ["Type", (s, n) => (typeof s.claimTypeId === "string" ? (n.claimTypes?.[s.claimTypeId] ?? "a deleted claim type") : null)],
-  ["Quote", (s) => quote(str(s.exact))],
-  ["Position", (s) => (typeof s.start === "number" && typeof s.end === "number" ? `${s.start}–${s.end}` : null)],
-  ["Speakers", (s) => list(names(s.speakers))],
-  ["Modality", (s) => lower(s.modality)],
-  ["Actors", (s) => list([...names(s.actorEntities), ...names(s.actors)])],
-  ["Date", (s) => (isObj(s.fields) ? str(s.fields.date) : null)],
-  ["Counts", (s) => (isObj(s.fields) ? quantities(s.fields.quantities) : null)],
-  ["Item", (s) => (isObj(s.fields) ? str(s.fields.item) : null)],
-  ["Note", (s) => str(s.note)],
-  ["Status", (s) => lower(s.status)],
-  ["Review reason", (s) => str(s.reviewReason)],
+const claimType: Reader = (s, n) => {
+  if (typeof s.claimTypeId !== "string") return null;
+  const label = n.claimTypes?.[s.claimTypeId];
+  return label === undefined ? { kind: "deletedClaimType" } : { kind: "text", text: label };
+};
+const member = (id: unknown, n: NameLookup): HistoryValue | null => {
+  if (typeof id !== "string") return null;
+  const name = n.users?.[id];
+  return name === undefined ? { kind: "formerMember" } : { kind: "text", text: name };
+};
+const inFields = (s: Obj, read: (f: Obj) => HistoryValue | null) => (isObj(s.fields) ? read(s.fields) : null);
+
+/** The fields a person cares about, in display order, with the snapshot keys each reads (to tell "not in this snapshot" from "cleared"); everything else in a snapshot is noise (searchText, updatedAt, ids, version…). */
+type FieldDef = [HistoryField, string[], Reader];
+const ANNOTATION_FIELDS: FieldDef[] = [
+  ["type", ["claimTypeId"], claimType],
+  ["quote", ["exact"], (s) => (str(s.exact) ? { kind: "quote", text: String(s.exact) } : null)],
+  ["position", ["start", "end"], (s) => (typeof s.start === "number" && typeof s.end === "number" ? { kind: "range", start: s.start, end: s.end } : null)],
+  ["speakers", ["speakers"], (s) => nameList(namesOf(s.speakers))],
+  ["modality", ["modality"], (s) => tagged("modality", s.modality)],
+  ["actors", ["actorEntities", "actors"], (s) => nameList([...namesOf(s.actorEntities), ...namesOf(s.actors)])],
+  ["date", ["fields"], (s) => inFields(s, (f) => text(f.date))],
+  ["counts", ["fields"], (s) => inFields(s, (f) => text(quantities(f.quantities)))],
+  ["item", ["fields"], (s) => inFields(s, (f) => text(f.item))],
+  ["note", ["note"], (s) => text(s.note)],
+  ["status", ["status"], (s) => tagged("status", s.status)],
+  ["reviewReason", ["reviewReason"], (s) => text(s.reviewReason)],
+  ["reviewedBy", ["reviewedById", "reviewedBy"], (s, n) => (isObj(s.reviewedBy) ? text(s.reviewedBy.name) : member(s.reviewedById, n))],
+  ["orphaned", ["orphaned"], (s) => flag(s.orphaned)],
+  ["needsReview", ["needsReview"], (s) => flag(s.needsReview)],
   [
-    "Reviewed by",
-    (s, n) => (isObj(s.reviewedBy) ? str(s.reviewedBy.name) : typeof s.reviewedById === "string" ? (n.users?.[s.reviewedById] ?? "a former member") : null),
-  ],
-  ["Orphaned", (s) => yesNo(s.orphaned)],
-  ["Needs review", (s) => yesNo(s.needsReview)],
-  [
-    "Propositions",
-    (s) =>
-      Array.isArray(s.mentions)
-        ? list(s.mentions.filter(isObj).map((m) => (isObj(m.proposition) ? `${lower(m.stance) ?? ""} ${quote(str(m.proposition.statement))}`.trim() : null)))
-        : null,
+    "propositions",
+    ["mentions"],
+    (s) => {
+      if (!Array.isArray(s.mentions)) return null;
+      const links = s.mentions
+        .filter(isObj)
+        .filter((m) => isObj(m.proposition))
+        .map((m) => ({ stance: enumId(m.stance), statement: isObj(m.proposition) ? str(m.proposition.statement) : null }));
+      return links.length ? { kind: "stances", links } : null;
+    },
   ],
 ];
 
-const PROPOSITION_FIELDS: [string, Reader][] = [
-  ["Statement", (s) => str(s.statement)],
-  ["Type", (s, n) => (typeof s.claimTypeId === "string" ? (n.claimTypes?.[s.claimTypeId] ?? "a deleted claim type") : null)],
-  ["Rating", (s) => str(s.ratingLabel)],
-  ["Rating value", (s) => str(s.ratingValue)],
-  ["Rating scale", (s) => (s.ratingWorst != null || s.ratingBest != null ? `${str(s.ratingWorst) ?? "?"}–${str(s.ratingBest) ?? "?"}` : null)],
-  ["Fact-check URL", (s) => str(s.reviewUrl)],
-  ["Fact-check date", (s) => (typeof s.reviewDate === "string" ? s.reviewDate.slice(0, 10) : null)],
-  ["Reviewer", (s, n) => (typeof s.reviewerId === "string" ? (n.users?.[s.reviewerId] ?? "a former member") : null)],
+const PROPOSITION_FIELDS: FieldDef[] = [
+  ["statement", ["statement"], (s) => text(s.statement)],
+  ["type", ["claimTypeId"], claimType],
+  ["rating", ["ratingLabel"], (s) => text(s.ratingLabel)],
+  ["ratingValue", ["ratingValue"], (s) => (num(s.ratingValue) === null ? text(s.ratingValue) : { kind: "number", value: num(s.ratingValue) as number })],
   [
-    "Same values",
-    (s) => (Array.isArray(s.sameValues) ? (s.sameValues.length ? `${s.sameValues.length} pair${s.sameValues.length === 1 ? "" : "s"}` : "none") : null),
+    "ratingScale",
+    ["ratingWorst", "ratingBest"],
+    (s) => (s.ratingWorst != null || s.ratingBest != null ? { kind: "scale", worst: num(s.ratingWorst), best: num(s.ratingBest) } : null),
   ],
+  ["factCheckUrl", ["reviewUrl"], (s) => text(s.reviewUrl)],
+  ["factCheckDate", ["reviewDate"], (s) => (typeof s.reviewDate === "string" && s.reviewDate ? { kind: "day", date: s.reviewDate.slice(0, 10) } : null)],
+  ["reviewer", ["reviewerId"], (s, n) => member(s.reviewerId, n)],
+  ["sameValues", ["sameValues"], (s) => (Array.isArray(s.sameValues) ? { kind: "pairs", count: s.sameValues.length } : null)],
 ];
+
+const same = (x: HistoryValue | null, y: HistoryValue | null) => JSON.stringify(x) === JSON.stringify(y);
 
 /** Field-by-field differences between two snapshots (either may be missing), in display order. */
-export function diffSnapshots(fields: [string, Reader][], before: unknown, after: unknown, n: NameLookup): FieldChange[] {
+function diffSnapshots(fields: FieldDef[], before: unknown, after: unknown, n: NameLookup): FieldChange[] {
   const b = isObj(before) ? before : {};
   const a = isObj(after) ? after : {};
   const out: FieldChange[] = [];
-  for (const [field, read] of fields) {
+  for (const [field, keys, read] of fields) {
     // A field a partial snapshot does not mention did not change.
-    const inBefore = isObj(before) && present(field, b);
-    const inAfter = isObj(after) && present(field, a);
+    const inBefore = isObj(before) && keys.some((k) => k in b);
+    const inAfter = isObj(after) && keys.some((k) => k in a);
     if (isObj(before) && isObj(after) && !(inBefore && inAfter)) continue;
     const x = read(b, n);
     const y = read(a, n);
-    if (x !== y) out.push({ field, before: x, after: y });
+    if (!same(x, y)) out.push({ field, before: x, after: y });
   }
   return out;
 }
 
-// Which snapshot keys each field reads, to tell "not in this snapshot" from "cleared".
-const KEYS: Record<string, string[]> = {
-  Type: ["claimTypeId"],
-  Quote: ["exact"],
-  Position: ["start", "end"],
-  Speakers: ["speakers"],
-  Modality: ["modality"],
-  Actors: ["actorEntities", "actors"],
-  Date: ["fields"],
-  Counts: ["fields"],
-  Item: ["fields"],
-  Note: ["note"],
-  Status: ["status"],
-  "Review reason": ["reviewReason"],
-  "Reviewed by": ["reviewedById", "reviewedBy"],
-  Orphaned: ["orphaned"],
-  "Needs review": ["needsReview"],
-  Propositions: ["mentions"],
-  Statement: ["statement"],
-  Rating: ["ratingLabel"],
-  "Rating value": ["ratingValue"],
-  "Rating scale": ["ratingWorst", "ratingBest"],
-  "Fact-check URL": ["reviewUrl"],
-  "Fact-check date": ["reviewDate"],
-  Reviewer: ["reviewerId"],
-  "Same values": ["sameValues"],
-};
-const present = (field: string, s: Obj) => (KEYS[field] ?? []).some((k) => k in s);
-
-const OUTCOMES: Record<string, string> = {
-  exact: "kept",
-  moved: "moved",
-  fuzzy: "kept despite a small change to its words",
-  needs_review: "needs review",
-  orphaned: "orphaned: its words are gone",
-};
-
-const ACTIONS: Record<string, string> = {
-  "annotation.create": "Marked the claim",
-  "annotation.update": "Edited the claim",
-  "annotation.delete": "Deleted the claim",
-  "annotation.restore": "Restored the claim",
-  "annotation.confirm_anchor": "Confirmed the claim's position after a text correction",
-  "annotation.remark": "Re-marked the claim on new words",
-  "annotation.review": "Reviewed the claim",
-  "annotation.submit": "Submitted the claim for review",
-  "annotation.review_reopened": "Sent the claim back for review: its details changed after approval",
-  "annotation.approve": "Approved the claim",
-  "annotation.reject": "Rejected the claim",
-  "proposition.create": "Created the proposition",
-  "proposition.update": "Edited the proposition",
-  "proposition.delete": "Deleted the proposition",
-  "proposition.same_values": "Marked two detail values as the same",
-  "proposition.different_values": "Marked two detail values as different again",
-  "mention.link": "Linked a claim",
-  "mention.restance": "Changed a claim's stance",
-  "mention.unlink": "Unlinked a claim",
-  "mention.move": "Moved a claim here from another proposition",
-};
+const isKnown = (action: string): action is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(action);
+const isOutcome = (o: string): o is ReanchorOutcome => (REANCHOR_OUTCOMES as readonly string[]).includes(o);
 
 /** An action name in words when no sentence is known: "annotation.some_thing" → "Some thing (annotation)". */
 function fallbackWords(action: string): string {
@@ -169,51 +233,64 @@ function fallbackWords(action: string): string {
   return `${what.charAt(0).toUpperCase()}${what.slice(1)}${rest.length ? ` (${kind})` : ""}`;
 }
 
-const claimRef = (id: unknown, n: NameLookup) => (typeof id === "string" ? (quote(n.claims?.[id]) ?? "a claim since removed") : "a claim");
+const claimRef = (id: unknown, n: NameLookup): ClaimRef => {
+  if (typeof id !== "string") return { unnamed: true };
+  const q = n.claims?.[id];
+  return q ? { quote: q } : { removed: true };
+};
 
-/** An audit event of a claim or a proposition in words, with the fields it changed. */
+/** An audit event of a claim or a proposition as structured entries: what was done, and the fields it changed. */
 export function describeAuditEvent(e: AuditRecord, n: NameLookup = {}): HistoryDiff {
   const before = isObj(e.before) ? e.before : null;
   const after = isObj(e.after) ? e.after : null;
-  const summary = ACTIONS[e.action] ?? fallbackWords(e.action);
+  const summary: HistorySummary = isKnown(e.action)
+    ? { kind: "action", action: e.action }
+    : { kind: "other", action: e.action, words: fallbackWords(e.action) };
   if (e.action === "annotation.reanchor") {
     const outcome = str(after?.outcome);
-    const reason = str(after?.reason);
-    const how = outcome ? (OUTCOMES[outcome] ?? lower(outcome)) : "re-anchored";
     return {
-      summary: `A text correction re-anchored the claim (${how}${reason ? `: ${reason}` : ""})`,
+      summary: {
+        kind: "reanchor",
+        outcome: outcome === null ? null : isOutcome(outcome) ? outcome : null,
+        ...(outcome !== null && !isOutcome(outcome) ? { other: outcome } : {}),
+        reason: str(after?.reason),
+      },
       changes: diffSnapshots(ANNOTATION_FIELDS, before, after, n),
     };
   }
   // A delete or restore changes no field: the snapshot is the whole claim, not a difference.
   if (["annotation.delete", "annotation.restore", "proposition.delete"].includes(e.action)) return { summary, changes: [] };
-  if (e.action === "annotation.bulk_import") return { summary: "Imported claims from a file", changes: [] };
+  if (e.action === "annotation.bulk_import") return { summary: { kind: "bulkImport" }, changes: [] };
   if (e.entityType === "Annotation") return { summary, changes: diffSnapshots(ANNOTATION_FIELDS, before, after, n) };
-  if (e.action.startsWith("mention.")) return describeMention(e.action, summary, before, after, n);
+  if (e.action.startsWith("mention.")) return { summary, changes: mentionChanges(e.action, before, after, n) };
   if (e.action === "proposition.merge") {
     const moved = typeof after?.moved === "number" ? after.moved : 0;
-    return {
-      summary: `Merged ${quote(str(before?.statement)) ?? "another proposition"} into this one (${moved} claim${moved === 1 ? "" : "s"} moved)`,
-      changes: [],
-    };
+    return { summary: { kind: "merge", statement: str(before?.statement), moved }, changes: [] };
   }
   if (e.action === "proposition.create") {
     const first = isObj(after?.firstMention) ? after.firstMention : null;
-    const changes = diffSnapshots(PROPOSITION_FIELDS, null, after, n).filter((c) => c.field !== "Same values");
-    if (first) changes.push({ field: "First claim", before: null, after: `${claimRef(first.annotationId, n)} (${lower(first.stance) ?? "?"})` });
+    const changes = diffSnapshots(PROPOSITION_FIELDS, null, after, n).filter((c) => c.field !== "sameValues");
+    if (first)
+      changes.push({ field: "firstClaim", before: null, after: { kind: "claim", claim: claimRef(first.annotationId, n), stance: enumId(first.stance) } });
     return { summary, changes };
   }
   if (e.entityType === "Proposition") return { summary, changes: diffSnapshots(PROPOSITION_FIELDS, before, after, n) };
   return { summary, changes: [] };
 }
 
-function describeMention(action: string, summary: string, before: Obj | null, after: Obj | null, n: NameLookup): HistoryDiff {
-  const annotationId = after?.annotationId ?? before?.annotationId;
-  const claim = claimRef(annotationId, n);
-  if (action === "mention.restance") return { summary, changes: [{ field: `Stance of ${claim}`, before: lower(before?.stance), after: lower(after?.stance) }] };
-  if (action === "mention.unlink") return { summary, changes: [{ field: "Claim", before: claim, after: null }] };
-  return { summary, changes: [{ field: "Claim", before: null, after: `${claim} (${lower(after?.stance) ?? "?"})` }] };
+function mentionChanges(action: string, before: Obj | null, after: Obj | null, n: NameLookup): FieldChange[] {
+  const claim = claimRef(after?.annotationId ?? before?.annotationId, n);
+  const stance = (v: unknown): HistoryValue | null => {
+    const id = enumId(v);
+    return id === null ? null : { kind: "stance", value: id };
+  };
+  if (action === "mention.restance") return [{ field: "stanceOf", claim, before: stance(before?.stance), after: stance(after?.stance) }];
+  if (action === "mention.unlink") return [{ field: "claim", before: { kind: "claim", claim }, after: null }];
+  return [{ field: "claim", before: null, after: { kind: "claim", claim, stance: enumId(after?.stance) } }];
 }
+
+/** A quote as shown: at most 120 characters, the rest cut with an ellipsis. */
+export const shorten = (s: string) => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
 
 /** The ids whose names `describeAuditEvent` needs, gathered from a page of events (one query per kind). */
 export function idsToName(events: readonly AuditRecord[]): { claimTypeIds: string[]; userIds: string[]; annotationIds: string[] } {

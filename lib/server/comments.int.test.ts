@@ -19,6 +19,7 @@ import * as tokensRoute from "@/app/api/v1/tokens/route";
 import { deleteAnnotation, detailsOf, updateAnnotation } from "@/lib/server/annotations";
 import { createComment, deleteComment, listComments, replyToComment, resolveThread, updateComment } from "@/lib/server/comments";
 import { mergeEntities } from "@/lib/server/entities";
+import { historyPageInEnglish } from "@/lib/domain/history-english";
 import { annotationHistory, listDeletedClaims, propositionHistory, revertAnnotation } from "@/lib/server/history";
 import { listInbox, markNotificationsRead, notify, unreadCount } from "@/lib/server/inbox";
 import { createPropositionFromClaim, linkMention, updateProposition } from "@/lib/server/propositions";
@@ -202,7 +203,16 @@ describe("history", () => {
     const claim = await editorClaim({ note: "Ghi chú gốc", speakers: [{ entityId: speaker.id }] });
     const v2 = await updateAnnotation(d.editor.actor, { ...detailsOf(claim), id: claim.id, version: claim.version, note: "Ghi chú mới", modality: "ALLEGED" });
 
-    const h = await annotationHistory(d.viewer.actor, claim.id);
+    const structured = await annotationHistory(d.viewer.actor, claim.id);
+    // The service describes entries as data; the interface and the API word them.
+    expect(at(structured.items, 0)).toMatchObject({
+      summary: { kind: "action", action: "annotation.update" },
+      changes: [
+        { field: "modality", before: { kind: "modality", value: "REPORTED" }, after: { kind: "modality", value: "ALLEGED" } },
+        { field: "note", before: { kind: "text", text: "Ghi chú gốc" }, after: { kind: "text", text: "Ghi chú mới" } },
+      ],
+    });
+    const h = historyPageInEnglish(structured);
     expect(h.current).toEqual({ version: v2.version, deleted: false });
     const [edit, creation] = h.items;
     expect(edit).toMatchObject({
@@ -228,7 +238,7 @@ describe("history", () => {
     await expectAppError(revertAnnotation(d.editor.actor, { id: claim.id, eventId: creation!.id, version: claim.version }), "conflict", /version/);
     const reverted = await revertAnnotation(d.editor.actor, { id: claim.id, eventId: creation!.id, version: v2.version });
     expect(reverted).toMatchObject({ note: "Ghi chú gốc", modality: "REPORTED", version: v2.version + 1, exact: QUOTE });
-    const after = await annotationHistory(d.viewer.actor, claim.id);
+    const after = historyPageInEnglish(await annotationHistory(d.viewer.actor, claim.id));
     expect(at(after.items, 0).changes).toContainEqual({ field: "Note", before: "Ghi chú mới", after: "Ghi chú gốc" });
     // Nothing left to revert to the creation: the details are the same again.
     expect(after.items.find((e) => e.id === creation!.id)?.revertible).toBe(false);
@@ -266,7 +276,7 @@ describe("history", () => {
         after: { needsReview: false, version: v2.version },
       },
     });
-    const confirm = at((await annotationHistory(d.owner.actor, claim.id)).items, 0);
+    const confirm = at(historyPageInEnglish(await annotationHistory(d.owner.actor, claim.id)).items, 0);
     expect(confirm).toMatchObject({ summary: "Confirmed the claim's position after a text correction", revertible: false });
     await expectFieldError(revertAnnotation(d.editor.actor, { id: claim.id, eventId: confirm.id, version: v2.version }), "eventId", /no version to go back to/);
   });
@@ -274,7 +284,7 @@ describe("history", () => {
   it("keeps a deleted claim's history, lists it among the article's deleted claims, and restores it", async () => {
     const claim = await editorClaim({ note: "sẽ xoá" });
     await deleteAnnotation(d.editor.actor, claim.id, claim.version);
-    const h = await annotationHistory(d.viewer.actor, claim.id);
+    const h = historyPageInEnglish(await annotationHistory(d.viewer.actor, claim.id));
     expect(h.current).toEqual({ version: claim.version + 1, deleted: true });
     expect(h.items.map((e) => [e.summary, e.revertible])).toEqual([
       ["Deleted the claim", false],
@@ -295,7 +305,7 @@ describe("history", () => {
     const p = await createPropositionFromClaim(d.editor.actor, { annotationId: claim.id, statement: "Triều Tiên chuyển đạn pháo" });
     await linkMention(d.editor.actor, { propositionId: p.id, annotationId: other.id, stance: "REFUTES" });
     await updateProposition(d.editor.actor, { id: p.id, statement: "North Korea shipped shells", claimTypeId: p.claimTypeId, ratingLabel: "Sai", ...NO_SCALE });
-    const h = await propositionHistory(d.viewer.actor, p.id);
+    const h = historyPageInEnglish(await propositionHistory(d.viewer.actor, p.id));
     expect(h.current).toBeNull();
     expect(h.items.map((e) => e.summary)).toEqual(["Edited the proposition", "Linked a claim", "Created the proposition"]);
     expect(at(h.items, 0).changes).toEqual(
@@ -436,7 +446,8 @@ describe("through the REST API with a token", () => {
     const v2 = await updateAnnotation(d.editor.actor, { ...detailsOf(claim), id: claim.id, version: claim.version, note: "bản hai" });
     const res = await api(historyRoute.GET, `/annotations/${claim.id}/history?limit=1`, { ids: { id: claim.id } });
     const page1 = documented(discussion.history, res.body);
-    expect(only(page1.items).changes).toEqual([{ field: "Note", before: "bản đầu", after: "bản hai" }]);
+    // The API answers in the English it documents.
+    expect(only(page1.items)).toMatchObject({ summary: "Edited the claim", changes: [{ field: "Note", before: "bản đầu", after: "bản hai" }] });
     const page2 = documented(
       discussion.history,
       (await api(historyRoute.GET, `/annotations/${claim.id}/history?limit=1&cursor=${page1.nextCursor}`, { ids: { id: claim.id } })).body,

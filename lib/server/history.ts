@@ -3,7 +3,7 @@ import { visibleClaims } from "@/lib/server/visibility";
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
-import { describeAuditEvent, type FieldChange, idsToName, versionDetails, type VersionDetails } from "@/lib/domain/history-diff";
+import { describeAuditEvent, type FieldChange, type HistorySummary, idsToName, versionDetails, type VersionDetails } from "@/lib/domain/history-diff";
 import type { Page } from "@/lib/api/pagination";
 import { annotationSelect, toAnnotationView, updateAnnotation, type AnnotationView } from "@/lib/server/annotations";
 import { AppError } from "@/lib/server/errors";
@@ -13,13 +13,16 @@ import { historyQuerySchema, revertAnnotationSchema } from "@/lib/validation/com
 // in words, and each changed field before → after. Reverting a claim re-applies an earlier
 // version's details through updateAnnotation, so the version check, audit and live event are its.
 
-/** One audit event as a person reads it. `id` is the event id (a decimal string), the cursor and the revert handle. */
+/**
+ * One audit event as a person reads it, worded at the edge (the interface per language, the API in
+ * English: historyPageInEnglish). `id` is the event id (a decimal string), the cursor and the revert handle.
+ */
 export type HistoryEntry = {
   id: string;
   at: Date;
   who: { id: string; name: string } | null;
   action: string;
-  summary: string;
+  summary: HistorySummary;
   changes: FieldChange[];
   /** The claim's version after this event, when the event recorded it. */
   version: number | null;

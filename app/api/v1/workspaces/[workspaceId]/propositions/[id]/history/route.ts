@@ -1,8 +1,9 @@
 import { methods } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { route } from "@/lib/api/route";
+import { historyPageInEnglish } from "@/lib/domain/history-english";
 import { propositionHistory } from "@/lib/server/history";
 
-const get = route(endpoints.propositionHistory, async ({ actor, params, query }) => propositionHistory(actor, params.id, query));
+const get = route(endpoints.propositionHistory, async ({ actor, params, query }) => historyPageInEnglish(await propositionHistory(actor, params.id, query)));
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });
