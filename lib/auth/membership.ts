@@ -105,8 +105,34 @@ export function can(actor: Actor, capability: Capability): boolean {
 export function assertCan(actor: Actor, capability: Capability): void {
   if (!issued.has(actor)) throw new AppError("unauthorized", "Sign in to continue", undefined, { key: "errors.signIn" });
   if (actor.capabilities.has(capability)) return;
-  const who = actor.via === "token" ? "This token's role" : "Your role";
-  throw new AppError("forbidden", `${who} (${actor.role.toLowerCase()}) cannot do this; it needs ${roleFor(capability).toLowerCase()} or higher`, {
-    capability,
-  });
+  throw roleTooLow(actor.via, actor.role, roleFor(capability), { capability });
+}
+
+/**
+ * "Your role (viewer) cannot do this; it needs editor or higher": one whole sentence for each role
+ * and the role it needs, so each has its own translation (roles glued into one sentence would not).
+ */
+export function roleTooLow(via: Actor["via"], role: Role, needed: Role, details: Record<string, unknown>): AppError {
+  const pair = `${role}<${needed}`;
+  return new AppError(
+    "forbidden",
+    (via === "token"
+      ? ({
+          "VIEWER<REVIEWER": "This token's role (viewer) cannot do this; it needs reviewer or higher",
+          "VIEWER<EDITOR": "This token's role (viewer) cannot do this; it needs editor or higher",
+          "VIEWER<OWNER": "This token's role (viewer) cannot do this; it needs owner or higher",
+          "REVIEWER<EDITOR": "This token's role (reviewer) cannot do this; it needs editor or higher",
+          "REVIEWER<OWNER": "This token's role (reviewer) cannot do this; it needs owner or higher",
+          "EDITOR<OWNER": "This token's role (editor) cannot do this; it needs owner or higher",
+        } as Partial<Record<string, string>>)
+      : ({
+          "VIEWER<REVIEWER": "Your role (viewer) cannot do this; it needs reviewer or higher",
+          "VIEWER<EDITOR": "Your role (viewer) cannot do this; it needs editor or higher",
+          "VIEWER<OWNER": "Your role (viewer) cannot do this; it needs owner or higher",
+          "REVIEWER<EDITOR": "Your role (reviewer) cannot do this; it needs editor or higher",
+          "REVIEWER<OWNER": "Your role (reviewer) cannot do this; it needs owner or higher",
+          "EDITOR<OWNER": "Your role (editor) cannot do this; it needs owner or higher",
+        } as Partial<Record<string, string>>))[pair] ?? "Your role cannot do this",
+    details,
+  );
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { phrase } from "@/lib/i18n/phrasebook";
 import { messagesOf } from "@/lib/i18n/phrasebook-scan";
+import { roleTooLow } from "@/lib/auth/membership";
 import { AppError, toErrorBody } from "@/lib/server/errors";
 import { changePasswordSchema } from "@/lib/validation/schemas";
 import vi from "@/messages/phrasebook/vi.json";
@@ -72,4 +73,21 @@ describe("the Vietnamese phrasebook of service and validation messages", () => {
     // Not something of ours: left as it is.
     expect(toErrorBody(new z.ZodError([{ code: "custom", path: ["x"], message: "plain words", input: 1 }]), "vi").error.message).toBe("x: plain words");
   });
+});
+
+describe("messages about roles, one whole sentence per case", () => {
+  const ROLES = ["VIEWER", "REVIEWER", "EDITOR", "OWNER"] as const;
+  const pairs = ROLES.flatMap((role, i) => ROLES.slice(i + 1).map((needed) => [role, needed] as const));
+
+  it.each(pairs.flatMap(([role, needed]) => (["session", "token"] as const).map((via) => [via, role, needed] as const)))(
+    "%s: %s where %s is needed reads as before, and translates whole",
+    (via, role, needed) => {
+      const err = roleTooLow(via, role, needed, {});
+      const who = via === "token" ? "This token's role" : "Your role";
+      expect(err.message).toBe(`${who} (${role.toLowerCase()}) cannot do this; it needs ${needed.toLowerCase()} or higher`);
+      // An exact entry, not a pattern with English role names left in its slots.
+      expect(book[err.message]).toBeTruthy();
+      expect(phrase("vi", err.message)).not.toMatch(/viewer|reviewer|editor|owner/);
+    },
+  );
 });

@@ -42,10 +42,20 @@ export async function createApiToken(actor: Actor, input: unknown) {
   const { workspaceId } = actor;
   const data = createApiTokenSchema.parse(input);
   if (!hasRole(actor.role, data.role)) {
+    // One sentence for each role and the higher one asked for, so each translates whole.
     throw new AppError(
       "forbidden",
-      `Your role in this workspace is ${actor.role.toLowerCase()}, so a token can be ${actor.role.toLowerCase()} or lower, not ${data.role.toLowerCase()}`,
-      { fields: { role: `At most ${actor.role.toLowerCase()}` } },
+      (
+        {
+          "VIEWER>REVIEWER": "Your role in this workspace is viewer, so a token can be viewer or lower, not reviewer",
+          "VIEWER>EDITOR": "Your role in this workspace is viewer, so a token can be viewer or lower, not editor",
+          "VIEWER>OWNER": "Your role in this workspace is viewer, so a token can be viewer or lower, not owner",
+          "REVIEWER>EDITOR": "Your role in this workspace is reviewer, so a token can be reviewer or lower, not editor",
+          "REVIEWER>OWNER": "Your role in this workspace is reviewer, so a token can be reviewer or lower, not owner",
+          "EDITOR>OWNER": "Your role in this workspace is editor, so a token can be editor or lower, not owner",
+        } as Partial<Record<string, string>>
+      )[`${actor.role}>${data.role}`] ?? "A token cannot have a role above yours",
+      { fields: { role: { VIEWER: "At most viewer", REVIEWER: "At most reviewer", EDITOR: "At most editor", OWNER: "At most owner" }[actor.role] } },
     );
   }
   const token = `${API_TOKEN_PREFIX}${crypto.randomBytes(32).toString("base64url")}`;

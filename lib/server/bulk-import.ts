@@ -65,7 +65,12 @@ async function importWebAnnotations(actor: Actor, fileName: string, text: string
   return importClaims(actor, fileName, "web-annotations", drafts, errors);
 }
 
-function tooManyLines(fileName: string, count: number, unit = "lines") {
-  const n = (x: number) => x.toLocaleString("en");
-  return new AppError("too_large", `${fileName} has ${n(count)} ${unit}; the limit is ${n(MAX_BULK_LINES)} per file. Split it into smaller files.`);
+function tooManyLines(fileName: string, count: number, unit: "lines" | "annotations" = "lines") {
+  const [n, max] = [count.toLocaleString("en"), MAX_BULK_LINES.toLocaleString("en")];
+  return new AppError(
+    "too_large",
+    unit === "lines"
+      ? `${fileName} has ${n} lines; the limit is ${max} per file. Split it into smaller files.`
+      : `${fileName} has ${n} annotations; the limit is ${max} per file. Split it into smaller files.`,
+  );
 }

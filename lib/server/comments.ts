@@ -199,10 +199,11 @@ async function threadRoot(tx: Tx, workspaceId: string, id: string) {
   return root;
 }
 
-async function ownComment(tx: Tx, actor: Actor, id: string, verb: string) {
+async function ownComment(tx: Tx, actor: Actor, id: string, verb: "edit" | "delete") {
   const row = await tx.comment.findFirst({ where: { id, workspaceId: actor.workspaceId, deletedAt: null }, select: commentSelect });
   if (!row) throw new AppError("not_found", "Comment not found; it may have been deleted");
-  if (row.authorId !== actor.userId) throw new AppError("forbidden", `You can only ${verb} your own comments`);
+  if (row.authorId !== actor.userId)
+    throw new AppError("forbidden", verb === "edit" ? "You can only edit your own comments" : "You can only delete your own comments");
   return row;
 }
 

@@ -22,7 +22,9 @@ export function takeExportSlot(workspaceId: string): () => void {
   if (mine >= env.EXPORTS_PER_WORKSPACE)
     throw new AppError(
       "rate_limited",
-      `This workspace already has ${mine} ${mine === 1 ? "export" : "exports"} running; try again when one has finished.`,
+      mine === 1
+        ? "This workspace already has 1 export running; try again when one has finished."
+        : `This workspace already has ${mine} exports running; try again when one has finished.`,
       { running: mine, limit: env.EXPORTS_PER_WORKSPACE },
       undefined,
       EXPORT_RETRY_AFTER_SECONDS,

@@ -40,8 +40,14 @@ function chunks<T>(rows: T[]): T[][] {
 
 // A row another transaction inserted and then deleted before this one read it: very rare, and the
 // import cannot point at it, so it stops with nothing written.
-function lost(what: string, names: string[]): AppError {
-  return new AppError("conflict", `The ${what} “${names[0]}” was deleted while this import ran; nothing was imported. Try again.`);
+function lost(what: "source" | "entity", names: string[]): AppError {
+  const name = names[0];
+  return new AppError(
+    "conflict",
+    what === "source"
+      ? `The source “${name}” was deleted while this import ran; nothing was imported. Try again.`
+      : `The entity “${name}” was deleted while this import ran; nothing was imported. Try again.`,
+  );
 }
 
 /** Sources by folded name (case and accents ignored), created with `kind` (else guessed) when missing. */

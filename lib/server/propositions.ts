@@ -40,9 +40,18 @@ async function findAnnotation(tx: Tx, actor: Actor, id: string) {
   return a;
 }
 
-async function findProposition(tx: Tx, workspaceId: string, id: string, label = "Proposition") {
+async function findProposition(tx: Tx, workspaceId: string, id: string, which: "proposition" | "source" | "target" | "merged" = "proposition") {
   const p = await tx.proposition.findFirst({ where: { id, workspaceId }, select: propositionSelect });
-  if (!p) throw new AppError("not_found", `${label} not found`);
+  if (!p)
+    throw new AppError(
+      "not_found",
+      {
+        proposition: "Proposition not found",
+        source: "Source proposition not found",
+        target: "Target proposition not found",
+        merged: "Proposition to merge not found",
+      }[which],
+    );
   return p;
 }
 
@@ -158,8 +167,8 @@ export async function moveMention(actor: Actor, input: unknown) {
   const data = moveMentionSchema.parse(input);
   if (data.fromId === data.toId) throw new AppError("bad_request", "Choose a different proposition to move the claim to");
   return getDb().$transaction(async (tx) => {
-    await findProposition(tx, workspaceId, data.fromId, "Source proposition");
-    const target = await findProposition(tx, workspaceId, data.toId, "Target proposition");
+    await findProposition(tx, workspaceId, data.fromId, "source");
+    const target = await findProposition(tx, workspaceId, data.toId, "target");
     const link = await tx.mentionLink.findFirst({
       where: { workspaceId, annotationId: data.annotationId, propositionId: data.fromId, annotation: visibleClaims(actor) },
       select: { stance: true },
@@ -167,7 +176,15 @@ export async function moveMention(actor: Actor, input: unknown) {
     if (!link) throw new AppError("not_found", "That claim is not linked to the source proposition");
     const existing = await tx.mentionLink.findFirst({ where: { annotationId: data.annotationId, propositionId: data.toId }, select: { stance: true } });
     if (existing)
-      throw new AppError("conflict", `The claim is already linked to “${target.statement}” (${existing.stance.toLowerCase()}); unlink one of them instead`);
+      // One sentence per stance, so each translates whole.
+      throw new AppError(
+        "conflict",
+        {
+          SUPPORTS: `The claim is already linked to “${target.statement}” (supports); unlink one of them instead`,
+          REFUTES: `The claim is already linked to “${target.statement}” (refutes); unlink one of them instead`,
+          NEUTRAL: `The claim is already linked to “${target.statement}” (neutral); unlink one of them instead`,
+        }[existing.stance],
+      );
     await tx.mentionLink.update({
       where: { annotationId_propositionId: { annotationId: data.annotationId, propositionId: data.fromId } },
       data: { propositionId: data.toId },
@@ -202,8 +219,8 @@ export async function mergePropositions(actor: Actor, input: unknown) {
   const data = mergePropositionsSchema.parse(input);
   if (data.sourceId === data.targetId) throw new AppError("bad_request", "A proposition cannot be merged into itself");
   return getDb().$transaction(async (tx) => {
-    const source = await findProposition(tx, workspaceId, data.sourceId, "Proposition to merge");
-    const target = await findProposition(tx, workspaceId, data.targetId, "Target proposition");
+    const source = await findProposition(tx, workspaceId, data.sourceId, "merged");
+    const target = await findProposition(tx, workspaceId, data.targetId, "target");
     // One connection per transaction: its queries run one after another.
     const fromLinks = await tx.mentionLink.findMany({ where: { propositionId: source.id }, select: { annotationId: true, stance: true } });
     const toLinks = await tx.mentionLink.findMany({ where: { propositionId: target.id }, select: { annotationId: true, stance: true } });

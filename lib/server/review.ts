@@ -68,10 +68,17 @@ function problemsWith(actor: Actor, step: ReviewStep, ids: string[], rows: Map<s
   return problems;
 }
 
-function refuseAll(verb: string, total: number, problems: ReviewProblem[]): AppError {
+function refuseAll(verb: "submitted" | "approved", total: number, problems: ReviewProblem[]): AppError {
   const [first] = problems;
   if (total === 1 && first) return new AppError(first.code, first.message, { problems });
-  return new AppError("conflict", `Nothing was ${verb}: ${problems.length} of ${total} claims cannot be ${verb}`, { problems });
+  const n = problems.length;
+  return new AppError(
+    "conflict",
+    verb === "submitted"
+      ? `Nothing was submitted: ${n} of ${total} claims cannot be submitted`
+      : `Nothing was approved: ${n} of ${total} claims cannot be approved`,
+    { problems },
+  );
 }
 
 /**
@@ -124,9 +131,16 @@ export async function reviewClaim(actor: Actor, input: unknown): Promise<ReviewI
     const [problem] = problemsWith(actor, data.decision, [data.id], rows, settings);
     if (problem?.code === "forbidden") throw new AppError("forbidden", problem.message);
     if (before.version !== data.version) {
+      const v = before.version;
+      // One sentence per status, so each translates whole.
       throw new AppError(
         "conflict",
-        `Someone changed this claim since you read it (it is now at version ${before.version}, ${before.status.toLowerCase()}). Nothing was saved; reload to see it.`,
+        {
+          DRAFT: `Someone changed this claim since you read it (it is now at version ${v}, draft). Nothing was saved; reload to see it.`,
+          SUBMITTED: `Someone changed this claim since you read it (it is now at version ${v}, submitted). Nothing was saved; reload to see it.`,
+          APPROVED: `Someone changed this claim since you read it (it is now at version ${v}, approved). Nothing was saved; reload to see it.`,
+          REJECTED: `Someone changed this claim since you read it (it is now at version ${v}, rejected). Nothing was saved; reload to see it.`,
+        }[before.status],
         { currentVersion: before.version, status: before.status },
       );
     }

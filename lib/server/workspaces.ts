@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { assertCan, type Actor } from "@/lib/auth/membership";
+import { assertCan, roleTooLow, type Actor } from "@/lib/auth/membership";
 import { z } from "zod";
 import { getDb, type Tx } from "@/lib/db/client";
 import { defaultClaimTypes, slugify } from "@/lib/domain/claim-types";
@@ -61,11 +61,21 @@ export async function addMember(actor: Actor, input: unknown) {
     await lockMembers(tx, workspaceId, actor);
     const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } }, select: { role: true } });
     if (existing) {
-      throw new AppError("conflict", `${data.email} is already a member (${existing.role.toLowerCase()}); change their role instead`, {
-        fields: { email: "Already a member" },
-        userId: user.id,
-        role: existing.role,
-      });
+      // One sentence per role, so each translates whole.
+      throw new AppError(
+        "conflict",
+        {
+          OWNER: `${data.email} is already a member (owner); change their role instead`,
+          EDITOR: `${data.email} is already a member (editor); change their role instead`,
+          REVIEWER: `${data.email} is already a member (reviewer); change their role instead`,
+          VIEWER: `${data.email} is already a member (viewer); change their role instead`,
+        }[existing.role],
+        {
+          fields: { email: "Already a member" },
+          userId: user.id,
+          role: existing.role,
+        },
+      );
     }
     const m = await tx.membership.create({ data: { workspaceId, userId: user.id, role: data.role }, select: memberSelect });
     await audit(tx, actor, "member.add", "Membership", user.id, undefined, { role: m.role, userId: user.id });
@@ -171,9 +181,7 @@ export async function lockMembers(tx: Tx, workspaceId: string, member?: Actor, n
     if (!current) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
     const effective = cappedRole(current, member.role);
     if (!hasRole(effective, roleFor(need))) {
-      throw new AppError("forbidden", `Your role (${effective.toLowerCase()}) cannot do this; it needs ${roleFor(need).toLowerCase()} or higher`, {
-        capability: need,
-      });
+      throw roleTooLow("session", effective, roleFor(need), { capability: need });
     }
   }
   return roles;
