@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { type TextField, trimmed } from "@/lib/validation/too-long";
 import { versionSchema } from "@/lib/validation/numbers";
 
-const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
 /** Optional text: "" or null clears it. */
-const clearable = (max: number, label: string) =>
-  trimmed(max, label)
+const clearable = (max: number, field: TextField) =>
+  trimmed(max, field)
     .nullable()
     .transform((v) => (v ? v : null));
 

@@ -1,14 +1,13 @@
 import { z } from "zod";
+import { type TextField, trimmed } from "@/lib/validation/too-long";
 import { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
-
-const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const languageMessage = "Use a language code such as vi, en or ko";
 
 /** Optional text that the form sends as "" when empty; null clears it in the database. */
-const clearable = (max: number, label: string) =>
-  trimmed(max, label)
+const clearable = (max: number, field: TextField) =>
+  trimmed(max, field)
     .nullable()
     .transform((v) => (v ? v : null));
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trimmed } from "@/lib/validation/too-long";
 import { ROLES } from "@/lib/domain/roles";
 import { calendarDateSchema, httpUrlSchema } from "@/lib/validation/articles";
 import { dbInt, versionSchema } from "@/lib/validation/numbers";
@@ -13,8 +14,6 @@ import { ENTITY_KINDS, MODALITIES, SOURCE_KINDS } from "@/lib/domain/vocabulary"
 
 export { ENTITY_KINDS, MODALITIES, SOURCE_KINDS };
 export type ModalityValue = (typeof MODALITIES)[number];
-
-const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters`);
 
 // Sign-up, sign-in and the workspace form are parsed outside the API and workspaceAction choke
 // points (which walk every input string), so they refuse NUL and lone surrogates themselves.

@@ -14,10 +14,11 @@ export const MAX_SESSION_PEOPLE = 50;
 
 const id = (what: string) => z.string(`${what} must be an id`).uuid(`${what} must be an id`);
 const version = versionSchema.describe("The version the change is based on");
-const uniqueIds = (what: string, max: number) =>
+// `tooMany` whole (not "At most 50 {what}s"), so each translates whole.
+const uniqueIds = (what: string, max: number, tooMany: string) =>
   z
     .array(id(what))
-    .max(max, `At most ${max} ${what.toLowerCase()}s in one session`)
+    .max(max, tooMany)
     .transform((xs) => [...new Set(xs)]);
 
 const sessionFields = {
@@ -27,9 +28,15 @@ const sessionFields = {
     .enum(SESSION_MODES, "mode must be OPEN or BLIND")
     .describe("BLIND: each annotator sees only their own claims on the session's articles until revealed"),
   dueAt: z.iso.date("Use a date like 2026-12-31").nullable().describe("Due date (YYYY-MM-DD) or null"),
-  articleIds: uniqueIds("Article", MAX_SESSION_ARTICLES).describe(`The session's articles, at most ${MAX_SESSION_ARTICLES}`),
-  annotatorIds: uniqueIds("Annotator", MAX_SESSION_PEOPLE).describe("Members who annotate (editor role or higher)"),
-  reviewerIds: uniqueIds("Reviewer", MAX_SESSION_PEOPLE).describe("Members who adjudicate (reviewer role or higher)"),
+  articleIds: uniqueIds("Article", MAX_SESSION_ARTICLES, `At most ${MAX_SESSION_ARTICLES} articles in one session`).describe(
+    `The session's articles, at most ${MAX_SESSION_ARTICLES}`,
+  ),
+  annotatorIds: uniqueIds("Annotator", MAX_SESSION_PEOPLE, `At most ${MAX_SESSION_PEOPLE} annotators in one session`).describe(
+    "Members who annotate (editor role or higher)",
+  ),
+  reviewerIds: uniqueIds("Reviewer", MAX_SESSION_PEOPLE, `At most ${MAX_SESSION_PEOPLE} reviewers in one session`).describe(
+    "Members who adjudicate (reviewer role or higher)",
+  ),
 };
 
 export const createSessionSchema = z.object({
