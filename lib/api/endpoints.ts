@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Capability } from "@/lib/domain/permissions";
-import type { BodySpec, HttpMethod } from "@/lib/api/http";
+import type { BodySpec, HttpMethod, ResourceLabel } from "@/lib/api/http";
 import { bodies, composite, discussion, queries, responses } from "@/lib/api/schemas";
 import { sessionBodies, sessionPathParams, sessionQueries, sessionResponses } from "@/lib/api/session-schemas";
 import { exportFormatSchema } from "@/lib/validation/exports";
@@ -20,7 +20,7 @@ type EndpointBase = {
   /** The capability it needs (lib/domain/permissions), of both the membership and the token's role. */
   need?: Capability;
   /** What `{id}` in the path names, for "… not found". */
-  resource?: string;
+  resource?: ResourceLabel;
   /** Path parameters that are not record ids, by name; the others are uuids. */
   pathParams?: Record<string, z.ZodType<string>>;
   query?: z.ZodObject;

@@ -148,9 +148,50 @@ export async function readBody<S extends z.ZodType>(req: Request, spec: BodySpec
   return { data, raw: isRecord(raw) ? raw : {} };
 }
 
-/** A path segment that must be an id; anything else is simply "not found". */
-export function idParam(value: string, what: string): string {
-  if (!z.string().uuid().safeParse(value).success) throw new AppError("not_found", `${what} not found`);
+/** What a path id names, for its "… not found". */
+export type ResourceLabel =
+  | "API token"
+  | "Alias"
+  | "Article"
+  | "Claim"
+  | "Claim type"
+  | "Comment"
+  | "Entity"
+  | "Invitation"
+  | "Member"
+  | "Paragraph"
+  | "Proposition"
+  | "Record"
+  | "Session"
+  | "Source"
+  | "Workspace";
+
+/** A path segment that must be an id; anything else is simply "not found" (a whole sentence per record, so each translates). */
+export function idParam(value: string, what: ResourceLabel): string {
+  if (!z.string().uuid().safeParse(value).success)
+    throw new AppError(
+      "not_found",
+      // Keyed in lower case: the phrasebook scan reads the sentences, not the labels.
+      (
+        {
+          "api token": "API token not found",
+          alias: "Alias not found",
+          article: "Article not found",
+          claim: "Claim not found",
+          "claim type": "Claim type not found",
+          comment: "Comment not found",
+          entity: "Entity not found",
+          invitation: "Invitation not found",
+          member: "Member not found",
+          paragraph: "Paragraph not found",
+          proposition: "Proposition not found",
+          record: "Record not found",
+          session: "Session not found",
+          source: "Source not found",
+          workspace: "Workspace not found",
+        } satisfies Record<Lowercase<ResourceLabel>, string>
+      )[what.toLowerCase() as Lowercase<ResourceLabel>],
+    );
   return value;
 }
 

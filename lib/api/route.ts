@@ -5,7 +5,7 @@ import { apiActor, type ApiAuth } from "@/lib/api/auth";
 import type { JsonEndpointDef } from "@/lib/api/endpoints";
 import { apiHandler, type RouteHandler } from "@/lib/api/handler";
 import { idempotent, takesIdempotencyKey } from "@/lib/api/idempotency";
-import { created, idParam, readBody, readQuery, readRawBody, type RawBody } from "@/lib/api/http";
+import { created, idParam, readBody, readQuery, readRawBody, type RawBody, type ResourceLabel } from "@/lib/api/http";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type BodyOut<D extends JsonEndpointDef> = D["body"] extends { schema: infer S } ? Out<S> : undefined;
@@ -20,7 +20,7 @@ export function pathParams(path: string): string[] {
 type PathParamName<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParamName<Rest> : never;
 type PathIds<P extends string> = string extends P ? Record<string, string> : Record<PathParamName<P>, string>;
 
-const PARAM_LABELS: Record<string, string> = { workspaceId: "Workspace", annotationId: "Claim", aliasId: "Alias" };
+const PARAM_LABELS: Partial<Record<string, ResourceLabel>> = { workspaceId: "Workspace", annotationId: "Claim", aliasId: "Alias" };
 
 export type WorkspaceRouteCtx<D extends JsonEndpointDef> = {
   req: Request;
