@@ -74,3 +74,29 @@ test("comment on a claim, reply and resolve; the history shows an edit, and reve
   await expect(comments.threads()).toHaveCount(1);
   await expect(comments.threads().first().getByTestId("thread-resolved")).toBeVisible();
 });
+
+test("the history in Vietnamese: what was done, each field and its value in the reader's language", async ({ browser, page, owner }) => {
+  await new ImportPage(page, owner.slug).importAndOpen(articleText(uniq()));
+  const reader = new ReaderPage(page);
+  await reader.selectWithMouse(0, QUOTE);
+  await page.keyboard.press("1");
+  await reader.claimForm().getByLabel("Note").fill("Ghi chú gốc");
+  await reader.saveClaim();
+  await expect(new ClaimPanel(page).detail("Note")).toHaveText("Ghi chú gốc");
+
+  // The owner has no language setting: a Vietnamese browser reads the same claim's history.
+  const context = await browser.newContext({ storageState: owner.storageState, locale: "vi-VN" });
+  const vi = await context.newPage();
+  await vi.goto(page.url());
+  await expect(vi.locator("html")).toHaveAttribute("lang", "vi");
+  await new ReaderPage(vi).claimList().getByRole("button").first().click();
+  const history = new HistoryDisclosure(vi);
+  await history.open();
+  const creation = history.entry("Đã đánh dấu nhận định");
+  await expect(creation).toHaveCount(1);
+  await expect(history.change(creation, "Ghi chú").locator("ins")).toHaveText("Ghi chú gốc");
+  await expect(history.change(creation, "Câu trích").locator("ins")).toHaveText(`“${QUOTE}”`);
+  await expect(history.change(creation, "Trạng thái").locator("ins")).toHaveText("bản nháp");
+  await expect(history.change(creation, "Mất neo").locator("ins")).toHaveText("không");
+  await context.close();
+});
