@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { findPropositionsAction, linkMentionAction, moveMentionAction, unlinkMentionAction } from "@/lib/actions/propositions";
-import { MODALITY_LABELS } from "@/components/reader/claim-form";
 import type { getProposition } from "@/lib/server/comparison";
 import { STANCE_META, type StanceValue } from "./badges";
 
@@ -27,6 +26,7 @@ export function MentionCard({
 }) {
   const router = useRouter();
   const t = useTranslations("propositions");
+  const tm = useTranslations("reader.modality");
   const [error, setError] = useState<string | null>(null);
   const [moving, setMoving] = useState(false);
   const [targets, setTargets] = useState<{ id: string; statement: string }[]>([]);
@@ -96,7 +96,7 @@ export function MentionCard({
         )}
         <div className="flex gap-1">
           <dt className="text-slate-600">{t("mention.modality")}</dt>
-          <dd>{MODALITY_LABELS[a.modality]}</dd>
+          <dd>{tm(a.modality)}</dd>
         </div>
         {art.publishedAt && (
           <div className="flex gap-1">

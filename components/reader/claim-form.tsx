@@ -18,8 +18,6 @@ import { QuantityRows } from "./quantity-rows";
 import { SpeakersPicker } from "./speaker-combobox";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
-export { MODALITY_LABELS } from "./modality";
-
 type StoredFields = { date?: string; quantities?: { value: string; item?: string }[]; item?: string };
 
 export function valuesFrom(a: ReaderAnnotation | null, claimTypeId = ""): ClaimFormValues {

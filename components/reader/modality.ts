@@ -1,15 +1,5 @@
 import type { ModalityValue } from "@/lib/validation/schemas";
 
-export const MODALITY_LABELS: Record<ModalityValue, string> = {
-  ASSERTED: "Asserted",
-  REPORTED: "Reported",
-  ALLEGED: "Alleged",
-  DENIED: "Denied",
-  SPECULATIVE: "Speculative",
-  FORECAST: "Forecast",
-  UNCONFIRMED: "Unconfirmed",
-};
-
 /** Words in the text that usually signal each modality (Vietnamese, English). */
 export const MODALITY_HINTS: Record<ModalityValue, string> = {
   ASSERTED: "khẳng định, says",

@@ -7,7 +7,6 @@ import { useId } from "react";
 import type { ReviewItem } from "@/lib/server/review";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { MODALITY_LABELS } from "@/components/reader/modality";
 import { StatusBadge } from "./status-badge";
 import { ClaimTypeDot } from "@/components/ui/claim-type-dot";
 
@@ -43,6 +42,7 @@ const CONTEXT = 40;
 export function ReviewRow(p: Props) {
   const { item: a } = p;
   const t = useTranslations("review");
+  const tm = useTranslations("reader.modality");
   const reasonId = useId();
   const speakers = a.speakers.map((s) => s.name).join(", ");
   return (
@@ -70,7 +70,7 @@ export function ReviewRow(p: Props) {
         <p className="flex items-center gap-1.5 text-xs font-medium">
           <ClaimTypeDot color={p.type?.color} />
           {p.type?.label ?? t("claim")}
-          <span className="font-normal text-slate-500">· {MODALITY_LABELS[a.modality]}</span>
+          <span className="font-normal text-slate-500">· {tm(a.modality)}</span>
           {speakers && <span className="truncate font-normal text-slate-500">· {speakers}</span>}
         </p>
         <p className="mt-0.5 text-sm text-slate-700" data-testid="review-quote">

@@ -27,7 +27,7 @@ export function AgreementHeatmap({ annotators, pairs }: { annotators: { id: stri
   const selectId = useId();
   const metric: Metric = METRICS[key];
   const label = t(`metric.${key}`);
-  const name = namer(annotators);
+  const name = namer(annotators, t("formerAnnotator"));
   const pairOf = (a: string, b: string) => pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
   const [lo, hi] = [metric.ticks[0]!, metric.ticks[metric.ticks.length - 1]!];
 

@@ -14,8 +14,8 @@ export function Score({ value, why, className }: { value: number | null; why: st
   return <span className={clsx("tabular-nums", className)}>{formatScore(value)}</span>;
 }
 
-/** Annotator names by id; someone no longer in the session still gets a label. */
-export function namer(annotators: { id: string; name: string }[]) {
+/** Annotator names by id; someone no longer in the session is called `former` (the catalogue's words). */
+export function namer(annotators: { id: string; name: string }[], former: string) {
   const names = new Map(annotators.map((a) => [a.id, a.name]));
-  return (id: string) => names.get(id) ?? "Former annotator";
+  return (id: string) => names.get(id) ?? former;
 }

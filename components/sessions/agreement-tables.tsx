@@ -9,7 +9,7 @@ const td = "border-b border-slate-100 px-2 py-1.5 text-right";
 /** One row per annotator pair: span scores in both matchings, the character score and Cohen's kappa per label. */
 export function PairTable({ annotators, pairs }: { annotators: { id: string; name: string }[]; pairs: PairAgreement[] }) {
   const t = useTranslations("sessions.agreement");
-  const name = namer(annotators);
+  const name = namer(annotators, t("formerAnnotator"));
   if (pairs.length === 0) return <p className="text-sm text-slate-600">{t("tables.pairsNeedTwo")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -4,7 +4,6 @@ import type { SessionState } from "@/lib/domain/session-plan";
 import { percentDone } from "@/lib/domain/session-view";
 import type { AssignmentStatus } from "@/lib/validation/sessions";
 
-export const STATE_LABELS: Record<SessionState, string> = { open: "Open", blind: "Blind", revealed: "Revealed", closed: "Closed" };
 const STATE_STYLES: Record<SessionState, string> = {
   open: "bg-emerald-100 text-emerald-900",
   blind: "bg-violet-100 text-violet-900",
@@ -12,21 +11,9 @@ const STATE_STYLES: Record<SessionState, string> = {
   closed: "bg-slate-200 text-slate-800",
 };
 
-export const MODE_LABELS = { OPEN: "Open", BLIND: "Blind" } as const;
-/** One line each, shown where a mode is chosen or named. */
-export const MODE_HINTS = {
-  OPEN: "Annotators see each other's claims as they are made.",
-  BLIND: "Each annotator sees only their own claims on the session's articles until the session is revealed.",
-} as const;
+/** The ways to hand a session's articles to its annotators ("none" only when creating); their words are in sessions.plan. */
+export const ASSIGN_PLANS = ["all", "split", "none"] as const;
 
-/** The ways to hand a session's articles to its annotators ("none" only when creating). */
-export const ASSIGN_PLANS = [
-  { value: "all", label: "All to all", hint: "Every annotator gets every article: needed for agreement figures." },
-  { value: "split", label: "Split", hint: "Each article goes to one annotator, in turn." },
-  { value: "none", label: "None yet", hint: "Assign later from the session page." },
-] as const;
-
-export const STATUS_LABELS: Record<AssignmentStatus, string> = { TODO: "To do", IN_PROGRESS: "In progress", DONE: "Done" };
 const STATUS_STYLES: Record<AssignmentStatus, string> = {
   TODO: "bg-slate-100 text-slate-700",
   IN_PROGRESS: "bg-amber-100 text-amber-900",

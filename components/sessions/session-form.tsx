@@ -227,12 +227,12 @@ export function SessionForm({
         <p className="text-sm text-slate-600">{t("editAssignNote")}</p>
       ) : (
         <FieldGroup legend={t("assignments")} error={errors.assign?.message}>
-          {ASSIGN_PLANS.map((p) => (
-            <label key={p.value} className="flex items-start gap-2 text-sm">
-              <input type="radio" value={p.value} className="mt-1" {...register("assign")} />
+          {ASSIGN_PLANS.map((plan) => (
+            <label key={plan} className="flex items-start gap-2 text-sm">
+              <input type="radio" value={plan} className="mt-1" {...register("assign")} />
               <span>
-                <span className="font-medium">{plans(`${p.value}.label`)}</span>
-                <span className="block text-slate-600">{plans(`${p.value}.hint`)}</span>
+                <span className="font-medium">{plans(`${plan}.label`)}</span>
+                <span className="block text-slate-600">{plans(`${plan}.hint`)}</span>
               </span>
             </label>
           ))}

@@ -2,10 +2,10 @@
 
 import { clsx } from "clsx";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { setAssignmentStatusAction } from "@/lib/actions/sessions";
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "@/lib/validation/sessions";
-import { STATUS_LABELS } from "./badges";
 
 /** Sets one assignment's status (your own, or anyone's for a manager); the page refreshes after. */
 export function StatusControl({
@@ -29,6 +29,7 @@ export function StatusControl({
   disabled?: boolean;
   className?: string;
 }) {
+  const t = useTranslations("sessions.status");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +52,7 @@ export function StatusControl({
       >
         {ASSIGNMENT_STATUSES.map((s) => (
           <option key={s} value={s}>
-            {STATUS_LABELS[s]}
+            {t(s)}
           </option>
         ))}
       </select>

@@ -16,13 +16,6 @@ export const REVIEW_STEPS = {
   reject: { from: ["SUBMITTED", "APPROVED"], to: "REJECTED" },
 } as const satisfies Record<ReviewStep, { from: readonly AnnotationStatus[]; to: AnnotationStatus }>;
 
-export const STATUS_LABELS: Record<AnnotationStatus, string> = {
-  DRAFT: "Draft",
-  SUBMITTED: "Submitted",
-  APPROVED: "Approved",
-  REJECTED: "Rejected",
-};
-
 /** Who is asking, about one claim: its author or not, and what their role lets them do. */
 export type ReviewerFacts = { isAuthor: boolean; canWrite: boolean; canReview: boolean; allowSelfApproval: boolean };
 export type Refusal = { code: "forbidden" | "conflict"; message: string };
