@@ -5,9 +5,9 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ClaimReviewPanel } from "@/components/review/claim-review-panel";
-import { foldForMatch } from "@/lib/domain/claim-types";
-import { describeStoredDate, joinNames, quantitiesText, quoteBeforeReview } from "./claim-readings";
+import { quantitiesText, quoteBeforeReview } from "./claim-readings";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
+import { useReadingText } from "./use-reading-text";
 
 type StoredFields = { date?: string; dateValue?: string; item?: string };
 
@@ -34,8 +34,8 @@ export function ClaimDetails({
   const tm = useTranslations("reader.modality");
   const tActors = useTranslations("reader.actors");
   const fields = (a.fields ?? {}) as StoredFields;
-  const reading = describeStoredDate(fields.dateValue);
-  const date = fields.date && (reading && foldForMatch(reading) !== foldForMatch(fields.date) ? t("dateReads", { date: fields.date, reading }) : fields.date);
+  const readingText = useReadingText();
+  const date = readingText.writtenDate(fields.date, fields.dateValue);
   const actors: ReactNode[] = [
     ...a.actorEntities.map((e) => <span key={`e-${e.id}`}>{e.name}</span>),
     ...a.actors.map((name, i) => (
@@ -49,7 +49,7 @@ export function ClaimDetails({
     [
       t("speakers", { count: a.speakers.length }),
       a.speakers.length ? (
-        joinNames(a.speakers.map((s) => s.name))
+        readingText.names(a.speakers.map((s) => s.name))
       ) : (
         <span key="none" className="text-slate-500">
           {t("notNamed")}

@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { claimFormSchema, MODALITIES, type ClaimFormValues } from "@/lib/validation/schemas";
 import { ActorPicker } from "./actor-picker";
 import { readDateInput } from "./claim-readings";
+import { useReadingText } from "./use-reading-text";
 import { compactInputClass } from "./form-styles";
 import { MODALITY_HINTS } from "./modality";
 import { QuantityRows } from "./quantity-rows";
@@ -65,6 +66,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
   const selectedType = useWatch({ control, name: "claimTypeId" });
   const modality = useWatch({ control, name: "modality" });
   const date = useWatch({ control, name: "date" });
+  const readingText = useReadingText();
   const dateReading = readDateInput(date ?? "", articleDate);
   const uid = useId();
   const dateId = `${uid}-date`;
@@ -193,7 +195,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
           ) : (
             dateReading && (
               <p id={dateNoteId} className={clsx("text-xs", dateReading.ok ? "text-slate-500" : "text-amber-800")}>
-                {dateReading.text}
+                {readingText.date(dateReading)}
               </p>
             )
           )}

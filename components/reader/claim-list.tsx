@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { StatusBadge } from "@/components/review/status-badge";
 import { joinNames, quantitiesText } from "./claim-readings";
+import { useUiLocale } from "./use-reading-text";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
 /** Claims in reading order; selecting one scrolls the text to it. Memoised: a new text selection must not re-render every item. */
@@ -21,6 +22,7 @@ export const ClaimList = memo(function ClaimList({
 }) {
   const t = useTranslations("reader.list");
   const tm = useTranslations("reader.modality");
+  const locale = useUiLocale();
   if (items.length === 0) {
     return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">{t("empty")}</p>;
   }
@@ -28,7 +30,12 @@ export const ClaimList = memo(function ClaimList({
     <ol className="space-y-1.5" aria-label={t("label")} data-testid="claim-list">
       {items.map((a) => {
         const type = typeById.get(a.claimTypeId);
-        const speakers = a.speakers.length ? joinNames(a.speakers.map((s) => s.name)) : null;
+        const speakers = a.speakers.length
+          ? joinNames(
+              a.speakers.map((s) => s.name),
+              locale,
+            )
+          : null;
         const facts = [quantitiesText(a.fields), (a.fields as { date?: string } | null)?.date].filter(Boolean).join(" · ");
         return (
           <li key={a.id} id={`claim-item-${a.id}`} data-orphaned={a.orphaned || undefined} data-needs-review={a.needsReview || undefined}>

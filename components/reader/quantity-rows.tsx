@@ -5,11 +5,13 @@ import { useTranslations } from "next-intl";
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
 import type { ClaimFormValues } from "@/lib/validation/schemas";
 import { readQuantityInput } from "./claim-readings";
+import { useReadingText } from "./use-reading-text";
 import { compactInputClass } from "./form-styles";
 
 /** Counted items of a claim ("5 attack drones; 1 reconnaissance drone"), each count read back as it is typed. */
 export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimFormValues>; idPrefix: string }) {
   const t = useTranslations("reader.quantities");
+  const readingText = useReadingText();
   const { control, register, formState } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "quantities" });
   const values = useWatch({ control, name: "quantities" });
@@ -62,7 +64,7 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
             ) : (
               reading && (
                 <p id={noteId} className={clsx("text-xs", reading.ok ? "text-slate-500" : "text-amber-800")}>
-                  {reading.text}
+                  {readingText.quantity(reading)}
                 </p>
               )
             )}

@@ -1,12 +1,12 @@
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { joinNames } from "@/components/reader/claim-readings";
+import { useReadingText } from "@/components/reader/use-reading-text";
 import type { ClaimTypeView } from "@/components/reader/types";
 import { Button } from "@/components/ui/button";
 import { ClaimTypeDot } from "@/components/ui/claim-type-dot";
 import type { CurationView } from "@/lib/server/curation";
-import { DETAIL_ROWS, type DetailRow, detailTexts, sliceClamped } from "./curation-units";
+import { DETAIL_ROWS, type DetailRow, detailValues, sliceClamped } from "./curation-units";
 
 export type CurationUnit = CurationView["units"][number];
 export type UnitClaim = CurationUnit["claims"][number];
@@ -53,7 +53,9 @@ export function QuoteInUnit({
 export function ClaimFields({ c, type, diff }: { c: FieldsClaim; type?: ClaimTypeView; diff?: FieldDiff }) {
   const t = useTranslations("sessions.curation.claim");
   const modality = useTranslations("reader.modality");
-  const details = detailTexts(c);
+  const readingText = useReadingText();
+  const values = detailValues(c);
+  const details: Record<DetailRow, string> = { ...values, Date: readingText.writtenDate(values.Date, values.dateValue ?? undefined) };
   const rows: [string, ReactNode, boolean][] = [
     [
       t("type"),
@@ -66,7 +68,7 @@ export function ClaimFields({ c, type, diff }: { c: FieldsClaim; type?: ClaimTyp
     [
       t("speaker", { count: c.speakers.length }),
       c.speakers.length ? (
-        joinNames(c.speakers.map((s) => s.name))
+        readingText.names(c.speakers.map((s) => s.name))
       ) : (
         <span key="none" className="text-slate-500">
           {t("noSpeaker")}

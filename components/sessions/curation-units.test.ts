@@ -69,6 +69,12 @@ describe("differingDetails", () => {
     expect([...rows].sort()).toEqual(["Actors", "Counts"]);
   });
 
+  it("tells dates written alike apart by what they were read as", () => {
+    const read = (dateValue: string) => claim({ date: "13/9", dateValue });
+    expect([...differingDetails([read("2023-09-13"), read("2024-09-13")])]).toEqual(["Date"]);
+    expect(differingDetails([read("2023-09-13"), read("2023-09-13")]).size).toBe(0);
+  });
+
   it("finds nothing in identical details", () => {
     expect(differingDetails([claim({ item: "shells" }), claim({ item: " shells " })]).size).toBe(0);
   });

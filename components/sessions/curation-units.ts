@@ -1,6 +1,6 @@
 // Pure helpers of the curation view: text order, nesting, filters and how claims read side by side.
 
-import { describeStoredDate, quantitiesText } from "@/components/reader/claim-readings";
+import { quantitiesText } from "@/components/reader/claim-readings";
 import { codePointLength, sliceCodePoints } from "@/lib/domain/text";
 
 export type CurationFilter = "all" | "undecided" | "disagreements";
@@ -53,13 +53,15 @@ type ClaimLike = {
 export type DetailRow = "Date" | "Counts" | "Item" | "Actors";
 export const DETAIL_ROWS: DetailRow[] = ["Date", "Counts", "Item", "Actors"];
 
-/** A claim's details as the words shown in its column, one per row ("" when empty). */
-export function detailTexts(c: ClaimLike): Record<DetailRow, string> {
+/** A claim's details, one per row ("" when empty): the date as written, with its stored reading ("2023-09-13") apart. */
+export type DetailValues = Record<DetailRow, string> & { dateValue: string | null };
+
+/** A claim's details as the values its column shows (the component words the date's reading). */
+export function detailValues(c: ClaimLike): DetailValues {
   const f = (c.fields ?? {}) as { date?: string; dateValue?: string; item?: string };
-  const reading = describeStoredDate(f.dateValue);
-  const date = f.date ? (reading && reading !== f.date ? `${f.date} (reads as ${reading})` : f.date) : "";
   return {
-    Date: date,
+    Date: f.date ?? "",
+    dateValue: f.date && f.dateValue ? f.dateValue : null,
     Counts: quantitiesText(c.fields) ?? "",
     Item: f.item?.trim() ?? "",
     Actors: [...c.actorEntities.map((e) => e.name), ...c.actors.map((a) => a.trim())].join(", "),
@@ -68,8 +70,9 @@ export function detailTexts(c: ClaimLike): Record<DetailRow, string> {
 
 /** The detail rows whose words differ between the claims of a unit. */
 export function differingDetails(claims: readonly ClaimLike[]): Set<DetailRow> {
-  const texts = claims.map(detailTexts);
-  return new Set(DETAIL_ROWS.filter((row) => new Set(texts.map((t) => t[row])).size > 1));
+  const values = claims.map(detailValues);
+  const shown = (v: DetailValues, row: DetailRow) => (row === "Date" ? `${v.Date}\n${v.dateValue ?? ""}` : v[row]);
+  return new Set(DETAIL_ROWS.filter((row) => new Set(values.map((v) => shown(v, row))).size > 1));
 }
 
 /** Code points of context shown on each side of a unit's span. */

@@ -1,5 +1,6 @@
 // Gregorian calendar arithmetic on plain numbers. Date is used only through UTC so the
 // host's time zone can never move a day.
+import type { ParseProblem } from "./problems";
 
 /** A calendar day with every part known. */
 export type CalendarDay = { year: number; month: number; day: number };
@@ -37,23 +38,23 @@ export function daysInMonth(month: number, year: number | null): number {
 }
 
 /** Why a (partial) year/month/day is not a calendar date, or null when it is one. */
-export function calendarProblem(year: number | null, month: number | null, day: number | null): string | null {
+export function calendarProblem(year: number | null, month: number | null, day: number | null): ParseProblem | null {
   // Month before day before year: "9999-99-99" is best explained by its month.
-  if (month !== null && (month < 1 || month > 12)) return `month ${month} does not exist`;
+  if (month !== null && (month < 1 || month > 12)) return { code: "monthMissing", values: { month: String(month) } };
   if (day !== null) {
-    if (day < 1) return `day ${day} does not exist`;
+    if (day < 1) return { code: "dayMissing", values: { day: String(day) } };
     if (month !== null) {
-      const max = daysInMonth(month, year);
-      if (day > max) {
-        const name = MONTH_NAMES_EN[month - 1];
-        if (year !== null) return `${name} ${year} has ${max} days`;
-        return month === 2 ? `${name} has at most 29 days` : `${name} has ${max} days`;
+      const max = String(daysInMonth(month, year));
+      if (Number(max) < day) {
+        if (year !== null) return { code: "monthDaysInYear", values: { month, year: String(year), max } };
+        return month === 2 ? { code: "februaryDays", values: {} } : { code: "monthDays", values: { month, max } };
       }
     } else if (day > 31) {
-      return `day ${day} does not exist`;
+      return { code: "dayMissing", values: { day: String(day) } };
     }
   }
-  if (year !== null && (year < MIN_YEAR || year > MAX_YEAR)) return `year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`;
+  if (year !== null && (year < MIN_YEAR || year > MAX_YEAR))
+    return { code: "yearRange", values: { year: String(year), min: String(MIN_YEAR), max: String(MAX_YEAR) } };
   return null;
 }
 

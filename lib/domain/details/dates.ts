@@ -5,6 +5,9 @@
 import { foldForMatch } from "../claim-types";
 import { addDays, calendarProblem, daysBetween, MONTH_NAMES_EN, parseIsoDay, type CalendarDay } from "./calendar";
 import { EN_MONTH, enMonth, LEADING_FILLER, TRAILING_FILLER, VI_MONTH, viMonth, WEEKDAY_PREFIX } from "./date-words";
+import { type ParseProblem, problem, problemText } from "./problems";
+
+export { NOT_A_DATE } from "./problems";
 
 export type DatePrecision = "year" | "month" | "day";
 /** A calendar date known to some precision. month/day are 1-based; null when below the precision. */
@@ -15,9 +18,8 @@ export type ClaimDate = {
   precision: DatePrecision;
   yearFrom: "text" | "reference" | "none";
 };
-export type DateParse = { ok: true; value: ClaimDate } | { ok: false; reason: string };
-
-export const NOT_A_DATE = "not a date: write it like 13/9/2023, 2023-09-13, tháng 9/2023 or 13 September 2023";
+/** A failure has the problem as a code with values (for the interface) and in English (`reason`, for the API). */
+export type DateParse = { ok: true; value: ClaimDate } | { ok: false; reason: string; problem: ParseProblem };
 
 // A date written without a year is placed in the 12 months that end LOOKAHEAD_DAYS after the
 // article's date: articles announce events up to about two months ahead, so "28/12" in an article
@@ -27,7 +29,7 @@ const LOOKAHEAD_DAYS = 61;
 type YearTail = { rest: string; year: number | null; yearFrom: ClaimDate["yearFrom"]; slashed: boolean };
 type DayMonth = { month: number; day: number | null; numeric: boolean };
 
-const fail = (reason: string): DateParse => ({ ok: false, reason });
+const fail = (p: ParseProblem): DateParse => ({ ok: false, reason: problemText(p), problem: p });
 const ok = (value: ClaimDate): DateParse => ({ ok: true, value });
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const iso = (d: CalendarDay) => `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
@@ -38,10 +40,10 @@ export function parseClaimDate(raw: string, opts: { reference?: string } = {}): 
   if (opts.reference !== undefined) {
     reference = parseIsoDay(opts.reference);
     // A bad reference is a caller bug; guessing around it would hide wrong years.
-    if (!reference) return fail(`reference date "${opts.reference}" is not a YYYY-MM-DD calendar day`);
+    if (!reference) return fail(problem("badReference", { reference: opts.reference }));
   }
   const text = clean(raw);
-  if (text === "") return fail(NOT_A_DATE);
+  if (text === "") return fail(problem("notADate", {}));
   return parseCleaned(text, raw.trim(), reference);
 }
 
@@ -55,7 +57,7 @@ function clean(raw: string): string {
 }
 
 function parseCleaned(s: string, shown: string, ref: CalendarDay | null): DateParse {
-  const relative = () => fail(`"${shown}" is relative to the article's date, which is not given`);
+  const relative = () => fail(problem("relative", { text: shown }));
   if (/^(?:hom nay|today)$/.test(s)) return ref ? ok(dayOf(ref)) : relative();
   if (/^(?:hom qua|yesterday)$/.test(s)) return ref ? ok(dayOf(addDays(ref, -1))) : relative();
 
@@ -66,19 +68,19 @@ function parseCleaned(s: string, shown: string, ref: CalendarDay | null): DatePa
   if ((m = /^--(\d{1,2})(?:-(\d{1,2}))?$/.exec(s))) {
     return withoutYear({ month: Number(m[1]), day: m[2] === undefined ? null : Number(m[2]), numeric: false }, ref);
   }
-  if ((m = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{2})$/.exec(s))) return fail(`two-digit year "${m[1]}": write the full year, like 13/9/2023`);
+  if ((m = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{2})$/.exec(s))) return fail(problem("twoDigitYear", { year: group(m, 1) }));
 
   const tail = peelYear(s, ref);
   if (tail === null) return relative();
   const { rest, year, yearFrom } = tail;
-  if (rest === "") return year === null ? fail(NOT_A_DATE) : withYear(year, null, yearFrom);
+  if (rest === "") return year === null ? fail(problem("notADate", {})) : withYear(year, null, yearFrom);
   if (year === null && /^(?:thang truoc|last month)$/.test(rest)) return ref ? ok(monthOf(ref, -1)) : relative();
   if (year === null && /^(?:thang nay|this month)$/.test(rest)) return ref ? ok(monthOf(ref, 0)) : relative();
 
   const dayMonth = readDayMonth(rest, tail.slashed);
   if (!dayMonth) {
-    if (year === null && /^\d{1,2}$/.test(rest)) return fail("a day needs a month: write it like 13/9 or 13 tháng 9");
-    return fail(NOT_A_DATE);
+    if (year === null && /^\d{1,2}$/.test(rest)) return fail(problem("dayNeedsMonth", {}));
+    return fail(problem("notADate", {}));
   }
   return year === null ? withoutYear(dayMonth, ref) : withYear(year, dayMonth, yearFrom);
 }
@@ -124,39 +126,38 @@ function readDayMonth(rest: string, slashed: boolean): DayMonth | null {
 }
 
 function withYear(year: number, dm: DayMonth | null, yearFrom: ClaimDate["yearFrom"]): DateParse {
-  const problem = calendarProblem(year, dm?.month ?? null, dm?.day ?? null);
-  if (problem) return fail(dm ? withOrderHint(problem, dm) : problem);
+  const why = calendarProblem(year, dm?.month ?? null, dm?.day ?? null);
+  if (why) return fail(dm ? withOrderHint(why, dm) : why);
   const precision: DatePrecision = dm === null ? "year" : dm.day === null ? "month" : "day";
   return ok({ year, month: dm?.month ?? null, day: dm?.day ?? null, precision, yearFrom });
 }
 
 function withoutYear(dm: DayMonth, ref: CalendarDay | null): DateParse {
   // Checked without a year first, so "30/02" fails as itself rather than for a guessed year.
-  const problem = calendarProblem(null, dm.month, dm.day);
-  if (problem) return fail(withOrderHint(problem, dm));
+  const why = calendarProblem(null, dm.month, dm.day);
+  if (why) return fail(withOrderHint(why, dm));
   const precision: DatePrecision = dm.day === null ? "month" : "day";
   if (!ref) return ok({ year: null, month: dm.month, day: dm.day, precision, yearFrom: "none" });
   const year = inferYear(dm.month, dm.day, ref);
-  if (typeof year === "string") return fail(year);
+  if (typeof year !== "number") return fail(year);
   return ok({ year, month: dm.month, day: dm.day, precision, yearFrom: "reference" });
 }
 
 /** The latest year in which the day (or the month's first day) is at most LOOKAHEAD_DAYS after ref, or why none works. */
-function inferYear(month: number, day: number | null, ref: CalendarDay): number | string {
+function inferYear(month: number, day: number | null, ref: CalendarDay): number | ParseProblem {
   for (const year of [ref.year + 1, ref.year, ref.year - 1]) {
     // Skipping years where the day does not exist lets 29/2 find the nearby leap year.
     if (calendarProblem(year, month, day) !== null) continue;
     if (daysBetween(ref, { year, month, day: day ?? 1 }) <= LOOKAHEAD_DAYS) return year;
   }
   const year = ref.year - (daysBetween(ref, { year: ref.year, month, day: 28 }) > LOOKAHEAD_DAYS ? 1 : 0);
-  return `${calendarProblem(year, month, day)} (the year ${year} comes from the article's date, ${iso(ref)})`;
+  const why = calendarProblem(year, month, day) ?? problem("notADate", {});
+  return { ...why, more: problem("yearFromArticle", { year: String(year), article: iso(ref) }) };
 }
 
-function withOrderHint(problem: string, dm: DayMonth): string {
-  if (dm.numeric && dm.month > 12 && dm.day !== null && dm.day <= 12) {
-    return `${problem} (numeric dates are day/month: 13/9/2023 is 13 September 2023)`;
-  }
-  return problem;
+function withOrderHint(why: ParseProblem, dm: DayMonth): ParseProblem {
+  if (dm.numeric && dm.month > 12 && dm.day !== null && dm.day <= 12) return { ...why, more: problem("dayMonthOrder", {}) };
+  return why;
 }
 
 function dayOf(d: CalendarDay): ClaimDate {

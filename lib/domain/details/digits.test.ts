@@ -45,6 +45,7 @@ describe("readDigits", () => {
     expect(readDigits("1.2.3")).toEqual({
       ok: false,
       reason: 'cannot read the number "1.2.3": use . or , between groups of three digits (1.000 or 1,000) and the other mark for decimals',
+      problem: { code: "badDigits", values: { text: "1.2.3" } },
     });
   });
 

@@ -7,14 +7,16 @@
 // "0.500" is 0.5 (no one groups a leading zero) and "1234.567" fails: it cannot be grouping
 // (the head has four digits) and three decimals would be an odd way to write a count.
 
+import { type ParseProblem, problem, problemText } from "./problems";
+
 /** A digit string's value as an integer mantissa and a count of decimals, so scaling stays exact. */
 export type DigitNumber = { mantissa: number; decimals: number };
-export type DigitRead = { ok: true; value: DigitNumber } | { ok: false; reason: string };
+export type DigitRead = { ok: true; value: DigitNumber } | { ok: false; reason: string; problem: ParseProblem };
 
-const cannotRead = (text: string): DigitRead => ({
-  ok: false,
-  reason: `cannot read the number "${text}": use . or , between groups of three digits (1.000 or 1,000) and the other mark for decimals`,
-});
+const cannotRead = (text: string): DigitRead => {
+  const why = problem("badDigits", { text });
+  return { ok: false, reason: problemText(why), problem: why };
+};
 
 const grouped = (text: string, mark: string) => new RegExp(`^[1-9]\\d{0,2}(?:\\${mark}\\d{3})+$`).test(text);
 

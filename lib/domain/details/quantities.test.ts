@@ -132,7 +132,7 @@ describe("parseQuantity", () => {
     ["30-20", "the range 30–20 runs backwards: write the smaller number first"],
     ["1.2.3 UAV", 'cannot read the number "1.2.3": use . or , between groups of three digits (1.000 or 1,000) and the other mark for decimals'],
   ];
-  it.each(failures)("fails on %j: %s", (raw, reason) => expect(parseQuantity(raw)).toEqual({ ok: false, reason }));
+  it.each(failures)("fails on %j: %s", (raw, reason) => expect(parseQuantity(raw)).toMatchObject({ ok: false, reason }));
 
   it("reads number words only with their diacritics, so a station is not a hundred", () => {
     expect(parseQuantity("5 trạm radar")).toEqual({ ok: true, value: exact(5), item: "trạm radar" });
@@ -271,7 +271,7 @@ describe("parseQuantityItems", () => {
     [" ; \n", NO_NUMBER],
     ["nhiều UAV", NO_NUMBER],
     ["5 UAV; nhiều tên lửa", `part 2 ("nhiều tên lửa"): ${NO_NUMBER}`],
-  ])("fails on %j: %s", (raw, reason) => expect(parseQuantityItems(raw)).toEqual({ ok: false, reason }));
+  ])("fails on %j: %s", (raw, reason) => expect(parseQuantityItems(raw)).toMatchObject({ ok: false, reason }));
 });
 
 describe("digits with either thousands separator", () => {

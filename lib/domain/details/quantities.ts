@@ -14,7 +14,10 @@ import {
   type PostQualifier,
   type Qualifier,
 } from "./quantity-phrases";
+import { type ParseProblem, problem, problemText } from "./problems";
 import { longestPhrase, phraseLength, tokenize, type Token } from "./tokens";
+
+export { NO_NUMBER } from "./problems";
 
 /**
  * A count known exactly (min === max) or as a range; max may be Infinity ("more than 1,000").
@@ -22,15 +25,13 @@ import { longestPhrase, phraseLength, tokenize, type Token } from "./tokens";
  * so it disagrees with 1,000 and agrees with 1,001 (also for non-whole amounts like 2,5 km).
  */
 export type Quantity = { min: number; max: number; approximate: boolean; minExclusive?: boolean; maxExclusive?: boolean };
-export type QuantityParse = { ok: true; value: Quantity; item: string } | { ok: false; reason: string };
-export type QuantityItems = { ok: true; items: { quantity: Quantity; item: string; raw: string }[] } | { ok: false; reason: string };
-
-export const NO_NUMBER = "no number found: write a count like 5, 1.000, năm or five";
-const NOT_FIRST = "the count must come first: write it like 5 UAV tấn công or five drones";
+/** A failure has the problem as a code with values (for the interface) and in English (`reason`, for the API). */
+export type QuantityParse = { ok: true; value: Quantity; item: string } | Fail;
+export type QuantityItems = { ok: true; items: { quantity: Quantity; item: string; raw: string }[] } | Fail;
 
 type Amount = { value: number; next: number; scale: number; digits: DigitNumber | null };
-type Fail = { ok: false; reason: string };
-const fail = (reason: string): Fail => ({ ok: false, reason });
+type Fail = { ok: false; reason: string; problem: ParseProblem };
+const fail = (p: ParseProblem): Fail => ({ ok: false, reason: problemText(p), problem: p });
 const isFail = (x: unknown): x is Fail => typeof x === "object" && x !== null && (x as Fail).ok === false;
 
 /** The value of the token's scale word ("nghìn", "million"), or undefined when there is no token or it is not one. */
@@ -47,19 +48,19 @@ export function parseQuantity(raw: string): QuantityParse {
   const prefix = longestPhrase(tokens, i, PREFIX_QUALIFIERS);
   const qualifier: Qualifier | null = prefix?.value ?? null;
   if (prefix) i += prefix.length + (tokens[i + prefix.length]?.text === "." ? 1 : 0); // "approx. 100"
-  if (longestPhrase(tokens, i, NOT_COUNTS)) return fail(NO_NUMBER);
+  if (longestPhrase(tokens, i, NOT_COUNTS)) return fail(problem("noNumber", {}));
 
   const core = readCore(tokens, i, qualifier);
   if (isFail(core)) return core;
   const guard = checkAfterCount(tokens, core.next);
   if (guard) return fail(guard);
   const { post, next, end } = readPostQualifier(tokens, core.next);
-  if (post === "vague") return fail(`"${text.trim()}" is vague: write a range like 20-30`);
+  if (post === "vague") return fail(problem("vague", { text: text.trim() }));
   const ranged = qualifier === "from" || qualifier === "between";
-  if (post && qualifier && !ranged) return fail(`"${text.trim()}" has two qualifiers: keep one`);
+  if (post && qualifier && !ranged) return fail(problem("twoQualifiers", { text: text.trim() }));
 
   const value = qualify({ min: core.min, max: core.max, approximate: core.vague }, ranged ? post : (qualifier ?? post));
-  if (typeof value === "string") return fail(value);
+  if ("code" in value) return fail(value);
   let item = text.slice(tokens[next]?.start ?? text.length, tokens[end]?.start ?? text.length);
   // "dozens of drones", "a thousand of them": the "of" belongs to the count, not the item.
   if (core.vague || SCALE_WORDS.has(tokens[next - 1]?.lower ?? "")) item = item.replace(/^\s*of\s+/iu, "");
@@ -72,7 +73,7 @@ function readCore(tokens: Token[], i: number, qualifier: Qualifier | null): { mi
   if (vague) return { ...vague, vague: true };
   const first = readAmount(tokens, i);
   if (isFail(first)) return first;
-  if (first === null) return fail(tokens.slice(i).some(startsNumber) ? NOT_FIRST : NO_NUMBER);
+  if (first === null) return fail(problem(tokens.slice(i).some(startsNumber) ? "notFirst" : "noNumber", {}));
   const range = readRangeEnd(tokens, first, qualifier);
   return isFail(range) ? range : { ...range, vague: false };
 }
@@ -140,7 +141,7 @@ function readRangeEnd(tokens: Token[], first: Amount, qualifier: Qualifier | nul
   if (isFail(second)) return second;
   if (second === null) {
     if (qualifier === "from" || qualifier === "between") {
-      return fail(`a range needs two numbers: write it like "từ 20 đến 30" or "between 20 and 30"`);
+      return fail(problem("rangeNeedsTwo", {}));
     }
     return { min: first.value, max: first.value, next: first.next };
   }
@@ -150,12 +151,12 @@ function readRangeEnd(tokens: Token[], first: Amount, qualifier: Qualifier | nul
     const scaled = first.digits ? scaleDigits(first.digits, second.scale) : first.value * second.scale;
     if (scaled <= second.value) min = scaled;
   }
-  if (min > second.value) return fail(`the range ${min}–${second.value} runs backwards: write the smaller number first`);
+  if (min > second.value) return fail(problem("rangeBackwards", { min: String(min), max: String(second.value) }));
   return { min, max: second.value, next: second.next };
 }
 
 /** Why what follows a count makes it unreadable, or null. */
-function checkAfterCount(tokens: Token[], next: number): string | null {
+function checkAfterCount(tokens: Token[], next: number): ParseProblem | null {
   const after = tokens[next];
   const before = tokens[next - 1];
   // Nothing follows, or no count precedes it.
@@ -164,20 +165,20 @@ function checkAfterCount(tokens: Token[], next: number): string | null {
   if (after.kind === "digits") {
     // "5 000", "năm 2023": a second number that is not a glued unit ("3 155mm" is fine).
     const glued = following?.kind === "word" && following.start === after.end;
-    if (before.lower === "năm" && /^\d{4}$/.test(after.text)) return `"năm ${after.text}" reads as a year, not a count`;
-    if (!glued) return `two numbers in a row ("${before.text} ${after.text}"): write one count, like 5.000 or 5`;
+    if (before.lower === "năm" && /^\d{4}$/.test(after.text)) return problem("yearNotCount", { year: after.text });
+    if (!glued) return problem("twoNumbers", { first: before.text, second: after.text });
   }
   if ((after.text === "/" || after.text === ":") && following?.kind === "digits" && after.start === before.end) {
-    return `"${before.text}${after.text}${following.text}" is not a count: write a whole number like 5`;
+    return problem("notACount", { text: `${before.text}${after.text}${following.text}` });
   }
-  if (FRACTION_WORDS.has(after.lower)) return `fractions are not counts: write a number like 5`;
+  if (FRACTION_WORDS.has(after.lower)) return problem("fraction", {});
   return null;
 }
 
-function qualify(q: Quantity, how: Qualifier | PostQualifier | null): Quantity | string {
+function qualify(q: Quantity, how: Qualifier | PostQualifier | null): Quantity | ParseProblem {
   if (how === null) return q;
   if (how === "about") return { ...q, approximate: true };
-  if (q.min !== q.max || q.approximate) return `a qualifier like "hơn"/"more than" needs one number, not a range or a vague amount`;
+  if (q.min !== q.max || q.approximate) return problem("qualifierNeedsOne", {});
   const n = q.min;
   switch (how) {
     case "more":
@@ -204,10 +205,10 @@ export function parseQuantityItems(raw: string): QuantityItems {
     .flatMap(splitCounted)
     .map((s) => s.trim())
     .filter((s) => s !== "");
-  if (segments.length === 0) return fail(NO_NUMBER);
+  if (segments.length === 0) return fail(problem("noNumber", {}));
   for (const [k, segment] of segments.entries()) {
     const parsed = parseQuantity(segment);
-    if (!parsed.ok) return fail(segments.length === 1 ? parsed.reason : `part ${k + 1} ("${segment}"): ${parsed.reason}`);
+    if (!parsed.ok) return fail(segments.length === 1 ? parsed.problem : problem("part", { n: String(k + 1), segment }, parsed.problem));
     items.push({ quantity: parsed.value, item: parsed.item, raw: segment });
   }
   return { ok: true, items };

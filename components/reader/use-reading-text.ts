@@ -1,0 +1,53 @@
+import { useLocale, useTranslations } from "next-intl";
+import { foldForMatch } from "@/lib/domain/claim-types";
+import { describeClaimDate } from "@/lib/domain/details/dates";
+import type { ParseProblem } from "@/lib/domain/details/problems";
+import { describeQuantity } from "@/lib/domain/details/quantities";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import type { translatorFor } from "@/lib/i18n/translate";
+import { type DateReading, describeStoredDate, joinNames, type QuantityReading } from "./claim-readings";
+
+type Translate = ReturnType<typeof translatorFor>;
+
+/** The interface language, as a Locale the domain's describe functions take. */
+export function useUiLocale(): Locale {
+  const current = useLocale();
+  return isLocale(current) ? current : DEFAULT_LOCALE;
+}
+
+/** The words, in the interface language, for the parsers' readings of a claim's date and counts, stored dates and lists of names. */
+export function useReadingText() {
+  return readingWords(useTranslations(), useUiLocale());
+}
+
+/** `useReadingText` outside React: `t` translates from the catalogue's root. */
+export function readingWords(t: Translate, locale: Locale) {
+  const problem = (p: ParseProblem): string => {
+    const own = t(`reader.form.reading.problem.${p.code}`, p.values);
+    return p.more ? `${own} ${problem(p.more)}` : own;
+  };
+  return {
+    problem,
+    date(r: DateReading): string {
+      if (!r.ok) return t("reader.form.reading.cannotRead", { reason: problem(r.problem) });
+      const date = describeClaimDate(r.date, locale);
+      if (r.note === "yearFromArticle") return t("reader.form.reading.dateYearFromArticle", { date, year: String(r.date.year) });
+      if (r.note === "yearFromArticleIfAny") return t("reader.form.reading.dateYearIfArticleHasOne", { date });
+      if (r.note === "noYear") return t("reader.form.reading.dateNoYear", { date });
+      return t("reader.form.reading.date", { date });
+    },
+    quantity(r: QuantityReading): string {
+      if (!r.ok) return t("reader.form.reading.cannotRead", { reason: problem(r.problem) });
+      const count = describeQuantity(r.quantity, locale);
+      const reading = r.approximate ? t("reader.form.reading.countApproximate", { count }) : t("reader.form.reading.count", { count });
+      return r.item ? t("reader.form.reading.withItem", { reading, item: r.item }) : reading;
+    },
+    /** A date as written, followed by its stored reading when that reads differently: "13/9 (reads as 13 Sep)". */
+    writtenDate(written: string | undefined, dateValue: string | undefined): string {
+      if (!written) return "";
+      const reading = describeStoredDate(dateValue, locale);
+      return reading && foldForMatch(reading) !== foldForMatch(written) ? t("reader.details.dateReads", { date: written, reading }) : written;
+    },
+    names: (names: string[]) => joinNames(names, locale),
+  };
+}
