@@ -5,10 +5,10 @@ import { useCallback } from "react";
 import { searchEntitiesAction } from "@/lib/actions/entities";
 import { inputClass } from "@/components/ui/field";
 import { useCombobox, type ComboboxResults } from "@/components/ui/use-combobox";
-import type { ENTITY_KIND_LABELS } from "./labels";
+import type { EntityKind } from "./labels";
 
 export type PickedEntity = { id: string; name: string } | null;
-type Option = { id: string; name: string; kind: keyof typeof ENTITY_KIND_LABELS; aliases: string[] };
+type Option = { id: string; name: string; kind: EntityKind; aliases: string[] };
 
 /** Search select over entity names and aliases (diacritic-insensitive); `excludeId` is never offered. */
 export function EntityPicker({

@@ -5,16 +5,6 @@ import type { ENTITY_KINDS, SOURCE_KINDS } from "@/lib/validation/schemas";
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-/** English kind names; the entities pages show the catalogue's (entities.kind). */
-export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
-  PERSON: "Person",
-  COUNTRY: "Country",
-  ORGANIZATION: "Organization",
-  PLACE: "Place",
-  WEAPON_SYSTEM: "Weapon system",
-  OTHER: "Other",
-};
-
 /** Languages offered for aliases ("" = any); any BCP 47 code is accepted by the server. Their names are in the catalogue (entities.language). */
 export const ALIAS_LANGUAGES = ["", "vi", "en", "ko", "ru", "zh", "ja", "fr"] as const;
 

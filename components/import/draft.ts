@@ -78,7 +78,8 @@ export type DraftWarning = {
   /** The field that fixes it, so the card can show the warning beside it; null for the card as a whole. */
   field: keyof DraftValues | null;
   message: string;
-  hint?: string;
+  /** A catalogue key (importWizard.card.hint) explaining what to do, when there is one. */
+  hint?: "noDate";
 };
 
 /**
@@ -95,7 +96,7 @@ export function draftWarnings(d: Pick<Draft, "parsed" | "values">): DraftWarning
     warnings.push({
       field: "publishedAt",
       message: NO_DATE_WARNING,
-      hint: "Dates written without a year in its claims (“hôm 13/9”, “on Wednesday”) cannot be placed in time. Add the date before importing.",
+      hint: "noDate",
     });
   }
   for (const message of d.parsed.warnings ?? []) {

@@ -93,7 +93,7 @@ export function ImportCard({
               .map((w) => (
                 <Alert key={w.message} tone="warning" className="mt-1 font-medium">
                   {w.message}
-                  {w.hint && <span className="block font-normal">{w.hint}</span>}
+                  {w.hint && <span className="block font-normal">{t(`hint.${w.hint}`)}</span>}
                 </Alert>
               ))}
           </div>

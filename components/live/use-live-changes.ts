@@ -16,7 +16,8 @@ type Options = {
   since?: string;
   /** Called for every change, in order, never twice for one id. */
   onChange: (e: LiveChange) => void;
-  onRevoked?: (reason: string) => void;
+  /** `reason` is the server's words, or null when it gave none (the component says it from the catalogue). */
+  onRevoked?: (reason: string | null) => void;
   /** The server could not replay everything missed (too long offline): reload the page's data. */
   onReset?: () => void;
 };
@@ -43,7 +44,7 @@ export function useLiveChanges({ workspaceId, articleId, propositionId, since, o
     let es: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const revoke = (reason: string) => {
+    const revoke = (reason: string | null) => {
       stopped = true;
       es?.close();
       setStatus("revoked");
@@ -74,7 +75,7 @@ export function useLiveChanges({ workspaceId, articleId, propositionId, since, o
         handlers.current.onReset?.();
       });
       es.addEventListener("revoked", (m) => {
-        revoke((JSON.parse((m as MessageEvent<string>).data) as { reason?: string }).reason ?? "Your access to this workspace was removed");
+        revoke((JSON.parse((m as MessageEvent<string>).data) as { reason?: string }).reason ?? null);
       });
     };
     // Why did the server refuse? Gone or forbidden means access ended; anything else, try again.
@@ -83,7 +84,7 @@ export function useLiveChanges({ workspaceId, articleId, propositionId, since, o
       const res = await fetch(`${base}?${q}`, { signal: ctl.signal, headers: { accept: "text/event-stream" } }).catch(() => null);
       ctl.abort();
       if (stopped) return;
-      if (res && (res.status === 401 || res.status === 403 || res.status === 404)) return revoke("You no longer have access to this workspace");
+      if (res && (res.status === 401 || res.status === 403 || res.status === 404)) return revoke(null);
       open();
     };
     // When the machine goes offline a stream can hang for minutes before the browser notices;

@@ -3,14 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { searchEntitiesAction } from "@/lib/actions/entities";
-import type { ENTITY_KIND_LABELS } from "@/components/entities/labels";
+import type { EntityKind } from "@/components/entities/labels";
 import { useCombobox, type ComboboxResults } from "@/components/ui/use-combobox";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { ClaimFormValues } from "@/lib/validation/schemas";
 import { ChipCombobox } from "./chip-combobox";
 
 export type ActorValue = ClaimFormValues["actors"][number];
-type EntityOption = { kind: "entity"; id: string; name: string; entityKind: keyof typeof ENTITY_KIND_LABELS; matched?: string };
+type EntityOption = { kind: "entity"; id: string; name: string; entityKind: EntityKind; matched?: string };
 type Option = EntityOption | { kind: "text"; id: ""; name: string };
 
 const keyOf = (a: ActorValue) => (a.kind === "entity" ? `entity:${a.id}` : `text:${foldForMatch(a.name)}`);

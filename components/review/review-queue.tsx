@@ -74,10 +74,10 @@ export function ReviewQueue({
       return {
         canApprove: approve === null,
         canReject: refusalFor("reject", a) === null,
-        approveNote: approve?.code === "forbidden" && canReview ? "Your claim: another reviewer approves it" : null,
+        approveNote: approve?.code === "forbidden" && canReview ? t("approveNoteOwn") : null,
       };
     },
-    [refusalFor, canReview],
+    [refusalFor, canReview, t],
   );
 
   const activate = useCallback((id: string) => {

@@ -8,29 +8,30 @@ export function formatScore(value: number | null): string {
   return value < 0 && Number(text) !== 0 ? `\u2212${text}` : text;
 }
 
-/** Why a figure of the report is null, in words for a tooltip. */
-export const WHY_UNDEFINED = {
-  f1: "Undefined: neither annotator has a claim here",
-  precision: "Undefined: the second annotator has no claim here",
-  recall: "Undefined: the first annotator has no claim here",
-  meanF1: "Undefined: no pair of annotators has any claim here",
-  character: "Undefined: neither annotator marked any text",
-  cohenNoUnits: "Undefined: no unit holds a claim of both annotators",
-  cohenChance: "Undefined: chance agreement is 1 (both used one and the same label on every unit)",
-  alpha: "Undefined: no unit holds claims of two or more annotators, or every value is the same (expected disagreement 0)",
-  fleiss: "Undefined: no unit was marked by every annotator, or every label is the same (chance agreement 1)",
-  unitizingMany: "Not computed for more than two annotators (see “How these figures are computed”)",
-  unitizingFew: "Needs exactly two annotators",
-  unitizingEmpty: "Undefined: nobody marked any text",
-  noClaims: "Undefined: no claims on this article yet",
-  self: "The same annotator",
-} as const;
+/** Why a figure of the report can be null; the words for each are in the catalogue (sessions.agreement.why). */
+export const WHY_UNDEFINED = [
+  "f1",
+  "precision",
+  "recall",
+  "meanF1",
+  "character",
+  "cohenNoUnits",
+  "cohenChance",
+  "alpha",
+  "fleiss",
+  "unitizingMany",
+  "unitizingFew",
+  "unitizingEmpty",
+  "noClaims",
+  "self",
+] as const;
+export type WhyUndefined = (typeof WHY_UNDEFINED)[number];
 
 /** Why uα is null, from the number of annotators. */
-export function whyNoUnitizing(annotators: number): string {
-  if (annotators > 2) return WHY_UNDEFINED.unitizingMany;
-  if (annotators < 2) return WHY_UNDEFINED.unitizingFew;
-  return WHY_UNDEFINED.unitizingEmpty;
+export function whyNoUnitizing(annotators: number): WhyUndefined {
+  if (annotators > 2) return "unitizingMany";
+  if (annotators < 2) return "unitizingFew";
+  return "unitizingEmpty";
 }
 
 /** Krippendorff's reading of an alpha (2004, §12.2): α ≥ .800 reliable, .667 ≤ α < .800 tentative conclusions only. */

@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { PairAgreement } from "@/lib/domain/agreement/types";
 import { compactInputClass } from "@/components/reader/form-styles";
-import { cellColours, type ColourStop, DIVERGING, formatScore, legendGradient, SEQUENTIAL, type WHY_UNDEFINED } from "./agreement-format";
+import { cellColours, type ColourStop, DIVERGING, formatScore, legendGradient, SEQUENTIAL, type WhyUndefined } from "./agreement-format";
 import { namer } from "./agreement-score";
 
-/** Why a figure is undefined, as a key of sessions.agreement.why (the same keys as WHY_UNDEFINED). */
-type Why = keyof typeof WHY_UNDEFINED;
+/** Why a figure is undefined, as a key of sessions.agreement.why. */
+type Why = WhyUndefined;
 type Metric = { stops: readonly ColourStop[]; ticks: number[]; value: (p: PairAgreement) => number | null; why: (p: PairAgreement) => Why };
 
 const METRICS = {

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { LABEL_DIMENSIONS } from "@/lib/domain/agreement/types";
 import type { SessionAgreement } from "@/lib/server/session-agreement";
-import { alphaVerdict, kappaReading, type WHY_UNDEFINED } from "./agreement-format";
+import { alphaVerdict, kappaReading, type WhyUndefined } from "./agreement-format";
 import { AgreementHeatmap } from "./agreement-heatmap";
 import { AgreementHelp } from "./agreement-help";
 import { Score } from "./agreement-score";
@@ -18,7 +18,7 @@ export function AgreementPanel({ workspaceId, sessionId, data }: { slug: string;
   const g = report.overall;
   const csv = `/api/v1/workspaces/${workspaceId}/sessions/${sessionId}/agreement?format=csv`;
   const noClaims = g.claims === 0;
-  const why = (reason: keyof typeof WHY_UNDEFINED) => (noClaims ? t("noClaimsSession") : t(`why.${reason}`));
+  const why = (reason: WhyUndefined) => (noClaims ? t("noClaimsSession") : t(`why.${reason}`));
   const unitizing = annotators.length > 2 ? "unitizingMany" : annotators.length < 2 ? "unitizingFew" : "unitizingEmpty";
   const alphaWords = (v: number | null) => {
     const verdict = alphaVerdict(v);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requirePageMember } from "@/lib/auth/session";
 import { can } from "@/lib/auth/membership";
 import { getReaderData } from "@/lib/server/articles";
@@ -11,7 +12,9 @@ import { notFound } from "next/navigation";
 import { Reader } from "@/components/reader/reader";
 import { SessionBar } from "@/components/sessions/session-bar";
 
-export const metadata: Metadata = { title: "Article" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reader"))("pageTitle") };
+}
 
 export default async function ArticlePage({
   params,

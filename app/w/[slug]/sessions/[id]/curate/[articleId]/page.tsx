@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requirePageMember } from "@/lib/auth/session";
 import { getCuration } from "@/lib/server/curation";
@@ -8,7 +9,9 @@ import { listClaimTypes, listMembers } from "@/lib/server/workspaces";
 import { CurationRefused } from "@/components/sessions/curation-refused";
 import { CurationView } from "@/components/sessions/curation-view";
 
-export const metadata: Metadata = { title: "Curate" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("sessions.curation"))("pageTitle") };
+}
 
 export default async function CuratePage({ params }: { params: Promise<{ slug: string; id: string; articleId: string }> }) {
   const { slug, id, articleId } = await params;
