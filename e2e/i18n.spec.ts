@@ -25,6 +25,12 @@ const walks = [
     published: "03/02/2024",
     inbox: "Inbox",
     claimForm: "New claim",
+    date: "Date",
+    dateReads: "reads as 13 Sep 2023",
+    dateFails: "cannot read: month 13 does not exist (numeric dates are day/month: 13/9/2023 is 13 September 2023)",
+    addCount: "Add a count",
+    count: "Count 1",
+    countReads: "reads as 20–99 (approximate)",
   },
   {
     locale: "vi-VN",
@@ -34,6 +40,12 @@ const walks = [
     published: "02/03/2024",
     inbox: "Hộp thư",
     claimForm: "Nhận định mới",
+    date: "Ngày",
+    dateReads: "được hiểu là 13/9/2023",
+    dateFails: "không đọc được: không có tháng 13 (ngày viết bằng số theo thứ tự ngày/tháng: 13/9/2023 là ngày 13 tháng 9 năm 2023)",
+    addCount: "Thêm số lượng",
+    count: "Số lượng 1",
+    countReads: "được hiểu là 20–99 (ước lượng)",
   },
 ] as const;
 
@@ -61,7 +73,18 @@ for (const walk of walks) {
     const reader = new ReaderPage(p);
     await reader.selectWithMouse(0, "no agreement had been signed");
     await p.keyboard.press("1");
-    await expect(p.getByRole("form", { name: walk.claimForm })).toBeVisible();
+    const form = p.getByRole("form", { name: walk.claimForm });
+    await expect(form).toBeVisible();
+    // The form reads the date and count back in the interface's language, failures included.
+    const date = form.getByLabel(walk.date, { exact: true });
+    await date.fill("13/9/2023");
+    await expect(date).toHaveAccessibleDescription(walk.dateReads);
+    await date.fill("9/13/2023");
+    await expect(date).toHaveAccessibleDescription(walk.dateFails);
+    await form.getByRole("button", { name: walk.addCount }).click();
+    const count = form.getByLabel(walk.count, { exact: true });
+    await count.fill("hàng chục");
+    await expect(count).toHaveAccessibleDescription(walk.countReads);
     await context.close();
   });
 }

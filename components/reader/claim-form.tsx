@@ -190,7 +190,7 @@ export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error
           />
           {errors.date ? (
             <p id={dateNoteId} className="text-sm text-red-700">
-              {errors.date.message}
+              {readingText.fieldError(errors.date.message, dateReading)}
             </p>
           ) : (
             dateReading && (

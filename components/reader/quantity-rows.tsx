@@ -23,9 +23,9 @@ export function QuantityRows({ form, idPrefix }: { form: UseFormReturn<ClaimForm
       <legend className="text-sm font-medium text-slate-700">{t("legend")}</legend>
       {fields.map((f, i) => {
         const n = i + 1;
-        const valueError = errors?.[i]?.value?.message;
-        const itemError = errors?.[i]?.item?.message;
         const reading = readQuantityInput(values?.[i]?.value ?? "");
+        const valueError = readingText.fieldError(errors?.[i]?.value?.message, reading);
+        const itemError = errors?.[i]?.item?.message;
         const noteId = `${idPrefix}-q${i}-note`;
         const itemErrorId = `${idPrefix}-q${i}-item-error`;
         return (

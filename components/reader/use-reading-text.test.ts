@@ -109,6 +109,16 @@ describe("readings of the date and count fields", () => {
     expect(english.writtenDate(undefined, "2023")).toBe("");
   });
 
+  it("a server's refusal of a date or count the form also cannot read is said in the interface language", () => {
+    const reading = readDateInput("hôm qua", undefined);
+    const refusal = '"hôm qua" is relative to the article\'s date, which is not given';
+    expect(english.fieldError(refusal, reading)).toBe(refusal);
+    expect(vietnamese.fieldError(refusal, reading)).toBe('"hôm qua" tính theo ngày của bài viết, nhưng chưa có ngày của bài viết');
+    expect(vietnamese.fieldError("Use at most 200 characters", reading)).toBe("Use at most 200 characters");
+    expect(vietnamese.fieldError(refusal, readDateInput("13/9", null))).toBe(refusal);
+    expect(vietnamese.fieldError(undefined, reading)).toBeUndefined();
+  });
+
   it("names are joined in the interface language", () => {
     expect(english.names(["Moscow", "Pyongyang", "Beijing"])).toBe("Moscow, Pyongyang, and Beijing");
     expect(vietnamese.names(["Moscow", "Pyongyang"])).toBe("Moscow và Pyongyang");

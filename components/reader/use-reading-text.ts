@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { describeClaimDate } from "@/lib/domain/details/dates";
-import type { ParseProblem } from "@/lib/domain/details/problems";
+import { type ParseProblem, problemText } from "@/lib/domain/details/problems";
 import { describeQuantity } from "@/lib/domain/details/quantities";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import type { translatorFor } from "@/lib/i18n/translate";
@@ -49,5 +49,13 @@ export function readingWords(t: Translate, locale: Locale) {
       return reading && foldForMatch(reading) !== foldForMatch(written) ? t("reader.details.dateReads", { date: written, reading }) : written;
     },
     names: (names: string[]) => joinNames(names, locale),
+    /**
+     * A field's error as shown: the server refuses an unreadable date or count with the parser's
+     * English `reason`; when that is the problem the form reads in the same text, it is said in
+     * the interface language. Any other message is shown as it came.
+     */
+    fieldError(message: string | undefined, reading: DateReading | QuantityReading | null): string | undefined {
+      return message && reading && !reading.ok && problemText(reading.problem) === message ? problem(reading.problem) : message;
+    },
   };
 }
