@@ -112,6 +112,19 @@ test("the header switch saves the language on the account; the settings put it b
   await context.close();
 });
 
+test("a search too short to run says why in the interface's language", async ({ browser, owner }) => {
+  for (const [locale, why] of [
+    ["en-US", "Type at least 2 characters: one letter would match almost everything."],
+    ["vi-VN", "Hãy gõ ít nhất 2 ký tự: một chữ cái sẽ khớp với gần như mọi thứ."],
+  ] as const) {
+    const context = await browser.newContext({ storageState: owner.storageState, locale });
+    const p = await context.newPage();
+    await p.goto(`/w/${owner.slug}/search?q=a`);
+    await expect(p.locator("#search-error")).toHaveText(why);
+    await context.close();
+  }
+});
+
 test("signed out: Accept-Language picks the sign-in page's language, and the switch keeps a choice in a cookie", async ({ browser }) => {
   const context = await browser.newContext({ locale: "vi-VN" });
   const p = await context.newPage();

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
 import { requirePageMember } from "@/lib/auth/session";
-import { AppError } from "@/lib/server/errors";
+import { phrase } from "@/lib/i18n/phrasebook";
+import { AppError, toErrorBody } from "@/lib/server/errors";
 import { search, SEARCH_KINDS, SEARCH_MAX_LIMIT, type SearchResult } from "@/lib/server/search";
 import { KindChips } from "@/components/search/kind-chips";
 import { SearchForm } from "@/components/search/search-form";
@@ -32,8 +33,10 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       // Every kind is searched so the chips can show counts; a chosen kind gets the longest list.
       result = await search(actor, { q, limit: kind ? SEARCH_MAX_LIMIT : 10 });
     } catch (err) {
-      if (err instanceof AppError && err.code === "bad_request") problem = `${err.message}: one letter would match almost everything.`;
-      else if (err instanceof ZodError) problem = err.issues[0]?.message ?? "Check the search text";
+      // The service's words in the interface language, then why (the phrasebook translates them).
+      const locale = await getLocale();
+      if (err instanceof AppError && err.code === "bad_request") problem = t("tooShort", { message: toErrorBody(err, locale).error.message });
+      else if (err instanceof ZodError) problem = err.issues[0] ? phrase(locale, err.issues[0].message) : t("checkText");
       else throw err;
     }
   }
