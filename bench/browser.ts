@@ -109,6 +109,9 @@ export async function selectionBench(ctx: Ctx, scale: number): Promise<Row[]> {
     const page = await context.newPage();
     const quotes = Array.from({ length: SAMPLES }, (_, i) => `hit depot ${37 * (i + 1)} at dawn`);
     const url = `${ctx.base}/w/${ctx.slug}/articles/${ctx.gen.dense.articleId}`;
+    // BENCH_TRACE=<file>: a Chromium performance trace of the app's drags (open it in DevTools' Performance panel).
+    const trace = process.env.BENCH_TRACE;
+    if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
     const app = await samples(
       page,
       async () => {
@@ -124,6 +127,7 @@ export async function selectionBench(ctx: Ctx, scale: number): Promise<Row[]> {
       },
       quotes,
     );
+    if (trace) await browser.stopTracing();
     // A fresh document first: setContent keeps the current one, and with it the app's Content
     // Security Policy, which refuses the static page's inline script.
     const base = await samples(

@@ -8,6 +8,7 @@
 //   BENCH_ONLY=exports,search   run only these measurements (matrix, search, exports, selection,
 //                               create, reanchor, import; default all), written to
 //                               bench/results-partial.{json,md}, not the README
+//   BENCH_TRACE=<file>   a Chromium performance trace of the selection drags
 import os from "node:os";
 import pg from "pg";
 import { z } from "zod";

@@ -38,7 +38,14 @@ export const ClaimList = memo(function ClaimList({
           : null;
         const facts = [quantitiesText(a.fields), (a.fields as { date?: string } | null)?.date].filter(Boolean).join(" · ");
         return (
-          <li key={a.id} id={`claim-item-${a.id}`} data-orphaned={a.orphaned || undefined} data-needs-review={a.needsReview || undefined}>
+          // Off-screen items skip layout and paint (content-visibility), so a long list costs little when the panel above it changes.
+          <li
+            key={a.id}
+            id={`claim-item-${a.id}`}
+            className="[contain-intrinsic-size:auto_3.5rem] [content-visibility:auto]"
+            data-orphaned={a.orphaned || undefined}
+            data-needs-review={a.needsReview || undefined}
+          >
             <button
               type="button"
               onClick={() => onSelect(a.id)}
