@@ -3,7 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { bulkApproveAction, reviewClaimAction } from "@/lib/actions/review";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
+import { phrase } from "@/lib/i18n/phrasebook";
 import { reviewRefusal } from "@/lib/domain/review";
 import type { AnnotationStatus } from "@/lib/domain/vocabulary";
 import type { ReviewItem } from "@/lib/server/review";
@@ -40,6 +42,9 @@ export function ReviewQueue({
   const review = useReview();
   const router = useRouter();
   const t = useTranslations("review");
+  const current = useLocale();
+  // Refusals come from the table the services use (lib/domain/review.ts), in English: say them in the interface language.
+  const say = useCallback((message: string) => phrase(isLocale(current) ? current : DEFAULT_LOCALE, message), [current]);
   const [items, setItems] = useState(initial);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -65,8 +70,8 @@ export function ReviewQueue({
             canReview: review.canReview,
             allowSelfApproval: review.allowSelfApproval,
           })
-        : { code: "forbidden" as const, message: "Sign in to review" },
-    [review],
+        : { code: "forbidden" as const, message: t("signInToReview") },
+    [review, t],
   );
   const actionsFor = useCallback(
     (a: ReviewItem): RowActions => {
@@ -99,7 +104,7 @@ export function ReviewQueue({
     async (a: ReviewItem, decision: "approve" | "reject", reason?: string) => {
       if (!review || busy) return;
       const refusal = refusalFor(decision, a);
-      if (refusal) return setMessage({ tone: "error", text: refusal.message });
+      if (refusal) return setMessage({ tone: "error", text: say(refusal.message) });
       setBusy(true);
       const res = await reviewClaimAction(review.workspaceId, { id: a.id, version: a.version, decision, reason });
       setBusy(false);
@@ -114,7 +119,7 @@ export function ReviewQueue({
       advanceFrom(a.id);
       router.refresh();
     },
-    [review, busy, refusalFor, advanceFrom, router, t],
+    [review, busy, refusalFor, advanceFrom, router, t, say],
   );
 
   const toggle = useCallback((id: string) => {
@@ -132,7 +137,7 @@ export function ReviewQueue({
     setBusy(false);
     if (!res.ok) {
       const problems = (res.error.details?.problems as Problem[] | undefined) ?? [];
-      return setMessage({ tone: "error", text: res.error.message, problems });
+      return setMessage({ tone: "error", text: res.error.message, problems: problems.map((p) => ({ ...p, message: say(p.message) })) });
     }
     setSelected(new Set());
     setMessage({ tone: "success", text: t("approvedN", { count: res.data.items.length }) });
@@ -155,7 +160,7 @@ export function ReviewQueue({
       } else if (active && canReview && e.key === "r") {
         e.preventDefault();
         const refusal = refusalFor("reject", active);
-        if (refusal) setMessage({ tone: "error", text: refusal.message });
+        if (refusal) setMessage({ tone: "error", text: say(refusal.message) });
         else setRejecting({ id: active.id, reason: "", error: null });
       } else if (active && canReview && e.key === "x" && active.status === "SUBMITTED") {
         e.preventDefault();
@@ -164,7 +169,7 @@ export function ReviewQueue({
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [items, activeId, active, canReview, rejecting, activate, decide, toggle, refusalFor]);
+  }, [items, activeId, active, canReview, rejecting, activate, decide, toggle, refusalFor, say]);
 
   const selectable = items.filter((a) => a.status === "SUBMITTED");
   const allSelected = selectable.length > 0 && selectable.every((a) => selected.has(a.id));

@@ -20,6 +20,7 @@ export const REVIEW_STEPS = {
 export type ReviewerFacts = { isAuthor: boolean; canWrite: boolean; canReview: boolean; allowSelfApproval: boolean };
 export type Refusal = { code: "forbidden" | "conflict"; message: string };
 
+/** Why a step is refused by the claim's status. @phrasebook: the review queue shows these as they are. */
 const ALREADY: Record<AnnotationStatus, string> = {
   DRAFT: "This claim is a draft; its author or an editor must submit it for review first",
   SUBMITTED: "This claim is already submitted for review",
@@ -27,7 +28,7 @@ const ALREADY: Record<AnnotationStatus, string> = {
   REJECTED: "This claim is already rejected",
 };
 
-/** Why `step` may not be taken on a claim in `status` by this person, or null when it may. */
+/** Why `step` may not be taken on a claim in `status` by this person, or null when it may. @phrasebook */
 export function reviewRefusal(step: ReviewStep, status: AnnotationStatus, who: ReviewerFacts): Refusal | null {
   if (step === "submit" && !who.isAuthor && !who.canWrite)
     return { code: "forbidden", message: "Only the claim's author or an editor can submit it for review" };

@@ -2,8 +2,9 @@ import ts from "typescript";
 
 /**
  * The messages a file of lib/ shows to people in English, as phrasebook keys: the text of every
- * `new AppError(…)` (its message and its per-field messages) and, in lib/validation, every string
- * that is not an OpenAPI description (`.describe(…)`). A template literal's `${…}` parts become
+ * `new AppError(…)` (its message and its per-field messages), every string in a declaration whose
+ * comment says `@phrasebook` (refusal tables the interface shows as they are) and, in
+ * lib/validation, every string that is not an OpenAPI description (`.describe(…)`). A template literal's `${…}` parts become
  * `{1}`, `{2}`… Only sentences count: text that starts with a capital letter and has a space.
  */
 export function messagesOf(source: string, fileName: string): string[] {
@@ -12,7 +13,13 @@ export function messagesOf(source: string, fileName: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node) => {
     const text = literalText(node);
-    if (text !== null && /^([A-Z]|\{\d\} [a-z])/.test(text) && text.includes(" ") && (validation ? !inDescribe(node) : inAppError(node))) found.push(text);
+    if (
+      text !== null &&
+      /^([A-Z]|\{\d\} [a-z])/.test(text) &&
+      text.includes(" ") &&
+      (validation ? !inDescribe(node) : inAppError(node) || inMarked(node, source))
+    )
+      found.push(text);
     ts.forEachChild(node, visit);
   };
   visit(file);
@@ -28,6 +35,13 @@ function literalText(node: ts.Node): string | null {
 function inAppError(node: ts.Node): boolean {
   for (let at = node.parent; at; at = at.parent) if (ts.isNewExpression(at) && at.expression.getText() === "AppError") return true;
   return false;
+}
+
+/** Inside a top-level statement whose leading comment carries `@phrasebook`. */
+function inMarked(node: ts.Node, source: string): boolean {
+  let at: ts.Node = node;
+  while (at.parent && !ts.isSourceFile(at.parent)) at = at.parent;
+  return (ts.getLeadingCommentRanges(source, at.getFullStart()) ?? []).some((c) => source.slice(c.pos, c.end).includes("@phrasebook"));
 }
 
 /** An argument of `.describe(…)` (not a message of the chain `.describe` is called on). */
