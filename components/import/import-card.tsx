@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { usePhrase } from "@/components/ui/use-local-resolver";
 import { draftWarnings, type Draft, type DraftValues as Values } from "./draft";
 
 export type { Draft } from "./draft";
@@ -33,6 +34,8 @@ export function ImportCard({
   onRemove: () => void;
 }) {
   const t = useTranslations("importWizard.card");
+  // The parser's warnings are English (lib/domain/import-metadata.ts): said in the interface language.
+  const say = usePhrase();
   const { parsed, values } = draft;
   const duplicates = parsed.passages.filter((p) => p.isDuplicate).length;
   const captions = parsed.passages.filter((p) => p.isCaption).length;
@@ -78,7 +81,7 @@ export function ImportCard({
       )}
       {cardWarnings.map((w) => (
         <Alert key={w.message} tone="warning" className="mb-3">
-          {w.message}
+          {say(w.message)}
         </Alert>
       ))}
       <fieldset disabled={locked || draft.status === "duplicate"} className="grid gap-3 md:grid-cols-2">
@@ -92,7 +95,7 @@ export function ImportCard({
               .filter((w) => w.field === f.name)
               .map((w) => (
                 <Alert key={w.message} tone="warning" className="mt-1 font-medium">
-                  {w.message}
+                  {say(w.message)}
                   {w.hint && <span className="block font-normal">{t(`hint.${w.hint}`)}</span>}
                 </Alert>
               ))}

@@ -3,9 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { bulkApproveAction, reviewClaimAction } from "@/lib/actions/review";
-import { useLocale, useTranslations } from "next-intl";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
-import { phrase } from "@/lib/i18n/phrasebook";
+import { useTranslations } from "next-intl";
+import { usePhrase } from "@/components/ui/use-local-resolver";
 import { reviewRefusal } from "@/lib/domain/review";
 import type { AnnotationStatus } from "@/lib/domain/vocabulary";
 import type { ReviewItem } from "@/lib/server/review";
@@ -42,9 +41,8 @@ export function ReviewQueue({
   const review = useReview();
   const router = useRouter();
   const t = useTranslations("review");
-  const current = useLocale();
   // Refusals come from the table the services use (lib/domain/review.ts), in English: say them in the interface language.
-  const say = useCallback((message: string) => phrase(isLocale(current) ? current : DEFAULT_LOCALE, message), [current]);
+  const say = usePhrase();
   const [items, setItems] = useState(initial);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

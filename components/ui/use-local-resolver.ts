@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale } from "next-intl";
+import { useCallback } from "react";
 import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import { phrase } from "@/lib/i18n/phrasebook";
@@ -31,4 +32,11 @@ export function useLocalResolver<T extends FieldValues, C, O>(resolver: Resolver
     const result = await resolver(values, context, options);
     return { ...result, errors: translateFieldErrors(result.errors, locale) } as Awaited<ReturnType<Resolver<T, C, O>>>;
   };
+}
+
+/** An English service or domain message (one the phrasebook knows) in the interface language; others as they are. */
+export function usePhrase(): (message: string) => string {
+  const current = useLocale();
+  const locale = isLocale(current) ? current : DEFAULT_LOCALE;
+  return useCallback((message: string) => phrase(locale, message), [locale]);
 }

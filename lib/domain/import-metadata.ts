@@ -33,10 +33,10 @@ export type ParsedArticle = {
   warnings: string[];
 };
 
-// Without a publisher or an origin, nothing names who a claim in the text came from.
+// Without a publisher or an origin, nothing names who a claim in the text came from. @phrasebook
 export const NO_PUBLISHER_WARNING =
   "No publisher was found: claims from this article will count as unattributed unless they name a speaker or an origin. Add the publisher before importing.";
-// Without a date, "hôm 13/9" or "on Wednesday" in a claim cannot be placed in time.
+// Without a date, "hôm 13/9" or "on Wednesday" in a claim cannot be placed in time. @phrasebook
 export const NO_DATE_WARNING = "No publication date was found";
 
 /** Credit and link lines are only looked for among this many closing paragraphs. */
