@@ -107,7 +107,7 @@ export async function changePassword(
   userId: string,
   input: unknown,
   opts: { client?: string; now?: Date } = {},
-): Promise<{ email: string; changedAt: Date; sessionVersion: number }> {
+): Promise<{ changedAt: Date; sessionVersion: number }> {
   const data = changePasswordSchema.parse(input);
   // A refused new password is not a sign-in attempt: checked before the current one is.
   assertUncommonPassword(data.newPassword, "newPassword");
@@ -151,7 +151,7 @@ export async function changePassword(
     });
     return updated.sessionVersion;
   });
-  return { email: user.email, changedAt, sessionVersion };
+  return { changedAt, sessionVersion };
 }
 
 /** The account a re-sign-in ticket names, if its session version is still `sessionVersion` (no change or sign-out since). */
