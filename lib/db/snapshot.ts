@@ -1,4 +1,4 @@
-import { currentSnapshot, getDb, type Tx, withSnapshot } from "@/lib/db/client";
+import { currentSnapshot, getDb, noteConnection, type Tx, withSnapshot } from "@/lib/db/client";
 
 /**
  * How long one snapshot may stay open, in milliseconds: an export streams to a client that may
@@ -9,13 +9,15 @@ export const SNAPSHOT_TIMEOUT_MS = 15 * 60_000;
 const SNAPSHOT_MAX_WAIT_MS = 10_000;
 
 async function begin<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return getDb().$transaction(
-    async (tx) => {
-      // The adapter has sent BEGIN and SET TRANSACTION ISOLATION LEVEL; no query has run yet.
-      await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
-      return withSnapshot(tx, () => fn(tx));
-    },
-    { isolationLevel: "RepeatableRead", timeout: SNAPSHOT_TIMEOUT_MS, maxWait: SNAPSHOT_MAX_WAIT_MS },
+  return noteConnection((connection) =>
+    getDb().$transaction(
+      async (tx) => {
+        // The adapter has sent BEGIN and SET TRANSACTION ISOLATION LEVEL; no query has run yet.
+        await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
+        return withSnapshot(tx, () => fn(tx), connection());
+      },
+      { isolationLevel: "RepeatableRead", timeout: SNAPSHOT_TIMEOUT_MS, maxWait: SNAPSHOT_MAX_WAIT_MS },
+    ),
   );
 }
 

@@ -5,18 +5,21 @@ import type { MentionFacts, MentionFilter } from "@/lib/domain/claim-filter";
 import { independentOrigins, type OriginGraph, type SourceRef, type SpeakerRef } from "@/lib/domain/comparison";
 import type { ExportFields, ExportMention } from "@/lib/domain/export/records";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isoSql, refSql } from "@/lib/server/sql-json";
+import { isoSql } from "@/lib/server/sql-json";
 import { visibleClaimsSql } from "@/lib/server/visibility";
 import type { ExportScope } from "@/lib/validation/exports";
 
 // The export's read: one SQL statement for the whole scope, read through a server-side cursor
-// in batches (lib/server/exports.ts). Each row carries plain columns (no per-row JSON: building
-// and parsing it cost more than the rest of the export) and its claim's speakers, actors, origins
-// and propositions aggregated once for the whole scope (hash joins, not a subquery per claim).
+// in batches (lib/server/exports.ts). Each row carries the claim's own columns and its children as
+// ids in strings (speakers, actor entities, linked propositions); the articles, names and
+// propositions those ids point to are read once per export, a batch's new ones in one statement
+// each (`ExportNames`), rather than repeated on every claim: building, sending and parsing them
+// per claim was most of an export's time.
 
 type Ref = { id: string; name: string; kind: string };
-/** One claim as `claimsSql` returns it (dates already formatted as the export writes them). */
-export type ExportRow = {
+
+/** One claim as `claimsSql` returns it. */
+export type ClaimRow = {
   id: string;
   start: number;
   end: number;
@@ -33,11 +36,23 @@ export type ExportRow = {
   sessionId: string | null;
   createdAt: string;
   updatedAt: string;
-  claimType: string;
-  author: string;
+  claimTypeId: string;
+  authorId: string;
   passageId: string;
   passagePosition: number;
   articleId: string;
+  /** Speakers in order as `e<entity id>` or `s<source id>`, comma-separated; null when none. */
+  speakers: string | null;
+  /** Actor entity ids in order, comma-separated; null when none. */
+  actorIds: string | null;
+  /** Linked propositions in link order as `<proposition id>:<stance>`, comma-separated; null when none. */
+  mentions: string | null;
+};
+
+/** One claim with what its ids point to (dates already formatted as the export writes them). */
+export type ExportRow = Omit<ClaimRow, "speakers" | "actorIds" | "mentions" | "claimTypeId" | "authorId"> & {
+  claimType: string;
+  author: string;
   title: string;
   url: string | null;
   contentHash: string;
@@ -88,13 +103,12 @@ function conditions(actor: Actor, scope: ExportScope, filter: MentionFilter): Pr
 
 /**
  * Every claim in scope, by id, as one statement for a cursor: the claims are chosen once, then
- * each child table is aggregated once for all of them.
+ * each child table is aggregated once for all of them, as ids.
  */
 export function claimsSql(actor: Actor, scope: ExportScope, filter: MentionFilter): Prisma.Sql {
   const where = conditions(actor, scope, filter);
   return Prisma.sql`
     WITH claims AS MATERIALIZED (
-      -- Only the columns the export writes: the claims are carried through every join below.
       SELECT a.id, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status, a.modality, a.fields, a.actors, a.orphaned,
              a."needsReview", a."sessionId", a."createdAt", a."updatedAt", a."claimTypeId", a."authorId", a."passageId",
              p.position AS "passagePosition", p."articleId"
@@ -103,45 +117,153 @@ export function claimsSql(actor: Actor, scope: ExportScope, filter: MentionFilte
     ),
     speakers AS (
       SELECT sp."annotationId" AS id,
-             json_agg(json_build_object('entity', CASE WHEN e.id IS NULL THEN NULL ELSE ${refSql("e")} END, 'source', CASE WHEN s.id IS NULL THEN NULL ELSE ${refSql("s")} END) ORDER BY sp.position) AS list
+             string_agg(CASE WHEN sp."entityId" IS NOT NULL THEN 'e' || sp."entityId" ELSE 's' || sp."sourceId" END, ',' ORDER BY sp.position) AS list
       FROM claims b JOIN "AnnotationSpeaker" sp ON sp."annotationId" = b.id
-      LEFT JOIN "Entity" e ON e.id = sp."entityId" LEFT JOIN "Source" s ON s.id = sp."sourceId"
       GROUP BY sp."annotationId"
     ),
     actors AS (
-      SELECT x."annotationId" AS id, json_agg(json_build_object('id', e.id, 'name', e.name) ORDER BY x.position) AS list
-      FROM claims b JOIN "AnnotationActor" x ON x."annotationId" = b.id JOIN "Entity" e ON e.id = x."entityId"
+      SELECT x."annotationId" AS id, string_agg(x."entityId"::text, ',' ORDER BY x.position) AS list
+      FROM claims b JOIN "AnnotationActor" x ON x."annotationId" = b.id
       GROUP BY x."annotationId"
     ),
     mentions AS (
-      SELECT m."annotationId" AS id,
-             json_agg(json_build_object('id', pr.id, 'stance', m.stance, 'statement', pr.statement, 'rating', pr."ratingLabel", 'claimTypeId', pr."claimTypeId")
-                      ORDER BY m."createdAt", m."propositionId") AS list
-      FROM claims b JOIN "MentionLink" m ON m."annotationId" = b.id JOIN "Proposition" pr ON pr.id = m."propositionId"
+      SELECT m."annotationId" AS id, string_agg(m."propositionId" || ':' || m.stance, ',' ORDER BY m."createdAt", m."propositionId") AS list
+      FROM claims b JOIN "MentionLink" m ON m."annotationId" = b.id
       GROUP BY m."annotationId"
-    ),
-    origins AS (
-      SELECT o."articleId" AS id, json_agg(${refSql("s")} ORDER BY o.position) AS list
-      FROM (SELECT DISTINCT "articleId" FROM claims) b JOIN "ArticleOrigin" o ON o."articleId" = b."articleId" JOIN "Source" s ON s.id = o."sourceId"
-      GROUP BY o."articleId"
     )
     SELECT a.id, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text AS status, a.modality::text AS modality, a.fields,
       COALESCE(a.actors, ARRAY[]::text[]) AS actors, a.orphaned, a."needsReview", a."sessionId",
-      ${isoSql(`a."createdAt"`)} AS "createdAt", ${isoSql(`a."updatedAt"`)} AS "updatedAt", ct.label AS "claimType", u.name AS author,
-      a."passageId", a."passagePosition", ar.id AS "articleId", ar.title, ar.url, ar."contentHash",
-      to_char(ar."publishedAt", 'YYYY-MM-DD') AS "publishedAt", ar.language,
-      pub.id AS "publisherId", pub.name AS "publisherName", pub.kind::text AS "publisherKind",
-      COALESCE(o.list, '[]') AS origins, COALESCE(sp.list, '[]') AS speakers, COALESCE(x.list, '[]') AS "actorEntities", COALESCE(m.list, '[]') AS mentions
+      ${isoSql(`a."createdAt"`)} AS "createdAt", ${isoSql(`a."updatedAt"`)} AS "updatedAt", a."claimTypeId", a."authorId",
+      a."passageId", a."passagePosition", a."articleId", sp.list AS speakers, x.list AS "actorIds", m.list AS mentions
     FROM claims a
-    JOIN "Article" ar ON ar.id = a."articleId"
-    JOIN "ClaimType" ct ON ct.id = a."claimTypeId"
-    JOIN "User" u ON u.id = a."authorId"
-    LEFT JOIN "Source" pub ON pub.id = ar."publisherId"
-    LEFT JOIN origins o ON o.id = a."articleId"
     LEFT JOIN speakers sp ON sp.id = a.id
     LEFT JOIN actors x ON x.id = a.id
     LEFT JOIN mentions m ON m.id = a.id
     ORDER BY a.id`;
+}
+
+/** Runs one statement on the export's snapshot connection. */
+export type ExportQuery = <R>(text: string, values: unknown[]) => Promise<R[]>;
+
+type ArticleInfo = Pick<
+  ExportRow,
+  "title" | "url" | "contentHash" | "publishedAt" | "language" | "publisherId" | "publisherName" | "publisherKind" | "origins"
+>;
+type PropositionInfo = { statement: string; rating: string | null; claimTypeId: string | null };
+
+const split = (list: string | null): string[] => (list === null ? [] : list.split(","));
+
+/**
+ * What an export's claims point to, read once per export: each batch reads only the articles,
+ * entities, sources, propositions, claim types and authors it is the first to name, one statement
+ * per kind (none when every one is already known).
+ */
+export class ExportNames {
+  private readonly articles = new Map<string, ArticleInfo>();
+  private readonly refs = new Map<string, Ref>();
+  private readonly propositions = new Map<string, PropositionInfo>();
+  private readonly labels = new Map<string, string>();
+
+  constructor(
+    private readonly workspaceId: string,
+    private readonly query: ExportQuery,
+  ) {}
+
+  /** The claims of one batch with what their ids point to, in the same order. */
+  async resolve(rows: readonly ClaimRow[]): Promise<ExportRow[]> {
+    await this.load(rows);
+    return rows.map((r) => this.row(r));
+  }
+
+  private async load(rows: readonly ClaimRow[]): Promise<void> {
+    const missing = (ids: Iterable<string>, known: { has(id: string): boolean }) => [...new Set(ids)].filter((id) => !known.has(id));
+    const articles = missing(
+      rows.map((r) => r.articleId),
+      this.articles,
+    );
+    const speakers = rows.flatMap((r) => split(r.speakers));
+    const entities = missing([...speakers.filter((s) => s[0] === "e").map((s) => s.slice(1)), ...rows.flatMap((r) => split(r.actorIds))], this.refs);
+    const sources = missing(
+      speakers.filter((s) => s[0] === "s").map((s) => s.slice(1)),
+      this.refs,
+    );
+    const propositions = missing(
+      rows.flatMap((r) => split(r.mentions).map((m) => m.slice(0, m.indexOf(":")))),
+      this.propositions,
+    );
+    const labels = missing(
+      rows.flatMap((r) => [r.claimTypeId, r.authorId]),
+      this.labels,
+    );
+    const ws = this.workspaceId;
+    if (articles.length > 0)
+      for (const a of await this.query<ArticleInfo & { id: string }>(
+        `SELECT ar.id, ar.title, ar.url, ar."contentHash", to_char(ar."publishedAt", 'YYYY-MM-DD') AS "publishedAt", ar.language,
+                pub.id AS "publisherId", pub.name AS "publisherName", pub.kind::text AS "publisherKind",
+                COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind) ORDER BY o.position)
+                          FROM "ArticleOrigin" o JOIN "Source" s ON s.id = o."sourceId" WHERE o."articleId" = ar.id), '[]') AS origins
+         FROM "Article" ar LEFT JOIN "Source" pub ON pub.id = ar."publisherId"
+         WHERE ar."workspaceId" = $1 AND ar.id = ANY($2::uuid[])`,
+        [ws, articles],
+      )) {
+        const { id, ...info } = a;
+        this.articles.set(id, info);
+      }
+    if (entities.length + sources.length > 0)
+      for (const r of await this.query<Ref>(
+        `SELECT id, name, kind::text AS kind FROM "Entity" WHERE "workspaceId" = $1 AND id = ANY($2::uuid[])
+         UNION ALL SELECT id, name, kind::text FROM "Source" WHERE "workspaceId" = $1 AND id = ANY($3::uuid[])`,
+        [ws, entities, sources],
+      ))
+        this.refs.set(r.id, r);
+    if (propositions.length > 0)
+      for (const p of await this.query<PropositionInfo & { id: string }>(
+        `SELECT id, statement, "ratingLabel" AS rating, "claimTypeId" FROM "Proposition" WHERE "workspaceId" = $1 AND id = ANY($2::uuid[])`,
+        [ws, propositions],
+      ))
+        this.propositions.set(p.id, p);
+    if (labels.length > 0)
+      for (const l of await this.query<{ id: string; label: string }>(
+        `SELECT id, label FROM "ClaimType" WHERE "workspaceId" = $1 AND id = ANY($2::uuid[])
+         UNION ALL SELECT id, name FROM "User" WHERE id = ANY($2::uuid[])`,
+        [ws, labels],
+      ))
+        this.labels.set(l.id, l.label);
+  }
+
+  private ref(id: string): Ref {
+    const ref = this.refs.get(id);
+    // The claims and what they point to are read in one snapshot, held together by foreign keys.
+    if (!ref) throw new Error(`export: entity or source ${id} not found in the export's snapshot`);
+    return ref;
+  }
+
+  private row(r: ClaimRow): ExportRow {
+    const { speakers, actorIds, mentions, claimTypeId, authorId, ...own } = r;
+    const article = this.articles.get(r.articleId);
+    if (!article) throw new Error(`export: article ${r.articleId} not found in the export's snapshot`);
+    return {
+      ...own,
+      ...article,
+      claimType: this.labels.get(claimTypeId) ?? "",
+      author: this.labels.get(authorId) ?? "",
+      speakers: split(speakers).map((s) => {
+        const ref = this.ref(s.slice(1));
+        return s[0] === "e" ? { entity: ref, source: null } : { entity: null, source: ref };
+      }),
+      actorEntities: split(actorIds).map((id) => {
+        const e = this.ref(id);
+        return { id: e.id, name: e.name };
+      }),
+      mentions: split(mentions).map((m) => {
+        const at = m.indexOf(":");
+        const id = m.slice(0, at);
+        const p = this.propositions.get(id);
+        if (!p) throw new Error(`export: proposition ${id} not found in the export's snapshot`);
+        return { id, stance: m.slice(at + 1) as ExportRow["mentions"][number]["stance"], statement: p.statement, rating: p.rating, claimTypeId: p.claimTypeId };
+      }),
+    };
+  }
 }
 
 /** What the mention filter sees of a row (see lib/domain/claim-filter). */

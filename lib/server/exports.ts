@@ -1,7 +1,7 @@
 import "server-only";
 import { visibleClaimsSql } from "@/lib/server/visibility";
 import { assertCan, type Actor } from "@/lib/auth/membership";
-import { currentSnapshot, getDb } from "@/lib/db/client";
+import { currentSnapshot, getDb, snapshotConnection } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import type { ExportMention, ExportProposition } from "@/lib/domain/export/records";
 import { ratingSelect, toRating } from "@/lib/server/comparison";
@@ -11,7 +11,7 @@ import { hasMentionFilter, mentionMatches } from "@/lib/domain/claim-filter";
 import { resolveMentionFilter } from "@/lib/server/claim-filter";
 import { inSnapshot, readSnapshot } from "@/lib/db/snapshot";
 import { computeVerdicts, currentVerdicts, ensureVerdicts } from "@/lib/server/verdict-store";
-import { claimsSql, type ExportRow, type OriginPaths, rowFacts, toExportMention, type VerdictInfo } from "@/lib/server/export-rows";
+import { type ClaimRow, claimsSql, ExportNames, type OriginPaths, rowFacts, toExportMention, type VerdictInfo } from "@/lib/server/export-rows";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -68,18 +68,25 @@ async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: numb
   // The cursor is read to its end: plan for the whole result, not for its first rows.
   await db.$executeRaw`SET LOCAL cursor_tuple_fraction = 1`;
   await db.$executeRaw`DECLARE ${cursor} NO SCROLL CURSOR FOR ${claimsSql(actor, scope, mentionFilter)}`;
-  const fetch = () => db.$queryRaw<ExportRow[]>`FETCH FORWARD ${Prisma.raw(String(batchSize))} FROM ${cursor}`;
-  let next: Promise<ExportRow[]> | null = fetch();
+  // The rows are read on the snapshot's connection itself, with the driver's own parsing: mapping
+  // them through the client cost more than the rest of the export.
+  const connection = snapshotConnection();
+  if (!connection) throw new Error("an export's cursor is read in a snapshot (inSnapshot)");
+  const fetchSql = `FETCH FORWARD ${batchSize} FROM ${cursor.sql}`;
+  const fetch = () => connection.query<ClaimRow>(fetchSql).then((r) => r.rows);
+  const names = new ExportNames(actor.workspaceId, (text, values) => connection.query(text, values).then((r) => r.rows));
+  let next: Promise<ClaimRow[]> | null = fetch();
   try {
     while (next) {
-      const rows = await next;
+      const claims = await next;
       next = null;
+      const rows = await names.resolve(claims);
       // SQL narrowed the rows to a superset; the filter decides exactly, as the matrix does.
       const kept = filtering ? rows.filter((r) => mentionMatches(mentionFilter, rowFacts(r))) : rows;
       const missing = [...new Set(kept.flatMap((r) => r.mentions.map((m) => m.id)))].filter((id) => !verdicts.has(id));
       if (missing.length > 0) for (const [id, v] of await loadVerdicts(actor, missing)) verdicts.set(id, v);
       // The next batch is read while this one is written out (one statement at a time on the connection).
-      if (rows.length === batchSize) next = fetch();
+      if (claims.length === batchSize) next = fetch();
       const batch: ExportMention[] = [];
       for (const r of kept) {
         const m = toExportMention(r, verdicts, graph, origins);
