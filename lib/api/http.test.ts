@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertStorableQuery, HttpError, MAX_BODY_BYTES, readJson } from "@/lib/api/http";
+import { assertStorableQuery, COMPRESS_FROM_CHARS, HttpError, json, MAX_BODY_BYTES, readJson } from "@/lib/api/http";
 import { toErrorBody } from "@/lib/server/errors";
 
 const post = (body: BodyInit | null, contentType: string | null = "application/json") =>
@@ -79,5 +79,25 @@ describe("assertStorableQuery", () => {
     const r = await refusal(query(q));
     expect(r).toMatchObject({ status: 422, code: "validation" });
     expect(r?.fields).toEqual({ [field]: expect.stringMatching(message) });
+  });
+});
+
+describe("json", () => {
+  it("leaves a small answer uncompressed (no-transform) and lets a large one be compressed", async () => {
+    const small = json({ id: "a", note: "x".repeat(100) }, 201);
+    expect(small.status).toBe(201);
+    expect(small.headers.get("content-type")).toBe("application/json");
+    expect(small.headers.get("cache-control")).toBe("no-store, no-transform");
+    expect(await small.json()).toEqual({ id: "a", note: "x".repeat(100) });
+
+    const large = json({ items: ["y".repeat(COMPRESS_FROM_CHARS)] });
+    expect(large.headers.get("cache-control")).toBe("no-store");
+    expect((await large.json()).items[0]).toHaveLength(COMPRESS_FROM_CHARS);
+  });
+
+  it("keeps the headers it is given, a caller's Cache-Control included", () => {
+    const res = json({ error: "busy" }, 503, { "Retry-After": "5", "Cache-Control": "no-store" });
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect(res.headers.get("cache-control")).toBe("no-store");
   });
 });
