@@ -11,6 +11,7 @@ import { getReviewSettings } from "@/lib/server/review";
 import { reportMatrix } from "@/lib/domain/export/report-matrix";
 import type { VerdictKind } from "@/lib/domain/comparison";
 import { describeRating } from "@/lib/domain/rating";
+import { ratingWords } from "@/components/propositions/rating-words";
 import { ANNOTATION_STATUSES, type AnnotationStatus } from "@/lib/domain/vocabulary";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -85,7 +86,7 @@ export default async function ReportPage({
             {p.claimType && <span className="text-slate-600">{p.claimType}</span>}
             {p.rating && (
               <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white">
-                {tp("page.rating", { rating: describeRating(p.rating) })}
+                {tp("page.rating", { rating: describeRating(p.rating, ratingWords(tp)) })}
               </span>
             )}
             {p.rating?.url && (

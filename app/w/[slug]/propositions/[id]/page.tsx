@@ -19,6 +19,7 @@ import { VerdictSentence } from "@/components/propositions/verdict-sentence";
 import { ClaimTypeDot } from "@/components/ui/claim-type-dot";
 import { liveCursor } from "@/lib/server/live-stream";
 import { describeRating } from "@/lib/domain/rating";
+import { ratingWords } from "@/components/propositions/rating-words";
 import { CommentThreads } from "@/components/comments/comment-threads";
 import { HistoryPanel } from "@/components/history/history-panel";
 
@@ -62,7 +63,7 @@ export default async function PropositionPage({ params }: { params: Promise<{ sl
           )}
           {p.rating && (
             <span className="rounded bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white" data-testid="desk-rating">
-              {t("page.rating", { rating: describeRating(p.rating) })}
+              {t("page.rating", { rating: describeRating(p.rating, ratingWords(t)) })}
             </span>
           )}
           {p.rating?.url && (
