@@ -18,7 +18,11 @@ function createClient(): PrismaClient {
 
 /** Where a transaction begun inside `connectionScope` notes the pooled connection it was given. */
 type ConnectionHolder = { client?: pg.PoolClient };
-const connectionScope = new AsyncLocalStorage<ConnectionHolder>();
+// On globalThis, as the client is: a production build can hold this module more than once (one
+// copy per server chunk), and the copy that made the pool must note into the scope the others read.
+const globalScopes = globalThis as unknown as { claimsConnectionScope?: AsyncLocalStorage<ConnectionHolder> };
+globalScopes.claimsConnectionScope ??= new AsyncLocalStorage<ConnectionHolder>();
+const connectionScope = globalScopes.claimsConnectionScope;
 
 /**
  * Note, in the current `connectionScope`, the connection the pool hands out: the adapter takes

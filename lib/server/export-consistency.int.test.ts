@@ -1,5 +1,7 @@
 // An export is one snapshot of the workspace, and a bad request is refused before any file starts.
 import pg from "pg";
+import { getDb, snapshotConnection } from "@/lib/db/client";
+import { readSnapshot } from "@/lib/db/snapshot";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as exportRoute from "@/app/api/v1/workspaces/[workspaceId]/exports/[format]/route";
 import { quoteSpan } from "@/lib/domain/anchoring";
@@ -105,6 +107,20 @@ describe("an export taken while claims are written", () => {
     } finally {
       await admin.end();
     }
+  });
+
+  it("reads its cursor on the snapshot's own connection, inside the snapshot's transaction", async () => {
+    const seen = await readSnapshot(async () => {
+      const connection = snapshotConnection();
+      expect(connection).toBeDefined();
+      const [viaClient] = await getDb().$queryRaw<{ pid: number; xact: string }[]>`SELECT pg_backend_pid() AS pid, now()::text AS xact`;
+      const viaConnection = (await connection!.query<{ pid: number; xact: string }>("SELECT pg_backend_pid() AS pid, now()::text AS xact")).rows[0];
+      return { viaClient, viaConnection };
+    });
+    // The same server process, and the same transaction (now() is the transaction's start).
+    expect(seen.viaConnection).toEqual(seen.viaClient);
+    // Outside a snapshot there is no such connection.
+    expect(snapshotConnection()).toBeUndefined();
   });
 
   it("answers a failing first read as an error, not as a 200 whose file stops after the header", async () => {
