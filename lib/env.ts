@@ -16,6 +16,8 @@ const schema = z.object({
   // Connections each app instance keeps to PostgreSQL. Several instances share the server's
   // max_connections (100 by default), so instances × this must stay below it.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  // Log every SQL statement slower than this many milliseconds (its duration and first words).
+  DATABASE_SLOW_MS: z.coerce.number().int().min(1).max(600_000).optional(),
   // Claim exports running at once per app instance, and per workspace: each holds one pooled
   // connection while it streams, so by default at most a third of the pool goes to exports.
   EXPORTS_MAX: z.coerce.number().int().min(1).max(100).optional(),

@@ -12,7 +12,7 @@ function createClient(): PrismaClient {
   const url = databaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
   // Our own pool, so the no-N+1 tests can count the statements it sends (lib/db/query-count.ts).
-  const pool = recordConnections(countQueriesOn(new pg.Pool({ connectionString: url, max: env.DATABASE_POOL_SIZE })));
+  const pool = recordConnections(countQueriesOn(new pg.Pool({ connectionString: url, max: env.DATABASE_POOL_SIZE }), env.DATABASE_SLOW_MS));
   return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 

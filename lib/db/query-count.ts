@@ -12,16 +12,42 @@ function statementText(config: unknown): string {
   return "(unknown statement)";
 }
 
+/** Log a statement that took `ms` (DATABASE_SLOW_MS): its duration and its first words. */
+function logSlow(ms: number, text: string) {
+  console.warn(`[db] slow statement: ${ms.toFixed(0)} ms: ${text.replace(/\s+/g, " ").trim().slice(0, 200)}`);
+}
+
 /**
- * Record every statement each client of `pool` sends while a `countQueries` scope is active.
- * Outside a scope it only reads an AsyncLocalStorage slot, so it costs nothing in production.
+ * Record every statement each client of `pool` sends while a `countQueries` scope is active, and
+ * log those slower than `slowMs` when it is set. Outside a scope and without `slowMs` it only reads
+ * an AsyncLocalStorage slot, so it costs nothing in production.
  */
-export function countQueriesOn(pool: pg.Pool): pg.Pool {
+export function countQueriesOn(pool: pg.Pool, slowMs?: number): pg.Pool {
   pool.on("connect", (client) => {
     const query = client.query;
     client.query = function countedQuery(this: pg.PoolClient, ...args: unknown[]) {
       scope.getStore()?.statements.push(statementText(args[0]));
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
+      const send = query as (...a: unknown[]) => unknown;
+      if (slowMs === undefined) return send.apply(this, args);
+      const started = performance.now();
+      const timed = (): void => {
+        const ms = performance.now() - started;
+        if (ms >= slowMs) logSlow(ms, statementText(args[0]));
+      };
+      // The pool's own queries (pool.query) pass a callback; a client's are answered by a promise.
+      const last = args.at(-1);
+      if (typeof last === "function") {
+        return send.apply(this, [
+          ...args.slice(0, -1),
+          (...result: unknown[]) => {
+            timed();
+            return (last as (...r: unknown[]) => unknown)(...result);
+          },
+        ]);
+      }
+      const sent = send.apply(this, args);
+      if (sent instanceof Promise) sent.then(timed, timed);
+      return sent;
     } as typeof client.query;
   });
   return pool;
