@@ -15,6 +15,11 @@ export type ChangeInput = {
   entityId: string;
   articleId?: string | null;
   propositionIds?: string[];
+  /**
+   * The propositions whose verdicts the change can move, when fewer than `propositionIds` (which
+   * say where it shows, for live pages): a correction that only moves quotes moves no verdict.
+   */
+  verdictPropositionIds?: string[];
   sessionId?: string | null;
   version?: number | null;
   data?: Prisma.InputJsonValue;

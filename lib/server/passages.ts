@@ -100,7 +100,7 @@ export async function updatePassageText(actor: Actor, input: unknown): Promise<P
         const hashes = await rewriteArticleText(tx, workspaceId, passage, data.text);
         await tx.passage.update({ where: { id: passage.id }, data: { text: data.text, searchText: foldForMatch(data.text) } });
 
-        const { summary, changes, rows, audits } = reanchorAll(data.text, anchors, passage.id);
+        const { summary, changes, rows, audits, recounted } = reanchorAll(data.text, anchors, passage.id);
         const at = new Date().toISOString();
         await writeAnchors(tx, workspaceId, rows, at);
         audits.push({
@@ -117,6 +117,9 @@ export async function updatePassageText(actor: Actor, input: unknown): Promise<P
           entityId: passage.id,
           articleId: passage.articleId,
           propositionIds: await articlePropositions(tx, workspaceId, passage.articleId),
+          // A verdict reads whether a claim counts, never where its words sit: only the claims
+          // orphaned, flagged or cleared by this correction can move one.
+          verdictPropositionIds: await claimPropositions(tx, workspaceId, recounted),
         });
         return {
           changed: true,
@@ -157,6 +160,8 @@ function reanchorAll(text: string, anchors: Anchor[], passageId: string) {
   const changes: ReanchorChange[] = [];
   const rows: AnchorRow[] = [];
   const audits: AuditRow[] = [];
+  /** Claims whose counting this changes (orphaned or needs-review set or cleared). */
+  const recounted: string[] = [];
   for (const before of anchors) {
     const found = reanchor(text, before);
     const next = reanchoredFields(cut, before, found);
@@ -166,6 +171,7 @@ function reanchorAll(text: string, anchors: Anchor[], passageId: string) {
     summary[SUMMARY_KEY[outcome]] += 1;
     const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => k !== "anchorReview" && next[k] !== before[k as keyof Anchor]);
     if (!changed) continue;
+    if (next.orphaned !== before.orphaned || next.needsReview !== before.needsReview) recounted.push(before.id);
     rows.push({ ...next, id: before.id, searchText: next.exact !== before.exact ? foldForMatch(`${next.exact} ${before.note ?? ""}`) : null });
     const { start, end, exact, prefix, suffix, orphaned, needsReview, version } = before;
     audits.push({
@@ -179,7 +185,16 @@ function reanchorAll(text: string, anchors: Anchor[], passageId: string) {
       changes.push({ id: before.id, outcome, before: before.exact, after: next.exact, reason, confidence: found.confidence, version: version + 1 });
     }
   }
-  return { summary, changes, rows, audits };
+  return { summary, changes, rows, audits, recounted };
+}
+
+/** The propositions these claims are linked to (one statement; none asked, none read). */
+async function claimPropositions(tx: Tx, workspaceId: string, annotationIds: string[]): Promise<string[]> {
+  if (annotationIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT "propositionId"::text AS id FROM "MentionLink"
+    WHERE "workspaceId" = ${workspaceId}::uuid AND "annotationId" = ANY(${annotationIds}::uuid[])`;
+  return rows.map((r) => r.id);
 }
 
 /**

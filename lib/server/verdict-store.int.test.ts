@@ -8,6 +8,7 @@ import { addAlias, removeAlias, updateEntity } from "@/lib/server/entities";
 import { AppError } from "@/lib/server/errors";
 import { createPropositionFromClaim, deleteProposition, linkMention, markSameValues, unlinkMention } from "@/lib/server/propositions";
 import { reviewClaim, submitClaims, updateReviewSettings } from "@/lib/server/review";
+import { updatePassageText } from "@/lib/server/passages";
 import { listSources, updateSource } from "@/lib/server/sources";
 import { createEntity } from "@/lib/server/speakers";
 import { computeVerdicts, ensureVerdicts } from "@/lib/server/verdict-store";
@@ -15,7 +16,8 @@ import { at, importPassages, markQuote, newUser, type TestUser } from "@/lib/tes
 
 // The stored verdicts must always equal the pure recomputation from the data: after any sequence
 // of the changes that can move a verdict (links, stances, speakers, deletions, relays, aliases,
-// publishers, review status and the counting rule), every row not marked stale is exactly what
+// publishers, review status, the counting rule and corrections of the text that move, flag or
+// orphan claims), every row not marked stale is exactly what
 // recomputing gives, and after healing every proposition has a current row.
 
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
@@ -59,6 +61,8 @@ describe("stored verdicts", () => {
   let sources: { id: string }[];
   let entities: { id: string }[];
   let articles: string[];
+  /** The first paragraph of each article, as imported. */
+  let paragraphs: { id: string; text: string }[];
 
   beforeAll(async () => {
     owner = await newUser("Verdict store desk");
@@ -77,6 +81,7 @@ describe("stored verdicts", () => {
     });
     const c = await importPassages(owner, "Triều Tiên chuyển 2.000 container đạn cho Nga.", { title: "Bài C", publisher: "Báo C" });
     articles = [a.articleId, b.articleId, c.articleId];
+    paragraphs = [at(a.passages, 0), at(b.passages, 0), at(c.passages, 0)];
     entities = [await createEntity(owner.actor, { name: "Nga", kind: "COUNTRY" }), await createEntity(owner.actor, { name: "Mỹ", kind: "COUNTRY" })];
     claims = [
       await markQuote(owner, a.passages, "Nga nhận đạn pháo từ Triều Tiên", "arms_transfer", { fields: { date: "tháng 9" } }),
@@ -114,6 +119,9 @@ describe("stored verdicts", () => {
     fc.record({ op: fc.constant("approve" as const), c: claimIndex }),
     fc.record({ op: fc.constant("publisher" as const), article: fc.integer({ min: 0, max: 2 }), name: fc.constantFrom("Báo A", "Báo B", "Báo D", null) }),
     fc.record({ op: fc.constant("same" as const), p: propIndex }),
+    // The first paragraph as imported, with a sentence before it (claims move), with a quoted word
+    // changed (claims wait for review), or replaced (claims are orphaned).
+    fc.record({ op: fc.constant("correct" as const), article: fc.integer({ min: 0, max: 2 }), variant: fc.integer({ min: 0, max: 3 }) }),
   );
   type Op = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -170,13 +178,23 @@ describe("stored verdicts", () => {
       }
       case "same":
         return attempt(() => markSameValues(owner.actor, { propositionId: at(props, o.p).id, field: "quantity", keys: ["1000", "2000"] }));
+      case "correct":
+        return correct(o.article, o.variant);
     }
+  }
+
+  async function correct(article: number, variant: number) {
+    const p = at(paragraphs, article);
+    const { text } = await getDb().passage.findUniqueOrThrow({ where: { id: p.id }, select: { text: true } });
+    const variants = [p.text, `Tin mới: ${p.text}`, p.text.replace("đạn", "súng"), "Không có gì liên quan."];
+    return attempt(() => updatePassageText(owner.actor, { passageId: p.id, text: at(variants, variant), expectedText: text }));
   }
 
   // Each sequence starts from a state where most claims count (through the services, so the stored
   // verdicts follow), or the walk drifts into states where nothing counts and changes prove nothing.
   async function resetThroughServices() {
     await attempt(() => updateReviewSettings(owner.actor, { countApprovedOnly: false }));
+    for (const i of paragraphs.keys()) await correct(i, 0);
     for (const [i, c] of claims.entries()) {
       await attempt(() => restoreAnnotation(owner.actor, c.id));
       await attempt(() =>
@@ -200,6 +218,35 @@ describe("stored verdicts", () => {
       { numRuns: 15, seed: 20261202 },
     );
   }, 240_000);
+
+  it("follow corrections that orphan, flag, find again and only move claims", async () => {
+    await resetThroughServices();
+    await ensureVerdicts(ws);
+    const counted = async () =>
+      (await getDb().propositionVerdict.findUniqueOrThrow({ where: { propositionId: at(props, 0).id }, select: { counted: true } })).counted;
+    const before = await counted();
+    // Orphaned: the claim on the first paragraph no longer counts, and the stored verdict says so.
+    await correct(0, 3);
+    await expectStoredEqualsRecomputed(ws);
+    expect(await counted()).toBe(before - 1);
+    // The text as imported: the claim is found again and counts again.
+    await correct(0, 0);
+    await expectStoredEqualsRecomputed(ws);
+    expect(await counted()).toBe(before);
+    // A quoted word changed: the claim waits for review and does not count meanwhile.
+    await correct(0, 2);
+    await expectStoredEqualsRecomputed(ws);
+    expect(await counted()).toBe(before - 1);
+    // The old text again: a claim waiting for a person keeps waiting until someone confirms it.
+    await correct(0, 0);
+    await expectStoredEqualsRecomputed(ws);
+    expect(await counted()).toBe(before - 1);
+    // Moved only: nothing about the verdict changes.
+    await correct(0, 1);
+    await expectStoredEqualsRecomputed(ws);
+    expect(await counted()).toBe(before - 1);
+    await correct(0, 0);
+  });
 
   it("stay right when claims are linked to one proposition in parallel", async () => {
     const target = at(props, 1);

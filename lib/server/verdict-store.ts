@@ -111,11 +111,14 @@ export async function refreshVerdicts(tx: Tx, workspaceId: string, propositionId
 }
 
 /** What emit() tells the store about a change. */
-export type VerdictChange = { kind: string; propositionIds?: readonly string[] };
+export type VerdictChange = { kind: string; propositionIds?: readonly string[]; verdictPropositionIds?: readonly string[] };
+
+/** The propositions whose verdicts a change can move: those it names for that, else all it shows on. */
+const verdictTargets = (change: VerdictChange): readonly string[] => change.verdictPropositionIds ?? change.propositionIds ?? [];
 
 /** Whether a change can alter any stored verdict (decides whether emit() must do more than log it). */
 export function affectsVerdicts(change: VerdictChange): boolean {
-  return WORKSPACE_WIDE.has(change.kind) || (!NO_EFFECT.test(change.kind) && (change.propositionIds?.length ?? 0) > 0);
+  return WORKSPACE_WIDE.has(change.kind) || (!NO_EFFECT.test(change.kind) && verdictTargets(change).length > 0);
 }
 
 /**
@@ -129,7 +132,7 @@ export async function maintainVerdicts(tx: Tx, workspaceId: string, change: Verd
     scheduleHeal(workspaceId);
     return;
   }
-  if (affectsVerdicts(change)) await refreshVerdicts(tx, workspaceId, change.propositionIds ?? []);
+  if (affectsVerdicts(change)) await refreshVerdicts(tx, workspaceId, verdictTargets(change));
 }
 
 const HEAL_BATCH = 200;
