@@ -4,7 +4,7 @@ import { describeClaimDate } from "@/lib/domain/details/dates";
 import { type ParseProblem, problemText } from "@/lib/domain/details/problems";
 import { describeQuantity } from "@/lib/domain/details/quantities";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
-import type { translatorFor } from "@/lib/i18n/translate";
+import { sayProblem, type translatorFor } from "@/lib/i18n/translate";
 import { type DateReading, describeStoredDate, joinNames, type QuantityReading } from "./claim-readings";
 
 type Translate = ReturnType<typeof translatorFor>;
@@ -22,10 +22,7 @@ export function useReadingText() {
 
 /** `useReadingText` outside React: `t` translates from the catalogue's root. */
 export function readingWords(t: Translate, locale: Locale) {
-  const problem = (p: ParseProblem): string => {
-    const own = t(`reader.form.reading.problem.${p.code}`, p.values);
-    return p.more ? `${own} ${problem(p.more)}` : own;
-  };
+  const problem = (p: ParseProblem): string => sayProblem(t, p);
   return {
     problem,
     date(r: DateReading): string {

@@ -1,4 +1,5 @@
 import { createTranslator } from "use-intl/core";
+import type { ParseProblem } from "@/lib/domain/details/problems";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MessageRef } from "@/lib/i18n/message-ref";
 import { FORMATS, MESSAGES } from "@/lib/i18n/messages";
@@ -13,5 +14,13 @@ export function translateRef(locale: Locale, ref: MessageRef): string | null {
   const t = translatorFor(locale);
   // Keys are checked at run time here: refs come from services, not from literal keys.
   const key = ref.key as Parameters<typeof t>[0];
-  return t.has(key) ? t(key, ref.values as Parameters<typeof t>[1]) : null;
+  if (!t.has(key)) return null;
+  const problems = Object.fromEntries(Object.entries(ref.problems ?? {}).map(([name, p]) => [name, sayProblem(t, p)]));
+  return t(key, { ...ref.values, ...problems } as Parameters<typeof t>[1]);
+}
+
+/** A parser's reason in the translator's language (catalogue: reader.form.reading.problem.<code>), followed by what explains it. */
+export function sayProblem(t: ReturnType<typeof translatorFor>, p: ParseProblem): string {
+  const own = t(`reader.form.reading.problem.${p.code}` as Parameters<typeof t>[0], p.values as Parameters<typeof t>[1]);
+  return p.more ? `${own} ${sayProblem(t, p.more)}` : own;
 }

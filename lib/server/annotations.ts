@@ -352,14 +352,36 @@ export function parseFields(f: z.output<typeof claimDetailsSchema>["fields"], ar
   const out: Record<string, unknown> = {};
   if (f.date) {
     const parsed = parseClaimDate(f.date, articleDate ? { reference: articleDate.toISOString().slice(0, 10) } : undefined);
-    if (!parsed.ok) throw new AppError("validation", `Date: ${parsed.reason}`, { fields: { "fields.date": parsed.reason } });
+    if (!parsed.ok)
+      throw new AppError(
+        "validation",
+        `Date: ${parsed.reason}`,
+        { fields: { "fields.date": parsed.reason } },
+        {
+          key: "errors.claimDate",
+          problems: { reason: parsed.problem },
+          fields: { "fields.date": { key: "errors.reason", problems: { reason: parsed.problem } } },
+        },
+      );
     Object.assign(out, { date: f.date, dateValue: formatClaimDate(parsed.value), datePrecision: parsed.value.precision });
   }
   if (f.quantities?.length) {
     f.quantities.forEach((q, i) => {
       const parsed = parseQuantity(q.value);
-      if (!parsed.ok)
-        throw new AppError("validation", `Quantity “${q.value}”: ${parsed.reason}`, { fields: { [`fields.quantities.${i}.value`]: parsed.reason } });
+      if (!parsed.ok) {
+        const field = `fields.quantities.${i}.value`;
+        throw new AppError(
+          "validation",
+          `Quantity “${q.value}”: ${parsed.reason}`,
+          { fields: { [field]: parsed.reason } },
+          {
+            key: "errors.claimQuantity",
+            values: { value: q.value },
+            problems: { reason: parsed.problem },
+            fields: { [field]: { key: "errors.reason", problems: { reason: parsed.problem } } },
+          },
+        );
+      }
     });
     out.quantities = f.quantities.map((q) => ({ value: q.value, ...(q.item ? { item: q.item } : {}) }));
   }

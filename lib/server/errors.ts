@@ -34,12 +34,15 @@ const GENERIC = {
  * catalogues (messages/*.json), so answers can follow the reader's language; without one the
  * English message is sent whatever the language.
  */
+/** An error's catalogue message, and its per-field messages' (`details.fields`) when they have one. */
+export type ErrorRef = MessageRef & { fields?: Record<string, MessageRef> };
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
-    readonly ref?: MessageRef,
+    readonly ref?: ErrorRef,
     /** When to try again, in seconds (sent as Retry-After). */
     readonly retryAfterSeconds?: number,
   ) {
@@ -74,14 +77,19 @@ export function toErrorBody(err: unknown, locale: Locale = DEFAULT_LOCALE): Mapp
  * The message in `locale`: by its catalogue reference when it has one, else from the phrasebook
  * (lib/i18n/phrasebook.ts), and so are the per-field messages; unknown words stay English.
  */
-function inLocale(error: ErrorBody, locale: Locale, ref: MessageRef | undefined): ErrorBody {
+function inLocale(error: ErrorBody, locale: Locale, ref: ErrorRef | undefined): ErrorBody {
   const message = (ref ? translateRef(locale, ref) : null) ?? phrase(locale, error.message);
   const fields = error.details?.fields;
   if (!fields || typeof fields !== "object") return { ...error, message };
-  return { ...error, message, details: { ...error.details, fields: phraseFields(locale, fields as Record<string, string>) } };
+  const said = phraseFields(locale, fields as Record<string, string>);
+  for (const [name, fieldRef] of Object.entries(ref?.fields ?? {})) {
+    const text = name in said ? translateRef(locale, fieldRef) : null;
+    if (text !== null) said[name] = text;
+  }
+  return { ...error, message, details: { ...error.details, fields: said } };
 }
 
-function mapError(err: unknown, locale: Locale): Omit<MappedError, "headers"> & { ref?: MessageRef } {
+function mapError(err: unknown, locale: Locale): Omit<MappedError, "headers"> & { ref?: ErrorRef } {
   if (err instanceof AppError) return { status: err.status, error: { code: err.code, message: err.message, details: err.details }, ref: err.ref };
   if (err instanceof z.ZodError) {
     // Issue messages are translated here, before the field name is put in front of the first one.
