@@ -227,3 +227,60 @@ describe("exports", () => {
     await expect(async () => parseScope({ propositionIds: "not-a-uuid" })).rejects.toThrow(/propositionIds must be ids/);
   });
 });
+
+describe("export records name what their claims point to", () => {
+  it("speakers, actors, origins and propositions in order, the same read in batches of one as at once", async () => {
+    const { exportMentions } = await import("@/lib/server/exports");
+    const { createEntity } = await import("@/lib/server/speakers");
+    const { createSource } = await import("@/lib/server/sources");
+    const { importPassages, markQuote, newUser } = await import("@/lib/test/helpers");
+    const owner = await newUser("Names desk");
+    const putin = await createEntity(owner.actor, { name: "Vladimir Putin", kind: "PERSON" });
+    const kremlin = await createEntity(owner.actor, { name: "Điện Kremlin", kind: "ORGANIZATION" });
+    const tass = await createSource(owner.actor, { name: "TASS" });
+    const one = await importPassages(owner, "Nga sẽ giúp Triều Tiên. Điện Kremlin phủ nhận.", {
+      title: "Bài một",
+      publisher: "Báo A",
+      origins: ["Thông tấn X", "Thông tấn Y"],
+    });
+    const two = await importPassages(owner, "Triều Tiên chuyển đạn cho Nga.", { title: "Bài hai", publishedAt: "2024-06-19" });
+    const help = await markQuote(owner, one.passages, "Nga sẽ giúp Triều Tiên", "arms_transfer", {
+      speakers: [{ sourceId: tass.id }, { entityId: putin.id }],
+      actorEntityIds: [kremlin.id, putin.id],
+      actors: ["Bình Nhưỡng"],
+    });
+    const deny = await markQuote(owner, one.passages, "Điện Kremlin phủ nhận", "denial", { modality: "DENIED", speakers: [{ entityId: kremlin.id }] });
+    const ship = await markQuote(owner, two.passages, "Triều Tiên chuyển đạn cho Nga", "arms_transfer", { speakers: [{ entityId: putin.id }] });
+    const p1 = await createPropositionFromClaim(owner.actor, { annotationId: help.id, statement: "Nga giúp Triều Tiên", stance: "SUPPORTS" });
+    const p2 = await createPropositionFromClaim(owner.actor, { annotationId: ship.id, statement: "Triều Tiên chuyển đạn", stance: "SUPPORTS" });
+    await linkMention(owner.actor, { annotationId: help.id, propositionId: p2.id, stance: "NEUTRAL" });
+    await linkMention(owner.actor, { annotationId: deny.id, propositionId: p1.id, stance: "REFUTES" });
+
+    const read = async (batchSize?: number) => {
+      const out = [];
+      for await (const m of exportMentions(owner.actor, parseScope({}), batchSize ? { batchSize } : {})) out.push(m);
+      return out;
+    };
+    const whole = await read();
+    expect(await read(1)).toEqual(whole);
+    const byId = new Map(whole.map((m) => [m.annotationId, m]));
+    expect(byId.get(help.id)).toMatchObject({
+      articleTitle: "Bài một",
+      publisher: "Báo A",
+      origins: ["Thông tấn X", "Thông tấn Y"],
+      speakers: [
+        { name: "TASS", type: "source" },
+        { name: "Vladimir Putin", type: "entity", kind: "PERSON" },
+      ],
+      actors: ["Điện Kremlin", "Vladimir Putin", "Bình Nhưỡng"],
+    });
+    expect(byId.get(help.id)!.propositions.map((p) => [p.statement, p.stance])).toEqual([
+      ["Nga giúp Triều Tiên", "SUPPORTS"],
+      ["Triều Tiên chuyển đạn", "NEUTRAL"],
+    ]);
+    expect(byId.get(deny.id)).toMatchObject({ speakers: [{ name: "Điện Kremlin", type: "entity" }], actors: [], modality: "DENIED" });
+    expect(byId.get(deny.id)!.propositions.map((p) => [p.id, p.stance])).toEqual([[p1.id, "REFUTES"]]);
+    expect(byId.get(ship.id)).toMatchObject({ articleTitle: "Bài hai", publishedAt: "2024-06-19", publisher: null, origins: [], author: "Names desk" });
+    expect(byId.get(ship.id)!.claimType).toBe(byId.get(help.id)!.claimType);
+  });
+});
