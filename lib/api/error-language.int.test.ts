@@ -25,7 +25,13 @@ describe("refusals of a claim's date and counts, in the client's language", () =
     token = (await createApiToken(owner.actor, { name: "errors", role: "EDITOR" })).token;
     const passage = at((await importPassages(owner, TEXT, { title: "Đạn" })).passages, 0);
     const quote = "Triều Tiên chuyển 1.000 container đạn cho Nga";
-    claim = { passageId: passage.id, ...quoteSpan(passage.text, quote)!, exact: quote, claimTypeId: at(await listClaimTypes(owner.actor), 0).id, modality: "ASSERTED" };
+    claim = {
+      passageId: passage.id,
+      ...quoteSpan(passage.text, quote)!,
+      exact: quote,
+      claimTypeId: at(await listClaimTypes(owner.actor), 0).id,
+      modality: "ASSERTED",
+    };
   });
 
   const post = (fields: Record<string, unknown>, language: string) =>
@@ -49,7 +55,9 @@ describe("refusals of a claim's date and counts, in the client's language", () =
     // The Vietnamese reason is the catalogue's, not the parser's English.
     expect(reason).not.toBe(enRes.body.error.details.fields["fields.date"]);
     expect(Object.values(viCatalogue.reader.form.reading.problem).some((p) => reason.startsWith(p.split("{")[0]!))).toBe(true);
-    expect(Object.values(en.reader.form.reading.problem).some((p) => (enRes.body.error.details.fields["fields.date"] as string).startsWith(p.split("{")[0]!))).toBe(true);
+    expect(
+      Object.values(en.reader.form.reading.problem).some((p) => (enRes.body.error.details.fields["fields.date"] as string).startsWith(p.split("{")[0]!)),
+    ).toBe(true);
   });
 
   it("says an unreadable count in Vietnamese with the count as written", async () => {
