@@ -28,8 +28,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * enough that turning a batch into text holds the event loop for only a few milliseconds.
  */
 const BATCH = 1000;
-/** `batchSize`: claims fetched at a time (tests make it small to write between batches). */
-export type ExportReadOptions = { batchSize?: number };
+/**
+ * `batchSize`: claims fetched at a time (tests make it small to write between batches).
+ * `throughClient`: read the cursor through the client even when the snapshot's connection is known
+ * (the fallback's own path, so a test can hold it to the same records).
+ */
+export type ExportReadOptions = { batchSize?: number; throughClient?: boolean };
 
 /** Parse and check an export scope; ids from other workspaces simply match nothing. */
 export function parseScope(input: unknown): ExportScope {
@@ -45,7 +49,7 @@ export function parseScope(input: unknown): ExportScope {
  * up to date before it opens, so the export reads them rather than recomputing.
  */
 export function exportMentionBatches(actor: Actor, scope: ExportScope, opts: ExportReadOptions = {}): AsyncGenerator<ExportMention[]> {
-  const batches = inSnapshot(() => batchesInScope(actor, scope, opts.batchSize ?? BATCH));
+  const batches = inSnapshot(() => batchesInScope(actor, scope, opts.batchSize ?? BATCH, opts.throughClient ?? false));
   // A blind annotator's verdicts are computed from what they see, never read from the store.
   if (actor.blind.sessionIds.length > 0 || currentSnapshot()) return batches;
   return (async function* () {
@@ -63,7 +67,7 @@ export async function* exportMentions(actor: Actor, scope: ExportScope, opts: Ex
 let cursors = 0;
 let warnedNoConnection = false;
 
-async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: number): AsyncGenerator<ExportMention[]> {
+async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: number, throughClient: boolean): AsyncGenerator<ExportMention[]> {
   assertCan(actor, "workspace.read");
   const mentionFilter = await resolveMentionFilter(actor, scope);
   // An unknown session matches nothing.
@@ -81,8 +85,8 @@ async function* batchesInScope(actor: Actor, scope: ExportScope, batchSize: numb
   // The rows are read on the snapshot's connection itself, with the driver's own parsing: mapping
   // them through the client cost more than the rest of the export.
   // (Through the client, slower but the same rows, should the connection not be known.)
-  const connection = snapshotConnection();
-  if (!connection && !warnedNoConnection) {
+  const connection = throughClient ? undefined : snapshotConnection();
+  if (!connection && !throughClient && !warnedNoConnection) {
     warnedNoConnection = true;
     console.warn("[exports] the snapshot's connection is not known: reading the cursor through the client (slower)");
   }
