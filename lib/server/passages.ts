@@ -7,7 +7,7 @@ import { contentHash } from "@/lib/domain/content-hash";
 import { flagDuplicatePassages, normalizeText } from "@/lib/domain/text";
 import type { AnnotationView } from "@/lib/server/annotations";
 import { readAnnotationViews } from "@/lib/server/annotation-views";
-import { articlePropositions, emit } from "@/lib/server/events";
+import { emit } from "@/lib/server/events";
 import { reanchoredFields } from "@/lib/server/reanchor-fields";
 import { AppError } from "@/lib/server/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -111,15 +111,14 @@ export async function updatePassageText(actor: Actor, input: unknown): Promise<P
           after: { text: data.text, contentHash: hashes.after, articleId: passage.articleId, position: passage.position, summary, changes },
         });
         await auditAll(tx, actor, audits, at);
+        const { propositionIds, verdictPropositionIds } = await correctedPropositions(tx, workspaceId, passage.articleId, recounted);
         await emit(tx, actor, {
           kind: "passage.corrected",
           entityType: "Passage",
           entityId: passage.id,
           articleId: passage.articleId,
-          propositionIds: await articlePropositions(tx, workspaceId, passage.articleId),
-          // A verdict reads whether a claim counts, never where its words sit: only the claims
-          // orphaned, flagged or cleared by this correction can move one.
-          verdictPropositionIds: await claimPropositions(tx, workspaceId, recounted),
+          propositionIds,
+          verdictPropositionIds,
         });
         return {
           changed: true,
@@ -188,13 +187,26 @@ function reanchorAll(text: string, anchors: Anchor[], passageId: string) {
   return { summary, changes, rows, audits, recounted };
 }
 
-/** The propositions these claims are linked to (one statement; none asked, none read). */
-async function claimPropositions(tx: Tx, workspaceId: string, annotationIds: string[]): Promise<string[]> {
-  if (annotationIds.length === 0) return [];
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT "propositionId"::text AS id FROM "MentionLink"
-    WHERE "workspaceId" = ${workspaceId}::uuid AND "annotationId" = ANY(${annotationIds}::uuid[])`;
-  return rows.map((r) => r.id);
+/**
+ * The propositions any claim of the article is linked to (they show the corrected text), and of
+ * those the ones a `recounted` claim is linked to: a verdict reads whether a claim counts, never
+ * where its words sit, so only the claims orphaned, flagged or cleared by the correction can move
+ * one. One statement.
+ */
+async function correctedPropositions(
+  tx: Tx,
+  workspaceId: string,
+  articleId: string,
+  recounted: string[],
+): Promise<{ propositionIds: string[]; verdictPropositionIds: string[] }> {
+  const rows = await tx.$queryRaw<{ id: string; recounted: boolean }[]>`
+    SELECT ml."propositionId"::text AS id, bool_or(ml."annotationId" = ANY(${recounted}::uuid[])) AS recounted
+    FROM "MentionLink" ml
+    JOIN "Annotation" a ON a.id = ml."annotationId"
+    JOIN "Passage" p ON p.id = a."passageId"
+    WHERE ml."workspaceId" = ${workspaceId}::uuid AND p."articleId" = ${articleId}::uuid
+    GROUP BY ml."propositionId"`;
+  return { propositionIds: rows.map((r) => r.id), verdictPropositionIds: rows.filter((r) => r.recounted).map((r) => r.id) };
 }
 
 /**
