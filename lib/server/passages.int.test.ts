@@ -275,6 +275,12 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(view.mentions).toHaveLength(1);
     expect(at(view.mentions, 0).annotation.orphaned).toBe(true);
     expect(view.verdict.kind).toBe("no_mentions");
+    // Live views of the proposition hear of the correction (its claim sits in the corrected article).
+    const event = await getDb().changeEvent.findFirstOrThrow({
+      where: { workspaceId: owner.workspace.id, kind: "passage.corrected", entityId: at(passages, 0).id },
+      select: { propositionIds: true },
+    });
+    expect(event.propositionIds).toEqual([p.id]);
     const matrix = await getMatrix(owner.actor, {});
     expect(matrix.rows.find((r) => r.id === p.id)?.mentionCount).toBe(0);
     // Exports keep the claim, marked, with the verdict that leaves it out.
