@@ -113,6 +113,49 @@ test("a claim can have several speakers, kept in order", async ({ page, owner })
   await expect(panel.detail("Speakers")).toHaveText(`Moscow ${tag} and Pyongyang ${tag}`);
 });
 
+test("a type key pressed after typing in the open form sets the type and keeps what was typed", async ({ page, owner }) => {
+  const tag = uniq();
+  const { reader, panel } = await openArticle(page, owner.slug, tag);
+
+  // Releasing the mouse opens the form with no type; the editor types before choosing one.
+  await reader.selectWithMouse(1, "bác bỏ cáo buộc");
+  await expect(panel.form()).toBeVisible();
+  const date = panel.form().getByLabel("Date", { exact: true });
+  const note = panel.form().getByLabel("Note", { exact: true });
+  await date.fill("13/9/2023");
+  await note.fill(`typed first ${tag}`);
+
+  // Back in the text, the same words, then the Denial key: only the type changes.
+  await reader.selectWithMouse(1, "bác bỏ cáo buộc");
+  await page.keyboard.press("2");
+  await expect(panel.form().getByRole("radio", { name: /Denial/ })).toBeChecked();
+  await expect(date).toHaveValue("13/9/2023");
+  await expect(date).toHaveAccessibleDescription("reads as 13 Sep 2023");
+  await expect(note).toHaveValue(`typed first ${tag}`);
+
+  // The type changed by hand, then the same key again: the key's type comes back.
+  await panel.form().locator("label", { hasText: "Gift" }).click();
+  await expect(panel.form().getByRole("radio", { name: /Gift/ })).toBeChecked();
+  await reader.selectWithMouse(1, "bác bỏ cáo buộc");
+  await page.keyboard.press("2");
+  await expect(panel.form().getByRole("radio", { name: /Denial/ })).toBeChecked();
+  await expect(date).toHaveValue("13/9/2023");
+
+  await reader.saveClaim();
+  await expect(panel.details()).toContainText("Denial");
+  await expect(panel.detail("Date")).toHaveText("13/9/2023 (reads as 13 Sep 2023)");
+
+  // Cancelled, the key is forgotten: the next selection's form starts with no type.
+  await reader.selectWithMouse(2, "Nga đã nhận thêm");
+  await page.keyboard.press("3");
+  await expect(panel.form().getByRole("radio", { name: /Gift/ })).toBeChecked();
+  await panel.form().getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(panel.form()).toHaveCount(0);
+  await reader.selectWithMouse(2, "Nga đã nhận thêm");
+  await expect(panel.form()).toBeVisible();
+  await expect(panel.form().getByRole("radio", { checked: true })).toHaveCount(0);
+});
+
 test("a date or count the server cannot read is refused next to its field; a partial date saves", async ({ page, owner }) => {
   const tag = uniq();
   const { reader, panel } = await openArticle(page, owner.slug, tag);

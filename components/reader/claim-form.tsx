@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocalResolver } from "@/components/ui/use-local-resolver";
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useId, useRef } from "react";
+import { useCallback, useId, useLayoutEffect, useRef } from "react";
 import { Controller, useForm, useWatch, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -43,6 +43,11 @@ type Props = {
   claimTypes: ClaimTypeView[];
   quote: string;
   initial: ClaimFormValues;
+  /**
+   * A claim type chosen with a number key while the form is open: it sets the type and nothing
+   * else, so a key pressed after typing a date or a note never wipes them.
+   */
+  presetType?: { typeId: string } | null;
   mode: "create" | "edit";
   error: string | null;
   conflict: boolean;
@@ -55,14 +60,19 @@ type Props = {
 };
 
 /** Type (keys 1–9), speakers, modality, date, counts, actors and note for one claim. */
-export function ClaimForm({ workspaceId, claimTypes, quote, initial, mode, error, conflict, articleDate, onSubmit, onCancel, onReload }: Props) {
+export function ClaimForm({ workspaceId, claimTypes, quote, initial, presetType, mode, error, conflict, articleDate, onSubmit, onCancel, onReload }: Props) {
   const tc = useTranslations("claimForm");
   const t = useTranslations("reader.form");
   const tm = useTranslations("reader.modality");
   const form = useForm<ClaimFormValues>({ resolver: useLocalResolver(zodResolver(claimFormSchema)), defaultValues: initial });
   const { register, control, handleSubmit, formState, reset, setValue, setError } = form;
   const { errors } = formState;
-  useEffect(() => reset(initial), [initial, reset]);
+  // Layout effects, not effects: they run before the browser takes the next key or paste, so
+  // what a person types right after the form opens can never be overwritten by a late reset.
+  useLayoutEffect(() => reset(initial), [initial, reset]);
+  useLayoutEffect(() => {
+    if (presetType) setValue("claimTypeId", presetType.typeId, { shouldValidate: true });
+  }, [presetType, setValue]);
   const selectedType = useWatch({ control, name: "claimTypeId" });
   const modality = useWatch({ control, name: "modality" });
   const date = useWatch({ control, name: "date" });

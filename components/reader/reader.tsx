@@ -65,7 +65,9 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(article.annotations);
   const [activeId, setActiveId] = useState<string | null>(initialClaimId ?? null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
-  const [pendingType, setPendingType] = useState("");
+  // The claim type a number key chose: a new object per key press, so pressing a key again puts
+  // its type back even after the radios were changed by hand.
+  const [pendingType, setPendingType] = useState<{ typeId: string } | null>(null);
   // Set once the selection listeners are attached (tests and the bench wait for it).
   const [listening, setListening] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -83,6 +85,10 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   usePendingHighlight(textRef, pending);
+  // A closed form forgets its type key: the next selection starts with no type chosen.
+  useEffect(() => {
+    if (!pending) setPendingType(null);
+  }, [pending]);
 
   useEffect(() => setAnnotations(article.annotations), [article.annotations]);
 
@@ -245,7 +251,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
             setActiveId(null);
             setEditing(false);
           }
-          setPendingType(t.id);
+          setPendingType({ typeId: t.id });
           focusPanel();
         }
       } else if (pending && inText && e.key === "Enter") {
@@ -328,14 +334,16 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     }
     setAnnotations((as) => [...as.filter((a) => a.id !== res.data.id), res.data]);
     setPending(null);
-    setPendingType("");
+    setPendingType(null);
     setEditing(false);
     window.getSelection()?.removeAllRanges();
     setAnnounce(pending ? t("saved") : t("changesSaved"));
     selectClaim(res.data.id, false);
   }
 
-  const createInitial = useMemo(() => valuesFrom(null, pendingType), [pendingType]);
+  // The type key is passed on its own (`presetType`): re-creating the initial values for it would
+  // reset the whole form and lose what was already typed.
+  const createInitial = useMemo(() => valuesFrom(null), []);
   // Keyed on the edit base, not the live claim: a refresh while typing must not reset the form.
   const editInitial = useMemo(() => valuesFrom(editBase), [editBase]);
 
@@ -479,6 +487,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
               claimTypes={claimTypes}
               quote={pending.exact}
               initial={createInitial}
+              presetType={pendingType}
               mode="create"
               articleDate={article.publishedAt}
               error={formError?.message ?? null}

@@ -7,12 +7,12 @@ export class ReaderPage {
     return this.page.getByTestId(`passage-${index}`);
   }
 
-  /** Drag the mouse across `quote` inside paragraph `index`, like a person would. */
   /** Wait until the reader listens: a key pressed or a focus given before hydration is lost. */
   async ready() {
     await expect(this.page.locator("[data-testid=article-text][data-ready]")).toBeAttached();
   }
 
+  /** Drag the mouse across `quote` inside paragraph `index`, like a person would. */
   async selectWithMouse(index: number, quote: string) {
     await this.ready();
     const passage = this.passage(index);
