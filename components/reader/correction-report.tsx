@@ -5,6 +5,7 @@ import { useState } from "react";
 import { confirmAnchorAction } from "@/lib/actions/annotations";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { sayReanchorWhy } from "@/lib/i18n/translate";
 import type { ReanchorChange } from "@/lib/server/passages";
 
 const OUTCOME_CLASS: Record<ReanchorChange["outcome"], string> = {
@@ -34,6 +35,7 @@ export function CorrectionReport({
   onDismiss: () => void;
 }) {
   const t = useTranslations("reader.correction");
+  const root = useTranslations();
   const [done, setDone] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const waiting = changes.filter((c) => c.outcome === "needs_review" && !done.has(c.id));
@@ -71,7 +73,7 @@ export function CorrectionReport({
                   <span className="text-slate-500">{t("now")}</span> <q data-testid="correction-after">{c.after}</q>
                 </p>
               )}
-              <p className="text-xs text-slate-600">{c.reason}</p>
+              <p className="text-xs text-slate-600">{sayReanchorWhy(root, c.why)}</p>
               {!done.has(c.id) && (
                 <div className="mt-1 flex gap-2">
                   {c.outcome === "needs_review" && (

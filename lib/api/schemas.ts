@@ -541,7 +541,12 @@ export const composite = {
           outcome: reanchorOutcome,
           before: z.string(),
           after: z.string(),
-          reason: z.string(),
+          reason: z.string().describe("In English, as the audit trail records it"),
+          why: z
+            .looseObject({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+            .describe(
+              "The reason as a message key of `reader.correction.why` with its values, for a client to say in its language; `inner` holds a wrapped reason",
+            ),
           confidence: z.number(),
           version: z.number().int(),
         }),

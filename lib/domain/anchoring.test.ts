@@ -81,6 +81,7 @@ describe("reanchor", () => {
       end: sel.end,
       confidence: 1,
       reason: "the quote is unchanged at the same place",
+      why: { key: "unchanged" },
     });
   });
 

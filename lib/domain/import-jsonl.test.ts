@@ -237,6 +237,7 @@ describe("locateSpan (code points)", () => {
     end: 12,
     confidence: 0.5,
     reason: "two places fit",
+    why: { key: "ambiguous", values: { count: 2 } },
   });
   it.each([
     ["exact", found("exact"), { ok: true, start: 8, end: 12, method: "exact" }],

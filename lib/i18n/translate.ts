@@ -1,4 +1,5 @@
 import { createTranslator } from "use-intl/core";
+import type { ReanchorWhy } from "@/lib/domain/anchoring";
 import type { ParseProblem } from "@/lib/domain/details/problems";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MessageRef } from "@/lib/i18n/message-ref";
@@ -23,4 +24,19 @@ export function translateRef(locale: Locale, ref: MessageRef): string | null {
 export function sayProblem(t: ReturnType<typeof translatorFor>, p: ParseProblem): string {
   const own = t(`reader.form.reading.problem.${p.code}` as Parameters<typeof t>[0], p.values as Parameters<typeof t>[1]);
   return p.more ? `${own} ${sayProblem(t, p.more)}` : own;
+}
+
+/**
+ * Why a correction put a claim where it is, in the translator's language (catalogue:
+ * reader.correction.why.<key>); a quote's change is said as "'before' → 'after'", an empty side
+ * in words, and a wrapped reason inside its wrapper.
+ */
+export function sayReanchorWhy(t: ReturnType<typeof translatorFor>, why: ReanchorWhy): string {
+  const values: Record<string, string | number> = { ...why.values };
+  if (typeof values.before === "string" && typeof values.after === "string") {
+    const side = (s: string) => (s === "" ? t("reader.correction.why.nothing") : `'${s}'`);
+    values.change = t("reader.correction.why.change", { before: side(values.before), after: side(values.after) });
+  }
+  if (why.inner) values.inner = sayReanchorWhy(t, why.inner);
+  return t(`reader.correction.why.${why.key}` as Parameters<typeof t>[0], values as Parameters<typeof t>[1]);
 }

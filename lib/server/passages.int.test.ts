@@ -15,6 +15,7 @@ import { createPropositionFromClaim } from "@/lib/server/propositions";
 import { listClaimTypes, setMember } from "@/lib/server/workspaces";
 import { at, expectAppError, newUser, actorFor, only, take } from "@/lib/test/helpers";
 import { quoteSpan } from "@/lib/domain/anchoring";
+import { sayReanchorWhy, translatorFor } from "@/lib/i18n/translate";
 
 const P0 = "Washington says shells were shipped to Russia in Agust; Moscow denies it.";
 const P1 = "The leaders met for five hours at the cosmodrome 🚀 and pledged closer ties.";
@@ -199,7 +200,12 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
       before: "Moscow rejects the report",
       after: "Moscow rejects the report",
       reason: expect.stringMatching(/^still waiting for review/),
+      why: { key: "stillWaiting", inner: expect.objectContaining({ key: expect.any(String) }) },
     });
+    // The report says the same in the reader's language.
+    const waiting = later.changes.find((c) => c.id === reworded.id)!;
+    expect(sayReanchorWhy(translatorFor("en"), waiting.why)).toBe(waiting.reason);
+    expect(sayReanchorWhy(translatorFor("vi"), waiting.why)).toMatch(/^vẫn đang chờ duyệt \(/);
     expect(await stored(reworded.id)).toMatchObject({ needsReview: true, version: 3, anchorReview: { before: { exact: "Moscow denies it" } } });
     expect((await getProposition(owner.actor, p.id)).verdict.kind).toBe("no_mentions");
   });

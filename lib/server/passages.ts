@@ -1,7 +1,7 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb, type Tx } from "@/lib/db/client";
-import { quoteCutter, reanchor, type ReanchorOutcome } from "@/lib/domain/anchoring";
+import { quoteCutter, reanchor, type ReanchorOutcome, type ReanchorWhy } from "@/lib/domain/anchoring";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { contentHash } from "@/lib/domain/content-hash";
 import { flagDuplicatePassages, normalizeText } from "@/lib/domain/text";
@@ -22,7 +22,10 @@ export type ReanchorChange = {
   outcome: Exclude<ReanchorOutcome, "exact">;
   before: string;
   after: string;
+  /** In English, as the audit trail records it. */
   reason: string;
+  /** The same reason for the interface to say in its language. */
+  why: ReanchorWhy;
   confidence: number;
   version: number;
 };
@@ -166,7 +169,9 @@ function reanchorAll(text: string, anchors: Anchor[], passageId: string) {
     const next = reanchoredFields(cut, before, found);
     // A claim still waiting for a person is not counted wherever it now sits: say so, not "moved".
     const outcome: ReanchorOutcome = next.needsReview ? "needs_review" : found.outcome;
-    const reason = outcome === found.outcome ? found.reason : `still waiting for review (${found.reason})`;
+    const waiting = outcome !== found.outcome;
+    const reason = waiting ? `still waiting for review (${found.reason})` : found.reason;
+    const why: ReanchorWhy = waiting ? { key: "stillWaiting", inner: found.why } : found.why;
     summary[SUMMARY_KEY[outcome]] += 1;
     const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => k !== "anchorReview" && next[k] !== before[k as keyof Anchor]);
     if (!changed) continue;
@@ -181,7 +186,7 @@ function reanchorAll(text: string, anchors: Anchor[], passageId: string) {
       after: { ...next, version: version + 1, outcome, reason, confidence: found.confidence, passageId },
     });
     if (found.outcome !== "exact" && outcome !== "exact") {
-      changes.push({ id: before.id, outcome, before: before.exact, after: next.exact, reason, confidence: found.confidence, version: version + 1 });
+      changes.push({ id: before.id, outcome, before: before.exact, after: next.exact, reason, why, confidence: found.confidence, version: version + 1 });
     }
   }
   return { summary, changes, rows, audits, recounted };

@@ -5,8 +5,8 @@ import { approxSpans, bracketSpan, exactSpans, type Span } from "./candidates";
 import { agrees, contradicts, prefixSide, readContext, suffixSide, type Context, type Side } from "./context";
 import { codePoints, editDistance } from "./distance";
 import { cutsWord, isWordCode, prepare, sliceOf, snapToWords, type Prepared } from "./prepared";
-import type { ReanchorResult, StoredSelector } from "./types";
-import { changedMiddle, describeChange, isRewording, numberChange, type Change } from "./words";
+import type { ReanchorResult, ReanchorWhy, StoredSelector } from "./types";
+import { changedMiddle, changeValues, describeChange, isRewording, numberChange, type Change } from "./words";
 
 /** Quotes shorter than this (code points) are only ever matched exactly. */
 export const SHORT_QUOTE = 12;
@@ -154,22 +154,29 @@ function rivals(top: Candidate, cs: Candidate[]): Candidate[] {
   return cs.filter((c) => c !== top && (c.end <= top.start || c.start >= top.end) && top.evidence - c.evidence < TIE && top.drift * 2 > c.drift);
 }
 
-function reviewReason(q: Quote, c: Candidate): string {
-  if (!c.boundaryOk) return "the quote is now part of a longer word";
+type Reason = { reason: string; why: ReanchorWhy };
+
+function reviewReason(q: Quote, c: Candidate): Reason {
+  if (!c.boundaryOk) return { reason: "the quote is now part of a longer word", why: { key: "longerWord" } };
   if (c.dist > 0) {
     const what = describeChange(c.change);
     const numbers = numberChange(q.selector.exact, c.text);
-    if (numbers) return `the numbers changed: ${describeChange(numbers)}`;
-    if (q.length < SHORT_QUOTE) return `a short quote must match exactly: ${what}`;
+    if (numbers) return { reason: `the numbers changed: ${describeChange(numbers)}`, why: { key: "numbersChanged", values: changeValues(numbers) } };
+    if (q.length < SHORT_QUOTE) return { reason: `a short quote must match exactly: ${what}`, why: { key: "shortQuote", values: changeValues(c.change) } };
     const budget = errorBudget(q.length);
     if (c.snapped > snapAllowance(q.length) && c.dist - c.snapped <= budget) {
-      return `the span had to be widened by ${characters(c.snapped)} to whole words`;
+      return { reason: `the span had to be widened by ${characters(c.snapped)} to whole words`, why: { key: "widened", values: { count: c.snapped } } };
     }
-    if (c.dist > budget || isRewording(c.change)) return `reworded: ${what}`;
-    if (!agrees(c.prefix, c.suffix)) return `the quote changed (${what}) and the text around it is different`;
+    if (c.dist > budget || isRewording(c.change)) return { reason: `reworded: ${what}`, why: { key: "reworded", values: changeValues(c.change) } };
+    if (!agrees(c.prefix, c.suffix)) {
+      return {
+        reason: `the quote changed (${what}) and the text around it is different`,
+        why: { key: "quoteAndContextChanged", values: changeValues(c.change) },
+      };
+    }
   }
-  if (contradicts(c.prefix, c.suffix)) return "the text around it is different";
-  return "the evidence is weak";
+  if (contradicts(c.prefix, c.suffix)) return { reason: "the text around it is different", why: { key: "contextDifferent" } };
+  return { reason: "the evidence is weak", why: { key: "weak" } };
 }
 
 function confidence(c: Candidate): number {
@@ -179,15 +186,21 @@ function confidence(c: Candidate): number {
 /** Below this, a proposal is more likely wrong words than the claim: the claim is orphaned instead. */
 export const MIN_PROPOSAL_CONFIDENCE = 0.3;
 
-function review(c: Candidate, reason: string): ReanchorResult {
+function review(c: Candidate, { reason, why }: Reason): ReanchorResult {
   const confidence = Math.round(c.score * REVIEW_CONFIDENCE * 1000) / 1000;
   // Proposing unrelated words would send the desk chasing a false lead; keep the old quote instead.
-  if (confidence < MIN_PROPOSAL_CONFIDENCE) return { outcome: "orphaned", confidence: 0, reason: `nothing close enough to propose (${reason})` };
-  return { outcome: "needs_review", start: c.start, end: c.end, confidence, reason };
+  if (confidence < MIN_PROPOSAL_CONFIDENCE) {
+    return { outcome: "orphaned", confidence: 0, reason: `nothing close enough to propose (${reason})`, why: { key: "nothingClose", inner: why } };
+  }
+  return { outcome: "needs_review", start: c.start, end: c.end, confidence, reason, why };
 }
 
 function ambiguity(top: Candidate, others: Candidate[]): ReanchorResult {
-  return review(top, `found ${others.length + 1} places with these words and the text around them does not say which`);
+  const count = others.length + 1;
+  return review(top, {
+    reason: `found ${count} places with these words and the text around them does not say which`,
+    why: { key: "ambiguous", values: { count } },
+  });
 }
 
 function characters(n: number): string {
@@ -197,13 +210,19 @@ function characters(n: number): string {
 function moved(q: Quote, c: Candidate): ReanchorResult {
   const shift = c.start - q.old;
   const where = shift === 0 ? "at the same start" : `${characters(Math.abs(shift))} ${shift > 0 ? "later" : "earlier"}`;
-  const note = agrees(c.prefix, c.suffix) ? "" : "; the text around it changed";
-  return { outcome: "moved", start: c.start, end: c.end, confidence: confidence(c), reason: `the same words were found ${where}${note}` };
+  const contextChanged = !agrees(c.prefix, c.suffix);
+  const note = contextChanged ? "; the text around it changed" : "";
+  const why: ReanchorWhy = {
+    key: "moved",
+    values: { direction: shift === 0 ? "same" : shift > 0 ? "later" : "earlier", count: Math.abs(shift), context: contextChanged ? "changed" : "same" },
+  };
+  return { outcome: "moved", start: c.start, end: c.end, confidence: confidence(c), reason: `the same words were found ${where}${note}`, why };
 }
 
 function fuzzy(q: Quote, c: Candidate): ReanchorResult {
   const reason = `the quote's words changed (${c.dist} of ${q.length} characters): ${describeChange(c.change)}`;
-  return { outcome: "fuzzy", start: c.start, end: c.end, confidence: confidence(c), reason };
+  const why: ReanchorWhy = { key: "fuzzy", values: { changed: c.dist, length: q.length, ...changeValues(c.change) } };
+  return { outcome: "fuzzy", start: c.start, end: c.end, confidence: confidence(c), reason, why };
 }
 
 function uniqueVerbatim(p: Prepared, selector: StoredSelector, q: Quote): Candidate | null {
@@ -219,14 +238,14 @@ function uniqueVerbatim(p: Prepared, selector: StoredSelector, q: Quote): Candid
 
 /** Find a stored selector again in corrected text; offsets in code points. */
 export function reanchor(newText: string, selector: StoredSelector): ReanchorResult {
-  if (selector.exact === "") return { outcome: "orphaned", confidence: 0, reason: "the stored quote is empty" };
+  if (selector.exact === "") return { outcome: "orphaned", confidence: 0, reason: "the stored quote is empty", why: { key: "empty" } };
   const p = prepare(newText);
   const q = readQuote(p, selector);
   const { start, end } = selector;
   const inPlace = Number.isInteger(start) && start >= 0 && end - start === q.length && end <= p.length && sliceOf(p, start, end) === selector.exact;
   // Text glued onto the quote ("Văn A" → "Văn An") changes the word, so the same offsets are not enough.
   if (inPlace && keepsBoundaries(p, q, start, end)) {
-    return { outcome: "exact", start, end, confidence: 1, reason: "the quote is unchanged at the same place" };
+    return { outcome: "exact", start, end, confidence: 1, reason: "the quote is unchanged at the same place", why: { key: "unchanged" } };
   }
 
   // The usual case after an edit elsewhere: quote and context verbatim, once. Rivals would need
@@ -266,5 +285,5 @@ export function reanchor(newText: string, selector: StoredSelector): ReanchorRes
   // between the old context, else a close approximate match whose context does not object.
   const proposal = best(exacts) ?? bracketed ?? best(approx.filter((c) => c.dist <= errorBudget(q.length) || !contradicts(c.prefix, c.suffix)));
   if (proposal) return review(proposal, reviewReason(q, proposal));
-  return { outcome: "orphaned", confidence: 0, reason: "the quote and the text around it are no longer in the passage" };
+  return { outcome: "orphaned", confidence: 0, reason: "the quote and the text around it are no longer in the passage", why: { key: "gone" } };
 }

@@ -7,6 +7,36 @@ export type StoredSelector = QuoteSelector & { start: number; end: number };
 
 export type ReanchorOutcome = "exact" | "moved" | "fuzzy" | "needs_review" | "orphaned";
 
+/**
+ * Why a claim landed where it did, for the interface to say in its own language: a key of the
+ * catalogue's `reader.correction.why` with its values, and for the two wrappers ("nothing close
+ * enough to propose", "still waiting for review") the reason they wrap. A quote's change is its
+ * two sides, already shortened; an empty side is said by the interface.
+ */
+export type ReanchorWhy = {
+  key: ReanchorWhyKey;
+  values?: Record<string, string | number>;
+  inner?: ReanchorWhy;
+};
+
+export type ReanchorWhyKey =
+  | "empty"
+  | "unchanged"
+  | "gone"
+  | "moved"
+  | "fuzzy"
+  | "ambiguous"
+  | "longerWord"
+  | "numbersChanged"
+  | "shortQuote"
+  | "widened"
+  | "reworded"
+  | "quoteAndContextChanged"
+  | "contextDifferent"
+  | "weak"
+  | "nothingClose"
+  | "stillWaiting";
+
 export type ReanchorResult =
   | {
       outcome: "exact" | "moved" | "fuzzy" | "needs_review";
@@ -14,6 +44,8 @@ export type ReanchorResult =
       end: number;
       /** Combined score 0..1 of quote, context and position agreement. */
       confidence: number;
+      /** In English, as the audit trail and the API record it. */
       reason: string;
+      why: ReanchorWhy;
     }
-  | { outcome: "orphaned"; confidence: 0; reason: string };
+  | { outcome: "orphaned"; confidence: 0; reason: string; why: ReanchorWhy };

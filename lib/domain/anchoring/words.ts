@@ -86,6 +86,11 @@ export function shortQuote(s: string, max = 40): string {
   return `${chars.slice(0, half).join("")}…${chars.slice(-half).join("")}`;
 }
 
+/** A change's two sides as a reason's values (shortened; an empty side stays empty). */
+export function changeValues(change: Change): { before: string; after: string } {
+  return { before: change.before === "" ? "" : shortQuote(change.before), after: change.after === "" ? "" : shortQuote(change.after) };
+}
+
 /** "'a' → 'b'" for a change, with empty sides shown as (nothing). */
 export function describeChange(change: Change): string {
   const side = (s: string) => (s === "" ? "(nothing)" : `'${shortQuote(s)}'`);
