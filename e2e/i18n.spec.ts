@@ -161,3 +161,24 @@ test("API error messages follow Accept-Language; the codes do not change", async
   expect(body.code).toBe("validation");
   expect(body.details.fields.statement).toBe("Một mệnh đề có thể dài tối đa 500 ký tự");
 });
+
+test("files the import refuses are named with the reason in the interface's language", async ({ browser, owner }) => {
+  const context = await browser.newContext({ storageState: owner.storageState, locale: "vi-VN" });
+  const p = await context.newPage();
+  await p.goto(`/w/${owner.slug}/import`);
+  await p.getByTestId("file-input").setInputFiles([
+    { name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from([0x48, 0xe9, 0x6c, 0x6c, 0x6f]) },
+    { name: "image.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]) },
+    { name: "utf16.txt", mimeType: "text/plain", buffer: Buffer.from([0xff, 0xfe, 0x48, 0x00]) },
+    { name: "blob.txt", mimeType: "text/plain", buffer: Buffer.from([0x48, 0x00, 0x49]) },
+    { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+  ]);
+  const alert = p.getByRole("alert").filter({ hasText: "latin1.txt" });
+  await expect(alert).toContainText("latin1.txt không phải văn bản UTF-8 hợp lệ (byte lỗi đầu tiên ở vị trí 1)");
+  await expect(alert).toContainText("image.png: chỉ nhập được tệp .txt và .md");
+  await expect(alert).toContainText("utf16.txt là văn bản UTF-16; hãy lưu lại dạng UTF-8 rồi nhập lại");
+  await expect(alert).toContainText("blob.txt có vẻ là tệp nhị phân, không phải văn bản");
+  await expect(alert).toContainText("empty.txt trống");
+  await expect(alert).not.toContainText("is empty");
+  await context.close();
+});

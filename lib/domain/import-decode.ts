@@ -65,7 +65,7 @@ function isUtf16ByteOrderMark(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
-/** Decodes an uploaded .txt/.md file (size limit in bytes) as UTF-8 and normalizes it; errors name the file. */
+/** Decodes an uploaded .txt/.md file (size limit in bytes) as UTF-8 and normalizes it; errors name the file (@phrasebook: the import form says them in the interface language). */
 export function decodeUpload(name: string, bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (!hasAllowedExtension(name)) {
     return { ok: false, error: `${name}: only .txt and .md files can be imported` };

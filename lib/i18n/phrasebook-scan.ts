@@ -15,7 +15,7 @@ export function messagesOf(source: string, fileName: string): string[] {
     const text = literalText(node);
     if (
       text !== null &&
-      /^([A-Z]|\{\d\} [a-z])/.test(text) &&
+      /^([A-Z]|\{\d\}:? [a-z])/.test(text) &&
       text.includes(" ") &&
       (validation ? !inDescribe(node) : inAppError(node) || inMarked(node, source))
     )
