@@ -61,7 +61,7 @@ export function LiveRefresh({
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastRefresh = useRef(0);
   const [announce, setAnnounce] = useState("");
-  const [revoked, setRevoked] = useState<{ reason: string | null } | null>(null);
+  const [revoked, setRevoked] = useState<{ code: string | null; reason: string | null } | null>(null);
   // How many changes arrived (and the last id): lets a person or a test see nothing is doubled.
   const [received, setReceived] = useState({ count: 0, last: "" });
 
@@ -89,7 +89,7 @@ export function LiveRefresh({
     propositionId,
     since,
     onChange: change,
-    onRevoked: (reason) => setRevoked({ reason }),
+    onRevoked: setRevoked,
     onReset: () => router.refresh(),
   });
 
@@ -100,7 +100,7 @@ export function LiveRefresh({
         className="fixed inset-x-0 top-14 z-30 mx-auto w-fit rounded-b-lg bg-rose-700 px-4 py-2 text-sm text-white shadow"
         data-testid="live-revoked"
       >
-        {revoked.reason ?? t("revoked")}.{" "}
+        {revoked.code === "removed" ? t("revokedRemoved") : revoked.code === "no_access" || !revoked.reason ? t("revoked") : revoked.reason}.{" "}
         <a href="/workspaces" className="font-medium underline">
           {t("goToWorkspaces")}
         </a>

@@ -16,8 +16,11 @@ type Options = {
   since?: string;
   /** Called for every change, in order, never twice for one id. */
   onChange: (e: LiveChange) => void;
-  /** `reason` is the server's words, or null when it gave none (the component says it from the catalogue). */
-  onRevoked?: (reason: string | null) => void;
+  /**
+   * `code` says why ("removed", "no_access"), for the component to say in the interface's
+   * language; `reason` is the server's English words, kept for a code the component does not know.
+   */
+  onRevoked?: (why: { code: string | null; reason: string | null }) => void;
   /** The server could not replay everything missed (too long offline): reload the page's data. */
   onReset?: () => void;
 };
@@ -44,11 +47,11 @@ export function useLiveChanges({ workspaceId, articleId, propositionId, since, o
     let es: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const revoke = (reason: string | null) => {
+    const revoke = (why: { code: string | null; reason: string | null }) => {
       stopped = true;
       es?.close();
       setStatus("revoked");
-      handlers.current.onRevoked?.(reason);
+      handlers.current.onRevoked?.(why);
     };
     const open = () => {
       const params = new URLSearchParams(q);
@@ -75,7 +78,8 @@ export function useLiveChanges({ workspaceId, articleId, propositionId, since, o
         handlers.current.onReset?.();
       });
       es.addEventListener("revoked", (m) => {
-        revoke((JSON.parse((m as MessageEvent<string>).data) as { reason?: string }).reason ?? null);
+        const data = JSON.parse((m as MessageEvent<string>).data) as { code?: string; reason?: string };
+        revoke({ code: data.code ?? null, reason: data.reason ?? null });
       });
     };
     // Why did the server refuse? Gone or forbidden means access ended; anything else, try again.
@@ -84,7 +88,7 @@ export function useLiveChanges({ workspaceId, articleId, propositionId, since, o
       const res = await fetch(`${base}?${q}`, { signal: ctl.signal, headers: { accept: "text/event-stream" } }).catch(() => null);
       ctl.abort();
       if (stopped) return;
-      if (res && (res.status === 401 || res.status === 403 || res.status === 404)) return revoke(null);
+      if (res && (res.status === 401 || res.status === 403 || res.status === 404)) return revoke({ code: "no_access", reason: null });
       open();
     };
     // When the machine goes offline a stream can hang for minutes before the browser notices;

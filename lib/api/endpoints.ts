@@ -786,7 +786,7 @@ export const endpoints = {
     description: [
       "Each event has `id:` (the outbox id) and `data:` JSON `{ id, kind, entityType, entityId, articleId, propositionIds, version, actorId, at }`; kinds such as `annotation.created`, `annotation.updated`, `annotation.deleted`, `annotation.reviewed`, `mention.linked`, `comment.created`, `member.removed`, `presence.changed`.",
       "Reconnect with the `Last-Event-ID` header (browsers' EventSource does it) or `?lastEventId=` to receive exactly the events after it, in order, none twice. Without one, the stream starts with the next change.",
-      "`articleId` or `propositionId` narrow the stream to one page's changes (membership changes always come). A `: heartbeat` comment comes every 15 s; the stream ends with an `event: revoked` when the caller's membership ends. Access rules are those of reading.",
+      "`articleId` or `propositionId` narrow the stream to one page's changes (membership changes always come). A `: heartbeat` comment comes every 15 s; the stream ends with an `event: revoked` when the caller's membership ends (data: `code` `removed` or `no_access`, and the English `reason`); `event: reset` (code `too_long_offline`) means reload, the gap is too long to replay. Access rules are those of reading.",
     ].join("\n\n"),
     query: liveQuerySchema,
     media: { "text/event-stream": "Server-Sent Events, one `change` event per change" },

@@ -108,7 +108,7 @@ export async function liveStream(
           lastSent = BigInt(e.id);
           // A Membership event's entity is the member's user id.
           if (e.entityType === "Membership" && e.entityId === actor.userId && (e.kind === "member.removed" || e.kind === "member.left")) {
-            send(`event: revoked\ndata: ${JSON.stringify({ reason: "You are no longer a member of this workspace" })}\n\n`);
+            send(`event: revoked\ndata: ${JSON.stringify({ code: "removed", reason: "You are no longer a member of this workspace" })}\n\n`);
             end();
             return;
           }
@@ -116,7 +116,7 @@ export async function liveStream(
         }
       };
       send(`retry: 2000\n: connected\n\n`);
-      if (reset) send(`id: ${start}\nevent: reset\ndata: ${JSON.stringify({ reason: "Too long offline: reload to catch up" })}\n\n`);
+      if (reset) send(`id: ${start}\nevent: reset\ndata: ${JSON.stringify({ code: "too_long_offline", reason: "Too long offline: reload to catch up" })}\n\n`);
       // Replay first, then subscribe from where the replay ended: the hub only hands over later ids.
       for (let batch = await eventsAfter(actor.workspaceId, start); batch.length && open; batch = await eventsAfter(actor.workspaceId, lastSent))
         deliver(batch);
@@ -129,7 +129,7 @@ export async function liveStream(
             send(": heartbeat\n\n");
           },
           () => {
-            send(`event: revoked\ndata: ${JSON.stringify({ reason: "You no longer have access to this workspace" })}\n\n`);
+            send(`event: revoked\ndata: ${JSON.stringify({ code: "no_access", reason: "You no longer have access to this workspace" })}\n\n`);
             end();
           },
         );

@@ -191,7 +191,8 @@ describe("live updates", () => {
     ctl.abort();
     const revoked = frames.find((f) => f.event === "revoked");
     expect(revoked, JSON.stringify(frames)).toBeDefined();
-    expect(JSON.parse(revoked!.data).reason).toMatch(/no longer a member/);
+    // A code for the interface to say in its language, the English words for a script.
+    expect(JSON.parse(revoked!.data)).toEqual({ code: "removed", reason: expect.stringMatching(/no longer a member/) });
     // Nothing after the revocation is sent to them.
     expect(frames.at(-1)!.event).toBe("revoked");
     await expectAppError(requireMember(member.user.id, owner.workspace.id), "not_found");
