@@ -172,8 +172,11 @@ test("files the import refuses are named with the reason in the interface's lang
     { name: "utf16.txt", mimeType: "text/plain", buffer: Buffer.from([0xff, 0xfe, 0x48, 0x00]) },
     { name: "blob.txt", mimeType: "text/plain", buffer: Buffer.from([0x48, 0x00, 0x49]) },
     { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+    { name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 0x61) },
   ]);
   const alert = p.getByRole("alert").filter({ hasText: "latin1.txt" });
+  // Sizes are written the Vietnamese way too: a decimal comma.
+  await expect(alert).toContainText("big.txt có dung lượng 5,1 MB; giới hạn là 5 MB");
   await expect(alert).toContainText("latin1.txt không phải văn bản UTF-8 hợp lệ (byte lỗi đầu tiên ở vị trí 1)");
   await expect(alert).toContainText("image.png: chỉ nhập được tệp .txt và .md");
   await expect(alert).toContainText("utf16.txt là văn bản UTF-16; hãy lưu lại dạng UTF-8 rồi nhập lại");

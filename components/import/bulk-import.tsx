@@ -6,6 +6,7 @@ import { bulkImportAction } from "@/lib/actions/bulk-import";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/domain/import-decode";
+import { useUiLocale } from "@/components/reader/use-reading-text";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
 import { BulkResult, type BulkFailure, type BulkSuccess } from "./bulk-result";
 import { BulkWebPage } from "./bulk-web-page";
@@ -40,6 +41,7 @@ export function BulkImportPanel({ workspaceId, slug }: { workspaceId: string; sl
 
 function BulkFileImport({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   const t = useTranslations("bulkImport");
+  const locale = useUiLocale();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -55,7 +57,7 @@ function BulkFileImport({ workspaceId, slug }: { workspaceId: string; slug: stri
     if (!file) return setFailure({ message: t("chooseFile"), errors: [], more: 0 });
     if (file.size > MAX_UPLOAD_BYTES) {
       return setFailure({
-        message: t("tooLarge", { name: file.name, size: formatBytes(file.size, true), limit: formatBytes(MAX_UPLOAD_BYTES) }),
+        message: t("tooLarge", { name: file.name, size: formatBytes(file.size, true, locale), limit: formatBytes(MAX_UPLOAD_BYTES, false, locale) }),
         errors: [],
         more: 0,
       });
@@ -126,7 +128,7 @@ function BulkFileImport({ workspaceId, slug }: { workspaceId: string; slug: stri
       {busy && file && (
         <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
           <span className="h-3 w-3 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" aria-hidden />
-          {t("checking", { name: file.name, size: formatBytes(file.size) })}
+          {t("checking", { name: file.name, size: formatBytes(file.size, false, locale) })}
         </p>
       )}
       <BulkResult slug={slug} success={success} failure={failure} />

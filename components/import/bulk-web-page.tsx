@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/domain/import-decode";
+import { useUiLocale } from "@/components/reader/use-reading-text";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
 import { draftAfterImport, draftFromPreview, importInputOf, type Draft } from "./draft";
 import { ImportCard } from "./import-card";
@@ -16,6 +17,7 @@ import { ImportCard } from "./import-card";
 export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   const t = useTranslations("bulkImport.web");
   const tb = useTranslations("bulkImport");
+  const locale = useUiLocale();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState("");
@@ -46,7 +48,7 @@ export function BulkWebPage({ workspaceId, slug }: { workspaceId: string; slug: 
     if (!file) return;
     if (fileInput.current) fileInput.current.value = "";
     if (file.size > MAX_UPLOAD_BYTES)
-      return setError(tb("tooLarge", { name: file.name, size: formatBytes(file.size, true), limit: formatBytes(MAX_UPLOAD_BYTES) }));
+      return setError(tb("tooLarge", { name: file.name, size: formatBytes(file.size, true, locale), limit: formatBytes(MAX_UPLOAD_BYTES, false, locale) }));
     const form = new FormData();
     form.set("file", file);
     await preview(t("reading", { name: file.name }), () => previewHtmlAction(workspaceId, form));

@@ -48,7 +48,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
     for (const file of Array.from(files)) {
       if (file.size > MAX_UPLOAD_BYTES) {
         // Refuse before reading the whole file into memory.
-        errors.push(tb("tooLarge", { name: file.name, size: formatBytes(file.size, true), limit: formatBytes(MAX_UPLOAD_BYTES) }));
+        errors.push(tb("tooLarge", { name: file.name, size: formatBytes(file.size, true, locale), limit: formatBytes(MAX_UPLOAD_BYTES, false, locale) }));
         continue;
       }
       const r = decodeUpload(file.name, new Uint8Array(await file.arrayBuffer()), MAX_UPLOAD_BYTES);

@@ -92,4 +92,15 @@ describe("formatBytes", () => {
   ])("%i (round up %s) → %s", (value, roundUp, expected) => {
     expect(formatBytes(value, roundUp)).toBe(expected);
   });
+
+  it.each([
+    [512, false, "vi", "512 byte"],
+    [1536, false, "vi", "1,5 KB"],
+    [5 * MB + 1, true, "vi", "5,1 MB"],
+    [1023, false, "vi", "1.023 byte"],
+    [5 * MB + 1, true, "en", "5.1 MB"],
+    [1023, false, "en", "1,023 bytes"],
+  ] as const)("%i (round up %s) in %s → %s", (value, roundUp, locale, expected) => {
+    expect(formatBytes(value, roundUp, locale)).toBe(expected);
+  });
 });

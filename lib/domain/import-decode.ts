@@ -1,5 +1,6 @@
 // Turns an uploaded file into normalized article text, or a message the user can act on.
 import { normalizeText } from "./text";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; error: string };
 
@@ -7,15 +8,17 @@ const ALLOWED_EXTENSIONS = [".txt", ".md"];
 const MB = 1024 * 1024;
 const KB = 1024;
 
-/** Human size; rounds up so a file just over the limit never reads as equal to it. */
-export function formatBytes(bytes: number, roundUp = false): string {
-  const round = (value: number) => {
-    const tenths = roundUp ? Math.ceil(value * 10) : Math.round(value * 10);
-    return String(tenths / 10);
-  };
+/**
+ * Human size; rounds up so a file just over the limit never reads as equal to it. Without a
+ * locale it is the English the API's messages use ("5.1 MB"); with one, the number is written
+ * the locale's way ("5,1 MB" and "byte" in Vietnamese).
+ */
+export function formatBytes(bytes: number, roundUp = false, locale?: Locale): string {
+  const number = (value: number) => (locale ? new Intl.NumberFormat(locale).format(value) : String(value));
+  const round = (value: number) => number((roundUp ? Math.ceil(value * 10) : Math.round(value * 10)) / 10);
   if (bytes >= MB) return `${round(bytes / MB)} MB`;
   if (bytes >= KB) return `${round(bytes / KB)} KB`;
-  return `${bytes} bytes`;
+  return `${number(bytes)} ${locale === "vi" ? "byte" : "bytes"}`;
 }
 
 /** Byte length of a well-formed UTF-8 sequence led by `lead`, or 0 for an impossible lead byte. */
