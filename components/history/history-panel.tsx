@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { sayReanchorWhy } from "@/lib/i18n/translate";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { restoreAnnotationAction } from "@/lib/actions/annotations";
 import { annotationHistoryAction, propositionHistoryAction, revertAnnotationAction } from "@/lib/actions/history";
@@ -133,12 +134,13 @@ export function HistoryPanel({
 function Entry({ entry, onRevert, busy }: { entry: HistoryEntry; onRevert?: () => void; busy: boolean }) {
   const t = useTranslations("history.panel");
   const words = useTranslations("history");
+  const root = useTranslations();
   const format = useFormatter();
   return (
     <li className="space-y-1 text-sm" data-testid="history-entry">
       <p>
         <span className="font-medium">{entry.who?.name ?? t("formerMember")}</span>{" "}
-        <span data-testid="history-summary">{summaryText(words, entry.summary)}</span>
+        <span data-testid="history-summary">{summaryText(words, entry.summary, (why) => sayReanchorWhy(root, why))}</span>
         <span className="block text-xs text-slate-500">
           <time dateTime={new Date(entry.at).toISOString()}>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "short" })}</time>
           {entry.version !== null && ` · ${t("version", { version: String(entry.version) })}`}

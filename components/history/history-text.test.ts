@@ -4,6 +4,7 @@ import { type AuditRecord, describeAuditEvent, type HistoryDiff, KNOWN_ACTIONS, 
 import { historyInEnglish } from "@/lib/domain/history-english";
 import type { Locale } from "@/lib/i18n/locales";
 import { FORMATS, MESSAGES } from "@/lib/i18n/messages";
+import { sayReanchorWhy, translatorFor } from "@/lib/i18n/translate";
 import { fieldText, type HistoryFormat, type HistoryT, summaryText, valueText } from "./history-text";
 
 const words = (locale: Locale) => ({
@@ -168,5 +169,29 @@ describe("history entries in Vietnamese", () => {
     ],
   ])("%s", (_, e, expected) => {
     expect(render("vi", describeAuditEvent(e, NAMES))).toEqual(expected);
+  });
+});
+
+describe("a re-anchoring's recorded reason", () => {
+  const moved = { key: "moved", values: { direction: "later", count: 3, context: "same" } };
+  const say = (locale: Locale, after: unknown) => {
+    const tr = translatorFor(locale);
+    return summaryText(words(locale).t, describeAuditEvent(ev("annotation.reanchor", {}, after)).summary, (why) => sayReanchorWhy(tr, why));
+  };
+
+  it("is said in the reader's language when the event recorded it as a key", () => {
+    const after = { outcome: "moved", reason: "the same words were found 3 characters later", why: moved };
+    expect(say("vi", after)).toBe("Một lần đính chính văn bản đã neo lại nhận định (đã dịch chuyển: tìm thấy đúng những chữ này lùi về sau 3 ký tự)");
+    expect(say("en", after)).toBe("A text correction re-anchored the claim (moved: the same words were found 3 characters later)");
+  });
+
+  it("falls back to the English words for an older event, or a key this version does not know", () => {
+    const english = "Một lần đính chính văn bản đã neo lại nhận định (đã dịch chuyển: the same words were found 3 characters later)";
+    expect(say("vi", { outcome: "moved", reason: "the same words were found 3 characters later" })).toBe(english);
+    expect(say("vi", { outcome: "moved", reason: "the same words were found 3 characters later", why: { key: "teleported" } })).toBe(english);
+    expect(say("vi", { outcome: "moved", reason: "the same words were found 3 characters later", why: { ...moved, inner: { key: "nope" } } })).toBe(english);
+    expect(say("vi", { outcome: "moved", reason: "the same words were found 3 characters later", why: { key: "moved", values: { count: [3] } } })).toBe(
+      english,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { useFormatter, useTranslations } from "next-intl";
 import { type ClaimRef, type FieldChange, type HistorySummary, type HistoryValue, shorten } from "@/lib/domain/history-diff";
+import type { ReanchorWhy } from "@/lib/domain/anchoring";
 import { ANNOTATION_STATUSES, type AnnotationStatus, MODALITIES, type Modality, type Stance, STANCES } from "@/lib/domain/vocabulary";
 
 // History entries in the reader's language (catalogue namespace `history`): the domain describes
@@ -19,14 +20,15 @@ const stanceWord = (t: HistoryT, v: string) => (isStance(v) ? t(`value.stance.${
 const quoted = (t: HistoryT, s: string) => t("value.quote", { text: shorten(s) });
 const claimText = (t: HistoryT, c: ClaimRef) => ("quote" in c ? quoted(t, c.quote) : "removed" in c ? t("value.claimRemoved") : t("value.claimUnnamed"));
 
-/** What an event did, in words. */
-export function summaryText(t: HistoryT, s: HistorySummary): string {
+/** What an event did, in words; `sayWhy` words a re-anchoring's recorded reason in the same language. */
+export function summaryText(t: HistoryT, s: HistorySummary, sayWhy?: (why: ReanchorWhy) => string): string {
   switch (s.kind) {
     case "action":
       return t(`event.action.${s.action}`);
     case "reanchor": {
       const how = s.outcome ? t(`event.outcome.${s.outcome}`) : s.other ? raw(s.other) : t("event.outcome.unrecorded");
-      return s.reason ? t("event.reanchorBecause", { how, reason: s.reason }) : t("event.reanchor", { how });
+      const reason = s.why && sayWhy ? sayWhy(s.why) : s.reason;
+      return reason ? t("event.reanchorBecause", { how, reason }) : t("event.reanchor", { how });
     }
     case "bulkImport":
       return t("event.bulkImport");

@@ -6,7 +6,7 @@ import { bulkImportAction } from "@/lib/actions/bulk-import";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/domain/import-decode";
-import { useUiLocale } from "@/components/reader/use-reading-text";
+import { useUiLocale } from "@/components/i18n/use-ui-locale";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
 import { BulkResult, type BulkFailure, type BulkSuccess } from "./bulk-result";
 import { BulkWebPage } from "./bulk-web-page";

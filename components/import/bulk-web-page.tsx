@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/domain/import-decode";
-import { useUiLocale } from "@/components/reader/use-reading-text";
+import { useUiLocale } from "@/components/i18n/use-ui-locale";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
 import { draftAfterImport, draftFromPreview, importInputOf, type Draft } from "./draft";
 import { ImportCard } from "./import-card";

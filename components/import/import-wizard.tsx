@@ -7,17 +7,18 @@ import { previewImportAction, importArticleAction } from "@/lib/actions/articles
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { decodeUpload, formatBytes } from "@/lib/domain/import-decode";
-import { phrase } from "@/lib/i18n/phrasebook";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/schemas";
 import { draftAfterImport, draftFromPreview, draftWarnings, importInputOf, type Draft } from "./draft";
 import { ImportCard } from "./import-card";
-import { useUiLocale } from "@/components/reader/use-reading-text";
+import { useUiLocale } from "@/components/i18n/use-ui-locale";
+import { usePhrase } from "@/components/ui/use-local-resolver";
 
 /** Paste or upload → detected metadata for confirmation → import, with progress. */
 export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   const t = useTranslations("importWizard");
   const tb = useTranslations("bulkImport");
   const locale = useUiLocale();
+  const say = usePhrase();
   const [paste, setPaste] = useState("");
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [fileErrors, setFileErrors] = useState<string[]>([]);
@@ -54,7 +55,7 @@ export function ImportWizard({ workspaceId, slug }: { workspaceId: string; slug:
       const r = decodeUpload(file.name, new Uint8Array(await file.arrayBuffer()), MAX_UPLOAD_BYTES);
       if (r.ok) ok.push({ text: r.text, fileName: file.name });
       // The file check words its refusal in English; the phrasebook says it in the interface's language.
-      else errors.push(phrase(locale, r.error));
+      else errors.push(say(r.error));
     }
     setFileErrors(errors);
     if (fileInput.current) fileInput.current.value = "";

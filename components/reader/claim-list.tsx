@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { StatusBadge } from "@/components/review/status-badge";
 import { joinNames, quantitiesText } from "./claim-readings";
-import { useUiLocale } from "./use-reading-text";
+import { useUiLocale } from "@/components/i18n/use-ui-locale";
 import type { ClaimTypeView, ReaderAnnotation } from "./types";
 
 /** Claims in reading order; selecting one scrolls the text to it. Memoised: a new text selection must not re-render every item. */

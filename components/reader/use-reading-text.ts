@@ -1,19 +1,14 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useUiLocale } from "@/components/i18n/use-ui-locale";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { describeClaimDate } from "@/lib/domain/details/dates";
 import { type ParseProblem, problemText } from "@/lib/domain/details/problems";
 import { describeQuantity } from "@/lib/domain/details/quantities";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { sayProblem, type translatorFor } from "@/lib/i18n/translate";
 import { type DateReading, describeStoredDate, joinNames, type QuantityReading } from "./claim-readings";
 
 type Translate = ReturnType<typeof translatorFor>;
-
-/** The interface language, as a Locale the domain's describe functions take. */
-export function useUiLocale(): Locale {
-  const current = useLocale();
-  return isLocale(current) ? current : DEFAULT_LOCALE;
-}
 
 /** The words, in the interface language, for the parsers' readings of a claim's date and counts, stored dates and lists of names. */
 export function useReadingText() {

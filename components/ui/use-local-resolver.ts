@@ -1,9 +1,9 @@
 "use client";
 
-import { useLocale } from "next-intl";
 import { useCallback } from "react";
 import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { useUiLocale } from "@/components/i18n/use-ui-locale";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { phrase } from "@/lib/i18n/phrasebook";
 
 /** Every `message` of a form's errors (nested fields and arrays too) in `locale`. */
@@ -25,8 +25,7 @@ export function translateFieldErrors<T extends FieldValues>(errors: FieldErrors<
  * API answers with). Use as `resolver: useLocalResolver(zodResolver(schema))`.
  */
 export function useLocalResolver<T extends FieldValues, C, O>(resolver: Resolver<T, C, O>): Resolver<T, C, O> {
-  const current = useLocale();
-  const locale = isLocale(current) ? current : DEFAULT_LOCALE;
+  const locale = useUiLocale();
   if (locale === DEFAULT_LOCALE) return resolver;
   return async (values, context, options) => {
     const result = await resolver(values, context, options);
@@ -36,7 +35,6 @@ export function useLocalResolver<T extends FieldValues, C, O>(resolver: Resolver
 
 /** An English service or domain message (one the phrasebook knows) in the interface language; others as they are. */
 export function usePhrase(): (message: string) => string {
-  const current = useLocale();
-  const locale = isLocale(current) ? current : DEFAULT_LOCALE;
+  const locale = useUiLocale();
   return useCallback((message: string) => phrase(locale, message), [locale]);
 }

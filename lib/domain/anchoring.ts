@@ -6,6 +6,7 @@ import type { QuoteSelector, ReanchorOutcome } from "./anchoring/types";
 import { codePointLength, sliceCodePoints, utf16ToCodePoint } from "./text";
 
 export type { QuoteSelector, ReanchorOutcome, ReanchorResult, ReanchorWhy, ReanchorWhyKey, StoredSelector } from "./anchoring/types";
+export { REANCHOR_WHY_KEYS } from "./anchoring/types";
 export { reanchor } from "./anchoring/reanchor";
 
 /** Outcomes that are counted without review (kept for callers that record the method). */

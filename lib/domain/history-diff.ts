@@ -2,6 +2,7 @@
 // changed from what to what, as structured entries the interface words per language (the history
 // namespace of the catalogues; history-english.ts keeps the English the API documents). Pure: the
 // service looks up the names it needs first.
+import { REANCHOR_WHY_KEYS, type ReanchorWhy } from "./anchoring";
 
 /** One stored audit event (the before/after snapshots as written by the services). */
 export type AuditRecord = { action: string; entityType: string; before: unknown; after: unknown };
@@ -103,7 +104,8 @@ export type ReanchorOutcome = (typeof REANCHOR_OUTCOMES)[number];
 export type HistorySummary =
   | { kind: "action"; action: KnownAction }
   /** `outcome` null: not recorded; `other`: an outcome without words of its own, as stored. */
-  | { kind: "reanchor"; outcome: ReanchorOutcome | null; other?: string; reason: string | null }
+  /** `why`: the reason as a catalogue key (events before it was recorded have only the English `reason`). */
+  | { kind: "reanchor"; outcome: ReanchorOutcome | null; other?: string; reason: string | null; why?: ReanchorWhy }
   | { kind: "bulkImport" }
   /** `statement` of the proposition merged in (null: not recorded); `moved` claims. */
   | { kind: "merge"; statement: string | null; moved: number }
@@ -224,6 +226,16 @@ function diffSnapshots(fields: FieldDef[], before: unknown, after: unknown, n: N
 }
 
 const isKnown = (action: string): action is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(action);
+/** A stored reason read back, or null when it is not one this version can say. */
+function asWhy(v: unknown): ReanchorWhy | null {
+  if (!isObj(v) || typeof v.key !== "string" || !(REANCHOR_WHY_KEYS as readonly string[]).includes(v.key)) return null;
+  const values = v.values === undefined ? undefined : isObj(v.values) ? v.values : null;
+  if (values === null || (values && Object.values(values).some((x) => typeof x !== "string" && typeof x !== "number"))) return null;
+  const inner = v.inner === undefined ? undefined : asWhy(v.inner);
+  if (inner === null) return null;
+  return { key: v.key as ReanchorWhy["key"], ...(values ? { values: values as Record<string, string | number> } : {}), ...(inner ? { inner } : {}) };
+}
+
 const isOutcome = (o: string): o is ReanchorOutcome => (REANCHOR_OUTCOMES as readonly string[]).includes(o);
 
 /** An action name in words when no sentence is known: "annotation.some_thing" → "Some thing (annotation)". */
@@ -248,12 +260,14 @@ export function describeAuditEvent(e: AuditRecord, n: NameLookup = {}): HistoryD
     : { kind: "other", action: e.action, words: fallbackWords(e.action) };
   if (e.action === "annotation.reanchor") {
     const outcome = str(after?.outcome);
+    const why = asWhy(after?.why);
     return {
       summary: {
         kind: "reanchor",
         outcome: outcome === null ? null : isOutcome(outcome) ? outcome : null,
         ...(outcome !== null && !isOutcome(outcome) ? { other: outcome } : {}),
         reason: str(after?.reason),
+        ...(why ? { why } : {}),
       },
       changes: diffSnapshots(ANNOTATION_FIELDS, before, after, n),
     };

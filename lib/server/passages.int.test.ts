@@ -139,7 +139,8 @@ describe("correcting a paragraph re-anchors its claims, on a real PostgreSQL", (
     expect(await auditOf(owner.workspace.id, after.id, "annotation.reanchor")).toEqual([
       {
         before: expect.objectContaining({ start: after.start, version: 1 }),
-        after: expect.objectContaining({ start: after.start + 1, outcome: "moved", version: 2 }),
+        // The reason as a key too, so the history says it in the reader's language.
+        after: expect.objectContaining({ start: after.start + 1, outcome: "moved", version: 2, why: expect.objectContaining({ key: "moved" }) }),
       },
     ]);
     expect(await auditOf(owner.workspace.id, elsewhere.id, "annotation.reanchor")).toHaveLength(0);

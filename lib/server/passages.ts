@@ -183,7 +183,7 @@ function reanchorAll(text: string, anchors: Anchor[], passageId: string) {
       entityType: "Annotation",
       entityId: before.id,
       before: { start, end, exact, prefix, suffix, orphaned, needsReview, version },
-      after: { ...next, version: version + 1, outcome, reason, confidence: found.confidence, passageId },
+      after: { ...next, version: version + 1, outcome, reason, why, confidence: found.confidence, passageId },
     });
     if (found.outcome !== "exact" && outcome !== "exact") {
       changes.push({ id: before.id, outcome, before: before.exact, after: next.exact, reason, why, confidence: found.confidence, version: version + 1 });

@@ -19,23 +19,27 @@ export type ReanchorWhy = {
   inner?: ReanchorWhy;
 };
 
-export type ReanchorWhyKey =
-  | "empty"
-  | "unchanged"
-  | "gone"
-  | "moved"
-  | "fuzzy"
-  | "ambiguous"
-  | "longerWord"
-  | "numbersChanged"
-  | "shortQuote"
-  | "widened"
-  | "reworded"
-  | "quoteAndContextChanged"
-  | "contextDifferent"
-  | "weak"
-  | "nothingClose"
-  | "stillWaiting";
+/** Every kind of reason, for reading one back from a stored audit event. */
+export const REANCHOR_WHY_KEYS = [
+  "empty",
+  "unchanged",
+  "gone",
+  "moved",
+  "fuzzy",
+  "ambiguous",
+  "longerWord",
+  "numbersChanged",
+  "shortQuote",
+  "widened",
+  "reworded",
+  "quoteAndContextChanged",
+  "contextDifferent",
+  "weak",
+  "nothingClose",
+  "stillWaiting",
+] as const;
+
+export type ReanchorWhyKey = (typeof REANCHOR_WHY_KEYS)[number];
 
 export type ReanchorResult =
   | {
