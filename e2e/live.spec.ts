@@ -169,3 +169,70 @@ test("a removed member loses access at once: the open page is told, the API and 
   await expect(lan.page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await lan.context.close();
 });
+
+test("nobody's arrival re-renders the reader, and a colleague's change waits for a drag-selection in progress", async ({ page, owner, browser }, info) => {
+  const t = tag();
+  const mine = `Bình Nhưỡng đã chuyển đạn pháo cho Nga ${t}`;
+  const theirs = `Moskva bác bỏ thông tin này ${t}`;
+  const lan = await colleague(page, browser, owner, "lan", "EDITOR", info.workerIndex);
+  const href = await new ImportPage(page, owner.slug).importAndOpen(`Tin kéo chọn ${t}\n\n${mine}.\n\n${theirs}.`);
+  const status = page.getByTestId("live-status");
+  const reader = new ReaderPage(page);
+  await isLive(page);
+  // The owner's own arrival comes back on the stream, and the page is not rendered again for it.
+  await expect(status).toHaveAttribute("data-received", "1", { timeout: LIVE });
+
+  await lan.page.goto(href);
+  await isLive(lan.page);
+  // Lan's arrival shows as an avatar, asked for on its own: still no refresh of the page.
+  await expect(page.getByRole("group", { name: "Also viewing" })).toContainText("lan", { timeout: LIVE, ignoreCase: true });
+  await expect(status).toHaveAttribute("data-received", "2");
+  await expect(status).toHaveAttribute("data-refreshes", "0");
+
+  // The owner is halfway through a drag when Lan marks a claim in the other paragraph.
+  const box = await reader.quoteBox(0, mine);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  const other = new ReaderPage(lan.page);
+  await other.selectWithMouse(1, theirs);
+  await lan.page.keyboard.press("2");
+  await other.saveClaim();
+  await expect.poll(async () => Number(await status.getAttribute("data-received")), { timeout: LIVE }).toBeGreaterThan(2);
+  // Longer than a refresh takes to fall due (120 ms): it is held while the button is down.
+  await page.waitForTimeout(600);
+  await expect(status).toHaveAttribute("data-refreshes", "0");
+  await expect(reader.marks()).toHaveCount(0);
+
+  // Released: the selection is whole, and then the page catches up with Lan's claim.
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+  await expect(reader.claimForm().getByTestId("claim-quote")).toHaveText(mine);
+  await expect(reader.marks()).toHaveText([theirs], { timeout: LIVE });
+  await expect(status).toHaveAttribute("data-refreshes", "1");
+  await expect(reader.claimForm().getByTestId("claim-quote")).toHaveText(mine);
+  await lan.context.close();
+});
+
+test("the live badge is as wide connecting as live: the article text does not move when the stream connects", async ({ page, owner }) => {
+  let connect = () => {};
+  const held = new Promise<void>((resolve) => {
+    connect = resolve;
+  });
+  await page.route(/\/api\/v1\/workspaces\/[^/]+\/events(\?|$)/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const t = tag();
+  // A title long enough to wrap beside the header's buttons on a laptop screen.
+  await new ImportPage(page, owner.slug).importAndOpen(`Tin về chuyến thăm và các thỏa thuận đã được ký kết tại Bình Nhưỡng ${t}\n\nHai bên ký hiệp ước ${t}.`);
+  const status = page.getByTestId("live-status");
+  const text = page.getByTestId("passage-0");
+  await expect(status).toHaveAttribute("data-status", "connecting");
+  const before = { badge: (await status.boundingBox())!, text: (await text.boundingBox())! };
+  connect();
+  await isLive(page);
+  const after = { badge: (await status.boundingBox())!, text: (await text.boundingBox())! };
+  expect(after.badge.width).toBe(before.badge.width);
+  expect(after.text.y).toBe(before.text.y);
+});

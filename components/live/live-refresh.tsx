@@ -65,22 +65,60 @@ export function LiveRefresh({
   // How many changes arrived (and the last id): lets a person or a test see nothing is doubled.
   const [received, setReceived] = useState({ count: 0, last: "" });
 
+  // How many refreshes ran: lets a test see that a change it did not expect to refresh did not.
+  const [refreshes, setRefreshes] = useState(0);
+  // A refresh re-renders the text under a drag-selection in progress and can break it, so while a
+  // pointer is pressed a due refresh waits for the release.
+  const pressed = useRef(false);
+  const held = useRef(false);
+
+  const refreshSoon = useCallback(() => {
+    // A busy desk must not re-render a large page per keystroke: at most one refresh per gap.
+    if (timer.current !== undefined) return;
+    const wait = Math.max(GATHER_MS, lastRefresh.current + MIN_GAP_MS - Date.now());
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      if (pressed.current) {
+        held.current = true;
+        return;
+      }
+      lastRefresh.current = Date.now();
+      setRefreshes((n) => n + 1);
+      router.refresh();
+    }, wait);
+  }, [router]);
+
+  useEffect(() => {
+    const down = () => {
+      pressed.current = true;
+    };
+    const up = () => {
+      pressed.current = false;
+      if (!held.current) return;
+      held.current = false;
+      refreshSoon();
+    };
+    window.addEventListener("pointerdown", down, true);
+    window.addEventListener("pointerup", up, true);
+    window.addEventListener("pointercancel", up, true);
+    return () => {
+      window.removeEventListener("pointerdown", down, true);
+      window.removeEventListener("pointerup", up, true);
+      window.removeEventListener("pointercancel", up, true);
+    };
+  }, [refreshSoon]);
+
   const change = useCallback(
     (e: LiveChange) => {
       onChange?.(e);
       setReceived((r) => ({ count: r.count + 1, last: e.id }));
-      // Presence has its own live avatars; announcing every arrival would be noise.
-      if (e.actorId !== selfId && !e.kind.startsWith("presence.")) setAnnounce(t(`describe.${describeKey(e.kind)}`));
-      // A busy desk must not re-render a large page per keystroke: at most one refresh per gap.
-      if (timer.current !== undefined) return;
-      const wait = Math.max(GATHER_MS, lastRefresh.current + MIN_GAP_MS - Date.now());
-      timer.current = setTimeout(() => {
-        timer.current = undefined;
-        lastRefresh.current = Date.now();
-        router.refresh();
-      }, wait);
+      // Presence changes no record the page renders: the page that shows presence asks for it in
+      // `onChange`, and no other page re-renders because someone opened an article.
+      if (e.kind.startsWith("presence.")) return;
+      if (e.actorId !== selfId) setAnnounce(t(`describe.${describeKey(e.kind)}`));
+      refreshSoon();
     },
-    [router, selfId, onChange, t],
+    [refreshSoon, selfId, onChange, t],
   );
   useEffect(() => () => clearTimeout(timer.current), []);
   const status = useLiveChanges({
@@ -118,10 +156,19 @@ export function LiveRefresh({
         data-status={status}
         data-received={received.count}
         data-last-event={received.last}
+        data-refreshes={refreshes}
         title={status === "live" ? t("liveTitle") : t("reconnectingTitle")}
       >
         <span aria-hidden className={clsx("h-1.5 w-1.5 rounded-full", status === "live" ? "bg-emerald-600" : "animate-pulse bg-amber-600")} />
-        {status === "live" ? t("live") : status === "connecting" ? t("connecting") : t("reconnecting")}
+        {/* Every label in one cell, the others invisible: the badge is as wide as the longest, so
+            connecting does not re-wrap the header and move the text under a drag. */}
+        <span className="grid">
+          {(["live", "connecting", "reconnecting"] as const).map((s) => (
+            <span key={s} className={clsx("col-start-1 row-start-1", s !== status && "invisible")} aria-hidden={s !== status}>
+              {t(s)}
+            </span>
+          ))}
+        </span>
       </span>
       <span className="sr-only" aria-live="polite">
         {announce}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { HEARTBEAT_MS, type Viewer } from "@/lib/domain/presence";
 
 const NONE: Viewer[] = [];
@@ -12,7 +12,8 @@ const newTabId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b
  * Keep this tab's presence on an article: a heartbeat every 5 s while the tab is visible, at once
  * when the claim being edited changes, and a leave when the page goes away (keepalive, so it is
  * sent while the tab closes). Answers the viewers from the latest heartbeat reply, or `initial`
- * whenever the page renders a new list (a live `presence.changed` refresh).
+ * whenever the page renders a new list, and a `recheck` that beats at once (for a live
+ * `presence.changed` from someone else: the page is not re-rendered for presence).
  */
 export function usePresence({
   workspaceId,
@@ -24,7 +25,7 @@ export function usePresence({
   articleId: string;
   editingAnnotationId: string | null;
   initial?: Viewer[];
-}): Viewer[] {
+}): [viewers: Viewer[], recheck: () => void] {
   const [viewers, setViewers] = useState(initial);
   useEffect(() => setViewers(initial), [initial]);
   const editing = useRef(editingAnnotationId);
@@ -82,5 +83,6 @@ export function usePresence({
     beatNow.current();
   }, [editingAnnotationId]);
 
-  return viewers;
+  const recheck = useCallback(() => beatNow.current(), []);
+  return [viewers, recheck];
 }

@@ -22,6 +22,7 @@ import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { usePresence } from "@/components/presence/use-presence";
 import type { Viewer } from "@/lib/domain/presence";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import type { LiveChange } from "@/components/live/use-live-changes";
 import { CommentThreads } from "@/components/comments/comment-threads";
 import { DeletedClaims } from "@/components/history/deleted-claims";
 import { HistoryPanel } from "@/components/history/history-panel";
@@ -102,7 +103,19 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     setEditing(true);
   }, []);
   const changedMeanwhile = editing && editBase !== null && (active === null || active.version !== editBase.version);
-  const viewers = usePresence({ workspaceId, articleId: article.id, editingAnnotationId: editing && editBase ? editBase.id : null, initial: presence });
+  const [viewers, recheckPresence] = usePresence({
+    workspaceId,
+    articleId: article.id,
+    editingAnnotationId: editing && editBase ? editBase.id : null,
+    initial: presence,
+  });
+  // Someone arrived, left or started editing (this person's other tabs too): ask who is here now.
+  const onLiveChange = useCallback(
+    (e: LiveChange) => {
+      if (e.kind.startsWith("presence.")) recheckPresence();
+    },
+    [recheckPresence],
+  );
   const correctingPassage = article.passages.find((p) => p.id === correcting);
 
   // A pending selection's offsets would not survive the correction, so drop it.
@@ -355,7 +368,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           claimCount={annotations.length}
           actions={
             <>
-              <LiveRefresh workspaceId={workspaceId} articleId={article.id} since={since} selfId={userId} />
+              <LiveRefresh workspaceId={workspaceId} articleId={article.id} since={since} selfId={userId} onChange={onLiveChange} />
               <PresenceAvatars viewers={viewers} />
               <ExportMenu workspaceId={workspaceId} slug={slug} query={`articleId=${article.id}`} />
               {canEdit && <EditArticleDialog workspaceId={workspaceId} article={article} />}

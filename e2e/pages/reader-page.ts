@@ -14,10 +14,20 @@ export class ReaderPage {
 
   /** Drag the mouse across `quote` inside paragraph `index`, like a person would. */
   async selectWithMouse(index: number, quote: string) {
+    const box = await this.quoteBox(index, quote);
+    await this.page.mouse.move(box.x1, box.y1);
+    await this.page.mouse.down();
+    await this.page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+    await this.page.mouse.move(box.x2, box.y2, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  /** Where a drag over `quote` in paragraph `index` starts and ends, in page coordinates. */
+  async quoteBox(index: number, quote: string) {
     await this.ready();
     const passage = this.passage(index);
     await passage.scrollIntoViewIfNeeded();
-    const box = await passage.evaluate((el, q) => {
+    return passage.evaluate((el, q) => {
       const text = el.textContent ?? "";
       const at = text.indexOf(q);
       if (at < 0) throw new Error(`quote not in paragraph: ${q}`);
@@ -42,11 +52,6 @@ export class ReaderPage {
       const last = rectOf(at + q.length - 1);
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
     }, quote);
-    await this.page.mouse.move(box.x1, box.y1);
-    await this.page.mouse.down();
-    await this.page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-    await this.page.mouse.move(box.x2, box.y2, { steps: 4 });
-    await this.page.mouse.up();
   }
 
   marks(): Locator {
