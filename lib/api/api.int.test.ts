@@ -4,6 +4,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { countQueries } from "@/lib/db/query-count";
 import { endpoints } from "@/lib/api/endpoints";
 import { HTTP_METHODS, MAX_BODY_BYTES, type HttpMethod } from "@/lib/api/http";
 import { composite, responses } from "@/lib/api/schemas";
@@ -312,18 +313,25 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
     });
 
     it("creates claims with code-point offsets and pages through them with nextCursor", async () => {
+      const statements: number[] = [];
       for (const word of ["Kim Jong-un", "Vladimir Putin", "five hours"]) {
         const utf16 = passage.text.indexOf(word);
         const start = Array.from(passage.text.slice(0, utf16)).length;
-        const res = await call(annotationsRoute.POST, "", {
-          method: "POST",
-          token: editorToken,
-          params: { workspaceId: ws },
-          body: { passageId: passage.id, start, end: start + word.length, exact: word, claimTypeId, modality: "REPORTED", actors: ["Kim"] },
-        });
+        const { result: res, count } = await countQueries(() =>
+          call(annotationsRoute.POST, "", {
+            method: "POST",
+            token: editorToken,
+            params: { workspaceId: ws },
+            body: { passageId: passage.id, start, end: start + word.length, exact: word, claimTypeId, modality: "REPORTED", actors: ["Kim"] },
+          }),
+        );
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         ids.push(documented(responses.annotation, res.body).id);
+        statements.push(count);
       }
+      // A claim by token is three statements: the token with its membership, what the checks read,
+      // the write (the first may also note the token's use, at most once a minute).
+      expect(statements.slice(1)).toEqual([3, 3]);
       const first = await call(annotationsRoute.GET, `/workspaces/${ws}/annotations?limit=2&articleId=${articleId}`, {
         token: viewerToken,
         params: { workspaceId: ws },

@@ -64,5 +64,6 @@ function hostOf(origin: string): string | null {
 export async function apiActor(auth: ApiAuth, workspaceId: string, need: Capability): Promise<Actor> {
   if (auth.kind === "token" && auth.token.workspaceId !== workspaceId)
     throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
-  return requireMember(auth.userId, workspaceId, { tokenRole: auth.kind === "token" ? auth.token.role : undefined, need });
+  if (auth.kind === "session") return requireMember(auth.userId, workspaceId, { need });
+  return requireMember(auth.userId, workspaceId, { tokenRole: auth.token.role, need, preloaded: auth.token.membership });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { capabilitiesOf, cappedRole, roleFor, type Capability } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { AppError } from "@/lib/server/errors";
@@ -24,7 +25,7 @@ export type Actor = Readonly<{
 // Actors issued by requireMember: a hand-made object with the same fields is refused, so a
 // caller cannot skip the membership check by building its own Actor. Kept on globalThis because
 // the bundler may load this module more than once in one server process.
-const registry = globalThis as typeof globalThis & { __claimboardActors?: WeakSet<object> };
+const registry = globalThis as typeof globalThis & { __claimboardActors?: WeakSet<object>; __claimboardMemberships?: WeakSet<object> };
 registry.__claimboardActors ??= new WeakSet<object>();
 const issued = registry.__claimboardActors;
 
@@ -33,16 +34,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The one membership query. A workspace the user does not belong to is "not found", so ids leak
  * nothing. With `tokenRole` (an API token) the effective role is the lower of the two. `need`
- * asserts a capability right away.
+ * asserts a capability right away. `preloaded` (read with the API token, see readMembership)
+ * saves the query when it is for this user and workspace.
  */
 export async function requireMember(
   userId: string | null | undefined,
   workspaceId: string,
-  opts: { tokenRole?: Role; need?: Capability } = {},
+  opts: { tokenRole?: Role; need?: Capability; preloaded?: ReadMembership } = {},
 ): Promise<Actor> {
   if (!userId) throw new AppError("unauthorized", "Sign in to continue", undefined, { key: "errors.signIn" });
   if (!UUID.test(workspaceId)) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
-  const membership = await loadMembership(userId, workspaceId);
+  const { preloaded } = opts;
+  const usable = preloaded !== undefined && read.has(preloaded) && preloaded.userId === userId && preloaded.workspaceId === workspaceId;
+  const membership = usable ? preloaded.membership : await loadMembership(userId, workspaceId);
   if (!membership) throw new AppError("not_found", "Workspace not found", undefined, { key: "errors.workspaceNotFound" });
   const role = cappedRole(membership.role, opts.tokenRole);
   const via = opts.tokenRole ? ("token" as const) : ("session" as const);
@@ -52,19 +56,47 @@ export async function requireMember(
 }
 
 /**
- * The member's role and the blind sessions still hiding claims from them (not revealed, not
- * closed), in one statement: the one place where a blind session narrows what a member may read.
+ * The columns `role` and `blind` of the membership row `m`: its role, and the blind sessions still
+ * hiding claims from the member (not revealed, not closed). The one place where a blind session
+ * narrows what a member may read; selected here and, with the token, in an API token's lookup.
  */
-async function loadMembership(userId: string, workspaceId: string): Promise<{ role: Role; blind: BlindScope } | null> {
-  const [row] = await getDb().$queryRaw<{ role: Role; blind: { id: string; articleIds: string[]; annotator: boolean }[] }[]>`
-    SELECT m.role::text AS role,
+export const MEMBERSHIP_COLUMNS = Prisma.sql`m.role::text AS role,
       COALESCE((SELECT json_agg(json_build_object('id', s.id, 'articleIds', s."articleIds",
           'annotator', EXISTS (SELECT 1 FROM "SessionMember" sm WHERE sm."sessionId" = s.id AND sm."userId" = m."userId" AND sm.role = 'ANNOTATOR')))
         FROM "AnnotationSession" s
-        WHERE s."workspaceId" = m."workspaceId" AND s.mode = 'BLIND' AND s."revealedAt" IS NULL AND s."closedAt" IS NULL), '[]') AS blind
+        WHERE s."workspaceId" = m."workspaceId" AND s.mode = 'BLIND' AND s."revealedAt" IS NULL AND s."closedAt" IS NULL), '[]') AS blind`;
+
+/** What `MEMBERSHIP_COLUMNS` reads; `role` null when there is no membership row (a LEFT JOIN). */
+export type MembershipColumns = { role: Role | null; blind: { id: string; articleIds: string[]; annotator: boolean }[] };
+
+type Membership = { role: Role; blind: BlindScope };
+
+/**
+ * A membership read in the same statement as something else (an API token's row): requireMember
+ * uses it instead of its own query. Only `readMembership` makes one, for the user and workspace
+ * the row was read for.
+ */
+export type ReadMembership = Readonly<{ userId: string; workspaceId: string; membership: Membership | null }>;
+registry.__claimboardMemberships ??= new WeakSet<object>();
+const read = registry.__claimboardMemberships;
+
+export function readMembership(userId: string, workspaceId: string, row: MembershipColumns): ReadMembership {
+  const frozen = Object.freeze({ userId, workspaceId, membership: membershipOf(row) });
+  read.add(frozen);
+  return frozen;
+}
+
+/** The member's role and blind scope in one statement (see MEMBERSHIP_COLUMNS). */
+async function loadMembership(userId: string, workspaceId: string): Promise<Membership | null> {
+  const [row] = await getDb().$queryRaw<MembershipColumns[]>`
+    SELECT ${MEMBERSHIP_COLUMNS}
     FROM "Membership" m
     WHERE m."workspaceId" = ${workspaceId}::uuid AND m."userId" = ${userId}::uuid`;
-  if (!row) return null;
+  return row ? membershipOf(row) : null;
+}
+
+function membershipOf(row: MembershipColumns): Membership | null {
+  if (row.role === null) return null;
   if (row.blind.length === 0) return { role: row.role, blind: EMPTY_SCOPE };
   const blind = Object.freeze({
     sessionIds: row.blind.map((s) => s.id),

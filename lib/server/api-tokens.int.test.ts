@@ -1,11 +1,16 @@
 import crypto from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { apiActor } from "@/lib/api/auth";
 import { requireMember } from "@/lib/auth/membership";
+import { countQueries } from "@/lib/db/query-count";
 import { getDb } from "@/lib/db/client";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/api-tokens";
 import { AppError } from "@/lib/server/errors";
 import { setMember } from "@/lib/server/workspaces";
 import { newUser, actorFor } from "@/lib/test/helpers";
+
+// apiActor's module reads the browser session too; these tests send tokens only.
+vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(
@@ -60,7 +65,7 @@ describe("API tokens, on a real PostgreSQL", () => {
   it("authenticates, updates lastUsedAt at most once a minute, and refuses revoked and unknown tokens", async () => {
     const { token, id } = await actorFor(owner.user.id, owner.workspace.id).then((who) => createApiToken(who, { name: "short-lived", role: "VIEWER" }));
     const identity = await authenticateApiToken(token);
-    expect(identity).toEqual({ id, userId: owner.user.id, workspaceId: owner.workspace.id, role: "VIEWER" });
+    expect(identity).toMatchObject({ id, userId: owner.user.id, workspaceId: owner.workspace.id, role: "VIEWER" });
     const first = (await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
     expect(first).not.toBeNull();
     await authenticateApiToken(token);
@@ -82,6 +87,32 @@ describe("API tokens, on a real PostgreSQL", () => {
     expect(gone.message).toMatch(/revoked/);
     expect((await appError(authenticateApiToken(`cb_${"x".repeat(43)}`))).code).toBe("unauthorized");
     expect((await appError(authenticateApiToken("not-a-token"))).code).toBe("unauthorized");
+  });
+
+  it("a token's request reads the token and its creator's membership in one statement, and the actor is the same as from the membership query", async () => {
+    const { token } = await actorFor(viewer.user.id, owner.workspace.id).then((who) => createApiToken(who, { name: "one statement", role: "VIEWER" }));
+    await authenticateApiToken(token); // lastUsedAt is written once a minute: not in the count below
+    const { result: actor, count } = await countQueries(async () => {
+      const identity = await authenticateApiToken(token);
+      return apiActor({ kind: "token", userId: identity.userId, token: identity }, owner.workspace.id, "workspace.read");
+    });
+    expect(count).toBe(1);
+    const queried = await requireMember(viewer.user.id, owner.workspace.id, { tokenRole: "VIEWER" });
+    expect({ ...actor, capabilities: [...actor.capabilities] }).toEqual({ ...queried, capabilities: [...queried.capabilities] });
+
+    // The membership read with the token answers only for that user and workspace; a removed
+    // member's token finds no membership and is "not found", as with the query.
+    const identity = await authenticateApiToken(token);
+    const other = await countQueries(() => requireMember(owner.user.id, owner.workspace.id, { preloaded: identity.membership }));
+    expect(other.count).toBe(1);
+    expect(other.result.role).toBe("OWNER");
+    await getDb().membership.delete({ where: { workspaceId_userId: { workspaceId: owner.workspace.id, userId: viewer.user.id } } });
+    try {
+      const gone = await authenticateApiToken(token);
+      expect((await appError(apiActor({ kind: "token", userId: gone.userId, token: gone }, owner.workspace.id, "workspace.read"))).code).toBe("not_found");
+    } finally {
+      await actorFor(owner.user.id, owner.workspace.id).then((who) => setMember(who, { email: viewer.email, role: "VIEWER" }));
+    }
   });
 
   it("lets an owner revoke a member's token, and hides tokens of other workspaces", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { assertCan, can, type Actor } from "@/lib/auth/membership";
+import { type Actor, assertCan, can, MEMBERSHIP_COLUMNS, type MembershipColumns, type ReadMembership, readMembership } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { hasRole, type Role } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -29,7 +29,7 @@ export const apiTokenSelect = {
 export type ApiTokenView = Prisma.ApiTokenGetPayload<{ select: typeof apiTokenSelect }>;
 
 /** The identity a valid token carries: whose it is, for which workspace, with which role. */
-export type TokenIdentity = { id: string; userId: string; workspaceId: string; role: Role };
+export type TokenIdentity = { id: string; userId: string; workspaceId: string; role: Role; membership?: ReadMembership };
 
 const hashToken = (plain: string) => crypto.createHash("sha256").update(plain, "utf8").digest("hex");
 
@@ -107,15 +107,22 @@ export async function revokeApiToken(actor: Actor, id: unknown): Promise<ApiToke
   });
 }
 
-/** The identity behind a plain token; unknown and revoked tokens are "unauthorized". */
+/**
+ * The identity behind a plain token; unknown and revoked tokens are "unauthorized". One statement
+ * reads the token and its creator's membership of the token's workspace (`membership`, for
+ * requireMember), so a token's request costs one query less.
+ */
 export async function authenticateApiToken(plain: string): Promise<TokenIdentity> {
   if (!TOKEN_PATTERN.test(plain))
     throw new AppError("unauthorized", "Unknown API token; check that it was copied whole", undefined, { key: "errors.unknownToken" });
   const db = getDb();
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(plain) },
-    select: { id: true, userId: true, workspaceId: true, role: true, revokedAt: true, lastUsedAt: true },
-  });
+  const [row] = await db.$queryRaw<
+    (MembershipColumns & { id: string; userId: string; workspaceId: string; tokenRole: Role; revokedAt: Date | null; lastUsedAt: Date | null })[]
+  >`
+    SELECT t.id::text AS id, t."userId"::text AS "userId", t."workspaceId"::text AS "workspaceId", t.role::text AS "tokenRole",
+      t."revokedAt", t."lastUsedAt", ${MEMBERSHIP_COLUMNS}
+    FROM "ApiToken" t LEFT JOIN "Membership" m ON m."userId" = t."userId" AND m."workspaceId" = t."workspaceId"
+    WHERE t."tokenHash" = ${hashToken(plain)}`;
   if (!row) throw new AppError("unauthorized", "Unknown API token; check that it was copied whole", undefined, { key: "errors.unknownToken" });
   if (row.revokedAt) throw new AppError("unauthorized", "This API token was revoked; create a new one in the workspace settings");
   const now = Date.now();
@@ -127,5 +134,11 @@ export async function authenticateApiToken(plain: string): Promise<TokenIdentity
       data: { lastUsedAt: new Date(now) },
     });
   }
-  return { id: row.id, userId: row.userId, workspaceId: row.workspaceId, role: row.role };
+  return {
+    id: row.id,
+    userId: row.userId,
+    workspaceId: row.workspaceId,
+    role: row.tokenRole,
+    membership: readMembership(row.userId, row.workspaceId, row),
+  };
 }
