@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { STATIC_FILE_CSP, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { INERT_CSP, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // The embedded database and the migration runner are server-only Node packages.
@@ -16,8 +16,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
-      { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: STATIC_FILE_CSP }] },
-      { source: "/_next/image", headers: [{ key: "Content-Security-Policy", value: STATIC_FILE_CSP }] },
+      { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: INERT_CSP }] },
+      { source: "/_next/image", headers: [{ key: "Content-Security-Policy", value: INERT_CSP }] },
+      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: INERT_CSP }] },
+      { source: "/api/health", headers: [{ key: "Content-Security-Policy", value: INERT_CSP }] },
     ];
   },
 };

@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY, servedOverHttps } from "@/lib/security-headers";
 
-// Every page, API answer and server action gets a fresh nonce. Next.js reads it from the CSP
+// Every page and server action gets a fresh nonce. Next.js reads it from the CSP
 // *request* header set here and puts it on its own inline and chunk scripts, so pages must
 // render per request (app/layout.tsx waits for the connection). The fixed headers come from
 // next.config.ts, which also covers the static files this proxy skips. Not a security
@@ -79,6 +79,9 @@ async function malformedAction(request: NextRequest): Promise<Response | null> {
 }
 
 export const config = {
-  // Build output is served as is and needs no nonce (next.config.ts gives it a fixed policy).
-  matcher: ["/((?!_next/static/|_next/image).*)"],
+  // Build output is served as is and needs no nonce, and neither do the REST API's answers (JSON,
+  // CSV, event streams: never a document that runs script); next.config.ts gives both a fixed
+  // policy. Skipping the proxy there saves every API request a pass through it (about a fifth of
+  // a claim create's time in the bench). Next-auth's routes keep it: they can answer with HTML.
+  matcher: ["/((?!_next/static/|_next/image|api/v1/|api/health$).*)"],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, STATIC_FILE_CSP, STATIC_SECURITY_HEADERS, servedOverHttps } from "@/lib/security-headers";
+import { contentSecurityPolicy, createNonce, INERT_CSP, STATIC_SECURITY_HEADERS, servedOverHttps } from "@/lib/security-headers";
 
 /** The policy as directive → its sources, the way a browser splits it. */
 function parse(policy: string): Map<string, string[]> {
@@ -97,7 +97,7 @@ describe("fixed headers", () => {
   });
 
   it("static files may load nothing and be framed by nobody", () => {
-    expect(parse(STATIC_FILE_CSP)).toEqual(
+    expect(parse(INERT_CSP)).toEqual(
       new Map([
         ["default-src", ["'none'"]],
         ["frame-ancestors", ["'none'"]],

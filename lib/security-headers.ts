@@ -43,10 +43,11 @@ export function contentSecurityPolicy({ nonce, dev, https }: CspOptions): string
 }
 
 /**
- * For files served as they are (`/_next/static`, `/_next/image`): they are never documents
- * that run this app, so they may load nothing and be framed by nobody.
+ * For answers that are never documents that run this app, so they may load nothing and be framed
+ * by nobody: files served as they are (`/_next/static`, `/_next/image`) and the REST API's answers
+ * (`/api/v1`, `/api/health`: JSON, CSV, event streams), which the proxy skips.
  */
-export const STATIC_FILE_CSP = "default-src 'none'; frame-ancestors 'none'";
+export const INERT_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * Sent only over https (browsers ignore it over http anyway): two years, subdomains of this
