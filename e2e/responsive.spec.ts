@@ -209,3 +209,38 @@ test("from 1280 px the header shows its inline navigation and no Menu button, an
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
   await expectNoSideScroll(page, "the workspace home at 1366 px");
 });
+
+test("on a phone a selection offers a bar that takes the reader to the claim form below the article", async ({ page, owner }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const tag = uniq();
+  const paragraph = (i: number) => `Đoạn ${i} ${tag}: Bình Nhưỡng bị cáo buộc cung cấp đạn pháo cho Nga, nhưng Moskva bác bỏ thông tin này.`;
+  await new ImportPage(page, owner.slug).importAndOpen(`Bài dài ${tag}\n\n${[0, 1, 2, 3, 4, 5].map(paragraph).join("\n\n")}`);
+  const reader = new ReaderPage(page);
+  const panel = new ClaimPanel(page);
+  const bar = page.getByTestId("panel-jump");
+  await expect(bar).toHaveCount(0);
+
+  // The form opens below six paragraphs, out of sight: the bar says what is waiting.
+  await reader.selectWithMouse(1, "cung cấp đạn pháo");
+  await expect(panel.form()).toBeAttached();
+  await expect(panel.form()).not.toBeInViewport();
+  await expect(bar).toBeInViewport();
+  await expect(bar.locator("q")).toHaveText("cung cấp đạn pháo");
+  await bar.getByRole("button", { name: "Mark this claim" }).click();
+
+  // There: the claim types in view with the first one focused, and the bar gone.
+  await expect(panel.form().getByRole("radio").first()).toBeFocused();
+  await expect(panel.form().getByRole("radiogroup")).toBeInViewport();
+  await expect(bar).toHaveCount(0);
+  await page.keyboard.press("Space");
+  await panel.save().click();
+  await expect(panel.form()).toHaveCount(0);
+});
+
+test("from the tablet size up there is no such bar: the panel is beside the text", async ({ page, owner }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await new ImportPage(page, owner.slug).importAndOpen(articleText(uniq()));
+  await new ReaderPage(page).selectWithMouse(0, "cung cấp đạn pháo");
+  await expect(new ClaimPanel(page).form()).toBeVisible();
+  await expect(page.getByTestId("panel-jump")).toBeHidden();
+});

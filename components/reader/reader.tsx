@@ -22,6 +22,7 @@ import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { usePresence } from "@/components/presence/use-presence";
 import type { Viewer } from "@/lib/domain/presence";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { PanelJump } from "./panel-jump";
 import type { LiveChange } from "@/components/live/use-live-changes";
 import { CommentThreads } from "@/components/comments/comment-threads";
 import { DeletedClaims } from "@/components/history/deleted-claims";
@@ -85,6 +86,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
   const [remarking, setRemarking] = useState<{ id: string; version: number; passageId: string; before: string } | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
+  const cardRef = useRef<HTMLDivElement>(null);
   usePendingHighlight(textRef, pending);
   // A closed form forgets its type key: the next selection starts with no type chosen.
   useEffect(() => {
@@ -132,6 +134,12 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
       ),
     [],
   );
+
+  // The phone's bar (PanelJump): bring the claim form up and focus its claim type.
+  const jumpToPanel = useCallback(() => {
+    cardRef.current?.scrollIntoView({ block: "start" });
+    cardRef.current?.querySelector<HTMLElement>("[role=radiogroup] input:checked, [role=radiogroup] input")?.focus({ preventScroll: true });
+  }, []);
 
   const selectClaim = useCallback((id: string, scrollText: boolean) => {
     setActiveId(id);
@@ -441,7 +449,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
         aria-label={t("panelLabel")}
         className="min-w-0 space-y-4 md:sticky md:top-20 md:max-h-[calc(100vh-6rem)] md:self-start md:overflow-y-auto"
       >
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <div ref={cardRef} className="scroll-mt-20 rounded-lg border border-slate-200 bg-white p-4">
           {!canEdit && (
             <Alert tone="info" className="mb-3">
               {t("viewOnly")}
@@ -606,6 +614,7 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
           {announce}
         </p>
       </aside>
+      {pending && canEdit && !remarking && <PanelJump target={cardRef} quote={pending.exact} label={t("jumpMark")} onJump={jumpToPanel} />}
     </div>
   );
 }
