@@ -60,7 +60,10 @@ function shorten(s: string, max = 60): string {
   return `${chars.slice(0, half).join("")}…${chars.slice(-half).join("")}`;
 }
 
-/** Checks that start–end (code points) is a non-empty range inside text and, if given, that exact matches it. */
+/**
+ * Checks that start–end (code points) is a non-empty range inside text and, if given, that exact
+ * matches it. @phrasebook: the claim form shows the reason as it is (a quote that no longer matches).
+ */
 export function checkSelector(text: string, selector: { start: number; end: number; exact?: string }): SelectorCheck {
   const { start, end, exact } = selector;
   for (const [name, value] of [

@@ -5,21 +5,24 @@ import ts from "typescript";
  * `new AppError(…)` (its message and its per-field messages), every string in a declaration whose
  * comment says `@phrasebook` (refusal tables the interface shows as they are) and, in
  * lib/validation, every string that is not an OpenAPI description (`.describe(…)`). A template literal's `${…}` parts become
- * `{1}`, `{2}`… Only sentences count: text that starts with a capital letter and has a space.
+ * `{1}`, `{2}`… Only sentences count: text that starts with a capital letter (in a marked
+ * declaration, any letter or a placeholder) and has a space.
  */
+const SENTENCE = /^([A-Z]|\{\d\}:? [a-z])/;
+// A declaration marked `@phrasebook` says its strings are messages, lower-case ones too
+// ("start {1} is after end {2}", read after "Start: " or inside a longer sentence).
+const MARKED_SENTENCE = /^([A-Za-z]|\{\d\})/;
+
 export function messagesOf(source: string, fileName: string): string[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const validation = /(^|\/)lib\/validation\//.test(fileName);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
     const text = literalText(node);
-    if (
-      text !== null &&
-      /^([A-Z]|\{\d\}:? [a-z])/.test(text) &&
-      text.includes(" ") &&
-      (validation ? !inDescribe(node) : inAppError(node) || inMarked(node, source))
-    )
-      found.push(text);
+    if (text?.includes(" ")) {
+      if (validation ? !inDescribe(node) && SENTENCE.test(text) : inAppError(node) ? SENTENCE.test(text) : inMarked(node, source) && MARKED_SENTENCE.test(text))
+        found.push(text);
+    }
     ts.forEachChild(node, visit);
   };
   visit(file);

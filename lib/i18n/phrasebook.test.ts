@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { checkSelector } from "@/lib/domain/anchoring";
 import { phrase } from "@/lib/i18n/phrasebook";
 import { messagesOf } from "@/lib/i18n/phrasebook-scan";
 import { roleTooLow } from "@/lib/auth/membership";
@@ -49,6 +50,18 @@ describe("the Vietnamese phrasebook of service and validation messages", () => {
     expect(phrase("vi", "Write a comment")).toBe(book["Write a comment"]);
     expect(phrase("vi", "A paragraph can be at most 20,000 characters")).toBe(book["A paragraph can be at most {1} characters"]?.replace("{1}", "20,000"));
     expect(phrase("vi", "Something nobody wrote")).toBe("Something nobody wrote");
+  });
+
+  it("says an offset check's reason in Vietnamese (lower-case messages of a marked declaration), values kept", () => {
+    const reason = (text: string, selector: { start: number; end: number; exact?: string }) => {
+      const check = checkSelector(text, selector);
+      if (check.ok) throw new Error("expected a refusal");
+      return check.reason;
+    };
+    expect(phrase("vi", reason("Hai bên ký hiệp ước", { start: 5, end: 3 }))).toBe("vị trí đầu 5 nằm sau vị trí cuối 3");
+    expect(phrase("vi", reason("Hai bên", { start: 2, end: 40 }))).toBe("vị trí cuối 40 nằm ngoài đoạn văn (dài 7 điểm mã)");
+    expect(phrase("vi", reason("Hai bên ký", { start: 0, end: 3, exact: "Ba" }))).toBe('câu trích không khớp với văn bản ở vị trí 0–3: cần "Ba", thấy "Hai"');
+    expect(phrase("en", reason("Hai bên", { start: 1, end: 1 }))).toBe("empty selection");
   });
 
   it("answers API and form errors in Vietnamese: zod issues, per-field messages, AppErrors without a catalogue key", () => {
