@@ -48,8 +48,21 @@ describe("the Vietnamese phrasebook of service and validation messages", () => {
   it("fills placeholders, in the translation's order, and translates a value that is a known message", () => {
     expect(phrase("en", "Write a comment")).toBe("Write a comment");
     expect(phrase("vi", "Write a comment")).toBe(book["Write a comment"]);
-    expect(phrase("vi", "A paragraph can be at most 20,000 characters")).toBe(book["A paragraph can be at most {1} characters"]?.replace("{1}", "20,000"));
+    expect(phrase("vi", "A paragraph can be at most 20,000 characters")).toBe(book["A paragraph can be at most {1} characters"]?.replace("{1}", "20.000"));
     expect(phrase("vi", "Something nobody wrote")).toBe("Something nobody wrote");
+  });
+
+  it("writes a number a message carries the Vietnamese way, and leaves years, ids, ranges and dates alone", () => {
+    const limit = (size: string) => phrase("vi", `notes.txt is ${size}; the limit is 5 MB`);
+    expect(book["{1} is {2}; the limit is {3}"]).toBeTruthy();
+    expect(limit("5.1 MB")).toBe(book["{1} is {2}; the limit is {3}"]?.replace("{1}", "notes.txt").replace("{2}", "5,1 MB").replace("{3}", "5 MB"));
+    expect(limit("512 bytes")).toContain("512 byte;");
+    expect(limit("1,536 KB")).toContain("1.536 KB");
+    expect(phrase("vi", "A paragraph can be at most 2,000,000 characters")).toContain("2.000.000");
+    // Not numbers as a whole: kept as written.
+    expect(phrase("vi", "start 2024 is after end 12")).toBe("vị trí đầu 2024 nằm sau vị trí cuối 12");
+    expect(phrase("vi", "A paragraph can be at most 1,23 characters")).toContain("1,23");
+    expect(phrase("en", "A paragraph can be at most 20,000 characters")).toBe("A paragraph can be at most 20,000 characters");
   });
 
   it("says an offset check's reason in Vietnamese (lower-case messages of a marked declaration), values kept", () => {

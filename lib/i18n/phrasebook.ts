@@ -46,7 +46,32 @@ function book(locale: Locale): Book | null {
   return BOOKS[locale];
 }
 
-/** `message` in `locale` when the phrasebook knows it (a value it carries is kept, and translated when it is a known phrase itself); otherwise unchanged. */
+// A value that is a number as the English messages write it ("20,000", "5.1", "5.1 MB", "512
+// bytes"): the whole value, so an id, an offset range or a date is never taken for one.
+const ENGLISH_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?( (?:KB|MB|GB|bytes?))?$/;
+
+/** `value` with an English-written number in it written the locale's way ("20.000", "5,1 MB", "512 byte" in Vietnamese). */
+function localNumber(locale: Locale, value: string): string {
+  const m = ENGLISH_NUMBER.exec(value);
+  if (!m) return value;
+  const whole = Number(m[1]!.replaceAll(",", ""));
+  const decimals = m[2] ?? "";
+  const n = Number(`${whole}${decimals ? `.${decimals}` : ""}`);
+  // Digits written without separators (an offset, a year) keep none.
+  const grouped = m[1]!.includes(",");
+  const written = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: decimals.length,
+    maximumFractionDigits: decimals.length,
+    useGrouping: grouped,
+  }).format(n);
+  const unit = m[3] === " bytes" || m[3] === " byte" ? (locale === "vi" ? " byte" : m[3]) : (m[3] ?? "");
+  return written + unit;
+}
+
+/**
+ * `message` in `locale` when the phrasebook knows it, otherwise unchanged. A value it carries is
+ * kept: translated when it is a known phrase itself, and a number in it written the locale's way.
+ */
 export function phrase(locale: Locale, message: string): string {
   const b = book(locale);
   if (!b) return message;
@@ -58,7 +83,7 @@ export function phrase(locale: Locale, message: string): string {
     const values = new Map(p.slots.map((slot, i) => [slot, m[i + 1] ?? ""]));
     return p.to.replace(SLOT, (_all, n: string) => {
       const v = values.get(Number(n)) ?? "";
-      return b.exact.get(v) ?? v;
+      return b.exact.get(v) ?? localNumber(locale, v);
     });
   }
   return message;
