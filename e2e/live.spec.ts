@@ -211,6 +211,22 @@ test("nobody's arrival re-renders the reader, and a colleague's change waits for
   await expect(reader.marks()).toHaveText([theirs], { timeout: LIVE });
   await expect(status).toHaveAttribute("data-refreshes", "1");
   await expect(reader.claimForm().getByTestId("claim-quote")).toHaveText(mine);
+
+  // A press whose release the page never hears of (the window loses focus) holds nothing back.
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  const seen = Number(await status.getAttribute("data-received"));
+  await lan.page
+    .getByTestId("claim-details")
+    .getByRole("button", { name: /^Delete/ })
+    .click();
+  await expect.poll(async () => Number(await status.getAttribute("data-received")), { timeout: LIVE }).toBeGreaterThan(seen);
+  await page.waitForTimeout(600);
+  await expect(status).toHaveAttribute("data-refreshes", "1");
+  await page.evaluate(() => window.dispatchEvent(new Event("blur")));
+  await expect(reader.marks()).toHaveCount(0, { timeout: LIVE });
+  await expect(status).toHaveAttribute("data-refreshes", "2");
+  await page.mouse.up();
   await lan.context.close();
 });
 

@@ -9,6 +9,8 @@ import { type LiveChange, useLiveChanges } from "./use-live-changes";
 /** How long a burst of changes is gathered into one refresh, and the least time between two. */
 const GATHER_MS = 120;
 const MIN_GAP_MS = 700;
+/** The longest a pressed pointer holds a refresh back (a drag-selection takes a second or two). */
+const MAX_HOLD_MS = 10_000;
 
 const DESCRIBE = {
   "annotation.created": "annotationCreated",
@@ -68,9 +70,11 @@ export function LiveRefresh({
   // How many refreshes ran: lets a test see that a change it did not expect to refresh did not.
   const [refreshes, setRefreshes] = useState(0);
   // A refresh re-renders the text under a drag-selection in progress and can break it, so while a
-  // pointer is pressed a due refresh waits for the release.
+  // pointer is pressed a due refresh waits for the release: at most MAX_HOLD_MS, so a release the
+  // page never hears of (the window lost focus mid-press) cannot stop the page following changes.
   const pressed = useRef(false);
   const held = useRef(false);
+  const holdTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const refreshSoon = useCallback(() => {
     // A busy desk must not re-render a large page per keystroke: at most one refresh per gap.
@@ -89,22 +93,28 @@ export function LiveRefresh({
   }, [router]);
 
   useEffect(() => {
-    const down = () => {
-      pressed.current = true;
-    };
     const up = () => {
+      clearTimeout(holdTimer.current);
       pressed.current = false;
       if (!held.current) return;
       held.current = false;
       refreshSoon();
     };
+    const down = () => {
+      pressed.current = true;
+      clearTimeout(holdTimer.current);
+      holdTimer.current = setTimeout(up, MAX_HOLD_MS);
+    };
     window.addEventListener("pointerdown", down, true);
     window.addEventListener("pointerup", up, true);
     window.addEventListener("pointercancel", up, true);
+    window.addEventListener("blur", up);
     return () => {
+      clearTimeout(holdTimer.current);
       window.removeEventListener("pointerdown", down, true);
       window.removeEventListener("pointerup", up, true);
       window.removeEventListener("pointercancel", up, true);
+      window.removeEventListener("blur", up);
     };
   }, [refreshSoon]);
 
