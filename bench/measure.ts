@@ -117,16 +117,21 @@ export async function matrix(ctx: Ctx, scale: number): Promise<Row[]> {
   });
   const pages = Math.max(1, Math.min(first.pageCount, 5));
   const samples: number[] = [];
+  const each: string[] = [];
   for (let i = 0; i < 20; i++) {
     const sort = ["contested", "mentions", "recent"][i % 3];
+    const page = 1 + (i % pages);
     const [res, ms] = await timed(async () => {
-      const r = await call("GET", `/comparison?sort=${sort}&page=${1 + (i % pages)}`);
+      const r = await call("GET", `/comparison?sort=${sort}&page=${page}`);
       await r.arrayBuffer();
       return r;
     });
     if (!res.ok) throw new Error(`GET /comparison: ${res.status}`);
     samples.push(ms);
+    each.push(`${sort}/${page} ${ms.toFixed(0)}`);
   }
+  // Which requests are the slow ones (sort/page ms, in order).
+  ctx.log(`matrix requests: ${each.join(", ")}`);
   const sql = await withPg(ctx, async (c) => {
     await c.query(MATRIX_SQL, [ctx.ws, 0]);
     const xs: number[] = [];
