@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
  * bar at the foot of the screen says what is waiting and takes the reader to it. Hidden from the
  * `md` breakpoint up, where the panel sits beside the text.
  */
-export function PanelJump({ target, quote, label, onJump }: { target: RefObject<HTMLElement | null>; quote?: string; label: string; onJump: () => void }) {
+export function PanelJump({ target, quote, label, onJump }: { target: RefObject<HTMLElement | null>; quote: string; label: string; onJump: () => void }) {
   const [inView, setInView] = useState(true);
   useEffect(() => {
     const el = target.current;
@@ -24,8 +24,8 @@ export function PanelJump({ target, quote, label, onJump }: { target: RefObject<
       className="fixed inset-x-0 bottom-0 z-30 flex items-center gap-3 border-t border-slate-200 bg-white px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] md:hidden"
       data-testid="panel-jump"
     >
-      {quote && <q className="min-w-0 flex-1 truncate text-sm text-slate-700 italic">{quote}</q>}
-      <Button className={quote ? "shrink-0" : "flex-1"} onClick={onJump}>
+      <q className="min-w-0 flex-1 truncate text-sm text-slate-700 italic">{quote}</q>
+      <Button className="shrink-0" onClick={onJump}>
         {label}
       </Button>
     </div>

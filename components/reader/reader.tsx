@@ -135,10 +135,11 @@ export function Reader({ article, claimTypes, workspaceId, slug, canEdit, initia
     [],
   );
 
-  // The phone's bar (PanelJump): bring the claim form up and focus its claim type.
+  // The phone's bar (PanelJump): bring the claim form up and focus its claim type (the chosen one, else the first).
   const jumpToPanel = useCallback(() => {
     cardRef.current?.scrollIntoView({ block: "start" });
-    cardRef.current?.querySelector<HTMLElement>("[role=radiogroup] input:checked, [role=radiogroup] input")?.focus({ preventScroll: true });
+    const types = cardRef.current?.querySelector("[role=radiogroup]");
+    (types?.querySelector<HTMLElement>("input:checked") ?? types?.querySelector<HTMLElement>("input"))?.focus({ preventScroll: true });
   }, []);
 
   const selectClaim = useCallback((id: string, scrollText: boolean) => {

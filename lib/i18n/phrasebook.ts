@@ -54,18 +54,14 @@ const ENGLISH_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?( (?:KB|MB|GB|bytes
 function localNumber(locale: Locale, value: string): string {
   const m = ENGLISH_NUMBER.exec(value);
   if (!m) return value;
-  const whole = Number(m[1]!.replaceAll(",", ""));
-  const decimals = m[2] ?? "";
-  const n = Number(`${whole}${decimals ? `.${decimals}` : ""}`);
-  // Digits written without separators (an offset, a year) keep none.
-  const grouped = m[1]!.includes(",");
+  const [, whole = "", decimals = "", unit = ""] = m;
   const written = new Intl.NumberFormat(locale, {
     minimumFractionDigits: decimals.length,
     maximumFractionDigits: decimals.length,
-    useGrouping: grouped,
-  }).format(n);
-  const unit = m[3] === " bytes" || m[3] === " byte" ? (locale === "vi" ? " byte" : m[3]) : (m[3] ?? "");
-  return written + unit;
+    // Digits written without separators (an offset, a year) keep none.
+    useGrouping: whole.includes(","),
+  }).format(Number(`${whole.replaceAll(",", "")}.${decimals || "0"}`));
+  return written + (locale === "vi" && unit.startsWith(" byte") ? " byte" : unit);
 }
 
 /**

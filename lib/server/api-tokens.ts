@@ -28,8 +28,8 @@ export const apiTokenSelect = {
 
 export type ApiTokenView = Prisma.ApiTokenGetPayload<{ select: typeof apiTokenSelect }>;
 
-/** The identity a valid token carries: whose it is, for which workspace, with which role. */
-export type TokenIdentity = { id: string; userId: string; workspaceId: string; role: Role; membership?: ReadMembership };
+/** The identity a valid token carries: whose it is, for which workspace, with which role, and its creator's membership there (read with it). */
+export type TokenIdentity = { id: string; userId: string; workspaceId: string; role: Role; membership: ReadMembership };
 
 const hashToken = (plain: string) => crypto.createHash("sha256").update(plain, "utf8").digest("hex");
 
