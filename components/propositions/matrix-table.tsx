@@ -5,15 +5,31 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { getMatrix } from "@/lib/server/comparison";
 import { STANCE_META } from "./badges";
+import { CellQuotesList } from "./cell-quotes";
 import { LiveVerdictBadge } from "./live-verdict";
 import { VerdictSentence } from "./verdict-sentence";
 
 type Matrix = Awaited<ReturnType<typeof getMatrix>>;
+type Mode = Matrix["filter"]["columns"];
 
 const MIXED = { glyph: "±", cls: "bg-amber-100 text-amber-900 border-amber-300" };
 
 /** Propositions × sources; each cell a stance glyph (never colour alone), click for the quotes. */
-export function MatrixTable({ slug, rows, columns, approvedOnly }: { slug: string; rows: Matrix["rows"]; columns: Matrix["columns"]; approvedOnly: boolean }) {
+export function MatrixTable({
+  workspaceId,
+  slug,
+  mode,
+  rows,
+  columns,
+  approvedOnly,
+}: {
+  workspaceId: string;
+  slug: string;
+  mode: Mode;
+  rows: Matrix["rows"];
+  columns: Matrix["columns"];
+  approvedOnly: boolean;
+}) {
   const t = useTranslations("matrix");
   const tp = useTranslations("propositions");
   return (
@@ -92,7 +108,17 @@ export function MatrixTable({ slug, rows, columns, approvedOnly }: { slug: strin
                   </p>
                 </th>
                 {columns.map((c) => (
-                  <Cell key={c.key} slug={slug} cell={r.cells[c.key]} column={c.label} statement={r.statement} />
+                  <Cell
+                    key={c.key}
+                    workspaceId={workspaceId}
+                    slug={slug}
+                    mode={mode}
+                    cell={r.cells[c.key]}
+                    column={c.label}
+                    columnKey={c.key}
+                    statement={r.statement}
+                    propositionId={r.id}
+                  />
                 ))}
               </tr>
             ))}
@@ -103,7 +129,25 @@ export function MatrixTable({ slug, rows, columns, approvedOnly }: { slug: strin
   );
 }
 
-function Cell({ slug, cell, column, statement }: { slug: string; cell?: Matrix["rows"][number]["cells"][string]; column: string; statement: string }) {
+function Cell({
+  workspaceId,
+  slug,
+  mode,
+  cell,
+  column,
+  columnKey,
+  statement,
+  propositionId,
+}: {
+  workspaceId: string;
+  slug: string;
+  mode: Mode;
+  columnKey: string;
+  cell?: Matrix["rows"][number]["cells"][string];
+  column: string;
+  statement: string;
+  propositionId: string;
+}) {
   const t = useTranslations("matrix");
   const tp = useTranslations("propositions");
   // A cell without stances has no mention: silent, like no cell.
@@ -124,7 +168,7 @@ function Cell({ slug, cell, column, statement }: { slug: string; cell?: Matrix["
           <button
             type="button"
             className={`h-7 w-8 rounded border text-sm font-semibold ${meta.cls}`}
-            aria-label={t("cell", { column, stance: mixed ? t("mixedLower") : tp(`stanceLower.${stance}`), count: cell.quotes.length })}
+            aria-label={t("cell", { column, stance: mixed ? t("mixedLower") : tp(`stanceLower.${stance}`), count: cell.count })}
           >
             {meta.glyph}
           </button>
@@ -136,19 +180,7 @@ function Cell({ slug, cell, column, statement }: { slug: string; cell?: Matrix["
             aria-label={t("quotesFrom", { column })}
           >
             <p className="mb-2 text-xs text-slate-500">{t("columnOn", { column, statement })}</p>
-            <ul className="max-h-72 space-y-2 overflow-auto">
-              {cell.quotes.map((q) => (
-                <li key={q.annotationId} className="rounded border border-slate-100 p-2">
-                  <span className={`mr-1 rounded border px-1 text-xs ${STANCE_META[q.stance].cls}`}>
-                    {STANCE_META[q.stance].glyph} {tp(`stance.${q.stance}`)}
-                  </span>
-                  “{q.exact}”
-                  <Link href={`/w/${slug}/articles/${q.articleId}?claim=${q.annotationId}`} className="mt-1 block text-xs text-blue-700 underline">
-                    {q.articleTitle}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <CellQuotesList workspaceId={workspaceId} slug={slug} propositionId={propositionId} column={columnKey} mode={mode} count={cell.count} />
             <Popover.Arrow className="fill-white" />
           </Popover.Content>
         </Popover.Portal>

@@ -29,6 +29,7 @@ import * as aliasesRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/[i
 import * as aliasRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/[id]/aliases/[aliasId]/route";
 import * as entityMergeRoute from "@/app/api/v1/workspaces/[workspaceId]/entities/[id]/merge/route";
 import * as comparisonRoute from "@/app/api/v1/workspaces/[workspaceId]/comparison/route";
+import * as cellQuotesRoute from "@/app/api/v1/workspaces/[workspaceId]/propositions/[id]/quotes/route";
 import * as searchRoute from "@/app/api/v1/workspaces/[workspaceId]/search/route";
 import * as exportRoute from "@/app/api/v1/workspaces/[workspaceId]/exports/[format]/route";
 import * as confirmAnchorRoute from "@/app/api/v1/workspaces/[workspaceId]/annotations/[id]/confirm-anchor/route";
@@ -493,6 +494,23 @@ describe("REST API v1, handlers on a real PostgreSQL", () => {
       const m = documented(composite.comparison, matrix.body);
       expect(m.rows.map((r) => r.id)).toEqual([prop.id]);
       expect(at(m.rows, 0).verdict.sentence.length).toBeGreaterThan(0);
+      // Each cell carries its stances and count; its quotes come from the proposition's quotes endpoint.
+      const [key, cell] = Object.entries(at(m.rows, 0).cells)[0]!;
+      const quotesOf = (query: string, token = viewerToken, params = { ...p, id: prop.id }) =>
+        call(cellQuotesRoute.GET, `/workspaces/${params.workspaceId}/propositions/${params.id}/quotes?${query}`, { token, params });
+      const cellQuotes = documented(composite.cellQuotes, (await quotesOf(`columns=origins&column=${encodeURIComponent(key)}`)).body);
+      expect(cellQuotes).toMatchObject({ propositionId: prop.id, column: { key }, count: cell.count });
+      expect(cellQuotes.quotes).toHaveLength(cell.count);
+      expect(new Set(cellQuotes.quotes.map((q) => q.stance))).toEqual(new Set(cell.stances));
+      const noColumn = await quotesOf("columns=origins");
+      expect(noColumn.status).toBe(422);
+      expect(noColumn.body.error.details.fields).toHaveProperty("column");
+      const longColumn = await quotesOf(`column=${"x".repeat(201)}`);
+      expect(longColumn.status).toBe(422);
+      expect(longColumn.body.error.details.fields.column).toMatch(/200/);
+      // Another workspace's proposition is not found, even through a workspace the token may read.
+      expect((await quotesOf(`column=${encodeURIComponent(key)}`, viewerToken, { workspaceId: ws, id: crypto.randomUUID() })).status).toBe(404);
+      expect((await quotesOf(`column=${encodeURIComponent(key)}`, editorToken, { workspaceId: otherWs.id, id: prop.id })).status).toBe(404);
 
       const list = await call(propositionsRoute.GET, `/workspaces/${ws}/propositions?q=vostochny`, { token: viewerToken, params: p });
       expect(documented(composite.propositions, list.body).items).toMatchObject([{ id: prop.id, mentionCount: 2 }]);
@@ -874,6 +892,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
         "/workspaces/{workspaceId}/propositions/{id}/mentions/{annotationId}",
         "/workspaces/{workspaceId}/entities/{id}/aliases/{aliasId}",
         "/workspaces/{workspaceId}/comparison",
+        "/workspaces/{workspaceId}/propositions/{id}/quotes",
         "/workspaces/{workspaceId}/search",
         "/workspaces/{workspaceId}/articles/{id}",
         "/workspaces/{workspaceId}/annotations/{id}/confirm-anchor",
@@ -1001,7 +1020,7 @@ Nguồn VOV: https://vov.vn/the-gioi/kim-den-vostochny-post1.vov`;
       // + 13 for comments, history and the inbox, + 2 for live updates (the stream and its JSON log),
       // + 14 for annotation sessions (CRUD, assignments and status, reveal/close/reopen, agreement, curation, decisions),
       // + 1 for the password change (a route, not a server action: lib/auth/change-password.ts).
-      expect(Object.keys(endpoints)).toHaveLength(98);
+      expect(Object.keys(endpoints)).toHaveLength(99);
       expect([...modules.keys()].sort()).toEqual([...documentedPaths.keys()].sort());
       for (const [apiPath, ops] of documentedPaths) {
         const allowed = HTTP_METHODS.filter((m) => ops.includes(m));

@@ -745,6 +745,18 @@ export const endpoints = {
     query: queries.comparison,
     response: composite.comparison,
   }),
+  cellQuotes: def({
+    method: "GET",
+    path: `${ws}/propositions/{id}/quotes`,
+    tag: "Comparison",
+    need: "workspace.read",
+    resource: "Proposition",
+    summary: "The quotes in one comparison cell: this proposition's counted mentions in `column`",
+    description:
+      '`column` is a key from the comparison\'s `columns` ("source:<id>", "none", "unattributed"…), with the same `columns` mode (publishers or origins).',
+    query: queries.cellQuotes,
+    response: composite.cellQuotes,
+  }),
   search: def({
     method: "GET",
     path: `${ws}/search`,

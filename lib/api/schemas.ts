@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ANNOTATION_STATUSES, ROLES } from "@/lib/domain/vocabulary";
+import { QUOTES_PER_CELL } from "@/lib/domain/comparison/cell-quotes";
 import type { BodySpec } from "@/lib/api/http";
 import { pageQuerySchema } from "@/lib/api/pagination";
 import { createApiTokenSchema } from "@/lib/api/token-schema";
@@ -21,6 +22,7 @@ import {
 } from "@/lib/validation/comments";
 import { createInvitationSchema, heartbeatSchema, invitationTokenSchema, tabIdSchema } from "@/lib/validation/members";
 import {
+  cellQuotesQuerySchema,
   linkMentionSchema,
   matrixFilterSchema,
   mergePropositionsSchema,
@@ -176,6 +178,7 @@ export const queries = {
   entities: pageQuerySchema.extend({ q, kind: z.enum(ENTITY_KINDS).optional() }),
   /** The comparison page's own filter; unknown values fall back to "no filter", as in the UI. */
   comparison: matrixFilterSchema,
+  cellQuotes: cellQuotesQuerySchema,
   search: z.object({
     q: z.string().describe("At least 2 characters; matched ignoring case and diacritics"),
     kinds: z.string().optional().describe("Comma-separated: passage, claim, proposition, entity, source"),
@@ -482,9 +485,22 @@ export const composite = {
         claimType: claimTypeTag.nullable(),
         verdict,
         mentionCount: z.number().int(),
-        cells: z.record(z.string(), z.object({ stances: z.array(stance), quotes: z.array(z.looseObject({ annotationId: id, exact: z.string(), stance })) })),
+        cells: z
+          .record(z.string(), z.object({ stances: z.array(stance), count: z.number().int().describe("Counted mentions in the cell") }))
+          .describe("By column key; a silent cell is absent. A cell's quotes: GET /propositions/{id}/quotes?column=<key>"),
       }),
     ),
+  }),
+  cellQuotes: z.object({
+    propositionId: id,
+    column: z
+      .object({ key: z.string(), label: z.string(), kind: z.string().optional() })
+      .nullable()
+      .describe("Null when no counted mention sits in the column"),
+    count: z.number().int().describe("Counted mentions in the cell"),
+    quotes: z
+      .array(z.object({ annotationId: id, exact: z.string(), stance, articleId: id, articleTitle: z.string(), publishedAt: z.string().nullable() }))
+      .describe(`Oldest first; at most ${QUOTES_PER_CELL}: then the first of each stance and the earliest others (the proposition lists all)`),
   }),
   search: z.object({
     q: z.string(),

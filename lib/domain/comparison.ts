@@ -3,3 +3,4 @@ export * from "./comparison/origins";
 export * from "./comparison/details";
 export * from "./comparison/verdict";
 export { listNames } from "./comparison/sentence";
+export * from "./comparison/cell-quotes";

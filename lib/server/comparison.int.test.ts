@@ -5,7 +5,7 @@ import { parseArticle } from "@/lib/domain/import-metadata";
 import { quoteSpan } from "@/lib/domain/anchoring";
 import { createAnnotation } from "@/lib/server/annotations";
 import { importArticle } from "@/lib/server/articles";
-import { getMatrix, getProposition, suggestPropositions } from "@/lib/server/comparison";
+import { getCellQuotes, getMatrix, getProposition, suggestPropositions } from "@/lib/server/comparison";
 import { createPropositionFromClaim, linkMention, mergePropositions, moveMention } from "@/lib/server/propositions";
 import { createEntity } from "@/lib/server/speakers";
 import { signUp } from "@/lib/server/users";
@@ -135,7 +135,13 @@ describe.skipIf(!present)("comparison on the seed corpus", () => {
     const byOrigin = await getMatrix(actor, { columns: "origins" });
     const row = byOrigin.rows.find((r) => r.id === p.id)!;
     expect(Object.keys(row.cells)).toEqual([`source:${tass}`]);
-    expect(entry(row.cells, `source:${tass}`).quotes).toHaveLength(2);
+    expect(entry(row.cells, `source:${tass}`).count).toBe(2);
+    // The cell's quotes come on demand, the same two.
+    const cell = await getCellQuotes(actor, p.id, { column: `source:${tass}`, columns: "origins" });
+    expect(cell).toMatchObject({ propositionId: p.id, column: { key: `source:${tass}`, label: "TASS" }, count: 2 });
+    expect(cell.quotes.map((q) => q.stance)).toEqual(["SUPPORTS", "SUPPORTS"]);
+    // By publisher, the TASS column does not exist: nothing, said so, not an error.
+    expect(await getCellQuotes(actor, p.id, { column: `source:${tass}` })).toMatchObject({ column: null, count: 0, quotes: [] });
     const byPublisher = await getMatrix(actor, { columns: "publishers" });
     expect(Object.keys(byPublisher.rows.find((r) => r.id === p.id)!.cells)).toHaveLength(2);
   });

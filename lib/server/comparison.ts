@@ -4,13 +4,13 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import { computeVerdict, independentOrigins, type MentionInput, type OriginGraph, type Verdict } from "@/lib/domain/comparison";
+import { type Attribution, computeVerdict, independentOrigins, type OriginGraph, sampleQuotes, type Verdict } from "@/lib/domain/comparison";
 import { rankSuggestions } from "@/lib/domain/suggestions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 import { hasMentionFilter, mentionMatches, type MentionFilter } from "@/lib/domain/claim-filter";
 import { ensureVerdicts, verdictOfLinks } from "@/lib/server/verdict-store";
-import { readMentionRows } from "@/lib/server/mention-rows";
+import { readCellRows, readMentionRows } from "@/lib/server/mention-rows";
 import { mentionFacts, mentionFilterSql, resolveMentionFilter } from "@/lib/server/claim-filter";
 import {
   actorRefs,
@@ -27,7 +27,7 @@ import {
 } from "@/lib/server/mention-inputs";
 
 export { sameValuesOf };
-import { matrixFilterSchema, type MatrixFilter } from "@/lib/validation/propositions";
+import { cellQuotesQuerySchema, matrixFilterSchema, type MatrixFilter } from "@/lib/validation/propositions";
 import { groupBy } from "@/lib/domain/group-by";
 
 const src = { select: { id: true, name: true, kind: true } } as const;
@@ -149,10 +149,9 @@ export async function getProposition(actor: Actor, id: string) {
   };
 }
 
-export type MatrixCell = {
-  stances: ("SUPPORTS" | "REFUTES" | "NEUTRAL")[];
-  quotes: { annotationId: string; exact: string; stance: "SUPPORTS" | "REFUTES" | "NEUTRAL"; articleId: string; articleTitle: string }[];
-};
+type Stance = "SUPPORTS" | "REFUTES" | "NEUTRAL";
+/** A cell is its stances and how many counted mentions it holds; its quotes come on demand (getCellQuotes). */
+export type MatrixCell = { stances: Stance[]; count: number };
 const PAGE = 50;
 
 const matrixPropositionSelect = {
@@ -177,27 +176,24 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
   const [graph, filter, rule] = await Promise.all([loadOriginGraph(actor.workspaceId), resolveMentionFilter(actor, f), loadCountingRule(actor.workspaceId)]);
   const page = actor.blind.sessionIds.length > 0 ? await liveMatrixPage(actor, f, filter, graph, rule) : await storedMatrixPage(actor, f, filter);
   const ids = page.rows.map((r) => r.p.id);
-  const links = ids.length ? await readMentionRows(getDb(), Prisma.sql`${visibleLinks(actor)} AND ml."propositionId" = ANY(${ids}::uuid[])`) : [];
+  const links = ids.length ? await readCellRows(getDb(), Prisma.sql`${visibleLinks(actor)} AND ml."propositionId" = ANY(${ids}::uuid[])`) : [];
   const byProp = groupBy(
-    links.filter((l) => counts(l.annotation, rule)),
+    links.filter((l) => counts(l, rule)),
     (l) => l.propositionId,
   );
   const columns = new Map<string, { key: string; label: string; kind?: string; count: number }>();
   const table = page.rows.map(({ p, verdict, counted }) => {
     const cells: Record<string, MatrixCell> = {};
     for (const m of byProp.get(p.id) ?? []) {
-      // Columns need only the attribution, which aliases do not change.
-      const input = toMentionInput(m.stance, m.annotation, NO_ALIASES);
       // A claim with two speakers sits in both speakers' columns.
-      for (const col of columnsOf(input, f.columns, graph)) {
+      for (const col of columnsOf(m, f.columns, graph)) {
         const c = columns.get(col.key) ?? { ...col, count: 0 };
         c.count += 1;
         columns.set(col.key, c);
-        const cell = cells[col.key] ?? { stances: [], quotes: [] };
+        const cell = cells[col.key] ?? { stances: [], count: 0 };
         cells[col.key] = cell;
         if (!cell.stances.includes(m.stance)) cell.stances.push(m.stance);
-        const art = m.annotation.passage.article;
-        cell.quotes.push({ annotationId: m.annotation.id, exact: m.annotation.exact, stance: m.stance, articleId: art.id, articleTitle: art.title });
+        cell.count += 1;
       }
     }
     return { id: p.id, statement: p.statement, rating: toRating(p), claimType: p.claimType, verdict, mentionCount: counted, cells };
@@ -216,6 +212,43 @@ export async function getMatrix(actor: Actor, rawFilter: unknown) {
 }
 
 const NO_ALIASES: ActorAliases = new Map();
+
+/**
+ * The quotes in one matrix cell, oldest first: the counted mentions of proposition `id` that sit in
+ * `column` (a key of getMatrix's columns). The matrix carries only each cell's stances and count,
+ * since a busy page has thousands of cells; a cell's quotes are read when it is opened.
+ */
+export async function getCellQuotes(actor: Actor, id: string, rawQuery: unknown) {
+  assertCan(actor, "workspace.read");
+  const q = cellQuotesQuerySchema.parse(rawQuery ?? {});
+  if (!z.string().uuid().safeParse(id).success) throw new AppError("not_found", "Proposition not found", undefined, { key: "errors.propositionNotFound" });
+  const db = getDb();
+  const [p, links, graph, rule] = await Promise.all([
+    db.proposition.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: { id: true } }),
+    readMentionRows(db, Prisma.sql`${visibleLinks(actor)} AND ml."propositionId" = ${id}::uuid`),
+    loadOriginGraph(actor.workspaceId),
+    loadCountingRule(actor.workspaceId),
+  ]);
+  if (!p) throw new AppError("not_found", "Proposition not found", undefined, { key: "errors.propositionNotFound" });
+  let column: { key: string; label: string; kind?: string } | null = null;
+  const quotes: { annotationId: string; exact: string; stance: Stance; articleId: string; articleTitle: string; publishedAt: string | null }[] = [];
+  for (const m of links) {
+    if (!counts(m.annotation, rule)) continue;
+    const col = columnsOf(toMentionInput(m.stance, m.annotation, NO_ALIASES), q.columns, graph).find((c) => c.key === q.column);
+    if (!col) continue;
+    column ??= col;
+    const art = m.annotation.passage.article;
+    quotes.push({
+      annotationId: m.annotation.id,
+      exact: m.annotation.exact,
+      stance: m.stance,
+      articleId: art.id,
+      articleTitle: art.title,
+      publishedAt: art.publishedAt?.toISOString().slice(0, 10) ?? null,
+    });
+  }
+  return { propositionId: id, column, count: quotes.length, quotes: sampleQuotes(quotes) };
+}
 
 /** The workspace's links to live claims that `actor` may see, for readMentionRows. */
 const visibleLinks = (actor: Actor) =>
@@ -304,7 +337,7 @@ async function liveMatrixPage(actor: Actor, f: MatrixFilter, filter: MentionFilt
 }
 
 // Unattributed mentions share one column ("unattributed"), never one each.
-function columnsOf(m: MentionInput, mode: MatrixFilter["columns"], graph: OriginGraph): { key: string; label: string; kind?: string }[] {
+function columnsOf(m: Attribution, mode: MatrixFilter["columns"], graph: OriginGraph): { key: string; label: string; kind?: string }[] {
   if (mode === "origins") return independentOrigins(m, graph).map((o) => ({ key: o.key, label: o.key === "unattributed" ? "Unattributed" : o.label }));
   const p = m.publisher;
   return [p ? { key: `source:${p.id}`, label: p.name, kind: p.kind } : { key: "none", label: "No publisher" }];

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mentionSelect } from "@/lib/server/comparison";
-import { readMentionRows } from "@/lib/server/mention-rows";
+import { toMentionInput } from "@/lib/server/mention-inputs";
+import { readCellRows, readMentionRows } from "@/lib/server/mention-rows";
 import { createPropositionFromClaim, linkMention } from "@/lib/server/propositions";
 import { createSession } from "@/lib/server/sessions";
 import { createSource } from "@/lib/server/sources";
@@ -48,5 +49,16 @@ describe("readMentionRows", () => {
     const viaSql = await readMentionRows(getDb(), Prisma.sql`ml."workspaceId" = ${ws}::uuid AND ml."propositionId" = ${p.id}::uuid AND an."deletedAt" IS NULL`);
     expect(viaSql).toHaveLength(3);
     expect(viaSql).toEqual(viaPrisma);
+
+    // The matrix's narrow read gives each link the same counting facts and attribution.
+    const cells = await readCellRows(getDb(), Prisma.sql`ml."workspaceId" = ${ws}::uuid AND ml."propositionId" = ${p.id}::uuid AND an."deletedAt" IS NULL`);
+    const whole = viaPrisma.map((m) => {
+      const { speakers, articleOrigins, publisher } = toMentionInput(m.stance, m.annotation, new Map());
+      const { orphaned, needsReview, status, reconciled, session } = m.annotation;
+      return { propositionId: m.propositionId, stance: m.stance, orphaned, needsReview, status, reconciled, session, speakers, articleOrigins, publisher };
+    });
+    expect(cells).toHaveLength(3);
+    expect(cells).toEqual(expect.arrayContaining(whole));
+    expect(whole.map((w) => w.session?.closedAt ?? null)).toContainEqual(new Date("2026-11-30T10:00:00.250Z"));
   });
 });

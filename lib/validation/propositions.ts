@@ -91,3 +91,9 @@ export const matrixFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(MAX_DB_INT).default(1).catch(1),
 });
 export type MatrixFilter = z.output<typeof matrixFilterSchema>;
+
+/** One matrix cell: a column key as the comparison names it ("source:<id>", "none", "unattributed"…). */
+export const cellQuotesQuerySchema = z.object({
+  column: z.string().trim().min(1, "Name the column (a key of the comparison's columns)").max(200, "A column key is at most 200 characters"),
+  columns: z.enum(["publishers", "origins"]).default("publishers"),
+});

@@ -167,7 +167,7 @@ export default async function ComparisonPage({ params, searchParams }: { params:
           <p className="mt-1 text-sm text-slate-600">{t("noneHint")}</p>
         </div>
       ) : (
-        <MatrixTable slug={slug} rows={m.rows} columns={m.columns} approvedOnly={m.countApprovedOnly} />
+        <MatrixTable workspaceId={actor.workspaceId} slug={slug} mode={f.columns} rows={m.rows} columns={m.columns} approvedOnly={m.countApprovedOnly} />
       )}
       {m.pageCount > 1 && (
         <nav aria-label={t("pages")} className="flex items-center gap-3 text-sm">
