@@ -53,10 +53,25 @@ test("claims from three outlets become one proposition: two relays of one wire a
   await page.goto(`/w/${owner.slug}/propositions?columns=origins`);
   const row = page.getByTestId("matrix-row").filter({ hasText: statement });
   await expect(row.getByTestId("verdict-badge")).toHaveText(/Conflict/);
-  await row.getByRole("button", { name: /supports, 2 quotes/ }).click();
+  const wireCell = row.getByRole("button", { name: /supports, 2 quotes/ });
+  await wireCell.click();
+  await expect(wireCell).toHaveAttribute("aria-expanded", "true");
   const quotes = page.getByRole("dialog", { name: `Quotes from Wire ${t}` });
   await expect(quotes.getByRole("listitem")).toHaveCount(2);
   await expect(quotes).toContainText("chuyển đạn pháo cho Nga");
+  // One popover for the table: another cell's click moves it there; Escape gives focus back to the cell.
+  const outletCell = row.getByRole("button", { name: /refutes, 1 quote/ });
+  await outletCell.click();
+  await expect(page.getByRole("dialog")).toHaveCount(1);
+  await expect(page.getByRole("dialog", { name: `Quotes from Outlet C ${t}` }).getByRole("listitem")).toHaveCount(1);
+  await expect(wireCell).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(outletCell).toBeFocused();
+  // By keyboard: Enter opens the focused cell's quotes.
+  await wireCell.focus();
+  await page.keyboard.press("Enter");
+  await expect(quotes.getByRole("listitem")).toHaveCount(2);
   await page.keyboard.press("Escape");
   // Filtering by verdict keeps it; another verdict hides it.
   await page.getByLabel("Verdict").selectOption("conflict");

@@ -3,6 +3,7 @@
 import * as Popover from "@radix-ui/react-popover";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
 import type { getMatrix } from "@/lib/server/comparison";
 import { STANCE_META } from "./badges";
 import { CellQuotesList } from "./cell-quotes";
@@ -32,6 +33,24 @@ export function MatrixTable({
 }) {
   const t = useTranslations("matrix");
   const tp = useTranslations("propositions");
+  const [open, setOpen] = useState<OpenCell | null>(null);
+  // One handler for every cell (a button's click, by mouse or keyboard, bubbles here).
+  const onCellClick = (e: React.MouseEvent) => {
+    const button = e.target instanceof Element ? e.target.closest<HTMLButtonElement>("button[data-column]") : null;
+    const row = rows.find((r) => r.id === button?.dataset.row);
+    const columnKey = button?.dataset.column;
+    const cell = columnKey === undefined ? undefined : row?.cells[columnKey];
+    if (!button || !row || columnKey === undefined || !cell) return;
+    setOpen(open?.rowId === row.id && open.columnKey === columnKey ? null : { rowId: row.id, columnKey, anchor: button });
+  };
+  // What the popover shows comes from the rows as they are now: a live refresh may change a count,
+  // or take the cell away (then the popover closes).
+  const openRow = open && rows.find((r) => r.id === open.rowId);
+  const openCell = open && openRow?.cells[open.columnKey];
+  const shown =
+    open && openRow && openCell
+      ? { ...open, statement: openRow.statement, count: openCell.count, column: columns.find((c) => c.key === open.columnKey)?.label ?? open.columnKey }
+      : null;
   return (
     <div className="min-w-0">
       <p className="mb-2 flex flex-wrap gap-3 text-xs text-slate-600">
@@ -65,7 +84,8 @@ export function MatrixTable({
         tabIndex={0}
         aria-label={t("region")}
       >
-        <table className="border-separate border-spacing-0 text-sm">
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: the clicks are the cells' buttons', keyboard ones included */}
+        <table className="border-separate border-spacing-0 text-sm" onClick={onCellClick}>
           <thead>
             <tr>
               <th
@@ -110,14 +130,11 @@ export function MatrixTable({
                 {columns.map((c) => (
                   <Cell
                     key={c.key}
-                    workspaceId={workspaceId}
-                    slug={slug}
-                    mode={mode}
                     cell={r.cells[c.key]}
                     column={c.label}
+                    rowId={r.id}
                     columnKey={c.key}
-                    statement={r.statement}
-                    propositionId={r.id}
+                    expanded={open?.rowId === r.id && open.columnKey === c.key}
                   />
                 ))}
               </tr>
@@ -125,28 +142,28 @@ export function MatrixTable({
           </tbody>
         </table>
       </section>
+      <CellPopover open={shown} onClose={() => setOpen(null)} workspaceId={workspaceId} slug={slug} mode={mode} />
     </div>
   );
 }
 
+/**
+ * One cell: a plain button. The popover is one for the whole table (opened by a click on any
+ * cell, anchored to it): a page holds thousands of cells, and a Radix root each took about a
+ * second to hydrate at 16× the bench's base.
+ */
 function Cell({
-  workspaceId,
-  slug,
-  mode,
   cell,
   column,
+  rowId,
   columnKey,
-  statement,
-  propositionId,
+  expanded,
 }: {
-  workspaceId: string;
-  slug: string;
-  mode: Mode;
-  columnKey: string;
   cell?: Matrix["rows"][number]["cells"][string];
   column: string;
-  statement: string;
-  propositionId: string;
+  rowId: string;
+  columnKey: string;
+  expanded: boolean;
 }) {
   const t = useTranslations("matrix");
   const tp = useTranslations("propositions");
@@ -163,28 +180,66 @@ function Cell({
   const meta = mixed ? MIXED : STANCE_META[stance];
   return (
     <td className="border-b border-slate-100 p-0.5 text-center">
-      <Popover.Root>
-        <Popover.Trigger asChild>
-          <button
-            type="button"
-            className={`h-7 w-8 rounded border text-sm font-semibold ${meta.cls}`}
-            aria-label={t("cell", { column, stance: mixed ? t("mixedLower") : tp(`stanceLower.${stance}`), count: cell.count })}
-          >
-            {meta.glyph}
-          </button>
-        </Popover.Trigger>
-        <Popover.Portal>
+      <button
+        type="button"
+        className={`h-7 w-8 rounded border text-sm font-semibold ${meta.cls}`}
+        aria-label={t("cell", { column, stance: mixed ? t("mixedLower") : tp(`stanceLower.${stance}`), count: cell.count })}
+        aria-haspopup="dialog"
+        aria-expanded={expanded}
+        data-row={rowId}
+        data-column={columnKey}
+      >
+        {meta.glyph}
+      </button>
+    </td>
+  );
+}
+
+type OpenCell = { rowId: string; columnKey: string; anchor: HTMLButtonElement };
+type ShownCell = OpenCell & { column: string; statement: string; count: number };
+
+/** The table's one quotes popover, anchored to the cell that opened it; focus goes back to that cell. */
+function CellPopover({
+  open,
+  onClose,
+  workspaceId,
+  slug,
+  mode,
+}: {
+  open: ShownCell | null;
+  onClose: () => void;
+  workspaceId: string;
+  slug: string;
+  mode: Mode;
+}) {
+  const t = useTranslations("matrix");
+  const anchor = useRef<HTMLButtonElement | null>(null);
+  anchor.current = open?.anchor ?? null;
+  return (
+    <Popover.Root open={open !== null} onOpenChange={(o) => !o && onClose()}>
+      <Popover.Anchor virtualRef={anchor} />
+      <Popover.Portal>
+        {open && (
           <Popover.Content
+            key={`${open.rowId} ${open.columnKey}`}
             sideOffset={4}
             className="z-50 w-96 max-w-[90vw] rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-xl"
-            aria-label={t("quotesFrom", { column })}
+            aria-label={t("quotesFrom", { column: open.column })}
+            onCloseAutoFocus={(e) => {
+              e.preventDefault();
+              open.anchor.focus();
+            }}
+            // A press on another cell closes this one; its click then opens that one.
+            onInteractOutside={(e) => {
+              if (e.target instanceof Element && e.target.closest("[data-column]")) e.preventDefault();
+            }}
           >
-            <p className="mb-2 text-xs text-slate-500">{t("columnOn", { column, statement })}</p>
-            <CellQuotesList workspaceId={workspaceId} slug={slug} propositionId={propositionId} column={columnKey} mode={mode} count={cell.count} />
+            <p className="mb-2 text-xs text-slate-500">{t("columnOn", { column: open.column, statement: open.statement })}</p>
+            <CellQuotesList workspaceId={workspaceId} slug={slug} propositionId={open.rowId} column={open.columnKey} mode={mode} count={open.count} />
             <Popover.Arrow className="fill-white" />
           </Popover.Content>
-        </Popover.Portal>
-      </Popover.Root>
-    </td>
+        )}
+      </Popover.Portal>
+    </Popover.Root>
   );
 }
