@@ -8,9 +8,15 @@ import type { getMatrix } from "@/lib/server/comparison";
 import { STANCE_META } from "./badges";
 import { CellQuotesList } from "./cell-quotes";
 import { LiveVerdictBadge } from "./live-verdict";
-import { VerdictSentence } from "./verdict-sentence";
 
 type Matrix = Awaited<ReturnType<typeof getMatrix>>;
+/**
+ * A row as the table shows it: the verdict's kind, origin counts and sentence (in the reader's
+ * language, built on the server), not the whole verdict, which is most of the matrix's weight.
+ */
+export type MatrixViewRow = Omit<Matrix["rows"][number], "verdict"> & {
+  verdict: { kind: Matrix["rows"][number]["verdict"]["kind"]; supports: number; refutes: number; sentence: string };
+};
 type Mode = Matrix["filter"]["columns"];
 
 const MIXED = { glyph: "±", cls: "bg-amber-100 text-amber-900 border-amber-300" };
@@ -22,14 +28,12 @@ export function MatrixTable({
   mode,
   rows,
   columns,
-  approvedOnly,
 }: {
   workspaceId: string;
   slug: string;
   mode: Mode;
-  rows: Matrix["rows"];
+  rows: MatrixViewRow[];
   columns: Matrix["columns"];
-  approvedOnly: boolean;
 }) {
   const t = useTranslations("matrix");
   const tp = useTranslations("propositions");
@@ -119,13 +123,9 @@ export function MatrixTable({
                   <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
                     <LiveVerdictBadge kind={r.verdict.kind} />
                     {r.claimType && <span>{r.claimType.label}</span>}
-                    <span>
-                      {t("rowCounts", { mentions: r.mentionCount, supports: r.verdict.supports.origins.length, refutes: r.verdict.refutes.origins.length })}
-                    </span>
+                    <span>{t("rowCounts", { mentions: r.mentionCount, supports: r.verdict.supports, refutes: r.verdict.refutes })}</span>
                   </div>
-                  <p className="mt-1 text-xs text-slate-600">
-                    <VerdictSentence verdict={r.verdict} approvedOnly={approvedOnly} />
-                  </p>
+                  <p className="mt-1 text-xs text-slate-600">{r.verdict.sentence}</p>
                 </th>
                 {columns.map((c) => (
                   <Cell

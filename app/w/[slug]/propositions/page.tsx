@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageMember } from "@/lib/auth/session";
 import { getMatrix, matrixFilterOptions } from "@/lib/server/comparison";
-import { MatrixTable } from "@/components/propositions/matrix-table";
+import { MatrixTable, type MatrixViewRow } from "@/components/propositions/matrix-table";
+import { explain, type VerdictSay } from "@/lib/domain/comparison/sentence";
 import { ExportMenu } from "@/components/report/export-menu";
 import { CountingNote } from "@/components/review/counting-note";
 import { LiveRefresh } from "@/components/live/live-refresh";
@@ -26,6 +27,12 @@ export default async function ComparisonPage({ params, searchParams }: { params:
   const since = await liveCursor(actor);
   const [m, options] = await Promise.all([getMatrix(actor, sp), matrixFilterOptions(actor)]);
   const f = m.filter;
+  // The table gets each verdict's sentence in the reader's language, not the verdict itself.
+  const say = (await getTranslations("verdict")) as unknown as VerdictSay;
+  const viewRows: MatrixViewRow[] = m.rows.map(({ verdict: v, ...r }) => ({
+    ...r,
+    verdict: { kind: v.kind, supports: v.supports.origins.length, refutes: v.refutes.origins.length, sentence: explain(v.kind, v, m.countApprovedOnly, say) },
+  }));
   // Dates are YYYY-MM-DD, so string order is date order.
   const inverted = Boolean(f.from && f.to && f.from > f.to);
   const qs = (patch: SP) => {
@@ -167,7 +174,7 @@ export default async function ComparisonPage({ params, searchParams }: { params:
           <p className="mt-1 text-sm text-slate-600">{t("noneHint")}</p>
         </div>
       ) : (
-        <MatrixTable workspaceId={actor.workspaceId} slug={slug} mode={f.columns} rows={m.rows} columns={m.columns} approvedOnly={m.countApprovedOnly} />
+        <MatrixTable workspaceId={actor.workspaceId} slug={slug} mode={f.columns} rows={viewRows} columns={m.columns} />
       )}
       {m.pageCount > 1 && (
         <nav aria-label={t("pages")} className="flex items-center gap-3 text-sm">
