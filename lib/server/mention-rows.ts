@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Attribution } from "@/lib/domain/comparison";
 import type { MentionRow } from "@/lib/server/comparison";
 import type { CountedFacts } from "@/lib/server/mention-inputs";
@@ -22,6 +22,20 @@ type Raw = Omit<MentionRow, "annotation"> & {
   };
 };
 
+/** The links `where` chooses, with the aliases it may use. */
+const linksFrom = (where: Prisma.Sql) => Prisma.sql`
+  FROM "MentionLink" ml
+  JOIN "Annotation" an ON an.id = ml."annotationId"
+  JOIN "Passage" ps ON ps.id = an."passageId"
+  JOIN "Article" ar ON ar.id = ps."articleId"
+  WHERE ${where}`;
+
+/** The origins of the articles of `l`, in order, each shaped by `item` (over `os`, the source). */
+const originsOf = (item: Prisma.Sql) => Prisma.sql`
+  SELECT o."articleId" AS id, json_agg(${item} ORDER BY o.position) AS list
+  FROM "ArticleOrigin" o JOIN "Source" os ON os.id = o."sourceId"
+  WHERE o."articleId" IN (SELECT "articleId" FROM l) GROUP BY o."articleId"`;
+
 /**
  * The links `where` chooses, oldest first (then by claim id), each with its claim as the
  * comparison reads it. `where` may use `ml` ("MentionLink"), `an` ("Annotation"), `ps`
@@ -38,11 +52,7 @@ export async function readMentionRows(db: Tx, where: Prisma.Sql): Promise<Mentio
         ml.stance, ml."propositionId", an.id, an.orphaned, an."needsReview", an.status, an."sessionId", an.reconciled,
         an.modality, an.fields, an.actors, an.exact, an.prefix, an.suffix, an.start, an."end",
         ps.id AS "passageId", ps.position, ar.id AS "articleId", ar.title, ar."publishedAt", ar.language, ar."publisherId"
-      FROM "MentionLink" ml
-      JOIN "Annotation" an ON an.id = ml."annotationId"
-      JOIN "Passage" ps ON ps.id = an."passageId"
-      JOIN "Article" ar ON ar.id = ps."articleId"
-      WHERE ${where}
+      ${linksFrom(where)}
     ), speakers AS (
       SELECT sp."annotationId" AS id, json_agg(json_build_object(
           'entity', CASE WHEN e.id IS NULL THEN NULL ELSE json_build_object('id', e.id, 'name', e.name) END,
@@ -53,11 +63,7 @@ export async function readMentionRows(db: Tx, where: Prisma.Sql): Promise<Mentio
       SELECT ac."annotationId" AS id, json_agg(json_build_object('entity', json_build_object('id', e.id, 'name', e.name)) ORDER BY ac.position) AS list
       FROM "AnnotationActor" ac JOIN "Entity" e ON e.id = ac."entityId"
       WHERE ac."annotationId" IN (SELECT id FROM l) GROUP BY ac."annotationId"
-    ), origins AS (
-      SELECT o."articleId" AS id, json_agg(json_build_object('source', ${refSql("os")}) ORDER BY o.position) AS list
-      FROM "ArticleOrigin" o JOIN "Source" os ON os.id = o."sourceId"
-      WHERE o."articleId" IN (SELECT "articleId" FROM l) GROUP BY o."articleId"
-    )
+    ), origins AS (${originsOf(Prisma.sql`json_build_object('source', ${refSql("os")})`)})
     SELECT l.n, json_build_object(
       'stance', l.stance, 'propositionId', l."propositionId",
       'annotation', json_build_object(
@@ -108,21 +114,13 @@ export async function readCellRows(db: Tx, where: Prisma.Sql): Promise<CellRow[]
     WITH l AS MATERIALIZED (
       SELECT ml.stance, ml."propositionId", an.id, an.orphaned, an."needsReview", an.status, an."sessionId", an.reconciled,
         ps."articleId", ar."publisherId"
-      FROM "MentionLink" ml
-      JOIN "Annotation" an ON an.id = ml."annotationId"
-      JOIN "Passage" ps ON ps.id = an."passageId"
-      JOIN "Article" ar ON ar.id = ps."articleId"
-      WHERE ${where}
+      ${linksFrom(where)}
     ), speakers AS (
       SELECT sp."annotationId" AS id, json_agg(CASE WHEN e.id IS NOT NULL THEN json_build_object('type', 'entity', 'id', e.id, 'name', e.name)
           ELSE json_build_object('type', 'source', 'id', so.id, 'name', so.name, 'kind', so.kind) END ORDER BY sp.position) AS list
       FROM "AnnotationSpeaker" sp LEFT JOIN "Entity" e ON e.id = sp."entityId" LEFT JOIN "Source" so ON so.id = sp."sourceId"
       WHERE sp."annotationId" IN (SELECT id FROM l) GROUP BY sp."annotationId"
-    ), origins AS (
-      SELECT o."articleId" AS id, json_agg(${refSql("os")} ORDER BY o.position) AS list
-      FROM "ArticleOrigin" o JOIN "Source" os ON os.id = o."sourceId"
-      WHERE o."articleId" IN (SELECT "articleId" FROM l) GROUP BY o."articleId"
-    )
+    ), origins AS (${originsOf(refSql("os"))})
     SELECT l.stance::text AS stance, l."propositionId", l.orphaned, l."needsReview", l.status::text AS status, l.reconciled,
       l."sessionId" IS NOT NULL AS "inSession", s."closedAt",
       COALESCE(speakers.list, '[]') AS speakers, COALESCE(origins.list, '[]') AS "articleOrigins",
