@@ -3,7 +3,7 @@
 import * as Popover from "@radix-ui/react-popover";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { getMatrix } from "@/lib/server/comparison";
 import { STANCE_META } from "./badges";
 import { CellQuotesList } from "./cell-quotes";
@@ -41,11 +41,9 @@ export function MatrixTable({
   // One handler for every cell (a button's click, by mouse or keyboard, bubbles here).
   const onCellClick = (e: React.MouseEvent) => {
     const button = e.target instanceof Element ? e.target.closest<HTMLButtonElement>("button[data-column]") : null;
-    const row = rows.find((r) => r.id === button?.dataset.row);
-    const columnKey = button?.dataset.column;
-    const cell = columnKey === undefined ? undefined : row?.cells[columnKey];
-    if (!button || !row || columnKey === undefined || !cell) return;
-    setOpen(open?.rowId === row.id && open.columnKey === columnKey ? null : { rowId: row.id, columnKey, anchor: button });
+    const { row: rowId, column: columnKey } = button?.dataset ?? {};
+    if (!button || rowId === undefined || columnKey === undefined) return;
+    setOpen(open?.rowId === rowId && open.columnKey === columnKey ? null : { rowId, columnKey, anchor: button });
   };
   // What the popover shows comes from the rows as they are now: a live refresh may change a count,
   // or take the cell away (then the popover closes).
@@ -213,11 +211,9 @@ function CellPopover({
   mode: Mode;
 }) {
   const t = useTranslations("matrix");
-  const anchor = useRef<HTMLButtonElement | null>(null);
-  anchor.current = open?.anchor ?? null;
   return (
     <Popover.Root open={open !== null} onOpenChange={(o) => !o && onClose()}>
-      <Popover.Anchor virtualRef={anchor} />
+      <Popover.Anchor virtualRef={{ current: open?.anchor ?? null }} />
       <Popover.Portal>
         {open && (
           <Popover.Content

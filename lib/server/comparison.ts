@@ -4,7 +4,7 @@ import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/membership";
 import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
-import { type Attribution, computeVerdict, independentOrigins, type OriginGraph, sampleQuotes, type Verdict } from "@/lib/domain/comparison";
+import { type Attribution, computeVerdict, independentOrigins, type OriginGraph, sampleQuotes, type Stance, type Verdict } from "@/lib/domain/comparison";
 import { rankSuggestions } from "@/lib/domain/suggestions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
@@ -149,7 +149,6 @@ export async function getProposition(actor: Actor, id: string) {
   };
 }
 
-type Stance = "SUPPORTS" | "REFUTES" | "NEUTRAL";
 /** A cell is its stances and how many counted mentions it holds; its quotes come on demand (getCellQuotes). */
 export type MatrixCell = { stances: Stance[]; count: number };
 const PAGE = 50;

@@ -59,6 +59,7 @@ describe("readMentionRows", () => {
     });
     expect(cells).toHaveLength(3);
     expect(cells).toEqual(expect.arrayContaining(whole));
-    expect(whole.map((w) => w.session?.closedAt ?? null)).toContainEqual(new Date("2026-11-30T10:00:00.250Z"));
+    // The closed session's time comes back as a Date, not the string PostgreSQL sends.
+    expect(cells.map((c) => c.session?.closedAt ?? null)).toContainEqual(new Date("2026-11-30T10:00:00.250Z"));
   });
 });
