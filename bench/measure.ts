@@ -248,6 +248,9 @@ export async function exportsBench(ctx: Ctx, scale: number): Promise<Row[]> {
   const rows: Row[] = [];
   for (const format of ["csv", "w3c"] as const) {
     const r = await streamExport(ctx, format);
+    // One CSV line per claim and linked proposition, as the COPY's join: a miscount is a broken
+    // export or a broken counter, and either makes the rate meaningless.
+    if (format === "csv" && r.rows !== copy.rows) throw new Error(`export csv: ${r.rows} records, but the COPY baseline read ${copy.rows} rows`);
     const perS = (r.rows * 1000) / r.ms;
     ctx.log(`export ${format}: ${r.rows} rows in ${r.ms.toFixed(0)} ms (${perS.toFixed(0)} rows/s), server RSS +${r.rssGrowthMb.toFixed(0)} MB`);
     const label = format === "csv" ? "CSV" : "W3C";
