@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { foldForMatch } from "@/lib/domain/claim-types";
 import { updatePassageText } from "@/lib/server/passages";
 import { search } from "@/lib/server/search";
-import { closeWords, wordsOf } from "@/lib/server/search-words";
+import { closeWords, listedWordsOf, mayContain } from "@/lib/server/search-words";
 import { at, importPassages, newUser } from "@/lib/test/helpers";
 
 // The word list behind similar-spelling search: the database splits paragraphs into words as
@@ -16,15 +16,16 @@ const words = async (workspaceId: string) =>
   );
 
 describe("search words", () => {
-  it("splits text in PostgreSQL exactly as wordsOf() does", async () => {
+  it("splits text in PostgreSQL exactly as listedWordsOf() does", async () => {
     const samples = [
+      "a word longer than thirty-two characters: hwasong18transporterconvoyprotocolnumber.",
       "“Tin giả”, ông Peskov nói… Kim–Putin: 13/9/2023 (Vladivostok) — ‘hội đàm’ «kéo dài» 4,5 giờ; e-mail: a_b@c.vn!",
       foldForMatch("Điện Kremlin bác bỏ thông tin về thỏa thuận vũ khí với Bình Nhưỡng."),
     ];
-    const arbitrary = fc.sample(fc.string({ unit: fc.constantFrom(..."abcđ xyz-–—.,“”'’…:/_0123456789\t"), maxLength: 60 }), { numRuns: 60, seed: 7 });
+    const arbitrary = fc.sample(fc.string({ unit: fc.constantFrom(..."abcđ xyz-–—.,“”'’…:/_0123456789\t"), maxLength: 90 }), { numRuns: 60, seed: 7 });
     for (const text of [...samples, ...arbitrary]) {
       const [row] = await getDb().$queryRaw<{ words: string[] }[]>`SELECT COALESCE(array_agg(w), '{}') AS words FROM "searchWordsOf"(${text}) AS w`;
-      expect(row?.words, JSON.stringify(text)).toEqual(wordsOf(text));
+      expect(row?.words, JSON.stringify(text)).toEqual(listedWordsOf(text));
     }
   });
 
@@ -43,5 +44,27 @@ describe("search words", () => {
     // Another workspace's words are not suggested.
     const other = await newUser("Other");
     expect(await closeWords(other.workspace.id, "komsomosk")).toEqual([[]]);
+  });
+
+  it("skips the paragraph scan only for a one-word query no listed word contains, long words included", async () => {
+    const owner = await newUser("Contain");
+    const long = "Mã lô hàng: HWASONG18TRANSPORTERCONVOYPROTOCOL, theo tài liệu.";
+    const { passages } = await importPassages(owner, `Đạn pháo tới Vladivostok.\n\n${long}`, { title: "Lô hàng" });
+    const ws = owner.workspace.id;
+    expect(await mayContain(ws, "vladivostok")).toBe(true);
+    expect(await mayContain(ws, "ostok")).toBe(true);
+    // Inside a word of more than 32 characters (longer than any similar-spelling lookup).
+    expect(await mayContain(ws, "transporterconvoy")).toBe(true);
+    // A typo: no word contains it, so no paragraph can.
+    expect(await mayContain(ws, "vladivostock")).toBe(false);
+    // Several words, or too short to be listed: the paragraphs are scanned.
+    expect(await mayContain(ws, "dan phao")).toBe(true);
+    expect(await mayContain(ws, "xq")).toBe(true);
+
+    const inLong = await search(owner.actor, { q: "TransporterConvoy", kinds: ["passage"] });
+    expect(inLong.groups[0]?.items.map((i) => [i.similar, i.id])).toEqual([[false, at(passages, 1).id]]);
+    const typo = await search(owner.actor, { q: "Vladivostock", kinds: ["passage"] });
+    expect(typo.groups[0]?.items.map((i) => [i.similar, i.id])).toEqual([[true, at(passages, 0).id]]);
+    expect(typo.groups[0]).toMatchObject({ total: 1, exactTotal: 0 });
   });
 });

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // "Passage"), whose trigram index answers a typo in a few milliseconds; only paragraphs that hold,
 // for every query word, that word or a close one, are then checked against the whole query.
 
-/** The separators between words: the rule of "searchWordsOf" in the search_words migration. */
+/** The separators between words: the rule of "searchWordsOf" in the search_words migrations. */
 const SEPARATORS = /[\s\x21-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E“”‘’«»…–—]+/u;
 const MIN_WORD = 3;
 const MAX_WORD = 32;
@@ -16,9 +16,14 @@ const MAX_QUERY_WORDS = 6;
 /** Close words kept per query word. */
 const ALTERNATIVES = 5;
 
-/** The words of a folded text, as the database splits paragraphs. */
+/** The words of a folded text that the word list holds, as the database splits paragraphs ("searchWordsOf"). */
+export function listedWordsOf(folded: string): string[] {
+  return folded.split(SEPARATORS).filter((w) => w.length >= MIN_WORD);
+}
+
+/** The words of a folded query looked up for similar spellings (longer ones are not typed). */
 export function wordsOf(folded: string): string[] {
-  return folded.split(SEPARATORS).filter((w) => w.length >= MIN_WORD && w.length <= MAX_WORD);
+  return listedWordsOf(folded).filter((w) => w.length <= MAX_WORD);
 }
 
 /**
@@ -41,6 +46,20 @@ export async function closeWords(workspaceId: string, folded: string): Promise<s
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, "\\$&");
+
+/**
+ * Whether any paragraph of the workspace may contain the folded query: false only when the query
+ * is one word (no separator) that no word of the list contains. A paragraph containing such a query
+ * holds it inside one of its words, and the list holds every word of 3 characters or more (kept by
+ * triggers, never removed), so a typo's paragraph scan, which finds nothing after checking every
+ * paragraph sharing its trigrams, is skipped. One indexed lookup, which stops at the first word.
+ */
+export async function mayContain(workspaceId: string, folded: string): Promise<boolean> {
+  if (folded.length < MIN_WORD || SEPARATORS.test(folded)) return true;
+  const [row] = await getDb().$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "SearchWord" WHERE "workspaceId" = ${workspaceId}::uuid AND word LIKE ${`%${escapeLike(folded)}%`}) AS found`;
+  return row?.found ?? true;
+}
 
 /**
  * The SQL condition "`column` holds a close word of every query word but at most one" (a short

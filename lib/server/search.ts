@@ -6,7 +6,7 @@ import { foldForMatch } from "@/lib/domain/claim-types";
 import { highlightSnippet, type Snippet } from "@/lib/domain/snippet";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
-import { closeWords, holdsCloseWords } from "@/lib/server/search-words";
+import { closeWords, holdsCloseWords, mayContain } from "@/lib/server/search-words";
 import { visibleClaimsSql } from "@/lib/server/visibility";
 
 export const SEARCH_KINDS = ["passage", "claim", "proposition", "entity", "source"] as const;
@@ -86,6 +86,8 @@ export async function search(actor: Actor, input: unknown): Promise<SearchResult
   const folded = foldForMatch(data.q);
   if (folded.length < SEARCH_MIN_CHARS) throw new AppError("bad_request", "Type at least 2 characters", { fields: { q: "Type at least 2 characters" } });
   const kinds = SEARCH_KINDS.filter((k) => !data.kinds || data.kinds.includes(k));
+  const passages = kinds.includes("passage");
+  const [close, containable] = passages ? await Promise.all([closeWords(actor.workspaceId, folded), mayContain(actor.workspaceId, folded)]) : [null, false];
   const args: QueryArgs = {
     ws: actor.workspaceId,
     folded,
@@ -93,7 +95,8 @@ export async function search(actor: Actor, input: unknown): Promise<SearchResult
     limit: data.limit,
     q: data.q,
     visibleClaim: visibleClaimsSql(actor, "an", 'p."articleId"'),
-    closePassageWords: kinds.includes("passage") ? holdsCloseWords('p."searchText"', await closeWords(actor.workspaceId, folded)) : Prisma.sql`FALSE`,
+    closePassageWords: passages ? holdsCloseWords('p."searchText"', close) : Prisma.sql`FALSE`,
+    containable,
   };
   // All kinds in one read-only transaction (one round of BEGIN/COMMIT, one connection), the
   // similarity threshold set once for it.
@@ -110,7 +113,17 @@ export async function search(actor: Actor, input: unknown): Promise<SearchResult
 
 /** `visibleClaim`: the blind-session rule on the claim query's `an` (lib/server/visibility). */
 /** `closePassageWords`: "the paragraph holds a word close to each query word" (lib/server/search-words.ts). */
-type QueryArgs = { ws: string; folded: string; pattern: string; limit: number; q: string; visibleClaim: Prisma.Sql; closePassageWords: Prisma.Sql };
+/** `containable`: false when no paragraph can contain the query (`mayContain`), so none is scanned for it. */
+type QueryArgs = {
+  ws: string;
+  folded: string;
+  pattern: string;
+  limit: number;
+  q: string;
+  visibleClaim: Prisma.Sql;
+  closePassageWords: Prisma.Sql;
+  containable: boolean;
+};
 type Ranked = { score: number; similar: boolean; total: number; exactTotal: number; capped?: boolean };
 
 type Split<T> = { total: number; exactTotal: number; capped: boolean; rows: Omit<T, "total" | "exactTotal" | "capped">[] };
@@ -133,7 +146,7 @@ function plan<T extends Ranked, G>(query: Prisma.PrismaPromise<T[]>, build: (r: 
 // already, so LIKE does what ILIKE would. score = 1 for a contained match + word_similarity, so
 // contained matches come first; then a fixed tiebreak. `count(*) OVER ()` counts before LIMIT.
 const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Plan<Extract<SearchGroup, { kind: K }>> } = {
-  passage({ ws, folded, pattern, limit, q, closePassageWords }) {
+  passage({ ws, folded, pattern, limit, q, closePassageWords, containable }) {
     type Row = Ranked & { id: string; articleId: string; articleTitle: string; position: number; text: string };
     // Contained matches first (MATERIALIZED so the count below runs once); the similar-spelling
     // scan is skipped by a one-time filter when enough passages contain the query. Texts are
@@ -142,7 +155,7 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Plan<Extract<SearchGroup, 
       getDb().$queryRaw<Row[]>`
         WITH cand AS MATERIALIZED (
           SELECT p.id FROM "Passage" p
-          WHERE p."workspaceId" = ${ws}::uuid AND NOT p."isDuplicate" AND p."searchText" LIKE ${pattern}
+          WHERE ${containable ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND p."workspaceId" = ${ws}::uuid AND NOT p."isDuplicate" AND p."searchText" LIKE ${pattern}
           LIMIT ${SEARCH_COUNT_CAP + 1}::int
         ), exact AS MATERIALIZED (
           SELECT p.id, p."articleId", p.position, 1 + word_similarity(${folded}::text, p."searchText") AS score
@@ -152,7 +165,7 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Plan<Extract<SearchGroup, 
           FROM "Passage" p
           WHERE (SELECT count(*) FROM cand) < ${SIMILAR_PASSAGES_BELOW}::int
             AND p."workspaceId" = ${ws}::uuid AND NOT p."isDuplicate"
-            AND ${closePassageWords} AND ${folded}::text <% p."searchText" AND p."searchText" NOT LIKE ${pattern}
+            AND ${closePassageWords} AND ${folded}::text <% p."searchText" AND (${containable ? Prisma.sql`p."searchText" NOT LIKE ${pattern}` : Prisma.sql`TRUE`})
           LIMIT ${SIMILAR_COUNT_CAP + 1}::int
         ), counts AS (
           SELECT (SELECT count(*) FROM exact)::int AS e, (SELECT count(*) FROM fuzzy)::int AS f
