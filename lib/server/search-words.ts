@@ -49,15 +49,19 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, "\\$&");
 
 /**
  * Whether any paragraph of the workspace may contain the folded query: false only when the query
- * is one word (no separator) that no word of the list contains. A paragraph containing such a query
- * holds it inside one of its words, and the list holds every word of 3 characters or more (kept by
+ * is one word that no word of the list contains. A paragraph containing such a query holds it
+ * inside one of its words, and the list holds every word of 3 characters or more (kept by
  * triggers, never removed), so a typo's paragraph scan, which finds nothing after checking every
- * paragraph sharing its trigrams, is skipped. One indexed lookup, which stops at the first word.
+ * paragraph sharing its trigrams, is skipped. "One word" is decided by the database's own split
+ * ("searchWordsOf"), the one that built the list, so the two can never disagree on a separator;
+ * the JS check only saves the round trip for queries that are plainly several words or too short.
+ * One indexed lookup, which stops at the first word.
  */
 export async function mayContain(workspaceId: string, folded: string): Promise<boolean> {
   if (folded.length < MIN_WORD || SEPARATORS.test(folded)) return true;
   const [row] = await getDb().$queryRaw<{ found: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "SearchWord" WHERE "workspaceId" = ${workspaceId}::uuid AND word LIKE ${`%${escapeLike(folded)}%`}) AS found`;
+    SELECT ARRAY(SELECT "searchWordsOf"(${folded})) <> ARRAY[${folded}]::text[]
+        OR EXISTS (SELECT 1 FROM "SearchWord" WHERE "workspaceId" = ${workspaceId}::uuid AND word LIKE ${`%${escapeLike(folded)}%`}) AS found`;
   return row?.found ?? true;
 }
 

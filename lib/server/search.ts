@@ -87,7 +87,7 @@ export async function search(actor: Actor, input: unknown): Promise<SearchResult
   if (folded.length < SEARCH_MIN_CHARS) throw new AppError("bad_request", "Type at least 2 characters", { fields: { q: "Type at least 2 characters" } });
   const kinds = SEARCH_KINDS.filter((k) => !data.kinds || data.kinds.includes(k));
   const passages = kinds.includes("passage");
-  const [close, containable] = passages ? await Promise.all([closeWords(actor.workspaceId, folded), mayContain(actor.workspaceId, folded)]) : [null, false];
+  const [close, containable] = passages ? await Promise.all([closeWords(actor.workspaceId, folded), mayContain(actor.workspaceId, folded)]) : [null, true];
   const args: QueryArgs = {
     ws: actor.workspaceId,
     folded,
@@ -155,7 +155,7 @@ const RUNNERS: { [K in SearchKind]: (a: QueryArgs) => Plan<Extract<SearchGroup, 
       getDb().$queryRaw<Row[]>`
         WITH cand AS MATERIALIZED (
           SELECT p.id FROM "Passage" p
-          WHERE ${containable ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND p."workspaceId" = ${ws}::uuid AND NOT p."isDuplicate" AND p."searchText" LIKE ${pattern}
+          WHERE p."workspaceId" = ${ws}::uuid AND NOT p."isDuplicate" AND ${containable ? Prisma.sql`p."searchText" LIKE ${pattern}` : Prisma.sql`FALSE`}
           LIMIT ${SEARCH_COUNT_CAP + 1}::int
         ), exact AS MATERIALIZED (
           SELECT p.id, p."articleId", p.position, 1 + word_similarity(${folded}::text, p."searchText") AS score
